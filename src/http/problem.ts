@@ -1,0 +1,124 @@
+import type { ErrorRequestHandler, Response } from 'express';
+import { MulterError } from 'multer';
+import { errorCatalogue, isSkillmatchError, SkillmatchError, type ErrorCode } from '../core/errors';
+import type { Logger } from '../logger';
+
+/** The only place where error codes meet HTTP status codes. */
+export const statusByCode: Readonly<Record<ErrorCode, number>> = {
+  'bad-request': 400,
+  'missing-file': 400,
+  'too-many-files': 400,
+  'unexpected-field': 400,
+  'malformed-multipart': 400,
+  'invalid-json': 400,
+  'invalid-body': 400,
+  'file-too-large': 413,
+  'body-too-large': 413,
+  'unsupported-media-type': 415,
+  'unsupported-format': 415,
+  'empty-document': 422,
+  'pdf-encrypted': 422,
+  'document-encrypted': 422,
+  'no-text-layer': 422,
+  'garbled-text-layer': 422,
+  'unreadable-document': 422,
+  'archive-too-large': 422,
+  'extraction-timeout': 422,
+  'document-too-complex': 422,
+  'not-found': 404,
+  'method-not-allowed': 405,
+  'service-unavailable': 503,
+  internal: 500,
+};
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  fix: string;
+  requestId?: string;
+  [extra: string]: string | number | boolean | undefined;
+}
+
+export function problemBody(error: SkillmatchError, requestId?: string): ProblemBody {
+  const entry = errorCatalogue[error.code];
+  return {
+    ...error.extra,
+    type: `/v1/errors/${error.code}`,
+    title: entry.title,
+    status: statusByCode[error.code],
+    detail: error.detail,
+    code: error.code,
+    fix: entry.fix,
+    ...(requestId ? { requestId } : {}),
+  };
+}
+
+export function sendProblem(res: Response, error: SkillmatchError): void {
+  const requestId = typeof res.req.id === 'string' ? res.req.id : undefined;
+  const body = problemBody(error, requestId);
+  res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
+}
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  limit?: number;
+}
+
+/** Translates errors thrown by express, multer, busboy and body-parser into our codes. */
+export function toSkillmatchError(error: unknown, limits: { maxFileBytes: number; maxJsonBytes: number }): SkillmatchError {
+  if (isSkillmatchError(error)) return error;
+  if (error instanceof MulterError) {
+    switch (error.code) {
+      case 'LIMIT_FILE_SIZE':
+        return new SkillmatchError('file-too-large', `The file is larger than ${limits.maxFileBytes} bytes.`, { limitBytes: limits.maxFileBytes });
+      case 'LIMIT_FILE_COUNT':
+        return new SkillmatchError('too-many-files', 'Only one file may be sent.');
+      case 'LIMIT_UNEXPECTED_FILE':
+        return error.field === 'file'
+          ? new SkillmatchError('too-many-files', 'Only one file may be sent in the "file" field.')
+          : new SkillmatchError('unexpected-field', `The field "${String(error.field).slice(0, 64)}" is not accepted here.`);
+      default:
+        return new SkillmatchError('bad-request', `The multipart body breaks a limit (${error.code}).`);
+    }
+  }
+  const bodyError = error as BodyParserError;
+  switch (bodyError.type) {
+    case 'entity.too.large':
+      return new SkillmatchError('body-too-large', `The request body is larger than ${limits.maxJsonBytes} bytes.`, { limitBytes: limits.maxJsonBytes });
+    case 'entity.parse.failed':
+      return new SkillmatchError('invalid-json', 'The body is not valid JSON.');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new SkillmatchError('unsupported-media-type', 'The body charset is not supported; send UTF-8.');
+    case 'request.aborted':
+      return new SkillmatchError('bad-request', 'The request was aborted by the client.');
+    default:
+      break;
+  }
+  if (error instanceof Error && /multipart|boundary|unexpected end of form|malformed part header|part terminated/i.test(error.message)) {
+    return new SkillmatchError('malformed-multipart', 'The multipart body is malformed or ends early.');
+  }
+  if (typeof bodyError.status === 'number' && bodyError.status >= 400 && bodyError.status < 500) {
+    return new SkillmatchError('bad-request', 'The request could not be read.');
+  }
+  return new SkillmatchError('internal', 'An unexpected error occurred.');
+}
+
+export function problemHandler(logger: Logger, limits: { maxFileBytes: number; maxJsonBytes: number }): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const mapped = toSkillmatchError(error, limits);
+    if (mapped.code === 'internal') {
+      // Stack traces go to the log only; never to the client. Errors never carry document text.
+      logger.error({ err: error, requestId: req.id }, 'unhandled error');
+    }
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    sendProblem(res, mapped);
+  };
+}

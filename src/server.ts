@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { ConfigError, loadConfig, type Config } from './config';
+import { createApp } from './http/app';
+import { createLogger, type Logger } from './logger';
+import { createServices } from './services';
+
+/** Starts the service; resolves once it is listening. Used by `npm start` and `skillmatch serve`. */
+export async function startServer(config: Config, logger: Logger): Promise<{ server: Server; shutdown(signal: string): Promise<void> }> {
+  mkdirSync(config.DATA_DIR, { recursive: true });
+  const services = createServices(config);
+  let ready = false;
+  const app = createApp({
+    extractor: services.extractor,
+    logger,
+    limits: { maxFileBytes: config.MAX_FILE_BYTES, maxJsonBytes: config.MAX_JSON_BYTES },
+    isReady: () => ready,
+  });
+  const server = app.listen(config.PORT, config.HOST);
+  // Slow clients cannot hold a connection open forever.
+  server.headersTimeout = 15_000;
+  server.requestTimeout = 120_000;
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  logger.info({ host: config.HOST, port }, 'listening');
+  void services.warmUp().then(() => {
+    ready = true;
+    logger.info('ready');
+  });
+
+  let stopping: Promise<void> | null = null;
+  const shutdown = (signal: string): Promise<void> => {
+    stopping ??= (async () => {
+      ready = false;
+      logger.info({ signal }, 'shutting down: draining in-flight requests');
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const grace = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_GRACE_MS);
+      grace.unref();
+      await closed;
+      clearTimeout(grace);
+      await services.close();
+      logger.info('stopped');
+    })();
+    return stopping;
+  };
+  return { server, shutdown };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const { shutdown } = await startServer(config, logger);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      shutdown(signal).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`skillmatch failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}
