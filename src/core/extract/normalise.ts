@@ -6,7 +6,13 @@
 /** Glyphs that PDF producers and word processors use as list bullets. */
 const BULLET_GLYPHS = '•◦▪▫■□●○‣⁃∙➢➤►▶▸✓✔✗★☆❖◆◇→\u0088\u0095\uF0B7\uF0A7\uF076\uF0D8\uF0FC\uF06C\uF0A8';
 const LEADING_BULLET = new RegExp(`^[ \\t]*[${BULLET_GLYPHS}][ \\t]*`, 'gm');
-const LEADING_ASCII_BULLET = /^[ \t]*[*+-][ \t]+/gm;
+const LEADING_ASCII_BULLET = /^[ \t]*[*+\-·{][ \t]+/gm;
+/** Rating dots and stars ("Python ●●●●○") carry no text. */
+const RATING_GLYPHS = /[○●◯◉◎⚫⚪★☆](?:[ \t]*[○●◯◉◎⚫⚪★☆])+/g;
+/** Rules drawn with characters ("-----", "=====") in plain-text CVs. */
+const RULE_LINE = /^[ \t]*([-=_*~#.·•+])\1{2,}[ \t]*$/gm;
+/** A line holding one stray symbol or icon letter (icon fonts without a Unicode map). */
+const STRAY_SYMBOL_LINE = /^[ \t]*(?!-[ \t]*$)[^\p{L}\p{N}\s]{1,2}[ \t]*$|^[ \t]*[^\x00-\x7F\s][ \t]*$/gmu;
 
 /** Icons from icon fonts (Font Awesome and friends) live in the Private Use Area. */
 const PRIVATE_USE = /[\uE000-\uF8FF]|[\u{F0000}-\u{FFFFD}]|[\u{100000}-\u{10FFFD}]/gu;
@@ -46,7 +52,8 @@ export function joinHyphenatedLineBreaks(text: string): string {
     const t = tail.toLowerCase();
     if (hyphenated.has(`${h}-${t}`)) return `${head}-${tail}`;
     if (plain.has(h + t)) return head + tail;
-    if (COMPOUND_HEADS.has(h) || head.length <= 1) return `${head}-${tail}`;
+    // Acronyms and short heads ("SVD-based", "e-commerce") are compounds, not hyphenation.
+    if (COMPOUND_HEADS.has(h) || head.length <= 1 || /\p{Lu}{2,}$/u.test(head)) return `${head}-${tail}`;
     return head + tail;
   });
 }
@@ -76,13 +83,18 @@ export function normaliseText(raw: string, stats?: NormaliseStats): string {
   text = text
     .replace(/\uFFFD/g, '')
     .replace(ZERO_WIDTH, '')
+    // Word on macOS writes a visible hyphen as hyphen + soft hyphen + U+2010: one hyphen.
+    .replace(/[-\u2010\u2011]\u00AD+(?=[-\u2010\u2011])/g, '')
     // A soft hyphen is only a permitted break: drop it, and the line break that follows it.
     .replace(/\u00AD[ \t]*\n[ \t]*/g, '')
     .replace(/\u00AD/g, '')
     .replace(/[\u2010\u2011]/g, '-')
     .replace(LEADING_BULLET, '- ')
     .replace(PRIVATE_USE, '')
-    .replace(CONTROLS, '');
+    .replace(CONTROLS, '')
+    .replace(RATING_GLYPHS, '')
+    .replace(RULE_LINE, '')
+    .replace(STRAY_SYMBOL_LINE, '');
   text = collapseLetterSpacing(text);
   text = text
     .replace(HORIZONTAL_SPACE, ' ')

@@ -40,28 +40,34 @@ const FRAGMENT_GAP = 1.4; // a horizontal gap wider than this many ems starts a 
 function buildFragments(items: PdfTextItem[]): Fragment[] {
   const fragments: Fragment[] = [];
   let current: Fragment | null = null;
+  let spaceSeen = false;
   for (const item of items) {
     const str = item.str.replace(/[\r\n]+/g, ' ');
-    if (str.length === 0) continue;
+    // pdf.js emits gaps as whitespace items, sometimes as wide as a gutter: they mark a word
+    // boundary but must never stretch a fragment across the gap.
+    if (str.trim().length === 0) {
+      spaceSeen = spaceSeen || str.length > 0;
+      continue;
+    }
     const fs = item.fontSize > 0 ? item.fontSize : 10;
     const x1 = item.x + Math.max(0, item.width);
     if (current) {
       const sameLine = Math.abs(item.y - current.y) <= SAME_BASELINE * Math.max(fs, current.fontSize);
       const gap = item.x - current.x1;
       if (sameLine && gap > -0.5 * fs && gap <= FRAGMENT_GAP * fs) {
-        const needsSpace = gap > 0.15 * fs && !/\s$/.test(current.text) && !/^\s/.test(str);
+        const needsSpace = (spaceSeen || gap > 0.15 * fs) && !/\s$/.test(current.text) && !/^\s/.test(str);
         current.text += (needsSpace ? ' ' : '') + str;
         current.x1 = Math.max(current.x1, x1);
+        spaceSeen = false;
         continue;
       }
     }
-    // A space that does not continue the current fragment carries no text of its own.
-    if (str.trim().length === 0) continue;
     current = { text: str, x0: item.x, x1, y: item.y, fontSize: fs, order: fragments.length };
     fragments.push(current);
+    spaceSeen = false;
   }
-  for (const f of fragments) f.text = f.text.replace(/\s+$/, '').replace(/^\s+/, '');
-  return fragments.filter((f) => f.text.length > 0);
+  for (const f of fragments) f.text = f.text.trim();
+  return fragments;
 }
 
 /** Finds an empty vertical strip between two populated sides of the page, if there is one. */
@@ -91,9 +97,25 @@ function findGutter(fragments: Fragment[], pageWidth: number): { left: number; r
   }
   if (!best) return null;
   const gutter = best;
-  const leftCount = fragments.filter((f) => f.x1 <= gutter.left + 1).length;
-  const rightCount = fragments.filter((f) => f.x0 >= gutter.right - 1).length;
-  return leftCount >= 4 && rightCount >= 4 ? gutter : null;
+  const sides = splitByGutter(fragments, gutter);
+  return sides.left.length >= 4 && sides.right.length >= 4 ? gutter : null;
+}
+
+/**
+ * Sides of the gutter: a fragment that covers the whole gutter spans both columns; any other
+ * belongs to the side its start is on (a long line may intrude into the gutter a little).
+ */
+function splitByGutter(fragments: Fragment[], gutter: { left: number; right: number }): { left: Fragment[]; right: Fragment[]; spanning: Fragment[] } {
+  const left: Fragment[] = [];
+  const right: Fragment[] = [];
+  const spanning: Fragment[] = [];
+  const middle = (gutter.left + gutter.right) / 2;
+  for (const f of fragments) {
+    if (f.x0 < gutter.left && f.x1 > gutter.right) spanning.push(f);
+    else if (f.x0 < middle) left.push(f);
+    else right.push(f);
+  }
+  return { left, right, spanning };
 }
 
 /** Does line b read as the continuation of line a (same sentence running on)? */
@@ -146,19 +168,25 @@ function linesInOrder(fragments: Fragment[]): Fragment[][] {
   return rows;
 }
 
-/** Emits lines, with a blank line where the vertical gap says a new paragraph or block starts. */
+/**
+ * Emits lines, with a blank line where the vertical gap says a new block starts. Moving up the
+ * page (into the next column) also starts a block, unless the sentence plainly runs on.
+ */
 function emit(rows: Fragment[][]): string[] {
   const lines: string[] = [];
   let prev: Fragment | undefined;
   for (const row of rows) {
     const first = row[0];
     if (!first) continue;
+    const text = joinRow(row);
     if (prev) {
       const dy = first.y - prev.y;
       const lead = 1.2 * Math.max(prev.fontSize, first.fontSize);
-      if (dy > 1.75 * lead || dy < -lead) lines.push('');
+      const previousText = lines[lines.length - 1] ?? '';
+      const jumpsUp = dy < -lead;
+      if (dy > 1.75 * lead || (jumpsUp && !continues(previousText, text))) lines.push('');
     }
-    lines.push(joinRow(row));
+    lines.push(text);
     prev = first;
   }
   return lines;
@@ -168,23 +196,21 @@ export function layoutPage(page: PdfPageContent): PageLayoutResult {
   const fragments = buildFragments(page.items);
   const gutter = findGutter(fragments, page.width);
   if (gutter) {
-    const left = fragments.filter((f) => f.x1 <= gutter.left + 1);
-    const right = fragments.filter((f) => f.x0 >= gutter.right - 1);
+    const { left, right, spanning } = splitByGutter(fragments, gutter);
     const l = brokenContinuations(left, right);
     const r = brokenContinuations(right, left);
     const broken = l.broken + r.broken;
     const total = l.total + r.total;
     if (broken >= 2 && broken >= 0.3 * total) {
-      return { lines: readColumns(fragments, left, right), reordered: true };
+      return { lines: readColumns(spanning, left, right), reordered: true };
     }
   }
   return { lines: emit(linesInOrder(fragments)), reordered: false };
 }
 
 /** Reads bands between full-width lines; inside each band, the left column, then the right. */
-function readColumns(all: Fragment[], left: Fragment[], right: Fragment[]): string[] {
-  const inColumn = new Set<Fragment>([...left, ...right]);
-  const spanning = all.filter((f) => !inColumn.has(f)).sort(byPosition);
+function readColumns(spanningFragments: Fragment[], left: Fragment[], right: Fragment[]): string[] {
+  const spanning = [...spanningFragments].sort(byPosition);
   const rows: Fragment[][] = [];
   let remainingLeft = [...left].sort(byPosition);
   let remainingRight = [...right].sort(byPosition);

@@ -5,8 +5,8 @@ import type { Section, SectionKind } from './schema';
  * (normalised) lines, or as the label of a "Heading: content" line.
  */
 const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
-  ['summary', ['summary', 'profile', 'professional summary', 'career summary', 'personal profile', 'about me', 'about', 'objective', 'career objective', 'overview', 'personal statement', 'professional profile', 'introduction']],
-  ['experience', ['experience', 'work experience', 'professional experience', 'employment', 'employment history', 'work history', 'career history', 'relevant experience', 'professional background', 'positions held', 'career', 'industry experience', 'research experience', 'teaching experience', 'internships', 'experience highlights', 'selected experience']],
+  ['summary', ['summary', 'profile', 'professional summary', 'career summary', 'personal profile', 'about me', 'about', 'objective', 'career objective', 'overview', 'personal statement', 'professional profile', 'introduction', 'research interests', 'research profile']],
+  ['experience', ['experience', 'work experience', 'professional experience', 'employment', 'employment history', 'work history', 'career history', 'relevant experience', 'professional background', 'positions held', 'career', 'industry experience', 'research experience', 'teaching experience', 'internships', 'experience highlights', 'selected experience', 'positions', 'academic positions', 'appointments', 'professional positions', 'academic appointments']],
   ['education', ['education', 'education and training', 'academic background', 'qualifications and education', 'academic qualifications', 'degrees', 'coursework', 'relevant coursework', 'training', 'education & training']],
   ['skills', ['skills', 'technical skills', 'key skills', 'core skills', 'core competencies', 'competencies', 'skills and tools', 'tools and technologies', 'technologies', 'tech stack', 'technical expertise', 'expertise', 'areas of expertise', 'skills summary', 'programming languages', 'tools', 'skills & tools', 'skills and expertise', 'technical proficiencies']],
   ['projects', ['projects', 'selected projects', 'personal projects', 'side projects', 'open source', 'open-source', 'open source contributions', 'key projects', 'academic projects']],
@@ -45,6 +45,8 @@ const HEADING_INDEX: ReadonlyMap<string, SectionKind> = new Map(
 export function classifyHeading(line: string): { kind: SectionKind; title: string } | null {
   const trimmed = line.trim().replace(/^[#=*_\-–—|•\s]+/, '').replace(/[*_=|\s]+$/, '');
   if (trimmed.length === 0 || trimmed.length > 60) return null;
+  // Headings start with a capital (or are all capitals); "the company" mid-sentence is no heading.
+  if (!/^[\p{Lu}\p{N}]/u.test(trimmed)) return null;
   const whole = trimmed.replace(/[:.\-–—]+$/, '').trim();
   const kind = HEADING_INDEX.get(headingKey(whole));
   if (kind) return { kind, title: whole };

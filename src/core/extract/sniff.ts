@@ -152,7 +152,9 @@ export function classifyText(text: string, nameHint: DocumentFormat | null): 'te
   const fences = sample.match(/^```/gm)?.length ?? 0;
   const setext = sample.match(/^\S.*\n(=+|-+)[ \t]*$/gm)?.length ?? 0;
   const score = headings * 2 + emphasis + links + fences + setext * 2;
+  // Plain text is valid Markdown and vice versa: the name decides, the content only when unnamed.
   if (nameHint === 'markdown') return 'markdown';
+  if (nameHint === 'text') return 'text';
   return score >= 4 ? 'markdown' : 'text';
 }
 

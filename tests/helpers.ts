@@ -1,0 +1,40 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Express } from 'express';
+import { loadConfig, type Config } from '../src/config';
+import { createApp } from '../src/http/app';
+import { createLogger } from '../src/logger';
+import { createServices, type Services } from '../src/services';
+
+export const FIXTURES = path.join(__dirname, '..', 'fixtures');
+/** The shared evaluation and real-world material beside the checkout; absent on a plain clone. */
+export const SHARED = path.resolve(__dirname, '..', '..', 'shared');
+export const hasShared = existsSync(path.join(SHARED, 'eval', 'corpus', 'labels.json'));
+
+export function fixture(name: string): Buffer {
+  return readFileSync(path.join(FIXTURES, name));
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ LOG_LEVEL: 'silent', PDF_WORKERS: '1', DATA_DIR: path.join(__dirname, '..', 'data', 'test'), ...overrides });
+}
+
+export interface TestService {
+  app: Express;
+  services: Services;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** The real app with real adapters (worker pool included), as server.ts wires it, minus listening. */
+export function createTestService(overrides: Record<string, string> = {}): TestService {
+  const config = testConfig(overrides);
+  const services = createServices(config);
+  const app = createApp({
+    extractor: services.extractor,
+    logger: createLogger('silent'),
+    limits: { maxFileBytes: config.MAX_FILE_BYTES, maxJsonBytes: config.MAX_JSON_BYTES },
+    isReady: () => true,
+  });
+  return { app, services, config, close: () => services.close() };
+}

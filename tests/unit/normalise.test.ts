@@ -1,0 +1,50 @@
+import { joinHyphenatedLineBreaks, normaliseText } from '../../src/core/extract/normalise';
+
+/**
+ * Text-layer quirks seen in real CVs from public templates and tools, reduced to minimal strings
+ * so the suite runs on a plain clone.
+ */
+describe('normaliseText', () => {
+  it.each([
+    ['ligatures (NFKC), e.g. Typst and react-pdf keep U+FB01/U+FB00', 'e\uFB03cient o\uFB04ine \uFB01ne-tuning', 'efficient offline fine-tuning'],
+    ['soft hyphen at a line end joins the word (Typst, Chromium)', 'classifi\u00AD\ncation models', 'classification models'],
+    ['soft hyphen inside a word is dropped', 'regu\u00ADlarisation', 'regularisation'],
+    ['Word on macOS: hyphen + soft hyphen + U+2010 is one hyphen', 'on-\u00AD\u2010campus, 555-\u00AD\u20105555', 'on-campus, 555-5555'],
+    ['Word on macOS: every space encoded as TAB+CR+NBSP', 'Machine\t\r\u00A0learning\t\r\u00A0engineer', 'Machine\nlearning\nengineer'],
+    ['icon-font glyphs in the Private Use Area are dropped', '\uF0E0 jane@example.org \uF095 +1 555', 'jane@example.org +1 555'],
+    ['LaTeX bullets arrive as U+0088', '\u0088 Built models\n\u0088Shipped them', '- Built models\n- Shipped them'],
+    ['LibreOffice bullets arrive as U+F0B7', '\uF0B7\tPython', '- Python'],
+    ['moderncv bullets arrive as "{"', '{ Achievement 1;\n{ Achievement 2', '- Achievement 1;\n- Achievement 2'],
+    ['unicode bullets become "- "', '• one\n▪ two\n➢ three', '- one\n- two\n- three'],
+    ['a bullet glyph alone on its line joins the next line', '•\nTrained models', '- Trained models'],
+    ['zero-width characters and BOM removed', '\uFEFFPy\u200Bthon', 'Python'],
+    ['letter-spaced headings collapse', 'E X P E R I E N C E\nBuilt things', 'EXPERIENCE\nBuilt things'],
+    ['rating dots are dropped', 'Python ●●●●○\nC++ ★★★☆☆', 'Python\nC++'],
+    ['ASCII rules are dropped', 'SUMMARY\n----------\nText', 'SUMMARY\n\nText'],
+    ['runs of blank lines collapse to one', 'a\n\n\n\n\nb', 'a\n\nb'],
+    ['CRLF and CR line ends', 'a\r\nb\rc', 'a\nb\nc'],
+  ])('%s', (_label, input, expected) => {
+    expect(normaliseText(input)).toBe(expected);
+  });
+
+  it('counts and drops replacement characters', () => {
+    const stats = { replacementChars: 0 };
+    expect(normaliseText('Py\uFFFDthon \uFFFD', stats)).toBe('Python');
+    expect(stats.replacementChars).toBe(2);
+  });
+});
+
+describe('joinHyphenatedLineBreaks', () => {
+  it.each([
+    ['a hyphenation point is joined', 'classi-\nfication', 'classification'],
+    ['U+2010 works like hyphen-minus', 'regres\u2010\nsion', 'regression'],
+    ['known compound heads keep the hyphen', 'a cross-\nfunctional team', 'a cross-functional team'],
+    ['acronym heads keep the hyphen', 'an SVD-\nbased solver', 'an SVD-based solver'],
+    ['one-letter heads keep the hyphen', 'e-\ncommerce', 'e-commerce'],
+    ['a capitalised next line is not a continuation', 'Python-\nExpert', 'Python-\nExpert'],
+    ['the hyphenated form seen elsewhere in the document wins', 'data-driven work and more data-\ndriven ideas', 'data-driven work and more data-driven ideas'],
+    ['the joined form seen elsewhere wins', 'affineinvariant here, and affine-\ninvariant', 'affineinvariant here, and affineinvariant'],
+  ])('%s', (_label, input, expected) => {
+    expect(joinHyphenatedLineBreaks(input)).toBe(expected);
+  });
+});
