@@ -39,10 +39,13 @@ export async function startServer(config: Config, logger: Logger): Promise<{ ser
       ready = false;
       logger.info({ signal }, 'shutting down: draining in-flight requests');
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Keep-alive connections go idle as their last response ends; close them as they do.
+      const sweep = setInterval(() => server.closeIdleConnections(), 100);
       server.closeIdleConnections();
       const grace = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_GRACE_MS);
       grace.unref();
       await closed;
+      clearInterval(sweep);
       clearTimeout(grace);
       await services.close();
       logger.info('stopped');

@@ -29,8 +29,14 @@ interface Fragment {
   order: number;
 }
 
+/** A laid-out line and its baseline; blank lines (block breaks) have no position. */
+export interface LaidLine {
+  text: string;
+  y: number | null;
+}
+
 export interface PageLayoutResult {
-  lines: string[];
+  lines: LaidLine[];
   reordered: boolean;
 }
 
@@ -172,8 +178,8 @@ function linesInOrder(fragments: Fragment[]): Fragment[][] {
  * Emits lines, with a blank line where the vertical gap says a new block starts. Moving up the
  * page (into the next column) also starts a block, unless the sentence plainly runs on.
  */
-function emit(rows: Fragment[][]): string[] {
-  const lines: string[] = [];
+function emit(rows: Fragment[][]): LaidLine[] {
+  const lines: LaidLine[] = [];
   let prev: Fragment | undefined;
   for (const row of rows) {
     const first = row[0];
@@ -182,11 +188,11 @@ function emit(rows: Fragment[][]): string[] {
     if (prev) {
       const dy = first.y - prev.y;
       const lead = 1.2 * Math.max(prev.fontSize, first.fontSize);
-      const previousText = lines[lines.length - 1] ?? '';
+      const previousText = lines[lines.length - 1]?.text ?? '';
       const jumpsUp = dy < -lead;
-      if (dy > 1.75 * lead || (jumpsUp && !continues(previousText, text))) lines.push('');
+      if (dy > 1.75 * lead || (jumpsUp && !continues(previousText, text))) lines.push({ text: '', y: null });
     }
-    lines.push(text);
+    lines.push({ text, y: first.y });
     prev = first;
   }
   return lines;
@@ -209,7 +215,7 @@ export function layoutPage(page: PdfPageContent): PageLayoutResult {
 }
 
 /** Reads bands between full-width lines; inside each band, the left column, then the right. */
-function readColumns(spanningFragments: Fragment[], left: Fragment[], right: Fragment[]): string[] {
+function readColumns(spanningFragments: Fragment[], left: Fragment[], right: Fragment[]): LaidLine[] {
   const spanning = [...spanningFragments].sort(byPosition);
   const rows: Fragment[][] = [];
   let remainingLeft = [...left].sort(byPosition);
@@ -247,32 +253,32 @@ function runningKey(line: string): string {
 
 const PAGE_NUMBER_LINE = /^(page\s*)?#(\s*(of|\/)\s*#)?$|^-\s*#\s*-$|^#\s*\/\s*#$/;
 
+/** Share of the page height, at the top and at the bottom, where running headers and footers live. */
+const MARGIN_ZONE = 0.12;
+
 /**
- * Drops lines repeated at the top or bottom of most pages (running headers and footers, page
- * numbers) so they neither pollute sections nor count as repeated evidence.
+ * Drops lines that sit in the top or bottom margin and repeat on most pages (running headers
+ * and footers, page numbers), so they neither pollute sections nor count as repeated evidence.
  */
-export function dropRunningLines(pages: string[][]): { pages: string[][]; dropped: number } {
-  if (pages.length < 2) return { pages, dropped: 0 };
-  const EDGE = 3;
+export function dropRunningLines(pages: Array<{ height: number; lines: LaidLine[] }>): { pages: LaidLine[][]; dropped: number } {
+  const inMargin = (line: LaidLine, height: number): boolean =>
+    line.y !== null && (line.y < height * MARGIN_ZONE || line.y > height * (1 - MARGIN_ZONE));
   const counts = new Map<string, number>();
-  for (const lines of pages) {
-    const content = lines.filter((l) => l.trim().length > 0);
-    const edge = new Set([...content.slice(0, EDGE), ...content.slice(-EDGE)].map(runningKey));
-    for (const key of edge) counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const page of pages) {
+    const keys = new Set(page.lines.filter((l) => inMargin(l, page.height)).map((l) => runningKey(l.text)));
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const threshold = Math.max(2, Math.ceil(pages.length / 2));
   let dropped = 0;
-  const cleaned = pages.map((lines) => {
-    const content = lines.map((l, i) => ({ l, i })).filter(({ l }) => l.trim().length > 0);
-    const edgeIdx = new Set([...content.slice(0, EDGE), ...content.slice(-EDGE)].map(({ i }) => i));
-    return lines.filter((line, i) => {
-      if (!edgeIdx.has(i)) return true;
-      const key = runningKey(line);
-      const drop = (counts.get(key) ?? 0) >= threshold || PAGE_NUMBER_LINE.test(key);
+  const cleaned = pages.map((page) =>
+    page.lines.filter((line) => {
+      if (!inMargin(line, page.height)) return true;
+      const key = runningKey(line.text);
+      const drop = (pages.length > 1 && (counts.get(key) ?? 0) >= threshold) || PAGE_NUMBER_LINE.test(key);
       if (drop) dropped++;
       return !drop;
-    });
-  });
+    }),
+  );
   return { pages: cleaned, dropped };
 }
 
@@ -284,9 +290,9 @@ export interface PdfLayoutResult {
 /** Lays out every page and joins them, with running headers and footers removed. */
 export function layoutPdf(pages: PdfPageContent[]): PdfLayoutResult {
   const laid = pages.map(layoutPage);
-  const { pages: cleaned } = dropRunningLines(laid.map((p) => p.lines));
+  const { pages: cleaned } = dropRunningLines(laid.map((p, i) => ({ height: pages[i]?.height ?? 0, lines: p.lines })));
   return {
-    text: cleaned.map((lines) => lines.join('\n')).join('\n\n'),
+    text: cleaned.map((lines) => lines.map((l) => l.text).join('\n')).join('\n\n'),
     reorderedPages: laid.filter((p) => p.reordered).length,
   };
 }

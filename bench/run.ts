@@ -1,0 +1,129 @@
+/**
+ * `npm run bench`: measured side by side in one run, because this machine is shared and noisy.
+ * Writes bench/results/latest.json and latest.md.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadConfig } from '../src/config';
+import { createServices } from '../src/services';
+import { round, spread, type Spread } from './stats';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+
+interface ExtractionRow {
+  file: string;
+  bytes: number;
+  pages: number | null;
+  ours: Spread;
+  pdftotext: Spread | null;
+  ratio: number | null;
+}
+
+function hasPdftotext(): boolean {
+  return spawnSync('pdftotext', ['-v']).status === 0;
+}
+
+function commit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** PDFs that read successfully: the extractor's fixtures, plus the shared sets when present. */
+function pdfFiles(): string[] {
+  const dirs = [path.join(ROOT, 'fixtures'), path.join(ROOT, '..', 'shared', 'realworld'), path.join(ROOT, '..', 'shared', 'eval', 'corpus')];
+  return dirs.filter(existsSync).flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.pdf')).map((f) => path.join(dir, f)));
+}
+
+async function benchExtraction(): Promise<ExtractionRow[]> {
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', PDF_WORKERS: '1' });
+  const services = createServices(config);
+  await services.warmUp();
+  const withPoppler = hasPdftotext();
+  const rows: ExtractionRow[] = [];
+  try {
+    for (const file of pdfFiles()) {
+      const bytes = readFileSync(file);
+      let pages: number | null = null;
+      try {
+        pages = (await services.extractor.extract(bytes, { filename: file })).pages;
+      } catch {
+        continue; // error fixtures (encrypted, scanned, truncated) are not timing subjects
+      }
+      const ours: number[] = [];
+      const poppler: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        // Interleave the two tools so that machine noise hits both alike.
+        let t = performance.now();
+        await services.extractor.extract(bytes, { filename: file });
+        ours.push(performance.now() - t);
+        if (withPoppler) {
+          t = performance.now();
+          spawnSync('pdftotext', ['-q', file, '-']);
+          poppler.push(performance.now() - t);
+        }
+      }
+      const o = spread(ours);
+      const p = withPoppler ? spread(poppler) : null;
+      rows.push({ file: path.relative(ROOT, file), bytes: bytes.length, pages, ours: o, pdftotext: p, ratio: p ? round(o.median / p.median) : null });
+    }
+  } finally {
+    await services.close();
+  }
+  return rows;
+}
+
+function ms(s: Spread | null): string {
+  return s ? `${round(s.median, 1)} (${round(s.min, 1)}–${round(s.max, 1)})` : 'n/a';
+}
+
+async function main(): Promise<void> {
+  const started = new Date().toISOString();
+  const extraction = await benchExtraction();
+  const ratios = extraction.flatMap((r) => (r.ratio === null ? [] : [r.ratio]));
+  const medianRatio = ratios.length ? round(spread(ratios).median) : null;
+  const report = {
+    started,
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', memoryGb: round(os.totalmem() / 2 ** 30, 1), platform: `${os.platform()} ${os.release()}` },
+    node: process.version,
+    commit: commit(),
+    runsPerFigure: RUNS,
+    extraction: { documents: extraction, medianRatioToPdftotext: medianRatio, target: 'median per-document time within 3x of pdftotext' },
+  };
+  const outDir = path.join(ROOT, 'bench', 'results');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const md = [
+    '# Benchmark results',
+    '',
+    `Commit ${report.commit}, Node ${report.node}, ${report.machine.cpus} × ${report.machine.model}, ${report.machine.memoryGb} GB; ${started}.`,
+    `Each figure: median (min–max) over ${RUNS} runs, in milliseconds.`,
+    '',
+    '## Extraction: our PDF extractor vs pdftotext (poppler), same files, same run',
+    '',
+    'Ours is the whole extraction stage (worker-thread round trip, pdf.js, layout, normalisation,',
+    'sections); pdftotext includes its process start.',
+    '',
+    '| file | pages | ours ms | pdftotext ms | ratio |',
+    '|---|---|---|---|---|',
+    ...extraction.map((r) => `| ${r.file} | ${r.pages ?? ''} | ${ms(r.ours)} | ${ms(r.pdftotext)} | ${r.ratio ?? 'n/a'} |`),
+    '',
+    medianRatio === null
+      ? 'pdftotext is not installed (apt-get install poppler-utils): no ratio.'
+      : `**Median ratio ours/pdftotext: ${medianRatio}×** (target: within 3×).`,
+    '',
+  ].join('\n');
+  writeFileSync(path.join(outDir, 'latest.md'), md);
+  process.stdout.write(`${md}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,77 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import http from 'node:http';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** Starts src/server.ts in its own process, as `npm start` does, on a free port. */
+function startServer(): Promise<{ child: ChildProcessWithoutNullStreams; port: number; logs: string[] }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', 'src', 'server.ts')], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PDF_WORKERS: '1', LOG_LEVEL: 'info', DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'skillmatch-')) },
+  });
+  const logs: string[] = [];
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${logs.join('')}`)), 20_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      logs.push(chunk.toString());
+      for (const line of chunk.toString().split('\n')) {
+        const port = /"msg":"listening"/.test(line) ? (JSON.parse(line) as { port?: number }).port : undefined;
+        if (port) {
+          clearTimeout(timer);
+          resolve({ child, port, logs });
+        }
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
+  });
+}
+
+describe('server process', () => {
+  it('drains an in-flight upload on SIGTERM, then exits 0; logs hold no document text', async () => {
+    const { child, port, logs } = await startServer();
+    const boundary = 'B0undary';
+    const secret = 'Confidential candidate text: Zyxwv Qutsr, Python and C++ engineer.';
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cv.txt"\r\nContent-Type: text/plain\r\n\r\n`;
+    const tail = `\r\n--${boundary}--\r\n`;
+    const body = Buffer.from(head + secret + tail);
+
+    const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(
+        { port, host: '127.0.0.1', method: 'POST', path: '/v1/extract', headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': body.length } },
+        (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        },
+      );
+      req.on('error', reject);
+      // Send half the body, signal the server, then finish: the request is in flight throughout.
+      req.write(body.subarray(0, 40));
+      setTimeout(() => {
+        child.kill('SIGTERM');
+        setTimeout(() => req.end(body.subarray(40)), 300);
+      }, 200);
+    });
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+
+    const res = await response;
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body).text).toBe(secret);
+    expect(await exit).toBe(0);
+    const allLogs = logs.join('');
+    expect(allLogs).toContain('shutting down');
+    expect(allLogs).not.toContain('Zyxwv');
+    expect(allLogs).not.toContain('cv.txt');
+  });
+
+  it('refuses to start on a bad configuration, naming the variable', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', 'src', 'server.ts')], {
+      env: { ...process.env, PORT: 'eighty' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/PORT/);
+  });
+});

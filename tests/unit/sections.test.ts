@@ -1,0 +1,57 @@
+import { classifyHeading, detectSections } from '../../src/core/extract/sections';
+
+describe('classifyHeading', () => {
+  it.each([
+    ['Experience', 'experience'],
+    ['WORK EXPERIENCE', 'experience'],
+    ['Professional Experience:', 'experience'],
+    ['## Education', 'education'],
+    ['Technical Skills', 'skills'],
+    ['Skills & Tools', 'skills'],
+    ['Projects', 'projects'],
+    ['Selected Publications', 'publications'],
+    ['Summary', 'summary'],
+    ['About Me', 'summary'],
+    ['Requirements', 'requirements'],
+    ['Qualifications', 'requirements'],
+    ["What you'll do", 'responsibilities'],
+    ['What You’ll Bring', 'requirements'],
+    ['Responsibilities', 'responsibilities'],
+    ['Nice to have', 'preferred'],
+    ['Nice-to-haves', 'preferred'],
+    ['Preferred Qualifications', 'preferred'],
+    ['Bonus points', 'preferred'],
+    ['Benefits', 'benefits'],
+    ['What we offer', 'benefits'],
+  ])('%s -> %s', (line, kind) => {
+    expect(classifyHeading(line)?.kind).toBe(kind);
+  });
+
+  it('recognises an inline heading: "Skills: Python, C++"', () => {
+    expect(classifyHeading('Skills: Python, C++, SQL')).toEqual({ kind: 'skills', title: 'Skills' });
+    expect(classifyHeading('Nice to have: Kubernetes')).toEqual({ kind: 'preferred', title: 'Nice to have' });
+  });
+
+  it.each([
+    'Built an experience platform for shoppers',
+    'the company',
+    'experience',
+    'Python, C++, SQL',
+    'Senior Software Engineer, Acme, 2019–2022',
+    'A very long line that happens to mention skills and experience in passing, as prose does',
+  ])('is not a heading: %s', (line) => {
+    expect(classifyHeading(line)).toBeNull();
+  });
+});
+
+describe('detectSections', () => {
+  it('returns sections with offsets into the text, each running to the next heading', () => {
+    const text = 'Jane Roe\n\nEXPERIENCE\nBuilt models.\n\nSkills: Python\n\nEducation\nBSc';
+    const sections = detectSections(text);
+    expect(sections.map((s) => [s.kind, s.title, text.slice(s.start, s.end)])).toEqual([
+      ['experience', 'EXPERIENCE', 'EXPERIENCE\nBuilt models.\n\n'],
+      ['skills', 'Skills', 'Skills: Python\n\n'],
+      ['education', 'Education', 'Education\nBSc'],
+    ]);
+  });
+});
