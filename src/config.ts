@@ -21,6 +21,8 @@ export const configSchema = z.object({
   PDF_WORKER_MEMORY_MB: int(32, 8_192).default(256),
   /** PDF worker threads; defaults to the number of cores. */
   PDF_WORKERS: int(1, 64).default(Math.max(1, Math.min(4, os.availableParallelism()))),
+  /** Folder holding lexicon.yaml; defaults to the lexicon shipped with the service. */
+  LEXICON_DIR: z.string().min(1).optional(),
   /** How long SIGTERM waits for in-flight requests before closing them, in milliseconds. */
   SHUTDOWN_GRACE_MS: int(0, 600_000).default(10_000),
 });

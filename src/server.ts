@@ -12,6 +12,7 @@ export async function startServer(config: Config, logger: Logger): Promise<{ ser
   let ready = false;
   const app = createApp({
     extractor: services.extractor,
+    analyzer: services.analyzer,
     logger,
     limits: { maxFileBytes: config.MAX_FILE_BYTES, maxJsonBytes: config.MAX_JSON_BYTES },
     isReady: () => ready,

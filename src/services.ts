@@ -1,24 +1,45 @@
-import { createPdfReader, type PdfReader } from './adapters/pdf';
 import { readDocx } from './adapters/docx';
 import { htmlToText } from './adapters/html';
+import { readLexiconSource } from './adapters/lexicon-files';
 import { markdownToHtml } from './adapters/markdown';
+import { createNlp } from './adapters/nlp';
+import { createPdfReader, type PdfReader } from './adapters/pdf';
 import type { Config } from './config';
+import { analyzeExtraction, type AnalysisTrace } from './core/analyze/analyze';
+import type { NlpPort } from './core/analyze/ports';
+import type { Analysis, DocumentKind } from './core/analyze/schema';
 import { extractDocument, type ExtractorPorts } from './core/extract/extract';
 import type { Extraction } from './core/extract/schema';
 import type { FileHints } from './core/extract/sniff';
+import { compileLexicon, type CompiledLexicon } from './core/lexicon/compile';
 
 export interface Extractor {
   extract(bytes: Uint8Array, hints: FileHints): Promise<Extraction>;
 }
 
+export interface Analyzer {
+  lexicon: CompiledLexicon;
+  /** Extraction, then analysis against the role: the whole pipeline for one document. */
+  analyze(bytes: Uint8Array, hints: FileHints, kind: DocumentKind | 'auto'): Promise<{ extraction: Extraction; analysis: Analysis; trace: AnalysisTrace }>;
+  analyzeExtraction(extraction: Extraction, kind: DocumentKind | 'auto'): { analysis: Analysis; trace: AnalysisTrace };
+}
+
 /** The composition root's product: real adapters wired into the core, and their lifecycle. */
 export interface Services {
   extractor: Extractor;
+  analyzer: Analyzer;
   warmUp(): Promise<void>;
   close(): Promise<void>;
 }
 
+/** Reads and compiles the lexicon; a broken lexicon stops start-up with the problems listed. */
+export function loadLexicon(nlp: NlpPort, dir?: string): CompiledLexicon {
+  return compileLexicon(readLexiconSource(dir), nlp);
+}
+
 export function createServices(config: Config): Services {
+  const nlp = createNlp();
+  const lexicon = loadLexicon(nlp, config.LEXICON_DIR);
   const pdf: PdfReader = createPdfReader({
     threads: config.PDF_WORKERS,
     timeoutMs: config.PDF_TIMEOUT_MS,
@@ -30,10 +51,20 @@ export function createServices(config: Config): Services {
     htmlToText,
     markdownToHtml,
   };
-  return {
-    extractor: {
-      extract: (bytes, hints) => extractDocument(bytes, ports, { ...hints, maxPages: config.PDF_MAX_PAGES }),
+  const extractor: Extractor = {
+    extract: (bytes, hints) => extractDocument(bytes, ports, { ...hints, maxPages: config.PDF_MAX_PAGES }),
+  };
+  const analyzer: Analyzer = {
+    lexicon,
+    analyzeExtraction: (extraction, kind) => analyzeExtraction(extraction, lexicon, nlp, { kind }),
+    async analyze(bytes, hints, kind) {
+      const extraction = await extractor.extract(bytes, hints);
+      return { extraction, ...analyzeExtraction(extraction, lexicon, nlp, { kind }) };
     },
+  };
+  return {
+    extractor,
+    analyzer,
     warmUp: () => pdf.warmUp(),
     close: () => pdf.close(),
   };

@@ -32,6 +32,7 @@ export function createTestService(overrides: Record<string, string> = {}): TestS
   const services = createServices(config);
   const app = createApp({
     extractor: services.extractor,
+    analyzer: services.analyzer,
     logger: createLogger('silent'),
     limits: { maxFileBytes: config.MAX_FILE_BYTES, maxJsonBytes: config.MAX_JSON_BYTES },
     isReady: () => true,

@@ -32,6 +32,10 @@ export const errorCatalogue = {
     title: 'The JSON body does not match the expected shape',
     fix: 'Send {"text": "<document text>", "filename": "<optional name>"}; the detail names the wrong field.',
   },
+  'invalid-parameter': {
+    title: 'A field or query parameter has an invalid value',
+    fix: 'Use one of the values the detail lists.',
+  },
   'file-too-large': {
     title: 'The file is larger than the upload limit',
     fix: 'Send a smaller file (the limit is in the detail), or raise MAX_FILE_BYTES on a self-hosted service.',

@@ -4,13 +4,15 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { errorCatalogue, errorCodes, SkillmatchError, type ErrorCode } from '../core/errors';
 import type { Logger } from '../logger';
-import type { Extractor } from '../services';
+import type { Analyzer, Extractor } from '../services';
 import type { InputLimits } from './document-input';
 import { problemHandler, sendProblem, statusByCode } from './problem';
+import { analyzeRouter } from './routes/analyze';
 import { extractRouter } from './routes/extract';
 
 export interface AppDeps {
   extractor: Extractor;
+  analyzer: Analyzer;
   logger: Logger;
   limits: InputLimits;
   /** False while warming up or shutting down; drives GET /readyz. */
@@ -76,11 +78,14 @@ export function createApp(deps: AppDeps): Express {
   });
 
   app.use(extractRouter(deps.extractor, deps.limits));
+  app.use(analyzeRouter(deps.analyzer, deps.limits));
 
-  app.all('/v1/extract', (_req, res) => {
-    res.setHeader('Allow', 'POST');
-    sendProblem(res, new SkillmatchError('method-not-allowed', 'Use POST on /v1/extract.'));
-  });
+  for (const path of ['/v1/extract', '/v1/analyze']) {
+    app.all(path, (_req, res) => {
+      res.setHeader('Allow', 'POST');
+      sendProblem(res, new SkillmatchError('method-not-allowed', `Use POST on ${path}.`));
+    });
+  }
   app.use((req, res) => {
     sendProblem(res, new SkillmatchError('not-found', `No route for ${req.method} ${req.path.slice(0, 200)}.`));
   });

@@ -12,6 +12,7 @@ export const statusByCode: Readonly<Record<ErrorCode, number>> = {
   'malformed-multipart': 400,
   'invalid-json': 400,
   'invalid-body': 400,
+  'invalid-parameter': 400,
   'file-too-large': 413,
   'body-too-large': 413,
   'unsupported-media-type': 415,

@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { LexiconError, type LexiconSource } from '../core/lexicon/compile';
+
+/** The lexicon folder of this installation: the nearest `lexicon/lexicon.yaml` above this file. */
+export function defaultLexiconDir(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 5; i++) {
+    const candidate = path.join(dir, 'lexicon');
+    if (existsSync(path.join(candidate, 'lexicon.yaml'))) return candidate;
+    dir = path.dirname(dir);
+  }
+  return path.resolve('lexicon');
+}
+
+function readYaml(dir: string, file: string, hash: ReturnType<typeof createHash>): unknown {
+  const full = path.join(dir, file);
+  let raw: string;
+  try {
+    raw = readFileSync(full, 'utf8');
+  } catch {
+    throw new LexiconError([{ where: file, message: `cannot read ${full}: check the path in lexicon.yaml` }]);
+  }
+  hash.update(file).update('\0').update(raw).update('\0');
+  try {
+    return parse(raw, { prettyErrors: true });
+  } catch (error) {
+    throw new LexiconError([{ where: file, message: `YAML syntax error: ${error instanceof Error ? error.message : String(error)}` }]);
+  }
+}
+
+/** Reads lexicon.yaml, the role file and the term files it names (YAML parsing only; no validation). */
+export function readLexiconSource(dir: string = defaultLexiconDir()): LexiconSource {
+  const hash = createHash('sha256');
+  const manifest = readYaml(dir, 'lexicon.yaml', hash) as { role?: unknown; termFiles?: unknown };
+  const rolePath = typeof manifest?.role === 'string' ? manifest.role : '';
+  const termPaths = Array.isArray(manifest?.termFiles) ? manifest.termFiles.filter((f): f is string => typeof f === 'string') : [];
+  if (!rolePath || termPaths.length === 0) {
+    throw new LexiconError([{ where: 'lexicon.yaml', message: 'name the role file under "role:" and the term files under "termFiles:"' }]);
+  }
+  const role = { path: rolePath, data: readYaml(dir, rolePath, hash) };
+  const termFiles = termPaths.map((p) => ({ path: p, data: readYaml(dir, p, hash) }));
+  return { manifest, role, termFiles, contentHash: hash.digest('hex').slice(0, 8) };
+}

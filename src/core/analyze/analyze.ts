@@ -1,0 +1,142 @@
+import type { Extraction, Section, SectionKind } from '../extract/schema';
+import type { CompiledLexicon } from '../lexicon/compile';
+import { classifyKind } from './classify';
+import { contextVerdict, deniedByLaterClause, isCorroborated, modalityOf, requirementOf, yearsOf, type ClauseCache, type Judgement, type SentenceView } from './context';
+import { findFuzzyMentions, findMentions, type Mention } from './mentions';
+import type { NlpPort } from './ports';
+import type { Analysis, DocumentKind, Evidence } from './schema';
+import { evidenceStrength, score } from './score';
+import { spanIndexAt, splitSentences } from './sentences';
+import { tokenize, type Token } from './tokenize';
+import { findUnmappedTerms } from './unmapped';
+
+export interface AnalyzeOptions {
+  kind: DocumentKind | 'auto';
+}
+
+/** Every mention with the verdict on it: what `explain` prints. */
+export interface TracedMention {
+  mention: Mention;
+  section: SectionKind | null;
+  sentence: string;
+  judgement: Judgement;
+}
+
+export interface AnalysisTrace {
+  tokens: number;
+  sentences: number;
+  mentions: TracedMention[];
+}
+
+function sectionAt(sections: Section[], offset: number): SectionKind | null {
+  let found: SectionKind | null = null;
+  for (const s of sections) {
+    if (s.start <= offset && offset < s.end) found = s.kind;
+  }
+  return found;
+}
+
+function sentenceViews(text: string, tokens: Token[]): SentenceView[] {
+  const spans = splitSentences(text);
+  const views: SentenceView[] = spans.map((span) => ({ span, text: text.slice(span.start, span.end), firstToken: -1, lastToken: -1 }));
+  tokens.forEach((token, i) => {
+    const view = views[spanIndexAt(spans, token.start)];
+    if (!view) return;
+    if (view.firstToken < 0) view.firstToken = i;
+    view.lastToken = i;
+  });
+  return views;
+}
+
+/**
+ * The analysis stages after extraction: find mentions, judge each in its context, score the role.
+ * Pure: text and a compiled lexicon in, typed results out.
+ */
+export function analyzeExtraction(
+  extraction: Extraction,
+  lexicon: CompiledLexicon,
+  nlp: NlpPort,
+  options: AnalyzeOptions,
+): { analysis: Analysis; trace: AnalysisTrace } {
+  const { text } = extraction;
+  const classified = classifyKind(extraction);
+  const kind = options.kind === 'auto' ? classified.kind : options.kind;
+  const kindConfidence = options.kind === 'auto' ? classified.confidence : 1;
+
+  const tokens = tokenize(text);
+  const sentences = sentenceViews(text, tokens);
+  const sentenceSpans = sentences.map((s) => s.span);
+  const exact = findMentions(tokens, lexicon, nlp);
+  const mentions = [...exact, ...findFuzzyMentions(tokens, exact, lexicon, nlp)].sort((a, b) => a.start - b.start);
+
+  const traced: TracedMention[] = [];
+  const clauseCache: ClauseCache = new Map();
+  const evidenceBySkill = new Map<string, Evidence[]>();
+  for (const mention of mentions) {
+    const view = sentences[spanIndexAt(sentenceSpans, mention.start)];
+    const section = sectionAt(extraction.sections, mention.start);
+    const sentence = view?.text ?? text.slice(mention.start, mention.end);
+    const offset = view?.span.start ?? mention.start;
+    let judgement: Judgement;
+    const rejected = view ? contextVerdict(mention, tokens, view, nlp) : undefined;
+    if (rejected) {
+      judgement = { accepted: false, rejected, modality: 'normal' };
+    } else if (mention.term.entry.ambiguous && (!view || !isCorroborated(mention, mentions, tokens, view, section))) {
+      judgement = { accepted: false, rejected: 'uncorroborated', modality: 'normal' };
+    } else {
+      let modality = modalityOf(sentence, mention.start - offset, mention.end - offset, kind, nlp, clauseCache);
+      if (kind === 'job' && modality.modality !== 'negated' && view) {
+        const inSentence = mentions.filter((m) => m.start >= view.span.start && m.start < view.span.end).map((m) => m.start - offset);
+        const denial = deniedByLaterClause(sentence, mention.start - offset, inSentence, nlp, clauseCache);
+        if (denial) modality = { modality: 'negated', cue: denial };
+      }
+      const years = yearsOf(sentence, mention.start - offset, mention.end - offset);
+      judgement = {
+        accepted: true,
+        ...modality,
+        ...(years !== undefined ? { years } : {}),
+        ...(kind === 'job' ? { requirement: requirementOf(section, sentence) } : {}),
+      };
+      if (years !== undefined && years >= 3 && judgement.modality === 'normal') {
+        judgement.modality = 'strong';
+        judgement.cue = `${years} years`;
+      }
+    }
+    traced.push({ mention, section, sentence, judgement });
+    if (!judgement.accepted) continue;
+    for (const [skillId, termStrength] of Object.entries(mention.term.entry.skills)) {
+      const evidence: Evidence = {
+        text: text.slice(mention.start, mention.end),
+        start: mention.start,
+        end: mention.end,
+        section,
+        term: mention.term.entry.id,
+        termLabel: mention.term.entry.label,
+        rule: mention.rule,
+        modality: judgement.modality,
+        ...(judgement.cue ? { cue: judgement.cue } : {}),
+        strength: evidenceStrength(termStrength, judgement.modality, section, kind),
+        ...(judgement.years !== undefined ? { years: judgement.years } : {}),
+        ...(judgement.requirement ? { requirement: judgement.requirement } : {}),
+        sentence: sentence.length > 300 ? `${sentence.slice(0, 297)}...` : sentence,
+      };
+      const list = evidenceBySkill.get(skillId) ?? [];
+      list.push(evidence);
+      evidenceBySkill.set(skillId, list);
+    }
+  }
+
+  const scored = score(lexicon, evidenceBySkill, kind, extraction.quality.status === 'low');
+  return {
+    analysis: {
+      kind,
+      kindConfidence,
+      role: { id: lexicon.role.id, label: lexicon.role.label, version: lexicon.role.version },
+      lexiconVersion: lexicon.version,
+      ...scored,
+      unmappedTerms: findUnmappedTerms(extraction, tokens, mentions, nlp),
+      quality: extraction.quality,
+    },
+    trace: { tokens: tokens.length, sentences: sentences.length, mentions: traced },
+  };
+}

@@ -1,0 +1,123 @@
+import type { CompiledLexicon, CompiledTerm, MatchRule, TrieNode } from '../lexicon/compile';
+import { stemKey } from '../lexicon/compile';
+import type { NlpPort } from './ports';
+import type { Token } from './tokenize';
+
+/** A span of text that matches a lexicon form. Indices refer to the token array. */
+export interface Mention {
+  term: CompiledTerm;
+  form: string;
+  rule: MatchRule | 'fuzzy';
+  firstToken: number;
+  lastToken: number;
+  start: number;
+  end: number;
+}
+
+const RULE_RANK: Record<MatchRule, number> = { case: 3, exact: 2, stem: 1 };
+
+/** The trie keys a text token can take: case-exact, lower-case (also without a plural s), stem. */
+function keysOf(token: Token, lexicon: CompiledLexicon, nlp: NlpPort): string[] {
+  const keys = [`c${token.text}`, `e${token.lower}`];
+  if (token.lower.length > 3 && token.lower.endsWith('s')) keys.push(`e${token.lower.slice(0, -1)}`);
+  if (lexicon.stemPrefixes.has(token.lower.slice(0, 3))) {
+    const key = stemKey(token.lower, nlp);
+    if (key) keys.push(key);
+  }
+  return keys;
+}
+
+/**
+ * Finds lexicon terms in the token stream: the longest match at each position wins, and matches
+ * do not overlap. Joiner tokens (- /) are stepped over; other punctuation ends a match. Cost is
+ * proportional to the text, whatever the lexicon's size (one trie walk per position).
+ */
+export function findMentions(tokens: Token[], lexicon: CompiledLexicon, nlp: NlpPort): Mention[] {
+  const keyCache: Array<string[] | undefined> = new Array(tokens.length);
+  const keysAt = (i: number): string[] => {
+    let keys = keyCache[i];
+    if (!keys) {
+      const token = tokens[i];
+      keys = token && token.type === 'word' ? keysOf(token, lexicon, nlp) : [];
+      keyCache[i] = keys;
+    }
+    return keys;
+  };
+  const mentions: Mention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (tokens[i]?.type !== 'word') {
+      i++;
+      continue;
+    }
+    let best: { node: TrieNode; last: number } | null = null;
+    // Depth-first over the (at most four) keys per token; the trie is shallow.
+    const walk = (node: TrieNode, at: number): void => {
+      let j = at;
+      while (tokens[j]?.type === 'joiner') j++;
+      const token = tokens[j];
+      if (!token || token.type !== 'word') return;
+      for (const key of keysAt(j)) {
+        const next = node.next.get(key);
+        if (!next) continue;
+        if (next.term) {
+          const better =
+            !best || j > best.last || (j === best.last && RULE_RANK[next.rule ?? 'stem'] > RULE_RANK[best.node.rule ?? 'stem']);
+          if (better) best = { node: next, last: j };
+        }
+        if (next.next.size > 0) walk(next, j + 1);
+      }
+    };
+    walk(lexicon.root, i);
+    const found = best as { node: TrieNode; last: number } | null;
+    if (found?.node.term) {
+      const first = tokens[i];
+      const last = tokens[found.last];
+      if (first && last) {
+        mentions.push({
+          term: found.node.term,
+          form: found.node.form ?? '',
+          rule: found.node.rule ?? 'exact',
+          firstToken: i,
+          lastToken: found.last,
+          start: first.start,
+          end: last.end,
+        });
+      }
+      i = found.last + 1;
+    } else {
+      i++;
+    }
+  }
+  return mentions;
+}
+
+const FUZZY_MIN_LENGTH = 7;
+const FUZZY_MIN_SIMILARITY = 0.95;
+
+/**
+ * Tolerates typos in long technology names ("Pytroch", "Tensorflwo"), conservatively: only
+ * unmatched capitalised words of seven letters or more, only against single-word technology forms sharing the
+ * first two letters and of nearly the same length.
+ */
+export function findFuzzyMentions(tokens: Token[], taken: Mention[], lexicon: CompiledLexicon, nlp: NlpPort): Mention[] {
+  const covered = new Set<number>();
+  for (const m of taken) for (let k = m.firstToken; k <= m.lastToken; k++) covered.add(k);
+  const found: Mention[] = [];
+  tokens.forEach((token, i) => {
+    // Names are capitalised; an ordinary lower-case word near a name ("seaborne") is not a typo of it.
+    if (covered.has(i) || token.type !== 'word' || token.lower.length < FUZZY_MIN_LENGTH || !/^[a-z]+$/.test(token.lower) || !/[A-Z]/.test(token.text)) return;
+    const candidates = lexicon.fuzzyForms.get(token.lower.slice(0, 2));
+    if (!candidates) return;
+    let best: { form: string; term: CompiledTerm; score: number } | null = null;
+    for (const c of candidates) {
+      if (Math.abs(c.form.length - token.lower.length) > 2 || c.form === token.lower) continue;
+      const score = nlp.similarity(token.lower, c.form);
+      if (score >= FUZZY_MIN_SIMILARITY && (!best || score > best.score)) best = { ...c, score };
+    }
+    if (best) {
+      found.push({ term: best.term, form: best.form, rule: 'fuzzy', firstToken: i, lastToken: i, start: token.start, end: token.end });
+    }
+  });
+  return found;
+}

@@ -1,0 +1,73 @@
+/**
+ * Sentence spans for context rules. Extracted text wraps prose at line ends, while CV lines are
+ * often self-contained items; a line break continues a sentence only when the line before reads
+ * as wrapped prose (long, no closing punctuation) or the next line starts in lower case.
+ */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const WRAPPED_LINE = 45;
+const INNER_BOUNDARY = /[.!?;](?=\s+[\p{Lu}\d("'“‘])/gu;
+
+function continues(previous: string, next: string): boolean {
+  const prev = previous.trim();
+  const line = next.trim();
+  if (!prev || !line || /^[-•*]\s/.test(line) || /[.!?:;]$/.test(prev)) return false;
+  return /^[\p{Ll}(]/u.test(line) || prev.length >= WRAPPED_LINE;
+}
+
+export function splitSentences(text: string): Span[] {
+  const spans: Span[] = [];
+  let sentenceStart = -1;
+  let previous = '';
+  let offset = 0;
+  const close = (end: number): void => {
+    if (sentenceStart >= 0 && end > sentenceStart) spans.push({ start: sentenceStart, end });
+    sentenceStart = -1;
+  };
+  for (const line of text.split('\n')) {
+    const lineStart = offset;
+    offset += line.length + 1;
+    if (!line.trim()) {
+      close(lineStart);
+      previous = '';
+      continue;
+    }
+    if (sentenceStart >= 0 && !continues(previous, line)) close(lineStart - 1);
+    if (sentenceStart < 0) sentenceStart = lineStart;
+    for (const m of line.matchAll(INNER_BOUNDARY)) {
+      const at = lineStart + (m.index ?? 0) + 1;
+      close(at);
+      sentenceStart = at + 1;
+    }
+    previous = line;
+  }
+  close(text.length);
+  // Trim the spans' leading and trailing white space.
+  return spans
+    .map(({ start, end }) => {
+      let s = start;
+      let e = end;
+      while (s < e && /\s/.test(text[s] ?? '')) s++;
+      while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+      return { start: s, end: e };
+    })
+    .filter((span) => span.end > span.start);
+}
+
+/** Index of the span holding each offset, by binary search over sorted spans. */
+export function spanIndexAt(spans: Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const span = spans[mid];
+    if (!span) break;
+    if (offset < span.start) hi = mid - 1;
+    else if (offset >= span.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}

@@ -1,0 +1,47 @@
+import type { Extraction } from '../extract/schema';
+import type { Mention } from './mentions';
+import type { NlpPort } from './ports';
+import type { Token } from './tokenize';
+
+/** Capitalised words that are not technology names. */
+const COMMON = new Set([
+  'i', 'a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'as', 'my', 'our', 'we', 'you',
+  'phd', 'msc', 'bsc', 'ba', 'ma', 'mba', 'ms', 'bs', 'beng', 'meng', 'm.sc', 'b.sc', 'ph.d', 'uk', 'us', 'usa', 'eu', 'ceo', 'cto', 'cfo', 'vp',
+  'cv', 'gpa', 'ltd', 'inc', 'gmbh', 'llc', 'plc', 'ag', 'sa', 'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'tel', 'email', 'e-mail', 'www', 'http', 'https', 'com', 'org', 'net', 'ii', 'iii', 'iv', 'ok', 'hr', 'it',
+]);
+
+/** Looks like a technology name: inner capitals (TensorRT), digits (Web3), or a short acronym (ONNX). */
+const TECH_SHAPE = /^(?:[A-Z]{2,6}\d*|[A-Za-z]+[A-Z][a-z]+\w*|[a-z]+[A-Z]\w*|[A-Za-z]+\d+[A-Za-z]*|\w+(?:\.js|\+\+|#))$/;
+
+/**
+ * Skill-like terms the lexicon does not know, for lexicon curation: technology-shaped tokens
+ * anywhere, and the noun phrases of skills sections (compromise), minus everything matched.
+ */
+export function findUnmappedTerms(extraction: Extraction, tokens: Token[], mentions: Mention[], nlp: NlpPort, limit = 40): string[] {
+  const covered = new Set<number>();
+  for (const m of mentions) for (let k = m.firstToken; k <= m.lastToken; k++) covered.add(k);
+  const matchedText = new Set(mentions.map((m) => extraction.text.slice(m.start, m.end).toLowerCase()));
+  const counts = new Map<string, number>();
+  const add = (term: string): void => {
+    const key = term.trim();
+    if (key.length < 2 || key.length > 40 || COMMON.has(key.toLowerCase()) || matchedText.has(key.toLowerCase())) return;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  };
+  tokens.forEach((t, i) => {
+    if (t.type === 'word' && !covered.has(i) && TECH_SHAPE.test(t.text) && !/^\d+$/.test(t.text)) add(t.text);
+  });
+  for (const section of extraction.sections) {
+    if (section.kind !== 'skills') continue;
+    const body = extraction.text.slice(section.start, section.end);
+    for (const raw of body.split(/[,;\n•|()]+/)) {
+      const item = raw.replace(/^[-\s]+|[\s.:]+$/g, '');
+      const words = item.split(/\s+/).filter(Boolean);
+      if (words.length === 0 || words.some((w) => matchedText.has(w.toLowerCase())) || matchedText.has(item.toLowerCase())) continue;
+      // Short list items are names already; only longer ones need compromise to find their noun phrases.
+      const phrases = words.length <= 3 ? [item] : nlp.nounPhrases(item);
+      for (const phrase of phrases) if (phrase.split(/\s+/).length <= 3 && /^[\p{Lu}\d]/u.test(phrase)) add(phrase);
+    }
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([term]) => term);
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lower-case words joined by hyphens, e.g. "computer-vision"');
+
+/** A skill of a role: weights are relative within the category. */
+export const skillSchema = z
+  .object({
+    id,
+    label: z.string().min(1),
+    weight: z.number().positive().max(1),
+    rationale: z.string().min(10, 'give a one-line rationale from the source article'),
+    description: z.string().optional(),
+    /** What kind of evidence shows this skill: used for honest advice on gaps. */
+    evidence: z.string().optional(),
+  })
+  .strict();
+
+export const categorySchema = z
+  .object({
+    id,
+    label: z.string().min(1),
+    weight: z.number().positive().max(1),
+    rationale: z.string().min(10, 'give a one-line rationale from the source article'),
+    skills: z.array(skillSchema).min(1),
+  })
+  .strict();
+
+export const roleSchema = z
+  .object({
+    id,
+    label: z.string().min(1),
+    version: z.string().min(1),
+    source: z.string().min(1),
+    categories: z.array(categorySchema).min(1),
+  })
+  .strict();
+
+export type RoleModel = z.infer<typeof roleSchema>;
+export type SkillModel = z.infer<typeof skillSchema>;
+export type CategoryModel = z.infer<typeof categorySchema>;
+
+/** Words that must (require) or must not (exclude) occur in the same sentence as a mention. */
+export const contextSchema = z
+  .object({
+    require: z.array(z.string().min(1)).min(1).optional(),
+    exclude: z.array(z.string().min(1)).min(1).optional(),
+  })
+  .strict();
+export type TermContext = z.infer<typeof contextSchema>;
+
+/**
+ * How a term's forms are matched:
+ * - technology: exact tokens, case-insensitive (names: PyTorch, scikit-learn, C++);
+ * - phrase: word stems, so inflections match (met deadlines / meeting deadlines).
+ */
+export const termKindSchema = z.enum(['technology', 'phrase']);
+
+export const termSchema = z
+  .object({
+    id,
+    label: z.string().min(1),
+    aliases: z.array(z.string().min(1)).default([]),
+    /** Skill ids this term evidences, each with a strength in (0, 1]. */
+    skills: z.record(id, z.number().gt(0).max(1)).refine((s) => Object.keys(s).length > 0, 'map the term to at least one skill id'),
+    kind: termKindSchema.default('technology'),
+    /** Match the label and aliases only with this exact capitalisation ("CV", "R", "Go"). */
+    caseSensitive: z.boolean().default(false),
+    /** A weak token: it counts only when corroborated (a skills list, a neighbouring language, "programming in R"). */
+    ambiguous: z.boolean().default(false),
+    /** Words that must (require) or must not (exclude) occur in the same sentence; or the name of a preset of the file. */
+    context: z.union([id, contextSchema]).optional(),
+    /** Allow typo-tolerant matching of this term's longer forms. */
+    fuzzy: z.boolean().default(true),
+    note: z.string().optional(),
+    source: z.string().optional(),
+  })
+  .strict();
+
+export type TermEntry = z.infer<typeof termSchema>;
+export type TermInput = z.input<typeof termSchema>;
+export type TermFile = z.infer<typeof termFileSchema>;
+
+export const termFileSchema = z
+  .object({
+    /** What this file covers; informational. */
+    description: z.string().optional(),
+    /** Named contexts shared by several terms of the file. */
+    contexts: z.record(id, contextSchema).optional(),
+    terms: z.array(termSchema),
+  })
+  .strict();
+
+export const manifestSchema = z
+  .object({
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'use semantic versioning, e.g. "1.0.0"'),
+    role: z.string().min(1),
+    termFiles: z.array(z.string().min(1)).min(1),
+  })
+  .strict();
+
+export type LexiconManifest = z.infer<typeof manifestSchema>;

@@ -1,0 +1,58 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { SkillmatchError } from '../../core/errors';
+import type { Analyzer } from '../../services';
+import { documentReader, type InputLimits } from '../document-input';
+
+const kindSchema = z.enum(['cv', 'job', 'auto']).default('auto');
+const includeSchema = z.enum(['text']);
+
+function parseInclude(raw: unknown): Set<'text'> {
+  const values = typeof raw === 'string' ? raw.split(',').map((v) => v.trim()).filter(Boolean) : [];
+  const parsed = z.array(includeSchema).safeParse(values);
+  if (!parsed.success) throw new SkillmatchError('invalid-parameter', 'include takes "text".');
+  return new Set(parsed.data);
+}
+
+/** POST /v1/analyze: the whole pipeline for one document, with evidence for every number. */
+export function analyzeRouter(analyzer: Analyzer, limits: InputLimits): Router {
+  const router = Router();
+  const readDocument = documentReader(limits, ['kind']);
+  router.post('/v1/analyze', async (req, res) => {
+    const include = parseInclude(req.query.include);
+    const input = await readDocument(req, res);
+    const kind = kindSchema.safeParse(input.fields.kind || undefined);
+    if (!kind.success) throw new SkillmatchError('invalid-parameter', 'kind must be "cv", "job" or "auto".');
+    const { extraction, analysis } = await analyzer.analyze(input.bytes, { filename: input.filename, mimeType: input.mimeType }, kind.data);
+    res.json({
+      filename: extraction.filename,
+      format: extraction.format,
+      pages: extraction.pages,
+      ...analysis,
+      sections: extraction.sections,
+      ...(include.has('text') ? { text: extraction.text } : {}),
+    });
+  });
+
+  router.get('/v1/roles/:id', (req, res) => {
+    const { role, skills } = analyzer.lexicon;
+    if (req.params.id !== role.id) throw new SkillmatchError('not-found', `There is no role "${String(req.params.id).slice(0, 64)}"; try "${role.id}".`);
+    res.json({
+      ...role,
+      lexiconVersion: analyzer.lexicon.version,
+      categories: role.categories.map((c) => ({
+        ...c,
+        skills: c.skills.map((s) => ({ ...s, roleWeight: Math.round((skills.get(s.id)?.weight ?? 0) * 10_000) / 10_000 })),
+      })),
+    });
+  });
+
+  router.get('/v1/lexicon', (req, res) => {
+    const skill = typeof req.query.skill === 'string' ? req.query.skill : undefined;
+    const lexicon = analyzer.lexicon;
+    if (skill && !lexicon.skills.has(skill)) throw new SkillmatchError('invalid-parameter', `skill must be one of ${[...lexicon.skills.keys()].join(', ')}.`);
+    const terms = lexicon.terms.filter((t) => !skill || skill in t.entry.skills).map((t) => ({ ...t.entry, file: t.file }));
+    res.json({ version: lexicon.version, role: lexicon.role.id, termCount: lexicon.terms.length, formCount: lexicon.formCount, terms });
+  });
+  return router;
+}
