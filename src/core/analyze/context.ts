@@ -43,7 +43,7 @@ const WEAK_AFTER = /^[^.;,]{0,25}?\b(?:beginner|basic|basics|elementary|novice|i
 const STRONG_BEFORE = /\b(?:expert in|expert|expertise in|expertise|advanced|extensive|deep|proficient in|proficient|proficiency in|fluent in|fluent|strong|mastery of|seasoned|\d{1,2}\s*\+\s*years?)\b/g;
 const STRONG_AFTER = /^[^.;,]{0,25}?\b(?:expert|advanced|primary|fluent|proficient)\b/;
 /** Second-hand mentions: work that others did. */
-const REPORTED_BEFORE = /\b(?:the|our|my|a|another|other)\s+(?:team|teams|colleagues?|data scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?)\b[^.;]{0,40}\b(?:built|used|developed|trained|wrote|implemented|created|shipped|delivered|owned|ran|maintained|uses|use)\b/g;
+const REPORTED_BEFORE = /\b(?:the|our|my|a|another|other)\s+(?:[\w-]+\s+){0,3}(?:team|teams|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?)\b[^.;]{0,40}\b(?:built|used|developed|trained|wrote|implemented|created|shipped|delivered|owned|ran|maintained|uses|use)\b|\b(?:built|developed|trained|implemented|created|written|designed|done|delivered|owned|maintained)\s+by\s+(?:others|the team|another team|other teams|colleagues|my colleagues|a vendor|an agency)\b/g;
 const REPORTED_AFTER = /^[^.;]{0,60}?\b(?:built|developed|trained|implemented|created|written|designed|done|delivered|owned|maintained)\s+by\s+(?:others|the team|another team|other teams|colleagues|my colleagues|our|a vendor|an agency|the data)/;
 
 const PREFERRED_CUES = /\b(?:a plus|is a plus|are a plus|nice[- ]to[- ]have|bonus|preferred|preferably|ideally|desirable|advantageous|an advantage|would be great|would be nice|not essential|optional|helpful but|is welcome|are welcome|a bonus|good to have|even better)\b/;

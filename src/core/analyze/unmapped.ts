@@ -12,7 +12,7 @@ const COMMON = new Set([
 ]);
 
 /** Looks like a technology name: inner capitals (TensorRT), digits (Web3), or a short acronym (ONNX). */
-const TECH_SHAPE = /^(?:[A-Z]{2,6}\d*|[A-Za-z]+[A-Z][a-z]+\w*|[a-z]+[A-Z]\w*|[A-Za-z]+\d+[A-Za-z]*|\w+(?:\.js|\+\+|#))$/;
+const TECH_SHAPE = /^(?:[A-Z]{2,6}\d*|[A-Za-z][a-z]*[A-Z]\w*|[A-Za-z]+\d+[A-Za-z]*|\w+(?:\.js|\+\+|#))$/;
 
 /**
  * Skill-like terms the lexicon does not know, for lexicon curation: technology-shaped tokens
@@ -33,7 +33,10 @@ export function findUnmappedTerms(extraction: Extraction, tokens: Token[], menti
   });
   for (const section of extraction.sections) {
     if (section.kind !== 'skills') continue;
-    const body = extraction.text.slice(section.start, section.end);
+    // The body starts after the heading line.
+    const headingEnd = extraction.text.indexOf('\n', section.start);
+    if (headingEnd < 0 || headingEnd >= section.end) continue;
+    const body = extraction.text.slice(headingEnd + 1, section.end);
     for (const raw of body.split(/[,;\n•|()]+/)) {
       const item = raw.replace(/^[-\s]+|[\s.:]+$/g, '');
       const words = item.split(/\s+/).filter(Boolean);

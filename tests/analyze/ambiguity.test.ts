@@ -1,0 +1,65 @@
+import { acceptedTerms, presentSkills } from './support';
+
+/**
+ * The ambiguity policy of docs/ambiguity.md, one row per case: weak tokens count only with
+ * corroboration, homonyms only in their technical sense.
+ */
+describe('ambiguity policy', () => {
+  const termCases: Array<[string, string, string, boolean]> = [
+    ['R in a skills list', 'Skills\nR, Python, SQL', 'r-language', true],
+    ['R beside another language', 'Statistical modelling in R and Python for the pricing team.', 'r-language', true],
+    ['"programming in R"', 'Five years of programming in R.', 'r-language', true],
+    ['R as a letter', 'Section R of the report was reviewed by the board.', 'r-language', false],
+    ['C beside C++ in a list', 'Languages: C, C++, Python', 'c-language', true],
+    ['C as a licence category', 'Holds a category C driving licence for lorries.', 'c-language', false],
+    ['Go beside Kotlin', 'Backend services in Go and Kotlin.', 'go-language', true],
+    ['Go the board game', 'I play Go at a local club on Thursdays.', 'go-language', false],
+    ['Julia beside Fortran', 'Numerical code in Julia and Fortran.', 'julia-language', true],
+    ['Julia a colleague', 'Julia from the finance team reviewed the forecast.', 'julia-language', false],
+    ['Spark beside Airflow', 'Batch jobs in Spark and Airflow.', 'spark-bare', true],
+    ['Spark as a verb', 'Spark your curiosity with our weekly talks.', 'spark-bare', false],
+    ['Swift beside Kotlin', 'Mobile apps in Swift and Kotlin.', 'swift-language', true],
+    ['Swift as an adjective', 'Swift delivery of every project.', 'swift-language', false],
+    ['Rust beside C++', 'Systems code in Rust and C++.', 'rust-language', true],
+    ['Rust as corrosion', 'Rust prevention coatings for offshore platforms.', 'rust-language', false],
+    ['CV as computer vision', 'Built CV models for defect detection on camera images.', 'cv-abbreviation', true],
+    ['CV as a résumé', 'Please send your CV and a cover letter.', 'cv-abbreviation', false],
+    ['Java the language', 'Backend services in Java.', 'java', true],
+    ['Java the island', 'Spent a year teaching English on Java, Indonesia.', 'java', false],
+  ];
+  it.each(termCases)('%s', async (_label, text, term, expected) => {
+    const terms = (await acceptedTerms(text)).map((t) => t.split(':')[0]);
+    expect({ text, accepted: terms.includes(term) }).toEqual({ text, accepted: expected });
+  });
+
+  const skillCases: Array<[string, string, string, boolean]> = [
+    ['"vision" as strategy', 'Owned the product vision and strategy for the payments app.', 'computer-vision', false],
+    ['computer vision', 'Computer vision engineer building inspection systems.', 'computer-vision', true],
+    ['power transformers', 'Maintained power transformers at the 132 kV substation.', 'neural-networks', false],
+    ['transformer models', 'Fine-tuned transformer models for entity extraction.', 'neural-networks', true],
+    ['a gas pipeline', 'Scheduled inspections of the offshore gas pipeline.', 'data-science', false],
+    ['a sales pipeline', 'Grew the sales pipeline by 40% in a year.', 'data-science', false],
+    ['data pipelines', 'Built data pipelines in Airflow and dbt.', 'data-science', true],
+    ['sports statistics', 'Compiled rugby statistics tables for the club newsletter.', 'statistics', false],
+    ['statistics', 'Applied statistics to demand planning and reporting.', 'statistics', true],
+    ['regression tests are software tests', 'Added regression tests to the release checklist.', 'statistics', false],
+    ['"business logic" is software', 'Moved the business logic into a separate module.', 'business-knowledge', false],
+    ['JavaScript is not Java, and neither is C++', 'Front end in JavaScript and TypeScript.', 'cpp', false],
+    ['C# is not C++', 'Game scripting in C# for Unity.', 'cpp', false],
+    ['C++ is C++', 'Engine code in C++17.', 'cpp', true],
+    ['C is not C++', 'Firmware in C for microcontrollers, with C drivers.', 'cpp', false],
+    ['"ML" in general is no learning algorithm', 'Passionate about AI and machine learning.', 'learning-algorithms', false],
+    ['iterative solvers are no idea iteration', 'Tuned iterative solvers; each iteration took a second.', 'idea-iteration', false],
+    ['a welding torch is not PyTorch', 'Synchronised image capture with the welding torch.', 'neural-networks', false],
+    ['integrity is not an integral', 'Known for integrity and candour.', 'calculus', false],
+  ];
+  it.each(skillCases)('%s', async (_label, text, skill, expected) => {
+    const present = await presentSkills(text);
+    expect({ text, present: present.includes(skill) }).toEqual({ text, present: expected });
+  });
+
+  it('a hyphen that opens a line is a bullet: no term spans it', async () => {
+    const terms = await acceptedTerms('Built a web app for data\n- Explored ways to show commits');
+    expect(terms.some((t) => t.startsWith('data-exploration'))).toBe(false);
+  });
+});

@@ -1,0 +1,133 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defaultLexiconDir, readLexiconSource } from '../../src/adapters/lexicon-files';
+import { compileLexicon, LexiconError, SKILL_CONTRACT } from '../../src/core/lexicon/compile';
+import { lexiconWarnings } from '../../src/core/lexicon/lint';
+import { acceptedTerms, analyzeText, lexicon, nlp } from './support';
+
+describe('the lexicon data', () => {
+  it('compiles without warnings and is versioned by its content', () => {
+    expect(lexiconWarnings(lexicon)).toEqual([]);
+    expect(lexicon.version).toMatch(/^\d+\.\d+\.\d+\+[0-9a-f]{8}$/);
+  });
+
+  it('holds at least 600 terms, each with id, label, aliases and skills with strengths', () => {
+    expect(lexicon.terms.length).toBeGreaterThanOrEqual(600);
+    for (const { entry } of lexicon.terms) {
+      expect(entry.id).toMatch(/^[a-z0-9-]+$/);
+      expect(entry.label.length).toBeGreaterThan(0);
+      expect(Array.isArray(entry.aliases)).toBe(true);
+      for (const strength of Object.values(entry.skills)) expect(strength).toBeGreaterThan(0);
+    }
+  });
+
+  it('keeps the 19-skill contract of the role model, with weights summing to one', () => {
+    const categories = Object.fromEntries(lexicon.role.categories.map((c) => [c.id, c.skills.map((s) => s.id)]));
+    for (const [category, skills] of Object.entries(SKILL_CONTRACT)) expect(categories[category]).toEqual(expect.arrayContaining([...skills]));
+    expect([...lexicon.skills.keys()]).toHaveLength(19);
+    const total = [...lexicon.skills.values()].reduce((sum, s) => sum + s.weight, 0);
+    expect(total).toBeCloseTo(1, 6);
+    for (const category of lexicon.role.categories) {
+      expect(category.rationale.length).toBeGreaterThan(10);
+      for (const skill of category.skills) expect(skill.rationale.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('gives every skill terms to be evidenced by', () => {
+    for (const skill of lexicon.skills.keys()) {
+      expect({ skill, terms: lexicon.terms.filter((t) => skill in t.entry.skills).length > 5 }).toEqual({ skill, terms: true });
+    }
+  });
+
+  it.each([
+    ['PyTorch', 'neural-networks'], ['TensorFlow', 'neural-networks'], ['backpropagation', 'neural-networks'],
+    ['OpenCV', 'computer-vision'], ['object detection', 'computer-vision'], ['YOLO', 'computer-vision'],
+    ['BERT', 'nlp'], ['tokenisation', 'nlp'], ['named entity recognition', 'nlp'],
+    ['ASR', 'audio-speech'], ['Kaldi', 'audio-speech'], ['wav2vec', 'audio-speech'],
+    ['PPO', 'reinforcement-learning'], ['Q-learning', 'reinforcement-learning'], ['policy gradient', 'reinforcement-learning'],
+    ['scikit-learn', 'learning-algorithms'], ['XGBoost', 'learning-algorithms'], ['SVM', 'learning-algorithms'], ['gradient boosting', 'learning-algorithms'],
+    ['hypothesis testing', 'statistics'], ['Bayesian inference', 'statistics'], ['SVD', 'linear-algebra'], ['eigenvalues', 'linear-algebra'],
+    ['stakeholders', 'business-knowledge'], ['ROI', 'business-knowledge'], ['domain expertise', 'business-knowledge'],
+    ['met deadlines', 'time-management'], ['prioritised', 'time-management'], ['A/B tests', 'idea-iteration'], ['rapid prototyping', 'idea-iteration'],
+    ['CI/CD', 'software-engineering'], ['code review', 'software-engineering'], ['microservices', 'software-engineering'],
+    ['feature engineering', 'data-science'], ['data pipelines', 'data-science'], ['pandas', 'data-science'],
+  ])('"%s" evidences %s', async (text, skill) => {
+    const { analysis } = await analyzeText(`Skills\n${text}`);
+    expect(analysis.skills.find((s) => s.id === skill)?.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('PyTorch evidences neural networks strongly and Python weakly', () => {
+    const pytorch = lexicon.terms.find((t) => t.entry.id === 'pytorch');
+    expect(pytorch?.entry.skills).toEqual({ 'neural-networks': 1, python: 0.5 });
+  });
+
+  it('tokenisation keeps C++, C#, .NET, Node.js, scikit-learn, A/B and CI/CD whole', async () => {
+    const terms = (await acceptedTerms('Skills\nC++, C#, .NET, Node.js, scikit-learn, A/B testing, CI/CD')).map((t) => t.split(':')[0]);
+    expect(terms).toEqual(['cpp', 'csharp', 'dotnet', 'nodejs', 'scikit-learn', 'ab-testing', 'ci-cd']);
+  });
+
+  it('matches inflections of phrases through stems, and spelling variants', async () => {
+    const terms = (await acceptedTerms('Prioritized the backlog. Meeting deadlines matters. Collaborated with designers. Tokenizes text.')).map((t) => t.split(':')[0]);
+    expect(terms).toEqual(expect.arrayContaining(['prioritisation', 'meet-deadlines', 'collaboration', 'tokenisation']));
+  });
+
+  it('tolerates a typo in a long capitalised name, conservatively', async () => {
+    expect(await acceptedTerms('Trained models in Pytroch.')).toContain('pytorch:normal');
+    expect(await acceptedTerms('Shipping on seaborne freight.')).toEqual([]);
+  });
+});
+
+/** Copies the lexicon to a temporary folder, applies an edit to one file, and compiles it. */
+function compileEdited(file: string, edit: (text: string) => string): LexiconError {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lexicon-'));
+  cpSync(defaultLexiconDir(), dir, { recursive: true });
+  const full = path.join(dir, file);
+  writeFileSync(full, edit(readFileSync(full, 'utf8')));
+  try {
+    compileLexicon(readLexiconSource(dir), nlp);
+  } catch (error) {
+    if (error instanceof LexiconError) return error;
+    throw error;
+  }
+  throw new Error('the edited lexicon compiled');
+}
+
+describe('lexicon errors say how to fix the file', () => {
+  it('a duplicate alias across entries', () => {
+    const error = compileEdited('terms/ml-concepts.yaml', (t) => t.replace('label: Keras,', 'label: Keras, aliases: [PyTorch],'));
+    expect(error.problems[0]?.message).toMatch(/form "PyTorch" matches the same words as "PyTorch" of term "pytorch".*keep it in one entry/);
+  });
+
+  it('an unknown skill id', () => {
+    const error = compileEdited('terms/ml-concepts.yaml', (t) => t.replace('skills: { learning-algorithms: 1 } }', 'skills: { learning-algorithm: 1 } }'));
+    expect(error.problems.some((p) => /unknown skill id "learning-algorithm": use one of/.test(p.message))).toBe(true);
+  });
+
+  it('a role missing a promised skill', () => {
+    const error = compileEdited('roles/ml-engineer.yaml', (t) => t.replace('id: calculus', 'id: calculus-and-analysis'));
+    expect(error.problems.some((p) => /skill "calculus" is missing from category "basic-technical": the API promises it/.test(p.message))).toBe(true);
+  });
+
+  it('weights that do not sum to one', () => {
+    const error = compileEdited('roles/ml-engineer.yaml', (t) => t.replace('weight: 0.28', 'weight: 0.3'));
+    expect(error.problems.some((p) => /category weights sum to 1.020: make them sum to 1/.test(p.message))).toBe(true);
+  });
+
+  it('a schema error names the term and the field', () => {
+    const error = compileEdited('terms/ml-concepts.yaml', (t) => t.replace('{ id: xgboost, label: XGBoost,', '{ id: xgboost, label: XGBoost, colour: red,'));
+    expect(error.problems[0]?.where).toMatch(/^terms\/ml-concepts\.yaml: terms\[\d+\]$/);
+    expect(error.problems[0]?.message).toMatch(/colour.*term "xgboost"/);
+  });
+
+  it('an undefined context preset', () => {
+    const error = compileEdited('terms/soft-skills.yaml', (t) => t.replace('context: deadlines }', 'context: deadline }'));
+    expect(error.problems.some((p) => /context preset "deadline" is not defined: add it under "contexts:"/.test(p.message))).toBe(true);
+  });
+
+  it('YAML syntax errors name the file', () => {
+    const error = compileEdited('terms/nlp.yaml'.replace('nlp', 'subdisciplines'), (t) => `${t}\n  - { id: broken, label: [unclosed\n`);
+    expect(error.problems[0]?.where).toBe('terms/subdisciplines.yaml');
+    expect(error.problems[0]?.message).toMatch(/YAML syntax error/);
+  });
+});

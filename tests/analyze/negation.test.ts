@@ -1,0 +1,76 @@
+import type { DocumentKind } from '../../src/core/analyze/schema';
+import { analyzeText } from './support';
+
+async function judged(text: string, term: string, kind: DocumentKind = 'cv') {
+  const { trace } = await analyzeText(text, kind);
+  const found = trace.mentions.filter((m) => m.mention.term.entry.id === term);
+  if (found.length === 0) throw new Error(`no mention of ${term} in: ${text}`);
+  return found.map((m) => ({ modality: m.judgement.modality, years: m.judgement.years, requirement: m.judgement.requirement, cue: m.judgement.cue }));
+}
+
+/** Negation and modality, one row per phrasing: the cue is kept with the evidence. */
+describe('negation and modality', () => {
+  const cases: Array<[string, string, string, string]> = [
+    ['No experience with C++.', 'cpp', 'negated', 'no experience with'],
+    ['I have no professional experience with C++.', 'cpp', 'negated', 'no professional experience with'],
+    ['Never used Kubernetes in production.', 'kubernetes', 'negated', 'Never used'],
+    ["I haven't used TensorFlow.", 'tensorflow', 'negated', "haven't used"],
+    ['I do not write C++.', 'cpp', 'negated', 'not write'],
+    ['Deep learning: none', 'deep-learning', 'negated', 'none'],
+    ['C++ | Evening course, week 6 of 12 | Beginner', 'cpp', 'weak', 'Beginner'],
+    ['Currently learning PyTorch in the evenings.', 'pytorch', 'weak', 'currently learning'],
+    ['Basic knowledge of C++.', 'cpp', 'weak', 'basic'],
+    ['Familiarity with Docker and Compose.', 'containers', 'weak', 'familiarity with'],
+    ['C++: beginner', 'cpp', 'weak', 'beginner'],
+    ['Expert in Python and its tooling.', 'python', 'strong', 'expert in'],
+    ['Python (primary), Bash', 'python', 'strong', 'primary'],
+    ['The data science team built the churn model with XGBoost.', 'xgboost', 'reported', 'the data science team built'],
+    ['The ranking feature was built by others using LightGBM.', 'lightgbm', 'reported', 'built by others'],
+    ['Not only Python but also SQL, daily.', 'python', 'normal', ''],
+    ['Deploy with Docker no later than Friday.', 'containers', 'normal', ''],
+  ];
+  it.each(cases)('%s -> %s %s', async (text, term, modality, cue) => {
+    const [first] = await judged(text, term);
+    expect(first?.modality).toBe(modality);
+    if (cue) expect(first?.cue?.toLowerCase()).toContain(cue.toLowerCase());
+  });
+
+  it('negation stays in its clause: "Python daily, but never C++"', async () => {
+    expect((await judged('I use Python daily but have never used C++.', 'python'))[0]?.modality).toBe('normal');
+    expect((await judged('I use Python daily but have never used C++.', 'cpp'))[0]?.modality).toBe('negated');
+  });
+
+  it('negation reaches across a list: "No experience with Java, Kotlin or Go"', async () => {
+    expect((await judged('No experience with Java, Kotlin or Scala.', 'scala'))[0]?.modality).toBe('negated');
+  });
+
+  it('years: "5+ years of Python" is strong with 5 years; "3 years in computer vision"', async () => {
+    expect((await judged('5+ years of Python in production.', 'python'))[0]).toMatchObject({ modality: 'strong', years: 5 });
+    expect((await judged('Three years in computer vision research.', 'computer-vision'))[0]).toMatchObject({ years: 3 });
+    expect((await judged('Python (2 years).', 'python'))[0]).toMatchObject({ years: 2 });
+  });
+
+  describe('job ads', () => {
+    it('"not required" negates; inline "is a plus" makes a skill preferred', async () => {
+      expect((await judged('Python is not required for this role.', 'python', 'job'))[0]?.modality).toBe('negated');
+      expect((await judged('Experience with C++ is a plus.', 'cpp', 'job'))[0]?.requirement).toBe('preferred');
+      expect((await judged('Strong Python is essential.', 'python', 'job'))[0]?.requirement).toBe('required');
+    });
+
+    it('the section decides required or preferred', async () => {
+      const text = 'Requirements\n- Strong Python.\n\nNice to have\n- Experience with C++.';
+      expect((await judged(text, 'python', 'job'))[0]?.requirement).toBe('required');
+      expect((await judged(text, 'cpp', 'job'))[0]?.requirement).toBe('preferred');
+    });
+
+    it('a later clause that denies the need refers back to the skills before it', async () => {
+      const text = 'Our backend services are written in Java and Python, but you will not need to write them.';
+      expect((await judged(text, 'python', 'job'))[0]?.modality).toBe('negated');
+    });
+
+    it('weak phrasing in a job ad still asks for the skill', async () => {
+      const { analysis } = await analyzeText('Requirements\n- Basic knowledge of C++.', 'job');
+      expect(analysis.skills.find((s) => s.id === 'cpp')).toMatchObject({ present: true, requirement: 'required' });
+    });
+  });
+});
