@@ -114,3 +114,17 @@ describe('unmapped terms', () => {
     expect(analysis.role).toEqual({ id: 'ml-engineer', label: 'Machine Learning Engineer', version: '1.0.0' });
   });
 });
+
+describe('docs/analysis.md', () => {
+  it('its worked example holds', async () => {
+    const { analysis } = await analyzeText('Built PyTorch models in Python and wrote unit tests.');
+    expect(analysis.skills.filter((s) => s.present).map((s) => [s.id, s.weight, s.strength])).toEqual([
+      ['python', 0.062, 1],
+      ['neural-networks', 0.12, 1],
+      ['software-engineering', 0.09, 1],
+    ]);
+    expect(analysis.coverage).toBeCloseTo(0.2716, 3);
+    expect(analysis.gap).toBeCloseTo(0.7284, 3);
+    expect(analysis.categories.find((c) => c.id === 'ml-concepts')?.coverage).toBe(0.5);
+  });
+});

@@ -1,7 +1,7 @@
 import type { Extraction, Section, SectionKind } from '../extract/schema';
 import type { CompiledLexicon } from '../lexicon/compile';
 import { classifyKind } from './classify';
-import { contextVerdict, deniedByLaterClause, isCorroborated, modalityOf, requirementOf, yearsOf, type ClauseCache, type Judgement, type SentenceView } from './context';
+import { contextVerdict, deniedByLaterClause, isCorroborated, modalityOf, requirementOf, sentenceCues, TokenStems, yearsOf, type ClauseCache, type Judgement, type ModalityResult, type SentenceCues, type SentenceView } from './context';
 import { findFuzzyMentions, findMentions, type Mention } from './mentions';
 import type { NlpPort } from './ports';
 import type { Analysis, DocumentKind, Evidence } from './schema';
@@ -39,9 +39,12 @@ function sectionAt(sections: Section[], offset: number): SectionKind | null {
 function sentenceViews(text: string, tokens: Token[]): SentenceView[] {
   const spans = splitSentences(text);
   const views: SentenceView[] = spans.map((span) => ({ span, text: text.slice(span.start, span.end), firstToken: -1, lastToken: -1 }));
+  // Tokens and sentences are both in text order: one sweep assigns every token.
+  let v = 0;
   tokens.forEach((token, i) => {
-    const view = views[spanIndexAt(spans, token.start)];
-    if (!view) return;
+    while (v < views.length && (views[v]?.span.end ?? 0) <= token.start) v++;
+    const view = views[v];
+    if (!view || token.start < view.span.start) return;
     if (view.firstToken < 0) view.firstToken = i;
     view.lastToken = i;
   });
@@ -69,8 +72,19 @@ export function analyzeExtraction(
   const exact = findMentions(tokens, lexicon, nlp);
   const mentions = [...exact, ...findFuzzyMentions(tokens, exact, lexicon, nlp)].sort((a, b) => a.start - b.start);
 
+  const startsBySentence = new Map<SentenceView, number[]>();
+  const mentionStartsIn = (view: SentenceView): number[] => {
+    let starts = startsBySentence.get(view);
+    if (!starts) {
+      starts = mentions.filter((m) => m.start >= view.span.start && m.start < view.span.end).map((m) => m.start - view.span.start);
+      startsBySentence.set(view, starts);
+    }
+    return starts;
+  };
   const traced: TracedMention[] = [];
   const clauseCache: ClauseCache = new Map();
+  const cuesBySentence = new Map<string, SentenceCues>();
+  const stems = new TokenStems(tokens, nlp);
   const evidenceBySkill = new Map<string, Evidence[]>();
   for (const mention of mentions) {
     const view = sentences[spanIndexAt(sentenceSpans, mention.start)];
@@ -78,19 +92,24 @@ export function analyzeExtraction(
     const sentence = view?.text ?? text.slice(mention.start, mention.end);
     const offset = view?.span.start ?? mention.start;
     let judgement: Judgement;
-    const rejected = view ? contextVerdict(mention, tokens, view, nlp) : undefined;
+    const rejected = view ? contextVerdict(mention, tokens, view, stems) : undefined;
     if (rejected) {
       judgement = { accepted: false, rejected, modality: 'normal' };
     } else if (mention.term.entry.ambiguous && (!view || !isCorroborated(mention, mentions, tokens, view, section))) {
       judgement = { accepted: false, rejected: 'uncorroborated', modality: 'normal' };
     } else {
-      let modality = modalityOf(sentence, mention.start - offset, mention.end - offset, kind, nlp, clauseCache);
+      let cues = cuesBySentence.get(sentence);
+      if (!cues) {
+        cues = sentenceCues(sentence);
+        cuesBySentence.set(sentence, cues);
+      }
+      let modality: ModalityResult = cues.modality ? modalityOf(sentence, mention.start - offset, mention.end - offset, kind, nlp, clauseCache) : { modality: 'normal' };
       if (kind === 'job' && modality.modality !== 'negated' && view) {
-        const inSentence = mentions.filter((m) => m.start >= view.span.start && m.start < view.span.end).map((m) => m.start - offset);
+        const inSentence = mentionStartsIn(view);
         const denial = deniedByLaterClause(sentence, mention.start - offset, inSentence, nlp, clauseCache);
         if (denial) modality = { modality: 'negated', cue: denial };
       }
-      const years = yearsOf(sentence, mention.start - offset, mention.end - offset);
+      const years = cues.years ? yearsOf(sentence, mention.start - offset, mention.end - offset) : undefined;
       judgement = {
         accepted: true,
         ...modality,

@@ -47,7 +47,13 @@ const REPORTED_BEFORE = /\b(?:the|our|my|a|another|other)\s+(?:[\w-]+\s+){0,3}(?
 const REPORTED_AFTER = /^[^.;]{0,60}?\b(?:built|developed|trained|implemented|created|written|designed|done|delivered|owned|maintained)\s+by\s+(?:others|the team|another team|other teams|colleagues|my colleagues|our|a vendor|an agency|the data)/;
 
 const PREFERRED_CUES = /\b(?:a plus|is a plus|are a plus|nice[- ]to[- ]have|bonus|preferred|preferably|ideally|desirable|advantageous|an advantage|would be great|would be nice|not essential|optional|helpful but|is welcome|are welcome|a bonus|good to have|even better)\b/;
-const CONTRASTIVE_START = /^\s*(?:but|however|although|though|yet|while|whereas|except)\b/i;
+/**
+ * Where a clause that matters may start: a contrastive conjunction, a semicolon or colon, or a
+ * comma followed by a new subject ("…, I never used…"). List commas and "and" keep one clause,
+ * so "no experience with Java, Kotlin or Go" negates all three.
+ */
+const CLAUSE_BOUNDARY = /[;:]|\b(?:but|however|although|though|yet|while|whereas|except)\b|,\s*(?:i|we|he|she|they|you|it)\b/i;
+const NEW_CLAUSE_START = /^\s*(?:but|however|although|though|yet|while|whereas|except|i|we|he|she|they|you|it)\b/i;
 
 const WORD_NUMBERS: Readonly<Record<string, number>> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -61,14 +67,14 @@ const CORROBORATION_WORDS = new Set([
   'written', 'wrote', 'write', 'implemented', 'compiler', 'runtime', 'toolchain', 'codebase', 'sdk', 'api', 'apis',
 ]);
 
-/** Clause spans of a sentence: compromise's clauses, re-joined across list commas. */
+/** Clause spans of a sentence: compromise's clauses, re-joined across list commas that start no new clause. */
 function clausesOf(sentence: string, nlp: NlpPort): Span[] {
   const raw = nlp.clauses(sentence);
   const merged: Span[] = [];
   for (const c of raw) {
     const last = merged[merged.length - 1];
     const text = sentence.slice(c.start, c.end);
-    if (last && !CONTRASTIVE_START.test(text) && /,\s*$/.test(sentence.slice(last.start, c.start))) last.end = c.end;
+    if (last && !NEW_CLAUSE_START.test(text) && /,\s*$/.test(sentence.slice(last.start, c.start))) last.end = c.end;
     else merged.push({ start: c.start, end: c.end });
   }
   return merged.length ? merged : [{ start: 0, end: sentence.length }];
@@ -85,6 +91,22 @@ function lastMatch(re: RegExp, text: string): RegExpExecArray | null {
   return found;
 }
 
+
+/**
+ * Any word that some modality rule starts from. A sentence without one needs no modality work:
+ * checked once per sentence, it keeps the common case cheap.
+ */
+const ANY_CUE = /\b(?:no|not|never|without|lacks?|lacking|neither|nor|none|unfamiliar|cannot|\w+n't|basic|basics|beginner|elementary|introductory|familiar(?:ity)?|exposure|limited|currently|am|i'm|now|started|still|learning|interested|keen|hop(?:e|ing)|would|want|plan|planning|aspiring|self-taught|dabbled|little|expert|expertise|advanced|extensive|deep|proficient|proficiency|fluent|strong|mastery|seasoned|primary|novice|intermediate|none|team|teams|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?|others)\b|\d\s*\+/i;
+const YEARS_HINT = /\b(?:years?|yrs?)\b/i;
+
+export interface SentenceCues {
+  modality: boolean;
+  years: boolean;
+}
+
+export function sentenceCues(sentence: string): SentenceCues {
+  return { modality: ANY_CUE.test(sentence), years: YEARS_HINT.test(sentence) };
+}
 
 export interface ModalityResult {
   modality: Modality;
@@ -119,28 +141,34 @@ interface Window {
   clauseStart: number;
 }
 
-function judgeWindow(w: Window, sentence: string, start: number, end: number, kind: DocumentKind): ModalityResult | null {
+interface WindowVerdict extends ModalityResult {
+  /** Where the cue sits, relative to the window (before: index into `before`; after: into `after`). */
+  side: 'before' | 'after';
+  at: number;
+}
+
+function judgeWindow(w: Window, sentence: string, start: number, end: number, kind: DocumentKind): WindowVerdict | null {
   const { before, after } = w;
   const neg = lastMatch(NEGATION_BEFORE, before);
   if (neg && !NEGATION_EXCEPTIONS.test(before.slice(neg.index)) && wordsBetween(before.slice(neg.index + neg[0].length)) <= NEGATION_WINDOW) {
-    return { modality: 'negated', cue: sentence.slice(w.clauseStart + neg.index, start).trim() };
+    return { modality: 'negated', cue: sentence.slice(w.clauseStart + neg.index, start).trim(), side: 'before', at: neg.index };
   }
   const negAfter = NEGATION_AFTER.exec(after);
-  if (negAfter) return { modality: 'negated', cue: sentence.slice(end, end + negAfter[0].length).trim() };
+  if (negAfter) return { modality: 'negated', cue: sentence.slice(end, end + negAfter[0].length).trim(), side: 'after', at: negAfter[0].length };
   if (kind === 'cv') {
     const reported = lastMatch(REPORTED_BEFORE, before);
-    if (reported) return { modality: 'reported', cue: reported[0] };
+    if (reported) return { modality: 'reported', cue: reported[0], side: 'before', at: reported.index };
     const reportedAfter = REPORTED_AFTER.exec(after);
-    if (reportedAfter) return { modality: 'reported', cue: reportedAfter[0].trim() };
+    if (reportedAfter) return { modality: 'reported', cue: reportedAfter[0].trim(), side: 'after', at: reportedAfter[0].length };
   }
   const weak = lastMatch(WEAK_BEFORE, before);
-  if (weak && wordsBetween(before.slice(weak.index + weak[0].length)) <= 4) return { modality: 'weak', cue: weak[0] };
+  if (weak && wordsBetween(before.slice(weak.index + weak[0].length)) <= 4) return { modality: 'weak', cue: weak[0], side: 'before', at: weak.index };
   const weakAfter = WEAK_AFTER.exec(after);
-  if (weakAfter) return { modality: 'weak', cue: weakAfter[0].trim() };
+  if (weakAfter) return { modality: 'weak', cue: weakAfter[0].trim(), side: 'after', at: weakAfter[0].length };
   const strong = lastMatch(STRONG_BEFORE, before);
-  if (strong && wordsBetween(before.slice(strong.index + strong[0].length)) <= 4) return { modality: 'strong', cue: strong[0] };
+  if (strong && wordsBetween(before.slice(strong.index + strong[0].length)) <= 4) return { modality: 'strong', cue: strong[0], side: 'before', at: strong.index };
   const strongAfter = STRONG_AFTER.exec(after);
-  if (strongAfter) return { modality: 'strong', cue: strongAfter[0].trim() };
+  if (strongAfter) return { modality: 'strong', cue: strongAfter[0].trim(), side: 'after', at: strongAfter[0].length };
   return null;
 }
 
@@ -153,7 +181,11 @@ export function modalityOf(sentence: string, start: number, end: number, kind: D
   const lower = sentence.toLowerCase();
   const whole: Window = { before: lower.slice(0, start), after: lower.slice(end), clauseStart: 0 };
   const level = levelAtLineEnd(sentence, end);
-  if (!judgeWindow(whole, sentence, start, end, kind)) return level ?? { modality: 'normal' };
+  const verdict = judgeWindow(whole, sentence, start, end, kind);
+  if (!verdict) return level ?? { modality: 'normal' };
+  // Clause scoping can only change the verdict when a clause may end between cue and mention.
+  const between = verdict.side === 'before' ? whole.before.slice(verdict.at) : whole.after.slice(0, verdict.at);
+  if (!CLAUSE_BOUNDARY.test(between)) return { modality: verdict.modality, ...(verdict.cue ? { cue: verdict.cue } : {}) };
   let clauses = cache?.get(sentence);
   if (!clauses) {
     clauses = clausesOf(sentence, nlp);
@@ -161,7 +193,9 @@ export function modalityOf(sentence: string, start: number, end: number, kind: D
   }
   const clause = clauses.find((c) => start >= c.start && start < c.end) ?? { start: 0, end: sentence.length };
   const scoped: Window = { before: lower.slice(clause.start, start), after: lower.slice(end, Math.max(end, clause.end)), clauseStart: clause.start };
-  return judgeWindow(scoped, sentence, start, end, kind) ?? level ?? { modality: 'normal' };
+  const inClause = judgeWindow(scoped, sentence, start, end, kind);
+  if (inClause) return { modality: inClause.modality, ...(inClause.cue ? { cue: inClause.cue } : {}) };
+  return level ?? { modality: 'normal' };
 }
 
 /** Job ads that say what the job does not need: "…written in Java and Python, but you will not need to write them". */
@@ -210,27 +244,42 @@ export function requirementOf(section: SectionKind | null, sentence: string): Re
   return section === 'preferred' ? 'preferred' : 'required';
 }
 
-function sentenceStems(tokens: Token[], view: SentenceView, mention: Mention, nlp: NlpPort): Set<string> {
-  const stems = new Set<string>();
-  for (let k = view.firstToken; k <= view.lastToken; k++) {
-    if (k >= mention.firstToken && k <= mention.lastToken) continue;
-    const t = tokens[k];
-    if (t?.type === 'word') {
-      stems.add(t.lower);
-      stems.add(phraseStem(t.lower, nlp));
-    }
+/** Stems of the document's tokens, computed on first use and shared by every context check. */
+export class TokenStems {
+  private readonly stems: Array<string | undefined>;
+  constructor(
+    private readonly tokens: Token[],
+    private readonly nlp: NlpPort,
+  ) {
+    this.stems = new Array(tokens.length);
   }
-  return stems;
+  at(k: number): string | undefined {
+    const t = this.tokens[k];
+    if (t?.type !== 'word') return undefined;
+    let stem = this.stems[k];
+    if (stem === undefined) {
+      stem = phraseStem(t.lower, this.nlp);
+      this.stems[k] = stem;
+    }
+    return stem;
+  }
 }
 
 /** The term's own context words: required ones must be in the sentence, excluded ones must not. */
-export function contextVerdict(mention: Mention, tokens: Token[], view: SentenceView, nlp: NlpPort): Judgement['rejected'] | undefined {
+export function contextVerdict(mention: Mention, tokens: Token[], view: SentenceView, stems: TokenStems): Judgement['rejected'] | undefined {
   const { require, exclude } = mention.term;
   if (!require && !exclude) return undefined;
-  const stems = sentenceStems(tokens, view, mention, nlp);
-  if (exclude && [...exclude].some((w) => stems.has(w))) return 'context-excluded';
-  if (require && ![...require].some((w) => stems.has(w))) return 'context-missing';
-  return undefined;
+  let required = !require;
+  for (let k = view.firstToken; k <= view.lastToken; k++) {
+    if (k >= mention.firstToken && k <= mention.lastToken) continue;
+    const t = tokens[k];
+    if (t?.type !== 'word') continue;
+    const stem = stems.at(k);
+    const has = (words: ReadonlySet<string>): boolean => words.has(t.lower) || (stem !== undefined && words.has(stem));
+    if (exclude && has(exclude)) return 'context-excluded';
+    if (require && !required && has(require)) required = true;
+  }
+  return required ? undefined : 'context-missing';
 }
 
 /**

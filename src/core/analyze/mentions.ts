@@ -16,32 +16,79 @@ export interface Mention {
 
 const RULE_RANK: Record<MatchRule, number> = { case: 3, exact: 2, stem: 1 };
 
+/** Stem keys by word, per lexicon: the vocabulary of CVs is small, so this stays warm. */
+const stemKeyCaches = new WeakMap<CompiledLexicon, Map<string, string | null>>();
+const STEM_KEY_CACHE_LIMIT = 200_000;
+
+export function cachedStemKey(lower: string, lexicon: CompiledLexicon, nlp: NlpPort): string | null {
+  let cache = stemKeyCaches.get(lexicon);
+  if (!cache) {
+    cache = new Map();
+    stemKeyCaches.set(lexicon, cache);
+  }
+  let key = cache.get(lower);
+  if (key === undefined) {
+    key = stemKey(lower, nlp);
+    if (cache.size >= STEM_KEY_CACHE_LIMIT) cache.clear();
+    cache.set(lower, key);
+  }
+  return key;
+}
+
 /** The trie keys a text token can take: case-exact, lower-case (also without a plural s), stem. */
 function keysOf(token: Token, lexicon: CompiledLexicon, nlp: NlpPort): string[] {
   const keys = [`c${token.text}`, `e${token.lower}`];
   if (token.lower.length > 3 && token.lower.endsWith('s')) keys.push(`e${token.lower.slice(0, -1)}`);
   if (lexicon.stemPrefixes.has(token.lower.slice(0, 3))) {
-    const key = stemKey(token.lower, nlp);
+    const key = cachedStemKey(token.lower, lexicon, nlp);
     if (key) keys.push(key);
   }
   return keys;
 }
 
+interface Walk {
+  tokens: Token[];
+  keysAt(i: number): string[];
+  best: { node: TrieNode; last: number } | null;
+}
+
+/** Depth-first over the (at most four) keys per token; the trie is shallow. */
+function walk(w: Walk, node: TrieNode, at: number): void {
+  let j = at;
+  while (w.tokens[j]?.type === 'joiner') j++;
+  if (w.tokens[j]?.type !== 'word') return;
+  for (const key of w.keysAt(j)) {
+    const next = node.next.get(key);
+    if (!next) continue;
+    if (next.term) {
+      const best = w.best;
+      if (!best || j > best.last || (j === best.last && RULE_RANK[next.rule ?? 'stem'] > RULE_RANK[best.node.rule ?? 'stem'])) {
+        w.best = { node: next, last: j };
+      }
+    }
+    if (next.next.size > 0) walk(w, next, j + 1);
+  }
+}
+
 /**
  * Finds lexicon terms in the token stream: the longest match at each position wins, and matches
- * do not overlap. Joiner tokens (- /) are stepped over; other punctuation ends a match. Cost is
+ * do not overlap. Joiner tokens (- / &) are stepped over; other punctuation ends a match. Cost is
  * proportional to the text, whatever the lexicon's size (one trie walk per position).
  */
 export function findMentions(tokens: Token[], lexicon: CompiledLexicon, nlp: NlpPort): Mention[] {
   const keyCache: Array<string[] | undefined> = new Array(tokens.length);
-  const keysAt = (i: number): string[] => {
-    let keys = keyCache[i];
-    if (!keys) {
-      const token = tokens[i];
-      keys = token && token.type === 'word' ? keysOf(token, lexicon, nlp) : [];
-      keyCache[i] = keys;
-    }
-    return keys;
+  const w: Walk = {
+    tokens,
+    best: null,
+    keysAt(i) {
+      let keys = keyCache[i];
+      if (!keys) {
+        const token = tokens[i];
+        keys = token && token.type === 'word' ? keysOf(token, lexicon, nlp) : [];
+        keyCache[i] = keys;
+      }
+      return keys;
+    },
   };
   const mentions: Mention[] = [];
   let i = 0;
@@ -50,40 +97,21 @@ export function findMentions(tokens: Token[], lexicon: CompiledLexicon, nlp: Nlp
       i++;
       continue;
     }
-    let best: { node: TrieNode; last: number } | null = null;
-    // Depth-first over the (at most four) keys per token; the trie is shallow.
-    const walk = (node: TrieNode, at: number): void => {
-      let j = at;
-      while (tokens[j]?.type === 'joiner') j++;
-      const token = tokens[j];
-      if (!token || token.type !== 'word') return;
-      for (const key of keysAt(j)) {
-        const next = node.next.get(key);
-        if (!next) continue;
-        if (next.term) {
-          const better =
-            !best || j > best.last || (j === best.last && RULE_RANK[next.rule ?? 'stem'] > RULE_RANK[best.node.rule ?? 'stem']);
-          if (better) best = { node: next, last: j };
-        }
-        if (next.next.size > 0) walk(next, j + 1);
-      }
-    };
-    walk(lexicon.root, i);
-    const found = best as { node: TrieNode; last: number } | null;
-    if (found?.node.term) {
-      const first = tokens[i];
-      const last = tokens[found.last];
-      if (first && last) {
-        mentions.push({
-          term: found.node.term,
-          form: found.node.form ?? '',
-          rule: found.node.rule ?? 'exact',
-          firstToken: i,
-          lastToken: found.last,
-          start: first.start,
-          end: last.end,
-        });
-      }
+    w.best = null;
+    walk(w, lexicon.root, i);
+    const found = w.best as { node: TrieNode; last: number } | null;
+    const first = tokens[i];
+    const last = found ? tokens[found.last] : undefined;
+    if (found?.node.term && first && last) {
+      mentions.push({
+        term: found.node.term,
+        form: found.node.form ?? '',
+        rule: found.node.rule ?? 'exact',
+        firstToken: i,
+        lastToken: found.last,
+        start: first.start,
+        end: last.end,
+      });
       i = found.last + 1;
     } else {
       i++;

@@ -28,23 +28,28 @@ export function findUnmappedTerms(extraction: Extraction, tokens: Token[], menti
     if (key.length < 2 || key.length > 40 || COMMON.has(key.toLowerCase()) || matchedText.has(key.toLowerCase())) return;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   };
+  const addPhrase = (phrase: string): void => {
+    if (phrase.split(/\s+/).length <= 3 && /^[\p{Lu}\d]/u.test(phrase)) add(phrase);
+  };
   tokens.forEach((t, i) => {
     if (t.type === 'word' && !covered.has(i) && TECH_SHAPE.test(t.text) && !/^\d+$/.test(t.text)) add(t.text);
   });
+  // Short skills-list items are names already; longer ones go, all at once (compromise's cost is
+  // mostly per call), through compromise to find their noun phrases.
+  const long: string[] = [];
   for (const section of extraction.sections) {
     if (section.kind !== 'skills') continue;
-    // The body starts after the heading line.
     const headingEnd = extraction.text.indexOf('\n', section.start);
     if (headingEnd < 0 || headingEnd >= section.end) continue;
-    const body = extraction.text.slice(headingEnd + 1, section.end);
-    for (const raw of body.split(/[,;\n•|()]+/)) {
+    for (const raw of extraction.text.slice(headingEnd + 1, section.end).split(/[,;\n•|()]+/)) {
       const item = raw.replace(/^[-\s]+|[\s.:]+$/g, '');
       const words = item.split(/\s+/).filter(Boolean);
       if (words.length === 0 || words.some((w) => matchedText.has(w.toLowerCase())) || matchedText.has(item.toLowerCase())) continue;
-      // Short list items are names already; only longer ones need compromise to find their noun phrases.
-      const phrases = words.length <= 3 ? [item] : nlp.nounPhrases(item);
-      for (const phrase of phrases) if (phrase.split(/\s+/).length <= 3 && /^[\p{Lu}\d]/u.test(phrase)) add(phrase);
+      if (words.length <= 3) addPhrase(item);
+      // Only a capitalised word can be a name the lexicon lacks; "fluent in most tools" has none.
+      else if (words.slice(1).some((w) => /^\p{Lu}/u.test(w))) long.push(item);
     }
   }
+  if (long.length) for (const phrase of nlp.nounPhrases(long.join('\n'))) addPhrase(phrase);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([term]) => term);
 }

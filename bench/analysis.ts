@@ -1,0 +1,145 @@
+/**
+ * Analysis core benchmark: text in, scores out (extracted text → mentions → context → scores),
+ * measured in-process on one core. Also how time grows with text length and lexicon size.
+ */
+import { performance } from 'node:perf_hooks';
+import { readLexiconSource } from '../src/adapters/lexicon-files';
+import { createNlp } from '../src/adapters/nlp';
+import { analyzeExtraction } from '../src/core/analyze/analyze';
+import type { NlpPort } from '../src/core/analyze/ports';
+import type { Extraction } from '../src/core/extract/schema';
+import { detectSections } from '../src/core/extract/sections';
+import { compileLexicon, type CompiledLexicon, type LexiconSource } from '../src/core/lexicon/compile';
+import { round, spread, type Spread } from './stats';
+
+export interface AnalysisBench {
+  words: number;
+  oneK: Spread;
+  docsPerSecond: number;
+  byLength: Array<{ words: number; ms: Spread; msPerKWords: number }>;
+  byLexicon: Array<{ terms: number; ms: Spread }>;
+  lexiconGrowth: number;
+  /** The same 1,000-word analysis with compromise's passes (clauses, noun phrases) stubbed: what they cost. */
+  withoutCompromise: Spread;
+}
+
+function asExtraction(text: string): Extraction {
+  return { format: 'text', filename: null, pages: null, chars: text.length, text, sections: detectSections(text), quality: { status: 'ok', warnings: [] } };
+}
+
+/** Deterministic pseudo-words, so the synthetic lexicon is the same on every run. */
+function* pseudoWords(seed: number): Generator<string> {
+  let x = seed;
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  for (;;) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    let word = '';
+    let y = x;
+    const length = 5 + (y % 6);
+    for (let i = 0; i < length; i++) {
+      word += letters[y % 26];
+      y = Math.floor(y / 26) + i * 7919;
+    }
+    yield word;
+  }
+}
+
+/** The real lexicon plus (factor - 1) × as many synthetic terms of one to three words. */
+export function scaledLexicon(factor: number, nlp: NlpPort): CompiledLexicon {
+  const source: LexiconSource = readLexiconSource();
+  const real = compileLexicon(source, nlp);
+  const words = pseudoWords(42);
+  const skills = [...real.skills.keys()];
+  const terms = [];
+  for (let i = 0; i < real.terms.length * (factor - 1); i++) {
+    const size = 1 + (i % 3);
+    // The index, written in letters, keeps every label unique.
+    const tag = i.toString(26).replace(/\d/g, (d) => 'qrstuvwxyz'[Number(d)] ?? 'q');
+    const label = [`${words.next().value as string}${tag}`, ...Array.from({ length: size - 1 }, () => words.next().value as string)].join(' ');
+    terms.push({ id: `synthetic-${i}`, label, skills: { [skills[i % skills.length] as string]: 0.5 }, kind: i % 2 ? 'phrase' : 'technology' });
+  }
+  const manifest = source.manifest as { termFiles: string[] };
+  return compileLexicon(
+    {
+      ...source,
+      manifest: { ...manifest, termFiles: [...manifest.termFiles, 'synthetic.yaml'] },
+      termFiles: [...source.termFiles, { path: 'synthetic.yaml', data: { terms } }],
+    },
+    nlp,
+  );
+}
+
+/** Times two functions alternately, so machine noise and drift hit both alike. */
+function timePair(a: () => unknown, b: () => unknown, runs: number, warm: number): [Spread, Spread] {
+  for (let i = 0; i < warm; i++) {
+    a();
+    b();
+  }
+  const sa: number[] = [];
+  const sb: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    a();
+    sa.push(performance.now() - t);
+    t = performance.now();
+    b();
+    sb.push(performance.now() - t);
+  }
+  return [spread(sa), spread(sb)];
+}
+
+function time(fn: () => unknown, runs: number, warm: number): Spread {
+  for (let i = 0; i < warm; i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    samples.push(performance.now() - t);
+  }
+  return spread(samples);
+}
+
+/** `oneK` is a CV of about 1,000 words; longer texts are distinct copies (numbered lines). */
+export function benchAnalysis(oneKText: string): AnalysisBench {
+  const nlp = createNlp();
+  const lexicon = scaledLexicon(1, nlp);
+  const words = oneKText.split(/\s+/).filter(Boolean).length;
+  const longer = (copies: number): string =>
+    Array.from({ length: copies }, (_, c) => oneKText.split('\n').map((line) => (line.trim() ? `${line} ${c}` : line)).join('\n')).join('\n\n');
+  const run = (text: string, lex: CompiledLexicon, runs: number, warm: number): Spread => {
+    const extraction = asExtraction(text);
+    return time(() => analyzeExtraction(extraction, lex, nlp, { kind: 'cv' }), runs, warm);
+  };
+  const oneK = run(oneKText, lexicon, 300, 50);
+  const byLength = [1, 10, 100].map((copies) => {
+    const ms = copies === 1 ? oneK : run(longer(copies), lexicon, copies === 10 ? 40 : 8, copies === 10 ? 5 : 2);
+    return { words: words * copies, ms, msPerKWords: round(ms.median / copies, 3) };
+  });
+  const noCompromise: NlpPort = { ...nlp, clauses: (sentence) => [{ start: 0, end: sentence.length }], nounPhrases: () => [] };
+  const oneKExtraction = asExtraction(oneKText);
+  const [, withoutCompromise] = timePair(
+    () => analyzeExtraction(oneKExtraction, lexicon, nlp, { kind: 'cv' }),
+    () => analyzeExtraction(oneKExtraction, lexicon, noCompromise, { kind: 'cv' }),
+    300,
+    50,
+  );
+  const tenX = scaledLexicon(10, nlp);
+  const [base, big] = timePair(
+    () => analyzeExtraction(oneKExtraction, lexicon, nlp, { kind: 'cv' }),
+    () => analyzeExtraction(oneKExtraction, tenX, nlp, { kind: 'cv' }),
+    300,
+    50,
+  );
+  return {
+    words,
+    oneK,
+    docsPerSecond: round(1000 / oneK.median, 0),
+    byLength,
+    byLexicon: [
+      { terms: lexicon.terms.length, ms: base },
+      { terms: tenX.terms.length, ms: big },
+    ],
+    lexiconGrowth: round(big.median / base.median, 2),
+    withoutCompromise,
+  };
+}
