@@ -55,3 +55,21 @@ describe('detectSections', () => {
     ]);
   });
 });
+
+describe('list introductions without a standard heading', () => {
+  it.each([
+    ['It would be great if you also had', 'preferred'],
+    ['Bonus points if you have', 'preferred'],
+    ["Here is what you'll bring:", 'requirements'],
+    ["What you'll be doing", 'responsibilities'],
+    ['Tools I use every day', 'skills'],
+  ])('"%s" before a list -> %s', (line, kind) => {
+    const sections = detectSections(`Intro text.\n\n${line}\n- one item\n- another item`);
+    expect(sections.map((s) => s.kind)).toEqual([kind]);
+  });
+
+  it('needs a list after it, and no sentence punctuation', () => {
+    expect(detectSections('It would be great if you also had\nsome prose here.')).toEqual([]);
+    expect(detectSections('We offer nice things.\n- one')).toEqual([]);
+  });
+});

@@ -60,12 +60,34 @@ export function classifyHeading(line: string): { kind: SectionKind; title: strin
   return null;
 }
 
+/**
+ * Cue words for a line that introduces a list without a standard heading ("It would be great if
+ * you also had", "Here is what you'll do"), in the order they are tried.
+ */
+const LIST_INTRO_CUES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
+  ['preferred', /\b(?:nice|bonus|plus|pluses|great if|would be great|would love|ideally|stand out|preferred|desirable|optional|extra|even better|good to have|advantage)\b/i],
+  ['requirements', /\b(?:require[ds]?|requirements?|must|looking for|you have|you bring|you'll bring|you will bring|you need|we need|qualifications?|essential|should have|expect you)\b/i],
+  ['responsibilities', /\b(?:you'll do|you will do|you'll be doing|you will be doing|responsib\w*|day[- ]to[- ]day|your role|your mission|you will|you'll)\b/i],
+  ['benefits', /\b(?:we offer|offer you|you'll get|you will get|perks|benefits)\b/i],
+  ['skills', /\b(?:skills|technologies|tools|tech stack|toolbox)\b/i],
+];
+
+/** A short, unpunctuated line followed by a bulleted list, whose words say what the list is. */
+export function classifyListIntro(line: string, next: string | undefined): { kind: SectionKind; title: string } | null {
+  const trimmed = line.trim().replace(/:$/, '');
+  if (!next || !/^- /.test(next.trim()) || /^- /.test(trimmed) || /[.!?]$/.test(trimmed)) return null;
+  if (trimmed.split(/\s+/).length > 10 || !/^[\p{Lu}]/u.test(trimmed)) return null;
+  for (const [kind, cue] of LIST_INTRO_CUES) if (cue.test(trimmed)) return { kind, title: trimmed };
+  return null;
+}
+
 /** Finds section headings in normalised text; each section runs to the next heading. */
 export function detectSections(text: string): Section[] {
   const found: Array<{ title: string; kind: SectionKind; start: number }> = [];
   let offset = 0;
-  for (const line of text.split('\n')) {
-    const heading = classifyHeading(line);
+  const lines = text.split('\n');
+  for (const [i, line] of lines.entries()) {
+    const heading = classifyHeading(line) ?? classifyListIntro(line, lines.slice(i + 1).find((l) => l.trim().length > 0));
     if (heading) {
       const lead = line.length - line.trimStart().length;
       found.push({ ...heading, start: offset + lead });
