@@ -63,3 +63,12 @@ describe('ambiguity policy', () => {
     expect(terms.some((t) => t.startsWith('data-exploration'))).toBe(false);
   });
 });
+
+describe('homonyms found by probing', () => {
+  it.each([
+    ['statistics kept as records', 'Kept statistics on vessel arrivals for the harbour master.', 'statistics', false],
+    ['a data science team named in passing', 'Delivered weekly extracts to the data science team.', 'data-science', false],
+  ])('%s', async (_label, text, skill, expected) => {
+    expect((await presentSkills(text)).includes(skill)).toBe(expected);
+  });
+});

@@ -74,3 +74,14 @@ describe('negation and modality', () => {
     });
   });
 });
+
+describe('levels written in parentheses or at the end of a table row', () => {
+  it.each([
+    ['ML | PyTorch (learning)', 'pytorch', 'weak'],
+    ['Languages: Python, SQL, Go (basic)', 'sql', 'normal'],
+    ['Kubernetes (beginner)', 'kubernetes', 'weak'],
+  ])('%s', async (text, term, modality) => {
+    const { trace } = await analyzeText(`Skills\n${text}`);
+    expect(trace.mentions.find((m) => m.mention.term.entry.id === term)?.judgement.modality).toBe(modality);
+  });
+});

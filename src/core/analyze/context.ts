@@ -39,7 +39,7 @@ const NEGATION_AFTER = /^[^.;,]{0,40}?\b(?:(?:is|are|was|were)\s+)?(?:not\s+(?:r
 const NEGATION_WINDOW = 8;
 
 const WEAK_BEFORE = /\b(?:basic|basics of|beginner|elementary|introductory|familiarity with|familiar with|some exposure to|exposure to|limited experience|currently learning|am learning|i'm learning|now learning|started learning|still learning|learning to use|interested in|keen to learn|keen to|hoping to|hope to|would like to|want to learn|plan to|planning to|aspiring|self-taught|dabbled in|a little)\b/g;
-const WEAK_AFTER = /^[^.;,]{0,25}?\b(?:beginner|basic|basics|elementary|novice|introductory|currently learning)\b/;
+const WEAK_AFTER = /^[^.;,]{0,25}?(?:\b(?:beginner|basic|basics|elementary|novice|introductory|currently learning)\b|\(\s*(?:learning|basic|beginner|novice|elementary|introductory)\s*\))/;
 const STRONG_BEFORE = /\b(?:expert in|expert|expertise in|expertise|advanced|extensive|deep|proficient in|proficient|proficiency in|fluent in|fluent|strong|mastery of|seasoned|\d{1,2}\s*\+\s*years?)\b/g;
 const STRONG_AFTER = /^[^.;,]{0,25}?\b(?:expert|advanced|primary|fluent|proficient)\b/;
 /** Second-hand mentions: work that others did. */
@@ -115,11 +115,12 @@ export interface ModalityResult {
 
 /**
  * Skills tables and lists end a row with a level ("C++ | Evening course | Beginner",
- * "Deep learning — None"): on a short line, that level applies to the skills on it.
+ * "Deep learning — None"): on a short line, that level applies to the skills on it. A level in
+ * parentheses ("Go (basic)") belongs to the item before it alone (see WEAK_AFTER).
  */
-const LEVEL_AT_LINE_END = /\b(beginner|basic|novice|elementary|none|no|intermediate|advanced|expert|proficient)\s*[-—–:|]*\s*$/i;
+const LEVEL_AT_LINE_END = /(?<!\()\b(beginner|basic|novice|elementary|learning|none|no|intermediate|advanced|expert|proficient)\s*[-—–:|]*\s*$/i;
 const LEVEL_MODALITY: Readonly<Record<string, Modality>> = {
-  beginner: 'weak', basic: 'weak', novice: 'weak', elementary: 'weak', none: 'negated', no: 'negated',
+  beginner: 'weak', basic: 'weak', novice: 'weak', elementary: 'weak', learning: 'weak', none: 'negated', no: 'negated',
   intermediate: 'normal', advanced: 'strong', expert: 'strong', proficient: 'strong',
 };
 const TABLE_ROW_MAX = 120;
