@@ -85,3 +85,12 @@ describe('levels written in parentheses or at the end of a table row', () => {
     expect(trace.mentions.find((m) => m.mention.term.entry.id === term)?.judgement.modality).toBe(modality);
   });
 });
+
+describe('years go to the nearest skill after them', () => {
+  it('"4+ years of Python, deep experience with PyTorch"', async () => {
+    const { trace } = await analyzeText('Must have: 4+ years of Python, deep experience with PyTorch.', 'job');
+    const years = (id: string) => trace.mentions.find((m) => m.mention.term.entry.id === id)?.judgement.years;
+    expect(years('python')).toBe(4);
+    expect(years('pytorch')).toBeUndefined();
+  });
+});

@@ -109,7 +109,7 @@ export function analyzeExtraction(
         const denial = deniedByLaterClause(sentence, mention.start - offset, inSentence, nlp, clauseCache);
         if (denial) modality = { modality: 'negated', cue: denial };
       }
-      const years = cues.years ? yearsOf(sentence, mention.start - offset, mention.end - offset) : undefined;
+      const years = cues.years && view ? yearsOf(sentence, mention.start - offset, mention.end - offset, mentionStartsIn(view)) : undefined;
       judgement = {
         accepted: true,
         ...modality,

@@ -222,8 +222,12 @@ export function deniedByLaterClause(sentence: string, start: number, mentionStar
   return undefined;
 }
 
-/** "5+ years of Python", "Python (3 years)": years stated for a mention in the same clause. */
-export function yearsOf(sentence: string, start: number, end: number): number | undefined {
+/**
+ * "5+ years of Python", "Python (3 years)": years stated for a mention in the same clause. Years
+ * before a mention go to the nearest skill after them only: in "4+ years of Python, deep
+ * experience with PyTorch" PyTorch gets none.
+ */
+export function yearsOf(sentence: string, start: number, end: number, otherStarts: number[] = []): number | undefined {
   let best: { years: number; distance: number } | undefined;
   for (const m of sentence.matchAll(YEARS)) {
     const at = m.index ?? 0;
@@ -232,6 +236,8 @@ export function yearsOf(sentence: string, start: number, end: number): number | 
     if (!Number.isFinite(years) || years <= 0 || years > 50) continue;
     const gap = at < start ? sentence.slice(at + m[0].length, start) : sentence.slice(end, at);
     if (/[.;]/.test(gap)) continue;
+    if (at < start && otherStarts.some((o) => o > at && o < start)) continue;
+    if (at > end && otherStarts.some((o) => o >= end && o < at)) continue;
     const distance = wordsBetween(gap);
     if (distance > (at < start ? 8 : 4)) continue;
     if (!best || distance < best.distance) best = { years, distance };
