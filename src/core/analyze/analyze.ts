@@ -62,9 +62,10 @@ export function analyzeExtraction(
   options: AnalyzeOptions,
 ): { analysis: Analysis; trace: AnalysisTrace } {
   const { text } = extraction;
-  const classified = classifyKind(extraction);
-  const kind = options.kind === 'auto' ? classified.kind : options.kind;
-  const kindConfidence = options.kind === 'auto' ? classified.confidence : 1;
+  // The caller may say what the document is; otherwise it is classified.
+  const classified = options.kind === 'auto' ? classifyKind(extraction) : { kind: options.kind, confidence: 1 };
+  const { kind } = classified;
+  const kindConfidence = classified.confidence;
 
   const tokens = tokenize(text);
   const sentences = sentenceViews(text, tokens);

@@ -1,5 +1,5 @@
 import type { CompiledLexicon, CompiledTerm, MatchRule, TrieNode } from '../lexicon/compile';
-import { stemKey } from '../lexicon/compile';
+import { hasChildren, stemKey } from '../lexicon/compile';
 import type { NlpPort } from './ports';
 import type { Token } from './tokenize';
 
@@ -16,57 +16,62 @@ export interface Mention {
 
 const RULE_RANK: Record<MatchRule, number> = { case: 3, exact: 2, stem: 1 };
 
-/** Stem keys by word, per lexicon: the vocabulary of CVs is small, so this stays warm. */
-const stemKeyCaches = new WeakMap<CompiledLexicon, Map<string, string | null>>();
-const STEM_KEY_CACHE_LIMIT = 200_000;
+/** Stems by word, per lexicon: the vocabulary of CVs is small, so this stays warm. */
+const stemCaches = new WeakMap<CompiledLexicon, Map<string, string | null>>();
+const STEM_CACHE_LIMIT = 200_000;
 
-export function cachedStemKey(lower: string, lexicon: CompiledLexicon, nlp: NlpPort): string | null {
-  let cache = stemKeyCaches.get(lexicon);
+function cachedStem(lower: string, lexicon: CompiledLexicon, nlp: NlpPort): string | null {
+  let cache = stemCaches.get(lexicon);
   if (!cache) {
     cache = new Map();
-    stemKeyCaches.set(lexicon, cache);
+    stemCaches.set(lexicon, cache);
   }
-  let key = cache.get(lower);
-  if (key === undefined) {
-    key = stemKey(lower, nlp);
-    if (cache.size >= STEM_KEY_CACHE_LIMIT) cache.clear();
-    cache.set(lower, key);
+  let stem = cache.get(lower);
+  if (stem === undefined) {
+    stem = stemKey(lower, nlp);
+    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+    cache.set(lower, stem);
   }
-  return key;
-}
-
-/** The trie keys a text token can take: case-exact, lower-case (also without a plural s), stem. */
-function keysOf(token: Token, lexicon: CompiledLexicon, nlp: NlpPort): string[] {
-  const keys = [`c${token.text}`, `e${token.lower}`];
-  if (token.lower.length > 3 && token.lower.endsWith('s')) keys.push(`e${token.lower.slice(0, -1)}`);
-  if (lexicon.stemPrefixes.has(token.lower.slice(0, 3))) {
-    const key = cachedStemKey(token.lower, lexicon, nlp);
-    if (key) keys.push(key);
-  }
-  return keys;
+  return stem;
 }
 
 interface Walk {
   tokens: Token[];
-  keysAt(i: number): string[];
+  /** Stem of each token, computed on first need (null: not a regular inflection of any stem). */
+  stems: Array<string | null | undefined>;
+  lexicon: CompiledLexicon;
+  nlp: NlpPort;
   best: { node: TrieNode; last: number } | null;
 }
 
-/** Depth-first over the (at most four) keys per token; the trie is shallow. */
+function consider(w: Walk, next: TrieNode | undefined, j: number): void {
+  if (!next) return;
+  if (next.term) {
+    const best = w.best;
+    const rank = RULE_RANK[next.rule ?? 'stem'];
+    if (!best || j > best.last || (j === best.last && rank > RULE_RANK[best.node.rule ?? 'stem'])) w.best = { node: next, last: j };
+  }
+  if (hasChildren(next)) walk(w, next, j + 1);
+}
+
+/** Depth-first through the trie: a token continues a match as itself, without a plural s, as written, or by its stem. */
 function walk(w: Walk, node: TrieNode, at: number): void {
   let j = at;
   while (w.tokens[j]?.type === 'joiner') j++;
-  if (w.tokens[j]?.type !== 'word') return;
-  for (const key of w.keysAt(j)) {
-    const next = node.next.get(key);
-    if (!next) continue;
-    if (next.term) {
-      const best = w.best;
-      if (!best || j > best.last || (j === best.last && RULE_RANK[next.rule ?? 'stem'] > RULE_RANK[best.node.rule ?? 'stem'])) {
-        w.best = { node: next, last: j };
-      }
+  const token = w.tokens[j];
+  if (!token || token.type !== 'word') return;
+  if (node.exact.size) {
+    consider(w, node.exact.get(token.lower), j);
+    if (token.lower.length > 3 && token.lower.endsWith('s')) consider(w, node.exact.get(token.lower.slice(0, -1)), j);
+  }
+  if (node.cased.size) consider(w, node.cased.get(token.text), j);
+  if (node.stem.size && w.lexicon.stemPrefixes.has(token.lower.slice(0, 3))) {
+    let stem = w.stems[j];
+    if (stem === undefined) {
+      stem = cachedStem(token.lower, w.lexicon, w.nlp);
+      w.stems[j] = stem;
     }
-    if (next.next.size > 0) walk(w, next, j + 1);
+    if (stem !== null) consider(w, node.stem.get(stem), j);
   }
 }
 
@@ -76,20 +81,7 @@ function walk(w: Walk, node: TrieNode, at: number): void {
  * proportional to the text, whatever the lexicon's size (one trie walk per position).
  */
 export function findMentions(tokens: Token[], lexicon: CompiledLexicon, nlp: NlpPort): Mention[] {
-  const keyCache: Array<string[] | undefined> = new Array(tokens.length);
-  const w: Walk = {
-    tokens,
-    best: null,
-    keysAt(i) {
-      let keys = keyCache[i];
-      if (!keys) {
-        const token = tokens[i];
-        keys = token && token.type === 'word' ? keysOf(token, lexicon, nlp) : [];
-        keyCache[i] = keys;
-      }
-      return keys;
-    },
-  };
+  const w: Walk = { tokens, stems: new Array(tokens.length), lexicon, nlp, best: null };
   const mentions: Mention[] = [];
   let i = 0;
   while (i < tokens.length) {

@@ -14,8 +14,14 @@ export interface Token {
   type: 'word' | 'joiner' | 'punct';
 }
 
-const TOKEN = /\.[Nn][Ee][Tt]\b|[\p{L}\p{N}]+(?:[.&'’][\p{L}\p{N}]+)*(?:\+\+|#)?\d*|[-/–‐&]|[^\s\p{L}\p{N}]/gu;
 const JOINERS = new Set(['-', '/', '–', '‐', '&']);
+const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
+
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return NON_ASCII_WORD.test(text[i] ?? '');
+}
 
 /** A hyphen or dash that opens a line is a list bullet: it separates, it does not join. */
 function opensLine(text: string, start: number): boolean {
@@ -27,27 +33,66 @@ function opensLine(text: string, start: number): boolean {
   return true;
 }
 
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    const raw = m[0];
-    const start = m.index ?? 0;
-    const isWord = /^\.net$/i.test(raw) || /[\p{L}\p{N}]/u.test(raw[0] ?? '');
-    const previous = tokens[tokens.length - 1];
-    // The closing dot of a dotted abbreviation ("M.Sc. Physics", "Ph.D. in") joins, like a hyphen.
-    const abbreviationDot = raw === '.' && previous?.type === 'word' && previous.end === start && previous.text.includes('.');
-    tokens.push({
-      text: raw,
-      lower: raw.toLowerCase().replace(/’/g, "'"),
-      start,
-      end: start + raw.length,
-      type: isWord ? 'word' : abbreviationDot || (JOINERS.has(raw) && !opensLine(text, start)) ? 'joiner' : 'punct',
-    });
+/** End of the word that starts at i: letters and digits, inner . & ' joining them, then ++ or # and digits. */
+function wordEnd(text: string, i: number): number {
+  let j = i;
+  for (;;) {
+    while (j < text.length && isWordChar(text, j)) j++;
+    const c = text[j];
+    if ((c === '.' || c === '&' || c === "'" || c === '’') && j + 1 < text.length && isWordChar(text, j + 1)) {
+      j++;
+      continue;
+    }
+    break;
   }
-  return tokens;
+  if (text[j] === '+' && text[j + 1] === '+') j += 2;
+  else if (text[j] === '#') j++;
+  while (j < text.length && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+  return j;
 }
 
-/** Word tokens only: what lexicon forms are compiled from. */
-export function wordTokens(text: string): Token[] {
-  return tokenize(text).filter((t) => t.type === 'word');
+function isDotNet(text: string, i: number): boolean {
+  return (
+    text[i] === '.' &&
+    text.slice(i + 1, i + 4).toLowerCase() === 'net' &&
+    (i === 0 || !isWordChar(text, i - 1)) &&
+    (i + 4 >= text.length || !isWordChar(text, i + 4))
+  );
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 0xa0) {
+      i++;
+      continue;
+    }
+    let end: number;
+    let type: Token['type'];
+    if (isDotNet(text, i)) {
+      end = i + 4;
+      type = 'word';
+    } else if (isWordChar(text, i)) {
+      end = wordEnd(text, i);
+      type = 'word';
+    } else {
+      // One character (a whole surrogate pair for emoji); white space of other kinds is skipped.
+      end = i + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
+      const raw = text.slice(i, end);
+      if (/^\s$/u.test(raw)) {
+        i = end;
+        continue;
+      }
+      const previous = tokens[tokens.length - 1];
+      // The closing dot of a dotted abbreviation ("M.Sc. Physics", "Ph.D. in") joins, like a hyphen.
+      const abbreviationDot = raw === '.' && previous?.type === 'word' && previous.end === i && previous.text.includes('.');
+      type = abbreviationDot || (JOINERS.has(raw) && !opensLine(text, i)) ? 'joiner' : 'punct';
+    }
+    const raw = text.slice(i, end);
+    tokens.push({ text: raw, lower: raw.toLowerCase().replace(/’/g, "'"), start: i, end, type });
+    i = end;
+  }
+  return tokens;
 }

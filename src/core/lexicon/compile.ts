@@ -56,11 +56,25 @@ export interface CompiledTerm {
   exclude: ReadonlySet<string> | null;
 }
 
+/** One trie level per word; separate maps per kind of key, so matching builds no key strings. */
 export interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Lower-case words of technology names. */
+  exact: Map<string, TrieNode>;
+  /** Words of case-sensitive names, as written. */
+  cased: Map<string, TrieNode>;
+  /** Stems of the words of phrases. */
+  stem: Map<string, TrieNode>;
   term?: CompiledTerm;
   form?: string;
   rule?: MatchRule;
+}
+
+export function newTrieNode(): TrieNode {
+  return { exact: new Map(), cased: new Map(), stem: new Map() };
+}
+
+export function hasChildren(node: TrieNode): boolean {
+  return node.exact.size + node.cased.size + node.stem.size > 0;
 }
 
 export interface CompiledLexicon {
@@ -101,11 +115,11 @@ export function phraseStem(lower: string, nlp: NlpPort): string {
   return nlp.stem(foldSpelling(lower));
 }
 
-/** The stem key of a word, or null when the word is not a regular inflection of its stem. */
+/** The stem of a word, or null when the word is not a regular inflection of its stem. */
 export function stemKey(lower: string, nlp: NlpPort): string | null {
   const folded = foldSpelling(lower);
   const stem = nlp.stem(folded);
-  return folded.startsWith(stem) && REGULAR_ENDINGS.has(folded.slice(stem.length)) ? `s${stem}` : null;
+  return folded.startsWith(stem) && REGULAR_ENDINGS.has(folded.slice(stem.length)) ? stem : null;
 }
 
 function zodProblems(where: string, error: z.ZodError): LexiconProblem[] {
@@ -177,7 +191,7 @@ export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLex
     }
   }
 
-  const root: TrieNode = { next: new Map() };
+  const root = newTrieNode();
   const stemPrefixes = new Set<string>();
   const fuzzyForms = new Map<string, Array<{ form: string; term: CompiledTerm }>>();
   let formCount = 0;
@@ -194,20 +208,20 @@ export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLex
         continue;
       }
       const rule: MatchRule = term.entry.caseSensitive ? 'case' : term.entry.kind === 'phrase' ? 'stem' : 'exact';
-      const keys = words.map((w) => {
-        if (rule === 'case') return `c${w.text}`;
-        if (rule === 'exact') return `e${w.lower}`;
-        const key = stemKey(w.lower, nlp);
-        if (!key) return `e${w.lower}`;
+      const keys = words.map((w): [keyof Pick<TrieNode, 'exact' | 'cased' | 'stem'>, string] => {
+        if (rule === 'case') return ['cased', w.text];
+        if (rule === 'exact') return ['exact', w.lower];
+        const stem = stemKey(w.lower, nlp);
+        if (!stem) return ['exact', w.lower];
         stemPrefixes.add(w.lower.slice(0, 3));
-        return key;
+        return ['stem', stem];
       });
       let node = root;
-      for (const key of keys) {
-        let next = node.next.get(key);
+      for (const [kind, key] of keys) {
+        let next = node[kind].get(key);
         if (!next) {
-          next = { next: new Map() };
-          node.next.set(key, next);
+          next = newTrieNode();
+          node[kind].set(key, next);
         }
         node = next;
       }
