@@ -115,7 +115,7 @@ export function benchAnalysis(oneKText: string): AnalysisBench {
     const ms = copies === 1 ? oneK : run(longer(copies), lexicon, copies === 10 ? 40 : 8, copies === 10 ? 5 : 2);
     return { words: words * copies, ms, msPerKWords: round(ms.median / copies, 3) };
   });
-  const noCompromise: NlpPort = { ...nlp, clauses: (sentence) => [{ start: 0, end: sentence.length }], nounPhrases: () => [] };
+  const noCompromise: NlpPort = { ...nlp, clauses: (sentences) => sentences.map((s) => [{ start: 0, end: s.length }]), nounPhrases: () => [] };
   const oneKExtraction = asExtraction(oneKText);
   const [, withoutCompromise] = timePair(
     () => analyzeExtraction(oneKExtraction, lexicon, nlp, { kind: 'cv' }),

@@ -1,7 +1,7 @@
 import type { Extraction, Section, SectionKind } from '../extract/schema';
 import type { CompiledLexicon } from '../lexicon/compile';
 import { classifyKind } from './classify';
-import { contextVerdict, deniedByLaterClause, isCorroborated, modalityOf, requirementOf, sentenceCues, TokenStems, yearsOf, type ClauseCache, type Judgement, type ModalityResult, type SentenceCues, type SentenceView } from './context';
+import { contextVerdict, deniedByLaterClause, fillClauses, isCorroborated, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, TokenStems, yearsOf, type ClauseCache, type Judgement, type ModalityResult, type SentenceCues, type SentenceView } from './context';
 import { findFuzzyMentions, findMentions, type Mention } from './mentions';
 import type { NlpPort } from './ports';
 import type { Analysis, DocumentKind, Evidence } from './schema';
@@ -82,9 +82,27 @@ export function analyzeExtraction(
     }
     return starts;
   };
-  const traced: TracedMention[] = [];
+  // Sentences whose clauses some mention needs are split together, in one compromise call.
   const clauseCache: ClauseCache = new Map();
   const cuesBySentence = new Map<string, SentenceCues>();
+  const cuesOf = (sentence: string): SentenceCues => {
+    let cues = cuesBySentence.get(sentence);
+    if (!cues) {
+      cues = sentenceCues(sentence);
+      cuesBySentence.set(sentence, cues);
+    }
+    return cues;
+  };
+  const needing: string[] = [];
+  for (const mention of mentions) {
+    const view = sentences[spanIndexAt(sentenceSpans, mention.start)];
+    if (!view || !cuesOf(view.text).modality) continue;
+    if (needsClauses(view.text, mention.start - view.span.start, mention.end - view.span.start, kind) || (kind === 'job' && mayDenyNeed(view.text))) {
+      needing.push(view.text);
+    }
+  }
+  fillClauses(needing, clauseCache, nlp);
+  const traced: TracedMention[] = [];
   const stems = new TokenStems(tokens, nlp);
   const evidenceBySkill = new Map<string, Evidence[]>();
   for (const mention of mentions) {
@@ -99,11 +117,7 @@ export function analyzeExtraction(
     } else if (mention.term.entry.ambiguous && (!view || !isCorroborated(mention, mentions, tokens, view, section))) {
       judgement = { accepted: false, rejected: 'uncorroborated', modality: 'normal' };
     } else {
-      let cues = cuesBySentence.get(sentence);
-      if (!cues) {
-        cues = sentenceCues(sentence);
-        cuesBySentence.set(sentence, cues);
-      }
+      const cues = cuesOf(sentence);
       let modality: ModalityResult = cues.modality ? modalityOf(sentence, mention.start - offset, mention.end - offset, kind, nlp, clauseCache) : { modality: 'normal' };
       if (kind === 'job' && modality.modality !== 'negated' && view) {
         const inSentence = mentionStartsIn(view);

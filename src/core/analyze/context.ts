@@ -68,8 +68,7 @@ const CORROBORATION_WORDS = new Set([
 ]);
 
 /** Clause spans of a sentence: compromise's clauses, re-joined across list commas that start no new clause. */
-function clausesOf(sentence: string, nlp: NlpPort): Span[] {
-  const raw = nlp.clauses(sentence);
+function mergeClauses(sentence: string, raw: Span[]): Span[] {
   const merged: Span[] = [];
   for (const c of raw) {
     const last = merged[merged.length - 1];
@@ -133,8 +132,28 @@ function levelAtLineEnd(sentence: string, end: number): ModalityResult | null {
   return { modality: LEVEL_MODALITY[word] ?? 'normal', cue: level[1] };
 }
 
-/** Clause spans per sentence text, computed on demand (compromise is the costly step) and reused. */
+/**
+ * Clause spans per sentence text. The analysis first notes which sentences need them
+ * (`needsClauses`), then `fillClauses` splits them all in one compromise call.
+ */
 export type ClauseCache = Map<string, Span[]>;
+
+export function fillClauses(sentences: Iterable<string>, cache: ClauseCache, nlp: NlpPort): void {
+  const todo = [...new Set(sentences)].filter((s) => !cache.has(s));
+  nlp.clauses(todo).forEach((raw, i) => {
+    const sentence = todo[i];
+    if (sentence !== undefined) cache.set(sentence, mergeClauses(sentence, raw));
+  });
+}
+
+function clausesFrom(sentence: string, nlp: NlpPort, cache?: ClauseCache): Span[] {
+  let clauses = cache?.get(sentence);
+  if (!clauses) {
+    clauses = mergeClauses(sentence, nlp.clauses([sentence])[0] ?? []);
+    cache?.set(sentence, clauses);
+  }
+  return clauses;
+}
 
 interface Window {
   before: string;
@@ -178,6 +197,16 @@ function judgeWindow(w: Window, sentence: string, start: number, end: number, ki
  * lists find candidates over the whole sentence first; only when one is found does compromise
  * split the sentence into clauses, so that "I use Python but never used C++" negates C++ alone.
  */
+/** Does judging this mention need the sentence's clauses? Only when a clause may end between cue and mention. */
+export function needsClauses(sentence: string, start: number, end: number, kind: DocumentKind): boolean {
+  const lower = sentence.toLowerCase();
+  const whole: Window = { before: lower.slice(0, start), after: lower.slice(end), clauseStart: 0 };
+  const verdict = judgeWindow(whole, sentence, start, end, kind);
+  if (!verdict) return false;
+  const between = verdict.side === 'before' ? whole.before.slice(verdict.at) : whole.after.slice(0, verdict.at);
+  return CLAUSE_BOUNDARY.test(between);
+}
+
 export function modalityOf(sentence: string, start: number, end: number, kind: DocumentKind, nlp: NlpPort, cache?: ClauseCache): ModalityResult {
   const lower = sentence.toLowerCase();
   const whole: Window = { before: lower.slice(0, start), after: lower.slice(end), clauseStart: 0 };
@@ -187,11 +216,7 @@ export function modalityOf(sentence: string, start: number, end: number, kind: D
   // Clause scoping can only change the verdict when a clause may end between cue and mention.
   const between = verdict.side === 'before' ? whole.before.slice(verdict.at) : whole.after.slice(0, verdict.at);
   if (!CLAUSE_BOUNDARY.test(between)) return { modality: verdict.modality, ...(verdict.cue ? { cue: verdict.cue } : {}) };
-  let clauses = cache?.get(sentence);
-  if (!clauses) {
-    clauses = clausesOf(sentence, nlp);
-    cache?.set(sentence, clauses);
-  }
+  const clauses = clausesFrom(sentence, nlp, cache);
   const clause = clauses.find((c) => start >= c.start && start < c.end) ?? { start: 0, end: sentence.length };
   const scoped: Window = { before: lower.slice(clause.start, start), after: lower.slice(end, Math.max(end, clause.end)), clauseStart: clause.start };
   const inClause = judgeWindow(scoped, sentence, start, end, kind);
@@ -206,13 +231,14 @@ const NOT_NEEDED = /\b(?:(?:will|do|does|would) not need|won't need|don't need|d
  * A later clause that denies a need and names no skill of its own refers back to the skills
  * before it: in a job ad they are then not requirements.
  */
+/** Could a later clause of this sentence deny a need? (Then its clauses are needed.) */
+export function mayDenyNeed(sentence: string): boolean {
+  return NOT_NEEDED.test(sentence);
+}
+
 export function deniedByLaterClause(sentence: string, start: number, mentionStarts: number[], nlp: NlpPort, cache?: ClauseCache): string | undefined {
   if (!NOT_NEEDED.test(sentence)) return undefined;
-  let clauses = cache?.get(sentence);
-  if (!clauses) {
-    clauses = clausesOf(sentence, nlp);
-    cache?.set(sentence, clauses);
-  }
+  const clauses = clausesFrom(sentence, nlp, cache);
   const own = clauses.findIndex((c) => start >= c.start && start < c.end);
   for (const clause of clauses.slice(own + 1)) {
     const text = sentence.slice(clause.start, clause.end);

@@ -4,8 +4,8 @@ export interface NlpPort {
   stem(word: string): string;
   /** Jaro-Winkler similarity in [0, 1], for conservative typo tolerance. */
   similarity(a: string, b: string): number;
-  /** Clause spans of one sentence, as offsets into it. */
-  clauses(sentence: string): Array<{ start: number; end: number }>;
+  /** Clause spans of each sentence, as offsets into it. Batched: most of the cost is per call. */
+  clauses(sentences: string[]): Array<Array<{ start: number; end: number }>>;
   /** Noun phrases of a short text (for reporting terms the lexicon does not know). */
   nounPhrases(text: string): string[];
 }
