@@ -13,6 +13,10 @@ export const configSchema = z.object({
   MAX_FILE_BYTES: int(1, 512 * 1024 * 1024).default(10 * 1024 * 1024),
   /** Largest accepted JSON body, in bytes. */
   MAX_JSON_BYTES: int(1, 64 * 1024 * 1024).default(2 * 1024 * 1024),
+  /** Largest /v1/match request, all files together, in bytes. */
+  MAX_BATCH_BYTES: int(1, 2048 * 1024 * 1024).default(100 * 1024 * 1024),
+  /** Most CVs in one /v1/match request. */
+  MAX_CVS: int(1, 500).default(50),
   /** Pages of a PDF that are read; the rest are ignored with a warning. */
   PDF_MAX_PAGES: int(1, 10_000).default(30),
   /** Time limit for reading one PDF, in milliseconds. */

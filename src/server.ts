@@ -14,7 +14,7 @@ export async function startServer(config: Config, logger: Logger): Promise<{ ser
     extractor: services.extractor,
     analyzer: services.analyzer,
     logger,
-    limits: { maxFileBytes: config.MAX_FILE_BYTES, maxJsonBytes: config.MAX_JSON_BYTES },
+    limits: { maxFileBytes: config.MAX_FILE_BYTES, maxJsonBytes: config.MAX_JSON_BYTES, maxBatchBytes: config.MAX_BATCH_BYTES, maxCvs: config.MAX_CVS },
     isReady: () => ready,
   });
   const server = app.listen(config.PORT, config.HOST);

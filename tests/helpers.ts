@@ -34,7 +34,7 @@ export function createTestService(overrides: Record<string, string> = {}): TestS
     extractor: services.extractor,
     analyzer: services.analyzer,
     logger: createLogger('silent'),
-    limits: { maxFileBytes: config.MAX_FILE_BYTES, maxJsonBytes: config.MAX_JSON_BYTES },
+    limits: { maxFileBytes: config.MAX_FILE_BYTES, maxJsonBytes: config.MAX_JSON_BYTES, maxBatchBytes: config.MAX_BATCH_BYTES, maxCvs: config.MAX_CVS },
     isReady: () => true,
   });
   return { app, services, config, close: () => services.close() };

@@ -9,12 +9,13 @@ import type { InputLimits } from './document-input';
 import { problemHandler, sendProblem, statusByCode } from './problem';
 import { analyzeRouter } from './routes/analyze';
 import { extractRouter } from './routes/extract';
+import { matchRouter, type MatchLimits } from './routes/match';
 
 export interface AppDeps {
   extractor: Extractor;
   analyzer: Analyzer;
   logger: Logger;
-  limits: InputLimits;
+  limits: InputLimits & Pick<MatchLimits, 'maxBatchBytes' | 'maxCvs'>;
   /** False while warming up or shutting down; drives GET /readyz. */
   isReady(): boolean;
 }
@@ -79,8 +80,9 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(extractRouter(deps.extractor, deps.limits));
   app.use(analyzeRouter(deps.analyzer, deps.limits));
+  app.use(matchRouter(deps.analyzer, deps.limits));
 
-  for (const path of ['/v1/extract', '/v1/analyze']) {
+  for (const path of ['/v1/extract', '/v1/analyze', '/v1/match']) {
     app.all(path, (_req, res) => {
       res.setHeader('Allow', 'POST');
       sendProblem(res, new SkillmatchError('method-not-allowed', `Use POST on ${path}.`));

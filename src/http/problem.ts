@@ -79,8 +79,8 @@ export function toSkillmatchError(error: unknown, limits: { maxFileBytes: number
       case 'LIMIT_FILE_COUNT':
         return new SkillmatchError('too-many-files', 'Only one file may be sent.');
       case 'LIMIT_UNEXPECTED_FILE':
-        return error.field === 'file'
-          ? new SkillmatchError('too-many-files', 'Only one file may be sent in the "file" field.')
+        return error.field === 'file' || error.field === 'job' || error.field === 'cv'
+          ? new SkillmatchError('too-many-files', `Too many files in the "${String(error.field)}" field.`)
           : new SkillmatchError('unexpected-field', `The field "${String(error.field).slice(0, 64)}" is not accepted here.`);
       default:
         return new SkillmatchError('bad-request', `The multipart body breaks a limit (${error.code}).`);

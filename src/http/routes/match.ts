@@ -1,0 +1,125 @@
+import express, { Router, type Request, type RequestHandler, type Response } from 'express';
+import multer from 'multer';
+import { z } from 'zod';
+import { errorCatalogue, isSkillmatchError, SkillmatchError } from '../../core/errors';
+import { matchDocuments, matchToCsv, type AnalyzedDocument, type FailedDocument } from '../../core/match/match';
+import type { Analyzer } from '../../services';
+import { statusByCode } from '../problem';
+
+export interface MatchLimits {
+  maxFileBytes: number;
+  maxJsonBytes: number;
+  /** Largest whole request (all files together). */
+  maxBatchBytes: number;
+  maxCvs: number;
+}
+
+interface Upload {
+  bytes: Uint8Array;
+  filename: string;
+  mimeType: string | null;
+}
+
+function run(handler: RequestHandler, req: Request, res: Response): Promise<void> {
+  return new Promise((resolve, reject) => {
+    void handler(req, res, (err?: unknown) => (err ? reject(err) : resolve()));
+  });
+}
+
+/** Refuses a batch larger than the limit: at once when Content-Length says so, else as bytes arrive. */
+function capBatch(req: Request, limit: number): void {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw new SkillmatchError('body-too-large', `The request is larger than ${limit} bytes.`, { limitBytes: limit });
+  let seen = 0;
+  req.on('data', (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > limit) req.destroy(new SkillmatchError('body-too-large', `The request is larger than ${limit} bytes.`, { limitBytes: limit }));
+  });
+}
+
+/** Runs tasks with at most `limit` at a time, keeping their order. */
+async function mapLimited<T, R>(items: T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await task(items[i] as T, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+const textItem = z.object({ text: z.string().min(1, 'text must not be empty'), filename: z.string().max(255).optional() }).strict();
+
+/** POST /v1/match: one job ad against 1 to 50 CVs, ranked, with the evidence chain of every requirement. */
+export function matchRouter(analyzer: Analyzer, limits: MatchLimits): Router {
+  const router = Router();
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: limits.maxFileBytes, files: limits.maxCvs + 1, fields: limits.maxCvs + 2, fieldSize: 1024 * 1024, parts: limits.maxCvs * 2 + 4 },
+  }).fields([
+    { name: 'job', maxCount: 1 },
+    { name: 'cv', maxCount: limits.maxCvs },
+  ]);
+  const json = express.json({ limit: limits.maxJsonBytes, strict: true, type: 'application/json' });
+  const jsonSchema = z.object({ job: textItem, cvs: z.array(textItem).min(1, 'send at least one CV').max(limits.maxCvs, `send at most ${limits.maxCvs} CVs`) }).strict();
+
+  async function readInput(req: Request, res: Response): Promise<{ job: Upload; cvs: Upload[] }> {
+    if (req.is('multipart/form-data')) {
+      capBatch(req, limits.maxBatchBytes);
+      await run(upload, req, res);
+      const files = (req.files ?? {}) as Record<string, Express.Multer.File[] | undefined>;
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      for (const key of Object.keys(body)) {
+        if (key !== 'jobText' && key !== 'cvText') throw new SkillmatchError('unexpected-field', `The field "${key.slice(0, 64)}" is not accepted here; use job, jobText, cv and cvText.`);
+      }
+      const asUpload = (f: Express.Multer.File): Upload => ({ bytes: f.buffer, filename: f.originalname || 'upload', mimeType: f.mimetype || null });
+      const jobFile = files.job?.[0];
+      const jobText = typeof body.jobText === 'string' ? body.jobText : undefined;
+      if (jobFile && jobText) throw new SkillmatchError('bad-request', 'Send the job ad once: either the file "job" or the field "jobText".');
+      const job = jobFile ? asUpload(jobFile) : jobText ? { bytes: Buffer.from(jobText), filename: 'job.txt', mimeType: null } : undefined;
+      if (!job) throw new SkillmatchError('missing-file', 'Send the job ad in the file field "job" or the text field "jobText".');
+      const cvTexts = ([] as unknown[]).concat(body.cvText ?? []).filter((t): t is string => typeof t === 'string');
+      const cvs = [...(files.cv ?? []).map(asUpload), ...cvTexts.map((t, i) => ({ bytes: Buffer.from(t), filename: `cv-text-${i + 1}.txt`, mimeType: null }))];
+      if (cvs.length === 0) throw new SkillmatchError('missing-file', 'Send at least one CV in the file field "cv" (repeat it for more) or the text field "cvText".');
+      if (cvs.length > limits.maxCvs) throw new SkillmatchError('too-many-files', `Send at most ${limits.maxCvs} CVs in one request.`);
+      return { job, cvs };
+    }
+    if (req.is('application/json')) {
+      await run(json, req, res);
+      const parsed = jsonSchema.safeParse(req.body);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new SkillmatchError('invalid-body', `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
+      }
+      return {
+        job: { bytes: Buffer.from(parsed.data.job.text), filename: parsed.data.job.filename ?? 'job.txt', mimeType: null },
+        cvs: parsed.data.cvs.map((c, i) => ({ bytes: Buffer.from(c.text), filename: c.filename ?? `cv-${i + 1}.txt`, mimeType: null })),
+      };
+    }
+    throw new SkillmatchError('unsupported-media-type', 'Send multipart/form-data (job, cv...) or application/json ({"job": {...}, "cvs": [...]}).');
+  }
+
+  router.post('/v1/match', async (req, res) => {
+    const wantsCsv = req.accepts(['application/json', 'text/csv']) === 'text/csv';
+    const { job, cvs } = await readInput(req, res);
+    // Without a readable job ad nothing can be ranked: its error is the request's error.
+    const jobResult = await analyzer.analyze(job.bytes, { filename: job.filename, mimeType: job.mimeType }, 'job');
+    const analyzed = await mapLimited(cvs, 4, async (cv): Promise<AnalyzedDocument | FailedDocument> => {
+      try {
+        const { analysis } = await analyzer.analyze(cv.bytes, { filename: cv.filename, mimeType: cv.mimeType }, 'cv');
+        return { filename: cv.filename, analysis };
+      } catch (error) {
+        // One unreadable CV never fails the batch: it gets its own entry with the problem.
+        const e = isSkillmatchError(error) ? error : new SkillmatchError('internal', 'The CV could not be processed.');
+        return { filename: cv.filename, error: { code: e.code, status: statusByCode[e.code], title: errorCatalogue[e.code].title, detail: e.detail } };
+      }
+    });
+    const match = matchDocuments({ filename: job.filename, analysis: jobResult.analysis }, analyzed);
+    if (wantsCsv) res.type('text/csv').send(matchToCsv(match));
+    else res.json(match);
+  });
+  return router;
+}
