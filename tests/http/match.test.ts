@@ -1,0 +1,77 @@
+import request from 'supertest';
+import { matchSchema } from '../../src/core/match/schema';
+import { createTestService, fixture, type TestService } from '../helpers';
+
+let svc: TestService;
+beforeAll(() => {
+  svc = createTestService({ MAX_CVS: '3', MAX_BATCH_BYTES: String(2 * 1024 * 1024) });
+});
+afterAll(() => svc.close());
+
+const JOB = 'Requirements\n- Python and PyTorch.\n- Unit tests and code review.\n\nNice to have\n- Natural language processing.';
+
+describe('POST /v1/match', () => {
+  it('ranks uploaded CVs, and a broken file gets its own entry without failing the batch', async () => {
+    const res = await request(svc.app)
+      .post('/v1/match')
+      .field('jobText', JOB)
+      .attach('cv', fixture('chromium-two-column.pdf'), 'priya.pdf')
+      .attach('cv', fixture('truncated.pdf'), 'broken.pdf')
+      .attach('cv', fixture('libreoffice-cv.docx'), 'tomasz.docx');
+    expect(res.status).toBe(200);
+    const match = matchSchema.parse(res.body);
+    expect(match.results.map((r) => [r.rank, r.filename])).toEqual([[1, 'priya.pdf'], [2, 'tomasz.docx'], [null, 'broken.pdf']]);
+    expect(match.results[2]?.error).toMatchObject({ code: 'unreadable-document', status: 422 });
+    expect(match.job.requirements.map((r) => r.skill)).toEqual(expect.arrayContaining(['python', 'neural-networks', 'software-engineering', 'nlp']));
+    expect(match.results[0]?.requirements.find((r) => r.skill === 'nlp')?.status).toBe('met');
+  });
+
+  it('takes a JSON form with texts', async () => {
+    const res = await request(svc.app)
+      .post('/v1/match')
+      .send({ job: { text: JOB, filename: 'ml.txt' }, cvs: [{ text: 'Skills\nPython, PyTorch, pytest', filename: 'a.txt' }, { text: 'Skills\nExcel', filename: 'b.txt' }] });
+    expect(res.status).toBe(200);
+    expect(res.body.job.filename).toBe('ml.txt');
+    expect(res.body.results.map((r: { filename: string }) => r.filename)).toEqual(['a.txt', 'b.txt']);
+  });
+
+  it('answers with CSV when asked', async () => {
+    const res = await request(svc.app).post('/v1/match').set('Accept', 'text/csv').send({ job: { text: JOB }, cvs: [{ text: 'Skills\nPython, PyTorch', filename: 'a.txt' }] });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    expect(res.text.split('\r\n')[0]).toBe('rank,filename,score,met,missing,error');
+    expect(res.text).toContain('"1","a.txt"');
+  });
+
+  it('refuses requests it cannot rank, with problems', async () => {
+    const noCv = await request(svc.app).post('/v1/match').field('jobText', JOB);
+    expect(noCv.status).toBe(400);
+    expect(noCv.body.code).toBe('missing-file');
+    const noJob = await request(svc.app).post('/v1/match').attach('cv', Buffer.from('Python'), 'a.txt');
+    expect(noJob.body.code).toBe('missing-file');
+    const tooMany = await request(svc.app).post('/v1/match').send({ job: { text: JOB }, cvs: [1, 2, 3, 4].map((i) => ({ text: `cv ${i}` })) });
+    expect(tooMany.body.code).toBe('invalid-body');
+    const tooManyFiles = await request(svc.app)
+      .post('/v1/match')
+      .field('jobText', JOB)
+      .attach('cv', Buffer.from('a'), '1.txt')
+      .attach('cv', Buffer.from('b'), '2.txt')
+      .attach('cv', Buffer.from('c'), '3.txt')
+      .attach('cv', Buffer.from('d'), '4.txt');
+    expect(tooManyFiles.status).toBe(400);
+    expect(tooManyFiles.body.code).toBe('too-many-files');
+    const badJob = await request(svc.app).post('/v1/match').attach('job', fixture('scanned.pdf'), 'job.pdf').attach('cv', Buffer.from('Python'), 'a.txt');
+    expect(badJob.status).toBe(422);
+    expect(badJob.body.code).toBe('no-text-layer');
+  });
+
+  it('refuses a batch over the total size limit with 413', async () => {
+    const res = await request(svc.app)
+      .post('/v1/match')
+      .field('jobText', JOB)
+      .attach('cv', Buffer.alloc(1024 * 1024, 0x61), 'a.txt')
+      .attach('cv', Buffer.alloc(1024 * 1024 + 10, 0x62), 'b.txt');
+    expect(res.status).toBe(413);
+    expect(res.body.code).toBe('body-too-large');
+  });
+});

@@ -1,0 +1,95 @@
+import { analyzeText } from '../analyze/support';
+import { jobRequirements, matchCv, matchDocuments, matchToCsv, ROLE_SHARE } from '../../src/core/match/match';
+
+const JOB = [
+  'Machine Learning Engineer',
+  'Requirements',
+  '- 5+ years of Python in production.',
+  '- Experience with PyTorch.',
+  '- Unit tests and code review.',
+  'Nice to have',
+  '- C++ for inference.',
+].join('\n');
+
+async function analysis(text: string, kind: 'cv' | 'job' = 'cv') {
+  return (await analyzeText(text, kind)).analysis;
+}
+
+describe('job requirements', () => {
+  it('are the skills the job ad evidences, weighted by role weight × 2 (required) or × 1 (preferred)', async () => {
+    const reqs = jobRequirements(await analysis(JOB, 'job'));
+    expect(reqs.map((r) => [r.skill, r.requirement, r.years])).toEqual([
+      ['neural-networks', 'required', undefined],
+      ['software-engineering', 'required', undefined],
+      ['python', 'required', 5],
+      ['cpp', 'preferred', undefined],
+    ]);
+    expect(reqs.find((r) => r.skill === 'neural-networks')?.weight).toBeCloseTo(0.24, 3);
+    expect(reqs.find((r) => r.skill === 'cpp')?.weight).toBeCloseTo(0.045, 3);
+    expect(reqs[0]?.evidence[0]?.text).toBe('PyTorch');
+  });
+});
+
+describe('one CV against the requirements', () => {
+  it('scores by the documented formula: 0.9 × earned requirement weight / total + 0.1 × role coverage', async () => {
+    const job = await analysis(JOB, 'job');
+    const cv = await analysis('Experience\n- Two years of Python, building PyTorch models; no experience with C++.');
+    const reqs = jobRequirements(job);
+    const result = matchCv(reqs, cv);
+    const status = Object.fromEntries(result.requirements.map((r) => [r.skill, r.status]));
+    expect(status).toEqual({ 'neural-networks': 'met', 'software-engineering': 'missing', python: 'partial', cpp: 'negated' });
+    const total = reqs.reduce((s, r) => s + r.weight, 0);
+    const earned = reqs.find((r) => r.skill === 'neural-networks')!.weight + 0.5 * reqs.find((r) => r.skill === 'python')!.weight;
+    expect(result.score).toBeCloseTo((1 - ROLE_SHARE) * (earned / total) + ROLE_SHARE * cv.coverage, 3);
+  });
+
+  it('compares years: fewer than asked is partial, as many is met, none stated is met with a note', async () => {
+    const reqs = jobRequirements(await analysis(JOB, 'job'));
+    const python = async (text: string) => matchCv(reqs, await analysis(text)).requirements.find((r) => r.skill === 'python');
+    expect(await python('Experience\n- 3 years of Python.')).toMatchObject({ status: 'partial', cvYears: 3, yearsRequired: 5 });
+    expect(await python('Experience\n- 6 years of Python.')).toMatchObject({ status: 'met', cvYears: 6 });
+    const unstated = await python('Experience\n- Python services.');
+    expect(unstated?.status).toBe('met');
+    expect(unstated?.reason).toMatch(/states no years/);
+  });
+
+  it('links both sides of every requirement: the job phrase and the CV spans', async () => {
+    const reqs = jobRequirements(await analysis(JOB, 'job'));
+    const r = matchCv(reqs, await analysis('Experience\n- PyTorch models in production.')).requirements.find((q) => q.skill === 'neural-networks');
+    expect(r?.jobEvidence[0]).toMatchObject({ text: 'PyTorch', term: 'pytorch', section: 'requirements' });
+    expect(r?.cvEvidence[0]).toMatchObject({ text: 'PyTorch', term: 'pytorch', section: 'experience', start: 13, end: 20 });
+  });
+
+  it('gives honest advice for each gap, and lists extras the job does not ask for', async () => {
+    const reqs = jobRequirements(await analysis(JOB, 'job'));
+    const result = matchCv(reqs, await analysis('Experience\n- PyTorch models; OpenCV pipelines for camera images.'));
+    expect(result.gaps.find((g) => g.skill === 'software-engineering')?.advice).toMatch(/tests, code review, CI\/CD/);
+    expect(result.extras.map((e) => e.skill)).toContain('computer-vision');
+  });
+});
+
+describe('ranking', () => {
+  it('orders best first, breaks ties by filename, and puts unreadable CVs last with their error', async () => {
+    const job = { filename: 'job.txt', analysis: await analysis(JOB, 'job') };
+    const strong = await analysis('Experience\n- 6 years of Python, PyTorch models, unit tests and code review, C++ kernels.');
+    const weak = await analysis('Experience\n- Spreadsheets.');
+    const match = matchDocuments(job, [
+      { filename: 'b.txt', analysis: weak },
+      { filename: 'broken.pdf', error: { code: 'unreadable-document', status: 422, title: 'x', detail: 'y' } },
+      { filename: 'a.txt', analysis: weak },
+      { filename: 'c.txt', analysis: strong },
+    ]);
+    expect(match.results.map((r) => [r.rank, r.filename])).toEqual([[1, 'c.txt'], [2, 'a.txt'], [3, 'b.txt'], [null, 'broken.pdf']]);
+    expect(match.results[3]?.error?.code).toBe('unreadable-document');
+    const csv = matchToCsv(match).split('\r\n');
+    expect(csv[0]).toBe('rank,filename,score,met,missing,error');
+    expect(csv[1]).toMatch(/^"1","c\.txt","0\.\d{3}","[a-z;-]+",""/);
+    expect(csv[4]).toBe('"","broken.pdf","","","","unreadable-document: y"');
+  });
+
+  it('defuses spreadsheet formulas in CSV cells', async () => {
+    const job = { filename: 'job.txt', analysis: await analysis(JOB, 'job') };
+    const csv = matchToCsv(matchDocuments(job, [{ filename: '=HYPERLINK("x")', analysis: await analysis('Python') }]));
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+});
