@@ -8,6 +8,7 @@ import type { Analysis, DocumentKind, Evidence } from './schema';
 import { evidenceStrength, score } from './score';
 import { spanIndexAt, splitSentences } from './sentences';
 import { tokenize, type Token } from './tokenize';
+import { findPersonalData, maskSpans } from './personal-data';
 import { findUnmappedTerms } from './unmapped';
 
 export interface AnalyzeOptions {
@@ -61,11 +62,14 @@ export function analyzeExtraction(
   nlp: NlpPort,
   options: AnalyzeOptions,
 ): { analysis: Analysis; trace: AnalysisTrace } {
-  const { text } = extraction;
   // The caller may say what the document is; otherwise it is classified.
   const classified = options.kind === 'auto' ? classifyKind(extraction) : { kind: options.kind, confidence: 1 };
   const { kind } = classified;
   const kindConfidence = classified.confidence;
+  // A CV is read with its personal details blanked (same offsets), so no score can depend on
+  // who the person is: names, contact details, age, gender words, nationality.
+  const text = kind === 'cv' ? maskSpans(extraction.text, findPersonalData(extraction.text), ' ') : extraction.text;
+  const read: Extraction = { ...extraction, text };
 
   const tokens = tokenize(text);
   const sentences = sentenceViews(text, tokens);
@@ -168,7 +172,7 @@ export function analyzeExtraction(
       role: { id: lexicon.role.id, label: lexicon.role.label, version: lexicon.role.version },
       lexiconVersion: lexicon.version,
       ...scored,
-      unmappedTerms: findUnmappedTerms(extraction, tokens, mentions, nlp),
+      unmappedTerms: findUnmappedTerms(read, tokens, mentions, nlp),
       quality: extraction.quality,
     },
     trace: { tokens: tokens.length, sentences: sentences.length, mentions: traced },

@@ -1,11 +1,19 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { redactText } from '../../core/analyze/personal-data';
 import { SkillmatchError } from '../../core/errors';
 import type { Analyzer } from '../../services';
 import { documentReader, type InputLimits } from '../document-input';
 
 const kindSchema = z.enum(['cv', 'job', 'auto']).default('auto');
 const includeSchema = z.enum(['text']);
+const redactSchema = z.enum(['true', 'false']).default('false');
+
+export function parseRedact(raw: unknown): boolean {
+  const parsed = redactSchema.safeParse(typeof raw === 'string' ? raw : undefined);
+  if (!parsed.success) throw new SkillmatchError('invalid-parameter', 'redact takes "true" or "false".');
+  return parsed.data === 'true';
+}
 
 function parseInclude(raw: unknown): Set<'text'> {
   const values = typeof raw === 'string' ? raw.split(',').map((v) => v.trim()).filter(Boolean) : [];
@@ -20,6 +28,7 @@ export function analyzeRouter(analyzer: Analyzer, limits: InputLimits): Router {
   const readDocument = documentReader(limits, ['kind']);
   router.post('/v1/analyze', async (req, res) => {
     const include = parseInclude(req.query.include);
+    const redact = parseRedact(req.query.redact);
     const input = await readDocument(req, res);
     const kind = kindSchema.safeParse(input.fields.kind || undefined);
     if (!kind.success) throw new SkillmatchError('invalid-parameter', 'kind must be "cv", "job" or "auto".');
@@ -31,6 +40,7 @@ export function analyzeRouter(analyzer: Analyzer, limits: InputLimits): Router {
       ...analysis,
       sections: extraction.sections,
       ...(include.has('text') ? { text: extraction.text } : {}),
+      ...(redact ? { redactedText: redactText(extraction.text) } : {}),
     });
   });
 

@@ -2,7 +2,9 @@ import express, { Router, type Request, type RequestHandler, type Response } fro
 import multer from 'multer';
 import { z } from 'zod';
 import { errorCatalogue, isSkillmatchError, SkillmatchError } from '../../core/errors';
+import { redactText } from '../../core/analyze/personal-data';
 import { matchDocuments, matchToCsv, type AnalyzedDocument, type FailedDocument } from '../../core/match/match';
+import { parseRedact } from './analyze';
 import type { Analyzer } from '../../services';
 import { statusByCode } from '../problem';
 
@@ -104,12 +106,15 @@ export function matchRouter(analyzer: Analyzer, limits: MatchLimits): Router {
 
   router.post('/v1/match', async (req, res) => {
     const wantsCsv = req.accepts(['application/json', 'text/csv']) === 'text/csv';
+    const redact = parseRedact(req.query.redact);
     const { job, cvs } = await readInput(req, res);
     // Without a readable job ad nothing can be ranked: its error is the request's error.
     const jobResult = await analyzer.analyze(job.bytes, { filename: job.filename, mimeType: job.mimeType }, 'job');
+    const redacted = new Map<string, string>();
     const analyzed = await mapLimited(cvs, 4, async (cv): Promise<AnalyzedDocument | FailedDocument> => {
       try {
-        const { analysis } = await analyzer.analyze(cv.bytes, { filename: cv.filename, mimeType: cv.mimeType }, 'cv');
+        const { analysis, extraction } = await analyzer.analyze(cv.bytes, { filename: cv.filename, mimeType: cv.mimeType }, 'cv');
+        if (redact) redacted.set(cv.filename, redactText(extraction.text));
         return { filename: cv.filename, analysis };
       } catch (error) {
         // One unreadable CV never fails the batch: it gets its own entry with the problem.
@@ -119,6 +124,7 @@ export function matchRouter(analyzer: Analyzer, limits: MatchLimits): Router {
     });
     const match = matchDocuments({ filename: job.filename, analysis: jobResult.analysis }, analyzed);
     if (wantsCsv) res.type('text/csv').send(matchToCsv(match));
+    else if (redact) res.json({ ...match, results: match.results.map((r) => ({ ...r, redactedText: redacted.get(r.filename) ?? null })) });
     else res.json(match);
   });
   return router;

@@ -1,0 +1,101 @@
+/**
+ * Personal details in a CV: names, contact details, age, gender words, nationality, marital status.
+ * The analysis runs on a copy of the text with them masked, so no score can depend on them, and
+ * `redact=true` returns the text with them blacked out. Masks keep every offset.
+ */
+export type PersonalDataKind = 'name' | 'email' | 'phone' | 'url' | 'age' | 'gender' | 'nationality' | 'marital-status' | 'address';
+
+export interface PersonalDataSpan {
+  kind: PersonalDataKind;
+  start: number;
+  end: number;
+}
+
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const URL = /\bhttps?:\/\/\S+|\bwww\.[\w-]+\.\S+|\b(?:linkedin\.com|github\.com|gitlab\.com|x\.com|twitter\.com)\/\S+/gi;
+/** Nine or more digits with phone punctuation (year ranges have eight). */
+const PHONE = /(?:\+\s?\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d[\d\s.-]{7,}\d/g;
+const GENDER_WORDS = /\b(?:he|she|him|her|his|hers|himself|herself|mr|mrs|ms|miss|mx|sir|madam|male|female|man|woman|men|women|boy|girl|mother|father|husband|wife|son|daughter)\b\.?/gi;
+const LABELLED = /^[ \t]*(?:(name|full name|date of birth|dob|birth ?date|born|age|gender|sex|nationality|citizenship|marital status|civil status|address|home address|religion)\s*[:|–-]\s*)(.+)$/gim;
+const AGE = /\b(?:aged?\s*:?\s*\d{2}|\d{2}\s*(?:years|yrs)\s*old|born\s+(?:in\s+|on\s+)?[\w ,.]{0,20}?(?:19|20)\d{2})\b/gi;
+const NATIONALITY = /\b(?:citizen of|national of|(?:[A-Z][a-z]+ )?citizenship)\b[^\n.;]{0,30}/g;
+
+const LABEL_KIND: Readonly<Record<string, PersonalDataKind>> = {
+  name: 'name', 'full name': 'name', 'date of birth': 'age', dob: 'age', 'birth date': 'age', birthdate: 'age', born: 'age', age: 'age',
+  gender: 'gender', sex: 'gender', nationality: 'nationality', citizenship: 'nationality', 'marital status': 'marital-status',
+  'civil status': 'marital-status', address: 'address', 'home address': 'address', religion: 'nationality',
+};
+
+/** Words that show a first line is a title or heading, not a person's name. */
+const NOT_A_NAME = /\b(?:curriculum|vitae|resume|résumé|cv|engineer|scientist|developer|analyst|manager|designer|researcher|consultant|architect|lead|head|director|intern|student|profile|summary|experience|skills|education|contact|machine|learning|data|software)\b/i;
+const NAME_WORD = /^(?:\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*|\p{Lu}{2,}(?:-\p{Lu}{2,})*|\p{Lu}\.)$/u;
+
+function likelyName(candidate: string): string[] | null {
+  const words = candidate.trim().replace(/,?\s*(?:PhD|MSc|BSc|MBA|MD|Jr\.?|Sr\.?)$/i, '').split(/\s+/);
+  if (words.length < 2 || words.length > 4 || NOT_A_NAME.test(candidate)) return null;
+  return words.every((w) => NAME_WORD.test(w)) ? words.filter((w) => w.replace(/\W/g, '').length >= 2) : null;
+}
+
+/** The person's name: a "Name:" field, or the first line of the CV when it reads as a name. */
+function nameWords(text: string): string[] {
+  const labelled = /^[ \t]*(?:full )?name\s*[:|–-]\s*(.+)$/im.exec(text)?.[1];
+  if (labelled) {
+    const words = likelyName(labelled);
+    if (words) return words;
+  }
+  const firstLine = text.split('\n').find((l) => l.trim().length > 0) ?? '';
+  // "Jane Roe — Machine Learning Engineer": the name is before the separator.
+  const head = firstLine.split(/\s+[—–|·•]\s+|,\s+/)[0] ?? '';
+  return likelyName(head) ?? [];
+}
+
+function escape(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function findPersonalData(text: string): PersonalDataSpan[] {
+  const spans: PersonalDataSpan[] = [];
+  const add = (kind: PersonalDataKind, re: RegExp, group = 0): void => {
+    for (const m of text.matchAll(re)) {
+      const value = m[group];
+      if (!value) continue;
+      const start = (m.index ?? 0) + m[0].indexOf(value);
+      spans.push({ kind, start, end: start + value.length });
+    }
+  };
+  for (const m of text.matchAll(LABELLED)) {
+    const kind = LABEL_KIND[(m[1] ?? '').toLowerCase()] ?? 'address';
+    const value = m[2] ?? '';
+    const start = (m.index ?? 0) + m[0].length - value.length;
+    spans.push({ kind, start, end: start + value.length });
+  }
+  add('email', EMAIL);
+  add('url', URL);
+  for (const m of text.matchAll(PHONE)) {
+    if ((m[0].match(/\d/g) ?? []).length >= 9) spans.push({ kind: 'phone', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  add('gender', GENDER_WORDS);
+  add('age', AGE);
+  add('nationality', NATIONALITY);
+  const names = nameWords(text);
+  if (names.length) add('name', new RegExp(`(?<![\\p{L}])(?:${names.map(escape).join('|')})(?![\\p{L}])`, 'gu'));
+  return spans.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Replaces every character of the spans (but line breaks) with `mask`, keeping offsets. */
+export function maskSpans(text: string, spans: PersonalDataSpan[], mask: string): string {
+  // Work in UTF-16 offsets: rebuild by slices instead of code points.
+  let out = '';
+  let at = 0;
+  for (const span of spans) {
+    if (span.end <= at) continue;
+    const start = Math.max(span.start, at);
+    out += text.slice(at, start) + text.slice(start, span.end).replace(/[^\n]/g, mask);
+    at = span.end;
+  }
+  return out + text.slice(at);
+}
+
+export function redactText(text: string): string {
+  return maskSpans(text, findPersonalData(text), '█');
+}
