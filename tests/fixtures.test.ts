@@ -127,6 +127,14 @@ describe('golden extraction of the generated fixtures', () => {
     expect(doc.text).toContain('Languages Python, C++');
   });
 
+  it('PDF text a reader cannot see (white, under 2 pt) is not read; white on a dark box is', async () => {
+    const doc = await extract('hidden-text.pdf');
+    expect(doc.text).toContain('Reporting with Tableau dashboards for the board.');
+    for (const hidden of ['PyTorch', 'Kubernetes', 'Kaldi', 'YOLO', 'BERT']) expect(doc.text).not.toContain(hidden);
+    const warning = doc.quality.warnings.find((w) => w.code === 'hidden-text');
+    expect(warning?.message).toMatch(/\d+ white or near-white, \d+ under 2 pt characters/);
+  });
+
   it('section offsets index the returned text', async () => {
     const doc = await extract('libreoffice-cv.pdf');
     for (const s of doc.sections) {

@@ -56,6 +56,12 @@ describeShared('real-world CVs from public templates and tools', () => {
     expect(get('nnjr_jake-ryan_typst.pdf').text).toContain('Artificial Intelligence Research Assistant');
   });
 
+  it('a hidden ATS keyword line (Typst, brilliant-CV) is not read, and is reported', () => {
+    const doc = get('brilliant-cv_typst.pdf');
+    expect(doc.text).not.toContain('Data Analyst GCP Python SQL Tableau');
+    expect(doc.quality.warnings.map((w) => w.code)).toContain('hidden-text');
+  });
+
   it('HTML with the e-mail address written as character entities is decoded', () => {
     expect(get('resume-md_richard-hendricks.html').text).toMatch(/[\w.]+@[\w.]+/);
   });

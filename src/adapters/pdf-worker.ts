@@ -20,10 +20,127 @@ interface PdfJsTextItem {
   transform: number[];
   width: number;
 }
+interface PdfJsViewport {
+  width: number;
+  height: number;
+  convertToViewportPoint(x: number, y: number): number[];
+}
 interface PdfJsPage {
-  getViewport(options: { scale: number }): { width: number; height: number; convertToViewportPoint(x: number, y: number): number[] };
+  getViewport(options: { scale: number }): PdfJsViewport;
   getTextContent(): Promise<{ items: Array<PdfJsTextItem | { type: string }> }>;
+  getOperatorList(): Promise<{ fnArray: ArrayLike<number>; argsArray: unknown[] }>;
   cleanup(): void;
+}
+
+/** pdf.js operator codes we follow (stable across pdf.js 3-5; pdf.js reports every fill colour as RGB hex). */
+const OP = {
+  save: 10, restore: 11, transform: 12, fill: 22, eoFill: 23, fillStroke: 24, eoFillStroke: 25, closeFillStroke: 26, closeEOFillStroke: 27,
+  showText: 44, showSpacedText: 45, nextLineShowText: 46, nextLineSetSpacingShowText: 47,
+  setFillRGBColor: 59, paintFormXObjectBegin: 74, paintFormXObjectEnd: 75, constructPath: 91,
+} as const;
+const FILL_OPS: ReadonlySet<number> = new Set([OP.fill, OP.eoFill, OP.fillStroke, OP.eoFillStroke, OP.closeFillStroke, OP.closeEOFillStroke]);
+
+type Matrix = [number, number, number, number, number, number];
+
+function multiply(m: Matrix, n: Matrix): Matrix {
+  return [
+    m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1],
+    m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3],
+    m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5],
+  ];
+}
+
+function luminance(hex: unknown): number {
+  if (typeof hex !== 'string' || !/^#[0-9a-f]{6}$/i.test(hex)) return 0;
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
+  return 0.299 * r + 0.587 * g + 0.114 * b;
+}
+
+function glyphText(glyphs: unknown): string {
+  if (!Array.isArray(glyphs)) return '';
+  return glyphs.map((g) => (g && typeof g === 'object' && 'unicode' in g ? String((g as { unicode: unknown }).unicode) : '')).join('');
+}
+
+interface PaintedText {
+  white: string[];
+  visible: string[];
+  /** Filled areas of any colour but near-white, in viewport coordinates: white text on them is visible. */
+  darkAreas: Array<{ x0: number; y0: number; x1: number; y1: number }>;
+}
+
+const NEAR_WHITE = 0.92;
+const DARK = 0.85;
+
+/** Follows fill colours and transforms through the page's operators: which text runs are painted near-white, and where dark areas are. */
+async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<PaintedText> {
+  const ops = await page.getOperatorList();
+  const result: PaintedText = { white: [], visible: [], darkAreas: [] };
+  let fill = 0;
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Array<{ fill: number; ctm: Matrix }> = [];
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i];
+    const args = (ops.argsArray[i] ?? []) as unknown[];
+    switch (fn) {
+      case OP.save:
+        stack.push({ fill, ctm });
+        break;
+      case OP.restore:
+        ({ fill, ctm } = stack.pop() ?? { fill, ctm });
+        break;
+      case OP.transform:
+        ctm = multiply(ctm, args as Matrix);
+        break;
+      case OP.paintFormXObjectBegin:
+        stack.push({ fill, ctm });
+        if (Array.isArray(args[0]) && args[0].length === 6) ctm = multiply(ctm, args[0] as Matrix);
+        break;
+      case OP.paintFormXObjectEnd:
+        ({ fill, ctm } = stack.pop() ?? { fill, ctm });
+        break;
+      case OP.setFillRGBColor:
+        fill = luminance(args[0]);
+        break;
+      case OP.constructPath: {
+        const box = args[2] as ArrayLike<number> | undefined;
+        if (FILL_OPS.has(args[0] as number) && fill < DARK && box && box.length === 4) {
+          const corners = [[box[0], box[1]], [box[2], box[3]], [box[0], box[3]], [box[2], box[1]]].map(([x = 0, y = 0]) => {
+            const [px, py] = [ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]];
+            return viewport.convertToViewportPoint(px, py);
+          });
+          const xs = corners.map((c) => c[0] ?? 0);
+          const ys = corners.map((c) => c[1] ?? 0);
+          result.darkAreas.push({ x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) });
+        }
+        break;
+      }
+      case OP.showText:
+      case OP.showSpacedText:
+      case OP.nextLineShowText:
+      case OP.nextLineSetSpacingShowText: {
+        // Compared without white space: TeX spaces words by kerning, with no space glyphs.
+        const text = glyphText(fn === OP.nextLineSetSpacingShowText ? args[2] : args[0]).replace(/\s+/g, '');
+        if (text) (fill >= NEAR_WHITE ? result.white : result.visible).push(text);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return result;
+}
+
+/** Why a reader cannot see this item, if they cannot: white on no dark area, under 2 pt, or off the page. */
+function hiddenReason(item: PdfTextItem, viewport: PdfJsViewport, painted: PaintedText): PdfTextItem['hidden'] {
+  const text = item.str.replace(/\s+/g, '');
+  if (!text) return undefined;
+  if (item.fontSize < 2) return 'tiny';
+  const margin = 2;
+  if (item.x > viewport.width - margin || item.x + item.width < margin || item.y < margin || item.y - item.fontSize > viewport.height - margin) return 'off-page';
+  const isWhite = painted.white.some((w) => w.includes(text)) && !painted.visible.some((v) => v.includes(text));
+  if (!isWhite) return undefined;
+  const onDark = painted.darkAreas.some((a) => item.x >= a.x0 - 1 && item.x <= a.x1 + 1 && item.y >= a.y0 - 1 && item.y - item.fontSize * 0.5 <= a.y1 + 1);
+  return onDark ? undefined : 'white';
 }
 interface PdfJsDocument {
   numPages: number;
@@ -42,6 +159,7 @@ function isTextItem(item: PdfJsTextItem | { type: string }): item is PdfJsTextIt
 async function readPage(page: PdfJsPage): Promise<PdfPageContent> {
   const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
+  const painted = await paintedText(page, viewport);
   const items: PdfTextItem[] = [];
   for (const item of content.items) {
     if (!isTextItem(item)) continue;
@@ -49,7 +167,9 @@ async function readPage(page: PdfJsPage): Promise<PdfPageContent> {
     // Rotated and vertical text (margin labels, watermarks) is not part of the reading flow.
     if (Math.abs(b) > 1e-3 || Math.abs(c) > 1e-3 || a <= 0) continue;
     const [x = 0, y = 0] = viewport.convertToViewportPoint(e, f);
-    items.push({ str: item.str, x, y, width: item.width, fontSize: Math.abs(d) || Math.abs(a) });
+    const textItem: PdfTextItem = { str: item.str, x, y, width: item.width, fontSize: Math.abs(d) || Math.abs(a) };
+    const hidden = hiddenReason(textItem, viewport, painted);
+    items.push(hidden ? { ...textItem, hidden } : textItem);
   }
   page.cleanup();
   return { width: viewport.width, height: viewport.height, items };

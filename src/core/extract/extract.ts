@@ -51,7 +51,13 @@ async function rawText(bytes: Uint8Array, format: DocumentFormat, decoded: strin
           message: `The PDF has ${pdf.totalPages} pages; only the first ${pdf.pages.length} were read.`,
         });
       }
-      return { text: layoutPdf(pdf.pages).text, pages: pdf.pages.length, warnings };
+      const laid = layoutPdf(pdf.pages);
+      const hidden = Object.entries(laid.hiddenChars).filter(([, n]) => n > 0);
+      if (hidden.length) {
+        const how = hidden.map(([reason, n]) => `${n} ${reason === 'white' ? 'white or near-white' : reason === 'tiny' ? 'under 2 pt' : 'outside the page'}`).join(', ');
+        warnings.push({ code: 'hidden-text', message: `The PDF holds text a reader cannot see (${how} characters); it was not read and is not evidence.` });
+      }
+      return { text: laid.text, pages: pdf.pages.length, warnings };
     }
     case 'docx': {
       const docx = await ports.readDocx(bytes);

@@ -5,6 +5,9 @@
  * that continue down one column, and then read each column top to bottom.
  */
 
+/** Why a reader cannot see a run of text. */
+export type HiddenReason = 'white' | 'tiny' | 'off-page';
+
 /** One positioned run of text, in page coordinates with y growing downwards (baseline). */
 export interface PdfTextItem {
   str: string;
@@ -12,6 +15,8 @@ export interface PdfTextItem {
   y: number;
   width: number;
   fontSize: number;
+  /** Set when a reader cannot see the text: it is not read, and it is never evidence. */
+  hidden?: HiddenReason;
 }
 
 export interface PdfPageContent {
@@ -48,6 +53,7 @@ function buildFragments(items: PdfTextItem[]): Fragment[] {
   let current: Fragment | null = null;
   let spaceSeen = false;
   for (const item of items) {
+    if (item.hidden) continue;
     const str = item.str.replace(/[\r\n]+/g, ' ');
     // pdf.js emits gaps as whitespace items, sometimes as wide as a gutter: they mark a word
     // boundary but must never stretch a fragment across the gap.
@@ -285,14 +291,19 @@ export function dropRunningLines(pages: Array<{ height: number; lines: LaidLine[
 export interface PdfLayoutResult {
   text: string;
   reorderedPages: number;
+  /** Characters of text a reader cannot see, by reason; none of it is in `text`. */
+  hiddenChars: Record<HiddenReason, number>;
 }
 
 /** Lays out every page and joins them, with running headers and footers removed. */
 export function layoutPdf(pages: PdfPageContent[]): PdfLayoutResult {
   const laid = pages.map(layoutPage);
   const { pages: cleaned } = dropRunningLines(laid.map((p, i) => ({ height: pages[i]?.height ?? 0, lines: p.lines })));
+  const hiddenChars: Record<HiddenReason, number> = { white: 0, tiny: 0, 'off-page': 0 };
+  for (const page of pages) for (const item of page.items) if (item.hidden) hiddenChars[item.hidden] += item.str.trim().length;
   return {
     text: cleaned.map((lines) => lines.map((l) => l.text).join('\n')).join('\n\n'),
     reorderedPages: laid.filter((p) => p.reordered).length,
+    hiddenChars,
   };
 }

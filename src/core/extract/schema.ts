@@ -11,6 +11,7 @@ export const qualityWarningCodeSchema = z.enum([
   'garbled-text',
   'replacement-characters',
   'content-truncated',
+  'hidden-text',
 ]);
 export type QualityWarningCode = z.infer<typeof qualityWarningCodeSchema>;
 
