@@ -128,3 +128,17 @@ describe('docs/analysis.md', () => {
     expect(analysis.categories.find((c) => c.id === 'ml-concepts')?.coverage).toBe(0.5);
   });
 });
+
+describe('keyword stuffing', () => {
+  it('counts a term repeated far beyond normal use once, and flags it', async () => {
+    const stuffed = `Experience\nBuilt reporting tools.\n${'PyTorch '.repeat(30)}\nSkills\nExcel`;
+    const { analysis } = await analyzeText(stuffed);
+    expect(analysis.warnings).toEqual([expect.objectContaining({ code: 'keyword-stuffing', term: 'pytorch', count: 30 })]);
+    expect(analysis.skills.find((s) => s.id === 'neural-networks')?.evidence).toHaveLength(1);
+  });
+
+  it('leaves normal repetition alone', async () => {
+    const { analysis } = await analyzeText('Experience\n- Python service.\n- Python tooling.\n- Python tests.\nSkills\nPython');
+    expect(analysis.warnings).toEqual([]);
+  });
+});

@@ -52,6 +52,30 @@ function sentenceViews(text: string, tokens: Token[]): SentenceView[] {
   return views;
 }
 
+/** Mentions of one term beyond this (or one per 125 words in long documents) are stuffing. */
+const STUFFING_MIN = 8;
+
+function stuffingWarnings(traced: TracedMention[], text: string): Analysis['warnings'] {
+  const words = text.split(/\s+/).filter(Boolean).length;
+  const limit = Math.max(STUFFING_MIN, Math.ceil(words / 125));
+  const counts = new Map<string, { label: string; count: number }>();
+  for (const t of traced) {
+    if (!t.judgement.accepted) continue;
+    const { id, label } = t.mention.term.entry;
+    const entry = counts.get(id) ?? { label, count: 0 };
+    entry.count++;
+    counts.set(id, entry);
+  }
+  return [...counts]
+    .filter(([, c]) => c.count > limit)
+    .map(([term, c]) => ({
+      code: 'keyword-stuffing' as const,
+      term,
+      count: c.count,
+      message: `"${c.label}" appears ${c.count} times, far beyond normal use; it was counted once.`,
+    }));
+}
+
 /**
  * The analysis stages after extraction: find mentions, judge each in its context, score the role.
  * Pure: text and a compiled lexicon in, typed results out.
@@ -164,6 +188,21 @@ export function analyzeExtraction(
     }
   }
 
+  const warnings = stuffingWarnings(traced, text);
+  // A stuffed term counts once: its first mention stays as evidence, the repeats go.
+  const stuffed = new Set(warnings.map((w) => w.term));
+  if (stuffed.size) {
+    for (const [skill, list] of evidenceBySkill) {
+      const seen = new Set<string>();
+      const once = list.filter((e) => {
+        if (!stuffed.has(e.term)) return true;
+        if (seen.has(e.term)) return false;
+        seen.add(e.term);
+        return true;
+      });
+      evidenceBySkill.set(skill, once);
+    }
+  }
   const scored = score(lexicon, evidenceBySkill, kind, extraction.quality.status === 'low');
   return {
     analysis: {
@@ -174,6 +213,7 @@ export function analyzeExtraction(
       ...scored,
       unmappedTerms: findUnmappedTerms(read, tokens, mentions, nlp),
       quality: extraction.quality,
+      warnings,
     },
     trace: { tokens: tokens.length, sentences: sentences.length, mentions: traced },
   };

@@ -80,5 +80,7 @@ export const analysisSchema = z.object({
   gaps: z.array(gapSchema),
   unmappedTerms: z.array(z.string()),
   quality: qualitySchema,
+  /** Findings about the document's use of terms, such as keyword stuffing. */
+  warnings: z.array(z.object({ code: z.enum(['keyword-stuffing']), message: z.string(), term: z.string(), count: z.number() })),
 });
 export type Analysis = z.infer<typeof analysisSchema>;

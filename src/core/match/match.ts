@@ -86,7 +86,7 @@ export function matchCv(requirements: JobRequirement[], cv: Analysis): Omit<Matc
       .map((r) => ({ skill: r.skill, label: r.label, requirement: r.requirement, status: r.status, advice: advice.get(r.skill) ?? `Show concrete work that uses ${r.label}.` })),
     extras: cv.skills.filter((s) => s.present && !required.has(s.id)).map((s) => ({ skill: s.id, label: s.label, strength: s.strength })),
     roleCoverage: cv.coverage,
-    warnings: cv.quality.warnings.map((w) => ({ code: w.code, message: w.message })),
+    warnings: [...cv.quality.warnings, ...cv.warnings].map((w) => ({ code: w.code, message: w.message })),
   };
 }
 
