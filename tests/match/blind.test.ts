@@ -22,6 +22,11 @@ function firstLineName(text: string): string | null {
   return /^(\p{Lu}[\p{L}'’-]+\s+){1,3}\p{Lu}[\p{L}'’-]+$/u.test(head) && !/Curriculum|Resume/i.test(head) ? head : null;
 }
 
+/** Replaces phone numbers (nine or more digits; date ranges such as "2015 - 2019" have eight). */
+function replacePhones(text: string, by: string): string {
+  return text.replace(/\+?\d[\d ()-]{8,}\d/g, (m) => ((m.match(/\d/g) ?? []).length >= 9 ? by : m));
+}
+
 function replaceAll(text: string, from: string, to: string): string {
   return text.split(from).join(to);
 }
@@ -42,11 +47,8 @@ const variants: Array<[string, Variant]> = [
     const [first, ...rest] = t.split('\n');
     return [first, 'https://github.com/pytorch-kaldi-opencv · www.scikit-learn-fan.dev', ...rest].join('\n');
   }],
-  ['other contact details', (t) => t
-    .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, 'someone.else@example.org')
-    .replace(/\+?\d[\d ()-]{8,}\d/g, '+1 202 555 0175')
-    .replace(/\bhttps?:\/\/\S+/g, 'https://example.org/someone')],
-  ['contact details removed', (t) => t.replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, '').replace(/\+?\d[\d ()-]{8,}\d/g, '')],
+  ['other contact details', (t) => replacePhones(t.replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, 'someone.else@example.org'), '+1 202 555 0175').replace(/\bhttps?:\/\/\S+/g, 'https://example.org/someone')],
+  ['contact details removed', (t) => replacePhones(t.replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ''), '')],
   ['gender, age, nationality and marital status added', (t) => {
     const [first, ...rest] = t.split('\n');
     return [first, 'Gender: Female', 'Age: 52', 'Date of birth: 3 March 1974', 'Nationality: Nigerian', 'Marital status: married', ...rest].join('\n');

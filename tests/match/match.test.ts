@@ -93,3 +93,12 @@ describe('ranking', () => {
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
   });
 });
+
+describe('years derived from experience dates', () => {
+  it('a job asking for 5+ years of PyTorch against 3 years of dated experience is partial', async () => {
+    const job = await analysis('Requirements\n- 5+ years of PyTorch.', 'job');
+    const cv = await analysis('Experience\nBeta Retail — ML Engineer (Jan 2019 – Dec 2021)\n- PyTorch models for demand.\nAcme — Analyst, 2016 – 2018\n- Reports in Excel.');
+    const python = matchCv(jobRequirements(job), cv).requirements.find((r) => r.skill === 'neural-networks');
+    expect(python).toMatchObject({ status: 'partial', cvYears: 3, yearsRequired: 5 });
+  });
+});

@@ -8,11 +8,14 @@ import type { Analysis, DocumentKind, Evidence } from './schema';
 import { evidenceStrength, score } from './score';
 import { spanIndexAt, splitSentences } from './sentences';
 import { tokenize, type Token } from './tokenize';
+import { experienceEntries, yearsFromEntries } from './experience';
 import { findPersonalData, maskSpans } from './personal-data';
 import { findUnmappedTerms } from './unmapped';
 
 export interface AnalyzeOptions {
   kind: DocumentKind | 'auto';
+  /** "Present" in date ranges; defaults to the current date. */
+  now?: Date;
 }
 
 /** Every mention with the verdict on it: what `explain` prints. */
@@ -203,7 +206,18 @@ export function analyzeExtraction(
       evidenceBySkill.set(skill, once);
     }
   }
-  const scored = score(lexicon, evidenceBySkill, kind, extraction.quality.status === 'low');
+  // CVs: years per skill from the date ranges of the experience entries that mention it.
+  const derivedYears = new Map<string, number>();
+  if (kind === 'cv') {
+    const entries = experienceEntries(text, extraction.sections, options.now ?? new Date());
+    if (entries.length) {
+      for (const [skill, list] of evidenceBySkill) {
+        const years = yearsFromEntries(entries, list.filter((e) => e.strength > 0).map((e) => e.start));
+        if (years !== undefined) derivedYears.set(skill, years);
+      }
+    }
+  }
+  const scored = score(lexicon, evidenceBySkill, kind, extraction.quality.status === 'low', derivedYears);
   return {
     analysis: {
       kind,

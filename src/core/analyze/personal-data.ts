@@ -15,6 +15,7 @@ const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const URL = /\bhttps?:\/\/\S+|\bwww\.[\w-]+\.\S+|\b(?:linkedin\.com|github\.com|gitlab\.com|x\.com|twitter\.com)\/\S+/gi;
 /** Nine or more digits with phone punctuation (year ranges have eight). */
 const PHONE = /(?:\+\s?\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d[\d\s.-]{7,}\d/g;
+const DATE_RANGE = /^\s*(?:\d{1,2}[./])?(?:19|20)\d{2}\s*[-–.]?\s*(?:\d{1,2}[./])?(?:19|20)\d{2}\s*$/;
 const GENDER_WORDS = /\b(?:he|she|him|her|his|hers|himself|herself|mr|mrs|ms|miss|mx|sir|madam|male|female|man|woman|men|women|boy|girl|mother|father|husband|wife|son|daughter)\b\.?/gi;
 const LABELLED = /^[ \t]*(?:(name|full name|date of birth|dob|birth ?date|born|age|gender|sex|nationality|citizenship|marital status|civil status|address|home address|religion)\s*[:|–-]\s*)(.+)$/gim;
 const AGE = /\b(?:aged?\s*:?\s*\d{2}|\d{2}\s*(?:years|yrs)\s*old|born\s+(?:in\s+|on\s+)?[\w ,.]{0,20}?(?:19|20)\d{2})\b/gi;
@@ -72,6 +73,8 @@ export function findPersonalData(text: string): PersonalDataSpan[] {
   add('email', EMAIL);
   add('url', URL);
   for (const m of text.matchAll(PHONE)) {
+    // "03.2019 - 05.2021" is a date range, not a phone number.
+    if (DATE_RANGE.test(m[0])) continue;
     if ((m[0].match(/\d/g) ?? []).length >= 9) spans.push({ kind: 'phone', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
   add('gender', GENDER_WORDS);

@@ -42,6 +42,8 @@ export const skillResultSchema = z.object({
   present: z.boolean(),
   strength: z.number(),
   years: z.number().nullable(),
+  /** Where `years` comes from: stated in the text, or the date ranges of the experience entries that mention the skill. */
+  yearsFrom: z.enum(['stated', 'experience-dates']).nullable(),
   requirement: requirementSchema.nullable(),
   evidence: z.array(evidenceSchema),
 });

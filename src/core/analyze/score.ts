@@ -22,16 +22,18 @@ export function evidenceStrength(termStrength: number, modality: Modality, secti
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
-function skillResult(skill: RoleSkill, evidence: Evidence[], kind: DocumentKind): SkillResult {
+function skillResult(skill: RoleSkill, evidence: Evidence[], kind: DocumentKind, derivedYears: number | undefined): SkillResult {
   const counted = evidence.filter((e) => e.strength > 0);
   const strength = counted.reduce((best, e) => Math.max(best, e.strength), 0);
   const present = strength >= PRESENT_THRESHOLD;
-  const years = counted.reduce<number | null>((best, e) => (e.years !== undefined && (best === null || e.years > best) ? e.years : best), null);
+  const stated = counted.reduce<number | null>((best, e) => (e.years !== undefined && (best === null || e.years > best) ? e.years : best), null);
+  const years = stated ?? (present && derivedYears !== undefined ? derivedYears : null);
+  const yearsFrom = stated !== null ? 'stated' : years !== null ? 'experience-dates' : null;
   const requirement =
     kind === 'job' && present ? (counted.some((e) => e.strength >= PRESENT_THRESHOLD && e.requirement === 'required') ? 'required' : 'preferred') : null;
   // Strongest evidence first; then in document order.
   const ordered = [...evidence].sort((a, b) => b.strength - a.strength || a.start - b.start);
-  return { id: skill.id, label: skill.label, category: skill.categoryId, weight: round(skill.weight), present, strength: round(strength), years, requirement, evidence: ordered };
+  return { id: skill.id, label: skill.label, category: skill.categoryId, weight: round(skill.weight), present, strength: round(strength), years, yearsFrom, requirement, evidence: ordered };
 }
 
 function gapFor(skill: RoleSkill, result: SkillResult, lowQuality: boolean): Gap {
@@ -65,11 +67,12 @@ export function score(
   evidenceBySkill: ReadonlyMap<string, Evidence[]>,
   kind: DocumentKind,
   lowQuality: boolean,
+  derivedYears: ReadonlyMap<string, number> = new Map(),
 ): Pick<Analysis, 'coverage' | 'gap' | 'categories' | 'skills' | 'gaps'> {
   const skills: SkillResult[] = [];
   const gaps: Gap[] = [];
   for (const skill of lexicon.skills.values()) {
-    const result = skillResult(skill, evidenceBySkill.get(skill.id) ?? [], kind);
+    const result = skillResult(skill, evidenceBySkill.get(skill.id) ?? [], kind, derivedYears.get(skill.id));
     skills.push(result);
     if (!result.present) gaps.push(gapFor(skill, result, lowQuality));
   }
