@@ -102,3 +102,24 @@ describe('years derived from experience dates', () => {
     expect(python).toMatchObject({ status: 'partial', cvYears: 3, yearsRequired: 5 });
   });
 });
+
+describe('docs/scoring.md', () => {
+  it('its worked example holds', async () => {
+    const job = await analysis('Requirements\n- Python and PyTorch.\n\nNice to have\n- C++.', 'job');
+    const cv = await analysis('Experience\n- Built PyTorch models in Python.');
+    const reqs = jobRequirements(job);
+    expect(reqs.map((r) => [r.skill, r.requirement, r.weight])).toEqual([
+      ['neural-networks', 'required', 0.24],
+      ['python', 'required', 0.124],
+      ['cpp', 'preferred', 0.045],
+    ]);
+    const result = matchCv(reqs, cv);
+    expect(result.requirements.map((r) => [r.skill, r.status, r.credit])).toEqual([
+      ['neural-networks', 'met', 0.24],
+      ['python', 'met', 0.124],
+      ['cpp', 'missing', 0],
+    ]);
+    expect(cv.coverage).toBe(0.182);
+    expect(result.score).toBe(0.819);
+  });
+});
