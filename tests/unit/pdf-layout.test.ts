@@ -95,3 +95,17 @@ describe('layoutPdf', () => {
     expect(layoutPdf([page('One'), page('Two')]).text).toBe('One\n\nTwo');
   });
 });
+
+describe('hidden text', () => {
+  it('is left out of the text and counted by reason', () => {
+    const items: PdfTextItem[] = [
+      { str: 'Visible line', x: 50, y: 100, width: 60, fontSize: FS },
+      { str: 'PyTorch Kubernetes', x: 50, y: 112, width: 90, fontSize: FS, hidden: 'white' },
+      { str: 'Kaldi', x: 50, y: 124, width: 4, fontSize: 1, hidden: 'tiny' },
+      { str: 'BERT', x: 900, y: 136, width: 20, fontSize: FS, hidden: 'off-page' },
+    ];
+    const result = layoutPdf([{ width: 600, height: 800, items }]);
+    expect(result.text).toBe('Visible line');
+    expect(result.hiddenChars).toEqual({ white: 18, tiny: 5, 'off-page': 4 });
+  });
+});
