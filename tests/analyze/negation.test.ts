@@ -94,3 +94,25 @@ describe('years go to the nearest skill after them', () => {
     expect(years('pytorch')).toBeUndefined();
   });
 });
+
+describe('found by probing with fresh documents', () => {
+  it.each([
+    ['Led a team of five engineers that built the PyTorch recommendation models.', 'pytorch', 'normal'],
+    ['Worked in a team that used Kubernetes daily.', 'kubernetes', 'normal'],
+    ['Our team uses Kaldi for speech recognition; I maintained the data pipelines.', 'speech-toolkits', 'reported'],
+  ])('%s', async (text, term, modality) => {
+    expect((await judged(text, term))[0]?.modality).toBe(modality);
+  });
+
+  it('job ads: a preferred cue belongs to its own clause; a skill the employer will teach is not required', async () => {
+    const text = 'Requirements\n- Experience with Python is essential; experience with C++ would be a bonus.';
+    expect((await judged(text, 'python', 'job'))[0]?.requirement).toBe('required');
+    expect((await judged(text, 'cpp', 'job'))[0]?.requirement).toBe('preferred');
+    expect((await judged('No prior experience with deep learning is required; we will teach you PyTorch.', 'pytorch', 'job'))[0]?.modality).toBe('negated');
+  });
+
+  it('interests alone do not show a skill', async () => {
+    const { analysis } = await analyzeText('Interests\nChess, climbing, and reading about reinforcement learning.');
+    expect(analysis.skills.find((s) => s.id === 'reinforcement-learning')?.present).toBe(false);
+  });
+});

@@ -160,7 +160,7 @@ export function analyzeExtraction(
         accepted: true,
         ...modality,
         ...(years !== undefined ? { years } : {}),
-        ...(kind === 'job' ? { requirement: requirementOf(section, sentence) } : {}),
+        ...(kind === 'job' ? { requirement: requirementOf(section, sentence, mention.start - offset) } : {}),
       };
       if (years !== undefined && years >= 3 && judgement.modality === 'normal') {
         judgement.modality = 'strong';

@@ -46,6 +46,10 @@ const STRONG_AFTER = /^[^.;,]{0,25}?\b(?:expert|advanced|primary|fluent|proficie
 const REPORTED_BEFORE = /\b(?:the|our|my|a|another|other)\s+(?:[\w-]+\s+){0,3}(?:team|teams|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?)\b[^.;]{0,40}\b(?:built|used|developed|trained|wrote|implemented|created|shipped|delivered|owned|ran|maintained|uses|use)\b|\b(?:built|developed|trained|implemented|created|written|designed|done|delivered|owned|maintained)\s+by\s+(?:others|the team|another team|other teams|colleagues|my colleagues|a vendor|an agency)\b/g;
 const REPORTED_AFTER = /^[^.;]{0,60}?\b(?:built|developed|trained|implemented|created|written|designed|done|delivered|owned|maintained)\s+by\s+(?:others|the team|another team|other teams|colleagues|my colleagues|our|a vendor|an agency|the data)/;
 
+/** Words before a team phrase that show the author took part in the team's work. */
+const INVOLVED = /\b(?:led|lead|leading|managed|managing|ran|running|headed|heading|joined|worked in|worked on|working in|working on|part of|member of|within|coached|founded|built|formed|grew)\s+(?:\S+\s+){0,2}$/;
+/** Job ads that offer to teach a skill do not require it. */
+const TAUGHT_ON_THE_JOB = /\b(?:we will teach you|we'll teach you|we can teach you|happy to teach you|you will learn|you'll learn|you will be trained in|training (?:is|will be) provided in)\b/g;
 const PREFERRED_CUES = /\b(?:a plus|is a plus|are a plus|nice[- ]to[- ]have|bonus|preferred|preferably|ideally|desirable|advantageous|an advantage|would be great|would be nice|not essential|optional|helpful but|is welcome|are welcome|a bonus|good to have|even better)\b/;
 /**
  * Where a clause that matters may start: a contrastive conjunction, a semicolon or colon, or a
@@ -175,9 +179,14 @@ function judgeWindow(w: Window, sentence: string, start: number, end: number, ki
   }
   const negAfter = NEGATION_AFTER.exec(after);
   if (negAfter) return { modality: 'negated', cue: sentence.slice(end, end + negAfter[0].length).trim(), side: 'after', at: negAfter[0].length };
+  if (kind === 'job') {
+    const taught = lastMatch(TAUGHT_ON_THE_JOB, before);
+    if (taught && wordsBetween(before.slice(taught.index + taught[0].length)) <= 4) return { modality: 'negated', cue: taught[0], side: 'before', at: taught.index };
+  }
   if (kind === 'cv') {
     const reported = lastMatch(REPORTED_BEFORE, before);
-    if (reported) return { modality: 'reported', cue: reported[0], side: 'before', at: reported.index };
+    // "Led a team that built…", "worked in a team that used…": the author was part of the work.
+    if (reported && !INVOLVED.test(before.slice(0, reported.index))) return { modality: 'reported', cue: reported[0], side: 'before', at: reported.index };
     const reportedAfter = REPORTED_AFTER.exec(after);
     if (reportedAfter) return { modality: 'reported', cue: reportedAfter[0].trim(), side: 'after', at: reportedAfter[0].length };
   }
@@ -271,9 +280,24 @@ export function yearsOf(sentence: string, start: number, end: number, otherStart
   return best?.years;
 }
 
-/** For job ads: the section says required or preferred, and inline cues ("is a plus") override. */
-export function requirementOf(section: SectionKind | null, sentence: string): Requirement {
-  if (PREFERRED_CUES.test(sentence.toLowerCase())) return 'preferred';
+const REQUIREMENT_CLAUSE_BREAK = /;|,\s*(?:but|while|whereas|and)\b|\s(?:but|while|whereas)\s/gi;
+
+/**
+ * For job ads: the section says required or preferred, and an inline cue in the mention's own
+ * clause overrides ("Python is essential; Go would be a bonus": only Go is preferred).
+ */
+export function requirementOf(section: SectionKind | null, sentence: string, start = 0): Requirement {
+  let from = 0;
+  let to = sentence.length;
+  for (const m of sentence.matchAll(REQUIREMENT_CLAUSE_BREAK)) {
+    const at = m.index ?? 0;
+    if (at < start) from = at + m[0].length;
+    else if (at >= start) {
+      to = at;
+      break;
+    }
+  }
+  if (PREFERRED_CUES.test(sentence.slice(from, to).toLowerCase())) return 'preferred';
   return section === 'preferred' ? 'preferred' : 'required';
 }
 
