@@ -27,6 +27,23 @@ export const configSchema = z.object({
   PDF_WORKERS: int(1, 64).default(Math.max(1, Math.min(4, os.availableParallelism()))),
   /** Folder holding lexicon.yaml; defaults to the lexicon shipped with the service. */
   LEXICON_DIR: z.string().min(1).optional(),
+  /** SQLite file of the durable job queue; defaults to skillmatch.db in DATA_DIR. */
+  DB_PATH: z.string().min(1).optional(),
+  /** Secrets of the webhook sources; a source without one is not enabled. */
+  WEBHOOK_SECRET_STANDARD: z.string().min(8).optional(),
+  WEBHOOK_SECRET_GREENHOUSE: z.string().min(8).optional(),
+  /** Largest webhook body (résumés may arrive inline, base64-encoded). */
+  MAX_WEBHOOK_BYTES: int(1, 256 * 1024 * 1024).default(16 * 1024 * 1024),
+  /** Hosts résumés may be fetched from, comma-separated; ".example.com" includes subdomains. */
+  FETCH_ALLOWED_HOSTS: z.string().default(''),
+  /** Allow fetching from loopback addresses over plain HTTP: for tests on one machine only. */
+  FETCH_ALLOW_LOOPBACK: z.enum(['true', 'false']).default('false'),
+  FETCH_TIMEOUT_MS: int(100, 300_000).default(15_000),
+  /** Jobs processed at once, and attempts before a job fails for good. */
+  JOB_CONCURRENCY: int(1, 64).default(2),
+  JOB_MAX_ATTEMPTS: int(1, 50).default(5),
+  /** How long a claimed job stays with its process before another may take it over. */
+  JOB_LEASE_MS: int(1_000, 3_600_000).default(120_000),
   /** How long SIGTERM waits for in-flight requests before closing them, in milliseconds. */
   SHUTDOWN_GRACE_MS: int(0, 600_000).default(10_000),
 });

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createApp } from './http/app';
 import { createLogger, type Logger } from './logger';
+import { createJobRunner } from './jobs/runner';
 import { createServices } from './services';
 
 /** Starts the service; resolves once it is listening. Used by `npm start` and `skillmatch serve`. */
@@ -16,6 +17,20 @@ export async function startServer(config: Config, logger: Logger): Promise<{ ser
     logger,
     limits: { maxFileBytes: config.MAX_FILE_BYTES, maxJsonBytes: config.MAX_JSON_BYTES, maxBatchBytes: config.MAX_BATCH_BYTES, maxCvs: config.MAX_CVS },
     isReady: () => ready,
+    jobs: {
+      store: services.store,
+      webhooks: { secrets: { standard: config.WEBHOOK_SECRET_STANDARD, greenhouse: config.WEBHOOK_SECRET_GREENHOUSE }, maxBytes: config.MAX_WEBHOOK_BYTES },
+    },
+  });
+  const runner = createJobRunner({
+    store: services.store,
+    analyzer: services.analyzer,
+    fetchPolicy: services.fetchPolicy,
+    logger,
+    concurrency: config.JOB_CONCURRENCY,
+    maxAttempts: config.JOB_MAX_ATTEMPTS,
+    leaseMs: config.JOB_LEASE_MS,
+    pollMs: 250,
   });
   const server = app.listen(config.PORT, config.HOST);
   // Slow clients cannot hold a connection open forever.
@@ -31,6 +46,7 @@ export async function startServer(config: Config, logger: Logger): Promise<{ ser
   logger.info({ host: config.HOST, port }, 'listening');
   void services.warmUp().then(() => {
     ready = true;
+    runner.start();
     logger.info('ready');
   });
 
@@ -48,6 +64,8 @@ export async function startServer(config: Config, logger: Logger): Promise<{ ser
       await closed;
       clearInterval(sweep);
       clearTimeout(grace);
+      // Jobs in hand finish; a job cut short by a crash is taken over after its lease expires.
+      await runner.stop();
       await services.close();
       logger.info('stopped');
     })();

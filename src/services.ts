@@ -1,9 +1,14 @@
+import path from 'node:path';
 import { readDocx } from './adapters/docx';
 import { htmlToText } from './adapters/html';
 import { readLexiconSource } from './adapters/lexicon-files';
 import { markdownToHtml } from './adapters/markdown';
 import { createNlp } from './adapters/nlp';
 import { createPdfReader, type PdfReader } from './adapters/pdf';
+import { openSqliteStore } from './adapters/sqlite-store';
+import type { FetchPolicy } from './adapters/fetch-url';
+import type { JobStore } from './core/jobs/store';
+
 import type { Config } from './config';
 import { analyzeExtraction, type AnalysisTrace } from './core/analyze/analyze';
 import type { NlpPort } from './core/analyze/ports';
@@ -28,6 +33,8 @@ export interface Analyzer {
 export interface Services {
   extractor: Extractor;
   analyzer: Analyzer;
+  store: JobStore;
+  fetchPolicy: FetchPolicy;
   warmUp(): Promise<void>;
   close(): Promise<void>;
 }
@@ -62,10 +69,23 @@ export function createServices(config: Config): Services {
       return { extraction, ...analyzeExtraction(extraction, lexicon, nlp, { kind }) };
     },
   };
+  const store = openSqliteStore(config.DB_PATH ?? path.join(config.DATA_DIR, 'skillmatch.db'));
+  const fetchPolicy: FetchPolicy = {
+    allowedHosts: config.FETCH_ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean),
+    allowLoopback: config.FETCH_ALLOW_LOOPBACK === 'true',
+    maxBytes: config.MAX_FILE_BYTES,
+    timeoutMs: config.FETCH_TIMEOUT_MS,
+    maxRedirects: 3,
+  };
   return {
     extractor,
     analyzer,
+    store,
+    fetchPolicy,
     warmUp: () => pdf.warmUp(),
-    close: () => pdf.close(),
+    async close() {
+      await pdf.close();
+      store.close();
+    },
   };
 }

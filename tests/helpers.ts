@@ -16,7 +16,7 @@ export function fixture(name: string): Buffer {
 }
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ LOG_LEVEL: 'silent', PDF_WORKERS: '1', DATA_DIR: path.join(__dirname, '..', 'data', 'test'), ...overrides });
+  return loadConfig({ LOG_LEVEL: 'silent', PDF_WORKERS: '1', DATA_DIR: path.join(__dirname, '..', 'data', 'test'), DB_PATH: ':memory:', ...overrides });
 }
 
 export interface TestService {
@@ -36,6 +36,10 @@ export function createTestService(overrides: Record<string, string> = {}): TestS
     logger: createLogger('silent'),
     limits: { maxFileBytes: config.MAX_FILE_BYTES, maxJsonBytes: config.MAX_JSON_BYTES, maxBatchBytes: config.MAX_BATCH_BYTES, maxCvs: config.MAX_CVS },
     isReady: () => true,
+    jobs: {
+      store: services.store,
+      webhooks: { secrets: { standard: config.WEBHOOK_SECRET_STANDARD, greenhouse: config.WEBHOOK_SECRET_GREENHOUSE }, maxBytes: config.MAX_WEBHOOK_BYTES },
+    },
   });
   return { app, services, config, close: () => services.close() };
 }

@@ -36,6 +36,14 @@ export const errorCatalogue = {
     title: 'A field or query parameter has an invalid value',
     fix: 'Use one of the values the detail lists.',
   },
+  'invalid-signature': {
+    title: 'The webhook signature is missing or wrong',
+    fix: 'Sign the raw body with the secret configured for this source (Standard Webhooks or Greenhouse scheme).',
+  },
+  'stale-webhook': {
+    title: 'The webhook timestamp is outside the replay window',
+    fix: 'Send webhook-timestamp as the current Unix time in seconds; check the sender clock (window: 5 minutes).',
+  },
   'file-too-large': {
     title: 'The file is larger than the upload limit',
     fix: 'Send a smaller file (the limit is in the detail), or raise MAX_FILE_BYTES on a self-hosted service.',

@@ -10,6 +10,8 @@ import { problemHandler, sendProblem, statusByCode } from './problem';
 import { analyzeRouter } from './routes/analyze';
 import { extractRouter } from './routes/extract';
 import { matchRouter, type MatchLimits } from './routes/match';
+import { analysesRouter, webhookRouter, type WebhookSettings } from './routes/webhooks';
+import type { JobStore } from '../core/jobs/store';
 
 export interface AppDeps {
   extractor: Extractor;
@@ -18,6 +20,8 @@ export interface AppDeps {
   limits: InputLimits & Pick<MatchLimits, 'maxBatchBytes' | 'maxCvs'>;
   /** False while warming up or shutting down; drives GET /readyz. */
   isReady(): boolean;
+  /** The durable queue and webhook settings; without them the webhook routes are not mounted. */
+  jobs?: { store: JobStore; webhooks: WebhookSettings };
 }
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
@@ -81,6 +85,10 @@ export function createApp(deps: AppDeps): Express {
   app.use(extractRouter(deps.extractor, deps.limits));
   app.use(analyzeRouter(deps.analyzer, deps.limits));
   app.use(matchRouter(deps.analyzer, deps.limits));
+  if (deps.jobs) {
+    app.use(webhookRouter(deps.jobs.store, deps.jobs.webhooks));
+    app.use(analysesRouter(deps.jobs.store));
+  }
 
   for (const path of ['/v1/extract', '/v1/analyze', '/v1/match']) {
     app.all(path, (_req, res) => {

@@ -1,0 +1,95 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { AcceptedEvent, Job, JobStatus, JobStore } from '../core/jobs/store';
+
+interface JobRow {
+  id: string;
+  delivery_key: string;
+  source: string;
+  status: JobStatus;
+  attempts: number;
+  payload: string | null;
+  result: string | null;
+  error: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+function toJob(row: JobRow | undefined): Job | null {
+  return row
+    ? { id: row.id, deliveryKey: row.delivery_key, source: row.source, status: row.status, attempts: row.attempts, payload: row.payload, result: row.result, error: row.error, createdAt: row.created_at, updatedAt: row.updated_at }
+    : null;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  delivery_key TEXT PRIMARY KEY,
+  source TEXT NOT NULL,
+  type TEXT NOT NULL,
+  received_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS jobs (
+  id TEXT PRIMARY KEY,
+  delivery_key TEXT NOT NULL UNIQUE REFERENCES events(delivery_key),
+  source TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  payload TEXT,
+  result TEXT,
+  error TEXT,
+  lease_until INTEGER,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS jobs_runnable ON jobs (status, lease_until, created_at);
+`;
+
+/** SQLite in WAL mode: one writer, durable commits, crash-safe leases. */
+export function openSqliteStore(file: string): JobStore {
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  db.exec(SCHEMA);
+
+  const insertEvent = db.prepare('INSERT OR IGNORE INTO events (delivery_key, source, type, received_at) VALUES (?, ?, ?, ?)');
+  const insertJob = db.prepare("INSERT INTO jobs (id, delivery_key, source, status, payload, created_at, updated_at) VALUES (?, ?, ?, 'queued', ?, ?, ?)");
+  const jobByDelivery = db.prepare('SELECT id FROM jobs WHERE delivery_key = ?');
+  const claimOne = db.prepare(`
+    UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_until = @leaseUntil, updated_at = @now
+    WHERE id = (
+      SELECT id FROM jobs
+      WHERE status = 'queued' OR (status = 'running' AND lease_until < @now)
+      ORDER BY created_at LIMIT 1
+    )
+    RETURNING *`);
+  // A job is completed once; a second completion (a lease that expired and was taken again) changes nothing.
+  const completeOne = db.prepare("UPDATE jobs SET status = 'done', result = ?, payload = NULL, error = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND status = 'running'");
+  const failOne = db.prepare('UPDATE jobs SET status = ?, error = ?, lease_until = NULL, updated_at = ?, payload = CASE WHEN ? = \'failed\' THEN NULL ELSE payload END WHERE id = ? AND status = \'running\'');
+  const getOne = db.prepare('SELECT * FROM jobs WHERE id = ?');
+
+  const accept = db.transaction((event: AcceptedEvent, jobId: string) => {
+    const inserted = insertEvent.run(event.deliveryKey, event.source, event.type, event.receivedAt).changes === 1;
+    if (!inserted) {
+      const existing = jobByDelivery.get(event.deliveryKey) as { id: string } | undefined;
+      return { duplicate: true, jobId: existing?.id ?? '' };
+    }
+    insertJob.run(jobId, event.deliveryKey, event.source, event.payload, event.receivedAt, event.receivedAt);
+    return { duplicate: false, jobId };
+  });
+
+  return {
+    accept: (event, jobId) => accept(event, jobId),
+    claim: (now, leaseMs) => toJob(claimOne.get({ now, leaseUntil: now + leaseMs }) as JobRow | undefined),
+    complete: (id, result, now) => completeOne.run(result, now, id).changes === 1,
+    fail: (id, error, now, retry) => {
+      const status = retry ? 'queued' : 'failed';
+      failOne.run(status, error, now, status, id);
+    },
+    get: (id) => toJob(getOne.get(id) as JobRow | undefined),
+    close: () => db.close(),
+  };
+}
