@@ -1,0 +1,103 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { signStandardWebhook } from '../../src/core/webhooks/signature';
+import { fixture } from '../helpers';
+
+const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+const dir = mkdtempSync(path.join(os.tmpdir(), 'skillmatch-crash-'));
+
+function start(): Promise<{ child: ChildProcessWithoutNullStreams; base: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', '..', 'src', 'server.ts')], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dir,
+      PDF_WORKERS: '1',
+      LOG_LEVEL: 'info',
+      WEBHOOK_SECRET_STANDARD: SECRET,
+      JOB_CONCURRENCY: '2',
+      JOB_LEASE_MS: '1500',
+    },
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('server did not start')), 30_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) {
+        const port = /"msg":"listening"/.test(line) ? (JSON.parse(line) as { port?: number }).port : undefined;
+        if (port) {
+          clearTimeout(timer);
+          resolve({ child, base: `http://127.0.0.1:${port}` });
+        }
+      }
+    });
+  });
+}
+
+async function waitReady(base: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const res = await fetch(`${base}/readyz`).catch(() => null);
+    if (res?.ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('not ready');
+}
+
+async function send(base: string, n: number): Promise<string> {
+  const id = `crash-${n}`;
+  const ts = Math.floor(Date.now() / 1000);
+  const body = JSON.stringify({
+    type: 'application.created',
+    data: { applicationId: `a${n}`, candidateId: `c${n}`, jobId: 'j', resume: { base64: fixture('latex-two-column.pdf').toString('base64'), filename: 'cv.pdf' }, job: { text: 'Requirements\n- Python, PyTorch' } },
+  });
+  const res = await fetch(`${base}/v1/webhooks/standard`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(ts), 'webhook-signature': signStandardWebhook(SECRET, id, ts, body) },
+    body,
+  });
+  const json = (await res.json()) as { jobId: string };
+  expect([200, 202]).toContain(res.status);
+  return json.jobId;
+}
+
+async function state(base: string, id: string): Promise<{ status: string; result: unknown }> {
+  return (await (await fetch(`${base}/v1/analyses/${id}`)).json()) as { status: string; result: unknown };
+}
+
+describe('crash safety', () => {
+  it('a process killed with SIGKILL mid-work loses no accepted event, and finished results never change', async () => {
+    let { child, base } = await start();
+    await waitReady(base);
+    const ids: string[] = [];
+    for (let n = 0; n < 12; n++) ids.push(await send(base, n));
+    // Let some jobs finish and others be in flight, then kill without warning.
+    let before: Record<string, string> = {};
+    for (let i = 0; i < 100; i++) {
+      const states = await Promise.all(ids.map((id) => state(base, id)));
+      before = Object.fromEntries(ids.flatMap((id, k) => (states[k]?.status === 'done' ? [[id, JSON.stringify(states[k]?.result)]] : [])));
+      if (Object.keys(before).length >= 1 && states.some((s) => s.status !== 'done')) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    // The kill must have caught work unfinished, or the test proves nothing.
+    expect(Object.keys(before).length).toBeLessThan(ids.length);
+
+    ({ child, base } = await start());
+    await waitReady(base);
+    // A redelivery after the restart is still a duplicate.
+    expect(await send(base, 0)).toBe(ids[0]);
+    let after: Array<{ status: string; result: unknown }> = [];
+    for (let i = 0; i < 300; i++) {
+      after = await Promise.all(ids.map((id) => state(base, id)));
+      if (after.every((s) => s.status === 'done')) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(after.map((s) => s.status)).toEqual(ids.map(() => 'done'));
+    for (const [id, result] of Object.entries(before)) expect(JSON.stringify(after[ids.indexOf(id)]?.result)).toBe(result);
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }, 90_000);
+});
