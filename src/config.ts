@@ -44,6 +44,15 @@ export const configSchema = z.object({
   JOB_MAX_ATTEMPTS: int(1, 50).default(5),
   /** How long a claimed job stays with its process before another may take it over. */
   JOB_LEASE_MS: int(1_000, 3_600_000).default(120_000),
+  /** Where results are sent (Standard Webhooks), and the secret they are signed with. */
+  CALLBACK_URL: z.url().optional(),
+  CALLBACK_SECRET: z.string().min(8).optional(),
+  /** Seconds before each callback retry, comma-separated; after the last, the delivery is dead-lettered. */
+  CALLBACK_SCHEDULE: z
+    .string()
+    .regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/, 'a comma-separated list of seconds, e.g. 30,120,600')
+    .default('30,120,600,1800,7200,21600,86400'),
+  CALLBACK_TIMEOUT_MS: int(100, 120_000).default(10_000),
   /** How long SIGTERM waits for in-flight requests before closing them, in milliseconds. */
   SHUTDOWN_GRACE_MS: int(0, 600_000).default(10_000),
 });
@@ -61,6 +70,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }),
   );
   const parsed = configSchema.safeParse(relevant);
+  if (parsed.success && parsed.data.CALLBACK_URL && !parsed.data.CALLBACK_SECRET) {
+    throw new ConfigError('Invalid configuration in the environment:\n  CALLBACK_SECRET: set it with CALLBACK_URL, so that callbacks are signed');
+  }
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
     throw new ConfigError(`Invalid configuration in the environment:\n${problems}`);

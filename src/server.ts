@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createApp } from './http/app';
 import { createLogger, type Logger } from './logger';
+import { createDeliverer } from './jobs/deliverer';
 import { createJobRunner } from './jobs/runner';
 import { createServices } from './services';
 
@@ -31,7 +32,20 @@ export async function startServer(config: Config, logger: Logger): Promise<{ ser
     maxAttempts: config.JOB_MAX_ATTEMPTS,
     leaseMs: config.JOB_LEASE_MS,
     pollMs: 250,
+    callbacks: Boolean(config.CALLBACK_URL),
   });
+  const deliverer =
+    config.CALLBACK_URL && config.CALLBACK_SECRET
+      ? createDeliverer({
+          store: services.store,
+          callbackUrl: config.CALLBACK_URL,
+          secret: config.CALLBACK_SECRET,
+          schedule: config.CALLBACK_SCHEDULE.split(',').map(Number),
+          timeoutMs: config.CALLBACK_TIMEOUT_MS,
+          pollMs: 500,
+          logger,
+        })
+      : undefined;
   const server = app.listen(config.PORT, config.HOST);
   // Slow clients cannot hold a connection open forever.
   server.headersTimeout = 15_000;
@@ -47,6 +61,7 @@ export async function startServer(config: Config, logger: Logger): Promise<{ ser
   void services.warmUp().then(() => {
     ready = true;
     runner.start();
+    deliverer?.start();
     logger.info('ready');
   });
 
@@ -66,6 +81,7 @@ export async function startServer(config: Config, logger: Logger): Promise<{ ser
       clearTimeout(grace);
       // Jobs in hand finish; a job cut short by a crash is taken over after its lease expires.
       await runner.stop();
+      await deliverer?.stop();
       await services.close();
       logger.info('stopped');
     })();

@@ -1,7 +1,27 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { AcceptedEvent, Job, JobStatus, JobStore } from '../core/jobs/store';
+import type { AcceptedEvent, Delivery, DeliveryStatus, Job, JobStatus, JobStore } from '../core/jobs/store';
+
+interface DeliveryRow {
+  id: string;
+  job_id: string;
+  event_type: string;
+  payload: string;
+  status: DeliveryStatus;
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+function toDelivery(row: DeliveryRow): Delivery {
+  return {
+    id: row.id, jobId: row.job_id, eventType: row.event_type, payload: row.payload, status: row.status, attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at, lastError: row.last_error, createdAt: row.created_at, updatedAt: row.updated_at,
+  };
+}
 
 interface JobRow {
   id: string;
@@ -43,6 +63,21 @@ CREATE TABLE IF NOT EXISTS jobs (
   updated_at INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS jobs_runnable ON jobs (status, lease_until, created_at);
+CREATE TABLE IF NOT EXISTS deliveries (
+  id TEXT PRIMARY KEY,
+  job_id TEXT NOT NULL UNIQUE REFERENCES jobs(id),
+  event_type TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  lease_until INTEGER,
+  last_error TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_attempt_at);
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 
 /** SQLite in WAL mode: one writer, durable commits, crash-safe leases. */
@@ -70,6 +105,31 @@ export function openSqliteStore(file: string): JobStore {
   const completeOne = db.prepare("UPDATE jobs SET status = 'done', result = ?, payload = NULL, error = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND status = 'running'");
   const failOne = db.prepare('UPDATE jobs SET status = ?, error = ?, lease_until = NULL, updated_at = ?, payload = CASE WHEN ? = \'failed\' THEN NULL ELSE payload END WHERE id = ? AND status = \'running\'');
   const getOne = db.prepare('SELECT * FROM jobs WHERE id = ?');
+  const insertDelivery = db.prepare("INSERT OR IGNORE INTO deliveries (id, job_id, event_type, payload, status, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)");
+  const claimDelivery = db.prepare(`
+    UPDATE deliveries SET attempts = attempts + 1, lease_until = @leaseUntil, updated_at = @now
+    WHERE id = (
+      SELECT id FROM deliveries
+      WHERE status = 'pending' AND next_attempt_at <= @now AND (lease_until IS NULL OR lease_until < @now)
+      ORDER BY next_attempt_at LIMIT 1
+    )
+    RETURNING *`);
+  const settle = db.prepare('UPDATE deliveries SET status = ?, next_attempt_at = COALESCE(?, next_attempt_at), last_error = ?, lease_until = NULL, updated_at = ? WHERE id = ?');
+  const list = db.prepare('SELECT * FROM deliveries WHERE (? IS NULL OR status = ?) ORDER BY created_at LIMIT ?');
+  const retryOne = db.prepare("UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, lease_until = NULL, updated_at = ? WHERE id = ? AND status = 'failed'");
+  const getSetting = db.prepare('SELECT value FROM settings WHERE key = ?');
+  const putSetting = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+
+  const complete = db.transaction((id: string, result: string, now: number, callback?: { deliveryId: string; eventType: string; payload: string }) => {
+    const done = completeOne.run(result, now, id).changes === 1;
+    if (done && callback) insertDelivery.run(callback.deliveryId, id, callback.eventType, callback.payload, now, now, now);
+    return done;
+  });
+  const fail = db.transaction((id: string, error: string, now: number, retry: boolean, callback?: { deliveryId: string; eventType: string; payload: string }) => {
+    const status = retry ? 'queued' : 'failed';
+    const changed = failOne.run(status, error, now, status, id).changes === 1;
+    if (changed && !retry && callback) insertDelivery.run(callback.deliveryId, id, callback.eventType, callback.payload, now, now, now);
+  });
 
   const accept = db.transaction((event: AcceptedEvent, jobId: string) => {
     const inserted = insertEvent.run(event.deliveryKey, event.source, event.type, event.receivedAt).changes === 1;
@@ -84,11 +144,21 @@ export function openSqliteStore(file: string): JobStore {
   return {
     accept: (event, jobId) => accept(event, jobId),
     claim: (now, leaseMs) => toJob(claimOne.get({ now, leaseUntil: now + leaseMs }) as JobRow | undefined),
-    complete: (id, result, now) => completeOne.run(result, now, id).changes === 1,
-    fail: (id, error, now, retry) => {
-      const status = retry ? 'queued' : 'failed';
-      failOne.run(status, error, now, status, id);
+    complete: (id, result, now, callback) => complete(id, result, now, callback),
+    fail: (id, error, now, retry, callback) => fail(id, error, now, retry, callback),
+    claimDelivery: (now, leaseMs) => {
+      const row = claimDelivery.get({ now, leaseUntil: now + leaseMs }) as DeliveryRow | undefined;
+      return row ? toDelivery(row) : null;
     },
+    settleDelivery: (id, outcome, now) => {
+      settle.run(outcome.status, outcome.nextAttemptAt ?? null, outcome.error ?? null, now, id);
+    },
+    listDeliveries: (status, limit = 100) => (list.all(status ?? null, status ?? null, limit) as DeliveryRow[]).map(toDelivery),
+    retryDelivery: (id, now) => retryOne.run(now, now, id).changes === 1,
+    setCallbackEnabled: (enabled) => {
+      putSetting.run('callback_enabled', enabled ? 'true' : 'false');
+    },
+    callbackEnabled: () => (getSetting.get('callback_enabled') as { value: string } | undefined)?.value !== 'false',
     get: (id) => toJob(getOne.get(id) as JobRow | undefined),
     close: () => db.close(),
   };

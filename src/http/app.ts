@@ -10,7 +10,7 @@ import { problemHandler, sendProblem, statusByCode } from './problem';
 import { analyzeRouter } from './routes/analyze';
 import { extractRouter } from './routes/extract';
 import { matchRouter, type MatchLimits } from './routes/match';
-import { analysesRouter, webhookRouter, type WebhookSettings } from './routes/webhooks';
+import { analysesRouter, deliveriesRouter, webhookRouter, type WebhookSettings } from './routes/webhooks';
 import type { JobStore } from '../core/jobs/store';
 
 export interface AppDeps {
@@ -88,6 +88,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.jobs) {
     app.use(webhookRouter(deps.jobs.store, deps.jobs.webhooks));
     app.use(analysesRouter(deps.jobs.store));
+    app.use(deliveriesRouter(deps.jobs.store));
   }
 
   for (const path of ['/v1/extract', '/v1/analyze', '/v1/match']) {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { FetchError, fetchDocument, type FetchPolicy } from '../adapters/fetch-url';
 import type { Analysis } from '../core/analyze/schema';
@@ -16,6 +17,8 @@ export interface JobRunnerOptions {
   maxAttempts: number;
   leaseMs: number;
   pollMs: number;
+  /** When a callback URL is configured, every finished job gets a callback, stored with its result. */
+  callbacks: boolean;
   now?: () => number;
 }
 
@@ -67,6 +70,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   let timer: NodeJS.Timeout | undefined;
   const inFlight = new Set<Promise<void>>();
 
+  const callback = (eventType: string, payload: string) => (options.callbacks ? { deliveryId: `msg_${randomUUID()}`, eventType, payload } : undefined);
+
   async function documentBytes(source: { base64: string } | { url: string }): Promise<Uint8Array> {
     if ('base64' in source) return Buffer.from(source.base64, 'base64');
     return (await fetchDocument(source.url, options.fetchPolicy)).bytes;
@@ -83,13 +88,22 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       const jobAnalysis = jobAd
         ? (await options.analyzer.analyze('text' in jobAd ? Buffer.from(jobAd.text) : await documentBytes(jobAd), { filename: 'job' }, 'job')).analysis
         : null;
-      options.store.complete(job.id, JSON.stringify(summarise(event, cv, jobAnalysis)), now());
+      const result = JSON.stringify(summarise(event, cv, jobAnalysis));
+      options.store.complete(job.id, result, now(), callback('analysis.completed', result));
       log.info({ jobId: job.id, attempts: job.attempts }, 'job done');
     } catch (error) {
       // Network trouble is retried a few times; a document we cannot read fails at once, with its reason.
       const retry = error instanceof FetchError ? error.retryable && job.attempts < options.maxAttempts : !isSkillmatchError(error) && job.attempts < options.maxAttempts;
       const reason = error instanceof FetchError ? `${error.code}: ${error.message}` : isSkillmatchError(error) ? `${error.code}: ${error.detail}` : 'internal: the job could not be processed';
-      options.store.fail(job.id, reason, now(), retry);
+      const ids = (() => {
+        try {
+          const { applicationId, candidateId, jobId } = applicationCreatedSchema.parse(JSON.parse(job.payload ?? '{}')).data;
+          return { applicationId, candidateId, jobId };
+        } catch {
+          return {};
+        }
+      })();
+      options.store.fail(job.id, reason, now(), retry, callback('analysis.failed', JSON.stringify({ ...ids, analysisId: job.id, error: reason })));
       log.warn({ jobId: job.id, attempts: job.attempts, retry, reason: reason.split(':')[0] }, 'job failed');
     }
     return true;

@@ -34,6 +34,7 @@ beforeAll(async () => {
     maxAttempts: 2,
     leaseMs: 60_000,
     pollMs: 50,
+    callbacks: false,
   });
 });
 afterAll(async () => {

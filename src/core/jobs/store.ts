@@ -28,15 +28,44 @@ export interface Job {
   updatedAt: number;
 }
 
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** A signed callback to the ATS: the same id on every attempt, so the receiver can deduplicate. */
+export interface Delivery {
+  id: string;
+  jobId: string;
+  eventType: string;
+  payload: string;
+  status: DeliveryStatus;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
 export interface JobStore {
   /** Stores the event and its job in one transaction; a delivery seen before is not queued again. */
   accept(event: AcceptedEvent, jobId: string): { duplicate: boolean; jobId: string };
   /** Leases the oldest runnable job: queued, or running with an expired lease (its process died). */
   claim(now: number, leaseMs: number): Job | null;
-  /** Records the result of a leased job; a job already done keeps its first result. */
-  complete(id: string, result: string, now: number): boolean;
-  /** Puts a failed attempt back in the queue, or fails the job for good after the last attempt. */
-  fail(id: string, error: string, now: number, retry: boolean): void;
+  /**
+   * Records the result of a leased job, with its callback (when given) in the same transaction;
+   * a job already done keeps its first result.
+   */
+  complete(id: string, result: string, now: number, callback?: { deliveryId: string; eventType: string; payload: string }): boolean;
+  /** Puts a failed attempt back in the queue, or fails the job for good (with its callback, when given). */
+  fail(id: string, error: string, now: number, retry: boolean, callback?: { deliveryId: string; eventType: string; payload: string }): void;
+  /** Leases the oldest pending delivery that is due. */
+  claimDelivery(now: number, leaseMs: number): Delivery | null;
+  /** After an attempt: delivered, or pending again from `nextAttemptAt`, or failed for good (dead letter). */
+  settleDelivery(id: string, outcome: { status: DeliveryStatus; nextAttemptAt?: number; error?: string }, now: number): void;
+  listDeliveries(status?: DeliveryStatus, limit?: number): Delivery[];
+  /** Sends a failed delivery again from now, with its attempts counted afresh. */
+  retryDelivery(id: string, now: number): boolean;
+  /** The callback endpoint answered 410 Gone: no more deliveries until an operator re-enables it. */
+  setCallbackEnabled(enabled: boolean): void;
+  callbackEnabled(): boolean;
   get(id: string): Job | null;
   close(): void;
 }

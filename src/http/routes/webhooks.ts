@@ -129,6 +129,29 @@ export function webhookRouter(store: JobStore, settings: WebhookSettings): Route
   return router;
 }
 
+const deliveryStatus = z.enum(['pending', 'delivered', 'failed']).optional();
+
+/** GET /v1/deliveries?status=failed and POST /v1/deliveries/:id/retry: the dead-letter queue, by hand. */
+export function deliveriesRouter(store: JobStore): Router {
+  const router = Router();
+  router.get('/v1/deliveries', (req, res) => {
+    const status = deliveryStatus.safeParse(req.query.status);
+    if (!status.success) throw new SkillmatchError('invalid-parameter', 'status must be pending, delivered or failed.');
+    const list = store.listDeliveries(status.data, 500).map((d) => ({
+      id: d.id, analysisId: d.jobId, type: d.eventType, status: d.status, attempts: d.attempts,
+      nextAttemptAt: new Date(d.nextAttemptAt).toISOString(), lastError: d.lastError, createdAt: new Date(d.createdAt).toISOString(),
+    }));
+    res.json({ callbacksEnabled: store.callbackEnabled(), deliveries: list });
+  });
+  router.post('/v1/deliveries/:id/retry', (req, res) => {
+    // A manual retry is an operator's decision: it also re-enables callbacks after a 410.
+    store.setCallbackEnabled(true);
+    if (!store.retryDelivery(String(req.params.id), Date.now())) throw new SkillmatchError('not-found', 'There is no failed delivery with this id.');
+    res.status(202).json({ status: 'pending' });
+  });
+  return router;
+}
+
 /** GET /v1/analyses/:id: the state and, when done, the result of a webhook job. */
 export function analysesRouter(store: JobStore): Router {
   const router = Router();
