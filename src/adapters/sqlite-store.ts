@@ -53,7 +53,7 @@ CREATE TABLE IF NOT EXISTS jobs (
   id TEXT PRIMARY KEY,
   delivery_key TEXT NOT NULL UNIQUE REFERENCES events(delivery_key),
   source TEXT NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed')),
+  status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed', 'erased')),
   attempts INTEGER NOT NULL DEFAULT 0,
   payload TEXT,
   result TEXT,
@@ -105,6 +105,8 @@ export function openSqliteStore(file: string): JobStore {
   const completeOne = db.prepare("UPDATE jobs SET status = 'done', result = ?, payload = NULL, error = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND status = 'running'");
   const failOne = db.prepare('UPDATE jobs SET status = ?, error = ?, lease_until = NULL, updated_at = ?, payload = CASE WHEN ? = \'failed\' THEN NULL ELSE payload END WHERE id = ? AND status = \'running\'');
   const getOne = db.prepare('SELECT * FROM jobs WHERE id = ?');
+  const eraseJob = db.prepare("UPDATE jobs SET status = 'erased', payload = NULL, result = NULL, error = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND status <> 'erased'");
+  const eraseDelivery = db.prepare("UPDATE deliveries SET payload = '{}', status = CASE WHEN status = 'pending' THEN 'failed' ELSE status END, last_error = CASE WHEN status = 'pending' THEN 'erased before delivery' ELSE last_error END, updated_at = ? WHERE job_id = ?");
   const insertDelivery = db.prepare("INSERT OR IGNORE INTO deliveries (id, job_id, event_type, payload, status, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)");
   const claimDelivery = db.prepare(`
     UPDATE deliveries SET attempts = attempts + 1, lease_until = @leaseUntil, updated_at = @now
@@ -160,6 +162,11 @@ export function openSqliteStore(file: string): JobStore {
     },
     callbackEnabled: () => (getSetting.get('callback_enabled') as { value: string } | undefined)?.value !== 'false',
     get: (id) => toJob(getOne.get(id) as JobRow | undefined),
+    erase: db.transaction((id: string, now: number) => {
+      const erased = eraseJob.run(now, id).changes === 1;
+      if (erased) eraseDelivery.run(now, id);
+      return erased;
+    }),
     close: () => db.close(),
   };
 }

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+import { fetchDocument } from '../../src/adapters/fetch-url';
 import { createLogger } from '../../src/logger';
 import { createJobRunner, type JobRunner } from '../../src/jobs/runner';
 import { signGreenhouse, signStandardWebhook } from '../../src/core/webhooks/signature';
@@ -171,5 +172,29 @@ describe('résumés by URL', () => {
     expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
     expect(failed.error).toMatch(/^archive-too-large/);
     expect((await outcome(`${filesUrl}/cv.txt`)).status).toBe('done');
+  });
+});
+
+describe('erasure', () => {
+  it('DELETE erases the document and result and keeps a tombstone: a late redelivery brings nothing back', async () => {
+    const body = event({ base64: Buffer.from('Experience\nPython and PyTorch.').toString('base64'), filename: 'cv.txt' });
+    const accepted = await post(body, 'msg_erase');
+    await drain();
+    expect((await request(svc.app).get(`/v1/analyses/${accepted.body.jobId}`)).body.status).toBe('done');
+    expect((await request(svc.app).delete(`/v1/analyses/${accepted.body.jobId}`)).status).toBe(204);
+    const erased = (await request(svc.app).get(`/v1/analyses/${accepted.body.jobId}`)).body;
+    expect(erased).toMatchObject({ status: 'erased', result: null });
+    const late = await post(body, 'msg_erase');
+    expect(late.body).toEqual({ status: 'duplicate', jobId: accepted.body.jobId });
+    expect(await runner.runOnce()).toBe(false);
+    expect((await request(svc.app).get(`/v1/analyses/${accepted.body.jobId}`)).body.status).toBe('erased');
+    expect((await request(svc.app).delete('/v1/analyses/no-such-id')).status).toBe(404);
+  });
+});
+
+describe('loopback without the test flag', () => {
+  it('refuses 127.0.0.1 when loopback is not allowed', async () => {
+
+    await expect(fetchDocument(`${filesUrl}/cv.txt`, { ...svc.services.fetchPolicy, allowLoopback: false, allowedHosts: ['127.0.0.1'] })).rejects.toThrow(/Only HTTPS|internal address/);
   });
 });

@@ -2,7 +2,7 @@
  * The durable queue behind the webhook integration. Small on purpose, so that another backend
  * (PostgreSQL for several replicas) can implement it; src/adapters/sqlite-store.ts is the first.
  */
-export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'erased';
 
 export interface AcceptedEvent {
   /** Unique per delivery: the source's delivery id (or a key derived from the payload). */
@@ -67,5 +67,10 @@ export interface JobStore {
   setCallbackEnabled(enabled: boolean): void;
   callbackEnabled(): boolean;
   get(id: string): Job | null;
+  /**
+   * Erases a job's document and result (and its callback's payload), keeping a tombstone: the
+   * delivery stays known, so a late redelivery of the same event is a duplicate, not a new job.
+   */
+  erase(id: string, now: number): boolean;
   close(): void;
 }

@@ -152,7 +152,7 @@ export function deliveriesRouter(store: JobStore): Router {
   return router;
 }
 
-/** GET /v1/analyses/:id: the state and, when done, the result of a webhook job. */
+/** GET /v1/analyses/:id: the state and, when done, the result of a webhook job; DELETE erases it. */
 export function analysesRouter(store: JobStore): Router {
   const router = Router();
   router.get('/v1/analyses/:id', (req, res) => {
@@ -167,6 +167,14 @@ export function analysesRouter(store: JobStore): Router {
       createdAt: new Date(job.createdAt).toISOString(),
       updatedAt: new Date(job.updatedAt).toISOString(),
     });
+  });
+  // Erasure: the document and result go, a tombstone stays so a late redelivery brings nothing back.
+  router.delete('/v1/analyses/:id', (req, res) => {
+    const id = String(req.params.id);
+    const job = store.get(id);
+    if (!job) throw new SkillmatchError('not-found', 'There is no analysis with this id.');
+    store.erase(id, Date.now());
+    res.status(204).end();
   });
   return router;
 }
