@@ -44,6 +44,11 @@ export const configSchema = z.object({
   JOB_MAX_ATTEMPTS: int(1, 50).default(5),
   /** How long a claimed job stays with its process before another may take it over. */
   JOB_LEASE_MS: int(1_000, 3_600_000).default(120_000),
+  /** SHA-256 hashes (hex) of the API keys, comma-separated; when set, /v1 routes but the webhooks need a key. */
+  API_KEY_HASHES: z
+    .string()
+    .regex(/^([0-9a-f]{64})(,[0-9a-f]{64})*$/, 'comma-separated SHA-256 hex digests; make one with npm run api-key')
+    .optional(),
   /** Where results are sent (Standard Webhooks), and the secret they are signed with. */
   CALLBACK_URL: z.url().optional(),
   CALLBACK_SECRET: z.string().min(8).optional(),

@@ -36,6 +36,7 @@ export function createTestService(overrides: Record<string, string> = {}): TestS
     logger: createLogger('silent'),
     limits: { maxFileBytes: config.MAX_FILE_BYTES, maxJsonBytes: config.MAX_JSON_BYTES, maxBatchBytes: config.MAX_BATCH_BYTES, maxCvs: config.MAX_CVS },
     isReady: () => true,
+    apiKeyHashes: config.API_KEY_HASHES?.split(',') ?? [],
     jobs: {
       store: services.store,
       webhooks: { secrets: { standard: config.WEBHOOK_SECRET_STANDARD, greenhouse: config.WEBHOOK_SECRET_GREENHOUSE }, maxBytes: config.MAX_WEBHOOK_BYTES },

@@ -36,6 +36,10 @@ export const errorCatalogue = {
     title: 'A field or query parameter has an invalid value',
     fix: 'Use one of the values the detail lists.',
   },
+  unauthorized: {
+    title: 'An API key is required',
+    fix: 'Send Authorization: Bearer <your API key>; ask the operator for a key.',
+  },
   'invalid-signature': {
     title: 'The webhook signature is missing or wrong',
     fix: 'Sign the raw body with the secret configured for this source (Standard Webhooks or Greenhouse scheme).',

@@ -6,6 +6,7 @@ import { errorCatalogue, errorCodes, SkillmatchError, type ErrorCode } from '../
 import type { Logger } from '../logger';
 import type { Analyzer, Extractor } from '../services';
 import type { InputLimits } from './document-input';
+import { requireApiKey } from './api-keys';
 import { problemHandler, sendProblem, statusByCode } from './problem';
 import { analyzeRouter } from './routes/analyze';
 import { extractRouter } from './routes/extract';
@@ -20,6 +21,8 @@ export interface AppDeps {
   limits: InputLimits & Pick<MatchLimits, 'maxBatchBytes' | 'maxCvs'>;
   /** False while warming up or shutting down; drives GET /readyz. */
   isReady(): boolean;
+  /** SHA-256 hashes of the API keys; when any are given, /v1 routes but the webhooks need a key. */
+  apiKeyHashes?: string[];
   /** The durable queue and webhook settings; without them the webhook routes are not mounted. */
   jobs?: { store: JobStore; webhooks: WebhookSettings };
 }
@@ -62,6 +65,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(helmet());
+  app.use(requireApiKey(deps.apiKeyHashes ?? []));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

@@ -13,6 +13,7 @@ export const statusByCode: Readonly<Record<ErrorCode, number>> = {
   'invalid-json': 400,
   'invalid-body': 400,
   'invalid-parameter': 400,
+  unauthorized: 401,
   'invalid-signature': 401,
   'stale-webhook': 401,
   'file-too-large': 413,

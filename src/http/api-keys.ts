@@ -1,0 +1,33 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import { SkillmatchError } from '../core/errors';
+import { sendProblem } from './problem';
+
+export function hashApiKey(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+/**
+ * When API keys are configured, every /v1 route needs `Authorization: Bearer <key>`, except the
+ * webhooks, which are authenticated by their signatures. Keys are known only by their hashes.
+ */
+export function requireApiKey(hashes: string[]): RequestHandler {
+  const known = hashes.map((h) => Buffer.from(h, 'hex'));
+  return (req, res, next) => {
+    if (known.length === 0 || !req.path.startsWith('/v1/') || req.path.startsWith('/v1/webhooks/')) {
+      next();
+      return;
+    }
+    const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+    const given = match?.[1] ? Buffer.from(hashApiKey(match[1]), 'hex') : null;
+    let ok = false;
+    // Compare with every known key, without stopping early.
+    for (const k of known) ok = (given !== null && given.length === k.length && timingSafeEqual(given, k)) || ok;
+    if (ok) {
+      next();
+      return;
+    }
+    res.setHeader('WWW-Authenticate', 'Bearer');
+    sendProblem(res, new SkillmatchError('unauthorized', match ? 'The API key is not valid.' : 'This route needs Authorization: Bearer <API key>.'));
+  };
+}
