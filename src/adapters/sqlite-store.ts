@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { AcceptedEvent, Delivery, DeliveryStatus, Job, JobStatus, JobStore } from '../core/jobs/store';
+import type { AcceptedEvent, Delivery, DeliveryStatus, Job, JobStatus, JobStore, StoredResponse } from '../core/jobs/store';
 
 interface DeliveryRow {
   id: string;
@@ -78,6 +78,14 @@ CREATE TABLE IF NOT EXISTS deliveries (
 );
 CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_attempt_at);
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS idempotency (
+  key TEXT PRIMARY KEY,
+  fingerprint TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  content_type TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
 `;
 
 /** SQLite in WAL mode: one writer, durable commits, crash-safe leases. */
@@ -119,6 +127,9 @@ export function openSqliteStore(file: string): JobStore {
   const settle = db.prepare('UPDATE deliveries SET status = ?, next_attempt_at = COALESCE(?, next_attempt_at), last_error = ?, lease_until = NULL, updated_at = ? WHERE id = ?');
   const list = db.prepare('SELECT * FROM deliveries WHERE (? IS NULL OR status = ?) ORDER BY created_at LIMIT ?');
   const retryOne = db.prepare("UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, lease_until = NULL, updated_at = ? WHERE id = ? AND status = 'failed'");
+  const getResponse = db.prepare('SELECT key, fingerprint, status, content_type AS contentType, body, created_at AS createdAt FROM idempotency WHERE key = ? AND created_at >= ?');
+  const putResponse = db.prepare('INSERT OR IGNORE INTO idempotency (key, fingerprint, status, content_type, body, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const forgetResponses = db.prepare('DELETE FROM idempotency WHERE created_at < ?');
   const getSetting = db.prepare('SELECT value FROM settings WHERE key = ?');
   const putSetting = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
 
@@ -167,6 +178,11 @@ export function openSqliteStore(file: string): JobStore {
       if (erased) eraseDelivery.run(now, id);
       return erased;
     }),
+    getResponse: (key, now, maxAgeMs) => (getResponse.get(key, now - maxAgeMs) as StoredResponse | undefined) ?? null,
+    putResponse: (r) => {
+      forgetResponses.run(r.createdAt - 7 * 24 * 3600 * 1000);
+      putResponse.run(r.key, r.fingerprint, r.status, r.contentType, r.body, r.createdAt);
+    },
     close: () => db.close(),
   };
 }

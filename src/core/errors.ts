@@ -48,6 +48,10 @@ export const errorCatalogue = {
     title: 'The webhook timestamp is outside the replay window',
     fix: 'Send webhook-timestamp as the current Unix time in seconds; check the sender clock (window: 5 minutes).',
   },
+  'idempotency-conflict': {
+    title: 'The Idempotency-Key was used for another request',
+    fix: 'Use a new Idempotency-Key for a different request; reuse a key only to retry the same request.',
+  },
   'file-too-large': {
     title: 'The file is larger than the upload limit',
     fix: 'Send a smaller file (the limit is in the detail), or raise MAX_FILE_BYTES on a self-hosted service.',

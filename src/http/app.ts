@@ -87,8 +87,8 @@ export function createApp(deps: AppDeps): Express {
   });
 
   app.use(extractRouter(deps.extractor, deps.limits));
-  app.use(analyzeRouter(deps.analyzer, deps.limits));
-  app.use(matchRouter(deps.analyzer, deps.limits));
+  app.use(analyzeRouter(deps.analyzer, deps.limits, deps.jobs?.store));
+  app.use(matchRouter(deps.analyzer, deps.limits, deps.jobs?.store));
   if (deps.jobs) {
     app.use(webhookRouter(deps.jobs.store, deps.jobs.webhooks));
     app.use(analysesRouter(deps.jobs.store));

@@ -16,6 +16,7 @@ export const statusByCode: Readonly<Record<ErrorCode, number>> = {
   unauthorized: 401,
   'invalid-signature': 401,
   'stale-webhook': 401,
+  'idempotency-conflict': 409,
   'file-too-large': 413,
   'body-too-large': 413,
   'unsupported-media-type': 415,

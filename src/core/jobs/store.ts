@@ -44,6 +44,16 @@ export interface Delivery {
   updatedAt: number;
 }
 
+/** A response stored under an Idempotency-Key, with the fingerprint of the request that made it. */
+export interface StoredResponse {
+  key: string;
+  fingerprint: string;
+  status: number;
+  contentType: string;
+  body: string;
+  createdAt: number;
+}
+
 export interface JobStore {
   /** Stores the event and its job in one transaction; a delivery seen before is not queued again. */
   accept(event: AcceptedEvent, jobId: string): { duplicate: boolean; jobId: string };
@@ -72,5 +82,8 @@ export interface JobStore {
    * delivery stays known, so a late redelivery of the same event is a duplicate, not a new job.
    */
   erase(id: string, now: number): boolean;
+  /** Idempotency keys: the first response stored under a key; older than `maxAgeMs` are forgotten. */
+  getResponse(key: string, now: number, maxAgeMs: number): StoredResponse | null;
+  putResponse(response: StoredResponse): void;
   close(): void;
 }

@@ -2,6 +2,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { redactText } from '../../core/analyze/personal-data';
 import { SkillmatchError } from '../../core/errors';
+import type { JobStore } from '../../core/jobs/store';
+import { fingerprint, idempotent } from '../idempotency';
 import type { Analyzer } from '../../services';
 import { documentReader, type InputLimits } from '../document-input';
 
@@ -23,7 +25,7 @@ function parseInclude(raw: unknown): Set<'text'> {
 }
 
 /** POST /v1/analyze: the whole pipeline for one document, with evidence for every number. */
-export function analyzeRouter(analyzer: Analyzer, limits: InputLimits): Router {
+export function analyzeRouter(analyzer: Analyzer, limits: InputLimits, store?: JobStore): Router {
   const router = Router();
   const readDocument = documentReader(limits, ['kind']);
   router.post('/v1/analyze', async (req, res) => {
@@ -32,15 +34,19 @@ export function analyzeRouter(analyzer: Analyzer, limits: InputLimits): Router {
     const input = await readDocument(req, res);
     const kind = kindSchema.safeParse(input.fields.kind || undefined);
     if (!kind.success) throw new SkillmatchError('invalid-parameter', 'kind must be "cv", "job" or "auto".');
-    const { extraction, analysis } = await analyzer.analyze(input.bytes, { filename: input.filename, mimeType: input.mimeType }, kind.data);
-    res.json({
-      filename: extraction.filename,
-      format: extraction.format,
-      pages: extraction.pages,
-      ...analysis,
-      sections: extraction.sections,
-      ...(include.has('text') ? { text: extraction.text } : {}),
-      ...(redact ? { redactedText: redactText(extraction.text) } : {}),
+    const print = () => fingerprint(req, [{ name: input.filename ?? '', bytes: input.bytes }], input.fields);
+    await idempotent(req, res, store, print, async () => {
+      const { extraction, analysis } = await analyzer.analyze(input.bytes, { filename: input.filename, mimeType: input.mimeType }, kind.data);
+      const body = {
+        filename: extraction.filename,
+        format: extraction.format,
+        pages: extraction.pages,
+        ...analysis,
+        sections: extraction.sections,
+        ...(include.has('text') ? { text: extraction.text } : {}),
+        ...(redact ? { redactedText: redactText(extraction.text) } : {}),
+      };
+      return { status: 200, contentType: 'application/json', body: JSON.stringify(body) };
     });
   });
 

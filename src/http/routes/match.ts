@@ -7,6 +7,8 @@ import { matchDocuments, matchToCsv, type AnalyzedDocument, type FailedDocument 
 import { parseRedact } from './analyze';
 import type { Analyzer } from '../../services';
 import { statusByCode } from '../problem';
+import type { JobStore } from '../../core/jobs/store';
+import { fingerprint, idempotent } from '../idempotency';
 
 export interface MatchLimits {
   maxFileBytes: number;
@@ -56,7 +58,7 @@ async function mapLimited<T, R>(items: T[], limit: number, task: (item: T, index
 const textItem = z.object({ text: z.string().min(1, 'text must not be empty'), filename: z.string().max(255).optional() }).strict();
 
 /** POST /v1/match: one job ad against 1 to 50 CVs, ranked, with the evidence chain of every requirement. */
-export function matchRouter(analyzer: Analyzer, limits: MatchLimits): Router {
+export function matchRouter(analyzer: Analyzer, limits: MatchLimits, store?: JobStore): Router {
   const router = Router();
   const upload = multer({
     storage: multer.memoryStorage(),
@@ -108,24 +110,27 @@ export function matchRouter(analyzer: Analyzer, limits: MatchLimits): Router {
     const wantsCsv = req.accepts(['application/json', 'text/csv']) === 'text/csv';
     const redact = parseRedact(req.query.redact);
     const { job, cvs } = await readInput(req, res);
-    // Without a readable job ad nothing can be ranked: its error is the request's error.
-    const jobResult = await analyzer.analyze(job.bytes, { filename: job.filename, mimeType: job.mimeType }, 'job');
-    const redacted = new Map<string, string>();
-    const analyzed = await mapLimited(cvs, 4, async (cv): Promise<AnalyzedDocument | FailedDocument> => {
-      try {
-        const { analysis, extraction } = await analyzer.analyze(cv.bytes, { filename: cv.filename, mimeType: cv.mimeType }, 'cv');
-        if (redact) redacted.set(cv.filename, redactText(extraction.text));
-        return { filename: cv.filename, analysis };
-      } catch (error) {
-        // One unreadable CV never fails the batch: it gets its own entry with the problem.
-        const e = isSkillmatchError(error) ? error : new SkillmatchError('internal', 'The CV could not be processed.');
-        return { filename: cv.filename, error: { code: e.code, status: statusByCode[e.code], title: errorCatalogue[e.code].title, detail: e.detail } };
-      }
+    const print = () => fingerprint(req, [job, ...cvs].map((d) => ({ name: d.filename, bytes: d.bytes })), {});
+    await idempotent(req, res, store, print, async () => {
+      // Without a readable job ad nothing can be ranked: its error is the request's error.
+      const jobResult = await analyzer.analyze(job.bytes, { filename: job.filename, mimeType: job.mimeType }, 'job');
+      const redacted = new Map<string, string>();
+      const analyzed = await mapLimited(cvs, 4, async (cv): Promise<AnalyzedDocument | FailedDocument> => {
+        try {
+          const { analysis, extraction } = await analyzer.analyze(cv.bytes, { filename: cv.filename, mimeType: cv.mimeType }, 'cv');
+          if (redact) redacted.set(cv.filename, redactText(extraction.text));
+          return { filename: cv.filename, analysis };
+        } catch (error) {
+          // One unreadable CV never fails the batch: it gets its own entry with the problem.
+          const e = isSkillmatchError(error) ? error : new SkillmatchError('internal', 'The CV could not be processed.');
+          return { filename: cv.filename, error: { code: e.code, status: statusByCode[e.code], title: errorCatalogue[e.code].title, detail: e.detail } };
+        }
+      });
+      const match = matchDocuments({ filename: job.filename, analysis: jobResult.analysis }, analyzed);
+      if (wantsCsv) return { status: 200, contentType: 'text/csv', body: matchToCsv(match) };
+      const body = redact ? { ...match, results: match.results.map((r) => ({ ...r, redactedText: redacted.get(r.filename) ?? null })) } : match;
+      return { status: 200, contentType: 'application/json', body: JSON.stringify(body) };
     });
-    const match = matchDocuments({ filename: job.filename, analysis: jobResult.analysis }, analyzed);
-    if (wantsCsv) res.type('text/csv').send(matchToCsv(match));
-    else if (redact) res.json({ ...match, results: match.results.map((r) => ({ ...r, redactedText: redacted.get(r.filename) ?? null })) });
-    else res.json(match);
   });
   return router;
 }

@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { SkillmatchError } from '../core/errors';
+import type { JobStore } from '../core/jobs/store';
+
+/** How long a stored response answers a repeated Idempotency-Key. */
+export const IDEMPOTENCY_WINDOW_MS = 24 * 3600 * 1000;
+const KEY = /^[\w.:-]{1,200}$/;
+
+export interface Outcome {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+/** Fingerprint of a request: route, query, wanted format, fields and file bytes. */
+export function fingerprint(req: Request, parts: Array<{ name: string; bytes: Uint8Array }>, fields: Record<string, string>): string {
+  const hash = createHash('sha256').update(`${req.method} ${req.path}?${new URLSearchParams(req.query as Record<string, string>).toString()}\n${req.headers.accept ?? ''}\n`);
+  for (const [k, v] of Object.entries(fields).sort(([a], [b]) => a.localeCompare(b))) hash.update(`${k}=${v}\n`);
+  for (const p of parts) hash.update(`${p.name}:${p.bytes.length}:`).update(p.bytes).update('\n');
+  return hash.digest('hex');
+}
+
+/**
+ * With an Idempotency-Key header, the first response is stored and replayed for the same request;
+ * the same key with another request is a 409. Without a store or header, the request just runs.
+ */
+export async function idempotent(req: Request, res: Response, store: JobStore | undefined, print: () => string, run: () => Promise<Outcome>): Promise<void> {
+  const key = req.headers['idempotency-key'];
+  if (typeof key !== 'string' || !store) {
+    const outcome = await run();
+    res.status(outcome.status).type(outcome.contentType).send(outcome.body);
+    return;
+  }
+  if (!KEY.test(key)) throw new SkillmatchError('invalid-parameter', 'Idempotency-Key takes 1 to 200 letters, digits, ".", ":", "_" or "-".');
+  const print_ = print();
+  const stored = store.getResponse(key, Date.now(), IDEMPOTENCY_WINDOW_MS);
+  if (stored) {
+    if (stored.fingerprint !== print_) throw new SkillmatchError('idempotency-conflict', 'This Idempotency-Key was used for a different request.');
+    res.setHeader('Idempotent-Replayed', 'true');
+    res.status(stored.status).type(stored.contentType).send(stored.body);
+    return;
+  }
+  const outcome = await run();
+  store.putResponse({ key, fingerprint: print_, ...outcome, createdAt: Date.now() });
+  res.status(outcome.status).type(outcome.contentType).send(outcome.body);
+}
