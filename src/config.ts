@@ -49,6 +49,8 @@ export const configSchema = z.object({
     .string()
     .regex(/^([0-9a-f]{64})(,[0-9a-f]{64})*$/, 'comma-separated SHA-256 hex digests; make one with npm run api-key')
     .optional(),
+  /** Hours a finished job keeps its document (résumé); 0 deletes it as soon as the job is done. */
+  DOCUMENT_RETENTION_HOURS: z.coerce.number().min(0).max(24 * 365).default(0),
   /** Where results are sent (Standard Webhooks), and the secret they are signed with. */
   CALLBACK_URL: z.url().optional(),
   CALLBACK_SECRET: z.string().min(8).optional(),

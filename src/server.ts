@@ -34,6 +34,7 @@ export async function startServer(config: Config, logger: Logger): Promise<{ ser
     leaseMs: config.JOB_LEASE_MS,
     pollMs: 250,
     callbacks: Boolean(config.CALLBACK_URL),
+    retentionMs: config.DOCUMENT_RETENTION_HOURS * 3600 * 1000,
   });
   const deliverer =
     config.CALLBACK_URL && config.CALLBACK_SECRET

@@ -110,7 +110,8 @@ export function openSqliteStore(file: string): JobStore {
     )
     RETURNING *`);
   // A job is completed once; a second completion (a lease that expired and was taken again) changes nothing.
-  const completeOne = db.prepare("UPDATE jobs SET status = 'done', result = ?, payload = NULL, error = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND status = 'running'");
+  const completeOne = db.prepare("UPDATE jobs SET status = 'done', result = ?, payload = CASE WHEN ? THEN payload ELSE NULL END, error = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND status = 'running'");
+  const purge = db.prepare("UPDATE jobs SET payload = NULL WHERE status IN ('done', 'failed') AND payload IS NOT NULL AND updated_at < ?");
   const failOne = db.prepare('UPDATE jobs SET status = ?, error = ?, lease_until = NULL, updated_at = ?, payload = CASE WHEN ? = \'failed\' THEN NULL ELSE payload END WHERE id = ? AND status = \'running\'');
   const getOne = db.prepare('SELECT * FROM jobs WHERE id = ?');
   const eraseJob = db.prepare("UPDATE jobs SET status = 'erased', payload = NULL, result = NULL, error = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND status <> 'erased'");
@@ -133,8 +134,8 @@ export function openSqliteStore(file: string): JobStore {
   const getSetting = db.prepare('SELECT value FROM settings WHERE key = ?');
   const putSetting = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
 
-  const complete = db.transaction((id: string, result: string, now: number, callback?: { deliveryId: string; eventType: string; payload: string }) => {
-    const done = completeOne.run(result, now, id).changes === 1;
+  const complete = db.transaction((id: string, result: string, now: number, callback?: { deliveryId: string; eventType: string; payload: string }, keepDocument = false) => {
+    const done = completeOne.run(result, keepDocument ? 1 : 0, now, id).changes === 1;
     if (done && callback) insertDelivery.run(callback.deliveryId, id, callback.eventType, callback.payload, now, now, now);
     return done;
   });
@@ -157,7 +158,8 @@ export function openSqliteStore(file: string): JobStore {
   return {
     accept: (event, jobId) => accept(event, jobId),
     claim: (now, leaseMs) => toJob(claimOne.get({ now, leaseUntil: now + leaseMs }) as JobRow | undefined),
-    complete: (id, result, now, callback) => complete(id, result, now, callback),
+    complete: (id, result, now, callback, keepDocument) => complete(id, result, now, callback, keepDocument),
+    purgeDocuments: (before) => purge.run(before).changes,
     fail: (id, error, now, retry, callback) => fail(id, error, now, retry, callback),
     claimDelivery: (now, leaseMs) => {
       const row = claimDelivery.get({ now, leaseUntil: now + leaseMs }) as DeliveryRow | undefined;

@@ -19,6 +19,8 @@ export interface JobRunnerOptions {
   pollMs: number;
   /** When a callback URL is configured, every finished job gets a callback, stored with its result. */
   callbacks: boolean;
+  /** How long a finished job keeps its document; 0 deletes it with the job's completion. */
+  retentionMs?: number;
   now?: () => number;
 }
 
@@ -89,7 +91,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         ? (await options.analyzer.analyze('text' in jobAd ? Buffer.from(jobAd.text) : await documentBytes(jobAd), { filename: 'job' }, 'job')).analysis
         : null;
       const result = JSON.stringify(summarise(event, cv, jobAnalysis));
-      options.store.complete(job.id, result, now(), callback('analysis.completed', result));
+      options.store.complete(job.id, result, now(), callback('analysis.completed', result), (options.retentionMs ?? 0) > 0);
       log.info({ jobId: job.id, attempts: job.attempts }, 'job done');
     } catch (error) {
       // Network trouble is retried a few times; a document we cannot read fails at once, with its reason.
@@ -117,6 +119,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       const task: Promise<void> = process()
         .then((found) => {
           idle = !found;
+          if (idle && (options.retentionMs ?? 0) > 0) options.store.purgeDocuments(now() - (options.retentionMs ?? 0));
         })
         .catch((error: unknown) => log.error({ err: error }, 'job runner error'))
         .finally(() => {

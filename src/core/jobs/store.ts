@@ -63,7 +63,9 @@ export interface JobStore {
    * Records the result of a leased job, with its callback (when given) in the same transaction;
    * a job already done keeps its first result.
    */
-  complete(id: string, result: string, now: number, callback?: { deliveryId: string; eventType: string; payload: string }): boolean;
+  complete(id: string, result: string, now: number, callback?: { deliveryId: string; eventType: string; payload: string }, keepDocument?: boolean): boolean;
+  /** Deletes the documents of finished jobs last changed before `before` (retention). */
+  purgeDocuments(before: number): number;
   /** Puts a failed attempt back in the queue, or fails the job for good (with its callback, when given). */
   fail(id: string, error: string, now: number, retry: boolean, callback?: { deliveryId: string; eventType: string; payload: string }): void;
   /** Leases the oldest pending delivery that is due. */

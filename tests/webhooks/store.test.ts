@@ -1,0 +1,63 @@
+import request from 'supertest';
+import { openSqliteStore } from '../../src/adapters/sqlite-store';
+import { signStandardWebhook } from '../../src/core/webhooks/signature';
+import { createApp } from '../../src/http/app';
+import { createLogger } from '../../src/logger';
+import { createTestService } from '../helpers';
+
+const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+
+describe('SQLite job store', () => {
+  const event = (key: string) => ({ deliveryKey: key, source: 'standard', type: 'application.created', payload: '{"resume":"secret"}', receivedAt: 1000 });
+
+  it('deletes a document when its job is done, or keeps it until the retention purge', () => {
+    const store = openSqliteStore(':memory:');
+    store.accept(event('a'), 'job-a');
+    store.accept(event('b'), 'job-b');
+    store.claim(2000, 60_000);
+    store.complete('job-a', '{"ok":true}', 3000);
+    expect(store.get('job-a')?.payload).toBeNull();
+    store.claim(4000, 60_000);
+    store.complete('job-b', '{"ok":true}', 5000, undefined, true);
+    expect(store.get('job-b')?.payload).toBe('{"resume":"secret"}');
+    expect(store.purgeDocuments(4000)).toBe(0);
+    expect(store.purgeDocuments(6000)).toBe(1);
+    expect(store.get('job-b')?.payload).toBeNull();
+    store.close();
+  });
+
+  it('a job whose lease expired is taken over; its first completion wins', () => {
+    const store = openSqliteStore(':memory:');
+    store.accept(event('c'), 'job-c');
+    expect(store.claim(1000, 500)?.id).toBe('job-c');
+    expect(store.claim(1200, 500)).toBeNull(); // still leased
+    expect(store.claim(1600, 500)?.attempts).toBe(2); // lease expired: taken over
+    expect(store.complete('job-c', '{"first":true}', 1700)).toBe(true);
+    expect(store.complete('job-c', '{"second":true}', 1800)).toBe(false);
+    expect(store.get('job-c')?.result).toBe('{"first":true}');
+    store.close();
+  });
+});
+
+describe('when the event cannot be stored', () => {
+  it('answers 503 with Retry-After, so the sender retries', async () => {
+    const store = openSqliteStore(':memory:');
+    store.close(); // every write now fails, as with a locked or full disk
+    const svc = createTestService();
+    const app = createApp({
+      extractor: svc.services.extractor,
+      analyzer: svc.services.analyzer,
+      logger: createLogger('silent'),
+      limits: { maxFileBytes: 1024, maxJsonBytes: 1024, maxBatchBytes: 1024, maxCvs: 1 },
+      isReady: () => true,
+      jobs: { store, webhooks: { secrets: { standard: SECRET }, maxBytes: 1024 * 1024 } },
+    });
+    const body = JSON.stringify({ type: 'application.created', data: { applicationId: 'a', candidateId: 'c', jobId: 'j', resume: { base64: 'UHl0aG9u', filename: 'cv.txt' } } });
+    const ts = Math.floor(Date.now() / 1000);
+    const res = await request(app).post('/v1/webhooks/standard').set('webhook-id', 'x1').set('webhook-timestamp', String(ts)).set('webhook-signature', signStandardWebhook(SECRET, 'x1', ts, body)).send(body);
+    expect(res.status).toBe(503);
+    expect(res.headers['retry-after']).toBe('30');
+    expect(res.body.code).toBe('service-unavailable');
+    await svc.close();
+  });
+});
