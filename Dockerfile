@@ -17,6 +17,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY lexicon ./lexicon
+COPY docs/openapi.yaml ./docs/openapi.yaml
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import express, { type Express, type Request } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
@@ -28,6 +30,9 @@ export interface AppDeps {
 }
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
+
+/** docs/ of this installation (from src/http or dist/src/http). */
+const DOCS_DIR = [path.resolve(__dirname, '..', '..', 'docs'), path.resolve(__dirname, '..', '..', '..', 'docs')].find((d) => existsSync(path.join(d, 'openapi.yaml'))) ?? path.resolve('docs');
 
 function requestId(req: Request): string {
   const given = req.headers['x-request-id'];
@@ -73,6 +78,9 @@ export function createApp(deps: AppDeps): Express {
   app.get('/readyz', (_req, res) => {
     if (deps.isReady()) res.json({ status: 'ready' });
     else sendProblem(res, new SkillmatchError('service-unavailable', 'The service is starting or shutting down.'));
+  });
+  app.get('/openapi.yaml', (_req, res) => {
+    res.type('application/yaml').sendFile(path.join(DOCS_DIR, 'openapi.yaml'));
   });
   app.get('/v1/errors', (_req, res) => {
     res.json(errorCodes.map((code) => ({ code, status: statusByCode[code], ...errorCatalogue[code] })));
