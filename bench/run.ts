@@ -11,6 +11,7 @@ import { loadConfig } from '../src/config';
 import { createServices, type Services } from '../src/services';
 import { benchAnalysis, type AnalysisBench } from './analysis';
 import { benchBatch } from './batch';
+import { benchWebhooks } from './webhooks';
 import { round, spread, type Spread } from './stats';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -119,6 +120,7 @@ async function main(): Promise<void> {
     await services.close();
   }
   const batch = await benchBatch(ROOT, Math.max(3, Math.min(RUNS, 7)));
+  const webhooks = await benchWebhooks(Number(process.env.BENCH_WEBHOOK_EVENTS ?? 200));
   const ratios = extraction.flatMap((r) => (r.ratio === null ? [] : [r.ratio]));
   const medianRatio = ratios.length ? round(spread(ratios).median) : null;
   const report = {
@@ -130,6 +132,7 @@ async function main(): Promise<void> {
     extraction: { documents: extraction, medianRatioToPdftotext: medianRatio, target: 'median per-document time within 3x of pdftotext' },
     analysis: { ...analysis, targets: 'median under 2 ms for a 1,000-word CV; 10x lexicon under 1.5x; linear in text length' },
     batchMatch: { ...batch, target: '50 two-page PDF CVs ranked in under 2 s' },
+    webhooks,
   };
   const outDir = path.join(ROOT, 'bench', 'results');
   mkdirSync(outDir, { recursive: true });
@@ -175,6 +178,12 @@ async function main(): Promise<void> {
     '## Batch match: one job ad, 50 two-page PDF CVs, one POST /v1/match over loopback HTTP',
     '',
     `**${ms(batch.ms)} ms** per request with ${batch.workers} PDF worker thread(s) (target: under 2,000 ms).`,
+    '',
+    '## Webhooks: signed events in, signed callbacks out (loopback receiver)',
+    '',
+    `${webhooks.events} events with text résumés and a job ad, 8 senders at once: **${webhooks.acceptedPerSecond} events accepted per second** (202); ` +
+      `**${webhooks.processedPerSecond} processed per second** end to end (analysis, match, signed callback delivered); ` +
+      `time from 202 to the callback: ${ms(webhooks.eventToCallbackMs)} ms (it includes the wait in the queue).`,
     '',
   ].join('\n');
   writeFileSync(path.join(outDir, 'latest.md'), md);
