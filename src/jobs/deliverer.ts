@@ -30,6 +30,14 @@ export function retryAfterMs(header: string | null, now: number): number | undef
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
+/** A network error's name, message and cause code ("TypeError: fetch failed (ECONNREFUSED)"), by shape: it may come from another realm. */
+function describeError(e: unknown): string {
+  if (!e || typeof e !== 'object') return 'network error';
+  const { name, message, cause } = e as { name?: unknown; message?: unknown; cause?: { code?: unknown } };
+  const code = typeof cause?.code === 'string' ? ` (${cause.code})` : '';
+  return `${typeof name === 'string' ? name : 'Error'}: ${typeof message === 'string' ? message : 'network error'}${code}`;
+}
+
 /** The body of a callback: the same on every attempt; only the signature's timestamp changes. */
 export function callbackBody(delivery: Delivery): string {
   return JSON.stringify({ type: delivery.eventType, timestamp: new Date(delivery.createdAt).toISOString(), data: JSON.parse(delivery.payload) as unknown });
@@ -75,7 +83,7 @@ export function createDeliverer(options: DelivererOptions): Deliverer {
       await res.arrayBuffer().catch(() => undefined);
       error = `HTTP ${status}`;
     } catch (e) {
-      error = e instanceof Error ? `${e.name}: ${e.message}` : 'network error';
+      error = describeError(e);
     }
     if (status >= 200 && status < 300) {
       options.store.settleDelivery(delivery.id, { status: 'delivered' }, now());

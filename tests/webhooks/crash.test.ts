@@ -1,4 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +9,10 @@ import { fixture } from '../helpers';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const dir = mkdtempSync(path.join(os.tmpdir(), 'skillmatch-crash-'));
+const OUTBOUND = 'whsec_c2tpbGxtYXRjaC1jYWxsYmFjay1zZWNyZXQ=';
+/** Callbacks received, by application: the webhook-id and body of each. */
+const callbacks = new Map<string, Array<{ id: string; body: string }>>();
+let callbackUrl = '';
 
 function start(): Promise<{ child: ChildProcessWithoutNullStreams; base: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', '..', 'src', 'server.ts')], {
@@ -20,6 +26,9 @@ function start(): Promise<{ child: ChildProcessWithoutNullStreams; base: string 
       WEBHOOK_SECRET_STANDARD: SECRET,
       JOB_CONCURRENCY: '2',
       JOB_LEASE_MS: '1500',
+      CALLBACK_URL: callbackUrl,
+      CALLBACK_SECRET: OUTBOUND,
+      CALLBACK_SCHEDULE: '0.2,0.5,1',
     },
   });
   return new Promise((resolve, reject) => {
@@ -66,6 +75,22 @@ async function state(base: string, id: string): Promise<{ status: string; result
   return (await (await fetch(`${base}/v1/analyses/${id}`)).json()) as { status: string; result: unknown };
 }
 
+let receiver: http.Server;
+beforeAll(async () => {
+  receiver = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      const app = (JSON.parse(body) as { data: { applicationId: string } }).data.applicationId;
+      callbacks.set(app, [...(callbacks.get(app) ?? []), { id: String(req.headers['webhook-id']), body }]);
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  callbackUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`;
+});
+afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
+
 describe('crash safety', () => {
   it('a process killed with SIGKILL mid-work loses no accepted event, and finished results never change', async () => {
     let { child, base } = await start();
@@ -97,6 +122,13 @@ describe('crash safety', () => {
     }
     expect(after.map((s) => s.status)).toEqual(ids.map(() => 'done'));
     for (const [id, result] of Object.entries(before)) expect(JSON.stringify(after[ids.indexOf(id)]?.result)).toBe(result);
+    // Every accepted event ends in exactly one delivered result: one webhook-id and one body per
+    // application (a callback cut short by the crash may arrive twice, always the same).
+    for (let i = 0; i < 100 && callbacks.size < ids.length; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(callbacks.size).toBe(ids.length);
+    for (const [app, received] of callbacks) {
+      expect({ app, ids: new Set(received.map((r) => r.id)).size, bodies: new Set(received.map((r) => r.body)).size }).toEqual({ app, ids: 1, bodies: 1 });
+    }
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
   }, 90_000);

@@ -100,6 +100,20 @@ describe('outbound callbacks', () => {
     expect(delivery(analysisId)?.status).toBe('delivered');
   });
 
+  it('receiver unreachable (connection refused): the delivery waits and goes out once it is up', async () => {
+    const analysisId = await completeOneJob();
+    const closed = http.createServer();
+    const deadPort = await new Promise<number>((resolve) => closed.listen(0, '127.0.0.1', () => resolve((closed.address() as AddressInfo).port)));
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const unreachable = createDeliverer({ store: svc.services.store, callbackUrl: `http://127.0.0.1:${deadPort}/`, secret: OUTBOUND, schedule: [30, 120], timeoutMs: 2000, pollMs: 50, logger: createLogger('silent'), now: () => clock, random: () => 0.5 });
+    await unreachable.runOnce();
+    expect(delivery(analysisId)).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(delivery(analysisId)?.lastError).toMatch(/fetch failed|ECONNREFUSED/);
+    clock += 31_000;
+    await deliverer.runOnce();
+    expect(delivery(analysisId)?.status).toBe('delivered');
+  });
+
   it('429 and 503 honour Retry-After', async () => {
     const analysisId = await completeOneJob();
     answers.push({ status: 429, headers: { 'retry-after': '7' } });
