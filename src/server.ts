@@ -107,6 +107,11 @@ async function main(): Promise<void> {
   const { shutdown } = await startServer(config, logger);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
+      // A shutdown that overruns its grace period must not hang the orchestrator waiting on us.
+      setTimeout(() => {
+        logger.error({ signal }, 'shutdown did not finish in time: exiting');
+        process.exit(1);
+      }, config.SHUTDOWN_GRACE_MS + 10_000).unref();
       shutdown(signal).then(
         () => process.exit(0),
         (error: unknown) => {
