@@ -38,6 +38,8 @@ export const configSchema = z.object({
   FETCH_ALLOWED_HOSTS: z.string().default(''),
   /** Allow fetching from loopback addresses over plain HTTP: for tests on one machine only. */
   FETCH_ALLOW_LOOPBACK: z.enum(['true', 'false']).default('false'),
+  /** Allow fetching from private-network addresses (an ATS on the same network); link-local and metadata addresses stay refused. */
+  FETCH_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   FETCH_TIMEOUT_MS: int(100, 300_000).default(15_000),
   /** Jobs processed at once, and attempts before a job fails for good. */
   JOB_CONCURRENCY: int(1, 64).default(2),

@@ -73,6 +73,7 @@ export function createServices(config: Config): Services {
   const fetchPolicy: FetchPolicy = {
     allowedHosts: config.FETCH_ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean),
     allowLoopback: config.FETCH_ALLOW_LOOPBACK === 'true',
+    allowPrivate: config.FETCH_ALLOW_PRIVATE === 'true',
     maxBytes: config.MAX_FILE_BYTES,
     timeoutMs: config.FETCH_TIMEOUT_MS,
     maxRedirects: 3,

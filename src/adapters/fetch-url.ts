@@ -21,6 +21,8 @@ export interface FetchPolicy {
   allowedHosts: string[];
   /** Let loopback addresses (and plain HTTP to them) through: for tests on one machine only. */
   allowLoopback: boolean;
+  /** Let private-network addresses (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7) through, for an ATS on the same network. Link-local and metadata addresses stay refused. */
+  allowPrivate?: boolean;
   maxBytes: number;
   timeoutMs: number;
   maxRedirects: number;
@@ -35,6 +37,24 @@ function v4Parts(ip: string): number[] | null {
 export function isLoopback(ip: string): boolean {
   const mapped = ip.toLowerCase().startsWith('::ffff:') ? ip.slice(7) : ip;
   return mapped === '::1' || v4Parts(mapped)?.[0] === 127;
+}
+
+/** Private-network ranges, which an operator may explicitly allow (never link-local or loopback). */
+export function isPrivateNetwork(ip: string): boolean {
+  const lower = ip.toLowerCase();
+  const v4 = v4Parts(lower.startsWith('::ffff:') ? lower.slice(7) : lower);
+  if (v4) {
+    const [a = 0, b = 0] = v4;
+    return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+  }
+  return /^f[cd]/.test(lower);
+}
+
+/** Whether the policy refuses to connect to this address. */
+function refused(ip: string, policy: FetchPolicy): boolean {
+  if (!isInternalAddress(ip)) return false;
+  if (policy.allowLoopback && isLoopback(ip)) return false;
+  return !(policy.allowPrivate && isPrivateNetwork(ip));
 }
 
 /** Private, loopback, link-local (cloud metadata at 169.254.169.254), CGNAT, multicast and unspecified addresses. */
@@ -61,8 +81,7 @@ function guardedLookup(policy: FetchPolicy) {
   return (hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void): void => {
     dnsLookup(hostname, { all: true }, (err, addresses: LookupAddress[]) => {
       if (err) return callback(err);
-      const refused = addresses.find((a) => isInternalAddress(a.address) && !(policy.allowLoopback && isLoopback(a.address)));
-      if (refused || addresses.length === 0) {
+      if (addresses.length === 0 || addresses.some((a) => refused(a.address, policy))) {
         return callback(new FetchError('fetch-refused', `The host ${hostname} resolves to an internal address.`, false));
       }
       if (options.all) return callback(null, addresses);
@@ -78,7 +97,7 @@ function checkUrl(url: URL, policy: FetchPolicy): void {
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopbackOk)) {
     throw new FetchError('fetch-refused', `Only HTTPS URLs are fetched (got ${url.protocol}).`, false);
   }
-  if (isIP(literal) && isInternalAddress(literal) && !(policy.allowLoopback && isLoopback(literal))) {
+  if (isIP(literal) && refused(literal, policy)) {
     throw new FetchError('fetch-refused', 'The URL points at an internal address.', false);
   }
   if (!loopbackOk && !hostAllowed(url.hostname, policy.allowedHosts)) {
