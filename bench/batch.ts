@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../src/config';
 import { createApp } from '../src/http/app';
 import { createLogger } from '../src/logger';
-import { createServices } from '../src/services';
+import { appDeps, createServices } from '../src/services';
 import { spread, type Spread } from './stats';
 
 export interface BatchBench {
@@ -25,13 +25,7 @@ export async function benchBatch(root: string, runs: number): Promise<BatchBench
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
   const services = createServices(config);
   await services.warmUp();
-  const app = createApp({
-    extractor: services.extractor,
-    analyzer: services.analyzer,
-    logger: createLogger('silent'),
-    limits: { maxFileBytes: config.MAX_FILE_BYTES, maxJsonBytes: config.MAX_JSON_BYTES, maxBatchBytes: config.MAX_BATCH_BYTES, maxCvs: config.MAX_CVS },
-    isReady: () => true,
-  });
+  const app = createApp(appDeps(config, services, createLogger('silent'), () => true));
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;

@@ -14,7 +14,7 @@ import { createApp } from '../src/http/app';
 import { createDeliverer } from '../src/jobs/deliverer';
 import { createJobRunner } from '../src/jobs/runner';
 import { createLogger } from '../src/logger';
-import { createServices } from '../src/services';
+import { appDeps, createServices } from '../src/services';
 import { round, spread, type Spread } from './stats';
 
 export interface WebhookBench {
@@ -47,14 +47,7 @@ export async function benchWebhooks(events = 200): Promise<WebhookBench> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', DATA_DIR: dir, WEBHOOK_SECRET_STANDARD: SECRET });
   const services = createServices(config);
   const logger = createLogger('silent');
-  const app = createApp({
-    extractor: services.extractor,
-    analyzer: services.analyzer,
-    logger,
-    limits: { maxFileBytes: config.MAX_FILE_BYTES, maxJsonBytes: config.MAX_JSON_BYTES, maxBatchBytes: config.MAX_BATCH_BYTES, maxCvs: config.MAX_CVS },
-    isReady: () => true,
-    jobs: { store: services.store, webhooks: { secrets: { standard: SECRET }, maxBytes: config.MAX_WEBHOOK_BYTES } },
-  });
+  const app = createApp(appDeps(config, services, logger, () => true));
   const server = http.createServer(app);
   const port = await listen(server);
   const runner = createJobRunner({ store: services.store, analyzer: services.analyzer, fetchPolicy: services.fetchPolicy, logger, concurrency: config.JOB_CONCURRENCY, maxAttempts: 3, leaseMs: 60_000, pollMs: 20, callbacks: true });

@@ -5,25 +5,14 @@ import { createApp } from './http/app';
 import { createLogger, type Logger } from './logger';
 import { createDeliverer } from './jobs/deliverer';
 import { createJobRunner } from './jobs/runner';
-import { createServices } from './services';
+import { appDeps, createServices } from './services';
 
 /** Starts the service; resolves once it is listening. Used by `npm start` and `skillmatch serve`. */
 export async function startServer(config: Config, logger: Logger): Promise<{ server: Server; shutdown(signal: string): Promise<void> }> {
   mkdirSync(config.DATA_DIR, { recursive: true });
   const services = createServices(config);
   let ready = false;
-  const app = createApp({
-    extractor: services.extractor,
-    analyzer: services.analyzer,
-    logger,
-    limits: { maxFileBytes: config.MAX_FILE_BYTES, maxJsonBytes: config.MAX_JSON_BYTES, maxBatchBytes: config.MAX_BATCH_BYTES, maxCvs: config.MAX_CVS },
-    isReady: () => ready,
-    apiKeyHashes: config.API_KEY_HASHES?.split(',') ?? [],
-    jobs: {
-      store: services.store,
-      webhooks: { secrets: { standard: config.WEBHOOK_SECRET_STANDARD, greenhouse: config.WEBHOOK_SECRET_GREENHOUSE }, maxBytes: config.MAX_WEBHOOK_BYTES },
-    },
-  });
+  const app = createApp(appDeps(config, services, logger, () => ready));
   const runner = createJobRunner({
     store: services.store,
     analyzer: services.analyzer,

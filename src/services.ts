@@ -10,6 +10,8 @@ import type { FetchPolicy } from './adapters/fetch-url';
 import type { JobStore } from './core/jobs/store';
 
 import type { Config } from './config';
+import type { AppDeps } from './http/app';
+import type { Logger } from './logger';
 import { analyzeExtraction, type AnalysisTrace } from './core/analyze/analyze';
 import type { NlpPort } from './core/analyze/ports';
 import type { Analysis, DocumentKind } from './core/analyze/schema';
@@ -87,6 +89,22 @@ export function createServices(config: Config): Services {
     async close() {
       await pdf.close();
       store.close();
+    },
+  };
+}
+
+/** The app's dependencies as configured: the one place where settings meet the HTTP layer. */
+export function appDeps(config: Config, services: Services, logger: Logger, isReady: () => boolean): AppDeps {
+  return {
+    extractor: services.extractor,
+    analyzer: services.analyzer,
+    logger,
+    limits: { maxFileBytes: config.MAX_FILE_BYTES, maxJsonBytes: config.MAX_JSON_BYTES, maxBatchBytes: config.MAX_BATCH_BYTES, maxCvs: config.MAX_CVS },
+    isReady,
+    apiKeyHashes: config.API_KEY_HASHES?.split(',') ?? [],
+    jobs: {
+      store: services.store,
+      webhooks: { secrets: { standard: config.WEBHOOK_SECRET_STANDARD, greenhouse: config.WEBHOOK_SECRET_GREENHOUSE }, maxBytes: config.MAX_WEBHOOK_BYTES },
     },
   };
 }

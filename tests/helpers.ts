@@ -4,7 +4,7 @@ import type { Express } from 'express';
 import { loadConfig, type Config } from '../src/config';
 import { createApp } from '../src/http/app';
 import { createLogger } from '../src/logger';
-import { createServices, type Services } from '../src/services';
+import { appDeps, createServices, type Services } from '../src/services';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures');
 /** The shared evaluation and real-world material beside the checkout; absent on a plain clone. */
@@ -30,17 +30,6 @@ export interface TestService {
 export function createTestService(overrides: Record<string, string> = {}): TestService {
   const config = testConfig(overrides);
   const services = createServices(config);
-  const app = createApp({
-    extractor: services.extractor,
-    analyzer: services.analyzer,
-    logger: createLogger('silent'),
-    limits: { maxFileBytes: config.MAX_FILE_BYTES, maxJsonBytes: config.MAX_JSON_BYTES, maxBatchBytes: config.MAX_BATCH_BYTES, maxCvs: config.MAX_CVS },
-    isReady: () => true,
-    apiKeyHashes: config.API_KEY_HASHES?.split(',') ?? [],
-    jobs: {
-      store: services.store,
-      webhooks: { secrets: { standard: config.WEBHOOK_SECRET_STANDARD, greenhouse: config.WEBHOOK_SECRET_GREENHOUSE }, maxBytes: config.MAX_WEBHOOK_BYTES },
-    },
-  });
+  const app = createApp(appDeps(config, services, createLogger('silent'), () => true));
   return { app, services, config, close: () => services.close() };
 }
