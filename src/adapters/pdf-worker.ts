@@ -28,7 +28,7 @@ interface PdfJsViewport {
 interface PdfJsPage {
   getViewport(options: { scale: number }): PdfJsViewport;
   getTextContent(): Promise<{ items: Array<PdfJsTextItem | { type: string }> }>;
-  getOperatorList(): Promise<{ fnArray: ArrayLike<number>; argsArray: unknown[] }>;
+  getOperatorList(params?: { annotationMode?: number }): Promise<{ fnArray: ArrayLike<number>; argsArray: unknown[] }>;
   cleanup(): void;
 }
 
@@ -73,7 +73,8 @@ const DARK = 0.85;
 
 /** Follows fill colours and transforms through the page's operators: which text runs are painted near-white, and where dark areas are. */
 async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<PaintedText> {
-  const ops = await page.getOperatorList();
+  // Annotations (links, forms) hold no page text: pdf.js's AnnotationMode.DISABLE (0) skips them.
+  const ops = await page.getOperatorList({ annotationMode: 0 });
   const result: PaintedText = { white: [], visible: [], darkAreas: [] };
   let fill = 0;
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
