@@ -81,7 +81,7 @@ export async function startServer(config: Config, logger: Logger): Promise<{ ser
   return { server, shutdown };
 }
 
-async function main(): Promise<void> {
+export async function main(): Promise<void> {
   let config: Config;
   try {
     config = loadConfig();

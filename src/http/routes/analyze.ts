@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { redactText } from '../../core/analyze/personal-data';
+import { analysisBody } from '../../report';
 import { SkillmatchError } from '../../core/errors';
 import type { JobStore } from '../../core/jobs/store';
 import { fingerprint, idempotent } from '../idempotency';
@@ -37,15 +37,7 @@ export function analyzeRouter(analyzer: Analyzer, limits: InputLimits, store?: J
     const print = () => fingerprint(req, [{ name: input.filename ?? '', bytes: input.bytes }], input.fields);
     await idempotent(req, res, store, print, async () => {
       const { extraction, analysis } = await analyzer.analyze(input.bytes, { filename: input.filename, mimeType: input.mimeType }, kind.data);
-      const body = {
-        filename: extraction.filename,
-        format: extraction.format,
-        pages: extraction.pages,
-        ...analysis,
-        sections: extraction.sections,
-        ...(include.has('text') ? { text: extraction.text } : {}),
-        ...(redact ? { redactedText: redactText(extraction.text) } : {}),
-      };
+      const body = analysisBody(extraction, analysis, { includeText: include.has('text'), redact });
       return { status: 200, contentType: 'application/json', body: JSON.stringify(body) };
     });
   });

@@ -1,12 +1,11 @@
 import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import { errorCatalogue, isSkillmatchError, SkillmatchError } from '../../core/errors';
-import { redactText } from '../../core/analyze/personal-data';
-import { matchDocuments, matchToCsv, type AnalyzedDocument, type FailedDocument } from '../../core/match/match';
+import { SkillmatchError } from '../../core/errors';
+import { matchToCsv } from '../../core/match/match';
+import { matchUploads } from '../../report';
 import { parseRedact } from './analyze';
 import type { Analyzer } from '../../services';
-import { statusByCode } from '../problem';
 import type { JobStore } from '../../core/jobs/store';
 import { fingerprint, idempotent } from '../idempotency';
 
@@ -39,20 +38,6 @@ function capBatch(req: Request, limit: number): void {
     seen += chunk.length;
     if (seen > limit) req.destroy(new SkillmatchError('body-too-large', `The request is larger than ${limit} bytes.`, { limitBytes: limit }));
   });
-}
-
-/** Runs tasks with at most `limit` at a time, keeping their order. */
-async function mapLimited<T, R>(items: T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await task(items[i] as T, i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 const textItem = z.object({ text: z.string().min(1, 'text must not be empty'), filename: z.string().max(255).optional() }).strict();
@@ -113,20 +98,7 @@ export function matchRouter(analyzer: Analyzer, limits: MatchLimits, store?: Job
     const print = () => fingerprint(req, [job, ...cvs].map((d) => ({ name: d.filename, bytes: d.bytes })), {});
     await idempotent(req, res, store, print, async () => {
       // Without a readable job ad nothing can be ranked: its error is the request's error.
-      const jobResult = await analyzer.analyze(job.bytes, { filename: job.filename, mimeType: job.mimeType }, 'job');
-      const redacted = new Map<string, string>();
-      const analyzed = await mapLimited(cvs, 4, async (cv): Promise<AnalyzedDocument | FailedDocument> => {
-        try {
-          const { analysis, extraction } = await analyzer.analyze(cv.bytes, { filename: cv.filename, mimeType: cv.mimeType }, 'cv');
-          if (redact) redacted.set(cv.filename, redactText(extraction.text));
-          return { filename: cv.filename, analysis };
-        } catch (error) {
-          // One unreadable CV never fails the batch: it gets its own entry with the problem.
-          const e = isSkillmatchError(error) ? error : new SkillmatchError('internal', 'The CV could not be processed.');
-          return { filename: cv.filename, error: { code: e.code, status: statusByCode[e.code], title: errorCatalogue[e.code].title, detail: e.detail } };
-        }
-      });
-      const match = matchDocuments({ filename: job.filename, analysis: jobResult.analysis }, analyzed);
+      const { match, redacted } = await matchUploads(analyzer, job, cvs, { redact });
       if (wantsCsv) return { status: 200, contentType: 'text/csv', body: matchToCsv(match) };
       const body = redact ? { ...match, results: match.results.map((r) => ({ ...r, redactedText: redacted.get(r.filename) ?? null })) } : match;
       return { status: 200, contentType: 'application/json', body: JSON.stringify(body) };

@@ -1,0 +1,240 @@
+/**
+ * The `skillmatch` command: the core in-process, no server needed.
+ *   skillmatch analyze [--kind cv|job|auto] [--json|--csv] <file>...
+ *   skillmatch match --job <file> [--json|--csv] <cv files or folders>...
+ *   skillmatch lexicon check [<lexicon dir>]
+ *   skillmatch explain [--kind cv|job|auto] [--skill id] [--no-text] <file>
+ *   skillmatch serve
+ * Exit codes: 0 success, 1 some files failed (each reported on stderr), 2 bad usage.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from './config';
+import { matchToCsv } from './core/match/match';
+import type { Match } from './core/match/schema';
+import { analysisBody, matchUploads, problemEntry, type DocumentUpload } from './report';
+import { main as serve } from './server';
+import { createServices, type Services } from './services';
+import { explainDocument } from './tools/explain';
+import { lexiconCheck } from './tools/lexicon-check';
+
+const USAGE = `usage:
+  skillmatch analyze [--kind cv|job|auto] [--json | --csv] <file>...
+  skillmatch match --job <file> [--json | --csv] <cv file or folder>...
+  skillmatch lexicon check [<lexicon dir>]
+  skillmatch explain [--kind cv|job|auto] [--skill <id>] [--no-text] <file>
+  skillmatch serve`;
+
+const DOCUMENT_EXTENSIONS = /\.(pdf|docx|txt|text|md|markdown|html?|xhtml)$/i;
+
+class UsageError extends Error {}
+
+interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** Whether stderr is a terminal (for the progress bar). */
+  tty: boolean;
+}
+
+interface Parsed {
+  flags: Map<string, string | true>;
+  positional: string[];
+}
+
+function parseArgs(args: string[], valued: string[]): Parsed {
+  const flags = new Map<string, string | true>();
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a.startsWith('--')) {
+      if (valued.includes(a)) {
+        const value = args[++i];
+        if (value === undefined) throw new UsageError(`${a} needs a value`);
+        flags.set(a, value);
+      } else flags.set(a, true);
+    } else positional.push(a);
+  }
+  return { flags, positional };
+}
+
+function kindOf(flags: Parsed['flags']): 'cv' | 'job' | 'auto' {
+  const kind = flags.get('--kind') ?? 'auto';
+  if (kind !== 'cv' && kind !== 'job' && kind !== 'auto') throw new UsageError('--kind takes cv, job or auto');
+  return kind;
+}
+
+function format(flags: Parsed['flags']): 'table' | 'json' | 'csv' {
+  if (flags.has('--json') && flags.has('--csv')) throw new UsageError('choose --json or --csv');
+  return flags.has('--json') ? 'json' : flags.has('--csv') ? 'csv' : 'table';
+}
+
+function checkFlags(flags: Parsed['flags'], known: string[]): void {
+  for (const f of flags.keys()) if (!known.includes(f)) throw new UsageError(`unknown option ${f}`);
+}
+
+/** Files as given, with folders expanded to the documents inside them (sorted). */
+function expand(paths: string[]): string[] {
+  return paths.flatMap((p) => {
+    try {
+      if (statSync(p).isDirectory()) return readdirSync(p).filter((f) => DOCUMENT_EXTENSIONS.test(f)).sort().map((f) => path.join(p, f));
+    } catch {
+      /* a missing path is reported when it is read */
+    }
+    return [p];
+  });
+}
+
+function progress(io: Io, total: number): ((done: number) => void) | undefined {
+  if (total <= 3 || !io.tty) return undefined;
+  return (done) => {
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    io.err(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+  };
+}
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+}
+
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+async function analyze(services: Services, args: string[], io: Io): Promise<number> {
+  const { flags, positional } = parseArgs(args, ['--kind']);
+  checkFlags(flags, ['--kind', '--json', '--csv']);
+  const kind = kindOf(flags);
+  const how = format(flags);
+  const files = expand(positional);
+  if (files.length === 0) throw new UsageError('name at least one file');
+  const tick = progress(io, files.length);
+  let failed = 0;
+  const results: Array<Record<string, unknown>> = [];
+  for (const [i, file] of files.entries()) {
+    try {
+      const { extraction, analysis } = await services.analyzer.analyze(readFileSync(file), { filename: file }, kind);
+      results.push(analysisBody(extraction, analysis));
+    } catch (error) {
+      failed++;
+      const problem = (error as NodeJS.ErrnoException).code === 'ENOENT' ? { code: 'not-found', status: 404, title: 'No such file', detail: `${file} does not exist.` } : problemEntry(error);
+      io.err(`${file}: ${problem.code}: ${problem.detail}\n`);
+      results.push({ filename: file, error: problem });
+    }
+    tick?.(i + 1);
+  }
+  if (how === 'json') io.out(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
+  else if (how === 'csv') {
+    const rows = results.map((r) => {
+      const a = r as { filename: string; kind?: string; coverage?: number; gap?: number; skills?: Array<{ id: string; present: boolean }>; error?: { code: string; detail: string } };
+      return [a.filename, a.kind ?? '', a.coverage?.toFixed(3) ?? '', a.gap?.toFixed(3) ?? '', (a.skills ?? []).filter((s) => s.present).map((s) => s.id).join(';'), a.error ? `${a.error.code}: ${a.error.detail}` : '']
+        .map(csvCell)
+        .join(',');
+    });
+    io.out(`filename,kind,coverage,gap,present,error\r\n${rows.map((r) => `${r}\r\n`).join('')}`);
+  } else {
+    io.out(`${pad('file', 34)} ${pad('kind', 5)} ${pad('coverage', 9)} skills shown\n`);
+    for (const r of results) {
+      const a = r as { filename: string; kind?: string; coverage?: number; skills?: Array<{ id: string; present: boolean }>; error?: { code: string } };
+      if (a.error) io.out(`${pad(a.filename, 34)} error: ${a.error.code}\n`);
+      else io.out(`${pad(a.filename, 34)} ${pad(a.kind ?? '', 5)} ${pad((a.coverage ?? 0).toFixed(2), 9)} ${(a.skills ?? []).filter((s) => s.present).map((s) => s.id).join(', ')}\n`);
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+function readUpload(file: string): DocumentUpload {
+  return { bytes: readFileSync(file), filename: file, mimeType: null };
+}
+
+async function match(services: Services, args: string[], io: Io): Promise<number> {
+  const { flags, positional } = parseArgs(args, ['--job']);
+  checkFlags(flags, ['--job', '--json', '--csv']);
+  const how = format(flags);
+  const jobFile = flags.get('--job');
+  if (typeof jobFile !== 'string') throw new UsageError('name the job ad with --job <file>');
+  const files = expand(positional);
+  if (files.length === 0) throw new UsageError('name at least one CV file or folder');
+  const cvs: DocumentUpload[] = [];
+  const missing: string[] = [];
+  for (const f of files) {
+    try {
+      cvs.push(readUpload(f));
+    } catch {
+      missing.push(f);
+      io.err(`${f}: not-found: the file cannot be read\n`);
+    }
+  }
+  const tick = progress(io, cvs.length);
+  const { match: result } = await matchUploads(services.analyzer, readUpload(jobFile), cvs, { onProgress: (done) => tick?.(done) });
+  for (const r of result.results) if (r.error) io.err(`${r.filename}: ${r.error.code}: ${r.error.detail}\n`);
+  if (how === 'json') io.out(`${JSON.stringify(result, null, 2)}\n`);
+  else if (how === 'csv') io.out(matchToCsv(result));
+  else printRanking(result, io);
+  return result.results.some((r) => r.error) || missing.length ? 1 : 0;
+}
+
+function printRanking(result: Match, io: Io): void {
+  io.out(`${pad('rank', 5)} ${pad('file', 34)} ${pad('score', 6)} met / asked  missing\n`);
+  for (const r of result.results) {
+    if (r.error) {
+      io.out(`${pad('-', 5)} ${pad(r.filename, 34)} error: ${r.error.code}\n`);
+      continue;
+    }
+    const met = r.requirements.filter((q) => q.status === 'met').length;
+    io.out(`${pad(String(r.rank), 5)} ${pad(r.filename, 34)} ${pad((r.score ?? 0).toFixed(3), 6)} ${pad(`${met} / ${r.requirements.length}`, 12)} ${r.gaps.map((g) => g.skill).join(', ')}\n`);
+  }
+}
+
+/** Runs one command; returns the exit code. */
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'serve') {
+      await serve();
+      return -1; // keeps running
+    }
+    if (command === 'lexicon') {
+      if (rest[0] !== 'check') throw new UsageError('skillmatch lexicon check [<lexicon dir>]');
+      return lexiconCheck(rest[1], (l) => io.out(`${l}\n`), (l) => io.err(`${l}\n`));
+    }
+    if (!['analyze', 'match', 'explain'].includes(command ?? '')) throw new UsageError(command ? `unknown command ${command}` : 'name a command');
+    const services = createServices(loadConfig({ ...process.env, LOG_LEVEL: 'silent', DB_PATH: ':memory:' }));
+    try {
+      if (command === 'analyze') return await analyze(services, rest, io);
+      if (command === 'match') return await match(services, rest, io);
+      const { flags, positional } = parseArgs(rest, ['--kind', '--skill']);
+      checkFlags(flags, ['--kind', '--skill', '--no-text']);
+      const file = positional[0];
+      if (!file || positional.length > 1) throw new UsageError('name one file to explain');
+      const skill = flags.get('--skill');
+      try {
+        await explainDocument(services, readFileSync(file), path.basename(file), { kind: kindOf(flags), skill: typeof skill === 'string' ? skill : undefined, showText: !flags.has('--no-text') }, (l) => io.out(`${l}\n`));
+      } catch (error) {
+        if (error instanceof UsageError) throw error;
+        const problem = (error as NodeJS.ErrnoException).code === 'ENOENT' ? { code: 'not-found', detail: `${file} does not exist.` } : problemEntry(error);
+        io.err(`${file}: ${problem.code}: ${problem.detail}\n`);
+        return 1;
+      }
+      return 0;
+    } finally {
+      await services.close();
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`skillmatch: ${error.message}\n${USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+export async function run(argv: string[]): Promise<void> {
+  const code = await runCli(argv, {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    tty: Boolean(process.stderr.isTTY),
+  });
+  if (code >= 0) process.exit(code);
+}
