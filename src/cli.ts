@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from './config';
-import { matchToCsv } from './core/match/match';
+import { csvCell, matchToCsv } from './core/match/match';
 import type { Match } from './core/match/schema';
 import { analysisBody, matchUploads, problemEntry, type DocumentUpload } from './report';
 import { main as serve } from './server';
@@ -95,11 +95,6 @@ function progress(io: Io, total: number): ((done: number) => void) | undefined {
 
 function pad(text: string, width: number): string {
   return text.length >= width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
-}
-
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
 }
 
 async function analyze(services: Services, args: string[], io: Io): Promise<number> {

@@ -134,15 +134,20 @@ export function openSqliteStore(file: string): JobStore {
   const getSetting = db.prepare('SELECT value FROM settings WHERE key = ?');
   const putSetting = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
 
-  const complete = db.transaction((id: string, result: string, now: number, callback?: { deliveryId: string; eventType: string; payload: string }, keepDocument = false) => {
+  type Callback = { deliveryId: string; eventType: string; payload: string };
+  /** A job's callback is queued in the transaction that settles the job, so neither exists without the other. */
+  const queueCallback = (jobId: string, now: number, callback: Callback | undefined): void => {
+    if (callback) insertDelivery.run(callback.deliveryId, jobId, callback.eventType, callback.payload, now, now, now);
+  };
+  const complete = db.transaction((id: string, result: string, now: number, callback?: Callback, keepDocument = false) => {
     const done = completeOne.run(result, keepDocument ? 1 : 0, now, id).changes === 1;
-    if (done && callback) insertDelivery.run(callback.deliveryId, id, callback.eventType, callback.payload, now, now, now);
+    if (done) queueCallback(id, now, callback);
     return done;
   });
-  const fail = db.transaction((id: string, error: string, now: number, retry: boolean, callback?: { deliveryId: string; eventType: string; payload: string }) => {
+  const fail = db.transaction((id: string, error: string, now: number, retry: boolean, callback?: Callback) => {
     const status = retry ? 'queued' : 'failed';
     const changed = failOne.run(status, error, now, status, id).changes === 1;
-    if (changed && !retry && callback) insertDelivery.run(callback.deliveryId, id, callback.eventType, callback.payload, now, now, now);
+    if (changed && !retry) queueCallback(id, now, callback);
   });
 
   const accept = db.transaction((event: AcceptedEvent, jobId: string) => {

@@ -16,7 +16,8 @@ export interface InputLimits {
   maxJsonBytes: number;
 }
 
-function run(handler: RequestHandler, req: Request, res: Response): Promise<void> {
+/** Runs an express middleware (multer, a body parser) inside an async handler. */
+export function runMiddleware(handler: RequestHandler, req: Request, res: Response): Promise<void> {
   return new Promise((resolve, reject) => {
     void handler(req, res, (err?: unknown) => (err ? reject(err) : resolve()));
   });
@@ -59,7 +60,7 @@ export function documentReader(limits: InputLimits, textFields: readonly string[
 
   return async function readDocument(req: Request, res: Response): Promise<DocumentInput> {
     if (req.is('multipart/form-data')) {
-      await run(upload, req, res);
+      await runMiddleware(upload, req, res);
       const body = (req.body ?? {}) as Record<string, unknown>;
       const fields: Record<string, string> = {};
       for (const [key, value] of Object.entries(body)) {
@@ -72,7 +73,7 @@ export function documentReader(limits: InputLimits, textFields: readonly string[
       return { bytes: req.file.buffer, filename: cleanFilename(req.file.originalname), mimeType: req.file.mimetype || null, fields };
     }
     if (req.is('application/json')) {
-      await run(json, req, res);
+      await runMiddleware(json, req, res);
       const parsed = jsonSchema.safeParse(req.body);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];

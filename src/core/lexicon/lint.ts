@@ -6,7 +6,6 @@ import type { CompiledLexicon, LexiconProblem } from './compile';
  */
 export function lexiconWarnings(lexicon: CompiledLexicon): LexiconProblem[] {
   const warnings: LexiconProblem[] = [];
-  const noted = new Set<string>();
   for (const term of lexicon.terms) {
     const { entry } = term;
     const where = `${term.file}: term "${entry.id}"`;
@@ -16,7 +15,6 @@ export function lexiconWarnings(lexicon: CompiledLexicon): LexiconProblem[] {
     if (typeof entry.context === 'object' && !entry.note) {
       warnings.push({ where, message: 'has context words: add a note saying what they rule out' });
     }
-    if (typeof entry.context === 'string') noted.add(`${term.file}#${entry.context}`);
   }
   return warnings;
 }

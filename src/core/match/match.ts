@@ -111,7 +111,8 @@ export function matchDocuments(job: AnalyzedDocument, cvs: Array<AnalyzedDocumen
 
 const CSV_COLUMNS = ['rank', 'filename', 'score', 'met', 'missing', 'error'] as const;
 
-function csvCell(value: string): string {
+/** A quoted CSV cell, with spreadsheet formulas (=, +, -, @ at the start) defused. */
+export function csvCell(value: string): string {
   // Quote always; double inner quotes; defuse spreadsheet formulas (=, +, -, @ at the start).
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return `"${safe.replace(/"/g, '""')}"`;

@@ -1,9 +1,10 @@
-import express, { Router, type Request, type RequestHandler, type Response } from 'express';
+import express, { Router, type Request, type Response } from 'express';
+import { runMiddleware } from '../document-input';
 import multer from 'multer';
 import { z } from 'zod';
 import { SkillmatchError } from '../../core/errors';
 import { matchToCsv } from '../../core/match/match';
-import { matchUploads } from '../../report';
+import { matchUploads, type DocumentUpload } from '../../report';
 import { parseRedact } from './analyze';
 import type { Analyzer } from '../../services';
 import type { JobStore } from '../../core/jobs/store';
@@ -17,17 +18,7 @@ export interface MatchLimits {
   maxCvs: number;
 }
 
-interface Upload {
-  bytes: Uint8Array;
-  filename: string;
-  mimeType: string | null;
-}
 
-function run(handler: RequestHandler, req: Request, res: Response): Promise<void> {
-  return new Promise((resolve, reject) => {
-    void handler(req, res, (err?: unknown) => (err ? reject(err) : resolve()));
-  });
-}
 
 /** Refuses a batch larger than the limit: at once when Content-Length says so, else as bytes arrive. */
 function capBatch(req: Request, limit: number): void {
@@ -55,16 +46,16 @@ export function matchRouter(analyzer: Analyzer, limits: MatchLimits, store?: Job
   const json = express.json({ limit: limits.maxJsonBytes, strict: true, type: 'application/json' });
   const jsonSchema = z.object({ job: textItem, cvs: z.array(textItem).min(1, 'send at least one CV').max(limits.maxCvs, `send at most ${limits.maxCvs} CVs`) }).strict();
 
-  async function readInput(req: Request, res: Response): Promise<{ job: Upload; cvs: Upload[] }> {
+  async function readInput(req: Request, res: Response): Promise<{ job: DocumentUpload; cvs: DocumentUpload[] }> {
     if (req.is('multipart/form-data')) {
       capBatch(req, limits.maxBatchBytes);
-      await run(upload, req, res);
+      await runMiddleware(upload, req, res);
       const files = (req.files ?? {}) as Record<string, Express.Multer.File[] | undefined>;
       const body = (req.body ?? {}) as Record<string, unknown>;
       for (const key of Object.keys(body)) {
         if (key !== 'jobText' && key !== 'cvText') throw new SkillmatchError('unexpected-field', `The field "${key.slice(0, 64)}" is not accepted here; use job, jobText, cv and cvText.`);
       }
-      const asUpload = (f: Express.Multer.File): Upload => ({ bytes: f.buffer, filename: f.originalname || 'upload', mimeType: f.mimetype || null });
+      const asUpload = (f: Express.Multer.File): DocumentUpload => ({ bytes: f.buffer, filename: f.originalname || 'upload', mimeType: f.mimetype || null });
       const jobFile = files.job?.[0];
       const jobText = typeof body.jobText === 'string' ? body.jobText : undefined;
       if (jobFile && jobText) throw new SkillmatchError('bad-request', 'Send the job ad once: either the file "job" or the field "jobText".');
@@ -77,7 +68,7 @@ export function matchRouter(analyzer: Analyzer, limits: MatchLimits, store?: Job
       return { job, cvs };
     }
     if (req.is('application/json')) {
-      await run(json, req, res);
+      await runMiddleware(json, req, res);
       const parsed = jsonSchema.safeParse(req.body);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];

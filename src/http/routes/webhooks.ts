@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import express, { Router, type Request, type RequestHandler, type Response } from 'express';
+import express, { Router, type Request } from 'express';
+import { runMiddleware } from '../document-input';
 import { z } from 'zod';
 import { SkillmatchError } from '../../core/errors';
 import type { JobStore } from '../../core/jobs/store';
@@ -29,11 +30,6 @@ const greenhouseSchema = z.object({
     .optional(),
 });
 
-function run(handler: RequestHandler, req: Request, res: Response): Promise<void> {
-  return new Promise((resolve, reject) => {
-    void handler(req, res, (err?: unknown) => (err ? reject(err) : resolve()));
-  });
-}
 
 function header(req: Request, name: string): string | undefined {
   const value = req.headers[name];
@@ -108,7 +104,7 @@ export function webhookRouter(store: JobStore, settings: WebhookSettings): Route
     const source = String(req.params.source);
     const secret = source === 'standard' ? settings.secrets.standard : source === 'greenhouse' ? settings.secrets.greenhouse : undefined;
     if (!secret) throw new SkillmatchError('not-found', `No webhook source "${source.slice(0, 64)}" is enabled.`);
-    await run(raw, req, res);
+    await runMiddleware(raw, req, res);
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const parsed = source === 'standard' ? parseStandard(req, body, secret, now()) : parseGreenhouse(req, body, secret);
     if (parsed.ignored || !parsed.event) {
