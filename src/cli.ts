@@ -25,6 +25,39 @@ const USAGE = `usage:
   skillmatch explain [--kind cv|job|auto] [--skill <id>] [--no-text] <file>
   skillmatch serve`;
 
+/** The options of each command: the parser refuses others, and the help text names them all (tested). */
+export const COMMAND_FLAGS = {
+  analyze: { valued: ['--kind'], switches: ['--json', '--csv'] },
+  match: { valued: ['--job'], switches: ['--json', '--csv'] },
+  explain: { valued: ['--kind', '--skill'], switches: ['--no-text'] },
+} as const satisfies Record<string, { valued: readonly string[]; switches: readonly string[] }>;
+
+export const HELP = `skillmatch: résumé and job-ad skill matching for the Machine Learning Engineer role,
+in-process (no server needed).
+
+${USAGE.replace(/^usage:\n/, 'Usage:\n')}
+  skillmatch --help
+
+Commands:
+  analyze <file>...      Coverage of the role for each CV or job ad (PDF, DOCX, text, Markdown, HTML).
+  match --job <file> <cv file or folder>...
+                         Ranks the CVs against the job ad, best first; folders are read for documents.
+  explain <file>         Every stage for one document: text, sections, mentions, context, scores.
+  lexicon check [<dir>]  Validates the lexicon (default: lexicon/) and says how to fix what is wrong.
+  serve                  Starts the HTTP service, as npm start (settings from the environment).
+
+Options:
+  --job <file>           match: the job ad to rank against (required).
+  --kind cv|job|auto     analyze, explain: what the document is (default auto: detected).
+  --json                 analyze, match: the API's JSON instead of a table, with filenames as given.
+  --csv                  analyze, match: CSV instead of a table (one row per file).
+  --skill <id>           explain: show only this skill's mentions and score (ids: see GET /v1/lexicon).
+  --no-text              explain: leave out the extracted text.
+  -h, --help             This help.
+
+Output goes to stdout; problems, and a progress bar for more than three files on a terminal, to stderr.
+Exit codes: 0 success; 1 some files failed (each reported on stderr, the rest processed); 2 bad usage.`;
+
 const DOCUMENT_EXTENSIONS = /\.(pdf|docx|txt|text|md|markdown|html?|xhtml)$/i;
 
 class UsageError extends Error {}
@@ -72,6 +105,13 @@ function checkFlags(flags: Parsed['flags'], known: string[]): void {
   for (const f of flags.keys()) if (!known.includes(f)) throw new UsageError(`unknown option ${f}`);
 }
 
+function commandArgs(command: keyof typeof COMMAND_FLAGS, args: string[]): Parsed {
+  const { valued, switches } = COMMAND_FLAGS[command];
+  const parsed = parseArgs(args, [...valued]);
+  checkFlags(parsed.flags, [...valued, ...switches]);
+  return parsed;
+}
+
 /** Files as given, with folders expanded to the documents inside them (sorted). */
 function expand(paths: string[]): string[] {
   return paths.flatMap((p) => {
@@ -98,8 +138,7 @@ function pad(text: string, width: number): string {
 }
 
 async function analyze(services: Services, args: string[], io: Io): Promise<number> {
-  const { flags, positional } = parseArgs(args, ['--kind']);
-  checkFlags(flags, ['--kind', '--json', '--csv']);
+  const { flags, positional } = commandArgs('analyze', args);
   const kind = kindOf(flags);
   const how = format(flags);
   const files = expand(positional);
@@ -144,8 +183,7 @@ function readUpload(file: string): DocumentUpload {
 }
 
 async function match(services: Services, args: string[], io: Io): Promise<number> {
-  const { flags, positional } = parseArgs(args, ['--job']);
-  checkFlags(flags, ['--job', '--json', '--csv']);
+  const { flags, positional } = commandArgs('match', args);
   const how = format(flags);
   const jobFile = flags.get('--job');
   if (typeof jobFile !== 'string') throw new UsageError('name the job ad with --job <file>');
@@ -162,7 +200,7 @@ async function match(services: Services, args: string[], io: Io): Promise<number
     }
   }
   const tick = progress(io, cvs.length);
-  const { match: result } = await matchUploads(services.analyzer, readUpload(jobFile), cvs, { onProgress: (done) => tick?.(done) });
+  const result = await matchUploads(services.analyzer, readUpload(jobFile), cvs, { onProgress: (done) => tick?.(done) });
   for (const r of result.results) if (r.error) io.err(`${r.filename}: ${r.error.code}: ${r.error.detail}\n`);
   if (how === 'json') io.out(`${JSON.stringify(result, null, 2)}\n`);
   else if (how === 'csv') io.out(matchToCsv(result));
@@ -185,6 +223,14 @@ function printRanking(result: Match, io: Io): void {
 /** Runs one command; returns the exit code. */
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === undefined || ['-h', '--help', 'help'].includes(command) || rest.includes('--help') || rest.includes('-h')) {
+    if (command === undefined) {
+      io.err(`skillmatch: name a command\n${USAGE}\n`);
+      return 2;
+    }
+    io.out(`${HELP}\n`);
+    return 0;
+  }
   try {
     if (command === 'serve') {
       await serve();
@@ -199,8 +245,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     try {
       if (command === 'analyze') return await analyze(services, rest, io);
       if (command === 'match') return await match(services, rest, io);
-      const { flags, positional } = parseArgs(rest, ['--kind', '--skill']);
-      checkFlags(flags, ['--kind', '--skill', '--no-text']);
+      const { flags, positional } = commandArgs('explain', rest);
       const file = positional[0];
       if (!file || positional.length > 1) throw new UsageError('name one file to explain');
       const skill = flags.get('--skill');

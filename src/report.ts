@@ -46,6 +46,16 @@ export async function mapLimited<T, R>(items: T[], limit: number, task: (item: T
   return results;
 }
 
+/** Which texts to hand back with each document's result: the extracted text, the redacted text. */
+export interface TextOptions {
+  includeText?: boolean;
+  redact?: boolean;
+}
+
+function textsOf(text: string, options: TextOptions): AnalyzedDocument['texts'] {
+  return { ...(options.includeText ? { text } : {}), ...(options.redact ? { redactedText: redactText(text) } : {}) };
+}
+
 /**
  * One job ad against many CVs, as POST /v1/match and `skillmatch match` do it. The job ad's error
  * is thrown (nothing can be ranked without it); a CV's error becomes its own entry.
@@ -54,16 +64,14 @@ export async function matchUploads(
   analyzer: Analyzer,
   job: DocumentUpload,
   cvs: DocumentUpload[],
-  options: { redact?: boolean; concurrency?: number; onProgress?: (done: number, total: number) => void } = {},
-): Promise<{ match: Match; redacted: Map<string, string> }> {
+  options: TextOptions & { concurrency?: number; onProgress?: (done: number, total: number) => void } = {},
+): Promise<Match> {
   const jobResult = await analyzer.analyze(job.bytes, { filename: job.filename, mimeType: job.mimeType }, 'job');
-  const redacted = new Map<string, string>();
   let done = 0;
   const analyzed = await mapLimited(cvs, options.concurrency ?? 4, async (cv): Promise<AnalyzedDocument | FailedDocument> => {
     try {
       const { analysis, extraction } = await analyzer.analyze(cv.bytes, { filename: cv.filename, mimeType: cv.mimeType }, 'cv');
-      if (options.redact) redacted.set(cv.filename, redactText(extraction.text));
-      return { filename: cv.filename, analysis };
+      return { filename: cv.filename, analysis, texts: textsOf(extraction.text, options) };
     } catch (error) {
       // One unreadable CV never fails the batch: it gets its own entry with the problem.
       return { filename: cv.filename, error: problemEntry(error) };
@@ -71,5 +79,6 @@ export async function matchUploads(
       options.onProgress?.(++done, cvs.length);
     }
   });
-  return { match: matchDocuments({ filename: job.filename, analysis: jobResult.analysis }, analyzed), redacted };
+  const jobTexts = options.includeText ? { text: jobResult.extraction.text } : undefined;
+  return matchDocuments({ filename: job.filename, analysis: jobResult.analysis, ...(jobTexts ? { texts: jobTexts } : {}) }, analyzed);
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { readDocx } from './adapters/docx';
 import { htmlToText } from './adapters/html';
@@ -93,6 +94,9 @@ export function createServices(config: Config): Services {
   };
 }
 
+/** The built web page: dist/web, seen from src/ (tsx, tests) or from dist/src/ (npm start). */
+const WEB_DIR = [path.resolve(__dirname, '..', 'web'), path.resolve(__dirname, '..', 'dist', 'web')].find((d) => existsSync(path.join(d, 'index.html'))) ?? path.resolve(__dirname, '..', 'web');
+
 /** The app's dependencies as configured: the one place where settings meet the HTTP layer. */
 export function appDeps(config: Config, services: Services, logger: Logger, isReady: () => boolean): AppDeps {
   return {
@@ -101,6 +105,7 @@ export function appDeps(config: Config, services: Services, logger: Logger, isRe
     logger,
     limits: { maxFileBytes: config.MAX_FILE_BYTES, maxJsonBytes: config.MAX_JSON_BYTES, maxBatchBytes: config.MAX_BATCH_BYTES, maxCvs: config.MAX_CVS },
     isReady,
+    webDir: WEB_DIR,
     apiKeyHashes: config.API_KEY_HASHES?.split(',') ?? [],
     jobs: {
       store: services.store,

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { COMMAND_FLAGS, HELP, runCli } from '../src/cli';
 
 const ROOT = path.join(__dirname, '..');
 function cli(...args: string[]) {
@@ -46,6 +47,18 @@ describe('the skillmatch command', () => {
     expect(explain.out).toMatch(/== 3\. Mentions/);
   });
 
+  it('--help documents every command and every option, and exits 0', () => {
+    for (const args of [['--help'], ['-h'], ['help'], ['match', '--help']]) {
+      const r = cli(...args);
+      expect({ args, code: r.code }).toEqual({ args, code: 0 });
+      expect(r.out).toBe(`${HELP}\n`);
+    }
+    for (const command of ['analyze', 'match', 'explain', 'lexicon check', 'serve']) expect(HELP).toContain(`  ${command}`);
+    for (const [command, { valued, switches }] of Object.entries(COMMAND_FLAGS)) {
+      for (const flag of [...valued, ...switches]) expect({ command, documented: new RegExp(`^  ${flag}\\b.*${command}`, 'm').test(HELP) }).toEqual({ command, documented: true });
+    }
+  });
+
   it('bad usage exits 2 with the usage', () => {
     for (const args of [[], ['frobnicate'], ['analyze'], ['match', 'fixtures/cv.md'], ['analyze', '--json', '--csv', 'fixtures/cv.md'], ['analyze', '--kind', 'resume', 'fixtures/cv.md']]) {
       const r = cli(...args);
@@ -53,4 +66,20 @@ describe('the skillmatch command', () => {
       expect(r.err).toMatch(/usage:/);
     }
   });
+
+  it('shows a progress bar on stderr for more than three files, only on a terminal', async () => {
+    const files = ['fixtures/cv.md', 'fixtures/plain-cv.txt', 'fixtures/cv-page.html', 'fixtures/libreoffice-cv.docx'];
+    for (const tty of [true, false]) {
+      let out = '';
+      let err = '';
+      const code = await runCli(['match', '--csv', '--job', 'fixtures/ml-engineer-job.md', ...files], { out: (t) => (out += t), err: (t) => (err += t), tty });
+      expect(code).toBe(0);
+      expect(out.split('\r\n').filter(Boolean)).toHaveLength(files.length + 1);
+      if (tty) {
+        expect(err).toMatch(/^(\r\[[#.]{30}\] [1-4]\/4){4}\n$/);
+        expect(err.endsWith(`[${'#'.repeat(30)}] 4/4\n`)).toBe(true);
+      }
+      else expect(err).toBe('');
+    }
+  }, 60_000);
 });

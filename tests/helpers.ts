@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Express } from 'express';
 import { loadConfig, type Config } from '../src/config';
-import { createApp } from '../src/http/app';
+import { createApp, type AppDeps } from '../src/http/app';
 import { createLogger } from '../src/logger';
 import { appDeps, createServices, type Services } from '../src/services';
 
@@ -27,9 +27,9 @@ export interface TestService {
 }
 
 /** The real app with real adapters (worker pool included), as server.ts wires it, minus listening. */
-export function createTestService(overrides: Record<string, string> = {}): TestService {
+export function createTestService(overrides: Record<string, string> = {}, deps: Partial<AppDeps> = {}): TestService {
   const config = testConfig(overrides);
   const services = createServices(config);
-  const app = createApp(appDeps(config, services, createLogger('silent'), () => true));
+  const app = createApp({ ...appDeps(config, services, createLogger('silent'), () => true), ...deps });
   return { app, services, config, close: () => services.close() };
 }

@@ -25,9 +25,27 @@ export interface AppDeps {
   isReady(): boolean;
   /** SHA-256 hashes of the API keys; when any are given, /v1 routes but the webhooks need a key. */
   apiKeyHashes?: string[];
+  /** The built web page (dist/web); without it, GET / says how to build it. */
+  webDir?: string;
   /** The durable queue and webhook settings; without them the webhook routes are not mounted. */
   jobs?: { store: JobStore; webhooks: WebhookSettings };
 }
+
+/**
+ * The page's scripts and styles are its own files: no inline code, nothing from elsewhere. Blob URLs
+ * are for the CSV download that the page makes itself.
+ */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'none'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  objectSrc: ["'none'"],
+};
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
@@ -69,7 +87,7 @@ export function createApp(deps: AppDeps): Express {
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
     }),
   );
-  app.use(helmet());
+  app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } }));
   app.use(requireApiKey(deps.apiKeyHashes ?? []));
 
   app.get('/healthz', (_req, res) => {
@@ -93,6 +111,13 @@ export function createApp(deps: AppDeps): Express {
     }
     res.json({ code, status: statusByCode[code], ...errorCatalogue[code] });
   });
+
+  const webDir = deps.webDir && existsSync(path.join(deps.webDir, 'index.html')) ? deps.webDir : undefined;
+  app.get('/', (_req, res) => {
+    if (webDir) res.sendFile(path.join(webDir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } });
+    else sendProblem(res, new SkillmatchError('not-found', 'The web page is not built: run "npm run build" (npm start does it), then reload.'));
+  });
+  if (webDir) app.use(express.static(webDir, { index: false, dotfiles: 'ignore', redirect: false }));
 
   app.use(extractRouter(deps.extractor, deps.limits));
   app.use(analyzeRouter(deps.analyzer, deps.limits, deps.jobs?.store));

@@ -35,6 +35,29 @@ describe('POST /v1/match', () => {
     expect(res.body.results.map((r: { filename: string }) => r.filename)).toEqual(['a.txt', 'b.txt']);
   });
 
+  it('returns the texts the evidence offsets index with include=text, redacted texts with redact=true, and coverage per category', async () => {
+    const cv = 'Jane Roe, jane.roe@example.com\n\nSkills\nPython, PyTorch, pytest.';
+    const res = await request(svc.app).post('/v1/match?include=text&redact=true').send({ job: { text: JOB }, cvs: [{ text: cv, filename: 'a.txt' }] });
+    expect(res.status).toBe(200);
+    const match = matchSchema.parse(res.body);
+    const result = match.results[0];
+    if (!result?.text || !match.job.text) throw new Error('texts missing');
+    for (const r of result.requirements) for (const e of r.cvEvidence) expect(result.text.slice(e.start, e.end)).toBe(e.text);
+    for (const r of match.job.requirements) for (const e of r.evidence) expect(match.job.text.slice(e.start, e.end)).toBe(e.text);
+    expect(result.text).toContain('jane.roe@example.com');
+    expect(result.redactedText).toBeDefined();
+    expect(result.redactedText).not.toContain('jane.roe@example.com');
+    expect(result.redactedText).not.toContain('Jane Roe');
+    expect(result.categories.map((c) => c.id)).toEqual(svc.services.analyzer.lexicon.role.categories.map((c) => c.id));
+    // Without the parameters, no text at all.
+    const plain = await request(svc.app).post('/v1/match').send({ job: { text: JOB }, cvs: [{ text: cv, filename: 'a.txt' }] });
+    expect(plain.body.job.text).toBeUndefined();
+    expect(plain.body.results[0].text).toBeUndefined();
+    expect(plain.body.results[0].redactedText).toBeUndefined();
+    const bad = await request(svc.app).post('/v1/match?include=everything').send({ job: { text: JOB }, cvs: [{ text: cv }] });
+    expect(bad.body.code).toBe('invalid-parameter');
+  });
+
   it('answers with CSV when asked', async () => {
     const res = await request(svc.app).post('/v1/match').set('Accept', 'text/csv').send({ job: { text: JOB }, cvs: [{ text: 'Skills\nPython, PyTorch', filename: 'a.txt' }] });
     expect(res.status).toBe(200);

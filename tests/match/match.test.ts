@@ -1,5 +1,5 @@
 import { analyzeText } from '../analyze/support';
-import { jobRequirements, matchCv, matchDocuments, matchToCsv, ROLE_SHARE } from '../../src/core/match/match';
+import { jobRequirements, matchCv, matchDocuments, matchToCsv, mergeMatches, ROLE_SHARE } from '../../src/core/match/match';
 
 const JOB = [
   'Machine Learning Engineer',
@@ -85,6 +85,23 @@ describe('ranking', () => {
     expect(csv[0]).toBe('rank,filename,score,met,missing,error');
     expect(csv[1]).toMatch(/^"1","c\.txt","0\.\d{3}","[a-z;-]+",""/);
     expect(csv[4]).toBe('"","broken.pdf","","","","unreadable-document: y"');
+  });
+
+  it('a batch matched in parts and merged ranks exactly as the batch at once', async () => {
+    const job = { filename: 'job.txt', analysis: await analysis(JOB, 'job') };
+    const cvs = [
+      { filename: 'd.txt', analysis: await analysis('Experience\n- Python and PyTorch.') },
+      { filename: 'broken.pdf', error: { code: 'unreadable-document', status: 422, title: 'x', detail: 'y' } },
+      { filename: 'a.txt', analysis: await analysis('Experience\n- Spreadsheets.') },
+      { filename: 'c.txt', analysis: await analysis('Experience\n- 6 years of Python, PyTorch models, unit tests and code review.') },
+      { filename: 'b.txt', analysis: await analysis('Experience\n- NLP with transformers; C++ kernels.') },
+    ];
+    const atOnce = matchDocuments(job, cvs);
+    const inParts = mergeMatches([matchDocuments(job, cvs.slice(0, 2)), matchDocuments(job, cvs.slice(2, 4)), matchDocuments(job, cvs.slice(4))]);
+    expect(inParts).toEqual(atOnce);
+    expect(matchToCsv(inParts)).toBe(matchToCsv(atOnce));
+    expect(() => mergeMatches([atOnce, { ...atOnce, lexiconVersion: 'other' }])).toThrow(/lexicon changed/);
+    expect(() => mergeMatches([])).toThrow(/no match/);
   });
 
   it('defuses spreadsheet formulas in CSV cells', async () => {

@@ -1,3 +1,4 @@
+import { SkillmatchError } from '../errors';
 import type { Analysis, Evidence, SkillResult } from '../analyze/schema';
 import type { JobRequirement, Match, MatchResult, RequirementMatch, RequirementStatus } from './schema';
 
@@ -13,6 +14,8 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
 export interface AnalyzedDocument {
   filename: string;
   analysis: Analysis;
+  /** Texts to hand back with the result, when the caller asked for them. */
+  texts?: Pick<MatchResult, 'text' | 'redactedText'>;
 }
 
 export interface FailedDocument {
@@ -86,27 +89,44 @@ export function matchCv(requirements: JobRequirement[], cv: Analysis): Omit<Matc
       .map((r) => ({ skill: r.skill, label: r.label, requirement: r.requirement, status: r.status, advice: advice.get(r.skill) ?? `Show concrete work that uses ${r.label}.` })),
     extras: cv.skills.filter((s) => s.present && !required.has(s.id)).map((s) => ({ skill: s.id, label: s.label, strength: s.strength })),
     roleCoverage: cv.coverage,
+    categories: cv.categories,
     warnings: [...cv.quality.warnings, ...cv.warnings].map((w) => ({ code: w.code, message: w.message })),
   };
 }
 
-/** Best first; equal scores in filename order; CVs that could not be read last, with their error. */
+/** Best first; equal scores in filename order; CVs that could not be read last (in filename order). Ranks are set anew. */
+export function rankResults(results: MatchResult[]): MatchResult[] {
+  const scored = results.filter((r) => r.score !== null).sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || a.filename.localeCompare(b.filename));
+  const failed = results.filter((r) => r.score === null).sort((a, b) => a.filename.localeCompare(b.filename));
+  return [...scored.map((r, i) => ({ ...r, rank: i + 1 })), ...failed.map((r) => ({ ...r, rank: null }))];
+}
+
 export function matchDocuments(job: AnalyzedDocument, cvs: Array<AnalyzedDocument | FailedDocument>): Match {
   const requirements = jobRequirements(job.analysis);
-  const scored = cvs
-    .filter((c): c is AnalyzedDocument => 'analysis' in c)
-    .map((c) => ({ filename: c.filename, ...matchCv(requirements, c.analysis) }))
-    .sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || a.filename.localeCompare(b.filename));
-  const failed: MatchResult[] = cvs
-    .filter((c): c is FailedDocument => 'error' in c)
-    .sort((a, b) => a.filename.localeCompare(b.filename))
-    .map((c) => ({ filename: c.filename, rank: null, score: null, requirements: [], gaps: [], extras: [], roleCoverage: null, warnings: [], error: c.error }));
+  const results: MatchResult[] = cvs.map((c) =>
+    'analysis' in c
+      ? { filename: c.filename, rank: null, ...matchCv(requirements, c.analysis), ...c.texts }
+      : { filename: c.filename, rank: null, score: null, requirements: [], gaps: [], extras: [], roleCoverage: null, categories: [], warnings: [], error: c.error },
+  );
   return {
     lexiconVersion: job.analysis.lexiconVersion,
     role: { id: job.analysis.role.id, version: job.analysis.role.version },
-    job: { filename: job.filename, coverage: job.analysis.coverage, requirements },
-    results: [...scored.map((r, i) => ({ ...r, rank: i + 1 })), ...failed],
+    job: { filename: job.filename, coverage: job.analysis.coverage, requirements, ...(job.texts?.text !== undefined ? { text: job.texts.text } : {}) },
+    results: rankResults(results),
   };
+}
+
+/**
+ * Matches of the same job ad against different CVs, as one ranking. A CV's score depends only on
+ * the job ad and that CV, so a large batch sent in parts ranks exactly as if sent at once.
+ */
+export function mergeMatches(parts: Match[]): Match {
+  const [first] = parts;
+  if (!first) throw new SkillmatchError('bad-request', 'There is no match to merge.');
+  for (const part of parts) {
+    if (part.lexiconVersion !== first.lexiconVersion) throw new SkillmatchError('bad-request', 'The lexicon changed during the batch; run it again.');
+  }
+  return { ...first, results: rankResults(parts.flatMap((p) => p.results)) };
 }
 
 const CSV_COLUMNS = ['rank', 'filename', 'score', 'met', 'missing', 'error'] as const;

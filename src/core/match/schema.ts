@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { evidenceSchema, gapSchema, requirementSchema } from '../analyze/schema';
+import { categoryResultSchema, evidenceSchema, gapSchema, requirementSchema } from '../analyze/schema';
 
 export const requirementStatusSchema = z.enum(['met', 'partial', 'missing', 'negated']);
 export type RequirementStatus = z.infer<typeof requirementStatusSchema>;
@@ -54,8 +54,14 @@ export const matchResultSchema = z.object({
   /** Skills the CV shows that the job ad does not ask for. */
   extras: z.array(z.object({ skill: z.string(), label: z.string(), strength: z.number() })),
   roleCoverage: z.number().nullable(),
+  /** The CV's coverage of each category of the role (empty when the CV could not be read). */
+  categories: z.array(categoryResultSchema),
   warnings: z.array(z.object({ code: z.string(), message: z.string() })),
   error: cvErrorSchema.optional(),
+  /** The extracted text that the CV evidence offsets index (only with ?include=text). */
+  text: z.string().optional(),
+  /** The extracted text with personal data masked (only with ?redact=true). */
+  redactedText: z.string().optional(),
 });
 export type MatchResult = z.infer<typeof matchResultSchema>;
 
@@ -67,6 +73,8 @@ export const matchSchema = z.object({
     coverage: z.number(),
     requirements: z.array(jobRequirementSchema),
     gaps: z.array(gapSchema).optional(),
+    /** The extracted text that the job evidence offsets index (only with ?include=text). */
+    text: z.string().optional(),
   }),
   results: z.array(matchResultSchema),
 });

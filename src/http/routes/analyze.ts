@@ -17,7 +17,7 @@ export function parseRedact(raw: unknown): boolean {
   return parsed.data === 'true';
 }
 
-function parseInclude(raw: unknown): Set<'text'> {
+export function parseInclude(raw: unknown): Set<'text'> {
   const values = typeof raw === 'string' ? raw.split(',').map((v) => v.trim()).filter(Boolean) : [];
   const parsed = z.array(includeSchema).safeParse(values);
   if (!parsed.success) throw new SkillmatchError('invalid-parameter', 'include takes "text".');

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { SkillmatchError } from '../../core/errors';
 import { matchToCsv } from '../../core/match/match';
 import { matchUploads, type DocumentUpload } from '../../report';
-import { parseRedact } from './analyze';
+import { parseInclude, parseRedact } from './analyze';
 import type { Analyzer } from '../../services';
 import type { JobStore } from '../../core/jobs/store';
 import { fingerprint, idempotent } from '../idempotency';
@@ -85,14 +85,14 @@ export function matchRouter(analyzer: Analyzer, limits: MatchLimits, store?: Job
   router.post('/v1/match', async (req, res) => {
     const wantsCsv = req.accepts(['application/json', 'text/csv']) === 'text/csv';
     const redact = parseRedact(req.query.redact);
+    const include = parseInclude(req.query.include);
     const { job, cvs } = await readInput(req, res);
     const print = () => fingerprint(req, [job, ...cvs].map((d) => ({ name: d.filename, bytes: d.bytes })), {});
     await idempotent(req, res, store, print, async () => {
       // Without a readable job ad nothing can be ranked: its error is the request's error.
-      const { match, redacted } = await matchUploads(analyzer, job, cvs, { redact });
+      const match = await matchUploads(analyzer, job, cvs, { redact, includeText: include.has('text') });
       if (wantsCsv) return { status: 200, contentType: 'text/csv', body: matchToCsv(match) };
-      const body = redact ? { ...match, results: match.results.map((r) => ({ ...r, redactedText: redacted.get(r.filename) ?? null })) } : match;
-      return { status: 200, contentType: 'application/json', body: JSON.stringify(body) };
+      return { status: 200, contentType: 'application/json', body: JSON.stringify(match) };
     });
   });
   return router;
