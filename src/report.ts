@@ -66,11 +66,13 @@ export async function matchUploads(
   cvs: DocumentUpload[],
   options: TextOptions & { concurrency?: number; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<Match> {
-  const jobResult = await analyzer.analyze(job.bytes, { filename: job.filename, mimeType: job.mimeType }, 'job');
+  // A match reports no unmapped terms: their costly part (noun phrases) is skipped.
+  const detail = { unmappedNounPhrases: false };
+  const jobResult = await analyzer.analyze(job.bytes, { filename: job.filename, mimeType: job.mimeType }, 'job', detail);
   let done = 0;
   const analyzed = await mapLimited(cvs, options.concurrency ?? 4, async (cv): Promise<AnalyzedDocument | FailedDocument> => {
     try {
-      const { analysis, extraction } = await analyzer.analyze(cv.bytes, { filename: cv.filename, mimeType: cv.mimeType }, 'cv');
+      const { analysis, extraction } = await analyzer.analyze(cv.bytes, { filename: cv.filename, mimeType: cv.mimeType }, 'cv', detail);
       return { filename: cv.filename, analysis, texts: textsOf(extraction.text, options) };
     } catch (error) {
       // One unreadable CV never fails the batch: it gets its own entry with the problem.

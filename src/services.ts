@@ -13,7 +13,7 @@ import type { JobStore } from './core/jobs/store';
 import type { Config } from './config';
 import type { AppDeps } from './http/app';
 import type { Logger } from './logger';
-import { analyzeExtraction, type AnalysisTrace } from './core/analyze/analyze';
+import { analyzeExtraction, type AnalysisTrace, type AnalyzeOptions } from './core/analyze/analyze';
 import type { NlpPort } from './core/analyze/ports';
 import type { Analysis, DocumentKind } from './core/analyze/schema';
 import { extractDocument, type ExtractorPorts } from './core/extract/extract';
@@ -25,11 +25,14 @@ export interface Extractor {
   extract(bytes: Uint8Array, hints: FileHints): Promise<Extraction>;
 }
 
+/** How much beyond the scores an analysis works out (see AnalyzeOptions). */
+export type AnalysisDetail = Pick<AnalyzeOptions, 'unmappedNounPhrases'>;
+
 export interface Analyzer {
   lexicon: CompiledLexicon;
   /** Extraction, then analysis against the role: the whole pipeline for one document. */
-  analyze(bytes: Uint8Array, hints: FileHints, kind: DocumentKind | 'auto'): Promise<{ extraction: Extraction; analysis: Analysis; trace: AnalysisTrace }>;
-  analyzeExtraction(extraction: Extraction, kind: DocumentKind | 'auto'): { analysis: Analysis; trace: AnalysisTrace };
+  analyze(bytes: Uint8Array, hints: FileHints, kind: DocumentKind | 'auto', options?: AnalysisDetail): Promise<{ extraction: Extraction; analysis: Analysis; trace: AnalysisTrace }>;
+  analyzeExtraction(extraction: Extraction, kind: DocumentKind | 'auto', options?: AnalysisDetail): { analysis: Analysis; trace: AnalysisTrace };
 }
 
 /** The composition root's product: real adapters wired into the core, and their lifecycle. */
@@ -66,10 +69,10 @@ export function createServices(config: Config): Services {
   };
   const analyzer: Analyzer = {
     lexicon,
-    analyzeExtraction: (extraction, kind) => analyzeExtraction(extraction, lexicon, nlp, { kind }),
-    async analyze(bytes, hints, kind) {
+    analyzeExtraction: (extraction, kind, options) => analyzeExtraction(extraction, lexicon, nlp, { ...options, kind }),
+    async analyze(bytes, hints, kind, options) {
       const extraction = await extractor.extract(bytes, hints);
-      return { extraction, ...analyzeExtraction(extraction, lexicon, nlp, { kind }) };
+      return { extraction, ...analyzeExtraction(extraction, lexicon, nlp, { ...options, kind }) };
     },
   };
   const store = openSqliteStore(config.DB_PATH ?? path.join(config.DATA_DIR, 'skillmatch.db'));

@@ -45,7 +45,7 @@ export function createPdfReader(options: PdfPoolOptions): PdfReader {
     minThreads: options.threads,
     maxThreads: options.threads,
     idleTimeout: 60_000,
-    resourceLimits: { maxOldGenerationSizeMb: options.memoryMb, maxYoungGenerationSizeMb: 32 },
+    resourceLimits: { maxOldGenerationSizeMb: options.memoryMb, maxYoungGenerationSizeMb: 16 },
   });
 
   async function readPdf(bytes: Uint8Array, { maxPages }: { maxPages: number }): Promise<PdfReadResult> {

@@ -85,10 +85,12 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     try {
       const event = applicationCreatedSchema.parse(JSON.parse(job.payload ?? '{}'));
       const resume = await documentBytes(event.data.resume);
-      const cv = (await options.analyzer.analyze(resume, { filename: event.data.resume.filename }, 'cv')).analysis;
+      // The result reports no unmapped terms: their costly part (noun phrases) is skipped.
+      const detail = { unmappedNounPhrases: false };
+      const cv = (await options.analyzer.analyze(resume, { filename: event.data.resume.filename }, 'cv', detail)).analysis;
       const jobAd = event.data.job;
       const jobAnalysis = jobAd
-        ? (await options.analyzer.analyze('text' in jobAd ? Buffer.from(jobAd.text) : await documentBytes(jobAd), { filename: 'job' }, 'job')).analysis
+        ? (await options.analyzer.analyze('text' in jobAd ? Buffer.from(jobAd.text) : await documentBytes(jobAd), { filename: 'job' }, 'job', detail)).analysis
         : null;
       const result = JSON.stringify(summarise(event, cv, jobAnalysis));
       options.store.complete(job.id, result, now(), callback('analysis.completed', result), (options.retentionMs ?? 0) > 0);

@@ -4,7 +4,10 @@ import { evidenceStrength, PRESENT_THRESHOLD } from '../../src/core/analyze/scor
 import { tokenize } from '../../src/core/analyze/tokenize';
 import type { Extraction } from '../../src/core/extract/schema';
 import { detectSections } from '../../src/core/extract/sections';
-import { analyzeText, lexicon } from './support';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyzeExtraction } from '../../src/core/analyze/analyze';
+import { analyzeText, lexicon, nlp } from './support';
 
 describe('tokenize', () => {
   it('keeps technology names whole and marks joiners and punctuation', () => {
@@ -140,5 +143,23 @@ describe('keyword stuffing', () => {
   it('leaves normal repetition alone', async () => {
     const { analysis } = await analyzeText('Experience\n- Python service.\n- Python tooling.\n- Python tests.\nSkills\nPython');
     expect(analysis.warnings).toEqual([]);
+  });
+});
+
+describe('the scoring path without noun phrases', () => {
+  it('scores every fixture exactly as the full analysis does; only unmappedTerms may lose items', () => {
+    const texts = ['plain-cv.txt', 'cv.md', 'ml-engineer-job.md'].map((f) => readFileSync(path.join(__dirname, '..', '..', 'fixtures', f), 'utf8'));
+    let lost = 0;
+    texts.push('Experience\nBuilt things.\n\nSkills\nPython, PyTorch\nExperiment tracking in Weights and Biases with Feast feature stores for online serving\n');
+    for (const text of texts) {
+      const extraction: Extraction = { format: 'text', filename: null, pages: null, chars: text.length, text, sections: detectSections(text), quality: { status: 'ok', warnings: [] } };
+      const full = analyzeExtraction(extraction, lexicon, nlp, { kind: 'auto' }).analysis;
+      const lean = analyzeExtraction(extraction, lexicon, nlp, { kind: 'auto', unmappedNounPhrases: false }).analysis;
+      expect({ ...lean, unmappedTerms: [] }).toEqual({ ...full, unmappedTerms: [] });
+      for (const term of lean.unmappedTerms) expect(full.unmappedTerms).toContain(term);
+      lost += full.unmappedTerms.length - lean.unmappedTerms.length;
+    }
+    // The long skills items above hold names only the noun-phrase pass finds.
+    expect(lost).toBeGreaterThan(0);
   });
 });

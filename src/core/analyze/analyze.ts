@@ -16,6 +16,12 @@ export interface AnalyzeOptions {
   kind: DocumentKind | 'auto';
   /** "Present" in date ranges; defaults to the current date. */
   now?: Date;
+  /**
+   * Whether unmappedTerms includes the noun phrases of long skills-list items (compromise's
+   * tagger: about 10 ms a document, more than everything else together). Default true; a batch
+   * match, which does not report unmapped terms, turns it off.
+   */
+  unmappedNounPhrases?: boolean;
 }
 
 /** Every mention with the verdict on it: what `explain` prints. */
@@ -58,8 +64,7 @@ function sentenceViews(text: string, tokens: Token[]): SentenceView[] {
 /** Mentions of one term beyond this (or one per 125 words in long documents) are stuffing. */
 const STUFFING_MIN = 8;
 
-function stuffingWarnings(traced: TracedMention[], text: string): Analysis['warnings'] {
-  const words = text.split(/\s+/).filter(Boolean).length;
+function stuffingWarnings(traced: TracedMention[], words: number): Analysis['warnings'] {
   const limit = Math.max(STUFFING_MIN, Math.ceil(words / 125));
   const counts = new Map<string, { label: string; count: number }>();
   for (const t of traced) {
@@ -191,7 +196,7 @@ export function analyzeExtraction(
     }
   }
 
-  const warnings = stuffingWarnings(traced, text);
+  const warnings = stuffingWarnings(traced, tokens.reduce((n, t) => (t.type === 'word' ? n + 1 : n), 0));
   // A stuffed term counts once: its first mention stays as evidence, the repeats go.
   const stuffed = new Set(warnings.map((w) => w.term));
   if (stuffed.size) {
@@ -225,7 +230,7 @@ export function analyzeExtraction(
       role: { id: lexicon.role.id, label: lexicon.role.label, version: lexicon.role.version },
       lexiconVersion: lexicon.version,
       ...scored,
-      unmappedTerms: findUnmappedTerms(read, tokens, mentions, nlp),
+      unmappedTerms: findUnmappedTerms(read, tokens, mentions, options.unmappedNounPhrases === false ? undefined : nlp),
       quality: extraction.quality,
       warnings,
     },

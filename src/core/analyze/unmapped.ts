@@ -16,11 +16,12 @@ const TECH_SHAPE = /^(?:[A-Z]{2,6}\d*|[A-Za-z][a-z]*[A-Z]\w*|[A-Za-z]+\d+[A-Za-z
 
 /**
  * Skill-like terms the lexicon does not know, for lexicon curation: technology-shaped tokens
- * anywhere, and the noun phrases of skills sections (compromise), minus everything matched.
+ * anywhere, short skills-list items, and (with an NLP port) the noun phrases of longer skills-list
+ * items (compromise), minus everything matched.
  */
-export function findUnmappedTerms(extraction: Extraction, tokens: Token[], mentions: Mention[], nlp: NlpPort, limit = 40): string[] {
-  const covered = new Set<number>();
-  for (const m of mentions) for (let k = m.firstToken; k <= m.lastToken; k++) covered.add(k);
+export function findUnmappedTerms(extraction: Extraction, tokens: Token[], mentions: Mention[], nlp: NlpPort | undefined, limit = 40): string[] {
+  const covered = new Uint8Array(tokens.length);
+  for (const m of mentions) covered.fill(1, m.firstToken, m.lastToken + 1);
   const matchedText = new Set(mentions.map((m) => extraction.text.slice(m.start, m.end).toLowerCase()));
   const counts = new Map<string, number>();
   const add = (term: string): void => {
@@ -32,7 +33,7 @@ export function findUnmappedTerms(extraction: Extraction, tokens: Token[], menti
     if (phrase.split(/\s+/).length <= 3 && /^[\p{Lu}\d]/u.test(phrase)) add(phrase);
   };
   tokens.forEach((t, i) => {
-    if (t.type === 'word' && !covered.has(i) && TECH_SHAPE.test(t.text) && !/^\d+$/.test(t.text)) add(t.text);
+    if (t.type === 'word' && covered[i] === 0 && TECH_SHAPE.test(t.text) && !/^\d+$/.test(t.text)) add(t.text);
   });
   // Short skills-list items are names already; longer ones go, all at once (compromise's cost is
   // mostly per call), through compromise to find their noun phrases.
@@ -50,6 +51,6 @@ export function findUnmappedTerms(extraction: Extraction, tokens: Token[], menti
       else if (words.slice(1).some((w) => /^\p{Lu}/u.test(w))) long.push(item);
     }
   }
-  if (long.length) for (const phrase of nlp.nounPhrases(long.join('\n'))) addPhrase(phrase);
+  if (nlp && long.length) for (const phrase of nlp.nounPhrases(long.join('\n'))) addPhrase(phrase);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([term]) => term);
 }

@@ -1,0 +1,119 @@
+/**
+ * The running service under load: autocannon in a second process on loopback posts a two-page
+ * PDF to /v1/analyze at several concurrencies. The service runs with the probe preloaded, which
+ * reports its own event-loop delay and peak RSS for each level.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface HttpLevel {
+  concurrency: number;
+  seconds: number;
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p97_5: number; p99: number; max: number };
+  requests: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  eventLoopDelayMs: { p50: number; p99: number; max: number };
+  peakRssMb: number;
+}
+
+export interface HttpBench {
+  file: string;
+  pdfWorkers: number;
+  levels: HttpLevel[];
+}
+
+type AutocannonJson = import('autocannon').Result;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitReady(url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the service did not get ready at ${url}`);
+}
+
+function multipart(file: Buffer, filename: string): { body: Buffer; contentType: string } {
+  const boundary = `----skillmatchbench${Date.now()}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\ncv\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`;
+  return { body: Buffer.concat([Buffer.from(head), file, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+export async function benchHttp(root: string, file: string, concurrencies: number[], seconds: number): Promise<HttpBench> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'skillmatch-bench-http-'));
+  const probeOut = path.join(dir, 'probe.json');
+  const { body, contentType } = multipart(readFileSync(path.join(root, file)), path.basename(file));
+  const bodyFile = path.join(dir, 'body.bin');
+  writeFileSync(bodyFile, body);
+  const port = await freePort();
+  const workers = os.cpus().length;
+  const service = spawn(process.execPath, ['-r', path.join(root, 'dist', 'bench', 'probe.js'), path.join(root, 'dist', 'src', 'server.js')], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', PDF_WORKERS: String(workers), DATA_DIR: dir, BENCH_PROBE_OUT: probeOut },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const levels: HttpLevel[] = [];
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await waitReady(`${base}/readyz`, 30_000);
+    const loader = path.join(root, 'dist', 'bench', 'load.js');
+    const load = (c: number, d: number): AutocannonJson => {
+      const run = spawnSync(process.execPath, [loader, `${base}/v1/analyze`, contentType, bodyFile, String(c), String(d)], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: (d + 60) * 1000,
+      });
+      if (run.status !== 0) throw new Error(`autocannon failed: ${run.stderr}`);
+      return JSON.parse(run.stdout) as AutocannonJson;
+    };
+    const probe = async (): Promise<{ eventLoopDelayMs: HttpLevel['eventLoopDelayMs']; peakRssMb: number }> => {
+      rmSync(probeOut, { force: true });
+      service.kill('SIGUSR2');
+      for (let i = 0; i < 50 && !existsSync(probeOut); i++) await new Promise((r) => setTimeout(r, 20));
+      return JSON.parse(readFileSync(probeOut, 'utf8')) as { eventLoopDelayMs: HttpLevel['eventLoopDelayMs']; peakRssMb: number };
+    };
+    // Warm-up (pool threads, JIT), not reported.
+    load(4, 3);
+    for (const c of concurrencies) {
+      await probe();
+      const r = load(c, seconds);
+      const p = await probe();
+      levels.push({
+        concurrency: c,
+        seconds,
+        requestsPerSecond: Math.round((r.requests.total / r.duration) * 10) / 10,
+        latencyMs: { p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99, max: r.latency.max },
+        requests: r.requests.total,
+        non2xx: r.non2xx,
+        errors: r.errors,
+        timeouts: r.timeouts,
+        ...p,
+      });
+    }
+  } finally {
+    service.kill('SIGTERM');
+    await new Promise((r) => service.once('exit', r));
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { file, pdfWorkers: workers, levels };
+}
