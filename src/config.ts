@@ -51,6 +51,12 @@ export const configSchema = z.object({
     .string()
     .regex(/^([0-9a-f]{64})(,[0-9a-f]{64})*$/, 'comma-separated SHA-256 hex digests; make one with npm run api-key')
     .optional(),
+  /** Requests a minute per client address to the /v1 API (webhooks excepted); 0 turns the limit off. */
+  RATE_LIMIT_IP_PER_MINUTE: int(0, 1_000_000).default(600),
+  /** Requests a minute per API key (when keys are configured); 0 turns the limit off. */
+  RATE_LIMIT_KEY_PER_MINUTE: int(0, 1_000_000).default(1_200),
+  /** Origins allowed to call the API from a browser, comma-separated; empty (the default) allows none. */
+  CORS_ORIGINS: z.string().default(''),
   /** Hours a finished job keeps its document (résumé); 0 deletes it as soon as the job is done. */
   DOCUMENT_RETENTION_HOURS: z.coerce.number().min(0).max(24 * 365).default(0),
   /** Where results are sent (Standard Webhooks), and the secret they are signed with. */

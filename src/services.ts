@@ -109,6 +109,8 @@ export function appDeps(config: Config, services: Services, logger: Logger, isRe
     limits: { maxFileBytes: config.MAX_FILE_BYTES, maxJsonBytes: config.MAX_JSON_BYTES, maxBatchBytes: config.MAX_BATCH_BYTES, maxCvs: config.MAX_CVS },
     isReady,
     webDir: WEB_DIR,
+    rateLimits: { perIpPerMinute: config.RATE_LIMIT_IP_PER_MINUTE, perKeyPerMinute: config.RATE_LIMIT_KEY_PER_MINUTE },
+    corsOrigins: config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     apiKeyHashes: config.API_KEY_HASHES?.split(',') ?? [],
     jobs: {
       store: services.store,

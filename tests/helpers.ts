@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import pino from 'pino';
 import path from 'node:path';
 import type { Express } from 'express';
 import { loadConfig, type Config } from '../src/config';
 import { createApp, type AppDeps } from '../src/http/app';
-import { createLogger } from '../src/logger';
+import { createLogger, type Logger } from '../src/logger';
 import { appDeps, createServices, type Services } from '../src/services';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures');
@@ -19,6 +20,22 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ LOG_LEVEL: 'silent', PDF_WORKERS: '1', DATA_DIR: path.join(__dirname, '..', 'data', 'test'), DB_PATH: ':memory:', ...overrides });
 }
 
+/** Where every test's service logs go (one file per jest worker): the log scan reads them after the suite. */
+export const TEST_LOG_DIR = path.join(__dirname, '..', 'test-output', 'logs');
+let testLog: Logger | undefined;
+
+/**
+ * The logger for tests: everything (trace level) to this worker's file, so that the scan after
+ * the suite (tests/log-scan/teardown.ts) sees every line the services wrote.
+ */
+export function testLogger(): Logger {
+  if (!testLog) {
+    mkdirSync(TEST_LOG_DIR, { recursive: true });
+    testLog = createLogger('trace', pino.destination({ dest: path.join(TEST_LOG_DIR, `worker-${process.env.JEST_WORKER_ID ?? '0'}.ndjson`), append: true, sync: true }));
+  }
+  return testLog;
+}
+
 export interface TestService {
   app: Express;
   services: Services;
@@ -30,6 +47,6 @@ export interface TestService {
 export function createTestService(overrides: Record<string, string> = {}, deps: Partial<AppDeps> = {}): TestService {
   const config = testConfig(overrides);
   const services = createServices(config);
-  const app = createApp({ ...appDeps(config, services, createLogger('silent'), () => true), ...deps });
+  const app = createApp({ ...appDeps(config, services, testLogger(), () => true), ...deps });
   return { app, services, config, close: () => services.close() };
 }

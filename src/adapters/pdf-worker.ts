@@ -4,6 +4,7 @@
  */
 import { PDFParse } from 'pdf-parse';
 import type { PdfPageContent, PdfTextItem } from '../core/extract/pdf-layout';
+import { mayFillLight } from './pdf-fill-colours';
 
 export interface PdfWorkerTask {
   bytes: Uint8Array;
@@ -157,10 +158,13 @@ function isTextItem(item: PdfJsTextItem | { type: string }): item is PdfJsTextIt
   return 'str' in item;
 }
 
-async function readPage(page: PdfJsPage): Promise<PdfPageContent> {
+/** What the walk finds in a document without any light fill colour: nothing painted white. */
+const NOTHING_WHITE: PaintedText = { white: [], visible: [], darkAreas: [] };
+
+async function readPage(page: PdfJsPage, walkColours: boolean): Promise<PdfPageContent> {
   const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
-  const painted = await paintedText(page, viewport);
+  const painted = walkColours ? await paintedText(page, viewport) : NOTHING_WHITE;
   const items: PdfTextItem[] = [];
   for (const item of content.items) {
     if (!isTextItem(item)) continue;
@@ -177,6 +181,8 @@ async function readPage(page: PdfJsPage): Promise<PdfPageContent> {
 }
 
 export default async function readPdfInWorker(task: PdfWorkerTask): Promise<PdfWorkerResult> {
+  // Before pdf.js takes the bytes: only a document that may fill text in a light colour needs the walk.
+  const walkColours = mayFillLight(task.bytes);
   const parser = new PDFParse({
     data: task.bytes,
     isEvalSupported: false,
@@ -188,7 +194,7 @@ export default async function readPdfInWorker(task: PdfWorkerTask): Promise<PdfW
     const doc = await parser.load();
     const count = Math.min(doc.numPages, task.maxPages);
     const pages: PdfPageContent[] = [];
-    for (let n = 1; n <= count; n++) pages.push(await readPage(await doc.getPage(n)));
+    for (let n = 1; n <= count; n++) pages.push(await readPage(await doc.getPage(n), walkColours));
     return { ok: true, totalPages: doc.numPages, pages };
   } catch (error) {
     const name = error instanceof Error ? error.name : '';

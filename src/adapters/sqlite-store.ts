@@ -114,6 +114,7 @@ export function openSqliteStore(file: string): JobStore {
   const purge = db.prepare("UPDATE jobs SET payload = NULL WHERE status IN ('done', 'failed') AND payload IS NOT NULL AND updated_at < ?");
   const failOne = db.prepare('UPDATE jobs SET status = ?, error = ?, lease_until = NULL, updated_at = ?, payload = CASE WHEN ? = \'failed\' THEN NULL ELSE payload END WHERE id = ? AND status = \'running\'');
   const getOne = db.prepare('SELECT * FROM jobs WHERE id = ?');
+  const listDone = db.prepare("SELECT * FROM jobs WHERE status = 'done' AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?");
   const eraseJob = db.prepare("UPDATE jobs SET status = 'erased', payload = NULL, result = NULL, error = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND status <> 'erased'");
   const eraseDelivery = db.prepare("UPDATE deliveries SET payload = '{}', status = CASE WHEN status = 'pending' THEN 'failed' ELSE status END, last_error = CASE WHEN status = 'pending' THEN 'erased before delivery' ELSE last_error END, updated_at = ? WHERE job_id = ?");
   const insertDelivery = db.prepare("INSERT OR IGNORE INTO deliveries (id, job_id, event_type, payload, status, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)");
@@ -180,6 +181,11 @@ export function openSqliteStore(file: string): JobStore {
     },
     callbackEnabled: () => (getSetting.get('callback_enabled') as { value: string } | undefined)?.value !== 'false',
     get: (id) => toJob(getOne.get(id) as JobRow | undefined),
+    listDone: ({ after, limit }) => {
+      const from = after ? (getOne.get(after) as JobRow | undefined) : undefined;
+      const rows = listDone.all(from?.created_at ?? -1, from?.id ?? '', limit) as JobRow[];
+      return rows.map((r) => toJob(r)).filter((j): j is Job => j !== null);
+    },
     erase: db.transaction((id: string, now: number) => {
       const erased = eraseJob.run(now, id).changes === 1;
       if (erased) eraseDelivery.run(now, id);

@@ -112,6 +112,10 @@ export const errorCatalogue = {
     title: 'The method is not allowed on this resource',
     fix: 'Check the HTTP method against the API section of the README.',
   },
+  'rate-limited': {
+    title: 'Too many requests',
+    fix: 'Wait the seconds given in Retry-After, then retry; spread requests out, or ask the operator for a higher limit.',
+  },
   'service-unavailable': {
     title: 'The service cannot take this request now',
     fix: 'Retry after the time given in Retry-After.',

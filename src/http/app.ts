@@ -9,6 +9,8 @@ import type { Logger } from '../logger';
 import type { Analyzer, Extractor } from '../services';
 import type { InputLimits } from './document-input';
 import { requireApiKey } from './api-keys';
+import { cors } from './cors';
+import { perApiKey, perIp } from './rate-limit';
 import { problemHandler, sendProblem, statusByCode } from './problem';
 import { analyzeRouter } from './routes/analyze';
 import { extractRouter } from './routes/extract';
@@ -25,6 +27,9 @@ export interface AppDeps {
   isReady(): boolean;
   /** SHA-256 hashes of the API keys; when any are given, /v1 routes but the webhooks need a key. */
   apiKeyHashes?: string[];
+  /** Requests a minute per client address and per API key (0: no limit), and the origins allowed CORS. */
+  rateLimits?: { perIpPerMinute: number; perKeyPerMinute: number };
+  corsOrigins?: string[];
   /** The built web page (dist/web); without it, GET / says how to build it. */
   webDir?: string;
   /** The durable queue and webhook settings; without them the webhook routes are not mounted. */
@@ -88,7 +93,11 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } }));
+  app.use(cors(deps.corsOrigins ?? []));
+  // Per address before the key check (so guessing keys is limited too), per key after it.
+  app.use(perIp(deps.rateLimits?.perIpPerMinute ?? 0));
   app.use(requireApiKey(deps.apiKeyHashes ?? []));
+  app.use(perApiKey(deps.rateLimits?.perKeyPerMinute ?? 0));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

@@ -32,6 +32,7 @@ export const statusByCode: Readonly<Record<ErrorCode, number>> = {
   'document-too-complex': 422,
   'not-found': 404,
   'method-not-allowed': 405,
+  'rate-limited': 429,
   'service-unavailable': 503,
   internal: 500,
 };

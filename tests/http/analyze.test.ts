@@ -41,6 +41,18 @@ describe('POST /v1/analyze', () => {
     expect(skill('cpp')).toMatchObject({ present: true, requirement: 'preferred' });
   });
 
+  it('adds the noun phrases of long skills items to unmappedTerms only with include=noun-phrases', async () => {
+    const text = 'Experience\nBuilt things.\n\nSkills\nPython, PyTorch\nExperiment tracking in Weights and Biases with Feast feature stores for online serving\n';
+    const plain = await request(svc.app).post('/v1/analyze').send({ text, kind: 'cv' });
+    const full = await request(svc.app).post('/v1/analyze?include=noun-phrases,text').send({ text, kind: 'cv' });
+    expect(full.body.text).toBe(text.trim()); // extraction trims the trailing line break
+    expect(full.body.unmappedTerms).toContain('Feast feature');
+    expect(plain.body.unmappedTerms).not.toContain('Feast feature');
+    const withoutText = { ...full.body, unmappedTerms: [] };
+    delete withoutText.text;
+    expect({ ...plain.body, unmappedTerms: [] }).toEqual(withoutText);
+  });
+
   it('refuses a bad kind or include with 400 invalid-parameter', async () => {
     const bad = await request(svc.app).post('/v1/analyze').field('kind', 'resume').attach('file', Buffer.from('Python'), 'cv.txt');
     expect(bad.status).toBe(400);

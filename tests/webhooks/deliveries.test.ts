@@ -1,11 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { createLogger } from '../../src/logger';
 import { createDeliverer, retryAfterMs, type Deliverer } from '../../src/jobs/deliverer';
 import { createJobRunner, type JobRunner } from '../../src/jobs/runner';
 import { signStandardWebhook, verifyStandardWebhook } from '../../src/core/webhooks/signature';
-import { createTestService, type TestService } from '../helpers';
+import { createTestService, type TestService, testLogger } from '../helpers';
 
 const INBOUND = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const OUTBOUND = 'whsec_c2tpbGxtYXRjaC1jYWxsYmFjay1zZWNyZXQ=';
@@ -36,7 +35,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   svc = createTestService({ WEBHOOK_SECRET_STANDARD: INBOUND });
-  const logger = createLogger('silent');
+  const logger = testLogger();
   runner = createJobRunner({ store: svc.services.store, analyzer: svc.services.analyzer, fetchPolicy: svc.services.fetchPolicy, logger, concurrency: 1, maxAttempts: 2, leaseMs: 60_000, pollMs: 50, callbacks: true, now: () => clock });
   deliverer = createDeliverer({
     store: svc.services.store,
@@ -105,7 +104,7 @@ describe('outbound callbacks', () => {
     const closed = http.createServer();
     const deadPort = await new Promise<number>((resolve) => closed.listen(0, '127.0.0.1', () => resolve((closed.address() as AddressInfo).port)));
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const unreachable = createDeliverer({ store: svc.services.store, callbackUrl: `http://127.0.0.1:${deadPort}/`, secret: OUTBOUND, schedule: [30, 120], timeoutMs: 2000, pollMs: 50, logger: createLogger('silent'), now: () => clock, random: () => 0.5 });
+    const unreachable = createDeliverer({ store: svc.services.store, callbackUrl: `http://127.0.0.1:${deadPort}/`, secret: OUTBOUND, schedule: [30, 120], timeoutMs: 2000, pollMs: 50, logger: testLogger(), now: () => clock, random: () => 0.5 });
     await unreachable.runOnce();
     expect(delivery(analysisId)).toMatchObject({ status: 'pending', attempts: 1 });
     expect(delivery(analysisId)?.lastError).toMatch(/fetch failed|ECONNREFUSED/);

@@ -2,10 +2,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { fetchDocument } from '../../src/adapters/fetch-url';
-import { createLogger } from '../../src/logger';
 import { createJobRunner, type JobRunner } from '../../src/jobs/runner';
 import { signGreenhouse, signStandardWebhook } from '../../src/core/webhooks/signature';
-import { createTestService, fixture, type TestService } from '../helpers';
+import { createTestService, fixture, type TestService, testLogger } from '../helpers';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const GREENHOUSE = 'greenhouse-secret';
@@ -30,7 +29,7 @@ beforeAll(async () => {
     store: svc.services.store,
     analyzer: svc.services.analyzer,
     fetchPolicy: { ...svc.services.fetchPolicy, allowedHosts: ['files.example.com'] },
-    logger: createLogger('silent'),
+    logger: testLogger(),
     concurrency: 1,
     maxAttempts: 2,
     leaseMs: 60_000,
@@ -196,5 +195,53 @@ describe('loopback without the test flag', () => {
   it('refuses 127.0.0.1 when loopback is not allowed', async () => {
 
     await expect(fetchDocument(`${filesUrl}/cv.txt`, { ...svc.services.fetchPolicy, allowLoopback: false, allowedHosts: ['127.0.0.1'] })).rejects.toThrow(/Only HTTPS|internal address/);
+  });
+});
+
+describe('GET /v1/analyses: the audit export', () => {
+  it('lists every finished analysis with ids, versions, scores and counts, as CSV or JSON, with no CV text', async () => {
+    const cvText = 'Experience\nZyxwv Qutrb built PyTorch models in Python at Flumox and wrote unit tests.';
+    const cv = Buffer.from(cvText).toString('base64');
+    const job = { job: { text: 'Requirements\n- Python and PyTorch.\n\nNice to have\n- C++' } };
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await post(event({ base64: cv, filename: 'cv.txt' }, job));
+      expect(res.status).toBe(202);
+      ids.push(res.body.jobId);
+    }
+    while (await runner.runOnce()) {
+      // run every queued job
+    }
+    const csv = await request(svc.app).get('/v1/analyses?format=csv');
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = csv.text.trim().split('\r\n');
+    expect(lines[0]).toBe('analysisId,applicationId,candidateId,jobId,completedAt,lexiconVersion,roleVersion,roleCoverage,matchScore,requiredMet,requiredTotal,preferredMet,preferredTotal,warnings');
+    for (const id of ids) {
+      const line = lines.find((l) => l.startsWith(`"${id}"`));
+      expect(line).toBeDefined();
+      const cells = (line ?? '').split(',').map((c) => c.replace(/^"|"$/g, ''));
+      expect(cells[3]).toBe('job-1');
+      expect(Number(cells[8])).toBeGreaterThan(0); // match score
+      expect(Number(cells[10])).toBe(2); // python, neural networks (PyTorch) required
+      expect(cells[9]).toBe('2');
+    }
+    // Nothing of the CV's words: no name, no employer, no sentence.
+    for (const word of ['Zyxwv', 'Qutrb', 'Flumox', 'unit tests']) expect(csv.text).not.toContain(word);
+
+    // Pages of two, followed to the end, hold every row of the CSV once.
+    const seen: string[] = [];
+    let next: string | undefined;
+    do {
+      const page = await request(svc.app).get(`/v1/analyses?format=json&limit=2${next ? `&after=${encodeURIComponent(next)}` : ''}`);
+      expect(page.body.analyses.length).toBeLessThanOrEqual(2);
+      if (page.body.next) expect(page.headers.link).toContain('rel="next"');
+      seen.push(...page.body.analyses.map((a: { analysisId: string }) => a.analysisId));
+      next = page.body.next;
+    } while (next);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toHaveLength(lines.length - 1);
+    for (const id of ids) expect(seen).toContain(id);
+    expect((await request(svc.app).get('/v1/analyses?format=xml')).body.code).toBe('invalid-parameter');
   });
 });

@@ -2,8 +2,7 @@ import request from 'supertest';
 import { openSqliteStore } from '../../src/adapters/sqlite-store';
 import { signStandardWebhook } from '../../src/core/webhooks/signature';
 import { createApp } from '../../src/http/app';
-import { createLogger } from '../../src/logger';
-import { createTestService } from '../helpers';
+import { createTestService, testLogger } from '../helpers';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 
@@ -47,7 +46,7 @@ describe('when the event cannot be stored', () => {
     const app = createApp({
       extractor: svc.services.extractor,
       analyzer: svc.services.analyzer,
-      logger: createLogger('silent'),
+      logger: testLogger(),
       limits: { maxFileBytes: 1024, maxJsonBytes: 1024, maxBatchBytes: 1024, maxCvs: 1 },
       isReady: () => true,
       jobs: { store, webhooks: { secrets: { standard: SECRET }, maxBytes: 1024 * 1024 } },

@@ -22,7 +22,11 @@ export interface AnalyzeOptions {
    * match, which does not report unmapped terms, turns it off.
    */
   unmappedNounPhrases?: boolean;
+  /** Called with each stage's name and duration: for benchmarks and `explain`. */
+  onStage?: (stage: AnalysisStage, ms: number) => void;
 }
+
+export type AnalysisStage = 'personal data' | 'tokens and sentences' | 'mentions' | 'context and evidence' | 'years from dates' | 'scores' | 'unmapped terms';
 
 /** Every mention with the verdict on it: what `explain` prints. */
 export interface TracedMention {
@@ -94,6 +98,13 @@ export function analyzeExtraction(
   nlp: NlpPort,
   options: AnalyzeOptions,
 ): { analysis: Analysis; trace: AnalysisTrace } {
+  let last = performance.now();
+  const stage = (name: AnalysisStage): void => {
+    if (!options.onStage) return;
+    const now = performance.now();
+    options.onStage(name, now - last);
+    last = now;
+  };
   // The caller may say what the document is; otherwise it is classified.
   const classified = options.kind === 'auto' ? classifyKind(extraction) : { kind: options.kind, confidence: 1 };
   const { kind } = classified;
@@ -102,12 +113,15 @@ export function analyzeExtraction(
   // who the person is: names, contact details, age, gender words, nationality.
   const text = kind === 'cv' ? maskSpans(extraction.text, findPersonalData(extraction.text), ' ') : extraction.text;
   const read: Extraction = { ...extraction, text };
+  stage('personal data');
 
   const tokens = tokenize(text);
   const sentences = sentenceViews(text, tokens);
   const sentenceSpans = sentences.map((s) => s.span);
+  stage('tokens and sentences');
   const exact = findMentions(tokens, lexicon, nlp);
   const mentions = [...exact, ...findFuzzyMentions(tokens, exact, lexicon, nlp)].sort((a, b) => a.start - b.start);
+  stage('mentions');
 
   const startsBySentence = new Map<SentenceView, number[]>();
   const mentionStartsIn = (view: SentenceView): number[] => {
@@ -211,6 +225,7 @@ export function analyzeExtraction(
       evidenceBySkill.set(skill, once);
     }
   }
+  stage('context and evidence');
   // CVs: years per skill from the date ranges of the experience entries that mention it.
   const derivedYears = new Map<string, number>();
   if (kind === 'cv') {
@@ -222,7 +237,11 @@ export function analyzeExtraction(
       }
     }
   }
+  stage('years from dates');
   const scored = score(lexicon, evidenceBySkill, kind, extraction.quality.status === 'low', derivedYears);
+  stage('scores');
+  const unmappedTerms = findUnmappedTerms(read, tokens, mentions, options.unmappedNounPhrases === false ? undefined : nlp);
+  stage('unmapped terms');
   return {
     analysis: {
       kind,
@@ -230,7 +249,7 @@ export function analyzeExtraction(
       role: { id: lexicon.role.id, label: lexicon.role.label, version: lexicon.role.version },
       lexiconVersion: lexicon.version,
       ...scored,
-      unmappedTerms: findUnmappedTerms(read, tokens, mentions, options.unmappedNounPhrases === false ? undefined : nlp),
+      unmappedTerms,
       quality: extraction.quality,
       warnings,
     },

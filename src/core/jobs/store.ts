@@ -79,6 +79,8 @@ export interface JobStore {
   setCallbackEnabled(enabled: boolean): void;
   callbackEnabled(): boolean;
   get(id: string): Job | null;
+  /** Finished jobs (done), oldest first, from `after` (exclusive, by id order) on: for the audit export. */
+  listDone(options: { after?: string; limit: number }): Job[];
   /**
    * Erases a job's document and result (and its callback's payload), keeping a tombstone: the
    * delivery stays known, so a late redelivery of the same event is a duplicate, not a new job.

@@ -8,7 +8,7 @@ import type { Analyzer } from '../../services';
 import { documentReader, type InputLimits } from '../document-input';
 
 const kindSchema = z.enum(['cv', 'job', 'auto']).default('auto');
-const includeSchema = z.enum(['text']);
+const includeSchema = z.enum(['text', 'noun-phrases']);
 const redactSchema = z.enum(['true', 'false']).default('false');
 
 export function parseRedact(raw: unknown): boolean {
@@ -17,10 +17,10 @@ export function parseRedact(raw: unknown): boolean {
   return parsed.data === 'true';
 }
 
-export function parseInclude(raw: unknown): Set<'text'> {
+export function parseInclude(raw: unknown): Set<z.infer<typeof includeSchema>> {
   const values = typeof raw === 'string' ? raw.split(',').map((v) => v.trim()).filter(Boolean) : [];
   const parsed = z.array(includeSchema).safeParse(values);
-  if (!parsed.success) throw new SkillmatchError('invalid-parameter', 'include takes "text".');
+  if (!parsed.success) throw new SkillmatchError('invalid-parameter', 'include takes "text" and "noun-phrases", comma-separated.');
   return new Set(parsed.data);
 }
 
@@ -36,7 +36,10 @@ export function analyzeRouter(analyzer: Analyzer, limits: InputLimits, store?: J
     if (!kind.success) throw new SkillmatchError('invalid-parameter', 'kind must be "cv", "job" or "auto".');
     const print = () => fingerprint(req, [{ name: input.filename ?? '', bytes: input.bytes }], input.fields);
     await idempotent(req, res, store, print, async () => {
-      const { extraction, analysis } = await analyzer.analyze(input.bytes, { filename: input.filename, mimeType: input.mimeType }, kind.data);
+      // The noun phrases of long skills items (compromise's tagger) cost more than the rest of the
+      // analysis together, for unmappedTerms only: on request.
+      const detail = { unmappedNounPhrases: include.has('noun-phrases') };
+      const { extraction, analysis } = await analyzer.analyze(input.bytes, { filename: input.filename, mimeType: input.mimeType }, kind.data, detail);
       const body = analysisBody(extraction, analysis, { includeText: include.has('text'), redact });
       return { status: 200, contentType: 'application/json', body: JSON.stringify(body) };
     });

@@ -86,6 +86,7 @@ export function matchRouter(analyzer: Analyzer, limits: MatchLimits, store?: Job
     const wantsCsv = req.accepts(['application/json', 'text/csv']) === 'text/csv';
     const redact = parseRedact(req.query.redact);
     const include = parseInclude(req.query.include);
+    if (include.has('noun-phrases')) throw new SkillmatchError('invalid-parameter', 'A match reports no unmapped terms: include takes "text" here.');
     const { job, cvs } = await readInput(req, res);
     const print = () => fingerprint(req, [job, ...cvs].map((d) => ({ name: d.filename, bytes: d.bytes })), {});
     await idempotent(req, res, store, print, async () => {

@@ -3,6 +3,7 @@ import express, { Router, type Request } from 'express';
 import { runMiddleware } from '../document-input';
 import { z } from 'zod';
 import { SkillmatchError } from '../../core/errors';
+import { auditCsvHeader, auditCsvLine, auditRow, type AuditRow } from '../../core/jobs/audit-export';
 import type { JobStore } from '../../core/jobs/store';
 import { applicationCreatedSchema, HANDLED_EVENT_TYPES, type ApplicationCreated } from '../../core/webhooks/events';
 import { verifyGreenhouse, verifyStandardWebhook, type VerifyResult } from '../../core/webhooks/signature';
@@ -148,9 +149,35 @@ export function deliveriesRouter(store: JobStore): Router {
   return router;
 }
 
+const EXPORT_PAGE = 10_000;
+
 /** GET /v1/analyses/:id: the state and, when done, the result of a webhook job; DELETE erases it. */
 export function analysesRouter(store: JobStore): Router {
   const router = Router();
+  const exportQuery = z.object({
+    format: z.enum(['csv', 'json']).default('json'),
+    after: z.string().max(64).optional(),
+    limit: z.coerce.number().int().min(1).max(EXPORT_PAGE).default(EXPORT_PAGE),
+  });
+  // The audit export: every finished analysis, no CV text; pages of EXPORT_PAGE (Link rel=next).
+  router.get('/v1/analyses', (req, res) => {
+    const query = exportQuery.safeParse(req.query);
+    if (!query.success) {
+      const issue = query.error.issues[0];
+      throw new SkillmatchError('invalid-parameter', `${issue?.path.join('.') || 'query'}: ${issue?.message ?? 'invalid'} (format: csv or json; limit: 1 to ${EXPORT_PAGE}).`);
+    }
+    const { format, after, limit } = query.data;
+    const jobs = store.listDone({ ...(after ? { after } : {}), limit });
+    const rows = jobs.map(auditRow).filter((r): r is AuditRow => r !== null);
+    const last = jobs[jobs.length - 1];
+    if (jobs.length === limit && last) res.setHeader('Link', `</v1/analyses?format=${format}&limit=${limit}&after=${encodeURIComponent(last.id)}>; rel="next"`);
+    if (format === 'json') {
+      res.json({ analyses: rows, ...(jobs.length === limit && last ? { next: last.id } : {}) });
+      return;
+    }
+    res.type('text/csv').setHeader('Content-Disposition', 'attachment; filename="analyses.csv"');
+    res.send(auditCsvHeader() + rows.map(auditCsvLine).join(''));
+  });
   router.get('/v1/analyses/:id', (req, res) => {
     const job = store.get(String(req.params.id));
     if (!job) throw new SkillmatchError('not-found', 'There is no analysis with this id.');

@@ -1,0 +1,200 @@
+/**
+ * A quick look at a PDF's content streams, before pdf.js walks their operators: can any fill
+ * colour be light enough for white-on-white text? When none can, the walk (a second parse of
+ * every page, about a third of the extraction time) finds nothing and is skipped. Whatever this
+ * cannot decide (an unknown filter, a colour space it cannot read) counts as "can": it may cost
+ * time, never a missed hidden text.
+ */
+import { inflateSync } from 'node:zlib';
+
+/** The walker's threshold is 0.92 (luminance of pdf.js's RGB); this keeps a margin below it. */
+const LIGHT = 0.85;
+/** Decoded content beyond this is not examined: the walk decides. */
+const MAX_DECODED_BYTES = 64 * 1024 * 1024;
+
+const luminance = (r: number, g: number, b: number): number => 0.299 * r + 0.587 * g + 0.114 * b;
+
+/** Streams that hold no page content: images, fonts, cross-reference and object streams, metadata, attachments. */
+const NOT_CONTENT = /\/Subtype\s*\/(?:Image|Type1C|CIDFontType0C|OpenType|XML)\b|\/Length[123]\b|\/Type\s*\/(?:XRef|Metadata|EmbeddedFile)\b/;
+const OBJECT_STREAM = /\/Type\s*\/ObjStm\b/;
+function lightColour(operands: number[], op: string): boolean {
+  const v = operands.map((x) => Math.min(1, Math.max(0, x)));
+  switch (op) {
+    case 'g':
+      return (v[0] ?? 0) >= LIGHT;
+    case 'rg':
+      return luminance(v[0] ?? 0, v[1] ?? 0, v[2] ?? 0) >= LIGHT;
+    case 'k': {
+      const [c = 1, m = 1, y = 1, k = 1] = v;
+      return luminance((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)) >= LIGHT;
+    }
+    default: {
+      // sc/scn in a colour space set elsewhere: three operands in 0..1 read as RGB, four as CMYK;
+      // one may be a grey, a spot-colour tint (0 is no ink) or a palette index: light either way.
+      if (operands.some((x) => x > 1 || x < 0)) return true;
+      if (v.length === 3) return lightColour(v, 'rg');
+      if (v.length === 4) return lightColour(v, 'k');
+      // Named colours (patterns) are not read as white by the walk; no operands at all is odd.
+      return v.length !== 0;
+    }
+  }
+}
+
+interface StreamColours {
+  /** Text shown while a light fill colour set in this stream is in force. */
+  lightText: boolean;
+  /** Text shown before this stream sets any fill colour: it inherits its caller's (another stream's). */
+  inheritedText: boolean;
+  setsLight: boolean;
+  /** Inline image data, which this scan does not step over. */
+  opaque: boolean;
+}
+
+/** PDF white space and delimiters, by character code. */
+const DELIMITER = new Uint8Array(256);
+for (const ch of ' \t\r\n\f\0/[]()<>{}%') DELIMITER[ch.charCodeAt(0)] = 1;
+
+/** A fill colour with its operands, found by a regular expression: a quick first pass. */
+const FILL_COLOUR = /((?:[-+]?(?:\d+\.?\d*|\.\d+)[ \t\r\n]+){0,4})(g|rg|k|scn|sc)(?=[\s/\[<(]|$)/g;
+
+function anyLightColour(content: string): boolean {
+  for (const m of content.matchAll(FILL_COLOUR)) {
+    const operands = (m[1] ?? '').trim().split(/\s+/).filter(Boolean).map(Number);
+    if (lightColour(operands, m[2] as string)) return true;
+  }
+  return false;
+}
+
+const TEXT_SHOWING = new Set(['Tj', 'TJ', "'", '"']);
+const FILL_OPS = new Set(['g', 'rg', 'k', 'sc', 'scn']);
+
+/**
+ * Reads a content stream's operators, with string literals, hex strings and comments stepped
+ * over (text inside them is not an operator), following the fill colour through q/Q.
+ */
+function scanContent(content: string): StreamColours {
+  const result: StreamColours = { lightText: false, inheritedText: false, setsLight: false, opaque: false };
+  let light: boolean | null = null; // null: inherited from the caller
+  const stack: Array<boolean | null> = [];
+  let operands: number[] = [];
+  const n = content.length;
+  let i = 0;
+  while (i < n) {
+    const c = content[i] as string;
+    if (c === '(') {
+      // A string literal: balanced parentheses, backslash escapes.
+      let depth = 1;
+      for (i++; i < n && depth > 0; i++) {
+        const d = content[i];
+        if (d === '\\') i++;
+        else if (d === '(') depth++;
+        else if (d === ')') depth--;
+      }
+      operands = [];
+      continue;
+    }
+    if (c === '<' && content[i + 1] !== '<') {
+      const close = content.indexOf('>', i);
+      i = close < 0 ? n : close + 1;
+      operands = [];
+      continue;
+    }
+    if (c === '%') {
+      while (i < n && content[i] !== '\n' && content[i] !== '\r') i++;
+      continue;
+    }
+    if (c === ' ' || c === '\n' || c === '\r' || c === '\t' || c === '\f' || c === '\0') {
+      i++;
+      continue;
+    }
+    // A name, a number or an operator runs to the next delimiter; a delimiter alone is a token.
+    let j = i + 1;
+    if (c === '<' || c === '>') j = i + 2;
+    else if (!DELIMITER[content.charCodeAt(i)] || c === '/') while (j < n && !DELIMITER[content.charCodeAt(j)]) j++;
+    const token = content.slice(i, j);
+    i = j;
+    const number = Number(token);
+    if (token !== '' && Number.isFinite(number) && /^[-+.\d]/.test(token)) {
+      operands.push(number);
+      continue;
+    }
+    if (token === 'q') stack.push(light);
+    else if (token === 'Q') light = stack.length ? (stack.pop() ?? null) : light;
+    else if (FILL_OPS.has(token)) {
+      light = lightColour(operands.slice(-4), token);
+      if (light) result.setsLight = true;
+    } else if (TEXT_SHOWING.has(token)) {
+      if (light === null) result.inheritedText = true;
+      else if (light) result.lightText = true;
+    } else if (token === 'ID') {
+      result.opaque = true;
+      return result;
+    }
+    if (!token.startsWith('/') && token !== '[' && token !== ']') operands = [];
+  }
+  return result;
+}
+
+/** True when some text of the PDF may be filled with a light colour (or the PDF cannot be read this way). */
+export function mayFillLight(pdf: Uint8Array): boolean {
+  const raw = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  // A colour-space change (cs) starts at black, no ink, or entry 0 of a palette: only a palette
+  // (an Indexed space, declared in plain or in an object stream) can make that light.
+  let indexed = raw.includes('/Indexed');
+  let changesSpace = false;
+  let lightSomewhere = false;
+  const contents: string[] = [];
+  let decodedBytes = 0;
+  let at = 0;
+  for (;;) {
+    const keyword = raw.indexOf('stream', at);
+    if (keyword < 0) break;
+    at = keyword + 6;
+    // "endstream" also contains "stream"; only a stream that follows a dictionary starts data.
+    if (raw.startsWith('end', keyword - 3)) continue;
+    const dictEnd = raw.lastIndexOf('>>', keyword);
+    if (dictEnd < 0 || raw.slice(dictEnd + 2, keyword).trim() !== '') continue;
+    const objStart = raw.lastIndexOf(' obj', dictEnd);
+    const dict = raw.slice(objStart < 0 ? Math.max(0, dictEnd - 4096) : objStart, dictEnd + 2);
+    let dataStart = at;
+    if (raw[dataStart] === '\r') dataStart++;
+    if (raw[dataStart] === '\n') dataStart++;
+    const end = raw.indexOf('endstream', dataStart);
+    if (end < 0) return true;
+    at = end + 9;
+    if (NOT_CONTENT.test(dict)) continue;
+    const filters = [...(/\/Filter\s*(\[[^\]]*\]|\/\w+)/.exec(dict)?.[1] ?? '').matchAll(/\/(\w+)/g)].map((m) => m[1]);
+    let content: string;
+    if (filters.length === 0) content = raw.slice(dataStart, end);
+    else if (filters.length === 1 && filters[0] === 'FlateDecode' && !/\/DecodeParms/.test(dict)) {
+      try {
+        const decoded = inflateSync(Buffer.from(pdf.buffer, pdf.byteOffset + dataStart, end - dataStart), { finishFlush: 2 /* Z_SYNC_FLUSH: tolerate a truncated tail */ });
+        decodedBytes += decoded.length;
+        if (decodedBytes > MAX_DECODED_BYTES) return true;
+        content = decoded.toString('latin1');
+      } catch {
+        return true;
+      }
+    } else return true;
+    if (OBJECT_STREAM.test(dict)) {
+      indexed ||= content.includes('/Indexed');
+      continue;
+    }
+    contents.push(content);
+    lightSomewhere ||= anyLightColour(content);
+    if (/\scs(?=[\s/\[<(]|$)/.test(content)) changesSpace = true;
+  }
+  if (changesSpace && indexed) return true;
+  // Most documents never set a light fill colour at all; only those that do are read closely.
+  if (!lightSomewhere) return false;
+  let setsLight = false;
+  let inheritedText = false;
+  for (const content of contents) {
+    const colours = scanContent(content);
+    if (colours.lightText || colours.opaque) return true;
+    setsLight ||= colours.setsLight;
+    inheritedText ||= colours.inheritedText;
+  }
+  // Text that inherits its colour may inherit a light one that another stream set.
+  return inheritedText && setsLight;
+}

@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import type { Request, RequestHandler } from 'express';
+import { SkillmatchError } from '../core/errors';
+import { sendProblem } from './problem';
+
+/** Buckets kept at most; beyond this, full (idle) buckets are dropped first, then the oldest. */
+const MAX_BUCKETS = 100_000;
+
+interface Bucket {
+  tokens: number;
+  updated: number;
+}
+
+/**
+ * A token bucket per client: `perMinute` requests a minute, and a burst of as many. In memory,
+ * per process. Answers 429 `rate-limited` with Retry-After (seconds until the next request fits)
+ * and RateLimit-Limit / RateLimit-Remaining headers; 0 turns the limit off.
+ */
+export function rateLimiter(perMinute: number, clientOf: (req: Request) => string | undefined, now: () => number = Date.now): RequestHandler {
+  const buckets = new Map<string, Bucket>();
+  const perMs = perMinute / 60_000;
+  const prune = (at: number): void => {
+    for (const [client, b] of buckets) {
+      if (b.tokens + (at - b.updated) * perMs >= perMinute) buckets.delete(client);
+    }
+    // Still too many: the least recently used go (a Map iterates in insertion order).
+    for (const client of buckets.keys()) {
+      if (buckets.size < MAX_BUCKETS) break;
+      buckets.delete(client);
+    }
+  };
+  return (req, res, next) => {
+    const client = perMinute > 0 ? clientOf(req) : undefined;
+    if (client === undefined) {
+      next();
+      return;
+    }
+    const at = now();
+    let bucket = buckets.get(client);
+    if (!bucket) {
+      if (buckets.size >= MAX_BUCKETS) prune(at);
+      bucket = { tokens: perMinute, updated: at };
+    } else {
+      bucket.tokens = Math.min(perMinute, bucket.tokens + (at - bucket.updated) * perMs);
+      bucket.updated = at;
+      buckets.delete(client); // re-inserted below: most recently used last
+    }
+    buckets.set(client, bucket);
+    res.setHeader('RateLimit-Limit', String(perMinute));
+    if (bucket.tokens < 1) {
+      const retryAfter = Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000));
+      res.setHeader('RateLimit-Remaining', '0');
+      res.setHeader('Retry-After', String(retryAfter));
+      sendProblem(res, new SkillmatchError('rate-limited', `More than ${perMinute} requests a minute; retry in ${retryAfter} s.`, { retryAfterSeconds: retryAfter }));
+      return;
+    }
+    bucket.tokens -= 1;
+    res.setHeader('RateLimit-Remaining', String(Math.floor(bucket.tokens)));
+    next();
+  };
+}
+
+/** The API routes that count: /v1/ but the webhooks, which are signed, durable and retried by their senders. */
+const counted = (req: Request): boolean => req.path.startsWith('/v1/') && !req.path.startsWith('/v1/webhooks/');
+
+/** Per client address (the socket's: proxies are not trusted). */
+export const perIp = (perMinute: number, now?: () => number): RequestHandler =>
+  rateLimiter(perMinute, (req) => (counted(req) ? `ip:${req.socket.remoteAddress ?? 'unknown'}` : undefined), now);
+
+/** Per API key, known by a hash: runs after the key check, so only valid keys get a bucket. */
+export const perApiKey = (perMinute: number, now?: () => number): RequestHandler =>
+  rateLimiter(
+    perMinute,
+    (req) => {
+      const key = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+      return counted(req) && key ? `key:${createHash('sha256').update(key).digest('hex').slice(0, 32)}` : undefined;
+    },
+    now,
+  );
