@@ -40,8 +40,18 @@ export function createNlp(): NlpPort {
         starts.push(at);
         at += s.length + 1;
       }
-      const joined = sentences.map((s) => s.replace(/\n/g, ' ')).join('\n');
-      const json = nlp.tokenize(joined).clauses().json({ offset: true }) as OffsetJson[];
+      // compromise 14's clause pass throws on parentheses in tokenize-only mode (a fuzzing finding,
+      // fixtures/fuzz/). A parenthesis bounds a clause as a comma does: " (" becomes ", ", "),"
+      // becomes ", ", any other one a comma. Each swap keeps the length, so every offset holds.
+      const asCommas = (s: string): string => s.replace(/ \(/g, ', ').replace(/\)([,.;:])/g, '$1 ').replace(/[()]/g, ',');
+      const joined = sentences.map((s) => asCommas(s.replace(/\n/g, ' '))).join('\n');
+      let json: OffsetJson[];
+      try {
+        json = nlp.tokenize(joined).clauses().json({ offset: true }) as OffsetJson[];
+      } catch {
+        // A library failure must not fail the document: each sentence is then one clause.
+        return sentences.map((s) => [{ start: 0, end: s.length }]);
+      }
       const result: Array<Array<{ start: number; end: number }>> = sentences.map(() => []);
       let index = 0;
       for (const c of json) {
@@ -52,7 +62,12 @@ export function createNlp(): NlpPort {
       return result;
     },
     nounPhrases(text) {
-      return (nlp(text).nouns().out('array') as string[]).map((p) => p.replace(/[.,;:!?]+$/, '').trim()).filter(Boolean);
+      try {
+        return (nlp(text).nouns().out('array') as string[]).map((p) => p.replace(/[.,;:!?]+$/, '').trim()).filter(Boolean);
+      } catch {
+        // Noun phrases only add to unmappedTerms: without them the analysis is still whole.
+        return [];
+      }
     },
   };
 }

@@ -116,3 +116,11 @@ describe('found by probing with fresh documents', () => {
     expect(analysis.skills.find((s) => s.id === 'reinforcement-learning')?.present).toBe(false);
   });
 });
+
+describe('clauses with parentheses (a fuzzing finding: compromise threw on them)', () => {
+  it('scopes a negation across a contrast inside and around parentheses', async () => {
+    expect((await judged('I have (not) used Python, but C++ daily.', 'cpp'))[0]?.modality).not.toBe('negated');
+    expect((await judged('I have not used C++ (only Python), but Java yes.', 'cpp'))[0]?.modality).toBe('negated');
+    expect((await judged('No C++ (but Python, daily).', 'python'))[0]?.modality).not.toBe('negated');
+  });
+});
