@@ -3,7 +3,7 @@
  * them. The short run in the test suite (tests/fuzz) and the long run (`npm run fuzz`) share them;
  * findings are kept in fixtures/fuzz/ and replayed by the tests.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { tokenize } from '../src/core/analyze/tokenize';
@@ -23,7 +23,8 @@ export interface FuzzTarget<T> {
   quickRuns: number;
 }
 
-const FIXTURES = path.join(__dirname, '..', 'fixtures');
+/** The repository's fixtures, from scripts/ (tsx, tests) or dist/scripts/ (npm run fuzz). */
+export const FIXTURES = [path.join(__dirname, '..', 'fixtures'), path.join(__dirname, '..', '..', 'fixtures')].find((d) => existsSync(path.join(d, 'latex-two-column.pdf'))) ?? path.resolve('fixtures');
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(path.join(FIXTURES, name)));
 
 /** Only our own errors may come out: anything else (a TypeError, a RangeError) is a crash. */

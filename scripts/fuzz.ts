@@ -9,7 +9,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { loadConfig } from '../src/config';
 import { createServices } from '../src/services';
-import { encodeInput, fuzzTargets } from './fuzz-targets';
+import { encodeInput, FIXTURES, fuzzTargets } from './fuzz-targets';
 
 const PER_INPUT_TIMEOUT_MS = 20_000;
 
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
         }
         if (result.failed) {
           failed = true;
-          const dir = path.join(__dirname, '..', '..', 'fixtures', 'fuzz');
+          const dir = path.join(FIXTURES, 'fuzz');
           mkdirSync(dir, { recursive: true });
           const file = path.join(dir, `${target.name}-${seed}.json`);
           const error = result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);

@@ -70,6 +70,9 @@ export const configSchema = z.object({
   CALLBACK_TIMEOUT_MS: int(100, 120_000).default(10_000),
   /** How long SIGTERM waits for in-flight requests before closing them, in milliseconds. */
   SHUTDOWN_GRACE_MS: int(0, 600_000).default(10_000),
+  /** Time a client has to send its request headers, and its whole request (slow-loris guard). */
+  HEADERS_TIMEOUT_MS: int(500, 600_000).default(15_000),
+  REQUEST_TIMEOUT_MS: int(1_000, 3_600_000).default(120_000),
 });
 
 export type Config = z.infer<typeof configSchema>;

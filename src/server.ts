@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -37,11 +38,14 @@ export async function startServer(config: Config, logger: Logger): Promise<{ ser
           logger,
         })
       : undefined;
-  const server = app.listen(config.PORT, config.HOST);
-  // Slow clients cannot hold a connection open forever.
-  server.headersTimeout = 15_000;
-  server.requestTimeout = 120_000;
+  // Slow clients cannot hold a connection open: headers and whole requests have time limits,
+  // checked every second (Node checks every 30 s by default).
+  const server = http.createServer(
+    { headersTimeout: config.HEADERS_TIMEOUT_MS, requestTimeout: config.REQUEST_TIMEOUT_MS, connectionsCheckingInterval: Math.min(1_000, config.HEADERS_TIMEOUT_MS) },
+    app,
+  );
   server.keepAliveTimeout = 5_000;
+  server.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

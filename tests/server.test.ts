@@ -1,30 +1,7 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-
-/** Starts src/server.ts in its own process, as `npm start` does, on a free port. */
-function startServer(): Promise<{ child: ChildProcessWithoutNullStreams; port: number; logs: string[] }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', 'src', 'server.ts')], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PDF_WORKERS: '1', LOG_LEVEL: 'info', DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'skillmatch-')) },
-  });
-  const logs: string[] = [];
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${logs.join('')}`)), 20_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      logs.push(chunk.toString());
-      for (const line of chunk.toString().split('\n')) {
-        const port = /"msg":"listening"/.test(line) ? (JSON.parse(line) as { port?: number }).port : undefined;
-        if (port) {
-          clearTimeout(timer);
-          resolve({ child, port, logs });
-        }
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
-  });
-}
+import { startServer } from './support/server-process';
 
 describe('server process', () => {
   it('drains an in-flight upload on SIGTERM, then exits 0; logs hold no document text', async () => {

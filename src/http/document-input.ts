@@ -2,6 +2,7 @@ import express, { type Request, type RequestHandler, type Response } from 'expre
 import multer from 'multer';
 import { z } from 'zod';
 import { SkillmatchError } from '../core/errors';
+import { sendProblem } from './problem';
 
 export interface DocumentInput {
   bytes: Uint8Array;
@@ -34,6 +35,34 @@ function cleanFilename(name: string | undefined | null): string | null {
 }
 
 /**
+ * Refuses a body larger than `limit`: at once when Content-Length says so, else as soon as the
+ * bytes arriving pass it. The 413 is sent right away and the connection closed after it, so a
+ * client cannot make the service read (or wait for) the rest of an oversized upload.
+ */
+export function capRequestBytes(req: Request, res: Response, limit: number, error: () => SkillmatchError): void {
+  const refuse = (): void => {
+    if (res.headersSent) return;
+    res.setHeader('Connection', 'close');
+    sendProblem(res, error());
+    res.once('finish', () => req.socket.destroy());
+  };
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw error();
+  let seen = 0;
+  const count = (chunk: Buffer): void => {
+    seen += chunk.length;
+    if (seen > limit) {
+      req.off('data', count);
+      refuse();
+    }
+  };
+  req.on('data', count);
+}
+
+/** Room for the multipart framing and the small text fields around the file. */
+const MULTIPART_ALLOWANCE = 256 * 1024;
+
+/**
  * Reads one document from either multipart/form-data (field `file`) or JSON (`{ text, filename? }`).
  * Multer keeps the file in memory only, with explicit limits; nothing touches the disk.
  */
@@ -60,6 +89,11 @@ export function documentReader(limits: InputLimits, textFields: readonly string[
 
   return async function readDocument(req: Request, res: Response): Promise<DocumentInput> {
     if (req.is('multipart/form-data')) {
+      // A body far larger than a file may be is refused before (or as soon as) it is read.
+      capRequestBytes(req, res, limits.maxFileBytes + MULTIPART_ALLOWANCE, () => {
+        res.setHeader('Connection', 'close');
+        return new SkillmatchError('file-too-large', `The file is larger than the upload limit of ${limits.maxFileBytes} bytes.`, { limitBytes: limits.maxFileBytes });
+      });
       await runMiddleware(upload, req, res);
       const body = (req.body ?? {}) as Record<string, unknown>;
       const fields: Record<string, string> = {};

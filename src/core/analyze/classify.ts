@@ -5,7 +5,8 @@ const JOB_SECTIONS: ReadonlySet<SectionKind> = new Set(['requirements', 'respons
 const CV_SECTIONS: ReadonlySet<SectionKind> = new Set(['experience', 'education', 'publications', 'certifications', 'awards', 'languages', 'interests', 'references', 'volunteering']);
 
 const JOB_PHRASES = /\b(?:we are looking for|we're looking for|you will|you'll|the ideal candidate|join (?:us|our team)|we offer|our team|about the role|apply (?:now|by|via|here)|to apply|salary|per annum|full[- ]time|part[- ]time|hybrid|remote[- ]first|equal opportunity|responsibilities|requirements|nice to have|your profile|what you will|we value|benefits)\b/gi;
-const CV_SIGNALS = /\b(?:i|my|me)\b|[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ()-]{7,}\d|\b(?:19|20)\d{2}\s*[–-]\s*(?:(?:19|20)\d{2}|present|now|current)\b/gi;
+// Quantifiers bounded and anchored at run starts, so long runs cannot make the search quadratic.
+const CV_SIGNALS = /\b(?:i|my|me)\b|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,63}|\+?\d[\d ()-]{7,20}\d|\b(?:19|20)\d{2}\s*[–-]\s*(?:(?:19|20)\d{2}|present|now|current)\b/gi;
 
 /**
  * Is this a CV or a job ad? Section headings weigh most, then phrasing (job ads address "you",

@@ -11,10 +11,12 @@ export interface PersonalDataSpan {
   end: number;
 }
 
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+// Bounded, and starting only where a run of address characters starts: "C++C++…" (150 kB, no
+// space) once took seconds in backtracking (a hostile-input case).
+const EMAIL = /(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}/g;
 const URL = /\bhttps?:\/\/\S+|\bwww\.[\w-]+\.\S+|\b(?:linkedin\.com|github\.com|gitlab\.com|x\.com|twitter\.com)\/\S+/gi;
 /** Nine or more digits with phone punctuation (year ranges have eight). */
-const PHONE = /(?:\+\s?\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d[\d\s.-]{7,}\d/g;
+const PHONE = /(?:\+\s?\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d[\d\s.-]{7,20}\d/g;
 const DATE_RANGE = /^\s*(?:\d{1,2}[./])?(?:19|20)\d{2}\s*[-–.]?\s*(?:\d{1,2}[./])?(?:19|20)\d{2}\s*$/;
 const GENDER_WORDS = /\b(?:he|she|him|her|his|hers|himself|herself|mr|mrs|ms|miss|mx|sir|madam|male|female|man|woman|men|women|boy|girl|mother|father|husband|wife|son|daughter)\b\.?/gi;
 const LABELLED = /^[ \t]*(?:(name|full name|date of birth|dob|birth ?date|born|age|gender|sex|nationality|citizenship|marital status|civil status|address|home address|religion)\s*[:|–-]\s*)(.+)$/gim;

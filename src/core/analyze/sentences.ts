@@ -45,8 +45,9 @@ export function splitSentences(text: string): Span[] {
     previous = line;
   }
   close(text.length);
-  // Trim the spans' leading and trailing white space.
+  // Trim the spans' leading and trailing white space; cut run-on text into bounded pieces.
   return spans
+    .flatMap((span) => boundedPieces(text, span))
     .map(({ start, end }) => {
       let s = start;
       let e = end;
@@ -55,6 +56,27 @@ export function splitSentences(text: string): Span[] {
       return { start: s, end: e };
     })
     .filter((span) => span.end > span.start);
+}
+
+/**
+ * No real sentence runs past MAX_SENTENCE characters; text that does (a 1 MB line, a list with no
+ * stops) is cut at the last space before the bound. Each mention is judged within its sentence,
+ * so this bounds the work per mention: without it one long line costs time in its length squared.
+ */
+export const MAX_SENTENCE = 1_000;
+
+function boundedPieces(text: string, span: Span): Span[] {
+  if (span.end - span.start <= MAX_SENTENCE) return [span];
+  const pieces: Span[] = [];
+  let start = span.start;
+  while (span.end - start > MAX_SENTENCE) {
+    const space = text.lastIndexOf(' ', start + MAX_SENTENCE);
+    const end = space > start + MAX_SENTENCE / 2 ? space : start + MAX_SENTENCE;
+    pieces.push({ start, end });
+    start = end;
+  }
+  pieces.push({ start, end: span.end });
+  return pieces;
 }
 
 /** Index of the span holding each offset, by binary search over sorted spans. */

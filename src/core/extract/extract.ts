@@ -76,16 +76,33 @@ async function rawText(bytes: Uint8Array, format: DocumentFormat, decoded: strin
  * The extraction stage: bytes in, clean text with sections and a quality verdict out.
  * Detection is by content; the file name and declared type only add warnings.
  */
+/**
+ * Text read at most: about 100 pages, several times the longest CV. Analysis time grows with the
+ * text; this bounds what one upload can cost (a 10 MB text file would otherwise hold the service
+ * for a minute).
+ */
+export const MAX_TEXT_CHARS = 300_000;
+
+function boundedText(text: string, warnings: QualityWarning[]): string {
+  if (text.length <= MAX_TEXT_CHARS) return text;
+  const lineEnd = text.lastIndexOf('\n', MAX_TEXT_CHARS);
+  warnings.push({ code: 'content-truncated', message: `The text is longer than ${MAX_TEXT_CHARS.toLocaleString('en')} characters (about 100 pages); the rest was not read.` });
+  return text.slice(0, lineEnd > MAX_TEXT_CHARS / 2 ? lineEnd : MAX_TEXT_CHARS).trimEnd();
+}
+
 export async function extractDocument(bytes: Uint8Array, ports: ExtractorPorts, options: ExtractOptions): Promise<Extraction> {
   const sniffed = sniffFormat(bytes, options);
   const decoded = 'decoded' in sniffed ? sniffed.decoded : undefined;
   const raw = await rawText(bytes, sniffed.format, decoded, ports, options);
   const stats: NormaliseStats = { replacementChars: 0 };
-  const text = normaliseText(raw.text, stats);
+  const text = boundedText(normaliseText(raw.text, stats), raw.warnings);
 
   if (text.length === 0) {
     if (sniffed.format === 'pdf') {
       throw new SkillmatchError('no-text-layer', 'The PDF has no text layer: it looks scanned or made of images. OCR is not supported yet.');
+    }
+    if (raw.warnings.some((w) => w.code === 'content-truncated')) {
+      throw new SkillmatchError('document-too-complex', 'The document nests its elements too deeply to be read (over 200 levels); no text was found above that depth.');
     }
     throw new SkillmatchError('empty-document', 'The document holds no text.');
   }

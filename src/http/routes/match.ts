@@ -1,5 +1,5 @@
 import express, { Router, type Request, type Response } from 'express';
-import { runMiddleware } from '../document-input';
+import { capRequestBytes, runMiddleware } from '../document-input';
 import multer from 'multer';
 import { z } from 'zod';
 import { SkillmatchError } from '../../core/errors';
@@ -20,17 +20,6 @@ export interface MatchLimits {
 
 
 
-/** Refuses a batch larger than the limit: at once when Content-Length says so, else as bytes arrive. */
-function capBatch(req: Request, limit: number): void {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw new SkillmatchError('body-too-large', `The request is larger than ${limit} bytes.`, { limitBytes: limit });
-  let seen = 0;
-  req.on('data', (chunk: Buffer) => {
-    seen += chunk.length;
-    if (seen > limit) req.destroy(new SkillmatchError('body-too-large', `The request is larger than ${limit} bytes.`, { limitBytes: limit }));
-  });
-}
-
 const textItem = z.object({ text: z.string().min(1, 'text must not be empty'), filename: z.string().max(255).optional() }).strict();
 
 /** POST /v1/match: one job ad against 1 to 50 CVs, ranked, with the evidence chain of every requirement. */
@@ -48,7 +37,7 @@ export function matchRouter(analyzer: Analyzer, limits: MatchLimits, store?: Job
 
   async function readInput(req: Request, res: Response): Promise<{ job: DocumentUpload; cvs: DocumentUpload[] }> {
     if (req.is('multipart/form-data')) {
-      capBatch(req, limits.maxBatchBytes);
+      capRequestBytes(req, res, limits.maxBatchBytes, () => new SkillmatchError('body-too-large', `The request is larger than ${limits.maxBatchBytes} bytes.`, { limitBytes: limits.maxBatchBytes }));
       await runMiddleware(upload, req, res);
       const files = (req.files ?? {}) as Record<string, Express.Multer.File[] | undefined>;
       const body = (req.body ?? {}) as Record<string, unknown>;

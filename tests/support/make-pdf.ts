@@ -1,0 +1,42 @@
+/**
+ * Small PDFs written object by object, with a correct cross-reference table: for hostile-input
+ * cases no authoring tool would produce (500 pages, a page tree that loops, a JavaScript action,
+ * a font dictionary carrying code in its FontMatrix).
+ */
+export function writePdf(objects: string[], rootRef = '1 0 R'): Buffer {
+  let out = '%PDF-1.7\n%\xE2\xE3\xCF\xD3\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(Buffer.byteLength(out, 'latin1'));
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out, 'latin1');
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root ${rootRef} >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+const stream = (content: string): string => `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`;
+const textContent = (lines: string[]): string =>
+  `BT /F1 11 Tf 72 720 Td 14 TL ${lines.map((l) => `(${l.replace(/[()\\]/g, (c) => `\\${c}`)}) '`).join(' ')} ET`;
+
+/** A text PDF of `pages` pages, each with the given lines (Helvetica, no embedded font). */
+export function textPdf(pages: number, lines: (page: number) => string[], extraCatalog = '', fontExtra = ''): Buffer {
+  // 1 catalog, 2 pages, 3 font, then a page and its content per page.
+  const kids = Array.from({ length: pages }, (_, i) => `${4 + i * 2} 0 R`).join(' ');
+  const objects = [
+    `<< /Type /Catalog /Pages 2 0 R ${extraCatalog} >>`,
+    `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`,
+    `<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica ${fontExtra} >>`,
+  ];
+  for (let p = 0; p < pages; p++) {
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + p * 2} 0 R >>`);
+    objects.push(stream(textContent(lines(p))));
+  }
+  return writePdf(objects);
+}
+
+/** A page tree whose only kid is the tree itself. */
+export function loopingPageTreePdf(): Buffer {
+  return writePdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [2 0 R] /Count 1 >>']);
+}

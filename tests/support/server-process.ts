@@ -1,0 +1,49 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { TEST_LOG_DIR } from '../helpers';
+
+export interface ServerProcess {
+  child: ChildProcessWithoutNullStreams;
+  port: number;
+  /** Everything the process wrote, stdout and stderr. */
+  logs: string[];
+  /** Open file descriptors of the process, and its resident memory in MB (Linux /proc). */
+  openFds(): number;
+  rssMb(): number;
+}
+
+/** Starts src/server.ts in its own process, as `npm start` does, on a free port; resolves once it listens. */
+export function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', '..', 'src', 'server.ts')], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PDF_WORKERS: '1', LOG_LEVEL: 'info', DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'skillmatch-')), ...env },
+  });
+  const logs: string[] = [];
+  const proc = `/proc/${child.pid}`;
+  // Its log lines join the suite's, for the scan for CV text after the suite (tests/log-scan).
+  mkdirSync(TEST_LOG_DIR, { recursive: true });
+  const logFile = path.join(TEST_LOG_DIR, `process-${child.pid}.ndjson`);
+  child.stdout.on('data', (chunk: Buffer) => appendFileSync(logFile, chunk));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${logs.join('')}`)), 30_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      logs.push(chunk.toString());
+      for (const line of chunk.toString().split('\n')) {
+        const port = /"msg":"listening"/.test(line) ? (JSON.parse(line) as { port?: number }).port : undefined;
+        if (port) {
+          clearTimeout(timer);
+          resolve({
+            child,
+            port,
+            logs,
+            openFds: () => readdirSync(`${proc}/fd`).length,
+            rssMb: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`${proc}/status`, 'utf8'))?.[1] ?? 0) / 1024,
+          });
+        }
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${logs.join('')}`)));
+  });
+}
