@@ -22,7 +22,7 @@ export const configSchema = z.object({
   /** Time limit for reading one PDF, in milliseconds. */
   PDF_TIMEOUT_MS: int(100, 600_000).default(10_000),
   /** Heap limit of each PDF worker thread, in MB. */
-  PDF_WORKER_MEMORY_MB: int(32, 8_192).default(256),
+  PDF_WORKER_MEMORY_MB: int(64, 8_192).default(256),
   /** PDF worker threads; defaults to the number of cores. */
   PDF_WORKERS: int(1, 64).default(Math.max(1, Math.min(4, os.availableParallelism()))),
   /** Folder holding lexicon.yaml; defaults to the lexicon shipped with the service. */

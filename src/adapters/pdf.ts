@@ -39,19 +39,36 @@ function isAbort(error: unknown): boolean {
 /** A pool of worker threads that read PDFs with a time limit and a memory cap per document. */
 export function createPdfReader(options: PdfPoolOptions): PdfReader {
   const { filename, execArgv } = workerFile();
-  const pool = new Piscina<PdfWorkerTask, PdfWorkerResult>({
-    filename,
-    execArgv,
-    minThreads: options.threads,
-    maxThreads: options.threads,
-    idleTimeout: 60_000,
-    resourceLimits: { maxOldGenerationSizeMb: options.memoryMb, maxYoungGenerationSizeMb: 16 },
-  });
+  const newPool = (): Piscina<PdfWorkerTask, PdfWorkerResult> => {
+    const created = new Piscina<PdfWorkerTask, PdfWorkerResult>({
+      filename,
+      execArgv,
+      minThreads: options.threads,
+      maxThreads: options.threads,
+      idleTimeout: 60_000,
+      resourceLimits: { maxOldGenerationSizeMb: options.memoryMb, maxYoungGenerationSizeMb: 16 },
+    });
+    // A worker that dies (out of memory on a hostile PDF) is reported on the pool, not on its task,
+    // and leaves the pool unable to run tasks: the pool is replaced. (Without a listener, the
+    // error would take the whole service down.)
+    created.on('error', () => replacePool(created));
+    return created;
+  };
+  let pool = newPool();
+  /** Counts replacements: a task that saw one fail under it is run once more on the new pool. */
+  let generation = 0;
+  const replacePool = (failed: Piscina<PdfWorkerTask, PdfWorkerResult>): void => {
+    if (failed !== pool) return;
+    generation++;
+    pool = newPool();
+    // Rejects the tasks still held by the failed pool, the one that killed its worker among them.
+    failed.destroy().catch(() => undefined);
+  };
 
-  async function readPdf(bytes: Uint8Array, { maxPages }: { maxPages: number }): Promise<PdfReadResult> {
-    let result: PdfWorkerResult;
+  async function runTask(task: PdfWorkerTask, retried: boolean): Promise<PdfWorkerResult> {
+    const seen = generation;
     try {
-      result = await pool.run({ bytes, maxPages }, { signal: AbortSignal.timeout(options.timeoutMs) });
+      return await pool.run(task, { signal: AbortSignal.timeout(options.timeoutMs) });
     } catch (error) {
       if (isAbort(error)) {
         throw new SkillmatchError('extraction-timeout', `Reading the PDF took longer than ${options.timeoutMs} ms and was stopped.`, {
@@ -59,13 +76,20 @@ export function createPdfReader(options: PdfPoolOptions): PdfReader {
         });
       }
       const code = (error as { code?: unknown }).code;
-      if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      const poolFailed = generation !== seen;
+      // Run once more if the pool failed under this task: it may have been another task's fault.
+      if (poolFailed && !retried) return runTask(task, true);
+      if (code === 'ERR_WORKER_OUT_OF_MEMORY' || poolFailed) {
         throw new SkillmatchError('document-too-complex', `Reading the PDF needed more than ${options.memoryMb} MB of memory.`, {
           limitMb: options.memoryMb,
         });
       }
       throw new SkillmatchError('unreadable-document', 'The PDF reader stopped unexpectedly on this file.');
     }
+  }
+
+  async function readPdf(bytes: Uint8Array, { maxPages }: { maxPages: number }): Promise<PdfReadResult> {
+    const result = await runTask({ bytes, maxPages }, false);
     if (!result.ok) throw new SkillmatchError(result.code, result.detail);
     return { totalPages: result.totalPages, pages: result.pages };
   }

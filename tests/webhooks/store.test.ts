@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import request from 'supertest';
 import { openSqliteStore } from '../../src/adapters/sqlite-store';
 import { signStandardWebhook } from '../../src/core/webhooks/signature';
@@ -59,4 +63,32 @@ describe('when the event cannot be stored', () => {
     expect(res.body.code).toBe('service-unavailable');
     await svc.close();
   });
+});
+
+describe('when the database file is locked by another process', () => {
+  it('answers 503 with Retry-After, writes nothing half, and takes the redelivery once the lock is gone', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'skillmatch-lock-'));
+    const dbPath = path.join(dir, 'queue.db');
+    const svc = createTestService({ DB_PATH: dbPath, WEBHOOK_SECRET_STANDARD: SECRET });
+    const body = JSON.stringify({ type: 'application.created', data: { applicationId: 'locked-1', candidateId: 'c', jobId: 'j', resume: { base64: 'UHl0aG9u', filename: 'cv.txt' } } });
+    const send = () => {
+      const ts = Math.floor(Date.now() / 1000);
+      return request(svc.app).post('/v1/webhooks/standard').set('webhook-id', 'lock-1').set('webhook-timestamp', String(ts)).set('webhook-signature', signStandardWebhook(SECRET, 'lock-1', ts, body)).send(body);
+    };
+    // Another connection holds the write lock, as a backup tool or a second process might.
+    const other = new Database(dbPath);
+    other.exec('BEGIN EXCLUSIVE');
+    const refused = await send();
+    expect(refused.status).toBe(503);
+    expect(refused.headers['retry-after']).toBeDefined();
+    expect(refused.body.code).toBe('service-unavailable');
+    other.exec('ROLLBACK');
+    other.close();
+    // Nothing of the refused attempt stayed: the redelivery is new, not a duplicate.
+    const accepted = await send();
+    expect(accepted.status).toBe(202);
+    expect(accepted.body.status).toBe('accepted');
+    await svc.close();
+    rmSync(dir, { recursive: true, force: true });
+  }, 30_000);
 });
