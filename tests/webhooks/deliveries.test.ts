@@ -20,7 +20,7 @@ let deliverer: Deliverer;
 let receiver: http.Server;
 let clock = Date.now();
 /** What the receiver answers next: status and headers; 200 when the queue is empty. */
-const answers: Array<{ status: number; headers?: Record<string, string> }> = [];
+const answers: Array<{ status: number; headers?: Record<string, string>; delayMs?: number }> = [];
 const received: Received[] = [];
 
 beforeAll(async () => {
@@ -30,7 +30,11 @@ beforeAll(async () => {
     req.on('end', () => {
       received.push({ headers: req.headers, body });
       const answer = answers.shift() ?? { status: 200 };
-      res.writeHead(answer.status, answer.headers ?? {}).end();
+      const reply = () => {
+        if (!res.destroyed) res.writeHead(answer.status, answer.headers ?? {}).end();
+      };
+      if (answer.delayMs) setTimeout(reply, answer.delayMs);
+      else reply();
     });
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
@@ -98,6 +102,17 @@ describe('outbound callbacks', () => {
     expect(second.body).toBe(first.body);
     expect(delivery(analysisId)?.status).toBe('delivered');
   });
+
+  it('receiver too slow: the attempt times out and is retried later with the same webhook-id', async () => {
+    const analysisId = await completeOneJob();
+    answers.push({ status: 200, delayMs: 3_000 }); // longer than the 2 s callback timeout
+    await deliverer.runOnce();
+    expect(delivery(analysisId)).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(delivery(analysisId)?.lastError).toMatch(/time|abort/i);
+    clock += 31_000;
+    await deliverer.runOnce();
+    expect(delivery(analysisId)?.status).toBe('delivered');
+  }, 15_000);
 
   it('receiver unreachable (connection refused): the delivery waits and goes out once it is up', async () => {
     const analysisId = await completeOneJob();
