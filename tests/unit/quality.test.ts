@@ -25,6 +25,13 @@ describe('quality', () => {
     expect(q.warnings.map((w) => w.code)).toContain('garbled-text');
   });
 
+  it('emoji are not garbling: a CV that uses them reads as text', () => {
+    const withEmoji = '🚀 Skills 🧠: Python 🐍, PyTorch 🔥, C++ ⚙️ — 5+ years 👩‍💻';
+    expect(assessQuality(withEmoji, [], 0).warnings.map((w) => w.code)).not.toContain('garbled-text');
+    // Symbols that are not emoji still count against the text.
+    expect(isUnreadable(measureLegibility('§¤¶ ±×÷ ¬¦¨ '.repeat(50)))).toBe(true);
+  });
+
   it('keeps warnings from earlier stages, which alone do not lower quality', () => {
     const q = assessQuality(PROSE, [{ code: 'format-mismatch', message: 'x' }], 0);
     expect(q).toEqual({ status: 'ok', warnings: [{ code: 'format-mismatch', message: 'x' }] });

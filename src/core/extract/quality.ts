@@ -12,7 +12,8 @@ const VOWELS = /[aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüý]/i;
 
 /** Measures how much of a text reads as language; garbled PDF text layers score low on both. */
 export function measureLegibility(text: string): TextLegibility {
-  const nonSpace = text.replace(/\s+/g, '');
+  // Emoji (with their joiners and variation selectors) are deliberate symbols, not garbling.
+  const nonSpace = text.replace(/[\s\p{Extended_Pictographic}\u200d\ufe0f]+/gu, '');
   if (nonSpace.length === 0) return { alnumShare: 0, wordShare: 0, words: 0 };
   const alnum = nonSpace.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
   let latinWords = 0;
