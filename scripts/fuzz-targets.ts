@@ -79,7 +79,7 @@ export function fuzzTargets(services: Services): Array<FuzzTarget<never>> {
       check: async ({ bytes, filename }: { bytes: Uint8Array; filename: string }) => {
         await onlyOwnErrors(() => sniffFormat(bytes, { filename }));
       },
-      quickRuns: 20_000,
+      quickRuns: 40_000,
     },
     {
       name: 'text-extraction',
@@ -91,7 +91,7 @@ export function fuzzTargets(services: Services): Array<FuzzTarget<never>> {
           if (!(s.start >= 0 && s.start <= s.end && s.end <= extraction.text.length)) throw new Error(`section outside the text: ${JSON.stringify(s)}`);
         }
       },
-      quickRuns: 1500,
+      quickRuns: 3000,
     },
     {
       name: 'tokenizer',
@@ -119,7 +119,7 @@ export function fuzzTargets(services: Services): Array<FuzzTarget<never>> {
         // The same text again gives the same analysis: no state leaks from one document to the next.
         if (JSON.stringify(services.analyzer.analyzeExtraction(extraction, kind).analysis) !== JSON.stringify(analysis)) throw new Error('the same text was analysed differently');
       },
-      quickRuns: 1500,
+      quickRuns: 3000,
     },
     {
       name: 'webhook-verifier',
@@ -158,7 +158,7 @@ export function fuzzTargets(services: Services): Array<FuzzTarget<never>> {
       check: async (bytes: Uint8Array) => {
         await onlyOwnErrors(() => services.extractor.extract(bytes, { filename: 'cv.pdf' }));
       },
-      quickRuns: 400,
+      quickRuns: 900,
     },
     {
       name: 'docx',
@@ -166,7 +166,7 @@ export function fuzzTargets(services: Services): Array<FuzzTarget<never>> {
       check: async (bytes: Uint8Array) => {
         await onlyOwnErrors(() => services.extractor.extract(bytes, { filename: 'cv.docx' }));
       },
-      quickRuns: 400,
+      quickRuns: 800,
     },
     {
       name: 'docx-xml',
@@ -186,7 +186,7 @@ export function fuzzTargets(services: Services): Array<FuzzTarget<never>> {
       check: async (bytes: Uint8Array) => {
         await onlyOwnErrors(() => services.extractor.extract(bytes, { filename: 'cv.docx' }));
       },
-      quickRuns: 150,
+      quickRuns: 400,
     },
   ];
   return targets as unknown as Array<FuzzTarget<never>>;

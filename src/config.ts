@@ -29,6 +29,8 @@ export const configSchema = z.object({
   LEXICON_DIR: z.string().min(1).optional(),
   /** SQLite file of the durable job queue; defaults to skillmatch.db in DATA_DIR. */
   DB_PATH: z.string().min(1).optional(),
+  /** Largest size of the queue database in MB (0: no cap); past it, new events get 503 as on a full disk. */
+  DB_MAX_MB: z.coerce.number().min(0).max(1_000_000).default(0),
   /** Secrets of the webhook sources; a source without one is not enabled. */
   WEBHOOK_SECRET_STANDARD: z.string().min(8).optional(),
   WEBHOOK_SECRET_GREENHOUSE: z.string().min(8).optional(),

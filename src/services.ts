@@ -75,7 +75,7 @@ export function createServices(config: Config): Services {
       return { extraction, ...analyzeExtraction(extraction, lexicon, nlp, { ...options, kind }) };
     },
   };
-  const store = openSqliteStore(config.DB_PATH ?? path.join(config.DATA_DIR, 'skillmatch.db'));
+  const store = openSqliteStore(config.DB_PATH ?? path.join(config.DATA_DIR, 'skillmatch.db'), { maxMb: config.DB_MAX_MB });
   const fetchPolicy: FetchPolicy = {
     allowedHosts: config.FETCH_ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean),
     allowLoopback: config.FETCH_ALLOW_LOOPBACK === 'true',

@@ -88,8 +88,11 @@ CREATE TABLE IF NOT EXISTS idempotency (
 );
 `;
 
-/** SQLite in WAL mode: one writer, durable commits, crash-safe leases. */
-export function openSqliteStore(file: string): JobStore {
+/**
+ * SQLite in WAL mode: one writer, durable commits, crash-safe leases. `maxMb` caps the database
+ * file: past it a write fails as on a full disk (SQLITE_FULL), and the event is refused with 503.
+ */
+export function openSqliteStore(file: string, options: { maxMb?: number } = {}): JobStore {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -97,6 +100,10 @@ export function openSqliteStore(file: string): JobStore {
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
+  if (options.maxMb) {
+    const pageSize = Number(db.pragma('page_size', { simple: true }));
+    db.pragma(`max_page_count = ${Math.max(1, Math.floor((options.maxMb * 1024 * 1024) / pageSize))}`);
+  }
 
   const insertEvent = db.prepare('INSERT OR IGNORE INTO events (delivery_key, source, type, received_at) VALUES (?, ?, ?, ?)');
   const insertJob = db.prepare("INSERT INTO jobs (id, delivery_key, source, status, payload, created_at, updated_at) VALUES (?, ?, ?, 'queued', ?, ?, ?)");

@@ -92,3 +92,35 @@ describe('when the database file is locked by another process', () => {
     rmSync(dir, { recursive: true, force: true });
   }, 30_000);
 });
+
+describe('when the disk is full', () => {
+  it('answers 503 with Retry-After once the database cannot grow, keeps every stored event whole, and keeps serving', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'skillmatch-full-'));
+    const dbPath = path.join(dir, 'queue.db');
+    // A 0.2 MB cap makes SQLite fail writes as a full disk does (SQLITE_FULL).
+    const svc = createTestService({ DB_PATH: dbPath, DB_MAX_MB: '0.2', WEBHOOK_SECRET_STANDARD: SECRET });
+    const resume = Buffer.from('Experience\nBuilt PyTorch models in Python. '.repeat(400)).toString('base64');
+    const statuses: number[] = [];
+    let refused: request.Response | undefined;
+    for (let i = 0; i < 40 && !refused; i++) {
+      const body = JSON.stringify({ type: 'application.created', data: { applicationId: `full-${i}`, candidateId: 'c', jobId: 'j', resume: { base64: resume, filename: 'cv.txt' } } });
+      const ts = Math.floor(Date.now() / 1000);
+      const res = await request(svc.app).post('/v1/webhooks/standard').set('webhook-id', `full-${i}`).set('webhook-timestamp', String(ts)).set('webhook-signature', signStandardWebhook(SECRET, `full-${i}`, ts, body)).set('content-type', 'application/json').send(body);
+      statuses.push(res.status);
+      if (res.status !== 202) refused = res;
+    }
+    expect(statuses.filter((s) => s === 202).length).toBeGreaterThan(0);
+    expect(refused?.status).toBe(503);
+    expect(refused?.headers['retry-after']).toBeDefined();
+    expect(refused?.body.code).toBe('service-unavailable');
+    // Nothing half-written: every stored event has its job, and no more.
+    const db = new Database(dbPath, { readonly: true });
+    const counts = db.prepare('SELECT (SELECT COUNT(*) FROM events) AS events, (SELECT COUNT(*) FROM jobs) AS jobs').get() as { events: number; jobs: number };
+    db.close();
+    expect(counts.events).toBe(counts.jobs);
+    expect(counts.jobs).toBe(statuses.filter((s) => s === 202).length);
+    expect((await request(svc.app).get('/healthz')).status).toBe(200);
+    await svc.close();
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+});
