@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../src/config';
+import { ROOT } from '../src/paths';
 import { createServices, type Services } from '../src/services';
 import { benchAnalysis, type AnalysisBench } from './analysis';
 import { benchBatch } from './batch';
@@ -15,7 +16,6 @@ import { benchWebhooks } from './webhooks';
 import { benchHttp } from './http';
 import { round, spread, type Spread } from './stats';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 
 interface ExtractionRow {

@@ -3,12 +3,11 @@
  * esbuild from src/web, the HTML and the stylesheet. Nothing is fetched at run time.
  *   tsx scripts/build-web.ts [out dir]
  */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { ROOT } from '../src/paths';
 
-/** The repository root, from src/scripts or dist/scripts. */
-const ROOT = [path.resolve(__dirname, '..'), path.resolve(__dirname, '..', '..')].find((d) => existsSync(path.join(d, 'src', 'web', 'index.html'))) ?? process.cwd();
 const SOURCE = path.join(ROOT, 'src', 'web');
 export const DEFAULT_WEB_OUT = path.join(ROOT, 'dist', 'web');
 

@@ -3,7 +3,7 @@
  * them. The short run in the test suite (tests/fuzz) and the long run (`npm run fuzz`) share them;
  * findings are kept in fixtures/fuzz/ and replayed by the tests.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { tokenize } from '../src/core/analyze/tokenize';
@@ -11,6 +11,7 @@ import { isSkillmatchError } from '../src/core/errors';
 import { detectSections } from '../src/core/extract/sections';
 import { sniffFormat } from '../src/core/extract/sniff';
 import { signGreenhouse, signStandardWebhook, verifyGreenhouse, verifyStandardWebhook } from '../src/core/webhooks/signature';
+import { ROOT } from '../src/paths';
 import type { Services } from '../src/services';
 import { documentXml, makeDocx } from './make-docx';
 
@@ -23,8 +24,7 @@ export interface FuzzTarget<T> {
   quickRuns: number;
 }
 
-/** The repository's fixtures, from scripts/ (tsx, tests) or dist/scripts/ (npm run fuzz). */
-export const FIXTURES = [path.join(__dirname, '..', 'fixtures'), path.join(__dirname, '..', '..', 'fixtures')].find((d) => existsSync(path.join(d, 'latex-two-column.pdf'))) ?? path.resolve('fixtures');
+export const FIXTURES = path.join(ROOT, 'fixtures');
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(path.join(FIXTURES, name)));
 
 /** Only our own errors may come out: anything else (a TypeError, a RangeError) is a crash. */

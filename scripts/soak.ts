@@ -13,9 +13,9 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { signStandardWebhook } from '../src/core/webhooks/signature';
+import { ROOT } from '../src/paths';
 import { FIXTURES } from './fuzz-targets';
 
-const ROOT = path.resolve(FIXTURES, '..');
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 
 interface Input {

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { ROOT } from './paths';
 import { readDocx } from './adapters/docx';
 import { htmlToText } from './adapters/html';
 import { readLexiconSource } from './adapters/lexicon-files';
@@ -98,7 +98,7 @@ export function createServices(config: Config): Services {
 }
 
 /** The built web page: dist/web, seen from src/ (tsx, tests) or from dist/src/ (npm start). */
-const WEB_DIR = [path.resolve(__dirname, '..', 'web'), path.resolve(__dirname, '..', 'dist', 'web')].find((d) => existsSync(path.join(d, 'index.html'))) ?? path.resolve(__dirname, '..', 'web');
+const WEB_DIR = path.join(ROOT, 'dist', 'web');
 
 /** The app's dependencies as configured: the one place where settings meet the HTTP layer. */
 export function appDeps(config: Config, services: Services, logger: Logger, isReady: () => boolean): AppDeps {

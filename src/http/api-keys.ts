@@ -1,10 +1,15 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { SkillmatchError } from '../core/errors';
 import { sendProblem } from './problem';
 
 export function hashApiKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+/** The key of an `Authorization: Bearer <key>` header, if the request has one. */
+export function bearerKey(req: Request): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
 }
 
 /**
@@ -18,8 +23,8 @@ export function requireApiKey(hashes: string[]): RequestHandler {
       next();
       return;
     }
-    const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-    const given = match?.[1] ? Buffer.from(hashApiKey(match[1]), 'hex') : null;
+    const key = bearerKey(req);
+    const given = key ? Buffer.from(hashApiKey(key), 'hex') : null;
     let ok = false;
     // Compare with every known key, without stopping early.
     for (const k of known) ok = (given !== null && given.length === k.length && timingSafeEqual(given, k)) || ok;
@@ -28,6 +33,6 @@ export function requireApiKey(hashes: string[]): RequestHandler {
       return;
     }
     res.setHeader('WWW-Authenticate', 'Bearer');
-    sendProblem(res, new SkillmatchError('unauthorized', match ? 'The API key is not valid.' : 'This route needs Authorization: Bearer <API key>.'));
+    sendProblem(res, new SkillmatchError('unauthorized', key ? 'The API key is not valid.' : 'This route needs Authorization: Bearer <API key>.'));
   };
 }

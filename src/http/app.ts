@@ -4,6 +4,7 @@ import path from 'node:path';
 import express, { type Express, type Request } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import { ROOT } from '../paths';
 import { errorCatalogue, errorCodes, SkillmatchError, type ErrorCode } from '../core/errors';
 import type { Logger } from '../logger';
 import type { Analyzer, Extractor } from '../services';
@@ -55,7 +56,7 @@ const CONTENT_SECURITY_POLICY = {
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
 /** docs/ of this installation (from src/http or dist/src/http). */
-const DOCS_DIR = [path.resolve(__dirname, '..', '..', 'docs'), path.resolve(__dirname, '..', '..', '..', 'docs')].find((d) => existsSync(path.join(d, 'openapi.yaml'))) ?? path.resolve('docs');
+const DOCS_DIR = path.join(ROOT, 'docs');
 
 function requestId(req: Request): string {
   const given = req.headers['x-request-id'];

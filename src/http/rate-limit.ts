@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { SkillmatchError } from '../core/errors';
+import { bearerKey, hashApiKey } from './api-keys';
 import { sendProblem } from './problem';
 
 /** Buckets kept at most; beyond this, full (idle) buckets are dropped first, then the oldest. */
@@ -72,8 +72,8 @@ export const perApiKey = (perMinute: number, now?: () => number): RequestHandler
   rateLimiter(
     perMinute,
     (req) => {
-      const key = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-      return counted(req) && key ? `key:${createHash('sha256').update(key).digest('hex').slice(0, 32)}` : undefined;
+      const key = bearerKey(req);
+      return counted(req) && key ? `key:${hashApiKey(key).slice(0, 32)}` : undefined;
     },
     now,
   );

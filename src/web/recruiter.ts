@@ -1,4 +1,4 @@
-import { rankResults, mergeMatches } from '../core/match/match';
+import { failedResult, mergeMatches, rankResults } from '../core/match/match';
 import type { Match, MatchResult } from '../core/match/schema';
 import { ApiProblem, checkJobAd, postMatch, type DocumentInput } from './api';
 import { byId, h } from './dom';
@@ -7,21 +7,6 @@ import { rankingTable } from './ranking';
 
 /** CVs per request: small parts give real progress; the ranking is the same as in one request. */
 const PART_SIZE = 5;
-
-function failure(filename: string, error: ApiProblem): MatchResult {
-  return {
-    filename,
-    rank: null,
-    score: null,
-    requirements: [],
-    gaps: [],
-    extras: [],
-    roleCoverage: null,
-    categories: [],
-    warnings: [],
-    error: { code: error.code, status: error.status, title: error.title, detail: error.detail },
-  };
-}
 
 /** The recruiter view: one job ad, many CVs, a ranked table. */
 export function setUpRecruiterView(onLexiconVersion: (version: string) => void): void {
@@ -108,7 +93,7 @@ async function matchPart(job: DocumentInput, part: File[], parts: Match[], faile
     const refused = error instanceof ApiProblem && error.status >= 400 && error.status < 500;
     if (!refused) throw error;
     if (part.length === 1) {
-      failed.push(failure(part[0]?.name ?? 'file', error));
+      failed.push(failedResult(part[0]?.name ?? 'file', { code: error.code, status: error.status, title: error.title, detail: error.detail }));
       return;
     }
   }

@@ -94,6 +94,11 @@ export function matchCv(requirements: JobRequirement[], cv: Analysis): Omit<Matc
   };
 }
 
+/** The entry of a CV that could not be read: no rank, no score, its problem. */
+export function failedResult(filename: string, error: FailedDocument['error']): MatchResult {
+  return { filename, rank: null, score: null, requirements: [], gaps: [], extras: [], roleCoverage: null, categories: [], warnings: [], error };
+}
+
 /** Best first; equal scores in filename order; CVs that could not be read last (in filename order). Ranks are set anew. */
 export function rankResults(results: MatchResult[]): MatchResult[] {
   const scored = results.filter((r) => r.score !== null).sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || a.filename.localeCompare(b.filename));
@@ -106,7 +111,7 @@ export function matchDocuments(job: AnalyzedDocument, cvs: Array<AnalyzedDocumen
   const results: MatchResult[] = cvs.map((c) =>
     'analysis' in c
       ? { filename: c.filename, rank: null, ...matchCv(requirements, c.analysis), ...c.texts }
-      : { filename: c.filename, rank: null, score: null, requirements: [], gaps: [], extras: [], roleCoverage: null, categories: [], warnings: [], error: c.error },
+      : failedResult(c.filename, c.error),
   );
   return {
     lexiconVersion: job.analysis.lexiconVersion,
