@@ -5,11 +5,12 @@
 import { performance } from 'node:perf_hooks';
 import { readLexiconSource } from '../src/adapters/lexicon-files';
 import { createNlp } from '../src/adapters/nlp';
-import { analyzeExtraction } from '../src/core/analyze/analyze';
-import type { NlpPort } from '../src/core/analyze/ports';
-import type { Extraction } from '../src/core/extract/schema';
-import { detectSections } from '../src/core/extract/sections';
-import { compileLexicon, type CompiledLexicon, type LexiconSource } from '../src/core/lexicon/compile';
+import { DEFAULT_LEXICON_DIR } from '../src/main/paths';
+import { analyzeExtraction } from '../src/core/4-analyze/analyze';
+import type { NlpPort } from '../src/core/0-base/nlp-port';
+import type { Extraction } from '../src/core/1-text/schema';
+import { detectSections } from '../src/core/1-text/sections';
+import { compileLexicon, type CompiledLexicon, type LexiconSource } from '../src/core/2-lexicon/compile';
 import { round, spread, type Spread } from './stats';
 
 export interface AnalysisBench {
@@ -50,7 +51,7 @@ function* pseudoWords(seed: number): Generator<string> {
 
 /** The real lexicon plus (factor - 1) × as many synthetic terms of one to three words. */
 export function scaledLexicon(factor: number, nlp: NlpPort): CompiledLexicon {
-  const source: LexiconSource = readLexiconSource();
+  const source: LexiconSource = readLexiconSource(DEFAULT_LEXICON_DIR);
   const real = compileLexicon(source, nlp);
   const words = pseudoWords(42);
   const skills = [...real.skills.keys()];

@@ -6,10 +6,10 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadConfig } from '../src/config';
+import { loadConfig } from '../src/main/config';
 import { createApp } from '../src/http/app';
-import { createLogger } from '../src/logger';
-import { appDeps, createServices } from '../src/services';
+import { createLogger } from '../src/adapters/logger';
+import { appDeps, createServices } from '../src/main/compose';
 import { spread, type Spread } from './stats';
 
 export interface BatchBench {

@@ -70,7 +70,7 @@ export async function benchHttp(root: string, file: string, concurrencies: numbe
   writeFileSync(bodyFile, body);
   const port = await freePort();
   const workers = os.cpus().length;
-  const service = spawn(process.execPath, ['-r', path.join(root, 'dist', 'bench', 'probe.js'), path.join(root, 'dist', 'src', 'server.js')], {
+  const service = spawn(process.execPath, ['-r', path.join(root, 'dist', 'bench', 'probe.js'), path.join(root, 'dist', 'src', 'main', 'server.js')], {
     // Capacity is measured: the per-address rate limit (one client here) is off.
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', PDF_WORKERS: String(workers), DATA_DIR: dir, BENCH_PROBE_OUT: probeOut, RATE_LIMIT_IP_PER_MINUTE: '0' },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -7,9 +7,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadConfig } from '../src/config';
-import { ROOT } from '../src/paths';
-import { createServices, type Services } from '../src/services';
+import { loadConfig } from '../src/main/config';
+import { ROOT } from '../src/main/paths';
+import { createServices, type Services } from '../src/main/compose';
 import { benchAnalysis, type AnalysisBench } from './analysis';
 import { benchBatch } from './batch';
 import { benchWebhooks } from './webhooks';

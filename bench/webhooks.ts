@@ -8,13 +8,13 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadConfig } from '../src/config';
-import { signStandardWebhook } from '../src/core/webhooks/signature';
+import { loadConfig } from '../src/main/config';
+import { signStandardWebhook } from '../src/app/webhooks/signature';
 import { createApp } from '../src/http/app';
-import { createDeliverer } from '../src/jobs/deliverer';
-import { createJobRunner } from '../src/jobs/runner';
-import { createLogger } from '../src/logger';
-import { appDeps, createServices } from '../src/services';
+import { createDeliverer } from '../src/app/deliver-callback';
+import { createJobRunner } from '../src/app/run-job';
+import { createLogger } from '../src/adapters/logger';
+import { appDeps, createServices } from '../src/main/compose';
 import { round, spread, type Spread } from './stats';
 
 export interface WebhookBench {
@@ -50,7 +50,7 @@ export async function benchWebhooks(events = 200): Promise<WebhookBench> {
   const app = createApp(appDeps(config, services, logger, () => true));
   const server = http.createServer(app);
   const port = await listen(server);
-  const runner = createJobRunner({ store: services.store, analyzer: services.analyzer, fetchPolicy: services.fetchPolicy, logger, concurrency: config.JOB_CONCURRENCY, maxAttempts: 3, leaseMs: 60_000, pollMs: 20, callbacks: true });
+  const runner = createJobRunner({ store: services.store, analyzer: services.analyzer, fetcher: services.fetcher, logger, concurrency: config.JOB_CONCURRENCY, maxAttempts: 3, leaseMs: 60_000, pollMs: 20, callbacks: true });
   const deliverer = createDeliverer({ store: services.store, callbackUrl: `http://127.0.0.1:${receiverPort}/`, secret: SECRET, schedule: [1, 5], timeoutMs: 5000, pollMs: 20, logger });
   const accepted = new Map<string, number>();
   try {

@@ -6,7 +6,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { ROOT } from '../src/paths';
+import { ROOT } from '../src/main/paths';
 
 const SOURCE = path.join(ROOT, 'src', 'web');
 export const DEFAULT_WEB_OUT = path.join(ROOT, 'dist', 'web');

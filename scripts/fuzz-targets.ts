@@ -6,13 +6,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { tokenize } from '../src/core/analyze/tokenize';
-import { isSkillmatchError } from '../src/core/errors';
-import { detectSections } from '../src/core/extract/sections';
-import { sniffFormat } from '../src/core/extract/sniff';
-import { signGreenhouse, signStandardWebhook, verifyGreenhouse, verifyStandardWebhook } from '../src/core/webhooks/signature';
-import { ROOT } from '../src/paths';
-import type { Services } from '../src/services';
+import { tokenize } from '../src/core/1-text/tokenize';
+import { isSkillmatchError } from '../src/core/0-base/errors';
+import { detectSections } from '../src/core/1-text/sections';
+import { sniffFormat } from '../src/core/1-text/sniff';
+import { signGreenhouse, signStandardWebhook, verifyGreenhouse, verifyStandardWebhook } from '../src/app/webhooks/signature';
+import { ROOT } from '../src/main/paths';
+import type { Services } from '../src/main/compose';
 import { documentXml, makeDocx } from './make-docx';
 
 export interface FuzzTarget<T> {

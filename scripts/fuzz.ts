@@ -7,8 +7,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { loadConfig } from '../src/config';
-import { createServices } from '../src/services';
+import { loadConfig } from '../src/main/config';
+import { createServices } from '../src/main/compose';
 import { encodeInput, FIXTURES, fuzzTargets } from './fuzz-targets';
 
 const PER_INPUT_TIMEOUT_MS = 20_000;

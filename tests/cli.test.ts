@@ -1,6 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { COMMAND_FLAGS, HELP, runCli } from '../src/cli';
+import { COMMAND_FLAGS, HELP } from '../src/cli/cli';
+import { runCli } from '../src/main/cli';
 
 const ROOT = path.join(__dirname, '..');
 function cli(...args: string[]) {
@@ -56,6 +59,38 @@ describe('the skillmatch command', () => {
     for (const command of ['analyze', 'match', 'explain', 'lexicon check', 'serve']) expect(HELP).toContain(`  ${command}`);
     for (const [command, { valued, switches }] of Object.entries(COMMAND_FLAGS)) {
       for (const flag of [...valued, ...switches]) expect({ command, documented: new RegExp(`^  ${flag}\\b.*${command}`, 'm').test(HELP) }).toEqual({ command, documented: true });
+    }
+  });
+
+  it('a job ad that cannot be read, a folder with no documents and an unknown skill are bad usage, said plainly', () => {
+    const empty = mkdtempSync(path.join(os.tmpdir(), 'skillmatch-empty-'));
+    try {
+      const missingJob = cli('match', '--job', 'fixtures/no-such-job.md', 'fixtures/cv.md');
+      expect(missingJob.code).toBe(2);
+      expect(missingJob.err).toContain('cannot read the job ad fixtures/no-such-job.md');
+      const emptyDir = cli('match', '--job', 'fixtures/ml-engineer-job.md', empty);
+      expect(emptyDir.code).toBe(2);
+      expect(emptyDir.err).toContain(`the folder ${empty} holds no documents`);
+      const skill = cli('explain', '--skill', 'banana', 'fixtures/cv.md');
+      expect(skill.code).toBe(2);
+      expect(skill.err).toMatch(/--skill takes a skill id of the role: .*python/);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the end of a long path in the tables, where the file names differ', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'skillmatch-a-rather-long-folder-name-for-cvs-'));
+    try {
+      for (const name of ['first-candidate.txt', 'second-candidate.txt']) copyFileSync(path.join(ROOT, 'fixtures', 'plain-cv.txt'), path.join(dir, name));
+      let out = '';
+      const code = await runCli(['analyze', dir], { out: (t) => (out += t), err: () => undefined, tty: false });
+      expect(code).toBe(0);
+      const rows = out.trim().split('\n').slice(1);
+      expect(rows[0]).toMatch(/^…\S*first-candidate\.txt /);
+      expect(rows[1]).toMatch(/^…\S*second-candidate\.txt /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { errorCatalogue, errorCodes } from '../src/core/errors';
-import { statusByCode } from '../src/http/problem';
+import { errorCatalogue, errorCodes } from '../src/core/0-base/errors';
 
 /** docs/errors.md is the public catalogue: it must list exactly the codes the service can send. */
 describe('docs/errors.md', () => {
@@ -10,16 +9,18 @@ describe('docs/errors.md', () => {
     code: m[1] ?? '',
     status: Number(m[2]),
     title: (m[3] ?? '').trim(),
+    fix: (m[4] ?? '').trim(),
   }));
 
   it('lists every code once, and no code the service does not have', () => {
     expect(rows.map((r) => r.code).sort()).toEqual([...errorCodes].sort());
   });
 
-  it('gives each code the status the HTTP layer sends and the catalogue title', () => {
+  it('gives each code the status, title and fix of the catalogue', () => {
     for (const row of rows) {
       const code = row.code as keyof typeof errorCatalogue;
-      expect({ code, status: row.status, title: row.title }).toEqual({ code, status: statusByCode[code], title: errorCatalogue[code].title });
+      const { status, title, fix } = errorCatalogue[code];
+      expect({ code, status: row.status, title: row.title, fix: row.fix }).toEqual({ code, status, title, fix });
     }
   });
 });

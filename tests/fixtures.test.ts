@@ -1,5 +1,5 @@
 import { createTestService, fixture, type TestService } from './helpers';
-import type { Extraction } from '../src/core/extract/schema';
+import type { Extraction } from '../src/core/1-text/schema';
 
 let svc: TestService;
 beforeAll(() => {

@@ -2,10 +2,10 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import pino from 'pino';
 import path from 'node:path';
 import type { Express } from 'express';
-import { loadConfig, type Config } from '../src/config';
+import { loadConfig, type Config } from '../src/main/config';
 import { createApp, type AppDeps } from '../src/http/app';
-import { createLogger, type Logger } from '../src/logger';
-import { appDeps, createServices, type Services } from '../src/services';
+import { createLogger, type Logger } from '../src/adapters/logger';
+import { appDeps, createServices, type Services } from '../src/main/compose';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures');
 /** The shared evaluation and real-world material beside the checkout; absent on a plain clone. */

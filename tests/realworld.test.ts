@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Extraction } from '../src/core/extract/schema';
+import type { Extraction } from '../src/core/1-text/schema';
 import { createTestService, hasShared, SHARED, type TestService } from './helpers';
 
 /**

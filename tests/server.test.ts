@@ -42,7 +42,7 @@ describe('server process', () => {
   });
 
   it('refuses to start on a bad configuration, naming the variable', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', 'src', 'server.ts')], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', 'src', 'main', 'server.ts')], {
       env: { ...process.env, PORT: 'eighty' },
     });
     let stderr = '';

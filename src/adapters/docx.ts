@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import yauzl from 'yauzl';
-import { SkillmatchError } from '../core/errors';
+import { SkillmatchError } from '../core/0-base/errors';
 
 export interface ZipLimits {
   maxEntries: number;

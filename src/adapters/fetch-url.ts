@@ -2,19 +2,9 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
+import { FetchError, type DocumentFetcher } from '../app/ports';
 
-/** Why a URL was not fetched; recorded as the job's failure reason. */
-export class FetchError extends Error {
-  constructor(
-    readonly code: 'fetch-refused' | 'fetch-failed' | 'fetch-too-large',
-    message: string,
-    /** Worth trying again later (network errors, 5xx), as opposed to a refusal. */
-    readonly retryable: boolean,
-  ) {
-    super(message);
-    this.name = 'FetchError';
-  }
-}
+export { FetchError };
 
 export interface FetchPolicy {
   /** Host names allowed; ".example.com" also allows its subdomains. Empty: nothing is fetched. */
@@ -165,4 +155,9 @@ export async function fetchDocument(raw: string, policy: FetchPolicy): Promise<{
     return { bytes: res.body, ...(res.contentType ? { contentType: res.contentType } : {}) };
   }
   throw new FetchError('fetch-failed', 'Too many redirects.', false);
+}
+
+/** The fetcher port of the webhook jobs, on this policy. */
+export function createDocumentFetcher(policy: FetchPolicy): DocumentFetcher {
+  return { fetch: (url) => fetchDocument(url, policy) };
 }

@@ -1,19 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { LexiconError, type LexiconSource } from '../core/lexicon/compile';
-
-/** The lexicon folder of this installation: the nearest `lexicon/lexicon.yaml` above this file. */
-export function defaultLexiconDir(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 5; i++) {
-    const candidate = path.join(dir, 'lexicon');
-    if (existsSync(path.join(candidate, 'lexicon.yaml'))) return candidate;
-    dir = path.dirname(dir);
-  }
-  return path.resolve('lexicon');
-}
+import { LexiconError, type LexiconSource } from '../core/2-lexicon/compile';
 
 function readYaml(dir: string, file: string, hash: ReturnType<typeof createHash>): unknown {
   const full = path.join(dir, file);
@@ -32,7 +21,7 @@ function readYaml(dir: string, file: string, hash: ReturnType<typeof createHash>
 }
 
 /** Reads lexicon.yaml, the role file and the term files it names (YAML parsing only; no validation). */
-export function readLexiconSource(dir: string = defaultLexiconDir()): LexiconSource {
+export function readLexiconSource(dir: string): LexiconSource {
   const hash = createHash('sha256');
   const manifest = readYaml(dir, 'lexicon.yaml', hash) as { role?: unknown; termFiles?: unknown };
   const rolePath = typeof manifest?.role === 'string' ? manifest.role : '';

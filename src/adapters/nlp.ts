@@ -5,7 +5,7 @@
 import nlp from 'compromise';
 import { JaroWinklerDistance } from 'natural/lib/natural/distance';
 import { PorterStemmer } from 'natural/lib/natural/stemmers';
-import type { NlpPort } from '../core/analyze/ports';
+import type { NlpPort } from '../core/0-base/nlp-port';
 
 const STEM_CACHE_LIMIT = 100_000;
 

@@ -12,7 +12,8 @@ const LIGHT = 0.85;
 /** Decoded content beyond this is not examined: the walk decides. */
 const MAX_DECODED_BYTES = 64 * 1024 * 1024;
 
-const luminance = (r: number, g: number, b: number): number => 0.299 * r + 0.587 * g + 0.114 * b;
+/** Relative luminance of an RGB colour (components in [0, 1]), Rec. 601 weights, as the walker and this scan both judge it. */
+export const luminance = (r: number, g: number, b: number): number => 0.299 * r + 0.587 * g + 0.114 * b;
 
 /** Streams that hold no page content: images, fonts, cross-reference and object streams, metadata, attachments. */
 const NOT_CONTENT = /\/Subtype\s*\/(?:Image|Type1C|CIDFontType0C|OpenType|XML)\b|\/Length[123]\b|\/Type\s*\/(?:XRef|Metadata|EmbeddedFile)\b/;

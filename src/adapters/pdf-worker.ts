@@ -3,8 +3,8 @@
  * positioned text items. Errors cross the thread boundary as plain data, never as exceptions.
  */
 import { PDFParse } from 'pdf-parse';
-import type { PdfPageContent, PdfTextItem } from '../core/extract/pdf-layout';
-import { mayFillLight } from './pdf-fill-colours';
+import type { PdfPageContent, PdfTextItem } from '../core/1-text/pdf-layout';
+import { luminance, mayFillLight } from './pdf-fill-colours';
 
 export interface PdfWorkerTask {
   bytes: Uint8Array;
@@ -51,10 +51,10 @@ function multiply(m: Matrix, n: Matrix): Matrix {
   ];
 }
 
-function luminance(hex: unknown): number {
+function hexLuminance(hex: unknown): number {
   if (typeof hex !== 'string' || !/^#[0-9a-f]{6}$/i.test(hex)) return 0;
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
-  return 0.299 * r + 0.587 * g + 0.114 * b;
+  return luminance(r, g, b);
 }
 
 function glyphText(glyphs: unknown): string {
@@ -101,7 +101,7 @@ async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<Pa
         ({ fill, ctm } = stack.pop() ?? { fill, ctm });
         break;
       case OP.setFillRGBColor:
-        fill = luminance(args[0]);
+        fill = hexLuminance(args[0]);
         break;
       case OP.constructPath: {
         const box = args[2] as ArrayLike<number> | undefined;

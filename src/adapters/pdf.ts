@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Piscina } from 'piscina';
-import { SkillmatchError } from '../core/errors';
-import type { PdfReadResult } from '../core/extract/extract';
+import { SkillmatchError } from '../core/0-base/errors';
+import type { PdfReadResult } from '../core/1-text/document-text';
 import type { PdfWorkerResult, PdfWorkerTask } from './pdf-worker';
 
 export interface PdfPoolOptions {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { AcceptedEvent, Delivery, DeliveryStatus, Job, JobStatus, JobStore, StoredResponse } from '../core/jobs/store';
+import type { AcceptedEvent, Delivery, DeliveryStatus, QueuedJob, JobStatus, JobStore, StoredResponse } from '../app/ports/job-store';
 
 interface DeliveryRow {
   id: string;
@@ -36,7 +36,7 @@ interface JobRow {
   updated_at: number;
 }
 
-function toJob(row: JobRow | undefined): Job | null {
+function toJob(row: JobRow | undefined): QueuedJob | null {
   return row
     ? { id: row.id, deliveryKey: row.delivery_key, source: row.source, status: row.status, attempts: row.attempts, payload: row.payload, result: row.result, error: row.error, createdAt: row.created_at, updatedAt: row.updated_at }
     : null;
@@ -191,7 +191,7 @@ export function openSqliteStore(file: string, options: { maxMb?: number } = {}):
     listDone: ({ after, limit }) => {
       const from = after ? (getOne.get(after) as JobRow | undefined) : undefined;
       const rows = listDone.all(from?.created_at ?? -1, from?.id ?? '', limit) as JobRow[];
-      return rows.map((r) => toJob(r)).filter((j): j is Job => j !== null);
+      return rows.map((r) => toJob(r)).filter((j): j is QueuedJob => j !== null);
     },
     erase: db.transaction((id: string, now: number) => {
       const erased = eraseJob.run(now, id).changes === 1;

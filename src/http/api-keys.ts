@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
-import { SkillmatchError } from '../core/errors';
+import { SkillmatchError } from '../core/0-base/errors';
 import { sendProblem } from './problem';
 
 export function hashApiKey(key: string): string {

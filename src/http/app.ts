@@ -4,20 +4,19 @@ import path from 'node:path';
 import express, { type Express, type Request } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
-import { ROOT } from '../paths';
-import { errorCatalogue, errorCodes, SkillmatchError, type ErrorCode } from '../core/errors';
-import type { Logger } from '../logger';
-import type { Analyzer, Extractor } from '../services';
+import { errorCatalogue, errorCodes, SkillmatchError, type ErrorCode } from '../core/0-base/errors';
+import type { Logger } from 'pino';
+import type { Analyzer, Extractor, JobStore } from '../app/ports';
 import type { InputLimits } from './document-input';
 import { requireApiKey } from './api-keys';
 import { cors } from './cors';
 import { perApiKey, perIp } from './rate-limit';
-import { problemHandler, sendProblem, statusByCode } from './problem';
+import { openApiYaml } from './openapi';
+import { problemCodeOf, problemHandler, sendProblem } from './problem';
 import { analyzeRouter } from './routes/analyze';
 import { extractRouter } from './routes/extract';
 import { matchRouter, type MatchLimits } from './routes/match';
 import { analysesRouter, deliveriesRouter, webhookRouter, type WebhookSettings } from './routes/webhooks';
-import type { JobStore } from '../core/jobs/store';
 
 export interface AppDeps {
   extractor: Extractor;
@@ -55,15 +54,12 @@ const CONTENT_SECURITY_POLICY = {
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
-/** docs/ of this installation (from src/http or dist/src/http). */
-const DOCS_DIR = path.join(ROOT, 'docs');
-
 function requestId(req: Request): string {
   const given = req.headers['x-request-id'];
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
-/** Builds the HTTP app. It never listens: src/server.ts does, and tests use supertest. */
+/** Builds the HTTP app. It never listens: src/main/server.ts does, and tests use supertest. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -90,7 +86,15 @@ export function createApp(deps: AppDeps): Express {
           bytesOut: Number(res.headers?.['content-length'] ?? 0),
         }),
       },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+      // A problem the service answered on purpose (503 while starting, a full store) is a warning
+      // with its code, not an error with a stack trace; only what no handler expected is an error.
+      customLogLevel: (_req, res, err) => (err || res.statusCode === 500 ? 'error' : res.statusCode >= 500 ? 'warn' : 'info'),
+      customErrorObject: (_req, res, error, fields: Record<string, unknown>) => {
+        const code = problemCodeOf(res);
+        if (!code || code === 'internal') return { ...fields, err: error };
+        const { err: _dropped, ...rest } = fields;
+        return { ...rest, code };
+      },
     }),
   );
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } }));
@@ -108,10 +112,10 @@ export function createApp(deps: AppDeps): Express {
     else sendProblem(res, new SkillmatchError('service-unavailable', 'The service is starting or shutting down.'));
   });
   app.get('/openapi.yaml', (_req, res) => {
-    res.type('application/yaml').sendFile(path.join(DOCS_DIR, 'openapi.yaml'));
+    res.type('application/yaml').send(openApiYaml());
   });
   app.get('/v1/errors', (_req, res) => {
-    res.json(errorCodes.map((code) => ({ code, status: statusByCode[code], ...errorCatalogue[code] })));
+    res.json(errorCodes.map((code) => ({ code, ...errorCatalogue[code] })));
   });
   app.get('/v1/errors/:code', (req, res) => {
     const code = req.params.code as ErrorCode;
@@ -119,7 +123,7 @@ export function createApp(deps: AppDeps): Express {
       sendProblem(res, new SkillmatchError('not-found', `There is no error code "${String(req.params.code).slice(0, 64)}".`));
       return;
     }
-    res.json({ code, status: statusByCode[code], ...errorCatalogue[code] });
+    res.json({ code, ...errorCatalogue[code] });
   });
 
   const webDir = deps.webDir && existsSync(path.join(deps.webDir, 'index.html')) ? deps.webDir : undefined;

@@ -1,8 +1,10 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import { SkillmatchError } from '../core/errors';
-import { sendProblem } from './problem';
+import { SkillmatchError } from '../core/0-base/errors';
+import { firstIssue } from '../core/0-base/zod-issue';
+import { sendProblem, toSkillmatchError, withFix } from './problem';
+import { textDocumentSchema } from './schemas';
 
 export interface DocumentInput {
   bytes: Uint8Array;
@@ -59,6 +61,38 @@ export function capRequestBytes(req: Request, res: Response, limit: number, erro
   req.on('data', count);
 }
 
+/**
+ * Reads a multipart body with the endpoint's multer instance (files in memory only). Its problems,
+ * and a text field the endpoint does not take, get the endpoint's own fix. Returns the text fields.
+ */
+export async function readMultipart(req: Request, res: Response, upload: RequestHandler, options: { limits: InputLimits; textFields: readonly string[]; fix: string }): Promise<Record<string, unknown>> {
+  await runMiddleware(upload, req, res).catch((error: unknown) => {
+    throw withFix(toSkillmatchError(error, options.limits), options.fix);
+  });
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  for (const key of Object.keys(body)) {
+    if (!options.textFields.includes(key)) throw new SkillmatchError('unexpected-field', `The field "${key.slice(0, 64)}" is not accepted here.`, {}, options.fix);
+  }
+  return body;
+}
+
+/** Reads a JSON body and checks it against the endpoint's schema; the detail names the first wrong field. */
+export async function readJson<T>(req: Request, res: Response, parser: RequestHandler, schema: z.ZodType<T>, fix: string): Promise<T> {
+  await runMiddleware(parser, req, res);
+  const parsed = schema.safeParse(req.body);
+  if (!parsed.success) throw new SkillmatchError('invalid-body', firstIssue(parsed.error), {}, fix);
+  return parsed.data;
+}
+
+/** A body that is neither multipart nor JSON: missing altogether, or of a type the endpoint does not take. */
+export function refuseBody(req: Request, expected: string): never {
+  const length = Number(req.headers['content-length'] ?? 0);
+  if (!req.headers['content-type'] && !(length > 0) && !req.headers['transfer-encoding']) {
+    throw new SkillmatchError('missing-file', `The request has no body. Send ${expected}.`);
+  }
+  throw new SkillmatchError('unsupported-media-type', `Send ${expected}.`);
+}
+
 /** Room for the multipart framing and the small text fields around the file. */
 const MULTIPART_ALLOWANCE = 256 * 1024;
 
@@ -79,13 +113,9 @@ export function documentReader(limits: InputLimits, textFields: readonly string[
     },
   }).single('file');
   const json = express.json({ limit: limits.maxJsonBytes, strict: true, type: 'application/json' });
-  const jsonSchema = z
-    .object({
-      text: z.string({ error: 'text must be a string' }).min(1, 'text must not be empty'),
-      filename: z.string().max(MAX_FILENAME).optional(),
-      ...Object.fromEntries(textFields.map((f) => [f, z.string().max(1024).optional()])),
-    })
-    .strict();
+  const jsonSchema = textDocumentSchema.extend(Object.fromEntries(textFields.map((f) => [f, z.string().max(1024).optional()]))).strict();
+
+  const fieldsFix = `Send the document in the multipart field "file"${textFields.length ? ` (text fields: ${textFields.map((f) => `"${f}"`).join(', ')})` : ''}, or JSON {"text": "..."}.`;
 
   return async function readDocument(req: Request, res: Response): Promise<DocumentInput> {
     if (req.is('multipart/form-data')) {
@@ -94,34 +124,17 @@ export function documentReader(limits: InputLimits, textFields: readonly string[
         res.setHeader('Connection', 'close');
         return new SkillmatchError('file-too-large', `The file is larger than the upload limit of ${limits.maxFileBytes} bytes.`, { limitBytes: limits.maxFileBytes });
       });
-      await runMiddleware(upload, req, res);
-      const body = (req.body ?? {}) as Record<string, unknown>;
-      const fields: Record<string, string> = {};
-      for (const [key, value] of Object.entries(body)) {
-        if (!textFields.includes(key)) {
-          throw new SkillmatchError('unexpected-field', `The field "${key.slice(0, 64)}" is not accepted here; send the document in "file".`);
-        }
-        if (typeof value === 'string') fields[key] = value;
-      }
-      if (!req.file) throw new SkillmatchError('missing-file', 'The multipart body has no file in the "file" field.');
+      const body = await readMultipart(req, res, upload, { limits, textFields, fix: fieldsFix });
+      const fields = Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'));
+      if (!req.file) throw new SkillmatchError('missing-file', 'The multipart body has no file in the "file" field.', {}, fieldsFix);
       return { bytes: req.file.buffer, filename: cleanFilename(req.file.originalname), mimeType: req.file.mimetype || null, fields };
     }
     if (req.is('application/json')) {
-      await runMiddleware(json, req, res);
-      const parsed = jsonSchema.safeParse(req.body);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const where = issue?.path.length ? issue.path.join('.') : 'body';
-        throw new SkillmatchError('invalid-body', `${where}: ${issue?.message ?? 'invalid'}`);
-      }
-      const { text, filename, ...rest } = parsed.data as { text: string; filename?: string } & Record<string, string | undefined>;
+      const data = await readJson(req, res, json, jsonSchema, fieldsFix);
+      const { text, filename, ...rest } = data as { text: string; filename?: string } & Record<string, string | undefined>;
       const fields = Object.fromEntries(Object.entries(rest).filter((e): e is [string, string] => typeof e[1] === 'string'));
       return { bytes: Buffer.from(text, 'utf8'), filename: cleanFilename(filename), mimeType: null, fields };
     }
-    const length = Number(req.headers['content-length'] ?? 0);
-    if (!req.headers['content-type'] && !(length > 0) && !req.headers['transfer-encoding']) {
-      throw new SkillmatchError('missing-file', 'The request has no body. Send multipart/form-data with a "file" field, or JSON {"text": "..."}.');
-    }
-    throw new SkillmatchError('unsupported-media-type', 'Send multipart/form-data (field "file") or application/json ({"text": "..."}).');
+    refuseBody(req, 'multipart/form-data with the document in the field "file", or application/json {"text": "..."}');
   };
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { SkillmatchError } from '../core/errors';
-import type { JobStore } from '../core/jobs/store';
+import { SkillmatchError } from '../core/0-base/errors';
+import type { JobStore } from '../app/ports/job-store';
 
 /** How long a stored response answers a repeated Idempotency-Key. */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 3600 * 1000;

@@ -1,41 +1,7 @@
 import type { ErrorRequestHandler, Response } from 'express';
 import { MulterError } from 'multer';
-import { errorCatalogue, isSkillmatchError, SkillmatchError, type ErrorCode } from '../core/errors';
-import type { Logger } from '../logger';
-
-/** The only place where error codes meet HTTP status codes. */
-export const statusByCode: Readonly<Record<ErrorCode, number>> = {
-  'bad-request': 400,
-  'missing-file': 400,
-  'too-many-files': 400,
-  'unexpected-field': 400,
-  'malformed-multipart': 400,
-  'invalid-json': 400,
-  'invalid-body': 400,
-  'invalid-parameter': 400,
-  unauthorized: 401,
-  'invalid-signature': 401,
-  'stale-webhook': 401,
-  'idempotency-conflict': 409,
-  'file-too-large': 413,
-  'body-too-large': 413,
-  'unsupported-media-type': 415,
-  'unsupported-format': 415,
-  'empty-document': 422,
-  'pdf-encrypted': 422,
-  'document-encrypted': 422,
-  'no-text-layer': 422,
-  'garbled-text-layer': 422,
-  'unreadable-document': 422,
-  'archive-too-large': 422,
-  'extraction-timeout': 422,
-  'document-too-complex': 422,
-  'not-found': 404,
-  'method-not-allowed': 405,
-  'rate-limited': 429,
-  'service-unavailable': 503,
-  internal: 500,
-};
+import type { Logger } from 'pino';
+import { errorCatalogue, isSkillmatchError, SkillmatchError, type ErrorCode } from '../core/0-base/errors';
 
 export interface ProblemBody {
   type: string;
@@ -54,18 +20,34 @@ export function problemBody(error: SkillmatchError, requestId?: string): Problem
     ...error.extra,
     type: `/v1/errors/${error.code}`,
     title: entry.title,
-    status: statusByCode[error.code],
+    status: entry.status,
     detail: error.detail,
     code: error.code,
-    fix: entry.fix,
+    fix: error.fix,
     ...(requestId ? { requestId } : {}),
   };
+}
+
+/** The code of the problem a response carries, for the request log. */
+const problemCodes = new WeakMap<object, ErrorCode>();
+export function problemCodeOf(res: object): ErrorCode | undefined {
+  return problemCodes.get(res);
 }
 
 export function sendProblem(res: Response, error: SkillmatchError): void {
   const requestId = typeof res.req.id === 'string' ? res.req.id : undefined;
   const body = problemBody(error, requestId);
+  // Errors that say when to come back (rate limits, a store that cannot take an event) say it in the header too.
+  const retryAfter = error.extra.retryAfterSeconds;
+  if (typeof retryAfter === 'number' && !res.headersSent) res.setHeader('Retry-After', String(retryAfter));
+  problemCodes.set(res, error.code);
   res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
+}
+
+/** The same problem with the fix of the endpoint at hand, for the codes whose fix names fields. */
+export function withFix(error: SkillmatchError, fix: string): SkillmatchError {
+  const namesFields = error.code === 'unexpected-field' || error.code === 'too-many-files' || error.code === 'missing-file';
+  return namesFields ? new SkillmatchError(error.code, error.detail, error.extra, fix) : error;
 }
 
 interface BodyParserError {

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler } from 'express';
-import { SkillmatchError } from '../core/errors';
+import { SkillmatchError } from '../core/0-base/errors';
 import { bearerKey, hashApiKey } from './api-keys';
 import { sendProblem } from './problem';
 

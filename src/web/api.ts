@@ -1,15 +1,22 @@
-import type { Match } from '../core/match/schema';
+import type { Match } from '../core/5-match/schema';
 
-/** An answer of the API that is not a success: the problem document's code, title and detail. */
+/** An answer of the API that is not a success: the problem document's code, title, detail and fix. */
 export class ApiProblem extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     readonly title: string,
     readonly detail: string,
+    readonly fix = '',
   ) {
     super(`${title}: ${detail}`);
   }
+}
+
+/** A problem as one paragraph: what went wrong, the detail, then what to do about it. */
+export function problemText(problem: { title: string; detail: string; fix?: string | undefined }): string {
+  const sentence = (s: string): string => (s && !/[.!?]$/.test(s) ? `${s}.` : s);
+  return [sentence(problem.title), sentence(problem.detail), problem.fix ? `What to do: ${sentence(problem.fix)}` : ''].filter(Boolean).join(' ');
 }
 
 /** A document as the user gave it: a chosen file, or pasted text. */
@@ -17,8 +24,8 @@ export type DocumentInput = { file: File } | { text: string };
 
 async function problemOf(res: Response): Promise<ApiProblem> {
   try {
-    const body = (await res.json()) as { code?: string; title?: string; detail?: string };
-    return new ApiProblem(res.status, body.code ?? 'unknown', body.title ?? `Error ${res.status}`, body.detail ?? '');
+    const body = (await res.json()) as { code?: string; title?: string; detail?: string; fix?: string };
+    return new ApiProblem(res.status, body.code ?? 'unknown', body.title ?? `Error ${res.status}`, body.detail ?? '', body.fix ?? '');
   } catch {
     return new ApiProblem(res.status, 'unknown', `Error ${res.status}`, 'The service gave an answer the page could not read.');
   }

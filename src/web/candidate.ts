@@ -1,4 +1,4 @@
-import { ApiProblem, postMatch } from './api';
+import { ApiProblem, postMatch, problemText } from './api';
 import { byId } from './dom';
 import { explanation } from './explain';
 import { readDocumentInput, showError } from './inputs';
@@ -29,7 +29,7 @@ export function setUpCandidateView(onLexiconVersion: (version: string) => void):
       if (!result) throw new ApiProblem(0, 'unknown', 'No result', 'The service returned no result for the CV.');
       if (result.error) {
         out.hidden = true;
-        showError('candidate-error', `The CV could not be read. ${result.error.title}: ${result.error.detail}`);
+        showError('candidate-error', `The CV could not be read. ${problemText(result.error)}`);
         status.textContent = '';
         return;
       }
@@ -39,7 +39,7 @@ export function setUpCandidateView(onLexiconVersion: (version: string) => void):
     } catch (error) {
       out.hidden = true;
       status.textContent = '';
-      showError('candidate-error', error instanceof ApiProblem ? `${error.title}. ${error.detail}` : 'Something went wrong in the page; reload it and try again.');
+      showError('candidate-error', error instanceof ApiProblem ? problemText(error) : 'Something went wrong in the page; reload it and try again.');
     } finally {
       if (submit) submit.disabled = false;
       form.removeAttribute('aria-busy');

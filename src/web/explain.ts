@@ -1,5 +1,6 @@
-import type { Evidence } from '../core/analyze/schema';
-import type { Match, MatchResult, RequirementMatch, RequirementStatus } from '../core/match/schema';
+import { problemText } from './api';
+import type { Evidence } from '../core/4-analyze/schema';
+import type { Match, MatchResult, RequirementMatch, RequirementStatus } from '../core/5-match/schema';
 import { categoryChart } from './chart';
 import { h, percent } from './dom';
 
@@ -55,7 +56,7 @@ function whyPanel(req: RequirementMatch): HTMLElement {
  */
 export function explanation(match: Match, result: MatchResult): HTMLElement {
   if (result.error) {
-    return h('div', { class: 'explanation' }, h('p', { class: 'error' }, `${result.error.title}: ${result.error.detail}`));
+    return h('div', { class: 'explanation' }, h('p', { class: 'error' }, problemText(result.error)));
   }
   const met = result.requirements.filter((r) => r.status === 'met').length;
   const docPane = h('pre', { class: 'doc', tabindex: 0, 'aria-label': `Text of ${result.filename}` });

@@ -1,5 +1,5 @@
-import { matchToCsv } from '../core/match/match';
-import type { Match, MatchResult } from '../core/match/schema';
+import { matchToCsv } from '../core/5-match/match';
+import type { Match, MatchResult } from '../core/5-match/schema';
 import { h, percent } from './dom';
 import { explanation } from './explain';
 

@@ -1,6 +1,6 @@
-import { failedResult, mergeMatches, rankResults } from '../core/match/match';
-import type { Match, MatchResult } from '../core/match/schema';
-import { ApiProblem, checkJobAd, postMatch, type DocumentInput } from './api';
+import { failedResult, mergeMatches, rankResults } from '../core/5-match/match';
+import type { Match, MatchResult } from '../core/5-match/schema';
+import { ApiProblem, checkJobAd, postMatch, problemText, type DocumentInput } from './api';
 import { byId, h } from './dom';
 import { readDocumentInput, showError } from './inputs';
 import { rankingTable } from './ranking';
@@ -56,7 +56,7 @@ export function setUpRecruiterView(onLexiconVersion: (version: string) => void):
     status.textContent = 'Reading the job ad…';
     try {
       await checkJobAd(job).catch((error: unknown) => {
-        throw error instanceof ApiProblem ? new ApiProblem(error.status, error.code, `The job ad could not be read: ${error.title}`, error.detail) : error;
+        throw error instanceof ApiProblem ? new ApiProblem(error.status, error.code, `The job ad could not be read: ${error.title}`, error.detail, error.fix) : error;
       });
       const parts: Match[] = [];
       const failed: MatchResult[] = [];
@@ -75,7 +75,7 @@ export function setUpRecruiterView(onLexiconVersion: (version: string) => void):
       status.textContent = `Ranked ${cvs.length - unread} CVs${unread ? `; ${unread} could not be read (see the table)` : ''}.`;
     } catch (error) {
       status.textContent = '';
-      showError('recruiter-error', error instanceof ApiProblem ? `${error.title}. ${error.detail}` : 'Something went wrong in the page; reload it and try again.');
+      showError('recruiter-error', error instanceof ApiProblem ? problemText(error) : 'Something went wrong in the page; reload it and try again.');
     } finally {
       progress.hidden = true;
       if (submit) submit.disabled = false;
@@ -93,7 +93,7 @@ async function matchPart(job: DocumentInput, part: File[], parts: Match[], faile
     const refused = error instanceof ApiProblem && error.status >= 400 && error.status < 500;
     if (!refused) throw error;
     if (part.length === 1) {
-      failed.push(failedResult(part[0]?.name ?? 'file', { code: error.code, status: error.status, title: error.title, detail: error.detail }));
+      failed.push(failedResult(part[0]?.name ?? 'file', { code: error.code, status: error.status, title: error.title, detail: error.detail, fix: error.fix }));
       return;
     }
   }

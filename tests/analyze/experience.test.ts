@@ -1,8 +1,8 @@
-import { experienceEntries, yearsFromEntries } from '../../src/core/analyze/experience';
+import { experienceEntries, yearsFromEntries } from '../../src/core/3-extract/experience';
 import { createNlp } from '../../src/adapters/nlp';
-import { analyzeExtraction } from '../../src/core/analyze/analyze';
-import { detectSections } from '../../src/core/extract/sections';
-import { redactText } from '../../src/core/analyze/personal-data';
+import { analyzeExtraction } from '../../src/core/4-analyze/analyze';
+import { detectSections } from '../../src/core/1-text/sections';
+import { redactText } from '../../src/core/1-text/personal-data';
 import { lexicon } from './support';
 
 const NOW = new Date(Date.UTC(2024, 0, 15));

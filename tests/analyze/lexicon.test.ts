@@ -1,9 +1,10 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultLexiconDir, readLexiconSource } from '../../src/adapters/lexicon-files';
-import { compileLexicon, LexiconError, SKILL_CONTRACT } from '../../src/core/lexicon/compile';
-import { lexiconWarnings } from '../../src/core/lexicon/lint';
+import { readLexiconSource } from '../../src/adapters/lexicon-files';
+import { DEFAULT_LEXICON_DIR } from '../../src/main/paths';
+import { compileLexicon, LexiconError, SKILL_CONTRACT } from '../../src/core/2-lexicon/compile';
+import { lexiconWarnings } from '../../src/core/2-lexicon/lint';
 import { acceptedTerms, analyzeText, lexicon, nlp } from './support';
 
 describe('the lexicon data', () => {
@@ -81,7 +82,7 @@ describe('the lexicon data', () => {
 /** Copies the lexicon to a temporary folder, applies an edit to one file, and compiles it. */
 function compileEdited(file: string, edit: (text: string) => string): LexiconError {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lexicon-'));
-  cpSync(defaultLexiconDir(), dir, { recursive: true });
+  cpSync(DEFAULT_LEXICON_DIR, dir, { recursive: true });
   const full = path.join(dir, file);
   writeFileSync(full, edit(readFileSync(full, 'utf8')));
   try {

@@ -1,4 +1,4 @@
-import type { DocumentKind } from '../../src/core/analyze/schema';
+import type { DocumentKind } from '../../src/core/4-analyze/schema';
 import { analyzeText } from './support';
 
 async function judged(text: string, term: string, kind: DocumentKind = 'cv') {

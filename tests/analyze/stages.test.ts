@@ -1,12 +1,12 @@
-import { classifyKind } from '../../src/core/analyze/classify';
-import { splitSentences } from '../../src/core/analyze/sentences';
-import { evidenceStrength, PRESENT_THRESHOLD } from '../../src/core/analyze/score';
-import { tokenize } from '../../src/core/analyze/tokenize';
-import type { Extraction } from '../../src/core/extract/schema';
-import { detectSections } from '../../src/core/extract/sections';
+import { classifyKind } from '../../src/core/4-analyze/classify';
+import { splitSentences } from '../../src/core/1-text/sentences';
+import { evidenceStrength, PRESENT_THRESHOLD } from '../../src/core/4-analyze/score';
+import { tokenize } from '../../src/core/1-text/tokenize';
+import type { Extraction } from '../../src/core/1-text/schema';
+import { detectSections } from '../../src/core/1-text/sections';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { analyzeExtraction } from '../../src/core/analyze/analyze';
+import { analyzeExtraction } from '../../src/core/4-analyze/analyze';
 import { analyzeText, lexicon, nlp } from './support';
 
 describe('tokenize', () => {

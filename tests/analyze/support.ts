@@ -1,8 +1,8 @@
 import { createNlp } from '../../src/adapters/nlp';
-import { analyzeExtraction, type AnalysisTrace } from '../../src/core/analyze/analyze';
-import type { Analysis, DocumentKind } from '../../src/core/analyze/schema';
-import { extractDocument, type ExtractorPorts } from '../../src/core/extract/extract';
-import { loadLexicon } from '../../src/services';
+import { analyzeExtraction, type AnalysisTrace } from '../../src/core/4-analyze/analyze';
+import type { Analysis, DocumentKind } from '../../src/core/4-analyze/schema';
+import { extractDocument, type ExtractorPorts } from '../../src/core/1-text/document-text';
+import { loadLexicon } from '../../src/main/compose';
 
 /** The real lexicon and NLP adapter, compiled once per test file. */
 export const nlp = createNlp();

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { documentXml, makeDocx, paragraphs } from '../../scripts/make-docx';
-import { signStandardWebhook } from '../../src/core/webhooks/signature';
+import { signStandardWebhook } from '../../src/app/webhooks/signature';
 import { loopingPageTreePdf, textPdf } from '../support/make-pdf';
 
 export const WEBHOOK_SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { analysisSchema } from '../../src/core/analyze/schema';
+import { analysisSchema } from '../../src/core/4-analyze/schema';
 import { createTestService, fixture, type TestService } from '../helpers';
 
 let svc: TestService;

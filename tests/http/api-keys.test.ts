@@ -1,7 +1,7 @@
 import request from 'supertest';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/main/config';
 import { hashApiKey } from '../../src/http/api-keys';
-import { signStandardWebhook } from '../../src/core/webhooks/signature';
+import { signStandardWebhook } from '../../src/app/webhooks/signature';
 import { createTestService, type TestService } from '../helpers';
 
 const KEY = 'sk_test_0123456789abcdef';

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { matchSchema } from '../../src/core/match/schema';
+import { matchSchema } from '../../src/core/5-match/schema';
 import { createTestService, fixture, type TestService } from '../helpers';
 
 let svc: TestService;
@@ -96,5 +96,34 @@ describe('POST /v1/match', () => {
       .attach('cv', Buffer.alloc(1024 * 1024 + 10, 0x62), 'b.txt');
     expect(res.status).toBe(413);
     expect(res.body.code).toBe('body-too-large');
+  });
+});
+
+describe('problems that fit the endpoint', () => {
+  it('a wrong field is told the fields of /v1/match, not those of /v1/analyze', async () => {
+    const extra = await request(svc.app).post('/v1/match').field('jobText', JOB).field('resume', 'Python').attach('cv', fixture('plain-cv.txt'), 'a.txt');
+    expect(extra.status).toBe(400);
+    expect(extra.body.code).toBe('unexpected-field');
+    expect(extra.body.fix).toMatch(/"job".*"jobText".*"cv".*"cvText"/);
+    expect(extra.body.fix).not.toContain('"file"');
+    const fileField = await request(svc.app).post('/v1/match').field('jobText', JOB).attach('file', fixture('plain-cv.txt'), 'a.txt');
+    expect(fileField.status).toBe(400);
+    expect(fileField.body.fix).toMatch(/"cv"/);
+    const analyze = await request(svc.app).post('/v1/analyze').attach('cv', fixture('plain-cv.txt'), 'a.txt');
+    expect(analyze.status).toBe(400);
+    expect(analyze.body.fix).toMatch(/"file"/);
+    expect(analyze.body.fix).toMatch(/"kind"/);
+  });
+
+  it('a scanned job ad is told about the job ad, and a scanned CV in the batch gets the fix in its entry', async () => {
+    const res = await request(svc.app).post('/v1/match').attach('job', fixture('scanned.pdf'), 'job.pdf').field('cvText', 'Python.');
+    expect(res.status).toBe(422);
+    expect(res.body.detail).toMatch(/^The job ad: /);
+    expect(res.body.fix).not.toMatch(/\bCV\b/);
+    const cv = await request(svc.app).post('/v1/match').field('jobText', JOB).attach('cv', fixture('scanned.pdf'), 'scan.pdf');
+    expect(cv.status).toBe(200);
+    expect(cv.body.results[0].error).toMatchObject({ code: 'no-text-layer', fix: expect.stringContaining('export the document from its source') });
+    // The detail adds to the title; it does not repeat it.
+    expect(cv.body.results[0].error.detail).not.toContain(cv.body.results[0].error.title);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/adapters/logger';
 import { createTestService, fixture } from '../helpers';
 import { findLeaks, fixtureNeedles } from './needles';
 

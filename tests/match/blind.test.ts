@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { findPersonalData, redactText } from '../../src/core/analyze/personal-data';
-import type { Analysis } from '../../src/core/analyze/schema';
-import { matchDocuments } from '../../src/core/match/match';
+import { findPersonalData, redactText } from '../../src/core/1-text/personal-data';
+import type { Analysis } from '../../src/core/4-analyze/schema';
+import { matchDocuments } from '../../src/core/5-match/match';
 import { createTestService, fixture, hasShared, SHARED, type TestService } from '../helpers';
 import { analyzeText } from '../analyze/support';
 

@@ -1,5 +1,5 @@
 import { analyzeText } from '../analyze/support';
-import { jobRequirements, matchCv, matchDocuments, matchToCsv, mergeMatches, ROLE_SHARE } from '../../src/core/match/match';
+import { jobRequirements, matchCv, matchDocuments, matchToCsv, mergeMatches, ROLE_SHARE } from '../../src/core/5-match/match';
 
 const JOB = [
   'Machine Learning Engineer',

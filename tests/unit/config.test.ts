@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../src/config';
+import { ConfigError, loadConfig } from '../../src/main/config';
 
 describe('loadConfig', () => {
   it('has defaults that work', () => {

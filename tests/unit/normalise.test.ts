@@ -1,4 +1,4 @@
-import { joinHyphenatedLineBreaks, normaliseText } from '../../src/core/extract/normalise';
+import { joinHyphenatedLineBreaks, normaliseText } from '../../src/core/1-text/normalise';
 
 /**
  * Text-layer quirks seen in real CVs from public templates and tools, reduced to minimal strings

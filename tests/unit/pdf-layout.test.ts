@@ -1,4 +1,4 @@
-import { dropRunningLines, layoutPage, layoutPdf, type LaidLine, type PdfTextItem } from '../../src/core/extract/pdf-layout';
+import { dropRunningLines, layoutPage, layoutPdf, type LaidLine, type PdfTextItem } from '../../src/core/1-text/pdf-layout';
 
 const FS = 10;
 /** One text item per line of a column, at x, starting at y0, 12 pt apart. */

@@ -1,4 +1,4 @@
-import { assessQuality, isUnreadable, measureLegibility } from '../../src/core/extract/quality';
+import { assessQuality, isUnreadable, measureLegibility } from '../../src/core/1-text/quality';
 
 const PROSE = 'Machine learning engineer with six years of experience building ranking and forecasting systems in Python and C++. '.repeat(4);
 

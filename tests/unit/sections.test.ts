@@ -1,4 +1,4 @@
-import { classifyHeading, detectSections } from '../../src/core/extract/sections';
+import { classifyHeading, detectSections } from '../../src/core/1-text/sections';
 
 describe('classifyHeading', () => {
   it.each([

@@ -1,5 +1,5 @@
-import { SkillmatchError } from '../../src/core/errors';
-import { classifyText, decodeText, sniffFormat, zipEntryNames } from '../../src/core/extract/sniff';
+import { SkillmatchError } from '../../src/core/0-base/errors';
+import { classifyText, decodeText, sniffFormat, zipEntryNames } from '../../src/core/1-text/sniff';
 import { fixture } from '../helpers';
 
 function codeOf(fn: () => unknown): string {

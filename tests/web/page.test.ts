@@ -13,7 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import request from 'supertest';
 import { buildWeb } from '../../scripts/build-web';
 import { hashApiKey } from '../../src/http/api-keys';
-import { matchSchema, type Match } from '../../src/core/match/schema';
+import { matchSchema, type Match } from '../../src/core/5-match/schema';
 import { createTestService, FIXTURES, type TestService } from '../helpers';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -139,6 +139,10 @@ describeBrowser('the web page in Chromium', () => {
     await page.getByRole('button', { name: 'Match', exact: true }).click();
     await page.waitForFunction(() => document.querySelector('#candidate-error')?.textContent?.includes('no text layer'));
     expect(await page.locator('#candidate-result').isHidden()).toBe(true);
+    // Title once, then the detail, then what to do about it.
+    const scanned = (await page.locator('#candidate-error').textContent()) ?? '';
+    expect(scanned.match(/The PDF has no text layer/g)).toHaveLength(1);
+    expect(scanned).toContain('What to do: The PDF holds only images');
 
     // A legacy Word job ad: refused with the API's title and detail.
     await page.setInputFiles('#candidate-job-file', path.join(FIXTURES, 'legacy-word.doc'));

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { signStandardWebhook } from '../../src/core/webhooks/signature';
+import { signStandardWebhook } from '../../src/app/webhooks/signature';
 import { fixture } from '../helpers';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
@@ -15,7 +15,7 @@ const callbacks = new Map<string, Array<{ id: string; body: string }>>();
 let callbackUrl = '';
 
 function start(): Promise<{ child: ChildProcessWithoutNullStreams; base: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', '..', 'src', 'server.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', '..', 'src', 'main', 'server.ts')], {
     env: {
       ...process.env,
       PORT: '0',

@@ -1,9 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { createDeliverer, retryAfterMs, type Deliverer } from '../../src/jobs/deliverer';
-import { createJobRunner, type JobRunner } from '../../src/jobs/runner';
-import { signStandardWebhook, verifyStandardWebhook } from '../../src/core/webhooks/signature';
+import { createDeliverer, retryAfterMs, type Deliverer } from '../../src/app/deliver-callback';
+import { createJobRunner, type JobRunner } from '../../src/app/run-job';
+import { signStandardWebhook, verifyStandardWebhook } from '../../src/app/webhooks/signature';
 import { createTestService, type TestService, testLogger } from '../helpers';
 
 const INBOUND = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
@@ -40,7 +40,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   svc = createTestService({ WEBHOOK_SECRET_STANDARD: INBOUND });
   const logger = testLogger();
-  runner = createJobRunner({ store: svc.services.store, analyzer: svc.services.analyzer, fetchPolicy: svc.services.fetchPolicy, logger, concurrency: 1, maxAttempts: 2, leaseMs: 60_000, pollMs: 50, callbacks: true, now: () => clock });
+  runner = createJobRunner({ store: svc.services.store, analyzer: svc.services.analyzer, fetcher: svc.services.fetcher, logger, concurrency: 1, maxAttempts: 2, leaseMs: 60_000, pollMs: 50, callbacks: true, now: () => clock });
   deliverer = createDeliverer({
     store: svc.services.store,
     callbackUrl: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`,

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fetchDocument, isInternalAddress, isPrivateNetwork, type FetchPolicy } from '../../src/adapters/fetch-url';
-import { createJobRunner } from '../../src/jobs/runner';
+import { createDocumentFetcher, fetchDocument, isInternalAddress, isPrivateNetwork, type FetchPolicy } from '../../src/adapters/fetch-url';
+import { createJobRunner } from '../../src/app/run-job';
 import { createTestService, testLogger } from '../helpers';
 
 let server: http.Server;
@@ -44,7 +44,7 @@ describe('fetching résumés', () => {
 
   it('retries a failing fetch a few times, then fails the job with the reason', async () => {
     const svc = createTestService();
-    const runner = createJobRunner({ store: svc.services.store, analyzer: svc.services.analyzer, fetchPolicy: policy, logger: testLogger(), concurrency: 1, maxAttempts: 3, leaseMs: 60_000, pollMs: 10, callbacks: false });
+    const runner = createJobRunner({ store: svc.services.store, analyzer: svc.services.analyzer, fetcher: createDocumentFetcher(policy), logger: testLogger(), concurrency: 1, maxAttempts: 3, leaseMs: 60_000, pollMs: 10, callbacks: false });
     const payload = JSON.stringify({ type: 'application.created', data: { applicationId: 'a', candidateId: 'c', jobId: 'j', resume: { url: `${base}/busy`, filename: 'cv.pdf' } } });
     svc.services.store.accept({ deliveryKey: 'k', source: 'standard', type: 'application.created', payload, receivedAt: Date.now() }, 'job-busy');
     while (await runner.runOnce()) {

@@ -1,9 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { fetchDocument } from '../../src/adapters/fetch-url';
-import { createJobRunner, type JobRunner } from '../../src/jobs/runner';
-import { signGreenhouse, signStandardWebhook } from '../../src/core/webhooks/signature';
+import { createDocumentFetcher, fetchDocument } from '../../src/adapters/fetch-url';
+import { createJobRunner, type JobRunner } from '../../src/app/run-job';
+import { signGreenhouse, signStandardWebhook } from '../../src/app/webhooks/signature';
 import { createTestService, fixture, type TestService, testLogger } from '../helpers';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
@@ -28,7 +28,7 @@ beforeAll(async () => {
   runner = createJobRunner({
     store: svc.services.store,
     analyzer: svc.services.analyzer,
-    fetchPolicy: { ...svc.services.fetchPolicy, allowedHosts: ['files.example.com'] },
+    fetcher: createDocumentFetcher({ ...svc.services.fetchPolicy, allowedHosts: ['files.example.com'] }),
     logger: testLogger(),
     concurrency: 1,
     maxAttempts: 2,

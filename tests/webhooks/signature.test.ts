@@ -1,4 +1,4 @@
-import { signGreenhouse, signStandardWebhook, verifyGreenhouse, verifyStandardWebhook } from '../../src/core/webhooks/signature';
+import { signGreenhouse, signStandardWebhook, verifyGreenhouse, verifyStandardWebhook } from '../../src/app/webhooks/signature';
 
 describe('Standard Webhooks signatures', () => {
   // The example in the Standard Webhooks specification.

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import request from 'supertest';
 import { openSqliteStore } from '../../src/adapters/sqlite-store';
-import { signStandardWebhook } from '../../src/core/webhooks/signature';
+import { signStandardWebhook } from '../../src/app/webhooks/signature';
 import { createApp } from '../../src/http/app';
 import { createTestService, testLogger } from '../helpers';
 

@@ -1,13 +1,14 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { analysisBody } from '../../report';
-import { SkillmatchError } from '../../core/errors';
-import type { JobStore } from '../../core/jobs/store';
+import { analysisBody } from '../../app/analyze-document';
+import { SkillmatchError } from '../../core/0-base/errors';
+import type { JobStore } from '../../app/ports/job-store';
 import { fingerprint, idempotent } from '../idempotency';
-import type { Analyzer } from '../../services';
+import type { Analyzer } from '../../app/ports';
+import { kindRequestSchema } from '../../core/4-analyze/schema';
 import { documentReader, type InputLimits } from '../document-input';
 
-const kindSchema = z.enum(['cv', 'job', 'auto']).default('auto');
+const kindSchema = kindRequestSchema.default('auto');
 const includeSchema = z.enum(['text', 'noun-phrases']);
 const redactSchema = z.enum(['true', 'false']).default('false');
 

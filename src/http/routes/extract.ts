@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { Extractor } from '../../services';
+import type { Extractor } from '../../app/ports';
 import { documentReader, type InputLimits } from '../document-input';
 
 /** POST /v1/extract: the extraction stage on its own, for checking what the service reads. */

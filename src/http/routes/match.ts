@@ -1,14 +1,14 @@
 import express, { Router, type Request, type Response } from 'express';
-import { capRequestBytes, runMiddleware } from '../document-input';
+import { capRequestBytes, readJson, readMultipart, refuseBody } from '../document-input';
 import multer from 'multer';
-import { z } from 'zod';
-import { SkillmatchError } from '../../core/errors';
-import { matchToCsv } from '../../core/match/match';
-import { matchUploads, type DocumentUpload } from '../../report';
+import { SkillmatchError } from '../../core/0-base/errors';
+import { matchToCsv } from '../../core/5-match/match';
+import { matchUploads, type DocumentUpload } from '../../app/match-batch';
 import { parseInclude, parseRedact } from './analyze';
-import type { Analyzer } from '../../services';
-import type { JobStore } from '../../core/jobs/store';
+import type { Analyzer } from '../../app/ports';
+import type { JobStore } from '../../app/ports/job-store';
 import { fingerprint, idempotent } from '../idempotency';
+import { matchJsonSchemaFor } from '../schemas';
 
 export interface MatchLimits {
   maxFileBytes: number;
@@ -20,7 +20,10 @@ export interface MatchLimits {
 
 
 
-const textItem = z.object({ text: z.string().min(1, 'text must not be empty'), filename: z.string().max(255).optional() }).strict();
+/** The fix for a request that does not have this endpoint's shape: its own fields, not /v1/analyze's. */
+const MATCH_FIELDS_FIX = 'Send multipart/form-data with the job ad in "job" (or its text in "jobText") and each CV in "cv" (or its text in "cvText"), repeated for more CVs.';
+const MATCH_JSON_FIX = 'Send JSON {"job": {"text": "..."}, "cvs": [{"text": "...", "filename": "..."}]}; the detail names the wrong field.';
+
 
 /** POST /v1/match: one job ad against 1 to 50 CVs, ranked, with the evidence chain of every requirement. */
 export function matchRouter(analyzer: Analyzer, limits: MatchLimits, store?: JobStore): Router {
@@ -33,42 +36,33 @@ export function matchRouter(analyzer: Analyzer, limits: MatchLimits, store?: Job
     { name: 'cv', maxCount: limits.maxCvs },
   ]);
   const json = express.json({ limit: limits.maxJsonBytes, strict: true, type: 'application/json' });
-  const jsonSchema = z.object({ job: textItem, cvs: z.array(textItem).min(1, 'send at least one CV').max(limits.maxCvs, `send at most ${limits.maxCvs} CVs`) }).strict();
+  const jsonSchema = matchJsonSchemaFor(limits.maxCvs);
 
   async function readInput(req: Request, res: Response): Promise<{ job: DocumentUpload; cvs: DocumentUpload[] }> {
     if (req.is('multipart/form-data')) {
       capRequestBytes(req, res, limits.maxBatchBytes, () => new SkillmatchError('body-too-large', `The request is larger than ${limits.maxBatchBytes} bytes.`, { limitBytes: limits.maxBatchBytes }));
-      await runMiddleware(upload, req, res);
+      const body = await readMultipart(req, res, upload, { limits, textFields: ['jobText', 'cvText'], fix: MATCH_FIELDS_FIX });
       const files = (req.files ?? {}) as Record<string, Express.Multer.File[] | undefined>;
-      const body = (req.body ?? {}) as Record<string, unknown>;
-      for (const key of Object.keys(body)) {
-        if (key !== 'jobText' && key !== 'cvText') throw new SkillmatchError('unexpected-field', `The field "${key.slice(0, 64)}" is not accepted here; use job, jobText, cv and cvText.`);
-      }
       const asUpload = (f: Express.Multer.File): DocumentUpload => ({ bytes: f.buffer, filename: f.originalname || 'upload', mimeType: f.mimetype || null });
       const jobFile = files.job?.[0];
       const jobText = typeof body.jobText === 'string' ? body.jobText : undefined;
       if (jobFile && jobText) throw new SkillmatchError('bad-request', 'Send the job ad once: either the file "job" or the field "jobText".');
       const job = jobFile ? asUpload(jobFile) : jobText ? { bytes: Buffer.from(jobText), filename: 'job.txt', mimeType: null } : undefined;
-      if (!job) throw new SkillmatchError('missing-file', 'Send the job ad in the file field "job" or the text field "jobText".');
+      if (!job) throw new SkillmatchError('missing-file', 'The request has no job ad.', {}, MATCH_FIELDS_FIX);
       const cvTexts = ([] as unknown[]).concat(body.cvText ?? []).filter((t): t is string => typeof t === 'string');
       const cvs = [...(files.cv ?? []).map(asUpload), ...cvTexts.map((t, i) => ({ bytes: Buffer.from(t), filename: `cv-text-${i + 1}.txt`, mimeType: null }))];
-      if (cvs.length === 0) throw new SkillmatchError('missing-file', 'Send at least one CV in the file field "cv" (repeat it for more) or the text field "cvText".');
-      if (cvs.length > limits.maxCvs) throw new SkillmatchError('too-many-files', `Send at most ${limits.maxCvs} CVs in one request.`);
+      if (cvs.length === 0) throw new SkillmatchError('missing-file', 'The request has no CV.', {}, MATCH_FIELDS_FIX);
+      if (cvs.length > limits.maxCvs) throw new SkillmatchError('too-many-files', `The request has ${cvs.length} CVs; at most ${limits.maxCvs} are taken in one request.`, {}, `Split the CVs into batches of ${limits.maxCvs} or fewer.`);
       return { job, cvs };
     }
     if (req.is('application/json')) {
-      await runMiddleware(json, req, res);
-      const parsed = jsonSchema.safeParse(req.body);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new SkillmatchError('invalid-body', `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
-      }
+      const parsed = await readJson(req, res, json, jsonSchema, MATCH_JSON_FIX);
       return {
-        job: { bytes: Buffer.from(parsed.data.job.text), filename: parsed.data.job.filename ?? 'job.txt', mimeType: null },
-        cvs: parsed.data.cvs.map((c, i) => ({ bytes: Buffer.from(c.text), filename: c.filename ?? `cv-${i + 1}.txt`, mimeType: null })),
+        job: { bytes: Buffer.from(parsed.job.text), filename: parsed.job.filename ?? 'job.txt', mimeType: null },
+        cvs: parsed.cvs.map((c, i) => ({ bytes: Buffer.from(c.text), filename: c.filename ?? `cv-${i + 1}.txt`, mimeType: null })),
       };
     }
-    throw new SkillmatchError('unsupported-media-type', 'Send multipart/form-data (job, cv...) or application/json ({"job": {...}, "cvs": [...]}).');
+    refuseBody(req, 'multipart/form-data (job or jobText, and cv or cvText) or application/json {"job": {"text": "..."}, "cvs": [...]}');
   }
 
   router.post('/v1/match', async (req, res) => {

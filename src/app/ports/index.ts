@@ -1,0 +1,52 @@
+/**
+ * The ports of the use cases: what they need from the world, declared here and implemented by
+ * src/adapters. The composition root (src/main/compose.ts) wires one implementation into each.
+ */
+import type { AnalysisTrace, AnalyzeOptions } from '../../core/4-analyze/analyze';
+import type { Analysis, KindRequest } from '../../core/4-analyze/schema';
+import type { CompiledLexicon } from '../../core/2-lexicon/compile';
+import type { Extraction } from '../../core/1-text/schema';
+import type { FileHints } from '../../core/1-text/sniff';
+
+export type { JobStore } from './job-store';
+
+/** Bytes in, normalised text with sections and quality out (PDF, DOCX, HTML, Markdown, text). */
+export interface Extractor {
+  extract(bytes: Uint8Array, hints: FileHints): Promise<Extraction>;
+}
+
+
+/** How much beyond the scores an analysis works out (see AnalyzeOptions). */
+export type AnalysisDetail = Pick<AnalyzeOptions, 'unmappedNounPhrases'>;
+
+/** The whole pipeline for one document: extraction, then analysis against the role. */
+export interface Analyzer {
+  lexicon: CompiledLexicon;
+  analyze(bytes: Uint8Array, hints: FileHints, kind: KindRequest, options?: AnalysisDetail): Promise<{ extraction: Extraction; analysis: Analysis; trace: AnalysisTrace }>;
+  analyzeExtraction(extraction: Extraction, kind: KindRequest, options?: AnalysisDetail): { analysis: Analysis; trace: AnalysisTrace };
+}
+
+/** Why a document URL was not fetched; the reason a webhook job records. */
+export class FetchError extends Error {
+  constructor(
+    readonly code: 'fetch-refused' | 'fetch-failed' | 'fetch-too-large',
+    message: string,
+    /** Worth trying again later (network errors, 5xx), as opposed to a refusal. */
+    readonly retryable: boolean,
+  ) {
+    super(message);
+    this.name = 'FetchError';
+  }
+}
+
+/** Fetches a résumé or job ad named by URL in a webhook; throws FetchError. */
+export interface DocumentFetcher {
+  fetch(url: string): Promise<{ bytes: Uint8Array }>;
+}
+
+/** The log lines the use cases write: ids, codes and counts only, never document text. */
+export interface Logger {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}

@@ -1,0 +1,94 @@
+/**
+ * The durable queue behind the webhook integration: a port of the use cases. Small on purpose, so
+ * that another backend (PostgreSQL for several replicas) can implement it; src/adapters/sqlite-store.ts is the first.
+ */
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'erased';
+
+export interface AcceptedEvent {
+  /** Unique per delivery: the source's delivery id (or a key derived from the payload). */
+  deliveryKey: string;
+  source: string;
+  type: string;
+  /** The event's data, kept only until the job is done. */
+  payload: string;
+  receivedAt: number;
+}
+
+/** A queued job: one webhook event's analysis, from acceptance to its stored result. */
+export interface QueuedJob {
+  id: string;
+  deliveryKey: string;
+  source: string;
+  status: JobStatus;
+  attempts: number;
+  payload: string | null;
+  /** The stored result (JSON); set once, when the job is done, and never changed after. */
+  result: string | null;
+  error: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** A signed callback to the ATS: the same id on every attempt, so the receiver can deduplicate. */
+export interface Delivery {
+  id: string;
+  jobId: string;
+  eventType: string;
+  payload: string;
+  status: DeliveryStatus;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A response stored under an Idempotency-Key, with the fingerprint of the request that made it. */
+export interface StoredResponse {
+  key: string;
+  fingerprint: string;
+  status: number;
+  contentType: string;
+  body: string;
+  createdAt: number;
+}
+
+export interface JobStore {
+  /** Stores the event and its job in one transaction; a delivery seen before is not queued again. */
+  accept(event: AcceptedEvent, jobId: string): { duplicate: boolean; jobId: string };
+  /** Leases the oldest runnable job: queued, or running with an expired lease (its process died). */
+  claim(now: number, leaseMs: number): QueuedJob | null;
+  /**
+   * Records the result of a leased job, with its callback (when given) in the same transaction;
+   * a job already done keeps its first result.
+   */
+  complete(id: string, result: string, now: number, callback?: { deliveryId: string; eventType: string; payload: string }, keepDocument?: boolean): boolean;
+  /** Deletes the documents of finished jobs last changed before `before` (retention). */
+  purgeDocuments(before: number): number;
+  /** Puts a failed attempt back in the queue, or fails the job for good (with its callback, when given). */
+  fail(id: string, error: string, now: number, retry: boolean, callback?: { deliveryId: string; eventType: string; payload: string }): void;
+  /** Leases the oldest pending delivery that is due. */
+  claimDelivery(now: number, leaseMs: number): Delivery | null;
+  /** After an attempt: delivered, or pending again from `nextAttemptAt`, or failed for good (dead letter). */
+  settleDelivery(id: string, outcome: { status: DeliveryStatus; nextAttemptAt?: number; error?: string }, now: number): void;
+  listDeliveries(status?: DeliveryStatus, limit?: number): Delivery[];
+  /** Sends a failed delivery again from now, with its attempts counted afresh. */
+  retryDelivery(id: string, now: number): boolean;
+  /** The callback endpoint answered 410 Gone: no more deliveries until an operator re-enables it. */
+  setCallbackEnabled(enabled: boolean): void;
+  callbackEnabled(): boolean;
+  get(id: string): QueuedJob | null;
+  /** Finished jobs (done), oldest first, from `after` (exclusive, by id order) on: for the audit export. */
+  listDone(options: { after?: string; limit: number }): QueuedJob[];
+  /**
+   * Erases a job's document and result (and its callback's payload), keeping a tombstone: the
+   * delivery stays known, so a late redelivery of the same event is a duplicate, not a new job.
+   */
+  erase(id: string, now: number): boolean;
+  /** Idempotency keys: the first response stored under a key; older than `maxAgeMs` are forgotten. */
+  getResponse(key: string, now: number, maxAgeMs: number): StoredResponse | null;
+  putResponse(response: StoredResponse): void;
+  close(): void;
+}

@@ -1,0 +1,297 @@
+import type { z } from 'zod';
+import type { NlpPort } from '../0-base/nlp-port';
+import { tokenize } from '../1-text/tokenize';
+import { manifestSchema, roleSchema, termFileSchema, type LexiconManifest, type RoleModel, type TermContext, type TermEntry } from './schema';
+
+/** The 19 skills in 5 categories that clients rely on: a role file may add, never rename or drop. */
+export const SKILL_CONTRACT: Readonly<Record<string, readonly string[]>> = {
+  'soft-skills': ['time-management', 'business-knowledge', 'idea-iteration', 'collaboration'],
+  'basic-technical': ['python', 'cpp', 'statistics', 'linear-algebra', 'calculus', 'physics', 'numerical-analysis'],
+  subdisciplines: ['computer-vision', 'nlp', 'audio-speech', 'reinforcement-learning'],
+  'ml-concepts': ['neural-networks', 'learning-algorithms'],
+  bridge: ['software-engineering', 'data-science'],
+};
+
+export interface LexiconProblem {
+  /** File and path inside it, e.g. "terms/nlp.yaml: terms[3].skills". */
+  where: string;
+  /** What is wrong and how to fix it. */
+  message: string;
+}
+
+export class LexiconError extends Error {
+  readonly problems: LexiconProblem[];
+  constructor(problems: LexiconProblem[]) {
+    super(`The lexicon has ${problems.length} problem(s):\n${problems.map((p) => `  ${p.where}: ${p.message}`).join('\n')}`);
+    this.name = 'LexiconError';
+    this.problems = problems;
+  }
+}
+
+/** The raw lexicon as read from disk: parsed YAML, not yet validated. */
+export interface LexiconSource {
+  manifest: unknown;
+  role: { path: string; data: unknown };
+  termFiles: Array<{ path: string; data: unknown }>;
+  /** A short hash of the raw files, so lexiconVersion changes whenever the data does. */
+  contentHash: string;
+}
+
+export interface RoleSkill {
+  id: string;
+  label: string;
+  categoryId: string;
+  categoryLabel: string;
+  /** Category weight × weight within the category: the skill's share of the whole role. */
+  weight: number;
+  evidence: string | undefined;
+}
+
+export type MatchRule = 'exact' | 'case' | 'stem';
+
+export interface CompiledTerm {
+  entry: TermEntry;
+  file: string;
+  require: ReadonlySet<string> | null;
+  exclude: ReadonlySet<string> | null;
+}
+
+/** One trie level per word; separate maps per kind of key, so matching builds no key strings. */
+export interface TrieNode {
+  /** Lower-case words of technology names. */
+  exact: Map<string, TrieNode>;
+  /** Words of case-sensitive names, as written. */
+  cased: Map<string, TrieNode>;
+  /** Stems of the words of phrases. */
+  stem: Map<string, TrieNode>;
+  term?: CompiledTerm;
+  form?: string;
+  rule?: MatchRule;
+}
+
+export function newTrieNode(): TrieNode {
+  return { exact: new Map(), cased: new Map(), stem: new Map() };
+}
+
+export function hasChildren(node: TrieNode): boolean {
+  return node.exact.size + node.cased.size + node.stem.size > 0;
+}
+
+export interface CompiledLexicon {
+  version: string;
+  manifest: LexiconManifest;
+  role: RoleModel;
+  skills: ReadonlyMap<string, RoleSkill>;
+  terms: readonly CompiledTerm[];
+  root: TrieNode;
+  /** First three letters of every stemmed word in phrase forms: words outside it need no stemming. */
+  stemPrefixes: ReadonlySet<string>;
+  /** Single-word forms eligible for typo matching, by their first two letters. */
+  fuzzyForms: ReadonlyMap<string, Array<{ form: string; term: CompiledTerm }>>;
+  /** Count of distinct surface forms (labels and aliases). */
+  formCount: number;
+}
+
+/**
+ * What may follow a stem for two words to count as one: regular inflections only. Porter also
+ * cuts derivations ("integr-ity" and "integr-als", "engin-eer" and "engin-eering"), which are
+ * other words; agent nouns (-er) are roles, not skills.
+ */
+const REGULAR_ENDINGS = new Set([
+  '', 'e', 's', 'es', 'ed', 'd', 'ing', 'ings', 'ly', 'ion', 'ions', 'ation', 'ations', 'ization', 'izations',
+  'ize', 'izes', 'ized', 'izing', 'ate', 'ated', 'ates', 'ating', 'ative', 'ment', 'ments', 'ies', 'ied', 'y',
+]);
+
+function foldSpelling(lower: string): string {
+  const word = lower.replace(/'s$/, '');
+  return word.length > 5 ? word.replace(/is(e|ed|es|ing|ation|ations|er|ers)$/, 'iz$1') : word;
+}
+
+/**
+ * Word stem used for phrase matching: British -ise spellings folded into -ize first (Porter stems
+ * "prioritised" and "prioritized" differently), possessive 's dropped.
+ */
+export function phraseStem(lower: string, nlp: NlpPort): string {
+  return nlp.stem(foldSpelling(lower));
+}
+
+/** The stem of a word, or null when the word is not a regular inflection of its stem. */
+export function stemKey(lower: string, nlp: NlpPort): string | null {
+  const folded = foldSpelling(lower);
+  const stem = nlp.stem(folded);
+  return folded.startsWith(stem) && REGULAR_ENDINGS.has(folded.slice(stem.length)) ? stem : null;
+}
+
+function zodProblems(where: string, error: z.ZodError): LexiconProblem[] {
+  return error.issues.map((issue) => ({
+    where: `${where}: ${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(top level)'}`,
+    message: issue.message,
+  }));
+}
+
+function describeTerm(data: unknown, index: number): string {
+  const id = (data as { terms?: Array<{ id?: unknown }> })?.terms?.[index]?.id;
+  return typeof id === 'string' ? ` (term "${id}")` : '';
+}
+
+/** Validates the role and term files, checks their cross-references, and compiles the match trie. */
+export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLexicon {
+  const problems: LexiconProblem[] = [];
+  const manifest = manifestSchema.safeParse(source.manifest);
+  if (!manifest.success) problems.push(...zodProblems('lexicon.yaml', manifest.error));
+  const role = roleSchema.safeParse(source.role.data);
+  if (!role.success) problems.push(...zodProblems(source.role.path, role.error));
+  const files = source.termFiles.map((file) => {
+    const parsed = termFileSchema.safeParse(file.data);
+    if (!parsed.success) {
+      problems.push(
+        ...parsed.error.issues.map((issue) => {
+          const [first, index] = issue.path;
+          const who = first === 'terms' && typeof index === 'number' ? describeTerm(file.data, index) : '';
+          return { ...zodProblems(file.path, { issues: [issue] } as z.ZodError)[0]!, message: `${issue.message}${who}` };
+        }),
+      );
+    }
+    return { path: file.path, parsed: parsed.success ? parsed.data : null };
+  });
+  if (!manifest.success || !role.success || files.some((f) => !f.parsed)) throw new LexiconError(problems);
+
+  const skills = checkRole(role.data, source.role.path, problems);
+  const terms: CompiledTerm[] = [];
+  const termIds = new Map<string, string>();
+  for (const file of files) {
+    const presets = file.parsed?.contexts ?? {};
+    for (const [i, entry] of (file.parsed?.terms ?? []).entries()) {
+      const where = `${file.path}: terms[${i}] (term "${entry.id}")`;
+      const seen = termIds.get(entry.id);
+      if (seen) problems.push({ where, message: `duplicate term id "${entry.id}" (also in ${seen}): give one of them another id` });
+      termIds.set(entry.id, file.path);
+      for (const skill of Object.keys(entry.skills)) {
+        if (!skills.has(skill)) {
+          problems.push({ where, message: `unknown skill id "${skill}": use one of ${[...skills.keys()].join(', ')}` });
+        }
+      }
+      let context: TermContext | undefined;
+      if (typeof entry.context === 'string') {
+        context = presets[entry.context];
+        if (!context) {
+          problems.push({ where, message: `context preset "${entry.context}" is not defined: add it under "contexts:" at the top of ${file.path}` });
+        }
+      } else {
+        context = entry.context;
+      }
+      const stems = (words: string[] | undefined): ReadonlySet<string> | null =>
+        words ? new Set(words.map((w) => phraseStem(w.toLowerCase(), nlp))) : null;
+      terms.push({ entry, file: file.path, require: stems(context?.require), exclude: stems(context?.exclude) });
+    }
+  }
+  for (const skill of skills.keys()) {
+    if (!terms.some((t) => skill in t.entry.skills)) {
+      problems.push({ where: source.role.path, message: `skill "${skill}" has no lexicon term: add terms that evidence it` });
+    }
+  }
+
+  const root = newTrieNode();
+  const stemPrefixes = new Set<string>();
+  const fuzzyForms = new Map<string, Array<{ form: string; term: CompiledTerm }>>();
+  let formCount = 0;
+  for (const term of terms) {
+    const forms = new Set([term.entry.label, ...term.entry.aliases]);
+    for (const form of forms) {
+      const tokens = tokenize(form);
+      const words = tokens.filter((t) => t.type === 'word');
+      if (words.length === 0 || tokens.some((t) => t.type === 'punct')) {
+        problems.push({
+          where: `${term.file}: term "${term.entry.id}"`,
+          message: `form "${form}" holds characters that matching ignores (${tokens.filter((t) => t.type === 'punct').map((t) => t.text).join(' ') || 'no letters'}): write it with words, digits, hyphens and slashes only`,
+        });
+        continue;
+      }
+      const rule: MatchRule = term.entry.caseSensitive ? 'case' : term.entry.kind === 'phrase' ? 'stem' : 'exact';
+      const keys = words.map((w): [keyof Pick<TrieNode, 'exact' | 'cased' | 'stem'>, string] => {
+        if (rule === 'case') return ['cased', w.text];
+        if (rule === 'exact') return ['exact', w.lower];
+        const stem = stemKey(w.lower, nlp);
+        if (!stem) return ['exact', w.lower];
+        stemPrefixes.add(w.lower.slice(0, 3));
+        return ['stem', stem];
+      });
+      let node = root;
+      for (const [kind, key] of keys) {
+        let next = node[kind].get(key);
+        if (!next) {
+          next = newTrieNode();
+          node[kind].set(key, next);
+        }
+        node = next;
+      }
+      if (node.term && node.term !== term) {
+        problems.push({
+          where: `${term.file}: term "${term.entry.id}"`,
+          message: `form "${form}" matches the same words as "${node.form}" of term "${node.term.entry.id}" (${node.term.file}): keep it in one entry`,
+        });
+        continue;
+      }
+      if (!node.term) formCount++;
+      node.term = term;
+      node.form = form;
+      node.rule = rule;
+      const only = words[0];
+      if (words.length === 1 && only && term.entry.fuzzy && rule === 'exact' && only.lower.length >= 7 && /^[a-z]+$/.test(only.lower)) {
+        const bucket = fuzzyForms.get(only.lower.slice(0, 2)) ?? [];
+        bucket.push({ form: only.lower, term });
+        fuzzyForms.set(only.lower.slice(0, 2), bucket);
+      }
+    }
+  }
+  if (problems.length) throw new LexiconError(problems);
+  return {
+    version: `${manifest.data.version}+${source.contentHash}`,
+    manifest: manifest.data,
+    role: role.data,
+    skills,
+    terms,
+    root,
+    stemPrefixes,
+    fuzzyForms,
+    formCount,
+  };
+}
+
+function checkRole(role: RoleModel, path: string, problems: LexiconProblem[]): Map<string, RoleSkill> {
+  const skills = new Map<string, RoleSkill>();
+  const categorySum = role.categories.reduce((sum, c) => sum + c.weight, 0);
+  if (Math.abs(categorySum - 1) > 1e-6) {
+    problems.push({ where: `${path}: categories`, message: `category weights sum to ${categorySum.toFixed(3)}: make them sum to 1` });
+  }
+  for (const [ci, category] of role.categories.entries()) {
+    const sum = category.skills.reduce((s, k) => s + k.weight, 0);
+    if (Math.abs(sum - 1) > 1e-6) {
+      problems.push({ where: `${path}: categories[${ci}] (${category.id})`, message: `skill weights sum to ${sum.toFixed(3)}: make them sum to 1 within the category` });
+    }
+    for (const skill of category.skills) {
+      if (skills.has(skill.id)) problems.push({ where: `${path}: ${category.id}`, message: `skill "${skill.id}" is defined twice: keep one` });
+      skills.set(skill.id, {
+        id: skill.id,
+        label: skill.label,
+        categoryId: category.id,
+        categoryLabel: category.label,
+        weight: category.weight * skill.weight,
+        evidence: skill.evidence,
+      });
+    }
+  }
+  for (const [categoryId, ids] of Object.entries(SKILL_CONTRACT)) {
+    const category = role.categories.find((c) => c.id === categoryId);
+    if (!category) {
+      problems.push({ where: path, message: `category "${categoryId}" is missing: the API promises it (${ids.join(', ')})` });
+      continue;
+    }
+    for (const id of ids) {
+      if (!category.skills.some((s) => s.id === id)) {
+        problems.push({ where: `${path}: ${categoryId}`, message: `skill "${id}" is missing from category "${categoryId}": the API promises it; do not rename or drop it` });
+      }
+    }
+  }
+  return skills;
+}

@@ -1,0 +1,143 @@
+import type { CompiledLexicon, CompiledTerm, MatchRule, TrieNode } from '../2-lexicon/compile';
+import { hasChildren, stemKey } from '../2-lexicon/compile';
+import type { NlpPort } from '../0-base/nlp-port';
+import type { Token } from '../1-text/tokenize';
+
+/** A span of text that matches a lexicon form. Indices refer to the token array. */
+export interface Mention {
+  term: CompiledTerm;
+  form: string;
+  rule: MatchRule | 'fuzzy';
+  firstToken: number;
+  lastToken: number;
+  start: number;
+  end: number;
+}
+
+const RULE_RANK: Record<MatchRule, number> = { case: 3, exact: 2, stem: 1 };
+
+/** Stems by word, per lexicon: the vocabulary of CVs is small, so this stays warm. */
+const stemCaches = new WeakMap<CompiledLexicon, Map<string, string | null>>();
+const STEM_CACHE_LIMIT = 200_000;
+
+function cachedStem(lower: string, lexicon: CompiledLexicon, nlp: NlpPort): string | null {
+  let cache = stemCaches.get(lexicon);
+  if (!cache) {
+    cache = new Map();
+    stemCaches.set(lexicon, cache);
+  }
+  let stem = cache.get(lower);
+  if (stem === undefined) {
+    stem = stemKey(lower, nlp);
+    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+    cache.set(lower, stem);
+  }
+  return stem;
+}
+
+interface Walk {
+  tokens: Token[];
+  /** Stem of each token, computed on first need (null: not a regular inflection of any stem). */
+  stems: Array<string | null | undefined>;
+  lexicon: CompiledLexicon;
+  nlp: NlpPort;
+  best: { node: TrieNode; last: number } | null;
+}
+
+function consider(w: Walk, next: TrieNode | undefined, j: number): void {
+  if (!next) return;
+  if (next.term) {
+    const best = w.best;
+    const rank = RULE_RANK[next.rule ?? 'stem'];
+    if (!best || j > best.last || (j === best.last && rank > RULE_RANK[best.node.rule ?? 'stem'])) w.best = { node: next, last: j };
+  }
+  if (hasChildren(next)) walk(w, next, j + 1);
+}
+
+/** Depth-first through the trie: a token continues a match as itself, without a plural s, as written, or by its stem. */
+function walk(w: Walk, node: TrieNode, at: number): void {
+  let j = at;
+  while (w.tokens[j]?.type === 'joiner') j++;
+  const token = w.tokens[j];
+  if (!token || token.type !== 'word') return;
+  if (node.exact.size) {
+    consider(w, node.exact.get(token.lower), j);
+    if (token.lower.length > 3 && token.lower.endsWith('s')) consider(w, node.exact.get(token.lower.slice(0, -1)), j);
+  }
+  if (node.cased.size) consider(w, node.cased.get(token.text), j);
+  if (node.stem.size && w.lexicon.stemPrefixes.has(token.lower.slice(0, 3))) {
+    let stem = w.stems[j];
+    if (stem === undefined) {
+      stem = cachedStem(token.lower, w.lexicon, w.nlp);
+      w.stems[j] = stem;
+    }
+    if (stem !== null) consider(w, node.stem.get(stem), j);
+  }
+}
+
+/**
+ * Finds lexicon terms in the token stream: the longest match at each position wins, and matches
+ * do not overlap. Joiner tokens (- / &) are stepped over; other punctuation ends a match. Cost is
+ * proportional to the text, whatever the lexicon's size (one trie walk per position).
+ */
+export function findMentions(tokens: Token[], lexicon: CompiledLexicon, nlp: NlpPort): Mention[] {
+  const w: Walk = { tokens, stems: new Array(tokens.length), lexicon, nlp, best: null };
+  const mentions: Mention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (tokens[i]?.type !== 'word') {
+      i++;
+      continue;
+    }
+    w.best = null;
+    walk(w, lexicon.root, i);
+    const found = w.best as { node: TrieNode; last: number } | null;
+    const first = tokens[i];
+    const last = found ? tokens[found.last] : undefined;
+    if (found?.node.term && first && last) {
+      mentions.push({
+        term: found.node.term,
+        form: found.node.form ?? '',
+        rule: found.node.rule ?? 'exact',
+        firstToken: i,
+        lastToken: found.last,
+        start: first.start,
+        end: last.end,
+      });
+      i = found.last + 1;
+    } else {
+      i++;
+    }
+  }
+  return mentions;
+}
+
+const FUZZY_MIN_LENGTH = 7;
+const FUZZY_MIN_SIMILARITY = 0.95;
+
+/**
+ * Tolerates typos in long technology names ("Pytroch", "Tensorflwo"), conservatively: only
+ * unmatched capitalised words of seven letters or more, only against single-word technology forms sharing the
+ * first two letters and of nearly the same length.
+ */
+export function findFuzzyMentions(tokens: Token[], taken: Mention[], lexicon: CompiledLexicon, nlp: NlpPort): Mention[] {
+  const covered = new Set<number>();
+  for (const m of taken) for (let k = m.firstToken; k <= m.lastToken; k++) covered.add(k);
+  const found: Mention[] = [];
+  tokens.forEach((token, i) => {
+    // Names are capitalised; an ordinary lower-case word near a name ("seaborne") is not a typo of it.
+    if (covered.has(i) || token.type !== 'word' || token.lower.length < FUZZY_MIN_LENGTH || !/^[a-z]+$/.test(token.lower) || !/[A-Z]/.test(token.text)) return;
+    const candidates = lexicon.fuzzyForms.get(token.lower.slice(0, 2));
+    if (!candidates) return;
+    let best: { form: string; term: CompiledTerm; score: number } | null = null;
+    for (const c of candidates) {
+      if (Math.abs(c.form.length - token.lower.length) > 2 || c.form === token.lower) continue;
+      const score = nlp.similarity(token.lower, c.form);
+      if (score >= FUZZY_MIN_SIMILARITY && (!best || score > best.score)) best = { ...c, score };
+    }
+    if (best) {
+      found.push({ term: best.term, form: best.form, rule: 'fuzzy', firstToken: i, lastToken: i, start: token.start, end: token.end });
+    }
+  });
+  return found;
+}

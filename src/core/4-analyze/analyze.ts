@@ -1,0 +1,258 @@
+import type { Extraction, Section, SectionKind } from '../1-text/schema';
+import type { CompiledLexicon } from '../2-lexicon/compile';
+import { classifyKind } from './classify';
+import { contextVerdict, deniedByLaterClause, fillClauses, isCorroborated, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, TokenStems, yearsOf, type ClauseCache, type Judgement, type ModalityResult, type SentenceCues, type SentenceView } from './context';
+import { findFuzzyMentions, findMentions, type Mention } from '../3-extract/mentions';
+import type { NlpPort } from '../0-base/nlp-port';
+import type { Analysis, Evidence, KindRequest } from './schema';
+import { evidenceStrength, score } from './score';
+import { spanIndexAt, splitSentences } from '../1-text/sentences';
+import { tokenize, type Token } from '../1-text/tokenize';
+import { experienceEntries, yearsFromEntries } from '../3-extract/experience';
+import { findPersonalData, maskSpans } from '../1-text/personal-data';
+import { findUnmappedTerms } from '../3-extract/unmapped';
+
+export interface AnalyzeOptions {
+  kind: KindRequest;
+  /** "Present" in date ranges; defaults to the current date. */
+  now?: Date;
+  /**
+   * Whether unmappedTerms includes the noun phrases of long skills-list items (compromise's
+   * tagger: about 10 ms a document, more than everything else together). Default true; a batch
+   * match, which does not report unmapped terms, turns it off.
+   */
+  unmappedNounPhrases?: boolean;
+  /** Called with each stage's name and duration: for benchmarks and `explain`. */
+  onStage?: (stage: AnalysisStage, ms: number) => void;
+}
+
+export type AnalysisStage = 'personal data' | 'tokens and sentences' | 'mentions' | 'context and evidence' | 'years from dates' | 'scores' | 'unmapped terms';
+
+/** Every mention with the verdict on it: what `explain` prints. */
+export interface TracedMention {
+  mention: Mention;
+  section: SectionKind | null;
+  sentence: string;
+  judgement: Judgement;
+}
+
+export interface AnalysisTrace {
+  tokens: number;
+  sentences: number;
+  mentions: TracedMention[];
+}
+
+function sectionAt(sections: Section[], offset: number): SectionKind | null {
+  let found: SectionKind | null = null;
+  for (const s of sections) {
+    if (s.start <= offset && offset < s.end) found = s.kind;
+  }
+  return found;
+}
+
+function sentenceViews(text: string, tokens: Token[]): SentenceView[] {
+  const spans = splitSentences(text);
+  const views: SentenceView[] = spans.map((span) => ({ span, text: text.slice(span.start, span.end), firstToken: -1, lastToken: -1 }));
+  // Tokens and sentences are both in text order: one sweep assigns every token.
+  let v = 0;
+  tokens.forEach((token, i) => {
+    while (v < views.length && (views[v]?.span.end ?? 0) <= token.start) v++;
+    const view = views[v];
+    if (!view || token.start < view.span.start) return;
+    if (view.firstToken < 0) view.firstToken = i;
+    view.lastToken = i;
+  });
+  return views;
+}
+
+/** Mentions of one term beyond this (or one per 125 words in long documents) are stuffing. */
+const STUFFING_MIN = 8;
+
+function stuffingWarnings(traced: TracedMention[], words: number): Analysis['warnings'] {
+  const limit = Math.max(STUFFING_MIN, Math.ceil(words / 125));
+  const counts = new Map<string, { label: string; count: number }>();
+  for (const t of traced) {
+    if (!t.judgement.accepted) continue;
+    const { id, label } = t.mention.term.entry;
+    const entry = counts.get(id) ?? { label, count: 0 };
+    entry.count++;
+    counts.set(id, entry);
+  }
+  return [...counts]
+    .filter(([, c]) => c.count > limit)
+    .map(([term, c]) => ({
+      code: 'keyword-stuffing' as const,
+      term,
+      count: c.count,
+      message: `"${c.label}" appears ${c.count} times, far beyond normal use; it was counted once.`,
+    }));
+}
+
+/**
+ * The analysis stages after extraction: find mentions, judge each in its context, score the role.
+ * Pure: text and a compiled lexicon in, typed results out.
+ */
+export function analyzeExtraction(
+  extraction: Extraction,
+  lexicon: CompiledLexicon,
+  nlp: NlpPort,
+  options: AnalyzeOptions,
+): { analysis: Analysis; trace: AnalysisTrace } {
+  let last = performance.now();
+  const stage = (name: AnalysisStage): void => {
+    if (!options.onStage) return;
+    const now = performance.now();
+    options.onStage(name, now - last);
+    last = now;
+  };
+  // The caller may say what the document is; otherwise it is classified.
+  const classified = options.kind === 'auto' ? classifyKind(extraction) : { kind: options.kind, confidence: 1 };
+  const { kind } = classified;
+  const kindConfidence = classified.confidence;
+  // A CV is read with its personal details blanked (same offsets), so no score can depend on
+  // who the person is: names, contact details, age, gender words, nationality.
+  const text = kind === 'cv' ? maskSpans(extraction.text, findPersonalData(extraction.text), ' ') : extraction.text;
+  const read: Extraction = { ...extraction, text };
+  stage('personal data');
+
+  const tokens = tokenize(text);
+  const sentences = sentenceViews(text, tokens);
+  const sentenceSpans = sentences.map((s) => s.span);
+  stage('tokens and sentences');
+  const exact = findMentions(tokens, lexicon, nlp);
+  const mentions = [...exact, ...findFuzzyMentions(tokens, exact, lexicon, nlp)].sort((a, b) => a.start - b.start);
+  stage('mentions');
+
+  const startsBySentence = new Map<SentenceView, number[]>();
+  const mentionStartsIn = (view: SentenceView): number[] => {
+    let starts = startsBySentence.get(view);
+    if (!starts) {
+      starts = mentions.filter((m) => m.start >= view.span.start && m.start < view.span.end).map((m) => m.start - view.span.start);
+      startsBySentence.set(view, starts);
+    }
+    return starts;
+  };
+  // Sentences whose clauses some mention needs are split together, in one compromise call.
+  const clauseCache: ClauseCache = new Map();
+  const cuesBySentence = new Map<string, SentenceCues>();
+  const cuesOf = (sentence: string): SentenceCues => {
+    let cues = cuesBySentence.get(sentence);
+    if (!cues) {
+      cues = sentenceCues(sentence);
+      cuesBySentence.set(sentence, cues);
+    }
+    return cues;
+  };
+  const needing: string[] = [];
+  for (const mention of mentions) {
+    const view = sentences[spanIndexAt(sentenceSpans, mention.start)];
+    if (!view || !cuesOf(view.text).modality) continue;
+    if (needsClauses(view.text, mention.start - view.span.start, mention.end - view.span.start, kind) || (kind === 'job' && mayDenyNeed(view.text))) {
+      needing.push(view.text);
+    }
+  }
+  fillClauses(needing, clauseCache, nlp);
+  const traced: TracedMention[] = [];
+  const stems = new TokenStems(tokens, nlp);
+  const evidenceBySkill = new Map<string, Evidence[]>();
+  for (const mention of mentions) {
+    const view = sentences[spanIndexAt(sentenceSpans, mention.start)];
+    const section = sectionAt(extraction.sections, mention.start);
+    const sentence = view?.text ?? text.slice(mention.start, mention.end);
+    const offset = view?.span.start ?? mention.start;
+    let judgement: Judgement;
+    const rejected = view ? contextVerdict(mention, tokens, view, stems) : undefined;
+    if (rejected) {
+      judgement = { accepted: false, rejected, modality: 'normal' };
+    } else if (mention.term.entry.ambiguous && (!view || !isCorroborated(mention, mentions, tokens, view, section))) {
+      judgement = { accepted: false, rejected: 'uncorroborated', modality: 'normal' };
+    } else {
+      const cues = cuesOf(sentence);
+      let modality: ModalityResult = cues.modality ? modalityOf(sentence, mention.start - offset, mention.end - offset, kind, nlp, clauseCache) : { modality: 'normal' };
+      if (kind === 'job' && modality.modality !== 'negated' && view) {
+        const inSentence = mentionStartsIn(view);
+        const denial = deniedByLaterClause(sentence, mention.start - offset, inSentence, nlp, clauseCache);
+        if (denial) modality = { modality: 'negated', cue: denial };
+      }
+      const years = cues.years && view ? yearsOf(sentence, mention.start - offset, mention.end - offset, mentionStartsIn(view)) : undefined;
+      judgement = {
+        accepted: true,
+        ...modality,
+        ...(years !== undefined ? { years } : {}),
+        ...(kind === 'job' ? { requirement: requirementOf(section, sentence, mention.start - offset) } : {}),
+      };
+      if (years !== undefined && years >= 3 && judgement.modality === 'normal') {
+        judgement.modality = 'strong';
+        judgement.cue = `${years} years`;
+      }
+    }
+    traced.push({ mention, section, sentence, judgement });
+    if (!judgement.accepted) continue;
+    for (const [skillId, termStrength] of Object.entries(mention.term.entry.skills)) {
+      const evidence: Evidence = {
+        text: text.slice(mention.start, mention.end),
+        start: mention.start,
+        end: mention.end,
+        section,
+        term: mention.term.entry.id,
+        termLabel: mention.term.entry.label,
+        rule: mention.rule,
+        modality: judgement.modality,
+        ...(judgement.cue ? { cue: judgement.cue } : {}),
+        strength: evidenceStrength(termStrength, judgement.modality, section, kind),
+        ...(judgement.years !== undefined ? { years: judgement.years } : {}),
+        ...(judgement.requirement ? { requirement: judgement.requirement } : {}),
+        sentence: sentence.length > 300 ? `${sentence.slice(0, 297)}...` : sentence,
+      };
+      const list = evidenceBySkill.get(skillId) ?? [];
+      list.push(evidence);
+      evidenceBySkill.set(skillId, list);
+    }
+  }
+
+  const warnings = stuffingWarnings(traced, tokens.reduce((n, t) => (t.type === 'word' ? n + 1 : n), 0));
+  // A stuffed term counts once: its first mention stays as evidence, the repeats go.
+  const stuffed = new Set(warnings.map((w) => w.term));
+  if (stuffed.size) {
+    for (const [skill, list] of evidenceBySkill) {
+      const seen = new Set<string>();
+      const once = list.filter((e) => {
+        if (!stuffed.has(e.term)) return true;
+        if (seen.has(e.term)) return false;
+        seen.add(e.term);
+        return true;
+      });
+      evidenceBySkill.set(skill, once);
+    }
+  }
+  stage('context and evidence');
+  // CVs: years per skill from the date ranges of the experience entries that mention it.
+  const derivedYears = new Map<string, number>();
+  if (kind === 'cv') {
+    const entries = experienceEntries(text, extraction.sections, options.now ?? new Date());
+    if (entries.length) {
+      for (const [skill, list] of evidenceBySkill) {
+        const years = yearsFromEntries(entries, list.filter((e) => e.strength > 0).map((e) => e.start));
+        if (years !== undefined) derivedYears.set(skill, years);
+      }
+    }
+  }
+  stage('years from dates');
+  const scored = score(lexicon, evidenceBySkill, kind, extraction.quality.status === 'low', derivedYears);
+  stage('scores');
+  const unmappedTerms = findUnmappedTerms(read, tokens, mentions, options.unmappedNounPhrases === false ? undefined : nlp);
+  stage('unmapped terms');
+  return {
+    analysis: {
+      kind,
+      kindConfidence,
+      role: { id: lexicon.role.id, label: lexicon.role.label, version: lexicon.role.version },
+      lexiconVersion: lexicon.version,
+      ...scored,
+      unmappedTerms,
+      quality: extraction.quality,
+      warnings,
+    },
+    trace: { tokens: tokens.length, sentences: sentences.length, mentions: traced },
+  };
+}

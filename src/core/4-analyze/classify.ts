@@ -1,0 +1,27 @@
+import type { Extraction, SectionKind } from '../1-text/schema';
+import type { DocumentKind } from './schema';
+
+const JOB_SECTIONS: ReadonlySet<SectionKind> = new Set(['requirements', 'responsibilities', 'preferred', 'benefits', 'about-company', 'about-role', 'application']);
+const CV_SECTIONS: ReadonlySet<SectionKind> = new Set(['experience', 'education', 'publications', 'certifications', 'awards', 'languages', 'interests', 'references', 'volunteering']);
+
+const JOB_PHRASES = /\b(?:we are looking for|we're looking for|you will|you'll|the ideal candidate|join (?:us|our team)|we offer|our team|about the role|apply (?:now|by|via|here)|to apply|salary|per annum|full[- ]time|part[- ]time|hybrid|remote[- ]first|equal opportunity|responsibilities|requirements|nice to have|your profile|what you will|we value|benefits)\b/gi;
+// Quantifiers bounded and anchored at run starts, so long runs cannot make the search quadratic.
+const CV_SIGNALS = /\b(?:i|my|me)\b|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,63}|\+?\d[\d ()-]{7,20}\d|\b(?:19|20)\d{2}\s*[–-]\s*(?:(?:19|20)\d{2}|present|now|current)\b/gi;
+
+/**
+ * Is this a CV or a job ad? Section headings weigh most, then phrasing (job ads address "you",
+ * CVs speak in the first person and carry contact details and date ranges).
+ */
+export function classifyKind(extraction: Extraction): { kind: DocumentKind; confidence: number } {
+  let job = 0;
+  let cv = 0;
+  for (const s of extraction.sections) {
+    if (JOB_SECTIONS.has(s.kind)) job += 2;
+    if (CV_SECTIONS.has(s.kind)) cv += 2;
+  }
+  job += Math.min(8, (extraction.text.match(JOB_PHRASES) ?? []).length);
+  cv += Math.min(8, (extraction.text.match(CV_SIGNALS) ?? []).length * 0.5);
+  const margin = job - cv;
+  const confidence = 1 / (1 + Math.exp(-Math.abs(margin) / 2));
+  return { kind: margin > 0 ? 'job' : 'cv', confidence: Math.round(confidence * 100) / 100 };
+}

@@ -1,0 +1,361 @@
+import type { SectionKind } from '../1-text/schema';
+import { phraseStem } from '../2-lexicon/compile';
+import type { Mention } from '../3-extract/mentions';
+import type { NlpPort } from '../0-base/nlp-port';
+import type { DocumentKind, Modality, Requirement } from './schema';
+import type { Span } from '../1-text/sentences';
+import type { Token } from '../1-text/tokenize';
+
+/**
+ * Context rules for one mention: the term's own require/exclude words, corroboration of weak
+ * tokens, negation and modality, years, and (for job ads) whether the skill is required or
+ * preferred. Every decision names its cue, so evidence can show why.
+ */
+export interface Judgement {
+  accepted: boolean;
+  /** Why a mention was set aside: a rule name, shown by `explain`. */
+  rejected?: 'context-excluded' | 'context-missing' | 'uncorroborated';
+  modality: Modality;
+  cue?: string;
+  years?: number;
+  requirement?: Requirement;
+}
+
+export interface SentenceView {
+  span: Span;
+  text: string;
+  /** Indices into the token array of the tokens inside this sentence. */
+  firstToken: number;
+  lastToken: number;
+}
+
+// ---- cue lists (lower case) ----
+
+/** Negation before the mention, in the same clause, at most NEGATION_WINDOW words away. */
+const NEGATION_BEFORE = /\b(?:no|never|without|lacks?|lacking|neither|nor|none|unfamiliar with|not|cannot|(?:do|does|did|have|has|had|is|are|was|were|ca|wo|would|could)n't)\b(?![-.])/g;
+const NEGATION_EXCEPTIONS = /\b(?:not only|no later than|no less than|no doubt|not least|no matter)\b/;
+/** Negation after the mention ("C++ is not required", "Deep learning: none"). */
+const NEGATION_AFTER = /^[^.;,]{0,40}?\b(?:(?:is|are|was|were)\s+)?(?:not\s+(?:required|needed|necessary|essential|expected|a requirement|part of|used|involved)|none\b|n\/a\b|no experience\b|not applicable)/;
+const NEGATION_WINDOW = 8;
+
+const WEAK_BEFORE = /\b(?:basic|basics of|beginner|elementary|introductory|familiarity with|familiar with|some exposure to|exposure to|limited experience|currently learning|am learning|i'm learning|now learning|started learning|still learning|learning to use|interested in|keen to learn|keen to|hoping to|hope to|would like to|want to learn|plan to|planning to|aspiring|self-taught|dabbled in|a little)\b/g;
+const WEAK_AFTER = /^[^.;,]{0,25}?(?:\b(?:beginner|basic|basics|elementary|novice|introductory|currently learning)\b|\(\s*(?:learning|basic|beginner|novice|elementary|introductory)\s*\))/;
+const STRONG_BEFORE = /\b(?:expert in|expert|expertise in|expertise|advanced|extensive|deep|proficient in|proficient|proficiency in|fluent in|fluent|strong|mastery of|seasoned|\d{1,2}\s*\+\s*years?)\b/g;
+const STRONG_AFTER = /^[^.;,]{0,25}?\b(?:expert|advanced|primary|fluent|proficient)\b/;
+/** Second-hand mentions: work that others did. */
+const REPORTED_BEFORE = /\b(?:the|our|my|a|another|other)\s+(?:[\w-]+\s+){0,3}(?:team|teams|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?)\b[^.;]{0,40}\b(?:built|used|developed|trained|wrote|implemented|created|shipped|delivered|owned|ran|maintained|uses|use)\b|\b(?:built|developed|trained|implemented|created|written|designed|done|delivered|owned|maintained)\s+by\s+(?:others|the team|another team|other teams|colleagues|my colleagues|a vendor|an agency)\b/g;
+const REPORTED_AFTER = /^[^.;]{0,60}?\b(?:built|developed|trained|implemented|created|written|designed|done|delivered|owned|maintained)\s+by\s+(?:others|the team|another team|other teams|colleagues|my colleagues|our|a vendor|an agency|the data)/;
+
+/** Words before a team phrase that show the author took part in the team's work. */
+const INVOLVED = /\b(?:led|lead|leading|managed|managing|ran|running|headed|heading|joined|worked in|worked on|working in|working on|part of|member of|within|coached|founded|built|formed|grew)\s+(?:\S+\s+){0,2}$/;
+/** Job ads that offer to teach a skill do not require it. */
+const TAUGHT_ON_THE_JOB = /\b(?:we will teach you|we'll teach you|we can teach you|happy to teach you|you will learn|you'll learn|you will be trained in|training (?:is|will be) provided in)\b/g;
+const PREFERRED_CUES = /\b(?:a plus|is a plus|are a plus|nice[- ]to[- ]have|bonus|preferred|preferably|ideally|desirable|advantageous|an advantage|would be great|would be nice|not essential|optional|helpful but|is welcome|are welcome|a bonus|good to have|even better)\b/;
+/**
+ * Where a clause that matters may start: a contrastive conjunction, a semicolon or colon, or a
+ * comma followed by a new subject ("…, I never used…"). List commas and "and" keep one clause,
+ * so "no experience with Java, Kotlin or Go" negates all three.
+ */
+const CLAUSE_BOUNDARY = /[;:]|\b(?:but|however|although|though|yet|while|whereas|except)\b|,\s*(?:i|we|he|she|they|you|it)\b/i;
+const NEW_CLAUSE_START = /^\s*(?:but|however|although|though|yet|while|whereas|except|i|we|he|she|they|you|it)\b/i;
+
+const WORD_NUMBERS: Readonly<Record<string, number>> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20,
+};
+const YEARS = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s*\+?\s*(?:years?|yrs?)\b/gi;
+
+const CORROBORATION_WORDS = new Set([
+  'programming', 'program', 'programs', 'language', 'languages', 'code', 'coding', 'coded', 'script', 'scripts', 'scripting',
+  'developer', 'developers', 'package', 'packages', 'library', 'libraries', 'stack', 'framework', 'frameworks', 'lang',
+  'written', 'wrote', 'write', 'implemented', 'compiler', 'runtime', 'toolchain', 'codebase', 'sdk', 'api', 'apis',
+]);
+
+/** Clause spans of a sentence: compromise's clauses, re-joined across list commas that start no new clause. */
+function mergeClauses(sentence: string, raw: Span[]): Span[] {
+  const merged: Span[] = [];
+  for (const c of raw) {
+    const last = merged[merged.length - 1];
+    const text = sentence.slice(c.start, c.end);
+    if (last && !NEW_CLAUSE_START.test(text) && /,\s*$/.test(sentence.slice(last.start, c.start))) last.end = c.end;
+    else merged.push({ start: c.start, end: c.end });
+  }
+  return merged.length ? merged : [{ start: 0, end: sentence.length }];
+}
+
+function wordsBetween(text: string): number {
+  return (text.match(/[\p{L}\p{N}+#]+/gu) ?? []).length;
+}
+
+function lastMatch(re: RegExp, text: string): RegExpExecArray | null {
+  re.lastIndex = 0;
+  let found: RegExpExecArray | null = null;
+  for (let m = re.exec(text); m; m = re.exec(text)) found = m;
+  return found;
+}
+
+
+/**
+ * Any word that some modality rule starts from. A sentence without one needs no modality work:
+ * checked once per sentence, it keeps the common case cheap.
+ */
+const ANY_CUE = /\b(?:no|not|never|without|lacks?|lacking|neither|nor|none|unfamiliar|cannot|\w+n't|basic|basics|beginner|elementary|introductory|familiar(?:ity)?|exposure|limited|currently|am|i'm|now|started|still|learning|interested|keen|hop(?:e|ing)|would|want|plan|planning|aspiring|self-taught|dabbled|little|expert|expertise|advanced|extensive|deep|proficient|proficiency|fluent|strong|mastery|seasoned|primary|novice|intermediate|none|team|teams|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?|others)\b|\d\s*\+/i;
+const YEARS_HINT = /\b(?:years?|yrs?)\b/i;
+
+export interface SentenceCues {
+  modality: boolean;
+  years: boolean;
+}
+
+export function sentenceCues(sentence: string): SentenceCues {
+  return { modality: ANY_CUE.test(sentence), years: YEARS_HINT.test(sentence) };
+}
+
+export interface ModalityResult {
+  modality: Modality;
+  cue?: string;
+}
+
+/**
+ * Skills tables and lists end a row with a level ("C++ | Evening course | Beginner",
+ * "Deep learning — None"): on a short line, that level applies to the skills on it. A level in
+ * parentheses ("Go (basic)") belongs to the item before it alone (see WEAK_AFTER).
+ */
+const LEVEL_AT_LINE_END = /(?<!\()\b(beginner|basic|novice|elementary|learning|none|no|intermediate|advanced|expert|proficient)\s*[-—–:|]*\s*$/i;
+const LEVEL_MODALITY: Readonly<Record<string, Modality>> = {
+  beginner: 'weak', basic: 'weak', novice: 'weak', elementary: 'weak', learning: 'weak', none: 'negated', no: 'negated',
+  intermediate: 'normal', advanced: 'strong', expert: 'strong', proficient: 'strong',
+};
+const TABLE_ROW_MAX = 120;
+
+function levelAtLineEnd(sentence: string, end: number): ModalityResult | null {
+  if (sentence.length > TABLE_ROW_MAX || sentence.includes('\n')) return null;
+  const level = LEVEL_AT_LINE_END.exec(sentence);
+  if (!level || level.index < end) return null;
+  const word = (level[1] ?? '').toLowerCase();
+  return { modality: LEVEL_MODALITY[word] ?? 'normal', cue: level[1] };
+}
+
+/**
+ * Clause spans per sentence text. The analysis first notes which sentences need them
+ * (`needsClauses`), then `fillClauses` splits them all in one compromise call.
+ */
+export type ClauseCache = Map<string, Span[]>;
+
+export function fillClauses(sentences: Iterable<string>, cache: ClauseCache, nlp: NlpPort): void {
+  const todo = [...new Set(sentences)].filter((s) => !cache.has(s));
+  nlp.clauses(todo).forEach((raw, i) => {
+    const sentence = todo[i];
+    if (sentence !== undefined) cache.set(sentence, mergeClauses(sentence, raw));
+  });
+}
+
+function clausesFrom(sentence: string, nlp: NlpPort, cache?: ClauseCache): Span[] {
+  let clauses = cache?.get(sentence);
+  if (!clauses) {
+    clauses = mergeClauses(sentence, nlp.clauses([sentence])[0] ?? []);
+    cache?.set(sentence, clauses);
+  }
+  return clauses;
+}
+
+interface Window {
+  before: string;
+  after: string;
+  clauseStart: number;
+}
+
+interface WindowVerdict extends ModalityResult {
+  /** Where the cue sits, relative to the window (before: index into `before`; after: into `after`). */
+  side: 'before' | 'after';
+  at: number;
+}
+
+function judgeWindow(w: Window, sentence: string, start: number, end: number, kind: DocumentKind): WindowVerdict | null {
+  const { before, after } = w;
+  const neg = lastMatch(NEGATION_BEFORE, before);
+  if (neg && !NEGATION_EXCEPTIONS.test(before.slice(neg.index)) && wordsBetween(before.slice(neg.index + neg[0].length)) <= NEGATION_WINDOW) {
+    return { modality: 'negated', cue: sentence.slice(w.clauseStart + neg.index, start).trim(), side: 'before', at: neg.index };
+  }
+  const negAfter = NEGATION_AFTER.exec(after);
+  if (negAfter) return { modality: 'negated', cue: sentence.slice(end, end + negAfter[0].length).trim(), side: 'after', at: negAfter[0].length };
+  if (kind === 'job') {
+    const taught = lastMatch(TAUGHT_ON_THE_JOB, before);
+    if (taught && wordsBetween(before.slice(taught.index + taught[0].length)) <= 4) return { modality: 'negated', cue: taught[0], side: 'before', at: taught.index };
+  }
+  if (kind === 'cv') {
+    const reported = lastMatch(REPORTED_BEFORE, before);
+    // "Led a team that built…", "worked in a team that used…": the author was part of the work.
+    if (reported && !INVOLVED.test(before.slice(0, reported.index))) return { modality: 'reported', cue: reported[0], side: 'before', at: reported.index };
+    const reportedAfter = REPORTED_AFTER.exec(after);
+    if (reportedAfter) return { modality: 'reported', cue: reportedAfter[0].trim(), side: 'after', at: reportedAfter[0].length };
+  }
+  const weak = lastMatch(WEAK_BEFORE, before);
+  if (weak && wordsBetween(before.slice(weak.index + weak[0].length)) <= 4) return { modality: 'weak', cue: weak[0], side: 'before', at: weak.index };
+  const weakAfter = WEAK_AFTER.exec(after);
+  if (weakAfter) return { modality: 'weak', cue: weakAfter[0].trim(), side: 'after', at: weakAfter[0].length };
+  const strong = lastMatch(STRONG_BEFORE, before);
+  if (strong && wordsBetween(before.slice(strong.index + strong[0].length)) <= 4) return { modality: 'strong', cue: strong[0], side: 'before', at: strong.index };
+  const strongAfter = STRONG_AFTER.exec(after);
+  if (strongAfter) return { modality: 'strong', cue: strongAfter[0].trim(), side: 'after', at: strongAfter[0].length };
+  return null;
+}
+
+/**
+ * Negation, second-hand report, weak or strong modality of a mention within its sentence. Cue
+ * lists find candidates over the whole sentence first; only when one is found does compromise
+ * split the sentence into clauses, so that "I use Python but never used C++" negates C++ alone.
+ */
+/** Does judging this mention need the sentence's clauses? Only when a clause may end between cue and mention. */
+export function needsClauses(sentence: string, start: number, end: number, kind: DocumentKind): boolean {
+  const lower = sentence.toLowerCase();
+  const whole: Window = { before: lower.slice(0, start), after: lower.slice(end), clauseStart: 0 };
+  const verdict = judgeWindow(whole, sentence, start, end, kind);
+  if (!verdict) return false;
+  const between = verdict.side === 'before' ? whole.before.slice(verdict.at) : whole.after.slice(0, verdict.at);
+  return CLAUSE_BOUNDARY.test(between);
+}
+
+export function modalityOf(sentence: string, start: number, end: number, kind: DocumentKind, nlp: NlpPort, cache?: ClauseCache): ModalityResult {
+  const lower = sentence.toLowerCase();
+  const whole: Window = { before: lower.slice(0, start), after: lower.slice(end), clauseStart: 0 };
+  const level = levelAtLineEnd(sentence, end);
+  const verdict = judgeWindow(whole, sentence, start, end, kind);
+  if (!verdict) return level ?? { modality: 'normal' };
+  // Clause scoping can only change the verdict when a clause may end between cue and mention.
+  const between = verdict.side === 'before' ? whole.before.slice(verdict.at) : whole.after.slice(0, verdict.at);
+  if (!CLAUSE_BOUNDARY.test(between)) return { modality: verdict.modality, ...(verdict.cue ? { cue: verdict.cue } : {}) };
+  const clauses = clausesFrom(sentence, nlp, cache);
+  const clause = clauses.find((c) => start >= c.start && start < c.end) ?? { start: 0, end: sentence.length };
+  const scoped: Window = { before: lower.slice(clause.start, start), after: lower.slice(end, Math.max(end, clause.end)), clauseStart: clause.start };
+  const inClause = judgeWindow(scoped, sentence, start, end, kind);
+  if (inClause) return { modality: inClause.modality, ...(inClause.cue ? { cue: inClause.cue } : {}) };
+  return level ?? { modality: 'normal' };
+}
+
+/** Job ads that say what the job does not need: "…written in Java and Python, but you will not need to write them". */
+const NOT_NEEDED = /\b(?:(?:will|do|does|would) not need|won't need|don't need|doesn't need|no need to|not (?:be )?(?:required|needed|necessary|expected)|(?:is|are) not part of)\b/i;
+
+/**
+ * A later clause that denies a need and names no skill of its own refers back to the skills
+ * before it: in a job ad they are then not requirements.
+ */
+/** Could a later clause of this sentence deny a need? (Then its clauses are needed.) */
+export function mayDenyNeed(sentence: string): boolean {
+  return NOT_NEEDED.test(sentence);
+}
+
+export function deniedByLaterClause(sentence: string, start: number, mentionStarts: number[], nlp: NlpPort, cache?: ClauseCache): string | undefined {
+  if (!NOT_NEEDED.test(sentence)) return undefined;
+  const clauses = clausesFrom(sentence, nlp, cache);
+  const own = clauses.findIndex((c) => start >= c.start && start < c.end);
+  for (const clause of clauses.slice(own + 1)) {
+    const text = sentence.slice(clause.start, clause.end);
+    const denial = NOT_NEEDED.exec(text);
+    if (denial && !mentionStarts.some((m) => m >= clause.start && m < clause.end)) return text.trim();
+  }
+  return undefined;
+}
+
+/**
+ * "5+ years of Python", "Python (3 years)": years stated for a mention in the same clause. Years
+ * before a mention go to the nearest skill after them only: in "4+ years of Python, deep
+ * experience with PyTorch" PyTorch gets none.
+ */
+export function yearsOf(sentence: string, start: number, end: number, otherStarts: number[] = []): number | undefined {
+  let best: { years: number; distance: number } | undefined;
+  for (const m of sentence.matchAll(YEARS)) {
+    const at = m.index ?? 0;
+    const word = (m[1] ?? '').toLowerCase();
+    const years = WORD_NUMBERS[word] ?? Number(word);
+    if (!Number.isFinite(years) || years <= 0 || years > 50) continue;
+    const gap = at < start ? sentence.slice(at + m[0].length, start) : sentence.slice(end, at);
+    if (/[.;]/.test(gap)) continue;
+    if (at < start && otherStarts.some((o) => o > at && o < start)) continue;
+    if (at > end && otherStarts.some((o) => o >= end && o < at)) continue;
+    const distance = wordsBetween(gap);
+    if (distance > (at < start ? 8 : 4)) continue;
+    if (!best || distance < best.distance) best = { years, distance };
+  }
+  return best?.years;
+}
+
+const REQUIREMENT_CLAUSE_BREAK = /;|,\s*(?:but|while|whereas|and)\b|\s(?:but|while|whereas)\s/gi;
+
+/**
+ * For job ads: the section says required or preferred, and an inline cue in the mention's own
+ * clause overrides ("Python is essential; Go would be a bonus": only Go is preferred).
+ */
+export function requirementOf(section: SectionKind | null, sentence: string, start = 0): Requirement {
+  let from = 0;
+  let to = sentence.length;
+  for (const m of sentence.matchAll(REQUIREMENT_CLAUSE_BREAK)) {
+    const at = m.index ?? 0;
+    if (at < start) from = at + m[0].length;
+    else if (at >= start) {
+      to = at;
+      break;
+    }
+  }
+  if (PREFERRED_CUES.test(sentence.slice(from, to).toLowerCase())) return 'preferred';
+  return section === 'preferred' ? 'preferred' : 'required';
+}
+
+/** Stems of the document's tokens, computed on first use and shared by every context check. */
+export class TokenStems {
+  private readonly stems: Array<string | undefined>;
+  constructor(
+    private readonly tokens: Token[],
+    private readonly nlp: NlpPort,
+  ) {
+    this.stems = new Array(tokens.length);
+  }
+  at(k: number): string | undefined {
+    const t = this.tokens[k];
+    if (t?.type !== 'word') return undefined;
+    let stem = this.stems[k];
+    if (stem === undefined) {
+      stem = phraseStem(t.lower, this.nlp);
+      this.stems[k] = stem;
+    }
+    return stem;
+  }
+}
+
+/** The term's own context words: required ones must be in the sentence, excluded ones must not. */
+export function contextVerdict(mention: Mention, tokens: Token[], view: SentenceView, stems: TokenStems): Judgement['rejected'] | undefined {
+  const { require, exclude } = mention.term;
+  if (!require && !exclude) return undefined;
+  let required = !require;
+  for (let k = view.firstToken; k <= view.lastToken; k++) {
+    if (k >= mention.firstToken && k <= mention.lastToken) continue;
+    const t = tokens[k];
+    if (t?.type !== 'word') continue;
+    const stem = stems.at(k);
+    const has = (words: ReadonlySet<string>): boolean => words.has(t.lower) || (stem !== undefined && words.has(stem));
+    if (exclude && has(exclude)) return 'context-excluded';
+    if (require && !required && has(require)) required = true;
+  }
+  return required ? undefined : 'context-missing';
+}
+
+/**
+ * A weak token (R, Go, Spark...) counts only with corroboration: a skills section, a list beside
+ * another technology, or a programming word next to it ("programming in R", "R packages").
+ */
+export function isCorroborated(mention: Mention, all: Mention[], tokens: Token[], view: SentenceView, section: SectionKind | null): boolean {
+  if (section === 'skills') return true;
+  for (let k = Math.max(view.firstToken, mention.firstToken - 3); k <= Math.min(view.lastToken, mention.lastToken + 3); k++) {
+    const t = tokens[k];
+    if (t && CORROBORATION_WORDS.has(t.lower)) return true;
+  }
+  return all.some(
+    (other) =>
+      other !== mention &&
+      !other.term.entry.ambiguous &&
+      other.term.entry.kind === 'technology' &&
+      other.firstToken >= view.firstToken &&
+      other.lastToken <= view.lastToken &&
+      Math.min(Math.abs(other.firstToken - mention.lastToken), Math.abs(mention.firstToken - other.lastToken)) <= 6,
+  );
+}

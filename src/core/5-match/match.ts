@@ -1,0 +1,160 @@
+import { SkillmatchError } from '../0-base/errors';
+import type { Analysis, Evidence, SkillResult } from '../4-analyze/schema';
+import type { CvError, JobRequirement, Match, MatchResult, RequirementMatch, RequirementStatus } from './schema';
+
+/** Required skills weigh twice as much as preferred ones, on top of the role model's weights. */
+export const REQUIRED_FACTOR = 2;
+export const PREFERRED_FACTOR = 1;
+/** Share of the score given to the CV's coverage of the whole role (the rest: the job's requirements). */
+export const ROLE_SHARE = 0.1;
+const CREDIT: Readonly<Record<RequirementStatus, number>> = { met: 1, partial: 0.5, missing: 0, negated: 0 };
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+export interface AnalyzedDocument {
+  filename: string;
+  analysis: Analysis;
+  /** Texts to hand back with the result, when the caller asked for them. */
+  texts?: Pick<MatchResult, 'text' | 'redactedText'>;
+}
+
+export interface FailedDocument {
+  filename: string;
+  error: CvError;
+}
+
+/** The skills a job ad evidences become its requirements, weighted by the role model and by required/preferred. */
+export function jobRequirements(job: Analysis): JobRequirement[] {
+  return job.skills
+    .filter((s) => s.present && s.requirement)
+    .map((s) => ({
+      skill: s.id,
+      label: s.label,
+      requirement: s.requirement ?? 'required',
+      ...(s.years !== null ? { years: s.years } : {}),
+      weight: round(s.weight * (s.requirement === 'preferred' ? PREFERRED_FACTOR : REQUIRED_FACTOR)),
+      evidence: s.evidence.filter((e) => e.strength > 0),
+    }))
+    .sort((a, b) => (a.requirement === b.requirement ? b.weight - a.weight : a.requirement === 'required' ? -1 : 1));
+}
+
+function judge(req: JobRequirement, cv: SkillResult | undefined, cvQualityLow: boolean): { status: RequirementStatus; reason: string } {
+  if (cv?.present) {
+    if (req.years !== undefined && cv.years !== null && cv.years < req.years) {
+      return { status: 'partial', reason: `The CV shows ${cv.years} year(s); the job asks for ${req.years}.` };
+    }
+    const years = req.years !== undefined ? (cv.years !== null ? ` with ${cv.years} year(s)` : '; the CV states no years for it') : '';
+    return { status: 'met', reason: `Evidenced in the CV${years}.` };
+  }
+  const evidence: Evidence[] = cv?.evidence ?? [];
+  if (evidence.some((e) => e.modality === 'negated') && !evidence.some((e) => e.strength > 0)) {
+    return { status: 'negated', reason: 'The CV says it does not have this skill.' };
+  }
+  if (evidence.some((e) => e.strength > 0)) return { status: 'partial', reason: 'Only weak evidence in the CV (basic, learning, or a passing mention).' };
+  return { status: 'missing', reason: cvQualityLow ? 'Not found, but the CV text could only partly be read.' : 'Not found in the CV.' };
+}
+
+/** One CV against the job's requirements: status, credit and the evidence chain of each. */
+export function matchCv(requirements: JobRequirement[], cv: Analysis): Omit<MatchResult, 'filename' | 'rank'> {
+  const skills = new Map(cv.skills.map((s) => [s.id, s]));
+  const lowQuality = cv.quality.status === 'low';
+  const matched: RequirementMatch[] = requirements.map((req) => {
+    const cvSkill = skills.get(req.skill);
+    const { status, reason } = judge(req, cvSkill, lowQuality);
+    return {
+      skill: req.skill,
+      label: req.label,
+      requirement: req.requirement,
+      ...(req.years !== undefined ? { yearsRequired: req.years } : {}),
+      status,
+      reason,
+      cvStrength: cvSkill?.strength ?? 0,
+      ...(cvSkill?.years !== null && cvSkill?.years !== undefined ? { cvYears: cvSkill.years } : {}),
+      credit: round(req.weight * CREDIT[status]),
+      weight: req.weight,
+      jobEvidence: req.evidence,
+      cvEvidence: cvSkill?.evidence ?? [],
+    };
+  });
+  const total = matched.reduce((sum, r) => sum + r.weight, 0);
+  const earned = matched.reduce((sum, r) => sum + r.credit, 0);
+  const requirementScore = total > 0 ? earned / total : cv.coverage;
+  const advice = new Map(cv.gaps.map((g) => [g.id, g.advice]));
+  const required = new Set(requirements.map((r) => r.skill));
+  return {
+    score: round((1 - ROLE_SHARE) * requirementScore + ROLE_SHARE * cv.coverage),
+    requirements: matched,
+    gaps: matched
+      .filter((r) => r.status !== 'met')
+      .map((r) => ({ skill: r.skill, label: r.label, requirement: r.requirement, status: r.status, advice: advice.get(r.skill) ?? `Show concrete work that uses ${r.label}.` })),
+    extras: cv.skills.filter((s) => s.present && !required.has(s.id)).map((s) => ({ skill: s.id, label: s.label, strength: s.strength })),
+    roleCoverage: cv.coverage,
+    categories: cv.categories,
+    warnings: [...cv.quality.warnings, ...cv.warnings].map((w) => ({ code: w.code, message: w.message })),
+  };
+}
+
+/** The entry of a CV that could not be read: no rank, no score, its problem. */
+export function failedResult(filename: string, error: FailedDocument['error']): MatchResult {
+  return { filename, rank: null, score: null, requirements: [], gaps: [], extras: [], roleCoverage: null, categories: [], warnings: [], error };
+}
+
+/** Best first; equal scores in filename order; CVs that could not be read last (in filename order). Ranks are set anew. */
+export function rankResults(results: MatchResult[]): MatchResult[] {
+  const scored = results.filter((r) => r.score !== null).sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || a.filename.localeCompare(b.filename));
+  const failed = results.filter((r) => r.score === null).sort((a, b) => a.filename.localeCompare(b.filename));
+  return [...scored.map((r, i) => ({ ...r, rank: i + 1 })), ...failed.map((r) => ({ ...r, rank: null }))];
+}
+
+export function matchDocuments(job: AnalyzedDocument, cvs: Array<AnalyzedDocument | FailedDocument>): Match {
+  const requirements = jobRequirements(job.analysis);
+  const results: MatchResult[] = cvs.map((c) =>
+    'analysis' in c
+      ? { filename: c.filename, rank: null, ...matchCv(requirements, c.analysis), ...c.texts }
+      : failedResult(c.filename, c.error),
+  );
+  return {
+    lexiconVersion: job.analysis.lexiconVersion,
+    role: { id: job.analysis.role.id, version: job.analysis.role.version },
+    job: { filename: job.filename, coverage: job.analysis.coverage, requirements, ...(job.texts?.text !== undefined ? { text: job.texts.text } : {}) },
+    results: rankResults(results),
+  };
+}
+
+/**
+ * Matches of the same job ad against different CVs, as one ranking. A CV's score depends only on
+ * the job ad and that CV, so a large batch sent in parts ranks exactly as if sent at once.
+ */
+export function mergeMatches(parts: Match[]): Match {
+  const [first] = parts;
+  if (!first) throw new SkillmatchError('bad-request', 'There is no match to merge.');
+  for (const part of parts) {
+    if (part.lexiconVersion !== first.lexiconVersion) throw new SkillmatchError('bad-request', 'The lexicon changed during the batch; run it again.');
+  }
+  return { ...first, results: rankResults(parts.flatMap((p) => p.results)) };
+}
+
+/** The columns of the ranking as CSV: rank, file, score, the skills met and those not met (partial, missing or negated), the error. */
+export const MATCH_CSV_COLUMNS = ['rank', 'filename', 'score', 'met', 'missing', 'error'] as const;
+
+/** A quoted CSV cell, with spreadsheet formulas (=, +, -, @ at the start) defused. */
+export function csvCell(value: string): string {
+  // Quote always; double inner quotes; defuse spreadsheet formulas (=, +, -, @ at the start).
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+/** The ranking as CSV: one row per CV; met and missing list skill ids separated by semicolons. */
+export function matchToCsv(match: Match): string {
+  const rows = match.results.map((r) =>
+    [
+      r.rank === null ? '' : String(r.rank),
+      r.filename,
+      r.score === null ? '' : r.score.toFixed(3),
+      r.requirements.filter((q) => q.status === 'met').map((q) => q.skill).join(';'),
+      r.requirements.filter((q) => q.status !== 'met').map((q) => q.skill).join(';'),
+      r.error ? `${r.error.code}: ${r.error.detail}` : '',
+    ].map(csvCell).join(','),
+  );
+  return `${MATCH_CSV_COLUMNS.join(',')}\r\n${rows.map((r) => `${r}\r\n`).join('')}`;
+}

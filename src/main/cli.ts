@@ -1,0 +1,35 @@
+/**
+ * The `skillmatch` command's composition root: the commands of src/cli on the real adapters.
+ *   skillmatch analyze | match | explain | lexicon check | serve   (skillmatch --help)
+ * Exit codes: 0 success, 1 some files failed (each reported on stderr), 2 bad usage.
+ */
+import { createNlp } from '../adapters/nlp';
+import { runCommand, type CliDeps, type Io } from '../cli/cli';
+import { lexiconCheck } from '../cli/lexicon-check';
+import { createServices, loadLexicon } from './compose';
+import { loadConfig } from './config';
+import { main as serve } from './server';
+
+export const cliDeps: CliDeps = {
+  openAnalyzer() {
+    // A command keeps nothing: no queue database on disk, no log lines.
+    const services = createServices(loadConfig({ ...process.env, LOG_LEVEL: 'silent', DB_PATH: ':memory:' }));
+    return { analyzer: services.analyzer, close: () => services.close() };
+  },
+  serve,
+  checkLexicon: (dir, out, err) => lexiconCheck(() => loadLexicon(createNlp(), dir), out, err),
+};
+
+/** Runs one command on the real adapters; returns the exit code. */
+export function runCli(argv: string[], io: Io): Promise<number> {
+  return runCommand(argv, io, cliDeps);
+}
+
+export async function run(argv: string[]): Promise<void> {
+  const code = await runCli(argv, {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    tty: Boolean(process.stderr.isTTY),
+  });
+  if (code >= 0) process.exit(code);
+}

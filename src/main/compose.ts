@@ -1,0 +1,98 @@
+import path from 'node:path';
+import { readDocx } from '../adapters/docx';
+import { createDocumentFetcher, type FetchPolicy } from '../adapters/fetch-url';
+import { htmlToText } from '../adapters/html';
+import { readLexiconSource } from '../adapters/lexicon-files';
+import type { Logger } from '../adapters/logger';
+import { markdownToHtml } from '../adapters/markdown';
+import { createNlp } from '../adapters/nlp';
+import { createPdfReader, type PdfReader } from '../adapters/pdf';
+import { openSqliteStore } from '../adapters/sqlite-store';
+import { createAnalyzer } from '../app/analyze-document';
+import type { Analyzer, DocumentFetcher, Extractor, JobStore } from '../app/ports';
+import type { NlpPort } from '../core/0-base/nlp-port';
+import { extractDocument, type ExtractorPorts } from '../core/1-text/document-text';
+import { compileLexicon, type CompiledLexicon } from '../core/2-lexicon/compile';
+import type { AppDeps } from '../http/app';
+import type { Config } from './config';
+import { DEFAULT_LEXICON_DIR, ROOT } from './paths';
+
+/** The composition root's product: real adapters wired into the core, and their lifecycle. */
+export interface Services {
+  extractor: Extractor;
+  analyzer: Analyzer;
+  store: JobStore;
+  /** The policy the fetcher follows (allow-list, sizes, time), for tools that derive another. */
+  fetchPolicy: FetchPolicy;
+  fetcher: DocumentFetcher;
+  warmUp(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Reads and compiles the lexicon; a broken lexicon stops start-up with the problems listed. */
+export function loadLexicon(nlp: NlpPort, dir: string = DEFAULT_LEXICON_DIR): CompiledLexicon {
+  return compileLexicon(readLexiconSource(dir), nlp);
+}
+
+export function createServices(config: Config): Services {
+  const nlp = createNlp();
+  const lexicon = loadLexicon(nlp, config.LEXICON_DIR);
+  const pdf: PdfReader = createPdfReader({
+    threads: config.PDF_WORKERS,
+    timeoutMs: config.PDF_TIMEOUT_MS,
+    memoryMb: config.PDF_WORKER_MEMORY_MB,
+  });
+  const ports: ExtractorPorts = {
+    readPdf: pdf.readPdf,
+    readDocx: (bytes) => readDocx(bytes),
+    htmlToText,
+    markdownToHtml,
+  };
+  const extractor: Extractor = {
+    extract: (bytes, hints) => extractDocument(bytes, ports, { ...hints, maxPages: config.PDF_MAX_PAGES }),
+  };
+  const analyzer = createAnalyzer(extractor, lexicon, nlp);
+  const store = openSqliteStore(config.DB_PATH ?? path.join(config.DATA_DIR, 'skillmatch.db'), { maxMb: config.DB_MAX_MB });
+  const fetchPolicy: FetchPolicy = {
+    allowedHosts: config.FETCH_ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean),
+    allowLoopback: config.FETCH_ALLOW_LOOPBACK === 'true',
+    allowPrivate: config.FETCH_ALLOW_PRIVATE === 'true',
+    maxBytes: config.MAX_FILE_BYTES,
+    timeoutMs: config.FETCH_TIMEOUT_MS,
+    maxRedirects: 3,
+  };
+  return {
+    extractor,
+    analyzer,
+    store,
+    fetchPolicy,
+    fetcher: createDocumentFetcher(fetchPolicy),
+    warmUp: () => pdf.warmUp(),
+    async close() {
+      await pdf.close();
+      store.close();
+    },
+  };
+}
+
+/** The built web page: dist/web, seen from src/ (tsx, tests) or from dist/src/ (npm start). */
+const WEB_DIR = path.join(ROOT, 'dist', 'web');
+
+/** The app's dependencies as configured: the one place where settings meet the HTTP layer. */
+export function appDeps(config: Config, services: Services, logger: Logger, isReady: () => boolean): AppDeps {
+  return {
+    extractor: services.extractor,
+    analyzer: services.analyzer,
+    logger,
+    limits: { maxFileBytes: config.MAX_FILE_BYTES, maxJsonBytes: config.MAX_JSON_BYTES, maxBatchBytes: config.MAX_BATCH_BYTES, maxCvs: config.MAX_CVS },
+    isReady,
+    webDir: WEB_DIR,
+    rateLimits: { perIpPerMinute: config.RATE_LIMIT_IP_PER_MINUTE, perKeyPerMinute: config.RATE_LIMIT_KEY_PER_MINUTE },
+    corsOrigins: config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    apiKeyHashes: config.API_KEY_HASHES?.split(',') ?? [],
+    jobs: {
+      store: services.store,
+      webhooks: { secrets: { standard: config.WEBHOOK_SECRET_STANDARD, greenhouse: config.WEBHOOK_SECRET_GREENHOUSE }, maxBytes: config.MAX_WEBHOOK_BYTES },
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import http from 'node:http';
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { ConfigError, loadConfig, type Config } from './config';
+import { createApp } from '../http/app';
+import { createLogger, type Logger } from '../adapters/logger';
+import { createDeliverer } from '../app/deliver-callback';
+import { createJobRunner } from '../app/run-job';
+import { appDeps, createServices } from './compose';
+
+/** Starts the service; resolves once it is listening. Used by `npm start` and `skillmatch serve`. */
+export async function startServer(config: Config, logger: Logger): Promise<{ server: Server; shutdown(signal: string): Promise<void> }> {
+  mkdirSync(config.DATA_DIR, { recursive: true });
+  const services = createServices(config);
+  let ready = false;
+  const app = createApp(appDeps(config, services, logger, () => ready));
+  const runner = createJobRunner({
+    store: services.store,
+    analyzer: services.analyzer,
+    fetcher: services.fetcher,
+    logger,
+    concurrency: config.JOB_CONCURRENCY,
+    maxAttempts: config.JOB_MAX_ATTEMPTS,
+    leaseMs: config.JOB_LEASE_MS,
+    pollMs: 250,
+    callbacks: Boolean(config.CALLBACK_URL),
+    retentionMs: config.DOCUMENT_RETENTION_HOURS * 3600 * 1000,
+  });
+  const deliverer =
+    config.CALLBACK_URL && config.CALLBACK_SECRET
+      ? createDeliverer({
+          store: services.store,
+          callbackUrl: config.CALLBACK_URL,
+          secret: config.CALLBACK_SECRET,
+          schedule: config.CALLBACK_SCHEDULE.split(',').map(Number),
+          timeoutMs: config.CALLBACK_TIMEOUT_MS,
+          pollMs: 500,
+          logger,
+        })
+      : undefined;
+  // Slow clients cannot hold a connection open: headers and whole requests have time limits,
+  // checked every second (Node checks every 30 s by default).
+  const server = http.createServer(
+    { headersTimeout: config.HEADERS_TIMEOUT_MS, requestTimeout: config.REQUEST_TIMEOUT_MS, connectionsCheckingInterval: Math.min(1_000, config.HEADERS_TIMEOUT_MS) },
+    app,
+  );
+  server.keepAliveTimeout = 5_000;
+  server.listen(config.PORT, config.HOST);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  logger.info({ host: config.HOST, port }, 'listening');
+  void services.warmUp().then(() => {
+    ready = true;
+    runner.start();
+    deliverer?.start();
+    logger.info('ready');
+  });
+
+  let stopping: Promise<void> | null = null;
+  const shutdown = (signal: string): Promise<void> => {
+    stopping ??= (async () => {
+      ready = false;
+      logger.info({ signal }, 'shutting down: draining in-flight requests');
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Keep-alive connections go idle as their last response ends; close them as they do.
+      const sweep = setInterval(() => server.closeIdleConnections(), 100);
+      server.closeIdleConnections();
+      const grace = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_GRACE_MS);
+      grace.unref();
+      await closed;
+      clearInterval(sweep);
+      clearTimeout(grace);
+      // Jobs in hand finish; a job cut short by a crash is taken over after its lease expires.
+      await runner.stop();
+      await deliverer?.stop();
+      await services.close();
+      logger.info('stopped');
+    })();
+    return stopping;
+  };
+  return { server, shutdown };
+}
+
+export async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const { shutdown } = await startServer(config, logger);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      // A shutdown that overruns its grace period must not hang the orchestrator waiting on us.
+      setTimeout(() => {
+        logger.error({ signal }, 'shutdown did not finish in time: exiting');
+        process.exit(1);
+      }, config.SHUTDOWN_GRACE_MS + 10_000).unref();
+      shutdown(signal).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`skillmatch failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}
