@@ -49,6 +49,10 @@ export const sectionKindSchema = z.enum([
   'preferred',
   'benefits',
   'application',
+  /** A job ad's list of what the post does not need ("Not for this role"). */
+  'excluded',
+  /** A line shaped like a heading whose words name no known section: it ends the section before it, and discards nothing. */
+  'unknown',
 ]);
 export type SectionKind = z.infer<typeof sectionKindSchema>;
 

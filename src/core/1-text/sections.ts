@@ -24,6 +24,7 @@ const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
   ['requirements', ['requirements', 'qualifications', 'required qualifications', 'minimum qualifications', 'basic qualifications', 'must have', 'must-have', 'must haves', 'must-haves', 'what you will bring', "what you'll bring", 'what we are looking for', "what we're looking for", 'who you are', 'about you', 'you have', 'you will have', "you'll have", 'skills and experience', 'required skills', 'essential', 'essential skills', 'essential criteria', 'key requirements', 'the ideal candidate', 'your profile', 'what you need', 'we expect', 'requirements and qualifications', 'skills and qualifications', 'experience and skills']],
   ['preferred', ['nice to have', 'nice-to-have', 'nice to haves', 'nice-to-haves', 'preferred', 'preferred qualifications', 'preferred skills', 'bonus', 'bonus points', 'bonus skills', 'desirable', 'desirable skills', 'desirable criteria', 'pluses', 'plus', 'it would be great if', "it's a plus", 'good to have', 'additional qualifications', 'even better', 'extra credit', 'ideally', 'optional']],
   ['benefits', ['benefits', 'perks', 'what we offer', 'we offer', 'compensation', 'compensation and benefits', 'salary and benefits', 'why join us', 'why us', 'perks and benefits', 'benefits and perks', 'what you get', 'package']],
+  ['excluded', ['not for this role', 'not required', 'not needed', 'not part of this role', 'what this role is not', 'out of scope', "what you won't do", 'what you will not do', "you don't need", 'you do not need']],
   ['application', ['how to apply', 'application process', 'to apply', 'interview process', 'hiring process', 'next steps', 'equal opportunity', 'diversity and inclusion']],
 ];
 
@@ -65,9 +66,11 @@ export function classifyHeading(line: string): { kind: SectionKind; title: strin
  * you also had", "Here is what you'll do"), in the order they are tried.
  */
 const LIST_INTRO_CUES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
+  ['excluded', /\b(?:not for this role|not (?:required|needed|necessary)|out of scope|won't need|will not need|don't need|do not need)\b/i],
   ['preferred', /\b(?:nice|bonus|plus|pluses|great if|would be great|would love|ideally|stand out|preferred|desirable|optional|extra|even better|good to have|advantage)\b/i],
-  ['requirements', /\b(?:require[ds]?|requirements?|must|looking for|you have|you bring|you'll bring|you will bring|you need|we need|qualifications?|essential|should have|expect you)\b/i],
-  ['responsibilities', /\b(?:you'll do|you will do|you'll be doing|you will be doing|responsib\w*|day[- ]to[- ]day|your role|your mission|you will|you'll)\b/i],
+  ['requirements', /\b(?:require[ds]?|requirements?|must|looking for|you have|you bring|you'll bring|you will bring|bring|you need|we need|qualifications?|essential|should have|expect you|kind of person|ideal candidate|who you are|about you|your profile|toolbox|what it takes|experience)\b/i],
+  ['responsibilities', /\b(?:you'll do|you will do|you'll be doing|you will be doing|responsib\w*|day[- ]to[- ]day|your role|your mission|you will|you'll|impact|what you'll work on|challenges)\b/i],
+  ['about-company', /\b(?:about us|who we are|our story|our mission|the company)\b/i],
   ['benefits', /\b(?:we offer|offer you|you'll get|you will get|perks|benefits)\b/i],
   ['skills', /\b(?:skills|technologies|tools|tech stack|toolbox)\b/i],
 ];
@@ -81,13 +84,34 @@ export function classifyListIntro(line: string, next: string | undefined): { kin
   return null;
 }
 
+/**
+ * A line shaped like a heading whatever its words: short, not a list item, not a sentence, and
+ * ending in a colon, written in capitals, or marked as a Markdown heading. Its words then say what
+ * the section is; when they say nothing known, it is `unknown`, which still ends the section
+ * before it (so an "about the company" part cannot run on over the requirements).
+ */
+export function classifyHeadingByForm(line: string): { kind: SectionKind; title: string } | null {
+  const raw = line.trim();
+  const markdown = /^#{1,6}\s+\S/.test(raw);
+  const title = raw.replace(/^#{1,6}\s+/, '').replace(/^[*_]+|[*_]+$/g, '').trim();
+  if (!title || title.length > 60 || /^[-•*·o]\s/.test(title) || /[.!?;,]$/.test(title)) return null;
+  const words = title.replace(/:$/, '').split(/\s+/);
+  if (words.length > 8 || !/^[\p{Lu}\p{N}]/u.test(title)) return null;
+  const letters = title.replace(/[^\p{L}]/gu, '');
+  const capitals = letters.length >= 4 && letters === letters.toUpperCase();
+  if (!markdown && !capitals && !/:$/.test(title)) return null;
+  const name = title.replace(/:$/, '').trim();
+  for (const [kind, cue] of LIST_INTRO_CUES) if (cue.test(name)) return { kind, title: name };
+  return { kind: 'unknown', title: name };
+}
+
 /** Finds section headings in normalised text; each section runs to the next heading. */
 export function detectSections(text: string): Section[] {
   const found: Array<{ title: string; kind: SectionKind; start: number }> = [];
   let offset = 0;
   const lines = text.split('\n');
   for (const [i, line] of lines.entries()) {
-    const heading = classifyHeading(line) ?? classifyListIntro(line, lines.slice(i + 1).find((l) => l.trim().length > 0));
+    const heading = classifyHeading(line) ?? classifyListIntro(line, lines.slice(i + 1).find((l) => l.trim().length > 0)) ?? classifyHeadingByForm(line);
     if (heading) {
       const lead = line.length - line.trimStart().length;
       found.push({ ...heading, start: offset + lead });

@@ -71,8 +71,17 @@ export const termSchema = z
     ambiguous: z.boolean().default(false),
     /** Words that must (require) or must not (exclude) occur in the same sentence; or the name of a preset of the file. */
     context: z.union([id, contextSchema]).optional(),
-    /** Allow typo-tolerant matching of this term's longer forms. */
-    fuzzy: z.boolean().default(true),
+    /**
+     * For one-word phrases matched by stem: whether words derived from the same stem match too
+     * ("collaborated" for collaboration: true; "clusters" for clustering: false, only the form and
+     * its inflections). Must be stated where the stem reaches a common word (docs/ambiguity.md).
+     */
+    derivations: z.boolean().optional(),
+    /**
+     * Allow typo-tolerant matching of this term's longer forms ("Pytroch"). Opt-in, for distinctive
+     * names only: a near miss of a common word is that word ("Network" is not NetworkX).
+     */
+    fuzzy: z.boolean().default(false),
     note: z.string().optional(),
     source: z.string().optional(),
   })

@@ -44,9 +44,35 @@ interface Walk {
   best: { node: TrieNode; last: number } | null;
 }
 
-function consider(w: Walk, next: TrieNode | undefined, j: number): void {
+/**
+ * British and American spellings meet ("prioritise" / "prioritize", "modelling" / "modeling",
+ * "behaviour" / "behavior") before inflections are compared.
+ */
+function spellingKey(word: string): string {
+  return word.replace(/is(?=e|ed|es|ing|ation|ations)/g, 'iz').replace(/our\b/g, 'or').replace(/ll(?=ed|ing|er)/g, 'l');
+}
+
+/**
+ * Whether a word is a single-word form itself or one of its regular inflections: the form (less a
+ * plural s), plus s, es, d, ed or ing, with a final e or y given up ("prioritise" → "prioritising",
+ * "study" → "studies", "deadlines" → "deadline"). Stems join more than that: Porter gives
+ * "clusters" and "clustering", "mock" and "mocking", "authorised" and "authorisation" one stem.
+ */
+export function isInflectionOf(word: string, form: string): boolean {
+  const w = spellingKey(word);
+  const f = spellingKey(form.toLowerCase());
+  if (w === f) return true;
+  const base = f.replace(/(?<=[^s])e?s$/, '').replace(/[ey]$/, '');
+  if (!w.startsWith(base)) return false;
+  return /^(?:e|y)?(?:s|es|ies|d|ed|ied|ing|'s)$/.test(w.slice(base.length)) || (f.endsWith('y') && /^(?:ies|ied)$/.test(w.slice(base.length)));
+}
+
+function consider(w: Walk, next: TrieNode | undefined, j: number, stemmedSingleWord = false): void {
   if (!next) return;
-  if (next.term) {
+  // A one-word phrase whose derivations change its sense (clustering / clusters) matches by its
+  // stem only as the form or a regular inflection of it.
+  const inflectionsOnly = stemmedSingleWord && next.term?.entry.derivations === false && next.form !== undefined && !/[\s-]/.test(next.form.trim());
+  if (next.term && !(inflectionsOnly && !isInflectionOf(w.tokens[j]?.lower ?? '', next.form ?? ''))) {
     const best = w.best;
     const rank = RULE_RANK[next.rule ?? 'stem'];
     if (!best || j > best.last || (j === best.last && rank > RULE_RANK[best.node.rule ?? 'stem'])) w.best = { node: next, last: j };
@@ -71,7 +97,7 @@ function walk(w: Walk, node: TrieNode, at: number): void {
       stem = cachedStem(token.lower, w.lexicon, w.nlp);
       w.stems[j] = stem;
     }
-    if (stem !== null) consider(w, node.stem.get(stem), j);
+    if (stem !== null) consider(w, node.stem.get(stem), j, node === w.lexicon.root);
   }
 }
 

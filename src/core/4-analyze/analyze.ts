@@ -1,6 +1,7 @@
 import type { Extraction, Section, SectionKind } from '../1-text/schema';
 import type { CompiledLexicon } from '../2-lexicon/compile';
 import { classifyKind } from './classify';
+import { secondHand } from './voice';
 import { contextVerdict, deniedByLaterClause, fillClauses, isCorroborated, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, TokenStems, yearsOf, type ClauseCache, type Judgement, type ModalityResult, type SentenceCues, type SentenceView } from './context';
 import { findFuzzyMentions, findMentions, type Mention } from '../3-extract/mentions';
 import type { NlpPort } from '../0-base/nlp-port';
@@ -152,6 +153,7 @@ export function analyzeExtraction(
     }
   }
   fillClauses(needing, clauseCache, nlp);
+  const firstHeading = extraction.sections[0]?.start;
   const traced: TracedMention[] = [];
   const stems = new TokenStems(tokens, nlp);
   const evidenceBySkill = new Map<string, Evidence[]>();
@@ -169,7 +171,13 @@ export function analyzeExtraction(
     } else {
       const cues = cuesOf(sentence);
       let modality: ModalityResult = cues.modality ? modalityOf(sentence, mention.start - offset, mention.end - offset, kind, nlp, clauseCache) : { modality: 'normal' };
-      if (kind === 'job' && modality.modality !== 'negated' && view) {
+      // Whose mention it is: others' work, a team's name, the company, the fields of a degree.
+      if (modality.modality !== 'negated') {
+        const inIntro = firstHeading !== undefined && mention.start < firstHeading;
+        const voice = secondHand({ sentence, start: mention.start - offset, end: mention.end - offset, kind, section, inIntro });
+        if (voice) modality = { modality: 'reported', cue: voice.cue };
+      }
+      if (kind === 'job' && modality.modality !== 'negated' && modality.modality !== 'reported' && view) {
         const inSentence = mentionStartsIn(view);
         const denial = deniedByLaterClause(sentence, mention.start - offset, inSentence, nlp, clauseCache);
         if (denial) modality = { modality: 'negated', cue: denial };

@@ -35,7 +35,7 @@ export interface SentenceView {
 const NEGATION_BEFORE = /\b(?:no|never|without|lacks?|lacking|neither|nor|none|unfamiliar with|not|cannot|(?:do|does|did|have|has|had|is|are|was|were|ca|wo|would|could)n't)\b(?![-.])/g;
 const NEGATION_EXCEPTIONS = /\b(?:not only|no later than|no less than|no doubt|not least|no matter)\b/;
 /** Negation after the mention ("C++ is not required", "Deep learning: none"). */
-const NEGATION_AFTER = /^[^.;,]{0,40}?\b(?:(?:is|are|was|were)\s+)?(?:not\s+(?:required|needed|necessary|essential|expected|a requirement|part of|used|involved)|none\b|n\/a\b|no experience\b|not applicable)/;
+const NEGATION_AFTER = /^[^.;,]{0,40}?\b(?:(?:is|are|was|were)\s+)?(?:not\s+(?:required|needed|necessary|essential|expected|a requirement|part of|used|involved)|none\b|n\/a\b|no experience\b|not applicable)|^[^.;]{0,60}?\b(?:is|are)\s+not\s+(?:something|anything)\s+(?:we|you)\s+(?:require|need|expect|ask for)|^[^.;]{0,60}?\bnot\s+(?:your|our|the role's)\s+(?:responsibility|job|focus)/;
 const NEGATION_WINDOW = 8;
 
 const WEAK_BEFORE = /\b(?:basic|basics of|beginner|elementary|introductory|familiarity with|familiar with|some exposure to|exposure to|limited experience|currently learning|am learning|i'm learning|now learning|started learning|still learning|learning to use|interested in|keen to learn|keen to|hoping to|hope to|would like to|want to learn|plan to|planning to|aspiring|self-taught|dabbled in|a little)\b/g;

@@ -5,17 +5,17 @@ import type { Analysis, DocumentKind, Evidence, Gap, Modality, SkillResult } fro
 /** A skill is present when its strongest evidence reaches this. */
 export const PRESENT_THRESHOLD = 0.55;
 
-/** How much a mention's modality keeps of the term's strength (CVs; job ads ask, they do not claim). */
+/** How much a mention's modality keeps of the term's strength (CVs; job ads ask, they do not claim, so only a negation or a second-hand mention keeps nothing). */
 const MODALITY_FACTOR: Readonly<Record<Modality, number>> = { strong: 1, normal: 1, weak: 0.35, negated: 0, reported: 0 };
 
 /** Sections whose mentions say little about the person or the post. */
 const SECTION_FACTOR: Readonly<Record<DocumentKind, Partial<Record<SectionKind, number>>>> = {
   cv: { contact: 0, references: 0.3, interests: 0.5 },
-  job: { 'about-company': 0, benefits: 0, application: 0 },
+  job: { 'about-company': 0, benefits: 0, application: 0, excluded: 0 },
 };
 
 export function evidenceStrength(termStrength: number, modality: Modality, section: SectionKind | null, kind: DocumentKind): number {
-  const modalityFactor = kind === 'job' ? (modality === 'negated' ? 0 : 1) : MODALITY_FACTOR[modality];
+  const modalityFactor = kind === 'job' ? (modality === 'negated' || modality === 'reported' ? 0 : 1) : MODALITY_FACTOR[modality];
   const sectionFactor = (section && SECTION_FACTOR[kind][section]) ?? 1;
   return Math.round(termStrength * modalityFactor * sectionFactor * 1000) / 1000;
 }

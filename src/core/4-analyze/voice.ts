@@ -1,0 +1,95 @@
+import type { SectionKind } from '../1-text/schema';
+import type { DocumentKind } from './schema';
+
+/**
+ * Whose skill a mention is. A CV evidences what its writer did and a job ad what the post needs;
+ * a mention that names other people (colleagues, another team, the company's products, the fields
+ * of a degree) evidences neither. Each rule reads the mention's own sentence and names its cue.
+ * docs/analysis.md ("Whose mention it is") lists them with examples.
+ */
+export interface Voice {
+  /** The rule that found the mention second-hand. */
+  rule: 'organisation-name' | 'plural-profession' | 'team-name' | 'done-by-others' | 'other-subject' | 'attended' | 'degree-field' | 'company-voice';
+  cue: string;
+}
+
+/** A mention inside an organisation's name: "Transformer Media Ltd", "Python Software Inc". */
+const ORGANISATION_AFTER = /^(?:\s+[\p{Lu}&][\p{L}&.-]*){0,2}\s+(?:Ltd|Limited|Inc|LLC|LLP|GmbH|plc|PLC|Corp|Corporation|AG|S\.?A|B\.?V|Pty|Holdings|Media|Group)\b\.?/u;
+
+/** Head nouns of professions: in the plural they name other people ("the desk is mostly physicists"). */
+const PROFESSION_PLURAL = /\b(?:engineers|scientists|analysts|developers|statisticians|physicists|mathematicians|researchers|economists|technicians|specialists|practitioners|architects)$/i;
+
+/** A mention that is the name of a team or group: "the computer vision team", "our NLP group". */
+const TEAM_AFTER = /^[\s-]*(?:team|teams|group|groups|department|squad|unit|guild|chapter)\b/i;
+
+/** A mention that ends in a preposition is a verb phrase ("work with"), not a team's name. */
+const LINKING_END = /\b(?:with|to|for|across|alongside|among|between|within)$/i;
+
+/** Words before a team phrase that show the writer took part in the team's work. */
+const INVOLVED = /\b(?:led|lead|leading|managed|managing|ran|running|headed|heading|joined|join|joining|worked in|worked on|work in|working in|working on|part of|member of|within|coached|founded|built|formed|grew|in|on|for|with)\s+(?:\S+\s+){0,3}$/i;
+
+const DONE_BY = /\b(?:built|developed|trained|implemented|created|written|designed|done|delivered|owned|maintained|handled|made|provided|supplied|applied|run|operated|managed)\s+by\s+(?:the|a|an|our|their|its|another|other|a separate|separate|external|outside)?\s*(?:[\w-]+\s+){0,3}(?:team|teams|group|department|vendor|vendors|partner|partners|colleagues|others|contractors?|agency|third[- ]part(?:y|ies)|specialists)\b/i;
+const BOUGHT_IN = /\b(?:is|are|was|were)\s+(?:bought in|outsourced|licensed from|provided by a vendor)\b/i;
+
+/** Another party as the subject of the mention's clause: "they train in PyTorch", "a separate team applies NLP". */
+const OTHER_SUBJECT = /(?:^|[;:(]|,\s+|\b(?:and|but|while|whereas)\s+)\s*(?:they|he|she|(?:the|our|their|a|an|another|other|a separate|separate)\s+(?:[\w-]+\s+){0,3}(?:team|teams|group|department|colleagues|vendor|partners?|data scientists|scientists|engineers|researchers))\s+(?:(?:that|who|which)\s+)?(?:\w+ly\s+)?(?:built|build|builds|used|use|uses|developed|develops|trained|train|trains|fine-tuned|fine-tune|fine-tunes|applied|apply|applies|owned|own|owns|ran|run|runs|wrote|write|writes|maintained|maintain|maintains|implemented|implement|implements|created|create|creates|shipped|ship|ships|handled|handle|handles|did|do|does)\b[^.;]*$/i;
+
+/** Hearing about a skill is not having it: talks, tutorials, lectures and audited courses. */
+const ATTENDED = /\b(?:attended|attending|audited|auditing|watched|went to|listened to|sat in on)\b(?:\s+\S+){0,8}\s*$/i;
+const ATTENDED_AFTER = /^[^.;]{0,40}\((?:lectures? only|audited|no assignments|attended)[^)]*\)/i;
+
+/** Fields of a degree named in a job ad ("a degree in Computer Science, Statistics, Physics or similar"). */
+const DEGREE_BEFORE = /\b(?:degree|degrees|bachelor'?s?|master'?s?|ph\.?\s?d\.?|doctorate|msc|bsc|b\.sc|m\.sc|ms|bs|ma|ba|diploma|studies|graduate|undergraduate|postgraduate)\b(?:\s+\(?[\w.'’-]+\)?){0,4}\s+(?:in|of|covering)\b(?:[^.;:]{0,120})$/i;
+const LIST_AROUND = /^[^.;:]{0,3}(?:,|\bor\b|\band\b|\/)|(?:,|\bor\b|\band\b|\/)\s*$/i;
+
+/**
+ * Whether the words from "a degree in" up to the mention are a list of fields ("mathematics,
+ * physics, statistics or"): short items, none of them a phrase of its own ("fluency in Python").
+ */
+function inFieldList(degreePhrase: string): boolean {
+  const list = degreePhrase.replace(/^.*?\b(?:in|of|covering)\b/i, '');
+  return list.split(/,|\bor\b|\band\b|\//i).every((item) => item.trim().split(/\s+/).filter(Boolean).length <= 4 && !/\b(?:in|with|of|using|experience|knowledge|fluency|skills?|years?)\b/i.test(item));
+}
+
+/** The company speaking of itself: first person plural with no word to the candidate. */
+const COMPANY_VOICE = /\b(?:we|we're|we’ve|we've|our|ours|us)\b/i;
+const ADDRESSES_CANDIDATE = /\b(?:you|your|you'll|you’ll|you're|you’re|candidate|candidates|applicant|applicants|the role|this role|the position|this position|the post|this post|the successful|looking for|seeking|required|requirements?|must|should|experience (?:with|in|of))\b/i;
+
+export interface VoiceInput {
+  sentence: string;
+  /** The mention's offsets in the sentence. */
+  start: number;
+  end: number;
+  kind: DocumentKind;
+  section: SectionKind | null;
+  /** Whether the mention stands before the document's first heading (and the document has one). */
+  inIntro: boolean;
+}
+
+/** The second-hand reading of a mention, or null when it is the writer's (CV) or the post's (job ad). */
+export function secondHand({ sentence, start, end, kind, section, inIntro }: VoiceInput): Voice | null {
+  const mention = sentence.slice(start, end);
+  const before = sentence.slice(0, start);
+  const after = sentence.slice(end);
+  const organisation = /^[\p{Lu}]/u.test(mention) ? ORGANISATION_AFTER.exec(after) : null;
+  if (organisation) return { rule: 'organisation-name', cue: `${mention}${organisation[0]}` };
+  const plural = PROFESSION_PLURAL.exec(mention);
+  if (plural) return { rule: 'plural-profession', cue: plural[0] };
+  // "the computer vision team" names a team; "work with teams" is the writer's own doing.
+  if (TEAM_AFTER.test(after) && !INVOLVED.test(before) && !LINKING_END.test(mention)) return { rule: 'team-name', cue: `${mention}${TEAM_AFTER.exec(after)?.[0] ?? ''}`.trim() };
+  const clauseAfter = after.split(/[;.]/)[0] ?? '';
+  const doneBy = DONE_BY.exec(clauseAfter) ?? BOUGHT_IN.exec(clauseAfter);
+  if (doneBy) return { rule: 'done-by-others', cue: doneBy[0] };
+  const other = OTHER_SUBJECT.exec(before);
+  if (other && !(kind === 'cv' && INVOLVED.test(before.slice(0, other.index + 1)))) return { rule: 'other-subject', cue: other[0].trim().slice(0, 80) };
+  const attended = ATTENDED.exec(before) ?? ATTENDED_AFTER.exec(after);
+  if (attended) return { rule: 'attended', cue: attended[0].trim().slice(0, 80) };
+  if (kind === 'job') {
+    const degree = DEGREE_BEFORE.exec(before);
+    if (degree && inFieldList(degree[0]) && (LIST_AROUND.test(after.slice(0, 8)) || LIST_AROUND.test(before.slice(-6)))) return { rule: 'degree-field', cue: degree[0].trim().slice(0, 80) };
+    // Before its first heading, a job ad usually introduces the company; there a sentence that
+    // speaks as "we" and says nothing to the candidate describes the company, not the post.
+    if (inIntro && section === null && COMPANY_VOICE.test(sentence) && !ADDRESSES_CANDIDATE.test(sentence)) return { rule: 'company-voice', cue: COMPANY_VOICE.exec(sentence)?.[0] ?? '' };
+  }
+  return null;
+}
