@@ -8,14 +8,25 @@ export interface Span {
   end: number;
 }
 
-const WRAPPED_LINE = 45;
-const INNER_BOUNDARY = /[.!?;](?=\s+[\p{Lu}\d("'“‘])/gu;
+/**
+ * Where a sentence ends inside a line: a stop before a capital, or a bullet typed into the line
+ * (" - Python", " • Docker", " · SQL"), which starts the next list item.
+ */
+const INNER_BOUNDARY = /[.!?;](?=\s+[\p{Lu}\d("'“‘])|\s[-•·▪](?=\s+[\p{Lu}])/gu;
 
+/** Words a sentence cannot end with: a line that ends in one is wrapped, and the next line goes on. */
+const OPEN_END = /(?:[,&/–-]|\b(?:a|an|the|and|or|nor|but|of|in|on|with|without|to|for|by|as|at|from|into|including|such|like|via|using|our|your|their|its|is|are|be|that|which|who|than|both|either|e\.g\.|i\.e\.))$/i;
+
+/**
+ * Whether a line goes on with the sentence of the line before: it starts in lower case, or the
+ * line before stops on a word no sentence ends with. A line that starts with a capital after a
+ * complete line is a new item, as in lists written without bullets or full stops.
+ */
 function continues(previous: string, next: string): boolean {
   const prev = previous.trim();
   const line = next.trim();
   if (!prev || !line || /^[-•*]\s/.test(line) || /[.!?:;]$/.test(prev)) return false;
-  return /^[\p{Ll}(]/u.test(line) || prev.length >= WRAPPED_LINE;
+  return /^[\p{Ll}(]/u.test(line) || OPEN_END.test(prev);
 }
 
 export function splitSentences(text: string): Span[] {
@@ -38,7 +49,8 @@ export function splitSentences(text: string): Span[] {
     if (sentenceStart >= 0 && !continues(previous, line)) close(lineStart - 1);
     if (sentenceStart < 0) sentenceStart = lineStart;
     for (const m of line.matchAll(INNER_BOUNDARY)) {
-      const at = lineStart + (m.index ?? 0) + 1;
+      // A stop stays with its sentence; a typed bullet starts the next one.
+      const at = lineStart + (m.index ?? 0) + (m[0].startsWith(' ') ? 0 : 1);
       close(at);
       sentenceStart = at + 1;
     }

@@ -53,7 +53,7 @@ function inFieldList(degreePhrase: string): boolean {
 
 /** The company speaking of itself: first person plural with no word to the candidate. */
 const COMPANY_VOICE = /\b(?:we|we're|we’ve|we've|our|ours|us)\b/i;
-const ADDRESSES_CANDIDATE = /\b(?:you|your|you'll|you’ll|you're|you’re|candidate|candidates|applicant|applicants|the role|this role|the position|this position|the post|this post|the successful|looking for|seeking|required|requirements?|must|should|experience (?:with|in|of))\b/i;
+const ADDRESSES_CANDIDATE = /\b(?:you|your|you'll|you’ll|you're|you’re|candidate|candidates|applicant|applicants|the role|this role|the position|this position|the post|this post|the successful|looking for|seeking|required|requirements?|must|should|expect|need|want|ask|value|hire|hiring|experience (?:with|in|of))\b/i;
 
 export interface VoiceInput {
   sentence: string;
