@@ -33,9 +33,16 @@ const OPTIONS: HtmlToTextOptions = {
   ],
 };
 
+/**
+ * Inline elements written one after the other with nothing between them ("tag pills":
+ * <span>Vue 3</span><span>TypeScript</span>) are set apart on screen by their styles, not by text;
+ * a space between them keeps their words apart in the text too.
+ */
+const ADJACENT_INLINE = /(<\/(?:span|a|b|strong|em|i|small|label|button|code|mark|kbd|abbr)\s*>)(?=<(?:span|a|b|strong|em|i|small|label|button|code|mark|kbd|abbr)[\s>])/gi;
+
 /** HTML to text: scripts and styles dropped, block elements become line breaks, links keep their text. */
 export function htmlToText(html: string): { text: string; truncated: boolean } {
-  const text = convert(html, OPTIONS);
+  const text = convert(html.replace(ADJACENT_INLINE, '$1 '), OPTIONS);
   const truncated = text.includes(CUT_MARK);
   return { text: truncated ? text.split(CUT_MARK).join('') : text, truncated };
 }

@@ -97,9 +97,12 @@ export function explanation(match: Match, result: MatchResult): HTMLElement {
 
   const gaps = result.gaps.map((g) => h('li', {}, statusBadge(g.status), ' ', h('strong', {}, g.label), ` (${g.requirement}): `, g.advice));
   const extras = result.extras.map((x) => x.label).join(', ');
+  // A swapped document (a job ad sent as the CV, or a CV as the job ad) is said first, plainly.
+  const swapped = [...match.job.warnings, ...result.warnings].filter((w) => w.code === 'kind-mismatch');
   const root = h(
     'div',
     { class: 'explanation' },
+    ...swapped.map((w) => h('p', { class: 'notice', role: 'alert' }, w.message)),
     h(
       'div',
       { class: 'summary' },

@@ -69,7 +69,10 @@ function sentenceViews(text: string, tokens: Token[]): SentenceView[] {
 /** Mentions of one term beyond this (or one per 125 words in long documents) are stuffing. */
 const STUFFING_MIN = 8;
 
-function stuffingWarnings(traced: TracedMention[], words: number): Analysis['warnings'] {
+/** How sure the kind classifier must be before a caller's stated kind is questioned. */
+const KIND_MISMATCH_CONFIDENCE = 0.9;
+
+function stuffingWarnings(traced: TracedMention[], words: number): Array<{ code: 'keyword-stuffing'; message: string; term: string; count: number }> {
   const limit = Math.max(STUFFING_MIN, Math.ceil(words / 125));
   const counts = new Map<string, { label: string; count: number }>();
   for (const t of traced) {
@@ -107,9 +110,12 @@ export function analyzeExtraction(
     last = now;
   };
   // The caller may say what the document is; otherwise it is classified.
-  const classified = options.kind === 'auto' ? classifyKind(extraction) : { kind: options.kind, confidence: 1 };
+  // A kind given by the caller is kept, but checked: a job ad sent as a CV is said to be one.
+  const detected = classifyKind(extraction);
+  const classified = options.kind === 'auto' ? detected : { kind: options.kind, confidence: 1 };
   const { kind } = classified;
   const kindConfidence = classified.confidence;
+  const mismatch = options.kind !== 'auto' && detected.kind !== options.kind && detected.confidence >= KIND_MISMATCH_CONFIDENCE;
   // A CV is read with its personal details blanked (same offsets), so no score can depend on
   // who the person is: names, contact details, age, gender words, nationality.
   const text = kind === 'cv' ? maskSpans(extraction.text, findPersonalData(extraction.text), ' ') : extraction.text;
@@ -219,7 +225,6 @@ export function analyzeExtraction(
   }
 
   const warnings = stuffingWarnings(traced, tokens.reduce((n, t) => (t.type === 'word' ? n + 1 : n), 0));
-  // A stuffed term counts once: its first mention stays as evidence, the repeats go.
   const stuffed = new Set(warnings.map((w) => w.term));
   if (stuffed.size) {
     for (const [skill, list] of evidenceBySkill) {
@@ -259,7 +264,17 @@ export function analyzeExtraction(
       ...scored,
       unmappedTerms,
       quality: extraction.quality,
-      warnings,
+      warnings: mismatch
+        ? [
+            ...warnings,
+            {
+              code: 'kind-mismatch' as const,
+              message: `This document reads as ${detected.kind === 'job' ? 'a job ad' : 'a CV'}, but it was sent as ${kind === 'job' ? 'a job ad' : 'a CV'}: its scores answer the wrong question. Check that the files are in the right places.`,
+              detected: detected.kind,
+              confidence: detected.confidence,
+            },
+          ]
+        : warnings,
     },
     trace: { tokens: tokens.length, sentences: sentences.length, mentions: traced },
   };

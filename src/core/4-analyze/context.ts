@@ -63,7 +63,8 @@ const WORD_NUMBERS: Readonly<Record<string, number>> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, fifteen: 15, twenty: 20,
 };
-const YEARS = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s*\+?\s*(?:years?|yrs?)\b/gi;
+/** "5+ years", "three years", "Four or more years", "two plus years", "3 or more yrs". */
+const YEARS = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s*(?:\+|\s(?:or more|or above|or over|plus))?\s*(?:years?|yrs?)\b/gi;
 
 const CORROBORATION_WORDS = new Set([
   'programming', 'program', 'programs', 'language', 'languages', 'code', 'coding', 'coded', 'script', 'scripts', 'scripting',

@@ -87,6 +87,15 @@ export const analysisSchema = z.object({
   unmappedTerms: z.array(z.string()),
   quality: qualitySchema,
   /** Findings about the document's use of terms, such as keyword stuffing. */
-  warnings: z.array(z.object({ code: z.enum(['keyword-stuffing']), message: z.string(), term: z.string(), count: z.number() })),
+  /**
+   * keyword-stuffing: a term repeated far beyond use (counted once); kind-mismatch: the document reads
+   * as the other kind than it was sent as (a job ad sent as a CV), so its scores answer the wrong question.
+   */
+  warnings: z.array(
+    z.union([
+      z.object({ code: z.literal('keyword-stuffing'), message: z.string(), term: z.string(), count: z.number() }),
+      z.object({ code: z.literal('kind-mismatch'), message: z.string(), detected: documentKindSchema, confidence: z.number() }),
+    ]),
+  ),
 });
 export type Analysis = z.infer<typeof analysisSchema>;

@@ -116,7 +116,13 @@ export function matchDocuments(job: AnalyzedDocument, cvs: Array<AnalyzedDocumen
   return {
     lexiconVersion: job.analysis.lexiconVersion,
     role: { id: job.analysis.role.id, version: job.analysis.role.version },
-    job: { filename: job.filename, coverage: job.analysis.coverage, requirements, ...(job.texts?.text !== undefined ? { text: job.texts.text } : {}) },
+    job: {
+      filename: job.filename,
+      coverage: job.analysis.coverage,
+      requirements,
+      warnings: job.analysis.warnings.map((w) => ({ code: w.code, message: w.message })),
+      ...(job.texts?.text !== undefined ? { text: job.texts.text } : {}),
+    },
     results: rankResults(results),
   };
 }

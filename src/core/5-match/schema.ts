@@ -74,6 +74,8 @@ export const matchSchema = z.object({
     filename: z.string().nullable(),
     coverage: z.number(),
     requirements: z.array(jobRequirementSchema),
+    /** The job ad's analysis warnings: kind-mismatch when it reads as a CV. */
+    warnings: z.array(z.object({ code: z.string(), message: z.string() })),
     gaps: z.array(gapSchema).optional(),
     /** The extracted text that the job evidence offsets index (only with ?include=text). */
     text: z.string().optional(),
