@@ -69,6 +69,13 @@ export const termSchema = z
     caseSensitive: z.boolean().default(false),
     /** A weak token: it counts only when corroborated (a skills list, a neighbouring language, "programming in R"). */
     ambiguous: z.boolean().default(false),
+    /**
+     * The word-sense policy of a term that is also a common English word (docs/ambiguity.md):
+     * `everyday`, its everyday sense is the skill ("collaboration", "revenue"), so only whose it is
+     * needs judging; `domain`, its everyday sense is another thing ("Flask", "Celery", calculus at
+     * the dentist), so it counts in a technical document, or where a weak token would.
+     */
+    sense: z.enum(['everyday', 'domain']).optional(),
     /** Words that must (require) or must not (exclude) occur in the same sentence; or the name of a preset of the file. */
     context: z.union([id, contextSchema]).optional(),
     /**

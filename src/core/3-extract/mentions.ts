@@ -64,7 +64,7 @@ export function isInflectionOf(word: string, form: string): boolean {
   if (w === f) return true;
   const base = f.replace(/(?<=[^s])e?s$/, '').replace(/[ey]$/, '');
   if (!w.startsWith(base)) return false;
-  return /^(?:e|y)?(?:s|es|ies|d|ed|ied|ing|'s)$/.test(w.slice(base.length)) || (f.endsWith('y') && /^(?:ies|ied)$/.test(w.slice(base.length)));
+  return /^(?:e|y)?(?:s|es|ies|d|ed|ied|ing|'s)?$/.test(w.slice(base.length)) || (f.endsWith('y') && /^(?:ies|ied)$/.test(w.slice(base.length)));
 }
 
 function consider(w: Walk, next: TrieNode | undefined, j: number, stemmedSingleWord = false): void {

@@ -69,6 +69,24 @@ function sentenceViews(text: string, tokens: Token[]): SentenceView[] {
 /** Mentions of one term beyond this (or one per 125 words in long documents) are stuffing. */
 const STUFFING_MIN = 8;
 
+/** Distinct technical names a document needs before words with an everyday sense are read in their technical one. */
+const TECHNICAL_DOCUMENT_TERMS = 4;
+
+/**
+ * Whether the document's domain is technical: it names several distinct technologies whose names
+ * have no everyday sense (no sense policy, not weak tokens). Then "Flask" or "calculus" there mean
+ * the web framework and the mathematics.
+ */
+function isTechnicalDocument(mentions: Mention[]): boolean {
+  const names = new Set<string>();
+  for (const m of mentions) {
+    const e = m.term.entry;
+    if (e.kind === 'technology' && !e.ambiguous && !e.sense && !e.context && m.rule !== 'fuzzy') names.add(e.id);
+    if (names.size >= TECHNICAL_DOCUMENT_TERMS) return true;
+  }
+  return false;
+}
+
 /** How sure the kind classifier must be before a caller's stated kind is questioned. */
 const KIND_MISMATCH_CONFIDENCE = 0.9;
 
@@ -160,6 +178,7 @@ export function analyzeExtraction(
   }
   fillClauses(needing, clauseCache, nlp);
   const firstHeading = extraction.sections[0]?.start;
+  const technical = isTechnicalDocument(mentions);
   const traced: TracedMention[] = [];
   const stems = new TokenStems(tokens, nlp);
   const evidenceBySkill = new Map<string, Evidence[]>();
@@ -172,7 +191,10 @@ export function analyzeExtraction(
     const rejected = view ? contextVerdict(mention, tokens, view, stems) : undefined;
     if (rejected) {
       judgement = { accepted: false, rejected, modality: 'normal' };
-    } else if (mention.term.entry.ambiguous && (!view || !isCorroborated(mention, mentions, tokens, view, section))) {
+    } else if (
+      (mention.term.entry.ambiguous || (mention.term.entry.sense === 'domain' && !technical)) &&
+      (!view || !isCorroborated(mention, mentions, tokens, view, section))
+    ) {
       judgement = { accepted: false, rejected: 'uncorroborated', modality: 'normal' };
     } else {
       const cues = cuesOf(sentence);

@@ -1,0 +1,163 @@
+import { isInflectionOf } from '../../src/core/3-extract/mentions';
+import { detectSections } from '../../src/core/1-text/sections';
+import { splitSentences } from '../../src/core/1-text/sentences';
+import { acceptedTerms, analyzeText, presentSkills } from './support';
+
+/**
+ * The rules of docs/analysis.md that decide word senses, whose a mention is, section structure and
+ * requirement scope. Every case is a sentence written for this test, not taken from any document
+ * the rules were developed on; each rule has cases it must accept and cases it must refuse.
+ */
+describe('word forms: derivations only where the lexicon keeps the sense', () => {
+  it.each([
+    ['clusters', 'clustering', false],
+    ['mock', 'mocking', false],
+    ['authorised', 'authorisation', false],
+    ['profile', 'profiling', false],
+    ['deadline', 'deadlines', true],
+    ['prioritized', 'prioritise', true],
+    ['prioritising', 'prioritise', true],
+    ['studies', 'study', true],
+    ['modeling', 'modelling', true],
+  ])('"%s" as an inflection of "%s": %s', (word, form, expected) => {
+    expect(isInflectionOf(word, form)).toBe(expected);
+  });
+
+  it('infrastructure clusters are not clustering; k-means clustering is', async () => {
+    expect(await presentSkills('Operated two Kubernetes clusters for the search backend.')).not.toContain('learning-algorithms');
+    expect(await presentSkills('Segmented shoppers with k-means and hierarchical clustering.')).toContain('learning-algorithms');
+  });
+
+  it('a mock exam is not mocking; collaborated still shows collaboration', async () => {
+    expect(await presentSkills('Marked the mock papers for year eleven.')).not.toContain('software-engineering');
+    expect(await presentSkills('Collaborated with the design and sales teams on the launch.')).toContain('collaboration');
+  });
+
+  it('typo tolerance is opt-in: "Networks" is no NetworkX, "Pytroch" is PyTorch', async () => {
+    expect(await acceptedTerms('Regional Water Networks Ltd, field engineer')).not.toEqual(expect.arrayContaining([expect.stringMatching(/^networkx:/)]));
+    expect(await acceptedTerms('Trained classifiers in Pytroch on a single GPU.')).toContain('pytorch:normal');
+  });
+});
+
+describe('word senses that need their own context', () => {
+  it('transformer counts beside machine-learning words only', async () => {
+    expect(await presentSkills('Rewound the windings of a 40 MVA transformer after a fault.')).not.toContain('neural-networks');
+    expect(await presentSkills('Keeps a shelf of Transformers figures from the eighties.')).not.toContain('neural-networks');
+    expect(await presentSkills('Trained a small transformer on our support tickets to route them.')).toContain('neural-networks');
+  });
+
+  it('Python the comedy troupe and the snake are not the language', async () => {
+    expect(await presentSkills('Wrote sketches for a Monty Python evening at the village hall.')).not.toContain('python');
+    expect(await presentSkills('Volunteer keeper of the reptile house: a python and two iguanas.')).not.toContain('python');
+    expect(await presentSkills('Wrote the ETL jobs in Python.')).toContain('python');
+  });
+
+  it('using an LLM is not NLP; fine-tuning one is', async () => {
+    expect(await presentSkills('Wrote prompts so that LLMs answer support questions in our voice.')).not.toContain('nlp');
+    expect(await presentSkills('Fine-tuned BERT for named entity recognition on legal text.')).toContain('nlp');
+  });
+
+  it('collaboration tools are software, not working with people', async () => {
+    expect(await presentSkills('Admin of our collaboration tools: Slack, Confluence and Jira.')).not.toContain('collaboration');
+  });
+});
+
+describe('whose mention it is', () => {
+  const cv = async (text: string) => presentSkills(text, 'cv');
+  const job = async (text: string) => presentSkills(`Requirements\n${text}`, 'job');
+
+  it('an organisation named after a term is not the skill', async () => {
+    expect(await cv('Account manager, Python Freight Ltd, Leeds (2019 – 2022)')).not.toContain('python');
+  });
+
+  it('a plural profession names other people', async () => {
+    expect(await cv('Sat between the statisticians and the physicists on the trading floor, running their batch jobs.')).not.toEqual(expect.arrayContaining(['statistics', 'physics']));
+    expect(await cv('Physicist by training; now writes simulation code.')).toContain('physics');
+  });
+
+  it('a team named after a skill is that team, unless the writer was in it', async () => {
+    expect(await cv('Our embeddings came from the speech recognition team down the corridor.')).not.toContain('audio-speech');
+    expect(await cv('Led the speech recognition team through two product launches.')).toContain('audio-speech');
+  });
+
+  it('work done by others, and another subject, are second-hand', async () => {
+    expect(await cv('Deployed the ranking service; its gradient boosting models are trained by the data science team.')).not.toContain('learning-algorithms');
+    expect(await cv('Supported the analysts (they fit XGBoost models every night) with storage and scheduling.')).not.toContain('learning-algorithms');
+    expect(await cv('Trained XGBoost models for churn.')).toContain('learning-algorithms');
+  });
+
+  it('a talk attended or a course audited is not the skill', async () => {
+    expect(await cv('Attended a workshop on reinforcement learning for robotics at a summer school.')).not.toContain('reinforcement-learning');
+    expect(await cv('Audited a course on computer vision (lectures only).')).not.toContain('computer-vision');
+  });
+
+  it("a job ad's degree fields are not skill requirements; a skill after them still is", async () => {
+    const skills = await job('A degree in economics, physics, statistics or a related subject, and fluency in Python.');
+    expect(skills).not.toEqual(expect.arrayContaining(['physics', 'statistics']));
+    expect(skills).toContain('python');
+  });
+
+  it("a job ad's untitled intro in the company's voice asks for nothing", async () => {
+    const text = 'We are a small studio whose recommendation engine runs on PyTorch.\n\nRequirements\n- Three years of Python.';
+    const skills = await presentSkills(text, 'job');
+    expect(skills).toContain('python');
+    expect(skills).not.toContain('neural-networks');
+  });
+
+  it('a team that owns a skill in a job ad does not make it a requirement', async () => {
+    expect(await job('- Speech models are owned by the audio team, so that work is not part of this role.')).not.toContain('audio-speech');
+    expect(await job('- Knowledge of reinforcement learning is not something we require.')).not.toContain('reinforcement-learning');
+  });
+});
+
+describe('section structure and requirement scope', () => {
+  it('a heading-shaped line with unknown words ends the section before it', () => {
+    const text = 'About us\nWe sell kitchen robots.\n\nYOUR TOOLBOX\n- Python\n- Docker\n\nLife at the studio:\n- Training models';
+    const kinds = detectSections(text).map((s) => [s.title, s.kind]);
+    expect(kinds).toEqual([
+      ['About us', 'about-company'],
+      ['YOUR TOOLBOX', 'requirements'],
+      ['Life at the studio', 'unknown'],
+    ]);
+  });
+
+  it('"Not for this role" asks for nothing', async () => {
+    const skills = await presentSkills('Requirements\n- Python and SQL.\n\nNot for this role\n- C++ or CUDA kernels.', 'job');
+    expect(skills).toContain('python');
+    expect(skills).not.toContain('cpp');
+  });
+
+  it('a list of plain lines is one item a line, so one "ideally" scopes to its own line', async () => {
+    const text = 'Requirements\nStrong Python and SQL\nExperience shipping PyTorch models to production\nIdeally some exposure to Kubernetes';
+    const { analysis } = await analyzeText(text, 'job');
+    const requirement = (id: string) => analysis.skills.find((s) => s.id === id)?.requirement;
+    expect(requirement('neural-networks')).toBe('required');
+    expect(requirement('python')).toBe('required');
+  });
+
+  it('bullets typed into one paragraph are items of their own', () => {
+    const text = 'What you bring - Python and Go - A plus: Rust - Docker';
+    expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['What you bring', '- Python and Go', '- A plus: Rust', '- Docker']);
+  });
+
+  it('a wrapped line goes on after an open word, not after a complete one', () => {
+    const text = 'Built the pricing service together with\nAnalytics and the finance team\nShipped it in May';
+    expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['Built the pricing service together with\nAnalytics and the finance team', 'Shipped it in May']);
+  });
+
+  it('years written in words count', async () => {
+    const { analysis } = await analyzeText('Requirements\n- Four or more years of Python in production.', 'job');
+    expect(analysis.skills.find((s) => s.id === 'python')?.years).toBe(4);
+  });
+});
+
+describe('swapped documents', () => {
+  it('a job ad sent as a CV is analysed as sent, with a kind-mismatch warning', async () => {
+    const ad = 'About the role\nWe are hiring a machine learning engineer.\n\nRequirements\n- 3+ years of Python\n- Experience with PyTorch\n\nNice to have\n- Kubernetes\n\nBenefits\n- Remote work\n\nHow to apply\nSend your CV.';
+    const { analysis } = await analyzeText(ad, 'cv');
+    expect(analysis.kind).toBe('cv');
+    expect(analysis.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'kind-mismatch', detected: 'job' })]));
+    const asJob = await analyzeText(ad, 'job');
+    expect(asJob.analysis.warnings.filter((w) => w.code === 'kind-mismatch')).toEqual([]);
+  });
+});
