@@ -121,6 +121,21 @@ describe('section structure and requirement scope', () => {
     ]);
   });
 
+  it('list intros inside run-together page copy start their sections where they stand', () => {
+    const text = 'Join a small lab that builds farm robots and likes quiet offices. As a perception engineer, you will: - Calibrate stereo cameras - Write ROS nodes Bonus Skills: - CUDA - Rust What we offer: - A bike';
+    const found = detectSections(text).map((s) => [s.kind, text.slice(s.start, s.start + 12)]);
+    expect(found).toEqual([
+      ['responsibilities', 'you will: - '],
+      ['preferred', 'Bonus Skills'],
+      ['benefits', 'we offer: - '],
+    ]);
+  });
+
+  it('a company name in capitals at the top does not end the intro', async () => {
+    const text = 'FIELDWORKS\nWe build our route planner on PyTorch and a lot of coffee.\n\nRequirements\n- Python.';
+    expect(await presentSkills(text, 'job')).not.toContain('neural-networks');
+  });
+
   it('"Not for this role" asks for nothing', async () => {
     const skills = await presentSkills('Requirements\n- Python and SQL.\n\nNot for this role\n- C++ or CUDA kernels.', 'job');
     expect(skills).toContain('python');

@@ -68,10 +68,10 @@ export function classifyHeading(line: string): { kind: SectionKind; title: strin
 const LIST_INTRO_CUES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ['excluded', /\b(?:not for this role|not (?:required|needed|necessary)|out of scope|won't need|will not need|don't need|do not need)\b/i],
   ['preferred', /\b(?:nice|bonus|plus|pluses|great if|would be great|would love|ideally|stand out|preferred|desirable|optional|extra|even better|good to have|advantage)\b/i],
-  ['requirements', /\b(?:require[ds]?|requirements?|must|looking for|you have|you bring|you'll bring|you will bring|bring|you need|we need|qualifications?|essential|should have|expect you|kind of person|ideal candidate|who you are|about you|your profile|toolbox|what it takes|experience)\b/i],
+  ['requirements', /\b(?:require[ds]?|requirements?|must|looking for|you have|you bring|you'll bring|you will bring|bring|you need|we need|qualifications?|essential|should have|expect you|kind of person|ideal candidate|who you are|about you|your profile|toolbox|what it takes)\b/i],
   ['responsibilities', /\b(?:you'll do|you will do|you'll be doing|you will be doing|responsib\w*|day[- ]to[- ]day|your role|your mission|you will|you'll|impact|what you'll work on|challenges)\b/i],
   ['about-company', /\b(?:about us|who we are|our story|our mission|the company)\b/i],
-  ['benefits', /\b(?:we offer|offer you|you'll get|you will get|perks|benefits)\b/i],
+  ['benefits', /\b(?:we offer|offer you|you'll get|you will get|perks|benefits|in it for you)\b/i],
   ['skills', /\b(?:skills|technologies|tools|tech stack|toolbox)\b/i],
 ];
 
@@ -105,6 +105,32 @@ export function classifyHeadingByForm(line: string): { kind: SectionKind; title:
   return { kind: 'unknown', title: name };
 }
 
+/**
+ * A list intro inside a line of run-together page copy: a few words, a colon, then a typed bullet
+ * ("… Preferred Experience: - Docker - Terraform"). It starts a section where it stands when its
+ * words say what the list is; unknown words start nothing.
+ */
+const INLINE_LIST_INTRO = /((?:(?!\s[-•·]\s)[^.!?;,():\n•·]){3,60}):\s+[-•·](?=\s)/g;
+
+function inlineListIntros(line: string): Array<{ kind: SectionKind; title: string; at: number }> {
+  const found: Array<{ kind: SectionKind; title: string; at: number }> = [];
+  for (const m of line.matchAll(INLINE_LIST_INTRO)) {
+    const phrase = m[1] ?? '';
+    const phraseAt = m.index ?? 0;
+    // The section starts at the words that say what the list is ("… Apply TDD Preferred
+    // Experience: - …" starts at "Preferred"), not at the end of the item before them.
+    for (const [kind, re] of LIST_INTRO_CUES) {
+      const cue = new RegExp(re.source, 'i').exec(phrase);
+      if (!cue) continue;
+      const title = phrase.slice(cue.index).trim();
+      if (title.split(/\s+/).length > 6) continue;
+      found.push({ kind, title, at: phraseAt + cue.index });
+      break;
+    }
+  }
+  return found;
+}
+
 /** Finds section headings in normalised text; each section runs to the next heading. */
 export function detectSections(text: string): Section[] {
   const found: Array<{ title: string; kind: SectionKind; start: number }> = [];
@@ -115,6 +141,8 @@ export function detectSections(text: string): Section[] {
     if (heading) {
       const lead = line.length - line.trimStart().length;
       found.push({ ...heading, start: offset + lead });
+    } else if (line.length > 80) {
+      for (const intro of inlineListIntros(line)) found.push({ kind: intro.kind, title: intro.title, start: offset + intro.at });
     }
     offset += line.length + 1;
   }

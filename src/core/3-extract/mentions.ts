@@ -71,8 +71,10 @@ function consider(w: Walk, next: TrieNode | undefined, j: number, stemmedSingleW
   if (!next) return;
   // A one-word phrase whose derivations change its sense (clustering / clusters) matches by its
   // stem only as the form or a regular inflection of it.
-  const inflectionsOnly = stemmedSingleWord && next.term?.entry.derivations === false && next.form !== undefined && !/[\s-]/.test(next.form.trim());
-  if (next.term && !(inflectionsOnly && !isInflectionOf(w.tokens[j]?.lower ?? '', next.form ?? ''))) {
+  const entry = next.term?.entry;
+  const inflectionsOnly = stemmedSingleWord && entry?.derivations === false && next.form !== undefined && !/[\s-]/.test(next.form.trim());
+  const word = w.tokens[j]?.lower ?? '';
+  if (entry && !(inflectionsOnly && ![entry.label, ...entry.aliases].some((form) => isInflectionOf(word, form)))) {
     const best = w.best;
     const rank = RULE_RANK[next.rule ?? 'stem'];
     if (!best || j > best.last || (j === best.last && rank > RULE_RANK[best.node.rule ?? 'stem'])) w.best = { node: next, last: j };

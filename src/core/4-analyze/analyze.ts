@@ -177,7 +177,8 @@ export function analyzeExtraction(
     }
   }
   fillClauses(needing, clauseCache, nlp);
-  const firstHeading = extraction.sections[0]?.start;
+  // The intro runs to the first heading that names a section (a company name in capitals does not).
+  const firstHeading = extraction.sections.find((s) => s.kind !== 'unknown')?.start;
   const technical = isTechnicalDocument(mentions);
   const traced: TracedMention[] = [];
   const stems = new TokenStems(tokens, nlp);

@@ -62,7 +62,7 @@ export interface VoiceInput {
   end: number;
   kind: DocumentKind;
   section: SectionKind | null;
-  /** Whether the mention stands before the document's first heading (and the document has one). */
+  /** Whether the mention stands before the document's first heading that names a section (and the document has one). */
   inIntro: boolean;
 }
 
@@ -89,7 +89,7 @@ export function secondHand({ sentence, start, end, kind, section, inIntro }: Voi
     if (degree && inFieldList(degree[0]) && (LIST_AROUND.test(after.slice(0, 8)) || LIST_AROUND.test(before.slice(-6)))) return { rule: 'degree-field', cue: degree[0].trim().slice(0, 80) };
     // Before its first heading, a job ad usually introduces the company; there a sentence that
     // speaks as "we" and says nothing to the candidate describes the company, not the post.
-    if (inIntro && section === null && COMPANY_VOICE.test(sentence) && !ADDRESSES_CANDIDATE.test(sentence)) return { rule: 'company-voice', cue: COMPANY_VOICE.exec(sentence)?.[0] ?? '' };
+    if (inIntro && (section === null || section === 'unknown') && COMPANY_VOICE.test(sentence) && !ADDRESSES_CANDIDATE.test(sentence)) return { rule: 'company-voice', cue: COMPANY_VOICE.exec(sentence)?.[0] ?? '' };
   }
   return null;
 }
