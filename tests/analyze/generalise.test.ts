@@ -57,6 +57,12 @@ describe('word senses that need their own context', () => {
     expect(await presentSkills('Fine-tuned BERT for named entity recognition on legal text.')).toContain('nlp');
   });
 
+  it('neuro-linguistic programming and sales pipelines are other senses', async () => {
+    expect(await presentSkills('Certified NLP practitioner (neuro-linguistic programming) for sales coaching.')).not.toContain('nlp');
+    expect(await presentSkills('Built a sales pipeline of forty prospects that closes every quarter.')).not.toContain('software-engineering');
+    expect(await presentSkills('Maintained the build pipeline and the release scripts.')).toContain('software-engineering');
+  });
+
   it('collaboration tools are software, not working with people', async () => {
     expect(await presentSkills('Admin of our collaboration tools: Slack, Confluence and Jira.')).not.toContain('collaboration');
   });
@@ -89,6 +95,22 @@ describe('whose mention it is', () => {
   it('a talk attended or a course audited is not the skill', async () => {
     expect(await cv('Attended a workshop on reinforcement learning for robotics at a summer school.')).not.toContain('reinforcement-learning');
     expect(await cv('Audited a course on computer vision (lectures only).')).not.toContain('computer-vision');
+  });
+
+  it('selling a product is not building it', async () => {
+    expect(await cv('Sold the vendor’s speech recognition platform to three hospital groups.')).not.toContain('audio-speech');
+    expect(await cv('Built a speech recognition pipeline for call transcripts.')).toContain('audio-speech');
+  });
+
+  it('a later clause where the writer denies the work takes back the mention before it', async () => {
+    expect(await cv('Reinforcement learning: our lab tried it for scheduling, but I have never trained an RL agent myself.')).not.toContain('reinforcement-learning');
+    // A denial that names another skill leaves this one alone.
+    expect(await cv('Wrote the scheduler in Python, and I have never used C++.')).toContain('python');
+  });
+
+  it("a learner's cue covers the rest of its clause", async () => {
+    expect(await acceptedTerms('Currently learning Rust with the official book on Rust and Cargo.')).not.toContain('rust-language:normal');
+    expect(await presentSkills('Would love to learn reinforcement learning one day.')).not.toContain('reinforcement-learning');
   });
 
   it("a job ad's degree fields are not skill requirements; a skill after them still is", async () => {

@@ -2,7 +2,7 @@ import type { Extraction, Section, SectionKind } from '../1-text/schema';
 import type { CompiledLexicon } from '../2-lexicon/compile';
 import { classifyKind } from './classify';
 import { secondHand } from './voice';
-import { contextVerdict, deniedByLaterClause, fillClauses, isCorroborated, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, TokenStems, yearsOf, type ClauseCache, type Judgement, type ModalityResult, type SentenceCues, type SentenceView } from './context';
+import { contextVerdict, deniedByLaterClause, deniedByWriterLater, mayDenyOwnWork, fillClauses, isCorroborated, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, TokenStems, yearsOf, type ClauseCache, type Judgement, type ModalityResult, type SentenceCues, type SentenceView } from './context';
 import { findFuzzyMentions, findMentions, type Mention } from '../3-extract/mentions';
 import type { NlpPort } from '../0-base/nlp-port';
 import type { Analysis, Evidence, KindRequest } from './schema';
@@ -172,7 +172,7 @@ export function analyzeExtraction(
   for (const mention of mentions) {
     const view = sentences[spanIndexAt(sentenceSpans, mention.start)];
     if (!view || !cuesOf(view.text).modality) continue;
-    if (needsClauses(view.text, mention.start - view.span.start, mention.end - view.span.start, kind) || (kind === 'job' && mayDenyNeed(view.text))) {
+    if (needsClauses(view.text, mention.start - view.span.start, mention.end - view.span.start, kind) || (kind === 'job' ? mayDenyNeed(view.text) : mayDenyOwnWork(view.text))) {
       needing.push(view.text);
     }
   }
@@ -205,6 +205,14 @@ export function analyzeExtraction(
         const inIntro = firstHeading !== undefined && mention.start < firstHeading;
         const voice = secondHand({ sentence, start: mention.start - offset, end: mention.end - offset, kind, section, inIntro });
         if (voice) modality = { modality: 'reported', cue: voice.cue };
+      }
+      if (kind === 'cv' && modality.modality !== 'negated' && modality.modality !== 'reported' && view && cues.modality && mayDenyOwnWork(sentence)) {
+        const skills = Object.keys(mention.term.entry.skills);
+        const later = mentions
+          .filter((m) => m.start > mention.start && m.start < view.span.end)
+          .map((m) => ({ start: m.start - offset, sameSkill: Object.keys(m.term.entry.skills).some((s) => skills.includes(s)) }));
+        const denial = deniedByWriterLater(sentence, mention.start - offset, later, nlp, clauseCache);
+        if (denial) modality = { modality: 'negated', cue: denial };
       }
       if (kind === 'job' && modality.modality !== 'negated' && modality.modality !== 'reported' && view) {
         const inSentence = mentionStartsIn(view);

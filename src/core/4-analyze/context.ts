@@ -37,8 +37,10 @@ const NEGATION_EXCEPTIONS = /\b(?:not only|no later than|no less than|no doubt|n
 /** Negation after the mention ("C++ is not required", "Deep learning: none"). */
 const NEGATION_AFTER = /^[^.;,]{0,40}?\b(?:(?:is|are|was|were)\s+)?(?:not\s+(?:required|needed|necessary|essential|expected|a requirement|part of|used|involved)|none\b|n\/a\b|no experience\b|not applicable)|^[^.;]{0,60}?\b(?:is|are)\s+not\s+(?:something|anything)\s+(?:we|you)\s+(?:require|need|expect|ask for)|^[^.;]{0,60}?\bnot\s+(?:your|our|the role's)\s+(?:responsibility|job|focus)/;
 const NEGATION_WINDOW = 8;
+/** A learner's cue covers what follows it in the clause: "currently learning C++ from A Tour of C++". */
+const WEAK_WINDOW = 8;
 
-const WEAK_BEFORE = /\b(?:basic|basics of|beginner|elementary|introductory|familiarity with|familiar with|some exposure to|exposure to|limited experience|currently learning|am learning|i'm learning|now learning|started learning|still learning|learning to use|interested in|keen to learn|keen to|hoping to|hope to|would like to|want to learn|plan to|planning to|aspiring|self-taught|dabbled in|a little)\b/g;
+const WEAK_BEFORE = /\b(?:basic|basics of|beginner|elementary|introductory|familiarity with|familiar with|some exposure to|exposure to|limited experience|currently learning|am learning|i'm learning|now learning|started learning|still learning|learning to use|interested in|keen to learn|keen to|hoping to|hope to|would like to|would love to|love to learn|want to learn|plan to|planning to|aspiring|self-taught|dabbled in|a little)\b/g;
 const WEAK_AFTER = /^[^.;,]{0,25}?(?:\b(?:beginner|basic|basics|elementary|novice|introductory|currently learning)\b|\(\s*(?:learning|basic|beginner|novice|elementary|introductory)\s*\))/;
 const STRONG_BEFORE = /\b(?:expert in|expert|expertise in|expertise|advanced|extensive|deep|proficient in|proficient|proficiency in|fluent in|fluent|strong|mastery of|seasoned|\d{1,2}\s*\+\s*years?)\b/g;
 const STRONG_AFTER = /^[^.;,]{0,25}?\b(?:expert|advanced|primary|fluent|proficient)\b/;
@@ -192,7 +194,7 @@ function judgeWindow(w: Window, sentence: string, start: number, end: number, ki
     if (reportedAfter) return { modality: 'reported', cue: reportedAfter[0].trim(), side: 'after', at: reportedAfter[0].length };
   }
   const weak = lastMatch(WEAK_BEFORE, before);
-  if (weak && wordsBetween(before.slice(weak.index + weak[0].length)) <= 4) return { modality: 'weak', cue: weak[0], side: 'before', at: weak.index };
+  if (weak && wordsBetween(before.slice(weak.index + weak[0].length)) <= WEAK_WINDOW) return { modality: 'weak', cue: weak[0], side: 'before', at: weak.index };
   const weakAfter = WEAK_AFTER.exec(after);
   if (weakAfter) return { modality: 'weak', cue: weakAfter[0].trim(), side: 'after', at: weakAfter[0].length };
   const strong = lastMatch(STRONG_BEFORE, before);
@@ -254,6 +256,32 @@ export function deniedByLaterClause(sentence: string, start: number, mentionStar
     const text = sentence.slice(clause.start, clause.end);
     const denial = NOT_NEEDED.exec(text);
     if (denial && !mentionStarts.some((m) => m >= clause.start && m < clause.end)) return text.trim();
+  }
+  return undefined;
+}
+
+/** The writer of a CV saying, in a later clause, that they have not done it ("…, and I have not built neural models myself"). */
+const WRITER_DENIES = /\b(?:i|we)\s+(?:have\s+(?:not|never)|haven't|had\s+not|hadn't|did\s+not|didn't|do\s+not|don't|never|would\s+not\s+claim|wouldn't\s+claim)\b|\bnone of (?:it|this|them)\b/i;
+
+export function mayDenyOwnWork(sentence: string): boolean {
+  return WRITER_DENIES.test(sentence);
+}
+
+/**
+ * CVs: a later clause in which the writer denies the work refers back to the mentions before it,
+ * when it names no other skill ("Deep learning: we evaluated it, it did not beat the simpler
+ * models, and I have not built neural models myself"). `later` holds the later mentions, each with
+ * whether it evidences a skill the mention does.
+ */
+export function deniedByWriterLater(sentence: string, start: number, later: Array<{ start: number; sameSkill: boolean }>, nlp: NlpPort, cache?: ClauseCache): string | undefined {
+  if (!WRITER_DENIES.test(sentence)) return undefined;
+  const clauses = clausesFrom(sentence, nlp, cache);
+  const own = clauses.findIndex((c) => start >= c.start && start < c.end);
+  for (const clause of clauses.slice(own + 1)) {
+    const text = sentence.slice(clause.start, clause.end);
+    const denial = WRITER_DENIES.exec(text);
+    const inClause = later.filter((m) => m.start >= clause.start && m.start < clause.end);
+    if (denial && inClause.every((m) => m.sameSkill)) return text.trim();
   }
   return undefined;
 }

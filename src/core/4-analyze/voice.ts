@@ -9,7 +9,7 @@ import type { DocumentKind } from './schema';
  */
 export interface Voice {
   /** The rule that found the mention second-hand. */
-  rule: 'organisation-name' | 'plural-profession' | 'team-name' | 'done-by-others' | 'other-subject' | 'attended' | 'degree-field' | 'company-voice';
+  rule: 'organisation-name' | 'sold' | 'plural-profession' | 'team-name' | 'done-by-others' | 'other-subject' | 'attended' | 'degree-field' | 'company-voice';
   cue: string;
 }
 
@@ -33,6 +33,9 @@ const BOUGHT_IN = /\b(?:is|are|was|were)\s+(?:bought in|outsourced|licensed from
 
 /** Another party as the subject of the mention's clause: "they train in PyTorch", "a separate team applies NLP". */
 const OTHER_SUBJECT = /(?:^|[;:(]|,\s+|\b(?:and|but|while|whereas)\s+)\s*(?:they|he|she|(?:the|our|their|a|an|another|other|a separate|separate)\s+(?:[\w-]+\s+){0,3}(?:team|teams|group|department|colleagues|vendor|partners?|data scientists|scientists|engineers|researchers))\s+(?:(?:that|who|which)\s+)?(?:\w+ly\s+)?(?:built|build|builds|used|use|uses|fit|fits|fitted|developed|develops|trained|train|trains|fine-tuned|fine-tune|fine-tunes|applied|apply|applies|owned|own|owns|ran|run|runs|wrote|write|writes|maintained|maintain|maintains|implemented|implement|implements|created|create|creates|shipped|ship|ships|handled|handle|handles|did|do|does)\b[^.;]*$/i;
+
+/** Selling a product is not building it: "sold the company's NLP APIs to banks". */
+const SOLD = /\b(?:sell|sells|sold|selling|resell|resold|reselling|pitched|pitching)\b(?:\s+\S+){0,5}\s*$/i;
 
 /** Hearing about a skill is not having it: talks, tutorials, lectures and audited courses. */
 const ATTENDED = /\b(?:attended|attending|audited|auditing|watched|went to|listened to|sat in on)\b(?:\s+\S+){0,8}\s*$/i;
@@ -82,6 +85,8 @@ export function secondHand({ sentence, start, end, kind, section, inIntro }: Voi
   if (doneBy) return { rule: 'done-by-others', cue: doneBy[0] };
   const other = OTHER_SUBJECT.exec(before);
   if (other && !(kind === 'cv' && INVOLVED.test(before.slice(0, other.index + 1)))) return { rule: 'other-subject', cue: other[0].trim().slice(0, 80) };
+  const sold = SOLD.exec(before);
+  if (sold) return { rule: 'sold', cue: sold[0].trim().slice(0, 80) };
   const attended = ATTENDED.exec(before) ?? ATTENDED_AFTER.exec(after);
   if (attended) return { rule: 'attended', cue: attended[0].trim().slice(0, 80) };
   if (kind === 'job') {
