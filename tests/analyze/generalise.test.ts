@@ -68,6 +68,18 @@ describe('word senses that need their own context', () => {
   });
 });
 
+describe('open phrasings of collaboration: a joint-work phrase and people to work with', () => {
+  it.each([
+    ['Cooperation with two linguists and the voice actors on the prompts.', true],
+    ['Worked side by side with the field technicians during the rollout.', true],
+    ['Teamed up with the accountants to close the quarter.', true],
+    ['Worked with large components and their gradients.', false],
+    ['Happy to work on my own or together with others.', false],
+  ])('%s', async (text, expected) => {
+    expect((await presentSkills(text)).includes('collaboration')).toBe(expected);
+  });
+});
+
 describe('whose mention it is', () => {
   const cv = async (text: string) => presentSkills(text, 'cv');
   const job = async (text: string) => presentSkills(`Requirements\n${text}`, 'job');

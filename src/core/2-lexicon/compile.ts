@@ -53,8 +53,13 @@ export interface CompiledTerm {
   entry: TermEntry;
   file: string;
   require: ReadonlySet<string> | null;
+  /** The required context may be people or a group (`@people` in a require list): see PEOPLE_WORD. */
+  requirePeople: boolean;
   exclude: ReadonlySet<string> | null;
 }
+
+/** The word in a `require` list that stands for any word naming people or a group. */
+export const PEOPLE_PLACEHOLDER = '@people';
 
 /** One trie level per word; separate maps per kind of key, so matching builds no key strings. */
 export interface TrieNode {
@@ -182,7 +187,9 @@ export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLex
       }
       const stems = (words: string[] | undefined): ReadonlySet<string> | null =>
         words ? new Set(words.map((w) => phraseStem(w.toLowerCase(), nlp))) : null;
-      terms.push({ entry, file: file.path, require: stems(context?.require), exclude: stems(context?.exclude) });
+      const required = context?.require?.filter((w) => w !== PEOPLE_PLACEHOLDER);
+      const requirePeople = context?.require?.includes(PEOPLE_PLACEHOLDER) ?? false;
+      terms.push({ entry, file: file.path, require: required?.length || requirePeople ? stems(required ?? []) : null, requirePeople, exclude: stems(context?.exclude) });
     }
   }
   for (const skill of skills.keys()) {

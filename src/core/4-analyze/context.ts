@@ -351,6 +351,17 @@ export class TokenStems {
   }
 }
 
+/**
+ * Words that name people or a group, for terms whose context is "who with" (`@people`): groups
+ * (team, department, colleagues, clients…) and plural nouns of people by their ending (linguists,
+ * physicians, specialists). Endings in -ers and -ors are left out: they name things as often
+ * (servers, containers, vectors).
+ */
+const GROUP_WORDS = new Set(['team', 'teams', 'group', 'groups', 'department', 'departments', 'squad', 'squads', 'colleagues', 'partners', 'clients', 'customers', 'stakeholders', 'users', 'staff', 'crew', 'crews', 'community', 'faculty', 'peers', 'members', 'experts', 'specialists']);
+export function isPeopleWord(word: string): boolean {
+  return GROUP_WORDS.has(word) || (word.length >= 6 && /(?:ists|ians|ants|ents)$/.test(word) && !/(?:ments|ients|nents)$/.test(word));
+}
+
 /** The term's own context words: required ones must be in the sentence, excluded ones must not. */
 export function contextVerdict(mention: Mention, tokens: Token[], view: SentenceView, stems: TokenStems): Judgement['rejected'] | undefined {
   const { require, exclude } = mention.term;
@@ -363,7 +374,7 @@ export function contextVerdict(mention: Mention, tokens: Token[], view: Sentence
     const stem = stems.at(k);
     const has = (words: ReadonlySet<string>): boolean => words.has(t.lower) || (stem !== undefined && words.has(stem));
     if (exclude && has(exclude)) return 'context-excluded';
-    if (require && !required && has(require)) required = true;
+    if (require && !required && (has(require) || (mention.term.requirePeople && isPeopleWord(t.lower)))) required = true;
   }
   return required ? undefined : 'context-missing';
 }
