@@ -138,6 +138,14 @@ describe('whose mention it is', () => {
     expect(skills).not.toContain('neural-networks');
   });
 
+  it("a job ad's plain denial of a field wins over the company's work in it", async () => {
+    const ad = 'Responsibilities\n- Build tools for our speech recognition and video products.\n\nRequirements\n- Python.\n- Knowledge of speech processing is not something we require.';
+    expect(await presentSkills(ad, 'job')).not.toContain('audio-speech');
+    // A denial about one technology leaves the field's other requirements alone.
+    const other = 'Requirements\n- End-to-end tests for every feature.\n- Our backend services are in Java, but you will not need to write them.';
+    expect(await presentSkills(other, 'job')).toContain('software-engineering');
+  });
+
   it('a team that owns a skill in a job ad does not make it a requirement', async () => {
     expect(await job('- Speech models are owned by the audio team, so that work is not part of this role.')).not.toContain('audio-speech');
     expect(await job('- Knowledge of reinforcement learning is not something we require.')).not.toContain('reinforcement-learning');

@@ -22,8 +22,42 @@ export function evidenceStrength(termStrength: number, modality: Modality, secti
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
-function skillResult(skill: RoleSkill, evidence: Evidence[], kind: DocumentKind, derivedYears: number | undefined): SkillResult {
-  const counted = evidence.filter((e) => e.strength > 0);
+/** A negation that denies a need ("is not something we require", "not part of this role", "no C++ needed"). */
+const NEED_DENIAL = /\b(?:requir\w*|need\w*|necessary|essential|expected|part of|responsibility|ask for)\b/i;
+
+const termsById = new WeakMap<CompiledLexicon, Map<string, { label: string; skills: Readonly<Record<string, number>> }>>();
+function termOf(lexicon: CompiledLexicon, term: string): { label: string; skills: Readonly<Record<string, number>> } | undefined {
+  let byId = termsById.get(lexicon);
+  if (!byId) {
+    byId = new Map(lexicon.terms.map((t) => [t.entry.id, t.entry]));
+    termsById.set(lexicon, byId);
+  }
+  return byId.get(term);
+}
+
+/** Whether a term names the field of a skill: its label is the skill's, shares its head word ("speech processing", "voice and audio processing"), or is its acronym ("NLP"). */
+function namesField(termLabel: string, skillLabel: string): boolean {
+  const t = termLabel.toLowerCase().split(/\s+/);
+  const s = skillLabel.toLowerCase().split(/\s+/);
+  const initials = s.filter((w) => w !== 'and').map((w) => w[0]).join('');
+  return t.join(' ') === s.join(' ') || (t.length > 1 && t[t.length - 1] === s[s.length - 1]) || (t.length === 1 && t[0] === initials);
+}
+
+/**
+ * A job ad that says plainly it does not need a skill, naming the skill itself ("knowledge of
+ * computer vision is not something we require"), does not ask for it, even where it lists the
+ * company's work in that field: the plain statement about the post wins.
+ */
+function deniedByName(lexicon: CompiledLexicon, skill: RoleSkill, evidence: Evidence[]): boolean {
+  return evidence.some((e) => {
+    if (e.modality !== 'negated' || e.cue === undefined || !NEED_DENIAL.test(e.cue)) return false;
+    const term = termOf(lexicon, e.term);
+    return term !== undefined && (term.skills[skill.id] ?? 0) >= 0.9 && namesField(term.label, skill.label);
+  });
+}
+
+function skillResult(skill: RoleSkill, evidence: Evidence[], kind: DocumentKind, derivedYears: number | undefined, denied = false): SkillResult {
+  const counted = denied ? [] : evidence.filter((e) => e.strength > 0);
   const strength = counted.reduce((best, e) => Math.max(best, e.strength), 0);
   const present = strength >= PRESENT_THRESHOLD;
   const stated = counted.reduce<number | null>((best, e) => (e.years !== undefined && (best === null || e.years > best) ? e.years : best), null);
@@ -72,7 +106,8 @@ export function score(
   const skills: SkillResult[] = [];
   const gaps: Gap[] = [];
   for (const skill of lexicon.skills.values()) {
-    const result = skillResult(skill, evidenceBySkill.get(skill.id) ?? [], kind, derivedYears.get(skill.id));
+    const evidence = evidenceBySkill.get(skill.id) ?? [];
+    const result = skillResult(skill, evidence, kind, derivedYears.get(skill.id), kind === 'job' && deniedByName(lexicon, skill, evidence));
     skills.push(result);
     if (!result.present) gaps.push(gapFor(skill, result, lowQuality));
   }
