@@ -153,14 +153,15 @@ describe('whose mention it is', () => {
 });
 
 describe('section structure and requirement scope', () => {
-  it('a heading-shaped line with unknown words ends the section before it', () => {
-    const text = 'About us\nWe sell kitchen robots.\n\nYOUR TOOLBOX\n- Python\n- Docker\n\nLife at the studio:\n- Training models';
-    const kinds = detectSections(text).map((s) => [s.title, s.kind]);
-    expect(kinds).toEqual([
+  it('a heading-shaped line with unknown words ends a company description, not an experience section', () => {
+    const ad = 'About us\nWe sell kitchen robots.\n\nLIFE AT THE STUDIO\nLong lunches.\n\nYour toolbox:\n- Python\n- Docker';
+    expect(detectSections(ad).map((s) => [s.title, s.kind])).toEqual([
       ['About us', 'about-company'],
-      ['YOUR TOOLBOX', 'requirements'],
-      ['Life at the studio', 'unknown'],
+      ['LIFE AT THE STUDIO', 'unknown'],
+      ['Your toolbox', 'requirements'],
     ]);
+    const cv = '## Experience\n\n### Data Engineer — Harbour Freight (2019–2023)\n- Built the pipelines.\n\n## Skills\nPython';
+    expect(detectSections(cv).map((s) => s.kind)).toEqual(['experience', 'skills']);
   });
 
   it('list intros inside run-together page copy start their sections where they stand', () => {

@@ -131,6 +131,9 @@ function inlineListIntros(line: string): Array<{ kind: SectionKind; title: strin
   return found;
 }
 
+/** Sections that a heading of unknown words ends. */
+const UNKNOWN_ENDS: ReadonlySet<SectionKind> = new Set(['about-company', 'benefits', 'application', 'excluded', 'unknown']);
+
 /** Finds section headings in normalised text; each section runs to the next heading. */
 export function detectSections(text: string): Section[] {
   const found: Array<{ title: string; kind: SectionKind; start: number }> = [];
@@ -138,10 +141,17 @@ export function detectSections(text: string): Section[] {
   const lines = text.split('\n');
   for (const [i, line] of lines.entries()) {
     const heading = classifyHeading(line) ?? classifyListIntro(line, lines.slice(i + 1).find((l) => l.trim().length > 0)) ?? classifyHeadingByForm(line);
-    if (heading) {
+    // A heading known only by its form ends the parts that must not run on (a company's
+    // description, benefits, how to apply) and starts the document; inside experience or projects it
+    // is an entry's own title ("### ML Engineer — Acme (2020–)"), not a new section.
+    const current = found[found.length - 1]?.kind;
+    const endsCurrent = heading?.kind !== 'unknown' || current === undefined || UNKNOWN_ENDS.has(current);
+    if (heading && endsCurrent) {
       const lead = line.length - line.trimStart().length;
       found.push({ ...heading, start: offset + lead });
-    } else if (line.length > 80) {
+    } else if (heading) {
+      // an entry's title inside its section: nothing to do
+    } else if (line.length > 80 && /:\s+[-•·]\s/.test(line)) {
       for (const intro of inlineListIntros(line)) found.push({ kind: intro.kind, title: intro.title, start: offset + intro.at });
     }
     offset += line.length + 1;

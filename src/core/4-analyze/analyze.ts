@@ -1,8 +1,8 @@
 import type { Extraction, Section, SectionKind } from '../1-text/schema';
 import type { CompiledLexicon } from '../2-lexicon/compile';
 import { classifyKind } from './classify';
-import { secondHand } from './voice';
-import { contextVerdict, deniedByLaterClause, deniedByWriterLater, mayDenyOwnWork, fillClauses, isCorroborated, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, TokenStems, yearsOf, type ClauseCache, type Judgement, type ModalityResult, type SentenceCues, type SentenceView } from './context';
+import { hasVoiceHint, secondHand } from './voice';
+import { contextVerdict, deniedByLaterClause, deniedByWriterLater, fillClauses, isCorroborated, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, TokenStems, yearsOf, type ClauseCache, type Judgement, type ModalityResult, type SentenceCues, type SentenceView } from './context';
 import { findFuzzyMentions, findMentions, type Mention } from '../3-extract/mentions';
 import type { NlpPort } from '../0-base/nlp-port';
 import type { Analysis, Evidence, KindRequest } from './schema';
@@ -148,15 +148,17 @@ export function analyzeExtraction(
   const mentions = [...exact, ...findFuzzyMentions(tokens, exact, lexicon, nlp)].sort((a, b) => a.start - b.start);
   stage('mentions');
 
-  const startsBySentence = new Map<SentenceView, number[]>();
-  const mentionStartsIn = (view: SentenceView): number[] => {
-    let starts = startsBySentence.get(view);
-    if (!starts) {
-      starts = mentions.filter((m) => m.start >= view.span.start && m.start < view.span.end).map((m) => m.start - view.span.start);
-      startsBySentence.set(view, starts);
+  const bySentence = new Map<SentenceView, { mentions: Mention[]; starts: number[] }>();
+  const inSentence = (view: SentenceView): { mentions: Mention[]; starts: number[] } => {
+    let found = bySentence.get(view);
+    if (!found) {
+      const within = mentions.filter((m) => m.start >= view.span.start && m.start < view.span.end);
+      found = { mentions: within, starts: within.map((m) => m.start - view.span.start) };
+      bySentence.set(view, found);
     }
-    return starts;
+    return found;
   };
+  const mentionStartsIn = (view: SentenceView): number[] => inSentence(view).starts;
   // Sentences whose clauses some mention needs are split together, in one compromise call.
   const clauseCache: ClauseCache = new Map();
   const cuesBySentence = new Map<string, SentenceCues>();
@@ -172,7 +174,7 @@ export function analyzeExtraction(
   for (const mention of mentions) {
     const view = sentences[spanIndexAt(sentenceSpans, mention.start)];
     if (!view || !cuesOf(view.text).modality) continue;
-    if (needsClauses(view.text, mention.start - view.span.start, mention.end - view.span.start, kind) || (kind === 'job' ? mayDenyNeed(view.text) : mayDenyOwnWork(view.text))) {
+    if (needsClauses(view.text, mention.start - view.span.start, mention.end - view.span.start, kind) || (kind === 'job' ? mayDenyNeed(view.text) : cuesOf(view.text).ownDenial)) {
       needing.push(view.text);
     }
   }
@@ -180,6 +182,7 @@ export function analyzeExtraction(
   // The intro runs to the first heading that names a section (a company name in capitals does not).
   const firstHeading = extraction.sections.find((s) => s.kind !== 'unknown')?.start;
   const technical = isTechnicalDocument(mentions);
+  const voiceHints = new Map<string, boolean>();
   const traced: TracedMention[] = [];
   const stems = new TokenStems(tokens, nlp);
   const evidenceBySkill = new Map<string, Evidence[]>();
@@ -203,13 +206,18 @@ export function analyzeExtraction(
       // Whose mention it is: others' work, a team's name, the company, the fields of a degree.
       if (modality.modality !== 'negated') {
         const inIntro = firstHeading !== undefined && mention.start < firstHeading;
-        const voice = secondHand({ sentence, start: mention.start - offset, end: mention.end - offset, kind, section, inIntro });
+        let hint = voiceHints.get(sentence);
+        if (hint === undefined) {
+          hint = hasVoiceHint(sentence);
+          voiceHints.set(sentence, hint);
+        }
+        const voice = secondHand({ sentence, start: mention.start - offset, end: mention.end - offset, kind, section, inIntro, hint });
         if (voice) modality = { modality: 'reported', cue: voice.cue };
       }
-      if (kind === 'cv' && modality.modality !== 'negated' && modality.modality !== 'reported' && view && cues.modality && mayDenyOwnWork(sentence)) {
+      if (kind === 'cv' && modality.modality !== 'negated' && modality.modality !== 'reported' && view && cues.ownDenial) {
         const skills = Object.keys(mention.term.entry.skills);
-        const later = mentions
-          .filter((m) => m.start > mention.start && m.start < view.span.end)
+        const later = inSentence(view)
+          .mentions.filter((m) => m.start > mention.start)
           .map((m) => ({ start: m.start - offset, sameSkill: Object.keys(m.term.entry.skills).some((s) => skills.includes(s)) }));
         const denial = deniedByWriterLater(sentence, mention.start - offset, later, nlp, clauseCache);
         if (denial) modality = { modality: 'negated', cue: denial };

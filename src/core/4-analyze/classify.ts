@@ -5,8 +5,18 @@ const JOB_SECTIONS: ReadonlySet<SectionKind> = new Set(['requirements', 'respons
 const CV_SECTIONS: ReadonlySet<SectionKind> = new Set(['experience', 'education', 'publications', 'certifications', 'awards', 'languages', 'interests', 'references', 'volunteering']);
 
 const JOB_PHRASES = /\b(?:we are looking for|we're looking for|you will|you'll|the ideal candidate|join (?:us|our team)|we offer|our team|about the role|apply (?:now|by|via|here)|to apply|salary|per annum|full[- ]time|part[- ]time|hybrid|remote[- ]first|equal opportunity|responsibilities|requirements|nice to have|your profile|what you will|we value|benefits)\b/gi;
-// Quantifiers bounded and anchored at run starts, so long runs cannot make the search quadratic.
-const CV_SIGNALS = /\b(?:i|my|me)\b|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,63}|\+?\d[\d ()-]{7,20}\d|\b(?:19|20)\d{2}\s*[–-]\s*(?:(?:19|20)\d{2}|present|now|current)\b/gi;
+// Each alternative starts at a fixed character class and is bounded: an e-mail address is found
+// from its "@", not by trying a local part at every position, so the scan stays linear.
+const CV_SIGNALS = /\b(?:i|my|me)\b|[\w.+-]@[\w-]{1,63}\.[\w.]{1,63}|\+?\d[\d ()-]{7,20}\d|\b(?:19|20)\d{2}\s*[–-]\s*(?:(?:19|20)\d{2}|present|now|current)\b/gi;
+
+/** Matches of a global pattern, counted up to `cap`: the classifier needs no more than that. */
+function countUpTo(re: RegExp, text: string, cap: number): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (n < cap && re.exec(text)) n++;
+  re.lastIndex = 0;
+  return n;
+}
 
 /**
  * Is this a CV or a job ad? Section headings weigh most, then phrasing (job ads address "you",
@@ -19,8 +29,8 @@ export function classifyKind(extraction: Extraction): { kind: DocumentKind; conf
     if (JOB_SECTIONS.has(s.kind)) job += 2;
     if (CV_SECTIONS.has(s.kind)) cv += 2;
   }
-  job += Math.min(8, (extraction.text.match(JOB_PHRASES) ?? []).length);
-  cv += Math.min(8, (extraction.text.match(CV_SIGNALS) ?? []).length * 0.5);
+  job += countUpTo(JOB_PHRASES, extraction.text, 8);
+  cv += countUpTo(CV_SIGNALS, extraction.text, 16) * 0.5;
   const margin = job - cv;
   const confidence = 1 / (1 + Math.exp(-Math.abs(margin) / 2));
   return { kind: margin > 0 ? 'job' : 'cv', confidence: Math.round(confidence * 100) / 100 };

@@ -108,10 +108,13 @@ const YEARS_HINT = /\b(?:years?|yrs?)\b/i;
 export interface SentenceCues {
   modality: boolean;
   years: boolean;
+  /** A CV's writer denying the work in some clause (see deniedByWriterLater). */
+  ownDenial: boolean;
 }
 
 export function sentenceCues(sentence: string): SentenceCues {
-  return { modality: ANY_CUE.test(sentence), years: YEARS_HINT.test(sentence) };
+  const modality = ANY_CUE.test(sentence);
+  return { modality, years: YEARS_HINT.test(sentence), ownDenial: modality && WRITER_DENIES.test(sentence) };
 }
 
 export interface ModalityResult {
@@ -262,10 +265,6 @@ export function deniedByLaterClause(sentence: string, start: number, mentionStar
 
 /** The writer of a CV saying, in a later clause, that they have not done it ("…, and I have not built neural models myself"). */
 const WRITER_DENIES = /\b(?:i|we)\s+(?:have\s+(?:not|never)|haven't|had\s+not|hadn't|did\s+not|didn't|do\s+not|don't|never|would\s+not\s+claim|wouldn't\s+claim)\b|\bnone of (?:it|this|them)\b/i;
-
-export function mayDenyOwnWork(sentence: string): boolean {
-  return WRITER_DENIES.test(sentence);
-}
 
 /**
  * CVs: a later clause in which the writer denies the work refers back to the mentions before it,

@@ -58,6 +58,19 @@ function inFieldList(degreePhrase: string): boolean {
 const COMPANY_VOICE = /\b(?:we|we're|we’ve|we've|our|ours|us)\b/i;
 const ADDRESSES_CANDIDATE = /\b(?:you|your|you'll|you’ll|you're|you’re|candidate|candidates|applicant|applicants|the role|this role|the position|this position|the post|this post|the successful|looking for|seeking|required|requirements?|must|should|expect|need|want|ask|value|hire|hiring|experience (?:with|in|of))\b/i;
 
+/**
+ * Any word that the sentence-level rules below start from. Most sentences have none, and then only
+ * the rules on the mention's own words run: checked once per sentence, it keeps analysis fast.
+ */
+const VOICE_HINT = /\b(?:team|teams|group|groups|department|squad|unit|guild|chapter|by|bought|outsourced|licensed|they|he|she|colleagues|vendor|partners?|scientists|engineers|researchers|attended|attending|audited|auditing|watched|went|listened|sat|lectures?|sell|sells|sold|selling|resell|resold|reselling|pitched|pitching|degrees?|bachelor'?s?|master'?s?|ph\.?\s?d|doctorate|msc|bsc|b\.sc|m\.sc|ms|bs|ma|ba|diploma|studies|graduate|undergraduate|postgraduate)\b/i;
+
+export function hasVoiceHint(sentence: string): boolean {
+  return VOICE_HINT.test(sentence);
+}
+
+/** Rules that read back from the mention look no further than this many characters. */
+const LOOK_BACK = 160;
+
 export interface VoiceInput {
   sentence: string;
   /** The mention's offsets in the sentence. */
@@ -67,17 +80,20 @@ export interface VoiceInput {
   section: SectionKind | null;
   /** Whether the mention stands before the document's first heading that names a section (and the document has one). */
   inIntro: boolean;
+  /** hasVoiceHint(sentence), computed once per sentence by the caller. */
+  hint: boolean;
 }
 
 /** The second-hand reading of a mention, or null when it is the writer's (CV) or the post's (job ad). */
-export function secondHand({ sentence, start, end, kind, section, inIntro }: VoiceInput): Voice | null {
+export function secondHand({ sentence, start, end, kind, section, inIntro, hint }: VoiceInput): Voice | null {
   const mention = sentence.slice(start, end);
-  const before = sentence.slice(0, start);
-  const after = sentence.slice(end);
+  const before = sentence.slice(Math.max(0, start - LOOK_BACK), start);
+  const after = sentence.slice(end, end + LOOK_BACK);
   const organisation = /^[\p{Lu}]/u.test(mention) ? ORGANISATION_AFTER.exec(after) : null;
   if (organisation) return { rule: 'organisation-name', cue: `${mention}${organisation[0]}` };
   const plural = PROFESSION_PLURAL.exec(mention);
   if (plural) return { rule: 'plural-profession', cue: plural[0] };
+  if (!hint) return kind === 'job' ? companyVoice(sentence, section, inIntro) : null;
   // "the computer vision team" names a team; "work with teams" is the writer's own doing.
   if (TEAM_AFTER.test(after) && !INVOLVED.test(before) && !LINKING_END.test(mention)) return { rule: 'team-name', cue: `${mention}${TEAM_AFTER.exec(after)?.[0] ?? ''}`.trim() };
   const clauseAfter = after.split(/[;.]/)[0] ?? '';
@@ -92,9 +108,17 @@ export function secondHand({ sentence, start, end, kind, section, inIntro }: Voi
   if (kind === 'job') {
     const degree = DEGREE_BEFORE.exec(before);
     if (degree && inFieldList(degree[0]) && (LIST_AROUND.test(after.slice(0, 8)) || LIST_AROUND.test(before.slice(-6)))) return { rule: 'degree-field', cue: degree[0].trim().slice(0, 80) };
-    // Before its first heading, a job ad usually introduces the company; there a sentence that
-    // speaks as "we" and says nothing to the candidate describes the company, not the post.
-    if (inIntro && (section === null || section === 'unknown') && COMPANY_VOICE.test(sentence) && !ADDRESSES_CANDIDATE.test(sentence)) return { rule: 'company-voice', cue: COMPANY_VOICE.exec(sentence)?.[0] ?? '' };
+    return companyVoice(sentence, section, inIntro);
   }
   return null;
+}
+
+/**
+ * Before its first heading, a job ad usually introduces the company; there a sentence that speaks
+ * as "we" and says nothing to the candidate describes the company, not the post.
+ */
+function companyVoice(sentence: string, section: SectionKind | null, inIntro: boolean): Voice | null {
+  if (!inIntro || (section !== null && section !== 'unknown')) return null;
+  const we = COMPANY_VOICE.exec(sentence);
+  return we && !ADDRESSES_CANDIDATE.test(sentence) ? { rule: 'company-voice', cue: we[0] } : null;
 }
