@@ -32,17 +32,17 @@ const DONE_BY = /\b(?:built|developed|trained|implemented|created|written|design
 const BOUGHT_IN = /\b(?:is|are|was|were)\s+(?:bought in|outsourced|licensed from|provided by a vendor)\b/i;
 
 /** Another party as the subject of the mention's clause: "they train in PyTorch", "a separate team applies NLP". */
-const OTHER_SUBJECT = /(?:^|[;:(]|,\s+|\b(?:and|but|while|whereas)\s+)\s*(?:they|he|she|(?:the|our|their|a|an|another|other|a separate|separate)\s+(?:[\w-]+\s+){0,3}(?:team|teams|group|department|colleagues|vendor|partners?|data scientists|scientists|engineers|researchers))\s+(?:(?:that|who|which)\s+)?(?:\w+ly\s+)?(?:built|build|builds|used|use|uses|fit|fits|fitted|developed|develops|trained|train|trains|fine-tuned|fine-tune|fine-tunes|applied|apply|applies|owned|own|owns|ran|run|runs|wrote|write|writes|maintained|maintain|maintains|implemented|implement|implements|created|create|creates|shipped|ship|ships|handled|handle|handles|did|do|does)\b[^.;]*$/i;
+const OTHER_SUBJECT = /(?:^|[;:(]|,\s+|\b(?:and|but|while|whereas)\s+)\s*(?:they|he|she|(?:the|our|their|a|an|another|other|a separate|separate)\s+(?:[\w-]+\s+){0,3}(?:team|teams|group|department|colleagues|vendor|partners?|data scientists|scientists|engineers|researchers))\s+(?:(?:that|who|which)\s+)?(?:\w+ly\s+)?(?:built|build|builds|used|use|uses|fit|fits|fitted|developed|develops|trained|train|trains|fine-tuned|fine-tune|fine-tunes|applied|apply|applies|owned|own|owns|ran|run|runs|wrote|write|writes|maintained|maintain|maintains|implemented|implement|implements|created|create|creates|shipped|ship|ships|handled|handle|handles|did|do|does)\b/gi;
 
 /** Selling a product is not building it: "sold the company's NLP APIs to banks". */
-const SOLD = /\b(?:sell|sells|sold|selling|resell|resold|reselling|pitched|pitching)\b(?:\s+\S+){0,5}\s*$/i;
+const SOLD = /\b(?:sell|sells|sold|selling|resell|resold|reselling|pitched|pitching)\b/gi;
 
 /** Hearing about a skill is not having it: talks, tutorials, lectures and audited courses. */
-const ATTENDED = /\b(?:attended|attending|audited|auditing|watched|went to|listened to|sat in on)\b(?:\s+\S+){0,8}\s*$/i;
+const ATTENDED = /\b(?:attended|attending|audited|auditing|watched|went to|listened to|sat in on)\b/gi;
 const ATTENDED_AFTER = /^[^.;]{0,40}\((?:lectures? only|audited|no assignments|attended)[^)]*\)/i;
 
 /** Fields of a degree named in a job ad ("a degree in Computer Science, Statistics, Physics or similar"). */
-const DEGREE_BEFORE = /\b(?:degree|degrees|bachelor'?s?|master'?s?|ph\.?\s?d\.?|doctorate|msc|bsc|b\.sc|m\.sc|ms|bs|ma|ba|diploma|studies|graduate|undergraduate|postgraduate)\b(?:\s+\(?[\w.'’-]+\)?){0,4}\s+(?:in|of|covering)\b(?:[^.;:]{0,120})$/i;
+const DEGREE_BEFORE = /\b(?:degree|degrees|bachelor'?s?|master'?s?|ph\.?\s?d\.?|doctorate|msc|bsc|b\.sc|m\.sc|ms|bs|ma|ba|diploma|studies|graduate|undergraduate|postgraduate)\b(?:\s+\(?[\w.'’-]+\)?){0,4}\s+(?:in|of|covering)\b/gi;
 const LIST_AROUND = /^[^.;:]{0,3}(?:,|\bor\b|\band\b|\/)|(?:,|\bor\b|\band\b|\/)\s*$/i;
 
 /**
@@ -53,6 +53,19 @@ function inFieldList(degreePhrase: string): boolean {
   const list = degreePhrase.replace(/^.*?\b(?:in|of|covering)\b/i, '');
   return list.split(/,|\bor\b|\band\b|\//i).every((item) => item.trim().split(/\s+/).filter(Boolean).length <= 4 && !/\b(?:in|with|of|using|experience|knowledge|fluency|skills?|years?)\b/i.test(item));
 }
+
+/**
+ * The nearest match of a cue before the mention, when what lies between them passes `between`.
+ * (Each pattern finds its cue; the distance is checked once, not by the pattern at every position.)
+ */
+function nearestCue(re: RegExp, before: string, between: (gap: string) => boolean): RegExpExecArray | null {
+  re.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  for (let m = re.exec(before); m; m = re.exec(before)) last = m;
+  re.lastIndex = 0;
+  return last && between(before.slice(last.index + last[0].length)) ? last : null;
+}
+const words = (text: string): number => (text.match(/\S+/g) ?? []).length;
 
 /** The company speaking of itself: first person plural with no word to the candidate. */
 const COMPANY_VOICE = /\b(?:we|we're|we’ve|we've|our|ours|us)\b/i;
@@ -99,15 +112,15 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hint 
   const clauseAfter = after.split(/[;.]/)[0] ?? '';
   const doneBy = DONE_BY.exec(clauseAfter) ?? BOUGHT_IN.exec(clauseAfter);
   if (doneBy) return { rule: 'done-by-others', cue: doneBy[0] };
-  const other = OTHER_SUBJECT.exec(before);
-  if (other && !(kind === 'cv' && INVOLVED.test(before.slice(0, other.index + 1)))) return { rule: 'other-subject', cue: other[0].trim().slice(0, 80) };
-  const sold = SOLD.exec(before);
-  if (sold) return { rule: 'sold', cue: sold[0].trim().slice(0, 80) };
-  const attended = ATTENDED.exec(before) ?? ATTENDED_AFTER.exec(after);
-  if (attended) return { rule: 'attended', cue: attended[0].trim().slice(0, 80) };
+  const other = nearestCue(OTHER_SUBJECT, before, (gap) => !/[.;]/.test(gap));
+  if (other && !(kind === 'cv' && INVOLVED.test(before.slice(0, other.index + 1)))) return { rule: 'other-subject', cue: before.slice(other.index).trim().slice(0, 80) };
+  const sold = nearestCue(SOLD, before, (gap) => words(gap) <= 5);
+  if (sold) return { rule: 'sold', cue: before.slice(sold.index).trim().slice(0, 80) };
+  const attended = nearestCue(ATTENDED, before, (gap) => words(gap) <= 8) ?? ATTENDED_AFTER.exec(after);
+  if (attended) return { rule: 'attended', cue: (attended.input === before ? before.slice(attended.index) : attended[0]).trim().slice(0, 80) };
   if (kind === 'job') {
-    const degree = DEGREE_BEFORE.exec(before);
-    if (degree && inFieldList(degree[0]) && (LIST_AROUND.test(after.slice(0, 8)) || LIST_AROUND.test(before.slice(-6)))) return { rule: 'degree-field', cue: degree[0].trim().slice(0, 80) };
+    const degree = nearestCue(DEGREE_BEFORE, before, (gap) => gap.length <= 120 && !/[.;:]/.test(gap));
+    if (degree && inFieldList(`${degree[0]}${before.slice(degree.index + degree[0].length)}`) && (LIST_AROUND.test(after.slice(0, 8)) || LIST_AROUND.test(before.slice(-6)))) return { rule: 'degree-field', cue: before.slice(degree.index).trim().slice(0, 80) };
     return companyVoice(sentence, section, inIntro);
   }
   return null;
