@@ -1,4 +1,5 @@
 import { isInflectionOf } from '../../src/core/3-extract/mentions';
+import { matchDocuments } from '../../src/core/5-match/match';
 import { detectSections } from '../../src/core/1-text/sections';
 import { splitSentences } from '../../src/core/1-text/sentences';
 import { acceptedTerms, analyzeText, presentSkills } from './support';
@@ -217,5 +218,16 @@ describe('swapped documents', () => {
     expect(analysis.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'kind-mismatch', detected: 'job' })]));
     const asJob = await analyzeText(ad, 'job');
     expect(asJob.analysis.warnings.filter((w) => w.code === 'kind-mismatch')).toEqual([]);
+  });
+});
+
+describe('advice on gaps', () => {
+  it('a years shortfall is advised as the missing years, not as the skill', async () => {
+    const job = (await analyzeText('Requirements\n- Five years of Python in production.', 'job')).analysis;
+    const cv = (await analyzeText('Skills\nPython (3 years)', 'cv')).analysis;
+    const result = matchDocuments({ filename: 'job', analysis: job }, [{ filename: 'cv', analysis: cv }]).results[0];
+    const gap = result?.gaps.find((g) => g.skill === 'python');
+    expect(gap?.status).toBe('partial');
+    expect(gap?.advice).toContain('3 year(s) of Python; the job asks for 5, 2 more');
   });
 });

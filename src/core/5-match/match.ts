@@ -54,6 +54,19 @@ function judge(req: JobRequirement, cv: SkillResult | undefined, cvQualityLow: b
   return { status: 'missing', reason: cvQualityLow ? 'Not found, but the CV text could only partly be read.' : 'Not found in the CV.' };
 }
 
+/**
+ * What would close a gap. A skill the CV shows, with fewer years than the job asks, needs the
+ * missing years, not the skill: the advice says how many, and how to show them if the CV
+ * understates them. Otherwise the role model's advice for the skill.
+ */
+function adviceFor(r: RequirementMatch, roleAdvice: string | undefined): string {
+  if (r.status === 'partial' && r.yearsRequired !== undefined && r.cvYears !== undefined && r.cvYears < r.yearsRequired) {
+    const short = r.yearsRequired - r.cvYears;
+    return `The CV shows ${r.cvYears} year(s) of ${r.label}; the job asks for ${r.yearsRequired}, ${short} more. If you have them, state the years, or give the dates of the roles where you used it.`;
+  }
+  return roleAdvice ?? `Show concrete work that uses ${r.label}.`;
+}
+
 /** One CV against the job's requirements: status, credit and the evidence chain of each. */
 export function matchCv(requirements: JobRequirement[], cv: Analysis): Omit<MatchResult, 'filename' | 'rank'> {
   const skills = new Map(cv.skills.map((s) => [s.id, s]));
@@ -86,7 +99,7 @@ export function matchCv(requirements: JobRequirement[], cv: Analysis): Omit<Matc
     requirements: matched,
     gaps: matched
       .filter((r) => r.status !== 'met')
-      .map((r) => ({ skill: r.skill, label: r.label, requirement: r.requirement, status: r.status, advice: advice.get(r.skill) ?? `Show concrete work that uses ${r.label}.` })),
+      .map((r) => ({ skill: r.skill, label: r.label, requirement: r.requirement, status: r.status, advice: adviceFor(r, advice.get(r.skill)) })),
     extras: cv.skills.filter((s) => s.present && !required.has(s.id)).map((s) => ({ skill: s.id, label: s.label, strength: s.strength })),
     roleCoverage: cv.coverage,
     categories: cv.categories,
