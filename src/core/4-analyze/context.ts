@@ -251,16 +251,25 @@ export function mayDenyNeed(sentence: string): boolean {
   return NOT_NEEDED.test(sentence);
 }
 
-export function deniedByLaterClause(sentence: string, start: number, mentionStarts: number[], nlp: NlpPort, cache?: ClauseCache): string | undefined {
-  if (!NOT_NEEDED.test(sentence)) return undefined;
+/**
+ * The first later clause of the sentence that matches `denial` and names no skill the mention does
+ * not share, as its text: a denial that refers back to the mention. `later` holds the mentions after
+ * this one, each with whether it names a skill the mention names too.
+ */
+function laterDenial(denial: RegExp, sentence: string, start: number, later: Array<{ start: number; sameSkill: boolean }>, nlp: NlpPort, cache?: ClauseCache): string | undefined {
+  if (!denial.test(sentence)) return undefined;
   const clauses = clausesFrom(sentence, nlp, cache);
   const own = clauses.findIndex((c) => start >= c.start && start < c.end);
   for (const clause of clauses.slice(own + 1)) {
-    const text = sentence.slice(clause.start, clause.end);
-    const denial = NOT_NEEDED.exec(text);
-    if (denial && !mentionStarts.some((m) => m >= clause.start && m < clause.end)) return text.trim();
+    const inClause = later.filter((m) => m.start >= clause.start && m.start < clause.end);
+    if (denial.test(sentence.slice(clause.start, clause.end)) && inClause.every((m) => m.sameSkill)) return sentence.slice(clause.start, clause.end).trim();
   }
   return undefined;
+}
+
+/** Job ads: a later clause that denies a need and names no skill of its own. */
+export function deniedByLaterClause(sentence: string, start: number, mentionStarts: number[], nlp: NlpPort, cache?: ClauseCache): string | undefined {
+  return laterDenial(NOT_NEEDED, sentence, start, mentionStarts.filter((m) => m > start).map((m) => ({ start: m, sameSkill: false })), nlp, cache);
 }
 
 /** The writer of a CV saying, in a later clause, that they have not done it ("…, and I have not built neural models myself"). */
@@ -273,16 +282,7 @@ const WRITER_DENIES = /\b(?:i|we)\s+(?:have\s+(?:not|never)|haven't|had\s+not|ha
  * whether it evidences a skill the mention does.
  */
 export function deniedByWriterLater(sentence: string, start: number, later: Array<{ start: number; sameSkill: boolean }>, nlp: NlpPort, cache?: ClauseCache): string | undefined {
-  if (!WRITER_DENIES.test(sentence)) return undefined;
-  const clauses = clausesFrom(sentence, nlp, cache);
-  const own = clauses.findIndex((c) => start >= c.start && start < c.end);
-  for (const clause of clauses.slice(own + 1)) {
-    const text = sentence.slice(clause.start, clause.end);
-    const denial = WRITER_DENIES.exec(text);
-    const inClause = later.filter((m) => m.start >= clause.start && m.start < clause.end);
-    if (denial && inClause.every((m) => m.sameSkill)) return text.trim();
-  }
-  return undefined;
+  return laterDenial(WRITER_DENIES, sentence, start, later, nlp, cache);
 }
 
 /**
