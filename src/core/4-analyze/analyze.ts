@@ -1,7 +1,7 @@
 import type { Extraction, Section, SectionKind } from '../1-text/schema';
 import type { CompiledLexicon } from '../2-lexicon/compile';
 import { classifyKind } from './classify';
-import { hasVoiceHint, secondHand } from './voice';
+import { secondHand, voiceHints, type VoiceHints } from './voice';
 import { contextVerdict, deniedByLaterClause, deniedByWriterLater, fillClauses, isCorroborated, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, TokenStems, yearsOf, type ClauseCache, type Judgement, type ModalityResult, type SentenceCues, type SentenceView } from './context';
 import { findFuzzyMentions, findMentions, type Mention } from '../3-extract/mentions';
 import type { NlpPort } from '../0-base/nlp-port';
@@ -182,7 +182,7 @@ export function analyzeExtraction(
   // The intro runs to the first heading that names a section (a company name in capitals does not).
   const firstHeading = extraction.sections.find((s) => s.kind !== 'unknown')?.start;
   const technical = isTechnicalDocument(mentions);
-  const voiceHints = new Map<string, boolean>();
+  const hintsBySentence = new Map<string, VoiceHints>();
   const traced: TracedMention[] = [];
   const stems = new TokenStems(tokens, nlp);
   const evidenceBySkill = new Map<string, Evidence[]>();
@@ -206,12 +206,12 @@ export function analyzeExtraction(
       // Whose mention it is: others' work, a team's name, the company, the fields of a degree.
       if (modality.modality !== 'negated') {
         const inIntro = firstHeading !== undefined && mention.start < firstHeading;
-        let hint = voiceHints.get(sentence);
-        if (hint === undefined) {
-          hint = hasVoiceHint(sentence);
-          voiceHints.set(sentence, hint);
+        let hints = hintsBySentence.get(sentence);
+        if (hints === undefined) {
+          hints = voiceHints(sentence, kind);
+          hintsBySentence.set(sentence, hints);
         }
-        const voice = secondHand({ sentence, start: mention.start - offset, end: mention.end - offset, kind, section, inIntro, hint });
+        const voice = secondHand({ sentence, start: mention.start - offset, end: mention.end - offset, kind, section, inIntro, hints });
         if (voice) modality = { modality: 'reported', cue: voice.cue };
       }
       if (kind === 'cv' && modality.modality !== 'negated' && modality.modality !== 'reported' && view && cues.ownDenial) {

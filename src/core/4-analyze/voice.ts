@@ -72,13 +72,42 @@ const COMPANY_VOICE = /\b(?:we|we're|we’ve|we've|our|ours|us)\b/i;
 const ADDRESSES_CANDIDATE = /\b(?:you|your|you'll|you’ll|you're|you’re|candidate|candidates|applicant|applicants|the role|this role|the position|this position|the post|this post|the successful|looking for|seeking|required|requirements?|must|should|expect|need|want|ask|value|hire|hiring|experience (?:with|in|of))\b/i;
 
 /**
- * Any word that the sentence-level rules below start from. Most sentences have none, and then only
- * the rules on the mention's own words run: checked once per sentence, it keeps analysis fast.
+ * Which rules a sentence can trigger at all, found once per sentence by the word each rule starts
+ * from. Most sentences have none of them, and then no rule runs for the mentions in them.
  */
-const VOICE_HINT = /\b(?:team|teams|group|groups|department|squad|unit|guild|chapter|by|bought|outsourced|licensed|they|he|she|colleagues|vendor|partners?|scientists|engineers|researchers|attended|attending|audited|auditing|watched|went|listened|sat|lectures?|sell|sells|sold|selling|resell|resold|reselling|pitched|pitching|degrees?|bachelor'?s?|master'?s?|ph\.?\s?d|doctorate|msc|bsc|b\.sc|m\.sc|ms|bs|ma|ba|diploma|studies|graduate|undergraduate|postgraduate)\b/i;
+export interface VoiceHints {
+  organisation: boolean;
+  team: boolean;
+  doneBy: boolean;
+  subject: boolean;
+  attended: boolean;
+  sold: boolean;
+  degree: boolean;
+  /** A job ad's sentence in the company's voice that says nothing to the candidate. */
+  company: boolean;
+}
 
-export function hasVoiceHint(sentence: string): boolean {
-  return VOICE_HINT.test(sentence);
+const HINT = {
+  organisation: /\b(?:Ltd|Limited|Inc|LLC|LLP|GmbH|plc|PLC|Corp|Corporation|AG|S\.?A|B\.?V|Pty|Holdings|Media|Group)\b/,
+  team: /\b(?:team|teams|group|groups|department|squad|unit|guild|chapter)\b/i,
+  doneBy: /\bby\b|\b(?:bought in|outsourced|licensed from)\b/i,
+  subject: /\b(?:they|he|she|team|teams|group|department|colleagues|vendor|partners?|scientists|engineers|researchers)\b/i,
+  attended: /\b(?:attended|attending|audited|auditing|watched|went to|listened to|sat in on)\b|\((?:lectures? only|audited|no assignments|attended)/i,
+  sold: /\b(?:sell|sells|sold|selling|resell|resold|reselling|pitched|pitching)\b/i,
+  degree: /\b(?:degree|degrees|bachelor'?s?|master'?s?|ph\.?\s?d|doctorate|msc|bsc|b\.sc|m\.sc|ms|bs|ma|ba|diploma|studies|graduate|undergraduate|postgraduate)\b/i,
+} as const;
+
+export function voiceHints(sentence: string, kind: DocumentKind): VoiceHints {
+  return {
+    organisation: HINT.organisation.test(sentence),
+    team: HINT.team.test(sentence),
+    doneBy: HINT.doneBy.test(sentence),
+    subject: HINT.subject.test(sentence),
+    attended: HINT.attended.test(sentence),
+    sold: HINT.sold.test(sentence),
+    degree: kind === 'job' && HINT.degree.test(sentence),
+    company: kind === 'job' && COMPANY_VOICE.test(sentence) && !ADDRESSES_CANDIDATE.test(sentence),
+  };
 }
 
 /** Rules that read back from the mention look no further than this many characters. */
@@ -93,45 +122,39 @@ export interface VoiceInput {
   section: SectionKind | null;
   /** Whether the mention stands before the document's first heading that names a section (and the document has one). */
   inIntro: boolean;
-  /** hasVoiceHint(sentence), computed once per sentence by the caller. */
-  hint: boolean;
+  /** voiceHints(sentence, kind), computed once per sentence by the caller. */
+  hints: VoiceHints;
 }
 
 /** The second-hand reading of a mention, or null when it is the writer's (CV) or the post's (job ad). */
-export function secondHand({ sentence, start, end, kind, section, inIntro, hint }: VoiceInput): Voice | null {
+export function secondHand({ sentence, start, end, kind, section, inIntro, hints }: VoiceInput): Voice | null {
   const mention = sentence.slice(start, end);
   const before = sentence.slice(Math.max(0, start - LOOK_BACK), start);
   const after = sentence.slice(end, end + LOOK_BACK);
-  const organisation = /^[\p{Lu}]/u.test(mention) ? ORGANISATION_AFTER.exec(after) : null;
+  const organisation = hints.organisation && /^[\p{Lu}]/u.test(mention) ? ORGANISATION_AFTER.exec(after) : null;
   if (organisation) return { rule: 'organisation-name', cue: `${mention}${organisation[0]}` };
-  const plural = PROFESSION_PLURAL.exec(mention);
+  const plural = mention.endsWith('s') ? PROFESSION_PLURAL.exec(mention) : null;
   if (plural) return { rule: 'plural-profession', cue: plural[0] };
-  if (!hint) return kind === 'job' ? companyVoice(sentence, section, inIntro) : null;
   // "the computer vision team" names a team; "work with teams" is the writer's own doing.
-  if (TEAM_AFTER.test(after) && !INVOLVED.test(before) && !LINKING_END.test(mention)) return { rule: 'team-name', cue: `${mention}${TEAM_AFTER.exec(after)?.[0] ?? ''}`.trim() };
-  const clauseAfter = after.split(/[;.]/)[0] ?? '';
-  const doneBy = DONE_BY.exec(clauseAfter) ?? BOUGHT_IN.exec(clauseAfter);
-  if (doneBy) return { rule: 'done-by-others', cue: doneBy[0] };
-  const other = nearestCue(OTHER_SUBJECT, before, (gap) => !/[.;]/.test(gap));
+  if (hints.team && TEAM_AFTER.test(after) && !INVOLVED.test(before) && !LINKING_END.test(mention)) return { rule: 'team-name', cue: `${mention}${TEAM_AFTER.exec(after)?.[0] ?? ''}`.trim() };
+  if (hints.doneBy) {
+    const clauseAfter = after.split(/[;.]/)[0] ?? '';
+    const doneBy = DONE_BY.exec(clauseAfter) ?? BOUGHT_IN.exec(clauseAfter);
+    if (doneBy) return { rule: 'done-by-others', cue: doneBy[0] };
+  }
+  const other = hints.subject ? nearestCue(OTHER_SUBJECT, before, (gap) => !/[.;]/.test(gap)) : null;
   if (other && !(kind === 'cv' && INVOLVED.test(before.slice(0, other.index + 1)))) return { rule: 'other-subject', cue: before.slice(other.index).trim().slice(0, 80) };
-  const sold = nearestCue(SOLD, before, (gap) => words(gap) <= 5);
+  const sold = hints.sold ? nearestCue(SOLD, before, (gap) => words(gap) <= 5) : null;
   if (sold) return { rule: 'sold', cue: before.slice(sold.index).trim().slice(0, 80) };
-  const attended = nearestCue(ATTENDED, before, (gap) => words(gap) <= 8) ?? ATTENDED_AFTER.exec(after);
+  const attended = hints.attended ? (nearestCue(ATTENDED, before, (gap) => words(gap) <= 8) ?? ATTENDED_AFTER.exec(after)) : null;
   if (attended) return { rule: 'attended', cue: (attended.input === before ? before.slice(attended.index) : attended[0]).trim().slice(0, 80) };
-  if (kind === 'job') {
+  if (hints.degree) {
     const degree = nearestCue(DEGREE_BEFORE, before, (gap) => gap.length <= 120 && !/[.;:]/.test(gap));
     if (degree && inFieldList(`${degree[0]}${before.slice(degree.index + degree[0].length)}`) && (LIST_AROUND.test(after.slice(0, 8)) || LIST_AROUND.test(before.slice(-6)))) return { rule: 'degree-field', cue: before.slice(degree.index).trim().slice(0, 80) };
-    return companyVoice(sentence, section, inIntro);
   }
+  // Before its first heading, a job ad usually introduces the company: there a sentence in the
+  // company's voice that says nothing to the candidate describes the company, not the post.
+  if (hints.company && inIntro && (section === null || section === 'unknown')) return { rule: 'company-voice', cue: COMPANY_VOICE.exec(sentence)?.[0] ?? '' };
   return null;
 }
 
-/**
- * Before its first heading, a job ad usually introduces the company; there a sentence that speaks
- * as "we" and says nothing to the candidate describes the company, not the post.
- */
-function companyVoice(sentence: string, section: SectionKind | null, inIntro: boolean): Voice | null {
-  if (!inIntro || (section !== null && section !== 'unknown')) return null;
-  const we = COMPANY_VOICE.exec(sentence);
-  return we && !ADDRESSES_CANDIDATE.test(sentence) ? { rule: 'company-voice', cue: we[0] } : null;
-}
