@@ -87,6 +87,9 @@ function isTechnicalDocument(mentions: Mention[]): boolean {
   return false;
 }
 
+/** How much of the text the check of a stated kind reads (about the first two pages). */
+const KIND_CHECK_CHARS = 6_000;
+
 /** How sure the kind classifier must be before a caller's stated kind is questioned. */
 const KIND_MISMATCH_CONFIDENCE = 0.9;
 
@@ -129,7 +132,8 @@ export function analyzeExtraction(
   };
   // The caller may say what the document is; otherwise it is classified.
   // A kind given by the caller is kept, but checked: a job ad sent as a CV is said to be one.
-  const detected = classifyKind(extraction);
+  // Checking a stated kind reads the document's opening only, where its kind shows.
+  const detected = classifyKind(extraction, options.kind === 'auto' ? Infinity : KIND_CHECK_CHARS);
   const classified = options.kind === 'auto' ? detected : { kind: options.kind, confidence: 1 };
   const { kind } = classified;
   const kindConfidence = classified.confidence;

@@ -22,15 +22,16 @@ function countUpTo(re: RegExp, text: string, cap: number): number {
  * Is this a CV or a job ad? Section headings weigh most, then phrasing (job ads address "you",
  * CVs speak in the first person and carry contact details and date ranges).
  */
-export function classifyKind(extraction: Extraction): { kind: DocumentKind; confidence: number } {
+export function classifyKind(extraction: Extraction, textLimit = Infinity): { kind: DocumentKind; confidence: number } {
+  const text = textLimit < extraction.text.length ? extraction.text.slice(0, textLimit) : extraction.text;
   let job = 0;
   let cv = 0;
   for (const s of extraction.sections) {
     if (JOB_SECTIONS.has(s.kind)) job += 2;
     if (CV_SECTIONS.has(s.kind)) cv += 2;
   }
-  job += countUpTo(JOB_PHRASES, extraction.text, 8);
-  cv += countUpTo(CV_SIGNALS, extraction.text, 16) * 0.5;
+  job += countUpTo(JOB_PHRASES, text, 8);
+  cv += countUpTo(CV_SIGNALS, text, 16) * 0.5;
   const margin = job - cv;
   const confidence = 1 / (1 + Math.exp(-Math.abs(margin) / 2));
   return { kind: margin > 0 ? 'job' : 'cv', confidence: Math.round(confidence * 100) / 100 };
