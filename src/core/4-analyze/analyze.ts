@@ -2,7 +2,7 @@ import type { Extraction, Section, SectionKind } from '../1-text/schema';
 import type { CompiledLexicon } from '../2-lexicon/compile';
 import { classifyKind } from './classify';
 import { secondHand, voiceHints, type VoiceHints } from './voice';
-import { contextVerdict, deniedByLaterClause, deniedByWriterLater, fillClauses, isCorroborated, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, TokenStems, yearsOf, type ClauseCache, type Judgement, type ModalityResult, type SentenceCues, type SentenceView } from './context';
+import { contextVerdict, deniedByLaterClause, deniedByWriterLater, mayBeDeniedLater, fillClauses, isCorroborated, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, TokenStems, yearsOf, type ClauseCache, type Judgement, type ModalityResult, type SentenceCues, type SentenceView } from './context';
 import { findFuzzyMentions, findMentions, type Mention } from '../3-extract/mentions';
 import type { NlpPort } from '../0-base/nlp-port';
 import type { Analysis, Evidence, KindRequest } from './schema';
@@ -178,7 +178,7 @@ export function analyzeExtraction(
   for (const mention of mentions) {
     const view = sentences[spanIndexAt(sentenceSpans, mention.start)];
     if (!view || !cuesOf(view.text).modality) continue;
-    if (needsClauses(view.text, mention.start - view.span.start, mention.end - view.span.start, kind) || (kind === 'job' ? mayDenyNeed(view.text) : cuesOf(view.text).ownDenial)) {
+    if (needsClauses(view.text, mention.start - view.span.start, mention.end - view.span.start, kind) || (kind === 'job' ? mayDenyNeed(view.text) : cuesOf(view.text).ownDenial && mayBeDeniedLater(view.text, mention.start - view.span.start))) {
       needing.push(view.text);
     }
   }
@@ -218,7 +218,7 @@ export function analyzeExtraction(
         const voice = secondHand({ sentence, start: mention.start - offset, end: mention.end - offset, kind, section, inIntro, hints });
         if (voice) modality = { modality: 'reported', cue: voice.cue };
       }
-      if (kind === 'cv' && modality.modality !== 'negated' && modality.modality !== 'reported' && view && cues.ownDenial) {
+      if (kind === 'cv' && modality.modality !== 'negated' && modality.modality !== 'reported' && view && cues.ownDenial && mayBeDeniedLater(sentence, mention.start - offset)) {
         const skills = Object.keys(mention.term.entry.skills);
         const later = inSentence(view)
           .mentions.filter((m) => m.start > mention.start)

@@ -281,6 +281,13 @@ const WRITER_DENIES = /\b(?:i|we)\s+(?:have\s+(?:not|never)|haven't|had\s+not|ha
  * models, and I have not built neural models myself"). `later` holds the later mentions, each with
  * whether it evidences a skill the mention does.
  */
+/** Could a later clause deny the writer's work with this mention? (Only then are the sentence's clauses needed.) */
+export function mayBeDeniedLater(sentence: string, start: number): boolean {
+  const rest = sentence.slice(start);
+  const denial = WRITER_DENIES.exec(rest);
+  return denial !== null && CLAUSE_BOUNDARY.test(rest.slice(0, denial.index));
+}
+
 export function deniedByWriterLater(sentence: string, start: number, later: Array<{ start: number; sameSkill: boolean }>, nlp: NlpPort, cache?: ClauseCache): string | undefined {
   return laterDenial(WRITER_DENIES, sentence, start, later, nlp, cache);
 }
