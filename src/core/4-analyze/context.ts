@@ -285,8 +285,10 @@ const WRITER_DENIES = /\b(?:i|we)\s+(?:have\s+(?:not|never)|haven't|had\s+not|ha
 export function mayBeDeniedLater(sentence: string, start: number): boolean {
   const rest = sentence.slice(start);
   const denial = WRITER_DENIES.exec(rest);
-  return denial !== null && CLAUSE_BOUNDARY.test(rest.slice(0, denial.index));
+  return denial !== null && LATER_CLAUSE.test(rest.slice(0, denial.index));
 }
+/** Anything that can start a later clause: punctuation or a conjunction. */
+const LATER_CLAUSE = /[;:,]|\b(?:but|however|although|though|yet|while|whereas|except|and|so)\b/i;
 
 export function deniedByWriterLater(sentence: string, start: number, later: Array<{ start: number; sameSkill: boolean }>, nlp: NlpPort, cache?: ClauseCache): string | undefined {
   return laterDenial(WRITER_DENIES, sentence, start, later, nlp, cache);
