@@ -134,6 +134,15 @@ describeBrowser('the web page in Chromium', () => {
     await page.locator('#candidate-result .score-value').waitFor();
     expect(await page.locator('#candidate-error').isHidden()).toBe(true);
 
+    // A job ad pasted where the CV goes: the page says so before anything else.
+    const ad = 'About the role\nWe are hiring a data engineer.\n\nRequirements\n- 3+ years of Python\n- Airflow\n\nNice to have\n- Spark\n\nBenefits\n- Remote work\n\nHow to apply\nSend your CV.';
+    await page.fill('#candidate-cv-text', ad);
+    await page.getByRole('button', { name: 'Match', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('#candidate-result .notice')?.textContent?.includes('reads as a job ad'));
+    await page.fill('#candidate-cv-text', 'Skills\nPython, PyTorch, pytest. I do not know C++.');
+    await page.getByRole('button', { name: 'Match', exact: true }).click();
+    await page.waitForFunction(() => !document.querySelector('#candidate-result .notice'));
+
     // A scanned CV: the page says so instead of showing a score.
     await page.setInputFiles('#candidate-cv-file', path.join(FIXTURES, 'scanned.pdf'));
     await page.getByRole('button', { name: 'Match', exact: true }).click();
