@@ -12,6 +12,11 @@ export interface WebhookSecrets {
   greenhouse?: string | undefined;
 }
 
+/** The secret of an enabled webhook source, or undefined when the source is unknown or not enabled. */
+export function webhookSecret(secrets: WebhookSecrets, source: string): string | undefined {
+  return source === 'standard' ? secrets.standard : source === 'greenhouse' ? secrets.greenhouse : undefined;
+}
+
 /** A webhook request as it arrived: the raw body, before anything parsed it, and its headers by lower-case name. */
 export interface WebhookDelivery {
   source: string;
@@ -96,7 +101,7 @@ function verifyGreenhouseDelivery(delivery: WebhookDelivery, secret: string): Ve
  * cannot be stored, so the sender retries).
  */
 export function acceptWebhook(store: JobStore, secrets: WebhookSecrets, delivery: WebhookDelivery, nowSeconds: number): WebhookOutcome {
-  const secret = delivery.source === 'standard' ? secrets.standard : delivery.source === 'greenhouse' ? secrets.greenhouse : undefined;
+  const secret = webhookSecret(secrets, delivery.source);
   if (!secret) throw new SkillmatchError('not-found', `No webhook source "${delivery.source.slice(0, 64)}" is enabled.`);
   const verified = delivery.source === 'standard' ? verifyStandard(delivery, secret, nowSeconds) : verifyGreenhouseDelivery(delivery, secret);
   if (verified.ignored) return { status: 'ignored', type: verified.type };

@@ -146,11 +146,8 @@ export function detectSections(text: string): Section[] {
     // is an entry's own title ("### ML Engineer — Acme (2020–)"), not a new section.
     const current = found[found.length - 1]?.kind;
     const endsCurrent = heading?.kind !== 'unknown' || current === undefined || UNKNOWN_ENDS.has(current);
-    if (heading && endsCurrent) {
-      const lead = line.length - line.trimStart().length;
-      found.push({ ...heading, start: offset + lead });
-    } else if (heading) {
-      // an entry's title inside its section: nothing to do
+    if (heading) {
+      if (endsCurrent) found.push({ ...heading, start: offset + line.length - line.trimStart().length });
     } else if (line.length > 80 && /:\s+[-•·]\s/.test(line)) {
       for (const intro of inlineListIntros(line)) found.push({ kind: intro.kind, title: intro.title, start: offset + intro.at });
     }

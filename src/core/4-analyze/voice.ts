@@ -42,7 +42,8 @@ const ATTENDED = /\b(?:attended|attending|audited|auditing|watched|went to|liste
 const ATTENDED_AFTER = /^[^.;]{0,40}\((?:lectures? only|audited|no assignments|attended)[^)]*\)/i;
 
 /** Fields of a degree named in a job ad ("a degree in Computer Science, Statistics, Physics or similar"). */
-const DEGREE_BEFORE = /\b(?:degree|degrees|bachelor'?s?|master'?s?|ph\.?\s?d\.?|doctorate|msc|bsc|b\.sc|m\.sc|ms|bs|ma|ba|diploma|studies|graduate|undergraduate|postgraduate)\b(?:\s+\(?[\w.'’-]+\)?){0,4}\s+(?:in|of|covering)\b/gi;
+const DEGREE_WORDS = String.raw`\b(?:degree|degrees|bachelor'?s?|master'?s?|ph\.?\s?d\.?|doctorate|msc|bsc|b\.sc|m\.sc|ms|bs|ma|ba|diploma|studies|graduate|undergraduate|postgraduate)\b`;
+const DEGREE_BEFORE = new RegExp(String.raw`${DEGREE_WORDS}(?:\s+\(?[\w.'’-]+\)?){0,4}\s+(?:in|of|covering)\b`, 'gi');
 const LIST_AROUND = /^[^.;:]{0,3}(?:,|\bor\b|\band\b|\/)|(?:,|\bor\b|\band\b|\/)\s*$/i;
 
 /**
@@ -92,9 +93,9 @@ const HINT = {
   team: /\b(?:team|teams|group|groups|department|squad|unit|guild|chapter)\b/i,
   doneBy: /\bby\b|\b(?:bought in|outsourced|licensed from)\b/i,
   subject: /\b(?:they|he|she|team|teams|group|department|colleagues|vendor|partners?|scientists|engineers|researchers)\b/i,
-  attended: /\b(?:attended|attending|audited|auditing|watched|went to|listened to|sat in on)\b|\((?:lectures? only|audited|no assignments|attended)/i,
-  sold: /\b(?:sell|sells|sold|selling|resell|resold|reselling|pitched|pitching)\b/i,
-  degree: /\b(?:degree|degrees|bachelor'?s?|master'?s?|ph\.?\s?d|doctorate|msc|bsc|b\.sc|m\.sc|ms|bs|ma|ba|diploma|studies|graduate|undergraduate|postgraduate)\b/i,
+  attended: new RegExp(`${ATTENDED.source}|${ATTENDED_AFTER.source.replace('^[^.;]{0,40}', '')}`, 'i'),
+  sold: new RegExp(SOLD.source, 'i'),
+  degree: new RegExp(DEGREE_WORDS, 'i'),
 } as const;
 
 export function voiceHints(sentence: string, kind: DocumentKind): VoiceHints {

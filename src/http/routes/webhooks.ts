@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { acceptWebhook, type WebhookSecrets } from '../../app/accept-webhook';
+import { acceptWebhook, webhookSecret, type WebhookSecrets } from '../../app/accept-webhook';
 import { auditCsvHeader, auditCsvLine, exportAudit } from '../../app/export-audit';
 import type { JobStore } from '../../app/ports/job-store';
 import { SkillmatchError } from '../../core/0-base/errors';
@@ -25,7 +25,7 @@ export function webhookRouter(store: JobStore, settings: WebhookSettings): Route
   router.post('/v1/webhooks/:source', async (req, res) => {
     const source = String(req.params.source);
     // A source that is not enabled is refused before its body is read.
-    if (!(source === 'standard' ? settings.secrets.standard : source === 'greenhouse' ? settings.secrets.greenhouse : undefined)) {
+    if (!webhookSecret(settings.secrets, source)) {
       throw new SkillmatchError('not-found', `No webhook source "${source.slice(0, 64)}" is enabled.`);
     }
     await runMiddleware(raw, req, res);
