@@ -47,6 +47,14 @@ describe('word senses that need their own context', () => {
     expect(await presentSkills('Trained a small transformer on our support tickets to route them.')).toContain('neural-networks');
   });
 
+  it('statistics counted about a thing ("latency statistics") are figures, not the field', async () => {
+    expect(await presentSkills('Published weekly latency statistics for forty services.')).not.toContain('statistics');
+    expect(await presentSkills('Kept the shop’s footfall statistics in a spreadsheet.')).not.toContain('statistics');
+    expect(await presentSkills('Strong statistics background from an economics degree.')).toContain('statistics');
+    expect(await presentSkills('Taught statistics and probability to first-year students.')).toContain('statistics');
+    expect(await presentSkills('Bayesian statistics for pricing experiments.')).toContain('statistics');
+  });
+
   it('Python the comedy troupe and the snake are not the language', async () => {
     expect(await presentSkills('Wrote sketches for a Monty Python evening at the village hall.')).not.toContain('python');
     expect(await presentSkills('Volunteer keeper of the reptile house: a python and two iguanas.')).not.toContain('python');
@@ -147,6 +155,19 @@ describe('whose mention it is', () => {
     expect(await presentSkills(other, 'job')).toContain('software-engineering');
   });
 
+  it('a team named as the one that built it ("built by the X team") is second-hand, and the writer was not in it', async () => {
+    expect(await cv('Maintained the upload service; its tagging models are built by a separate computer vision team in Lyon.')).not.toContain('computer-vision');
+    expect(await cv('Built the computer vision team from two people to nine.')).toContain('computer-vision');
+  });
+
+  it("a job ad's terms of employment (pay, benefits, equal opportunity) ask for nothing", async () => {
+    const ad = 'Requirements\n- Python for data pipelines.\n\nYour place in the salary range reflects business needs and comparable data science roles in the region.';
+    const skills = await presentSkills(ad, 'job');
+    expect(skills).toContain('python');
+    expect(skills).not.toEqual(expect.arrayContaining(['business-knowledge']));
+    expect(await job('- Solid grasp of business metrics such as churn and revenue.')).toContain('business-knowledge');
+  });
+
   it('a team that owns a skill in a job ad does not make it a requirement', async () => {
     expect(await job('- Speech models are owned by the audio team, so that work is not part of this role.')).not.toContain('audio-speech');
     expect(await job('- Knowledge of reinforcement learning is not something we require.')).not.toContain('reinforcement-learning');
@@ -197,6 +218,11 @@ describe('section structure and requirement scope', () => {
   it('bullets typed into one paragraph are items of their own', () => {
     const text = 'What you bring - Python and Go - A plus: Rust - Docker';
     expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['What you bring', '- Python and Go', '- A plus: Rust', '- Docker']);
+  });
+
+  it('the dot of "e.g.", "i.e." or "vs." ends no sentence; a full stop before a capital does', () => {
+    const text = 'Fluent in one deep learning framework (e.g. JAX or PyTorch) and SQL. Kubernetes, i.e. Helm charts, is a plus.';
+    expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['Fluent in one deep learning framework (e.g. JAX or PyTorch) and SQL.', 'Kubernetes, i.e. Helm charts, is a plus.']);
   });
 
   it('a wrapped line goes on after an open word, not after a complete one', () => {

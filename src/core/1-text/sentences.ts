@@ -10,9 +10,11 @@ export interface Span {
 
 /**
  * Where a sentence ends inside a line: a stop before a capital, or a bullet typed into the line
- * (" - Python", " • Docker", " · SQL"), which starts the next list item.
+ * (" - Python", " • Docker", " · SQL"), which starts the next list item. The dot of an
+ * abbreviation that introduces what follows ("e.g. PyTorch", "i.e. Kubernetes", "vs. Spark",
+ * "Dr. Smith") ends no sentence: the example belongs to the sentence that gives it.
  */
-const INNER_BOUNDARY = /[.!?;](?=\s+[\p{Lu}\d("'“‘])|\s[-•·▪](?=\s+[\p{Lu}])/gu;
+const INNER_BOUNDARY = /(?:[!?;]|(?<!\b(?:[eE]\.[gG]|[iI]\.[eE]|[vV]s|[iI]ncl|[aA]pprox|[cC]f|[eE]sp|[vV]iz|Mr|Mrs|Ms|Dr|Prof))\.)(?=\s+[\p{Lu}\d("'“‘])|\s[-•·▪](?=\s+[\p{Lu}])/gu;
 
 /** Words a sentence cannot end with: a line that ends in one is wrapped, and the next line goes on. */
 const OPEN_END = /(?:[,&/–-]|\b(?:a|an|the|and|or|nor|but|of|in|on|with|without|to|for|by|as|at|from|into|including|such|like|via|using|our|your|their|its|is|are|be|that|which|who|than|both|either|e\.g\.|i\.e\.))$/i;

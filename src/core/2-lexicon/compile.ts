@@ -56,6 +56,8 @@ export interface CompiledTerm {
   /** The required context may be people or a group (`@people` in a require list): see PEOPLE_WORD. */
   requirePeople: boolean;
   exclude: ReadonlySet<string> | null;
+  /** A plain noun directly before the mention makes it a figure about that noun (contextSchema). */
+  measurementAfterNoun: boolean;
 }
 
 /** The word in a `require` list that stands for any word naming people or a group. */
@@ -189,7 +191,7 @@ export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLex
         words ? new Set(words.map((w) => phraseStem(w.toLowerCase(), nlp))) : null;
       const required = context?.require?.filter((w) => w !== PEOPLE_PLACEHOLDER);
       const requirePeople = context?.require?.includes(PEOPLE_PLACEHOLDER) ?? false;
-      terms.push({ entry, file: file.path, require: required?.length || requirePeople ? stems(required ?? []) : null, requirePeople, exclude: stems(context?.exclude) });
+      terms.push({ entry, file: file.path, require: required?.length || requirePeople ? stems(required ?? []) : null, requirePeople, exclude: stems(context?.exclude), measurementAfterNoun: context?.nounBefore === 'measurement' });
     }
   }
   for (const skill of skills.keys()) {

@@ -41,11 +41,17 @@ export type RoleModel = z.infer<typeof roleSchema>;
 export type SkillModel = z.infer<typeof skillSchema>;
 export type CategoryModel = z.infer<typeof categorySchema>;
 
-/** Words that must (require) or must not (exclude) occur in the same sentence as a mention. */
+/**
+ * Words that must (require) or must not (exclude) occur in the same sentence as a mention.
+ * `nounBefore: measurement`: a plain noun written directly before the mention makes it a figure
+ * about that noun ("latency statistics", "audience statistics"), not the field; an adjective
+ * ("applied", "Bayesian", "strong") or a function word ("in", "and") keeps the field.
+ */
 export const contextSchema = z
   .object({
     require: z.array(z.string().min(1)).min(1).optional(),
     exclude: z.array(z.string().min(1)).min(1).optional(),
+    nounBefore: z.literal('measurement').optional(),
   })
   .strict();
 export type TermContext = z.infer<typeof contextSchema>;

@@ -156,7 +156,17 @@ export function analyzeExtraction(
   const inSentence = (view: SentenceView): { mentions: Mention[]; starts: number[] } => {
     let found = bySentence.get(view);
     if (!found) {
-      const within = mentions.filter((m) => m.start >= view.span.start && m.start < view.span.end);
+      // Mentions are sorted by start: the sentence's are one run, found by binary search.
+      let lo = 0;
+      let hi = mentions.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((mentions[mid]?.start ?? 0) < view.span.start) lo = mid + 1;
+        else hi = mid;
+      }
+      let end = lo;
+      while (end < mentions.length && (mentions[end]?.start ?? Infinity) < view.span.end) end++;
+      const within = mentions.slice(lo, end);
       found = { mentions: within, starts: within.map((m) => m.start - view.span.start) };
       bySentence.set(view, found);
     }
@@ -245,25 +255,22 @@ export function analyzeExtraction(
     }
     traced.push({ mention, section, sentence, judgement });
     if (!judgement.accepted) continue;
-    for (const [skillId, termStrength] of Object.entries(mention.term.entry.skills)) {
-      const evidence: Evidence = {
-        text: text.slice(mention.start, mention.end),
-        start: mention.start,
-        end: mention.end,
-        section,
-        term: mention.term.entry.id,
-        termLabel: mention.term.entry.label,
-        rule: mention.rule,
-        modality: judgement.modality,
-        ...(judgement.cue ? { cue: judgement.cue } : {}),
-        strength: evidenceStrength(termStrength, judgement.modality, section, kind),
-        ...(judgement.years !== undefined ? { years: judgement.years } : {}),
-        ...(judgement.requirement ? { requirement: judgement.requirement } : {}),
-        sentence: sentence.length > 300 ? `${sentence.slice(0, 297)}...` : sentence,
-      };
-      const list = evidenceBySkill.get(skillId) ?? [];
+    const written = text.slice(mention.start, mention.end);
+    const shownSentence = sentence.length > 300 ? `${sentence.slice(0, 297)}...` : sentence;
+    for (const skillId in mention.term.entry.skills) {
+      const termStrength = mention.term.entry.skills[skillId] ?? 0;
+      // One evidence object per skill of every accepted mention: built in place, optional fields
+      // only when set, with no temporary objects spread into it.
+      const evidence: Evidence = { text: written, start: mention.start, end: mention.end, section, term: mention.term.entry.id, termLabel: mention.term.entry.label, rule: mention.rule, modality: judgement.modality, strength: evidenceStrength(termStrength, judgement.modality, section, kind), sentence: shownSentence };
+      if (judgement.cue) evidence.cue = judgement.cue;
+      if (judgement.years !== undefined) evidence.years = judgement.years;
+      if (judgement.requirement) evidence.requirement = judgement.requirement;
+      let list = evidenceBySkill.get(skillId);
+      if (!list) {
+        list = [];
+        evidenceBySkill.set(skillId, list);
+      }
       list.push(evidence);
-      evidenceBySkill.set(skillId, list);
     }
   }
 

@@ -370,9 +370,31 @@ export function isPeopleWord(word: string): boolean {
   return GROUP_WORDS.has(word) || (word.length >= 6 && /(?:ists|ians|ants|ents)$/.test(word) && !/(?:ments|ients|nents)$/.test(word));
 }
 
+/**
+ * Words that may stand right before a field's name without making it a figure about something
+ * ("knowledge of statistics", "strong statistics", "some statistics"); adjectives are known by
+ * their endings instead (applied, Bayesian, classical, rigorous, descriptive, elementary).
+ */
+const FIELD_MODIFIERS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'with', 'for', 'to', 'at', 'by', 'from', 'into', 'some', 'any', 'more', 'most', 'strong', 'solid', 'sound', 'good', 'great', 'deep', 'firm', 'modern', 'high', 'higher', 'my', 'our', 'your', 'their', 'his', 'her', 'its', 'both', 'also', 'especially', 'including', 'like', 'e.g', 'i.e']);
+const ADJECTIVE_ENDING = /(?:al|ic|ive|ous|ed|ian|ful|ar|ent|ant|ble|ist|ary|ory|ate|less|ish)$/;
+
+/**
+ * Whether the word right before the mention, in the same run of words, is a plain lower-case
+ * noun: then "statistics" counts that noun's figures ("latency statistics") and is not the field.
+ */
+function afterPlainNoun(mention: Mention, tokens: Token[], view: SentenceView): boolean {
+  if (!/^\p{Ll}/u.test(tokens[mention.firstToken]?.text ?? '')) return false;
+  const k = mention.firstToken - 1;
+  const previous = tokens[k];
+  if (k < view.firstToken || previous?.type !== 'word' || previous.end !== (tokens[k + 1]?.start ?? 0) - 1) return false;
+  if (!/^[a-z]+$/.test(previous.text)) return false;
+  return !FIELD_MODIFIERS.has(previous.lower) && !ADJECTIVE_ENDING.test(previous.lower);
+}
+
 /** The term's own context words: required ones must be in the sentence, excluded ones must not. */
 export function contextVerdict(mention: Mention, tokens: Token[], view: SentenceView, stems: TokenStems): Judgement['rejected'] | undefined {
   const { require, exclude } = mention.term;
+  if (mention.term.measurementAfterNoun && afterPlainNoun(mention, tokens, view)) return 'context-excluded';
   if (!require && !exclude) return undefined;
   let required = !require;
   for (let k = view.firstToken; k <= view.lastToken; k++) {

@@ -9,7 +9,7 @@ import type { DocumentKind } from './schema';
  */
 export interface Voice {
   /** The rule that found the mention second-hand. */
-  rule: 'organisation-name' | 'sold' | 'plural-profession' | 'team-name' | 'done-by-others' | 'other-subject' | 'attended' | 'degree-field' | 'company-voice';
+  rule: 'organisation-name' | 'sold' | 'plural-profession' | 'team-name' | 'done-by-others' | 'other-subject' | 'attended' | 'degree-field' | 'company-voice' | 'employment-terms';
   cue: string;
 }
 
@@ -25,8 +25,11 @@ const TEAM_AFTER = /^[\s-]*(?:team|teams|group|groups|department|squad|unit|guil
 /** A mention that ends in a preposition is a verb phrase ("work with"), not a team's name. */
 const LINKING_END = /\b(?:with|to|for|across|alongside|among|between|within)$/i;
 
-/** Words before a team phrase that show the writer took part in the team's work. */
-const INVOLVED = /\b(?:led|lead|leading|managed|managing|ran|running|headed|heading|joined|join|joining|worked in|worked on|work in|working in|working on|part of|member of|within|coached|founded|built|formed|grew|in|on|for|with)\s+(?:\S+\s+){0,3}$/i;
+/**
+ * Words before a team phrase that show the writer took part in the team's work. A passive "built
+ * by" names the team as the one that did the work, so it shows no part in it.
+ */
+const INVOLVED = /\b(?:led|lead|leading|managed|managing|ran|running|headed|heading|joined|join|joining|worked in|worked on|work in|working in|working on|part of|member of|within|coached|founded|built|formed|grew|in|on|for|with)(?!\s+by\b)\s+(?:\S+\s+){0,3}$/i;
 
 const DONE_BY = /\b(?:built|developed|trained|implemented|created|written|designed|done|delivered|owned|maintained|handled|made|provided|supplied|applied|run|operated|managed)\s+by\s+(?:the|a|an|our|their|its|another|other|a separate|separate|external|outside)?\s*(?:[\w-]+\s+){0,3}(?:team|teams|group|department|vendor|vendors|partner|partners|colleagues|others|contractors?|agency|third[- ]part(?:y|ies)|specialists)\b/i;
 const BOUGHT_IN = /\b(?:is|are|was|were)\s+(?:bought in|outsourced|licensed from|provided by a vendor)\b/i;
@@ -69,6 +72,13 @@ function nearestCue(re: RegExp, before: string, between: (gap: string) => boolea
 const words = (text: string): number => (text.match(/\S+/g) ?? []).length;
 
 /** The company speaking of itself: first person plural with no word to the candidate. */
+/**
+ * A job ad's terms of employment: pay, benefits, leave and equal-opportunity statements. What
+ * such a sentence names ("business requirements" that set a pay band, a "data science" team's
+ * stipend) is the employer's offer or policy, not what the post asks of the candidate.
+ */
+const EMPLOYMENT_TERMS = /\b(?:pay (?:range|band|scale)s?|salary (?:range|band)s?|base salary|compensation (?:package|range)s?|benefits package|401\(k\)|paid time off|parental leave|health insurance|stock options|equal opportunity|equal employment|without regard to)\b/i;
+
 const COMPANY_VOICE = /\b(?:we|we're|we’ve|we've|our|ours|us)\b/i;
 const ADDRESSES_CANDIDATE = /\b(?:you|your|you'll|you’ll|you're|you’re|candidate|candidates|applicant|applicants|the role|this role|the position|this position|the post|this post|the successful|looking for|seeking|required|requirements?|must|should|expect|need|want|ask|value|hire|hiring|experience (?:with|in|of))\b/i;
 
@@ -86,6 +96,8 @@ export interface VoiceHints {
   degree: boolean;
   /** A job ad's sentence in the company's voice that says nothing to the candidate. */
   company: boolean;
+  /** A job ad's sentence about pay, benefits or equal opportunity. */
+  employmentTerms: boolean;
 }
 
 const HINT = {
@@ -108,6 +120,7 @@ export function voiceHints(sentence: string, kind: DocumentKind): VoiceHints {
     sold: HINT.sold.test(sentence),
     degree: kind === 'job' && HINT.degree.test(sentence),
     company: kind === 'job' && COMPANY_VOICE.test(sentence) && !ADDRESSES_CANDIDATE.test(sentence),
+    employmentTerms: kind === 'job' && EMPLOYMENT_TERMS.test(sentence),
   };
 }
 
@@ -129,6 +142,7 @@ export interface VoiceInput {
 
 /** The second-hand reading of a mention, or null when it is the writer's (CV) or the post's (job ad). */
 export function secondHand({ sentence, start, end, kind, section, inIntro, hints }: VoiceInput): Voice | null {
+  if (hints.employmentTerms) return { rule: 'employment-terms', cue: EMPLOYMENT_TERMS.exec(sentence)?.[0] ?? '' };
   const mention = sentence.slice(start, end);
   const before = sentence.slice(Math.max(0, start - LOOK_BACK), start);
   const after = sentence.slice(end, end + LOOK_BACK);
