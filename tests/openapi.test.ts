@@ -223,6 +223,17 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('documents the callbacks the service sends (webhooks section), with examples that fit their schemas', () => {
+    const hooks = (parse(openApiYaml()) as { webhooks: Record<string, { post: { requestBody: { content: Record<string, { schema: Record<string, unknown>; example: unknown }> } } }> }).webhooks;
+    expect(Object.keys(hooks).sort()).toEqual(['analysis.completed', 'analysis.failed']);
+    for (const hook of Object.values(hooks)) {
+      const body = hook.post.requestBody.content['application/json'];
+      const validate = ajv.compile({ ...body?.schema, components: doc.components });
+      if (!validate(body?.example)) throw new Error(ajv.errorsText(validate.errors));
+      expect(body?.example).toMatchObject({ analysisId: expect.any(String), deliveryId: expect.any(String) });
+    }
+  });
+
   // Last: every (route, status) pair the document lists was answered by the service above.
   it('lists no status that no test saw', () => {
     const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.entries(ops).flatMap(([m, op]) => Object.keys(op.responses).map((s) => `${m} ${p} ${s}`)));

@@ -3,6 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
 import { FetchError, type DocumentFetcher } from '../app/ports';
+import { classifyAddress } from './address-policy';
 
 export { FetchError };
 
@@ -18,26 +19,14 @@ export interface FetchPolicy {
   maxRedirects: number;
 }
 
-function v4Parts(ip: string): number[] | null {
-  const parts = ip.split('.').map(Number);
-  return parts.length === 4 && parts.every((p) => Number.isInteger(p) && p >= 0 && p <= 255) ? parts : null;
-}
-
-/** Loopback addresses, allowed only under the test flag. */
+/** Loopback addresses in any spelling, allowed only under the test flag. */
 export function isLoopback(ip: string): boolean {
-  const mapped = ip.toLowerCase().startsWith('::ffff:') ? ip.slice(7) : ip;
-  return mapped === '::1' || v4Parts(mapped)?.[0] === 127;
+  return classifyAddress(ip) === 'loopback';
 }
 
 /** Private-network ranges, which an operator may explicitly allow (never link-local or loopback). */
 export function isPrivateNetwork(ip: string): boolean {
-  const lower = ip.toLowerCase();
-  const v4 = v4Parts(lower.startsWith('::ffff:') ? lower.slice(7) : lower);
-  if (v4) {
-    const [a = 0, b = 0] = v4;
-    return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
-  }
-  return /^f[cd]/.test(lower);
+  return classifyAddress(ip) === 'private';
 }
 
 /** Whether the policy refuses to connect to this address. */
@@ -47,15 +36,13 @@ function refused(ip: string, policy: FetchPolicy): boolean {
   return !(policy.allowPrivate && isPrivateNetwork(ip));
 }
 
-/** Private, loopback, link-local (cloud metadata at 169.254.169.254), CGNAT, multicast and unspecified addresses. */
+/**
+ * Anything but a public address: private, loopback, link-local (cloud metadata at
+ * 169.254.169.254), CGNAT, multicast, reserved, unspecified, and any IPv6 form that embeds one of
+ * them (address-policy.ts).
+ */
 export function isInternalAddress(ip: string): boolean {
-  const lower = ip.toLowerCase();
-  const v4 = v4Parts(lower.startsWith('::ffff:') ? lower.slice(7) : lower);
-  if (v4) {
-    const [a = 0, b = 0] = v4;
-    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || a >= 224;
-  }
-  return lower === '::' || lower === '::1' || /^f[cd]/.test(lower) || /^fe[89ab]/.test(lower) || lower.startsWith('ff');
+  return classifyAddress(ip) !== 'public';
 }
 
 function hostAllowed(host: string, allowed: string[]): boolean {

@@ -1,7 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { AcceptedEvent, Delivery, DeliveryStatus, QueuedJob, JobStatus, JobStore, StoredResponse } from '../app/ports/job-store';
+import type { AcceptedEvent, Delivery, DeliveryStatus, QueuedJob, JobStatus, JobStore, IdempotencyRecord } from '../app/ports/job-store';
 
 interface DeliveryRow {
   id: string;
@@ -78,28 +80,98 @@ CREATE TABLE IF NOT EXISTS deliveries (
 );
 CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (status, next_attempt_at);
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS idempotency (
+-- Responses were once kept under their keys, with document text in them: that table goes.
+DROP TABLE IF EXISTS idempotency;
+CREATE TABLE IF NOT EXISTS idempotency_keys (
   key TEXT PRIMARY KEY,
   fingerprint TEXT NOT NULL,
-  status INTEGER NOT NULL,
-  content_type TEXT NOT NULL,
-  body TEXT NOT NULL,
   created_at INTEGER NOT NULL
 );
 `;
+
+/**
+ * Whether the process that leased a job is gone, so the job can run again at once instead of
+ * after its lease: an owner on this host whose process id is not running, or that is this
+ * process's id with another instance (a restart that got the same id, as PID 1 in a container).
+ * An owner on another host, or a live process, keeps its lease until it expires.
+ */
+function ownerIsGone(leaseOwner: string, self: string): boolean {
+  const [host, pidText, instance] = leaseOwner.split(':');
+  const [selfHost, selfPid, selfInstance] = self.split(':');
+  if (host !== selfHost || !pidText) return false;
+  if (pidText === selfPid) return instance !== selfInstance;
+  try {
+    process.kill(Number(pidText), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/** A file beside the database that says one was created here: its loss is then an error, not a fresh start. */
+const markerOf = (file: string): string => `${file}.created`;
+
+/** Where the README says how to recover a damaged or lost database. */
+const RECOVERY = 'see "Recovering the database" in the README';
+
+/**
+ * A database that was created here and is now missing or empty is refused: starting empty would
+ * forget every queued job and accept old webhook ids as new.
+ */
+function refuseLostDatabase(file: string): void {
+  const marker = markerOf(file);
+  if (!existsSync(marker)) return;
+  const size = existsSync(file) ? statSync(file).size : -1;
+  if (size > 0) return;
+  const created = readFileSync(marker, 'utf8').trim();
+  throw new Error(
+    `The database ${file} is ${size < 0 ? 'missing' : 'empty (0 bytes)'}, but one was created there on ${created}. ` +
+      `Restore it from a backup (${RECOVERY}); to start afresh on purpose, delete ${marker}.`,
+  );
+}
+
+/** Opens the database and checks its pages (PRAGMA quick_check): a damaged file is refused, with how to recover it. */
+function openChecked(file: string): Database.Database {
+  let db: Database.Database | undefined;
+  let problem: string;
+  try {
+    db = new Database(file);
+    const result = db.pragma('quick_check', { simple: true });
+    if (result === 'ok') return db;
+    problem = String(result);
+  } catch (error) {
+    problem = error instanceof Error ? error.message : String(error);
+  }
+  db?.close();
+  throw new Error(
+    `The database ${file} is damaged (quick_check: ${problem.replace(/\s+/g, ' ').slice(0, 200)}). The service does not start on it. ` +
+      `Stop, keep a copy of the file and its -wal, then recover or restore it (${RECOVERY}).`,
+  );
+}
 
 /**
  * SQLite in WAL mode: one writer, durable commits, crash-safe leases. `maxMb` caps the database
  * file: past it a write fails as on a full disk (SQLITE_FULL), and the event is refused with 503.
  */
 export function openSqliteStore(file: string, options: { maxMb?: number } = {}): JobStore {
-  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new Database(file);
+  if (file !== ':memory:') {
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    refuseLostDatabase(file);
+  }
+  const db = openChecked(file);
+  // Free pages are handed back to the file system bit by bit (set before the first table; an
+  // older file keeps its mode), and deleted content is overwritten with zeros, not just unlinked.
+  db.pragma('auto_vacuum = INCREMENTAL');
   db.pragma('journal_mode = WAL');
+  db.pragma('secure_delete = ON');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
+  // Files made before leases had owners gain the column.
+  if (!(db.pragma('table_info(jobs)') as Array<{ name: string }>).some((c) => c.name === 'lease_owner')) db.exec('ALTER TABLE jobs ADD COLUMN lease_owner TEXT');
+  const owner = `${hostname()}:${process.pid}:${randomUUID()}`;
+  if (file !== ':memory:' && !existsSync(markerOf(file))) writeFileSync(markerOf(file), `${new Date().toISOString()}\n`);
   if (options.maxMb) {
     const pageSize = Number(db.pragma('page_size', { simple: true }));
     db.pragma(`max_page_count = ${Math.max(1, Math.floor((options.maxMb * 1024 * 1024) / pageSize))}`);
@@ -109,13 +181,17 @@ export function openSqliteStore(file: string, options: { maxMb?: number } = {}):
   const insertJob = db.prepare("INSERT INTO jobs (id, delivery_key, source, status, payload, created_at, updated_at) VALUES (?, ?, ?, 'queued', ?, ?, ?)");
   const jobByDelivery = db.prepare('SELECT id FROM jobs WHERE delivery_key = ?');
   const claimOne = db.prepare(`
-    UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_until = @leaseUntil, updated_at = @now
+    UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_until = @leaseUntil, lease_owner = @owner, updated_at = @now
     WHERE id = (
       SELECT id FROM jobs
-      WHERE status = 'queued' OR (status = 'running' AND lease_until < @now)
+      WHERE status = 'queued' OR (status = 'running' AND lease_until < @now AND attempts < @maxAttempts)
       ORDER BY created_at LIMIT 1
     )
     RETURNING *`);
+  const leasedJobs = db.prepare("SELECT id, lease_owner FROM jobs WHERE status = 'running' AND lease_owner IS NOT NULL");
+  const releaseLease = db.prepare("UPDATE jobs SET status = 'queued', lease_until = NULL, lease_owner = NULL WHERE id = ? AND status = 'running'");
+  const exhaustedJobs = db.prepare("SELECT * FROM jobs WHERE status = 'running' AND lease_until < @now AND attempts >= @maxAttempts ORDER BY created_at LIMIT 100");
+  const renew = db.prepare("UPDATE jobs SET lease_until = ? WHERE id = ? AND status = 'running'");
   // A job is completed once; a second completion (a lease that expired and was taken again) changes nothing.
   const completeOne = db.prepare("UPDATE jobs SET status = 'done', result = ?, payload = CASE WHEN ? THEN payload ELSE NULL END, error = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND status = 'running'");
   const purge = db.prepare("UPDATE jobs SET payload = NULL WHERE status IN ('done', 'failed') AND payload IS NOT NULL AND updated_at < ?");
@@ -136,9 +212,9 @@ export function openSqliteStore(file: string, options: { maxMb?: number } = {}):
   const settle = db.prepare('UPDATE deliveries SET status = ?, next_attempt_at = COALESCE(?, next_attempt_at), last_error = ?, lease_until = NULL, updated_at = ? WHERE id = ?');
   const list = db.prepare('SELECT * FROM deliveries WHERE (? IS NULL OR status = ?) ORDER BY created_at LIMIT ?');
   const retryOne = db.prepare("UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, lease_until = NULL, updated_at = ? WHERE id = ? AND status = 'failed'");
-  const getResponse = db.prepare('SELECT key, fingerprint, status, content_type AS contentType, body, created_at AS createdAt FROM idempotency WHERE key = ? AND created_at >= ?');
-  const putResponse = db.prepare('INSERT OR IGNORE INTO idempotency (key, fingerprint, status, content_type, body, created_at) VALUES (?, ?, ?, ?, ?, ?)');
-  const forgetResponses = db.prepare('DELETE FROM idempotency WHERE created_at < ?');
+  const getKey = db.prepare('SELECT key, fingerprint, created_at AS createdAt FROM idempotency_keys WHERE key = ? AND created_at >= ?');
+  const putKey = db.prepare('INSERT OR IGNORE INTO idempotency_keys (key, fingerprint, created_at) VALUES (?, ?, ?)');
+  const forgetKeys = db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?');
   const getSetting = db.prepare('SELECT value FROM settings WHERE key = ?');
   const putSetting = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
 
@@ -168,11 +244,43 @@ export function openSqliteStore(file: string, options: { maxMb?: number } = {}):
     return { duplicate: false, jobId };
   });
 
+  const eraseOne = db.transaction((id: string, now: number) => {
+    const erased = eraseJob.run(now, id).changes === 1;
+    if (erased) eraseDelivery.run(now, id);
+    return erased;
+  });
+  /**
+   * After erasure or retention: the zeroed pages are written back into the database file and the
+   * write-ahead log is emptied, so the old page images (with the document in them) leave the WAL
+   * file too; free pages go back to the file system.
+   */
+  const scrub = (): void => {
+    if (file === ':memory:') return;
+    db.pragma('incremental_vacuum');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  };
+
   return {
     accept: (event, jobId) => accept(event, jobId),
-    claim: (now, leaseMs) => toJob(claimOne.get({ now, leaseUntil: now + leaseMs }) as JobRow | undefined),
+    claim: (now, leaseMs, maxAttempts = Number.MAX_SAFE_INTEGER) => toJob(claimOne.get({ now, leaseUntil: now + leaseMs, maxAttempts, owner }) as JobRow | undefined),
+    releaseOrphanedLeases: () => {
+      let released = 0;
+      for (const row of leasedJobs.all() as Array<{ id: string; lease_owner: string }>) {
+        if (ownerIsGone(row.lease_owner, owner)) released += releaseLease.run(row.id).changes;
+      }
+      return released;
+    },
+    exhausted: (now, maxAttempts) => (exhaustedJobs.all({ now, maxAttempts }) as JobRow[]).map((r) => toJob(r)).filter((j): j is QueuedJob => j !== null),
+    renewLease: (id, leaseUntil) => {
+      renew.run(leaseUntil, id);
+    },
     complete: (id, result, now, callback, keepDocument) => complete(id, result, now, callback, keepDocument),
-    purgeDocuments: (before) => purge.run(before).changes,
+    scrub,
+    purgeDocuments: (before) => {
+      const purged = purge.run(before).changes;
+      if (purged > 0) scrub();
+      return purged;
+    },
     fail: (id, error, now, retry, callback) => fail(id, error, now, retry, callback),
     claimDelivery: (now, leaseMs) => {
       const row = claimDelivery.get({ now, leaseUntil: now + leaseMs }) as DeliveryRow | undefined;
@@ -193,16 +301,34 @@ export function openSqliteStore(file: string, options: { maxMb?: number } = {}):
       const rows = listDone.all(from?.created_at ?? -1, from?.id ?? '', limit) as JobRow[];
       return rows.map((r) => toJob(r)).filter((j): j is QueuedJob => j !== null);
     },
-    erase: db.transaction((id: string, now: number) => {
-      const erased = eraseJob.run(now, id).changes === 1;
-      if (erased) eraseDelivery.run(now, id);
+    erase: (id, now) => {
+      const erased = eraseOne(id, now);
+      if (erased) scrub();
       return erased;
-    }),
-    getResponse: (key, now, maxAgeMs) => (getResponse.get(key, now - maxAgeMs) as StoredResponse | undefined) ?? null,
-    putResponse: (r) => {
-      forgetResponses.run(r.createdAt - 7 * 24 * 3600 * 1000);
-      putResponse.run(r.key, r.fingerprint, r.status, r.contentType, r.body, r.createdAt);
+    },
+    getIdempotencyKey: (key, now, maxAgeMs) => (getKey.get(key, now - maxAgeMs) as IdempotencyRecord | undefined) ?? null,
+    putIdempotencyKey: (r) => {
+      forgetKeys.run(r.createdAt - 7 * 24 * 3600 * 1000);
+      putKey.run(r.key, r.fingerprint, r.createdAt);
     },
     close: () => db.close(),
   };
+}
+
+/**
+ * The full check (PRAGMA integrity_check, every page and index: slower than the check at start),
+ * on demand: `npm run db:check`. Returns the problems found; none means the file is sound.
+ */
+export function checkDatabaseIntegrity(file: string): string[] {
+  if (!existsSync(file)) return [`${file} does not exist`];
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
+    return rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+  } catch (error) {
+    return [error instanceof Error ? error.message : String(error)];
+  } finally {
+    db?.close();
+  }
 }

@@ -4,7 +4,7 @@ import { SkillmatchError } from '../core/0-base/errors';
 import { firstIssue } from '../core/0-base/zod-issue';
 import type { JobStore } from './ports/job-store';
 import { applicationCreatedSchema, HANDLED_EVENT_TYPES, type ApplicationCreated } from './webhooks/events';
-import { verifyGreenhouse, verifyStandardWebhook, type VerifyResult } from './webhooks/signature';
+import { checkStandardHeaders, verifyGreenhouse, verifyStandardWebhook, type VerifyResult } from './webhooks/signature';
 
 /** The webhook sources and their secrets; a source without a secret is not enabled. */
 export interface WebhookSecrets {
@@ -53,7 +53,32 @@ function invalid(error: z.ZodError): never {
   throw new SkillmatchError('invalid-body', firstIssue(error), {}, 'Send the event in the documented shape (see the webhook example in the OpenAPI document); the detail names the wrong field.');
 }
 
+/** No event of ours nests deeper; a deeper body is refused before JSON.parse walks it. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * The deepest nesting of arrays and objects in a JSON text, counted up to `limit + 1` in one pass
+ * over the bytes (brackets inside strings do not count). A signed body of a million "[" would
+ * otherwise hold the event loop while JSON.parse builds it.
+ */
+export function jsonDepthExceeds(body: Buffer, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped byte
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
 function parseJson(body: Buffer): unknown {
+  if (jsonDepthExceeds(body, MAX_JSON_DEPTH)) throw new SkillmatchError('invalid-body', `The webhook body is nested deeper than ${MAX_JSON_DEPTH} levels; no event is.`);
   try {
     return JSON.parse(body.toString('utf8'));
   } catch {
@@ -92,6 +117,20 @@ function verifyGreenhouseDelivery(delivery: WebhookDelivery, secret: string): Ve
   });
   // Greenhouse sends no delivery id: the application and action identify a redelivery.
   return { ignored: false, deliveryKey: `greenhouse:${action}:${application.id}`, event };
+}
+
+/**
+ * What can be refused from the request line and headers alone, before the body is read (it may be
+ * megabytes): a source that is not enabled, missing signature headers, a stale timestamp.
+ */
+export function precheckWebhook(secrets: WebhookSecrets, source: string, header: (name: string) => string | undefined, nowSeconds: number): void {
+  if (!webhookSecret(secrets, source)) throw new SkillmatchError('not-found', `No webhook source "${source.slice(0, 64)}" is enabled.`);
+  if (source === 'standard') {
+    const checked = checkStandardHeaders({ id: header('webhook-id'), timestamp: header('webhook-timestamp'), signature: header('webhook-signature') }, nowSeconds);
+    if (!checked.ok) refuse(checked);
+  } else if (!header('signature')) {
+    refuse({ ok: false, reason: 'missing-headers' });
+  }
 }
 
 /**

@@ -5,16 +5,35 @@ import { extractionSchema, type Extraction } from '../core/1-text/schema';
 import type { CompiledLexicon } from '../core/2-lexicon/compile';
 import { analyzeExtraction } from '../core/4-analyze/analyze';
 import { analysisSchema, type Analysis } from '../core/4-analyze/schema';
-import type { Analyzer, Extractor } from './ports';
+import type { AnalysisOffload, Analyzer, Extractor } from './ports';
+
+/**
+ * Where the work of one document runs. Below these sizes it takes a few milliseconds and runs in
+ * this thread; above them it could hold the event loop for a second, and goes to the offload
+ * (worker threads), so health checks and other clients are answered meanwhile.
+ */
+export const OFFLOAD_MIN_BYTES = 64 * 1024;
+export const OFFLOAD_MIN_CHARS = 32 * 1024;
+
+/** A PDF is read by the PDF pool whatever its size; only its text's analysis may be offloaded. */
+const isPdf = (bytes: Uint8Array): boolean => bytes.length >= 5 && bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46 && bytes[4] === 0x2d;
+
+/** Lets timers and I/O run between documents: a batch of small ones is many short turns, not one long one. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** The whole pipeline for one document on the given extractor, lexicon and language services. */
-export function createAnalyzer(extractor: Extractor, lexicon: CompiledLexicon, nlp: NlpPort): Analyzer {
+export function createAnalyzer(extractor: Extractor, lexicon: CompiledLexicon, nlp: NlpPort, offload?: AnalysisOffload): Analyzer {
   return {
     lexicon,
     analyzeExtraction: (extraction, kind, options) => analyzeExtraction(extraction, lexicon, nlp, { ...options, kind }),
-    async analyze(bytes, hints, kind, options) {
+    async analyze(bytes, hints, kind, options = {}) {
+      const { trace: wantsTrace, ...detail } = options;
+      if (offload && !wantsTrace && bytes.length >= OFFLOAD_MIN_BYTES && !isPdf(bytes)) return offload.analyzeBytes(bytes, hints, kind, detail);
+      await nextTurn();
       const extraction = await extractor.extract(bytes, hints);
-      return { extraction, ...analyzeExtraction(extraction, lexicon, nlp, { ...options, kind }) };
+      if (offload && !wantsTrace && extraction.text.length >= OFFLOAD_MIN_CHARS) return { extraction, analysis: await offload.analyzeExtraction(extraction, kind, detail) };
+      await nextTurn();
+      return { extraction, ...analyzeExtraction(extraction, lexicon, nlp, { ...detail, kind }) };
     },
   };
 }

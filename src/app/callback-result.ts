@@ -50,6 +50,16 @@ export const failedResultSchema = z.object({
 });
 export type FailedResult = z.infer<typeof failedResultSchema>;
 
+/**
+ * The body of a callback as the ATS receives it (Standard Webhooks): the event type, when the
+ * result was recorded, the analysis id (the `jobId` of the webhook's 202 answer, and of
+ * GET /v1/analyses/{id}), the delivery id (also the `webhook-id` header, the same on every retry)
+ * and the result.
+ */
+const envelope = { timestamp: z.string(), analysisId: z.string(), deliveryId: z.string() };
+export const completedCallbackSchema = z.object({ type: z.literal('analysis.completed'), ...envelope, data: callbackResultSchema });
+export const failedCallbackSchema = z.object({ type: z.literal('analysis.failed'), ...envelope, data: failedResultSchema });
+
 /** The result of one application: the CV's analysis and, when the job ad came along, the match. */
 export function callbackResult(event: ApplicationCreated, cv: Analysis, jobAd: Analysis | null): CallbackResult {
   const { applicationId, candidateId, jobId } = event.data;

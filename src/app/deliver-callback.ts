@@ -39,11 +39,12 @@ function describeError(e: unknown): string {
 }
 
 /**
- * The body of a callback: the same on every attempt; only the signature's timestamp changes. The
+ * The body of a callback (completedCallbackSchema, failedCallbackSchema): the same on every attempt;
+ * only the signature's timestamp changes. The
  * stored payload is the JSON the job runner wrote, so it goes in as it is, not parsed and written again.
  */
 export function callbackBody(delivery: Delivery): string {
-  return `{"type":${JSON.stringify(delivery.eventType)},"timestamp":${JSON.stringify(new Date(delivery.createdAt).toISOString())},"data":${delivery.payload}}`;
+  return `{"type":${JSON.stringify(delivery.eventType)},"timestamp":${JSON.stringify(new Date(delivery.createdAt).toISOString())},"analysisId":${JSON.stringify(delivery.jobId)},"deliveryId":${JSON.stringify(delivery.id)},"data":${delivery.payload}}`;
 }
 
 export function createDeliverer(options: DelivererOptions): Deliverer {

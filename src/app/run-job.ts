@@ -62,9 +62,33 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     return (await options.fetcher.fetch(source.url)).bytes;
   }
 
+  /**
+   * A job whose lease ran out after its last allowed attempt (its process kept dying, or it
+   * outlived its lease each time) fails for good, with its callback, instead of running again.
+   */
+  function failExhausted(): void {
+    for (const job of options.store.exhausted(now(), options.maxAttempts)) {
+      const reason = `internal: the job did not finish in ${job.attempts} attempts (its process stopped, or it ran past its lease)`;
+      let ids = {};
+      try {
+        const { applicationId, candidateId, jobId } = eventOf(job).data;
+        ids = { applicationId, candidateId, jobId };
+      } catch {
+        // A payload that no longer parses still gets its failure recorded.
+      }
+      const failed: FailedResult = { ...ids, analysisId: job.id, error: reason };
+      options.store.fail(job.id, reason, now(), false, callback('analysis.failed', JSON.stringify(failed)));
+      log.warn({ jobId: job.id, attempts: job.attempts, reason: 'internal' }, 'job failed: attempts used up');
+    }
+  }
+
   async function process(): Promise<boolean> {
-    const queued = options.store.claim(now(), options.leaseMs);
+    failExhausted();
+    const queued = options.store.claim(now(), options.leaseMs, options.maxAttempts);
     if (!queued) return false;
+    // While the job is in hand its lease is renewed, so a slow job is never taken by a second runner.
+    const heartbeat = setInterval(() => options.store.renewLease(queued.id, now() + options.leaseMs), Math.max(1, Math.floor(options.leaseMs / 3)));
+    heartbeat.unref();
     let event: ApplicationCreated | undefined;
     try {
       event = eventOf(queued);
@@ -85,6 +109,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       const failed: FailedResult = { ...ids, analysisId: queued.id, error: reason };
       options.store.fail(queued.id, reason, now(), retry, callback('analysis.failed', JSON.stringify(failed)));
       log.warn({ jobId: queued.id, attempts: queued.attempts, retry, reason: reason.split(':')[0] }, 'job failed');
+    } finally {
+      clearInterval(heartbeat);
     }
     return true;
   }
@@ -96,8 +122,11 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     while (inFlight.size < options.concurrency) {
       const task: Promise<void> = process()
         .then((found) => {
+          const wasBusy = !idle;
           idle = !found;
           if (idle && (options.retentionMs ?? 0) > 0) options.store.purgeDocuments(now() - (options.retentionMs ?? 0));
+          // The queue just ran dry: the documents finished jobs dropped leave the files now.
+          else if (idle && wasBusy) options.store.scrub();
         })
         .catch((error: unknown) => log.error({ err: error }, 'job runner error'))
         .finally(() => {
@@ -112,6 +141,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   return {
     start() {
       if (running) return;
+      const released = options.store.releaseOrphanedLeases();
+      if (released > 0) log.info({ jobs: released }, 'jobs of a stopped process queued again');
       running = true;
       idle = false;
       tick();

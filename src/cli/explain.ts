@@ -11,7 +11,9 @@ export interface ExplainOptions {
 export async function explainDocument(analyzer: Analyzer, bytes: Uint8Array, filename: string, options: ExplainOptions, write: (line: string) => void): Promise<void> {
   const out = (s = ''): void => write(s);
   const { kind, skill } = options;
-  const { extraction, analysis, trace } = await analyzer.analyze(bytes, { filename }, kind);
+  const { extraction, analysis, trace } = await analyzer.analyze(bytes, { filename }, kind, { trace: true });
+  // Asked for, the trace is always there: the analysis ran in this thread.
+  if (!trace) throw new Error('the analyzer returned no trace');
   out(`== 1. Extraction: ${extraction.format}, ${extraction.pages ?? '-'} page(s), ${extraction.chars} chars, quality ${extraction.quality.status}`);
   for (const w of extraction.quality.warnings) out(`   warning ${w.code}: ${w.message}`);
   if (options.showText) out(extraction.text.replace(/^/gm, '   | '));

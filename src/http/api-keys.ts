@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { SkillmatchError } from '../core/0-base/errors';
 import { sendProblem } from './problem';
+import { routePolicy } from './route-policy';
 
 export function hashApiKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
@@ -14,12 +15,13 @@ export function bearerKey(req: Request): string | undefined {
 
 /**
  * When API keys are configured, every /v1 route needs `Authorization: Bearer <key>`, except the
- * webhooks, which are authenticated by their signatures. Keys are known only by their hashes.
+ * webhooks, which are authenticated by their signatures (routePolicy decides, on the normalised
+ * path). Keys are known only by their hashes.
  */
 export function requireApiKey(hashes: string[]): RequestHandler {
   const known = hashes.map((h) => Buffer.from(h, 'hex'));
   return (req, res, next) => {
-    if (known.length === 0 || !req.path.startsWith('/v1/') || req.path.startsWith('/v1/webhooks/')) {
+    if (known.length === 0 || !routePolicy(req.path).needsKey) {
       next();
       return;
     }

@@ -64,6 +64,8 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  // A route has one spelling: "/V1/analyses" is not "/v1/analyses" (routePolicy refuses it first).
+  app.set('case sensitive routing', true);
 
   app.use(
     pinoHttp({

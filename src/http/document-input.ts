@@ -5,6 +5,7 @@ import { SkillmatchError } from '../core/0-base/errors';
 import { firstIssue } from '../core/0-base/zod-issue';
 import { sendProblem, toSkillmatchError, withFix } from './problem';
 import { textDocumentSchema } from './schemas';
+import type { UploadBudget } from './upload-budget';
 
 export interface DocumentInput {
   bytes: Uint8Array;
@@ -17,6 +18,8 @@ export interface DocumentInput {
 export interface InputLimits {
   maxFileBytes: number;
   maxJsonBytes: number;
+  /** Shared by every upload route of the app: bounds the bytes of uploads held in memory at once. */
+  uploadBudget?: UploadBudget;
 }
 
 /** Runs an express middleware (multer, a body parser) inside an async handler. */
@@ -34,6 +37,18 @@ function cleanFilename(name: string | undefined | null): string | null {
   const base = name.split(/[\\/]/).pop() ?? '';
   const printable = base.replace(/[\u0000-\u001F\u007F]/g, '').slice(0, MAX_FILENAME);
   return printable.length > 0 ? printable : null;
+}
+
+/**
+ * Waits for room in the upload budget before anything reads the body (no listener is on it yet,
+ * so the client is held back by TCP meanwhile): its declared size, or `maxBytes` when it declares
+ * none. Without a budget, returns at once.
+ */
+export async function awaitUploadRoom(req: Request, res: Response, limits: InputLimits, maxBytes: number): Promise<void> {
+  const declared = Number(req.headers['content-length']);
+  // A body that declares more than the route takes is refused at once (capRequestBytes), unqueued.
+  if (declared > maxBytes) return;
+  await limits.uploadBudget?.reserve(req, res, Number.isFinite(declared) && declared > 0 ? declared : maxBytes);
 }
 
 /**
@@ -119,6 +134,7 @@ export function documentReader(limits: InputLimits, textFields: readonly string[
 
   return async function readDocument(req: Request, res: Response): Promise<DocumentInput> {
     if (req.is('multipart/form-data')) {
+      await awaitUploadRoom(req, res, limits, limits.maxFileBytes + MULTIPART_ALLOWANCE);
       // A body far larger than a file may be is refused before (or as soon as) it is read.
       capRequestBytes(req, res, limits.maxFileBytes + MULTIPART_ALLOWANCE, () => {
         res.setHeader('Connection', 'close');

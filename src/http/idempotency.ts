@@ -22,8 +22,11 @@ export function fingerprint(req: Request, parts: Array<{ name: string; bytes: Ui
 }
 
 /**
- * With an Idempotency-Key header, the first response is stored and replayed for the same request;
- * the same key with another request is a 409. Without a store or header, the request just runs.
+ * With an Idempotency-Key header, the request's fingerprint is stored under the key; the same key
+ * with the same request is answered again (Idempotent-Replayed: true), the same key with another
+ * request is a 409. The answer itself is never stored, since it holds CV text or evidence
+ * sentences: analysis is deterministic for the same bytes and lexicon version, so a replay
+ * recomputes it. Without a store or header, the request just runs.
  */
 export async function idempotent(req: Request, res: Response, store: JobStore | undefined, print: () => string, run: () => Promise<Outcome>): Promise<void> {
   const key = req.headers['idempotency-key'];
@@ -33,15 +36,11 @@ export async function idempotent(req: Request, res: Response, store: JobStore | 
     return;
   }
   if (!KEY.test(key)) throw new SkillmatchError('invalid-parameter', 'Idempotency-Key takes 1 to 200 letters, digits, ".", ":", "_" or "-".');
-  const print_ = print();
-  const stored = store.getResponse(key, Date.now(), IDEMPOTENCY_WINDOW_MS);
-  if (stored) {
-    if (stored.fingerprint !== print_) throw new SkillmatchError('idempotency-conflict', 'This Idempotency-Key was used for a different request.');
-    res.setHeader('Idempotent-Replayed', 'true');
-    res.status(stored.status).type(stored.contentType).send(stored.body);
-    return;
-  }
+  const requestPrint = print();
+  const known = store.getIdempotencyKey(key, Date.now(), IDEMPOTENCY_WINDOW_MS);
+  if (known && known.fingerprint !== requestPrint) throw new SkillmatchError('idempotency-conflict', 'This Idempotency-Key was used for a different request.');
   const outcome = await run();
-  store.putResponse({ key, fingerprint: print_, ...outcome, createdAt: Date.now() });
+  if (known) res.setHeader('Idempotent-Replayed', 'true');
+  else store.putIdempotencyKey({ key, fingerprint: requestPrint, createdAt: Date.now() });
   res.status(outcome.status).type(outcome.contentType).send(outcome.body);
 }

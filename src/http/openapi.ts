@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { stringify } from 'yaml';
+import { completedCallbackSchema, failedCallbackSchema } from '../app/callback-result';
 import {
   analysisBodySchema,
   analysisStateSchema,
@@ -36,6 +37,8 @@ const COMPONENTS: Record<string, z.ZodType> = {
   Analysis: analysisBodySchema,
   Match: matchSchema,
   ApplicationCreated: applicationCreatedSchema,
+  CallbackCompleted: completedCallbackSchema,
+  CallbackFailed: failedCallbackSchema,
   WebhookOutcome: webhookOutcomeSchema,
   AuditPage: auditPageSchema,
   AnalysisState: analysisStateSchema,
@@ -270,8 +273,52 @@ export function openApiDocument(version = '0.1.0'): JsonSchema {
       schemas,
     },
     paths: Object.fromEntries(Object.entries(OPERATIONS).map(([path, ops]) => [path, Object.fromEntries(Object.entries(ops).map(([method, op]) => [method, operation(op)]))])),
+    webhooks: {
+      'analysis.completed': callbackWebhook('A webhook analysis finished: its result (scores, evidence positions; never CV text)', 'CallbackCompleted', {
+        type: 'analysis.completed',
+        ...CALLBACK_ENVELOPE,
+        data: {
+          applicationId: 'app_123', candidateId: 'cand_9', jobId: 'job_7', lexiconVersion: '1.0.0+9bf0b0fe',
+          role: { id: 'ml-engineer', label: 'Machine Learning Engineer', version: '1.0.0' }, coverage: 0.42, gap: 0.58,
+          skills: [{ id: 'python', present: true, strength: 1, years: 4, evidence: [{ term: 'python', start: 120, end: 126, section: 'experience', modality: 'normal', strength: 1 }] }],
+          gaps: [{ id: 'cpp', reason: 'not-mentioned', advice: 'Name C++ work if you have done some.' }], warnings: [],
+        },
+      }),
+      'analysis.failed': callbackWebhook('A webhook analysis failed for good: the reason', 'CallbackFailed', {
+        type: 'analysis.failed',
+        ...CALLBACK_ENVELOPE,
+        data: { applicationId: 'app_123', candidateId: 'cand_9', jobId: 'job_7', analysisId: CALLBACK_ENVELOPE.analysisId, error: 'fetch-failed: The server answered 503.' },
+      }),
+    },
   };
 }
+
+/** Headers every callback carries (Standard Webhooks, signed with CALLBACK_SECRET). */
+const CALLBACK_HEADERS = {
+  'webhook-id': { description: 'The delivery id: the same on every retry of this callback, and `deliveryId` in the body.', schema: { type: 'string' } },
+  'webhook-timestamp': { description: 'Unix time of this attempt, in seconds.', schema: { type: 'string' } },
+  'webhook-signature': { description: 'v1,<base64 HMAC-SHA256 of "id.timestamp.body"> with the callback secret.', schema: { type: 'string' } },
+};
+
+/** The callbacks this service sends to CALLBACK_URL: OpenAPI 3.1's webhooks section. */
+function callbackWebhook(summary: string, schema: string, example: Record<string, unknown>): JsonSchema {
+  return {
+    post: {
+      summary,
+      parameters: Object.entries(CALLBACK_HEADERS).map(([name, h]) => ({ name, in: 'header', required: true, ...h })),
+      requestBody: { content: { 'application/json': { schema: ref(schema), example } } },
+      responses: {
+        '2XX': { description: 'Delivered: not sent again.' },
+        '410': { description: 'Gone: callbacks are disabled until an operator retries a delivery (POST /v1/deliveries/{id}/retry).' },
+        '429': { description: 'Sent again after Retry-After.' },
+        '503': { description: 'Sent again after Retry-After.' },
+        default: { description: 'Sent again along CALLBACK_SCHEDULE; after the last attempt, a dead letter (GET /v1/deliveries?status=failed).' },
+      },
+    },
+  };
+}
+
+const CALLBACK_ENVELOPE = { timestamp: '2026-03-02T10:15:00.000Z', analysisId: '2b1f7c1e-8a57-4f5e-9a51-6b5d8d2c1f00', deliveryId: 'msg_4b0d2b8f-2f0e-4d8c-9f5e-1b7f5d0c9e11' };
 
 let cached: string | undefined;
 

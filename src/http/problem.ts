@@ -87,6 +87,11 @@ export function toSkillmatchError(error: unknown, limits: { maxFileBytes: number
     default:
       break;
   }
+  // The client went away mid-upload (the socket closed: Node's "aborted", ECONNRESET): the
+  // client's doing, not a fault of the service, whatever library reading the body saw it first.
+  if (error instanceof Error && ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || /^(?:request )?aborted$/i.test(error.message))) {
+    return new SkillmatchError('bad-request', 'The request was aborted by the client.');
+  }
   if (error instanceof Error && /multipart|boundary|unexpected end of form|malformed part header|part terminated/i.test(error.message)) {
     return new SkillmatchError('malformed-multipart', 'The multipart body is malformed or ends early.');
   }

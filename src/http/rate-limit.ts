@@ -2,6 +2,7 @@ import type { Request, RequestHandler } from 'express';
 import { SkillmatchError } from '../core/0-base/errors';
 import { bearerKey, hashApiKey } from './api-keys';
 import { sendProblem } from './problem';
+import { routePolicy } from './route-policy';
 
 /** Buckets kept at most; beyond this, full (idle) buckets are dropped first, then the oldest. */
 const MAX_BUCKETS = 100_000;
@@ -60,8 +61,8 @@ export function rateLimiter(perMinute: number, clientOf: (req: Request) => strin
   };
 }
 
-/** The API routes that count: /v1/ but the webhooks, which are signed, durable and retried by their senders. */
-const counted = (req: Request): boolean => req.path.startsWith('/v1/') && !req.path.startsWith('/v1/webhooks/');
+/** The API routes that count: /v1 but the webhooks, whatever the path's spelling (routePolicy). */
+const counted = (req: Request): boolean => routePolicy(req.path).rateLimited;
 
 /** Per client address (the socket's: proxies are not trusted). */
 export const perIp = (perMinute: number, now?: () => number): RequestHandler =>

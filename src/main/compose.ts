@@ -5,6 +5,7 @@ import { htmlToText } from '../adapters/html';
 import { readLexiconSource } from '../adapters/lexicon-files';
 import type { Logger } from '../adapters/logger';
 import { markdownToHtml } from '../adapters/markdown';
+import { createAnalysisPool } from '../adapters/analysis-pool';
 import { createNlp } from '../adapters/nlp';
 import { createPdfReader, type PdfReader } from '../adapters/pdf';
 import { openSqliteStore } from '../adapters/sqlite-store';
@@ -14,6 +15,7 @@ import type { NlpPort } from '../core/0-base/nlp-port';
 import { extractDocument, type ExtractorPorts } from '../core/1-text/document-text';
 import { compileLexicon, type CompiledLexicon } from '../core/2-lexicon/compile';
 import type { AppDeps } from '../http/app';
+import { createUploadBudget } from '../http/upload-budget';
 import type { Config } from './config';
 import { DEFAULT_LEXICON_DIR, ROOT } from './paths';
 
@@ -51,7 +53,14 @@ export function createServices(config: Config): Services {
   const extractor: Extractor = {
     extract: (bytes, hints) => extractDocument(bytes, ports, { ...hints, maxPages: config.PDF_MAX_PAGES }),
   };
-  const analyzer = createAnalyzer(extractor, lexicon, nlp);
+  const analysisPool = createAnalysisPool({
+    threads: config.ANALYSIS_WORKERS,
+    timeoutMs: config.ANALYSIS_TIMEOUT_MS,
+    memoryMb: config.ANALYSIS_WORKER_MEMORY_MB,
+    lexiconDir: config.LEXICON_DIR ?? DEFAULT_LEXICON_DIR,
+    maxPages: config.PDF_MAX_PAGES,
+  });
+  const analyzer = createAnalyzer(extractor, lexicon, nlp, analysisPool);
   const store = openSqliteStore(config.DB_PATH ?? path.join(config.DATA_DIR, 'skillmatch.db'), { maxMb: config.DB_MAX_MB });
   const fetchPolicy: FetchPolicy = {
     allowedHosts: config.FETCH_ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean),
@@ -69,6 +78,7 @@ export function createServices(config: Config): Services {
     fetcher: createDocumentFetcher(fetchPolicy),
     warmUp: () => pdf.warmUp(),
     async close() {
+      await analysisPool.close();
       await pdf.close();
       store.close();
     },
@@ -84,7 +94,7 @@ export function appDeps(config: Config, services: Services, logger: Logger, isRe
     extractor: services.extractor,
     analyzer: services.analyzer,
     logger,
-    limits: { maxFileBytes: config.MAX_FILE_BYTES, maxJsonBytes: config.MAX_JSON_BYTES, maxBatchBytes: config.MAX_BATCH_BYTES, maxCvs: config.MAX_CVS },
+    limits: { maxFileBytes: config.MAX_FILE_BYTES, maxJsonBytes: config.MAX_JSON_BYTES, maxBatchBytes: config.MAX_BATCH_BYTES, maxCvs: config.MAX_CVS, uploadBudget: createUploadBudget(config.UPLOAD_MEMORY_MB * 1024 * 1024) },
     isReady,
     webDir: WEB_DIR,
     rateLimits: { perIpPerMinute: config.RATE_LIMIT_IP_PER_MINUTE, perKeyPerMinute: config.RATE_LIMIT_KEY_PER_MINUTE },

@@ -25,6 +25,20 @@ export const configSchema = z.object({
   PDF_WORKER_MEMORY_MB: int(64, 8_192).default(256),
   /** PDF worker threads; defaults to the number of cores. */
   PDF_WORKERS: int(1, 64).default(Math.max(1, Math.min(4, os.availableParallelism()))),
+  /**
+   * Threads for large documents (text over 64 kB, or a PDF whose text is over 32,000 characters),
+   * so they never hold the event loop; started when one comes, gone after 30 s idle.
+   */
+  ANALYSIS_WORKERS: int(1, 64).default(1),
+  /**
+   * Uploads held in memory at once, all requests together, in MB: past it, an upload waits (its
+   * sender held back by TCP) until room is free. One larger than this runs alone.
+   */
+  UPLOAD_MEMORY_MB: int(1, 65_536).default(128),
+  /** Time limit for analysing one large document, in milliseconds. */
+  ANALYSIS_TIMEOUT_MS: int(100, 600_000).default(30_000),
+  /** Heap limit of each analysis worker thread, in MB. */
+  ANALYSIS_WORKER_MEMORY_MB: int(64, 8_192).default(384),
   /** Folder holding lexicon.yaml; defaults to the lexicon shipped with the service. */
   LEXICON_DIR: z.string().min(1).optional(),
   /** SQLite file of the durable job queue; defaults to skillmatch.db in DATA_DIR. */

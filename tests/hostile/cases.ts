@@ -67,6 +67,15 @@ function webhook(timestamp: number, sign: boolean) {
   };
 }
 
+/** A webhook with the given body, signed correctly and stamped now. */
+function signedWebhook(body: string) {
+  return async (base: string) => {
+    const timestamp = Math.floor(Date.now() / 1000);
+    const id = `msg_signed_${timestamp}_${body.length}`;
+    return raw('/v1/webhooks/standard', body, { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signStandardWebhook(WEBHOOK_SECRET, id, timestamp, body) })(base);
+  };
+}
+
 const CV_TEXT = 'Experience\nBuilt PyTorch models in Python and C++ for five years.\n\nSkills\nPython, statistics, linear algebra';
 
 export const HOSTILE_CASES: HostileCase[] = [
@@ -131,4 +140,8 @@ export const HOSTILE_CASES: HostileCase[] = [
   { id: 'too-many-cvs', input: '51 CVs in one /v1/match', status: 400, code: 'too-many-files', send: upload('/v1/match', [{ field: 'jobText', value: 'Requirements: Python.' }, ...Array.from({ length: 51 }, (_, i) => ({ field: 'cv', bytes: Buffer.from(CV_TEXT), filename: `cv${i}.txt` }))]) },
   { id: 'webhook-bad-signature', input: 'a webhook with a forged signature', status: 401, code: 'invalid-signature', send: webhook(Math.floor(Date.now() / 1000), false) },
   { id: 'webhook-clock-skew', input: 'a correctly signed webhook stamped 10 minutes ago', status: 401, code: 'stale-webhook', send: webhook(Math.floor(Date.now() / 1000) - 600, true) },
+  { id: 'webhook-unsigned-large', input: 'an unsigned 900 kB webhook body', status: 401, code: 'invalid-signature', send: raw('/v1/webhooks/standard', Buffer.alloc(900 * 1024, 0x20), { 'content-type': 'application/json' }) },
+  { id: 'webhook-deep-json', input: 'a correctly signed webhook nested 200,000 arrays deep', status: 400, code: 'invalid-body', send: signedWebhook(`${'['.repeat(200_000)}${']'.repeat(200_000)}`) },
+  { id: 'mixed-case-path', input: 'GET /V1/lexicon (another spelling of a /v1 route)', status: 404, code: 'not-found', send: raw('/V1/lexicon', '', {}, 'GET') },
+  { id: 'encoded-path', input: 'GET /%761/lexicon (the "v" percent-encoded)', status: 404, code: 'not-found', send: raw('/%761/lexicon', '', {}, 'GET') },
 ];

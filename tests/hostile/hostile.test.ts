@@ -89,6 +89,10 @@ beforeAll(async () => {
     form.append('file', new Blob([new Uint8Array(readFileSync(path.join(__dirname, '..', '..', 'fixtures', name)))]), name);
     expect((await fetch(`${base}/v1/analyze`, { method: 'POST', body: form })).status).toBe(200);
   }
+  // A large text starts the analysis worker thread, which belongs to the baseline like the PDF workers.
+  const large = new FormData();
+  large.append('file', new Blob([`Skills\n${'Python and PyTorch for ranking models.\n'.repeat(3_000)}`]), 'large.txt');
+  expect((await fetch(`${base}/v1/analyze`, { method: 'POST', body: large })).status).toBe(200);
   await sleep(500);
   baselineFds = server.openFds();
   baselineRss = server.rssMb();

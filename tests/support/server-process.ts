@@ -15,8 +15,9 @@ export interface ServerProcess {
 }
 
 /** Starts src/main/server.ts in its own process, as `npm start` does, on a free port; resolves once it listens. */
-export function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', '..', 'src', 'main', 'server.ts')], {
+export function startServer(env: Record<string, string> = {}, options: { preload?: string[] } = {}): Promise<ServerProcess> {
+  const preload = (options.preload ?? []).flatMap((file) => ['--import', file]);
+  const child = spawn(process.execPath, ['--import', 'tsx', ...preload, path.join(__dirname, '..', '..', 'src', 'main', 'server.ts')], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PDF_WORKERS: '1', LOG_LEVEL: 'info', DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'skillmatch-')), ...env },
   });
   const logs: string[] = [];

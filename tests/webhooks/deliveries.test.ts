@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+import { completedCallbackSchema, failedCallbackSchema } from '../../src/app/callback-result';
 import { createDeliverer, retryAfterMs, type Deliverer } from '../../src/app/deliver-callback';
 import { createJobRunner, type JobRunner } from '../../src/app/run-job';
 import { signStandardWebhook, verifyStandardWebhook } from '../../src/app/webhooks/signature';
@@ -84,6 +85,11 @@ describe('outbound callbacks', () => {
     const body = JSON.parse(last.body);
     expect(body.type).toBe('analysis.completed');
     expect(body.data.applicationId).toBe(`app-${n}`);
+    // The body is the documented one (the OpenAPI document's webhooks section), and its ids join
+    // it to the webhook's 202 (analysisId) and to the webhook-id header (deliveryId).
+    expect(completedCallbackSchema.safeParse(body).success).toBe(true);
+    expect(body.analysisId).toBe(analysisId);
+    expect(body.deliveryId).toBe(last.headers['webhook-id']);
     expect(last.body).not.toContain('Built PyTorch');
     expect(delivery(analysisId)?.status).toBe('delivered');
   });
@@ -164,6 +170,9 @@ describe('outbound callbacks', () => {
     expect(svc.services.store.callbackEnabled()).toBe(false);
     expect(await deliverer.runOnce()).toBe(false);
     expect(delivery(waiting)?.status).toBe('pending');
+    // A retry of a delivery that does not exist is a 404 and leaves callbacks disabled.
+    expect((await request(svc.app).post('/v1/deliveries/does-not-exist/retry')).status).toBe(404);
+    expect(svc.services.store.callbackEnabled()).toBe(false);
     const id = delivery(gone)?.id as string;
     await request(svc.app).post(`/v1/deliveries/${id}/retry`);
     expect(svc.services.store.callbackEnabled()).toBe(true);
@@ -178,6 +187,7 @@ describe('outbound callbacks', () => {
     const analysisId = await completeOneJob(png);
     await deliverer.runOnce();
     const body = JSON.parse((received[received.length - 1] as Received).body);
-    expect(body).toMatchObject({ type: 'analysis.failed', data: { analysisId, error: expect.stringMatching(/^unsupported-format/) } });
+    expect(body).toMatchObject({ type: 'analysis.failed', analysisId, data: { analysisId, error: expect.stringMatching(/^unsupported-format/) } });
+    expect(failedCallbackSchema.safeParse(body).success).toBe(true);
   });
 });

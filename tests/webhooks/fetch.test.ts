@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDocumentFetcher, fetchDocument, isInternalAddress, isPrivateNetwork, type FetchPolicy } from '../../src/adapters/fetch-url';
+import { classifyAddress } from '../../src/adapters/address-policy';
 import { createJobRunner } from '../../src/app/run-job';
 import { createTestService, testLogger } from '../helpers';
 
@@ -40,6 +41,42 @@ describe('fetching résumés', () => {
     const strict: FetchPolicy = { ...policy, allowLoopback: false, allowedHosts: ['10.0.0.9', '169.254.169.254'] };
     await expect(fetchDocument('https://10.0.0.9/cv.pdf', strict)).rejects.toThrow(/internal address/);
     await expect(fetchDocument('https://169.254.169.254/cv.pdf', { ...strict, allowPrivate: true })).rejects.toThrow(/internal address/);
+  });
+
+  // Every spelling of an internal address is classified as the address it reaches.
+  it.each([
+    ['::ffff:127.0.0.1', 'loopback', 'IPv4-mapped, dotted'],
+    ['::ffff:7f00:1', 'loopback', 'IPv4-mapped, as the URL parser writes it'],
+    ['::ffff:a9fe:a9fe', 'link-local', 'metadata, IPv4-mapped'],
+    ['::ffff:0:10.0.0.1', 'private', 'IPv4-translated'],
+    ['::127.0.0.1', 'loopback', 'IPv4-compatible'],
+    ['::a9fe:a9fe', 'link-local', 'IPv4-compatible metadata'],
+    ['64:ff9b::127.0.0.1', 'loopback', 'NAT64, dotted'],
+    ['64:ff9b::a9fe:a9fe', 'link-local', 'NAT64 metadata'],
+    ['64:ff9b:1::a00:1', 'private', 'local-use NAT64'],
+    ['2002:7f00:1::', 'loopback', '6to4'],
+    ['2002:a9fe:a9fe::1', 'link-local', '6to4 metadata'],
+    ['2001:0:4136:e378:8000:63bf:80ff:fffe', 'loopback', 'Teredo client'],
+    ['0:0:0:0:0:0:0:1', 'loopback', 'IPv6 loopback, long form'],
+    ['::', 'unspecified', 'IPv6 unspecified'],
+    ['fe80::1%eth0', 'link-local', 'link-local with a zone'],
+    ['fec0::1', 'link-local', 'old site-local'],
+    ['ff02::1', 'multicast', 'IPv6 multicast'],
+    ['240.0.0.1', 'reserved', 'IPv4 reserved'],
+    ['198.18.0.1', 'reserved', 'benchmarking'],
+    ['64:ff9b::808:808', 'public', 'NAT64 of a public address'],
+    ['::ffff:8.8.8.8', 'public', 'IPv4-mapped public address'],
+    ['2606:4700::1111', 'public', 'public IPv6'],
+  ])('%s is %s (%s)', (address, expected) => {
+    expect(classifyAddress(address)).toBe(expected);
+    expect(isInternalAddress(address)).toBe(expected !== 'public');
+  });
+
+  it('refuses an IPv4-mapped or NAT64 literal of an internal address in the URL, even when the host is allowed', async () => {
+    for (const host of ['[::ffff:127.0.0.1]', '[::ffff:a9fe:a9fe]', '[64:ff9b::a9fe:a9fe]', '[::127.0.0.1]', '[2002:a9fe:a9fe::]']) {
+      const strict: FetchPolicy = { ...policy, allowLoopback: false, allowedHosts: [new URL(`https://${host}/`).hostname] };
+      await expect(fetchDocument(`https://${host}/cv.pdf`, strict)).rejects.toThrow(/internal address/);
+    }
   });
 
   it('retries a failing fetch a few times, then fails the job with the reason', async () => {

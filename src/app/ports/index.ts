@@ -17,13 +17,26 @@ export interface Extractor {
 
 
 /** How much beyond the scores an analysis works out (see AnalyzeOptions). */
-export type AnalysisDetail = Pick<AnalyzeOptions, 'unmappedNounPhrases'>;
+export type AnalysisDetail = Pick<AnalyzeOptions, 'unmappedNounPhrases'> & {
+  /** The per-mention trace (for `explain`): the analysis then runs in this thread, whatever its size. */
+  trace?: boolean;
+};
 
 /** The whole pipeline for one document: extraction, then analysis against the role. */
 export interface Analyzer {
   lexicon: CompiledLexicon;
-  analyze(bytes: Uint8Array, hints: FileHints, kind: KindRequest, options?: AnalysisDetail): Promise<{ extraction: Extraction; analysis: Analysis; trace: AnalysisTrace }>;
+  /** The trace is there when asked for (options.trace), and for documents analysed in this thread. */
+  analyze(bytes: Uint8Array, hints: FileHints, kind: KindRequest, options?: AnalysisDetail): Promise<{ extraction: Extraction; analysis: Analysis; trace?: AnalysisTrace }>;
   analyzeExtraction(extraction: Extraction, kind: KindRequest, options?: AnalysisDetail): { analysis: Analysis; trace: AnalysisTrace };
+}
+
+/**
+ * Analysis in other threads, for documents large enough to hold the event loop: the whole pipeline
+ * for a text document's bytes, or the analysis of a long extraction (a PDF's, read by its own pool).
+ */
+export interface AnalysisOffload {
+  analyzeBytes(bytes: Uint8Array, hints: FileHints, kind: KindRequest, options?: AnalysisDetail): Promise<{ extraction: Extraction; analysis: Analysis }>;
+  analyzeExtraction(extraction: Extraction, kind: KindRequest, options?: AnalysisDetail): Promise<Analysis>;
 }
 
 /** Why a document URL was not fetched; the reason a webhook job records. */

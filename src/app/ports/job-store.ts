@@ -45,21 +45,40 @@ export interface Delivery {
   updatedAt: number;
 }
 
-/** A response stored under an Idempotency-Key, with the fingerprint of the request that made it. */
-export interface StoredResponse {
+/**
+ * An Idempotency-Key and the fingerprint (SHA-256) of the request that first used it. No response
+ * is kept: it would hold CV text or evidence sentences, so a replay recomputes the answer from the
+ * same bytes (the fingerprint proves they are the same).
+ */
+export interface IdempotencyRecord {
   key: string;
   fingerprint: string;
-  status: number;
-  contentType: string;
-  body: string;
   createdAt: number;
 }
 
 export interface JobStore {
   /** Stores the event and its job in one transaction; a delivery seen before is not queued again. */
   accept(event: AcceptedEvent, jobId: string): { duplicate: boolean; jobId: string };
-  /** Leases the oldest runnable job: queued, or running with an expired lease (its process died). */
-  claim(now: number, leaseMs: number): QueuedJob | null;
+  /**
+   * Leases the oldest runnable job: queued, or running with an expired lease (its process died)
+   * and fewer than `maxAttempts` attempts so far (default: no bound).
+   */
+  claim(now: number, leaseMs: number, maxAttempts?: number): QueuedJob | null;
+  /**
+   * At start: jobs leased by a process that is gone (it crashed, or this is its restart) are queued
+   * again at once, without waiting for their leases to expire. Returns how many.
+   */
+  releaseOrphanedLeases(): number;
+  /** Running jobs whose lease expired after their last allowed attempt: the runner fails them. */
+  exhausted(now: number, maxAttempts: number): QueuedJob[];
+  /**
+   * Makes deletions physical: the zeroed pages go into the database file and the write-ahead log
+   * is emptied (erase and purgeDocuments do it themselves; the runner calls it when the queue
+   * runs dry, for the documents that finished jobs dropped).
+   */
+  scrub(): void;
+  /** Extends the lease of a job still in hand, so no other runner takes it while it works. */
+  renewLease(id: string, leaseUntil: number): void;
   /**
    * Records the result of a leased job, with its callback (when given) in the same transaction;
    * a job already done keeps its first result.
@@ -87,8 +106,8 @@ export interface JobStore {
    * delivery stays known, so a late redelivery of the same event is a duplicate, not a new job.
    */
   erase(id: string, now: number): boolean;
-  /** Idempotency keys: the first response stored under a key; older than `maxAgeMs` are forgotten. */
-  getResponse(key: string, now: number, maxAgeMs: number): StoredResponse | null;
-  putResponse(response: StoredResponse): void;
+  /** Idempotency keys: the first request's fingerprint under a key; older than `maxAgeMs` are forgotten. */
+  getIdempotencyKey(key: string, now: number, maxAgeMs: number): IdempotencyRecord | null;
+  putIdempotencyKey(record: IdempotencyRecord): void;
   close(): void;
 }

@@ -32,11 +32,19 @@ export interface StandardHeaders {
   signature: string | undefined;
 }
 
-export function verifyStandardWebhook(secret: string, headers: StandardHeaders, body: Buffer, nowSeconds: number): VerifyResult {
+/** What the headers alone can refuse, before the body is read: missing headers, a timestamp out of the window. */
+export function checkStandardHeaders(headers: StandardHeaders, nowSeconds: number): VerifyResult {
   const { id, timestamp, signature } = headers;
   if (!id || !timestamp || !signature) return { ok: false, reason: 'missing-headers' };
+  if (!/^\d{1,12}$/.test(timestamp) || Math.abs(nowSeconds - Number(timestamp)) > REPLAY_WINDOW_SECONDS) return { ok: false, reason: 'stale-timestamp' };
+  return { ok: true };
+}
+
+export function verifyStandardWebhook(secret: string, headers: StandardHeaders, body: Buffer, nowSeconds: number): VerifyResult {
+  const checked = checkStandardHeaders(headers, nowSeconds);
+  if (!checked.ok) return checked;
+  const { id = '', timestamp = '', signature = '' } = headers;
   const ts = Number(timestamp);
-  if (!/^\d{1,12}$/.test(timestamp) || Math.abs(nowSeconds - ts) > REPLAY_WINDOW_SECONDS) return { ok: false, reason: 'stale-timestamp' };
   const expected = signStandardWebhook(secret, id, ts, body);
   const given = signature.split(' ').filter((s) => s.startsWith('v1,'));
   // Compare with every given signature, without stopping early.

@@ -83,19 +83,30 @@ async function rawText(bytes: Uint8Array, format: DocumentFormat, decoded: strin
  */
 export const MAX_TEXT_CHARS = 300_000;
 
-function boundedText(text: string, warnings: QualityWarning[]): string {
-  if (text.length <= MAX_TEXT_CHARS) return text;
-  const lineEnd = text.lastIndexOf('\n', MAX_TEXT_CHARS);
-  warnings.push({ code: 'content-truncated', message: `The text is longer than ${MAX_TEXT_CHARS.toLocaleString('en')} characters (about 100 pages); the rest was not read.` });
-  return text.slice(0, lineEnd > MAX_TEXT_CHARS / 2 ? lineEnd : MAX_TEXT_CHARS).trimEnd();
+/** The text cut at the last line end before `limit` characters, with the truncation warning (once). */
+function boundedText(text: string, warnings: QualityWarning[], limit = MAX_TEXT_CHARS): string {
+  if (text.length <= limit) return text;
+  const lineEnd = text.lastIndexOf('\n', limit);
+  if (!warnings.some((w) => w.code === 'content-truncated' && w.message.startsWith('The text is longer'))) {
+    warnings.push({ code: 'content-truncated', message: `The text is longer than ${MAX_TEXT_CHARS.toLocaleString('en')} characters (about 100 pages); the rest was not read.` });
+  }
+  return text.slice(0, lineEnd > limit / 2 ? lineEnd : limit).trimEnd();
 }
 
+/**
+ * Raw text read before normalisation: normalising only removes (spaces, icons, blank lines, a few
+ * ligatures grow by a letter), so twice the bound holds every character the bound keeps, and a
+ * 10 MB text costs no more than a 600 kB one.
+ */
+const MAX_RAW_CHARS = 2 * MAX_TEXT_CHARS;
+
 export async function extractDocument(bytes: Uint8Array, ports: ExtractorPorts, options: ExtractOptions): Promise<Extraction> {
-  const sniffed = sniffFormat(bytes, options);
+  // Text formats are decoded no further than the raw bound can reach (a character is at most 4 bytes).
+  const sniffed = sniffFormat(bytes, options, 4 * MAX_RAW_CHARS + 4);
   const decoded = 'decoded' in sniffed ? sniffed.decoded : undefined;
   const raw = await rawText(bytes, sniffed.format, decoded, ports, options);
   const stats: NormaliseStats = { replacementChars: 0 };
-  const text = boundedText(normaliseText(raw.text, stats), raw.warnings);
+  const text = boundedText(normaliseText(boundedText(raw.text, raw.warnings, MAX_RAW_CHARS), stats), raw.warnings);
 
   if (text.length === 0) {
     if (sniffed.format === 'pdf') {

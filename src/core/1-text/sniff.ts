@@ -101,8 +101,24 @@ function sniffOle2(bytes: Uint8Array): never {
   throw new SkillmatchError('unsupported-format', 'Legacy Office documents (.doc) are not supported. Save the document as DOCX or PDF.');
 }
 
-/** Decodes text bytes: UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is refused. */
-export function decodeText(bytes: Uint8Array): string {
+/**
+ * The first `maxBytes` of text bytes, cut where a character starts (UTF-8: not inside a multi-byte
+ * sequence; UTF-16: an even count after the byte-order mark).
+ */
+function textPrefix(bytes: Uint8Array, maxBytes: number): Uint8Array {
+  if (bytes.length <= maxBytes) return bytes;
+  let end = maxBytes;
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) end -= end % 2;
+  else while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--;
+  return bytes.subarray(0, end);
+}
+
+/**
+ * Decodes text bytes: UTF-8 (with or without BOM) or UTF-16 with BOM; anything else is refused.
+ * Only the first `maxBytes` are decoded: the text beyond what is read costs nothing.
+ */
+export function decodeText(whole: Uint8Array, maxBytes = Infinity): string {
+  const bytes = textPrefix(whole, maxBytes);
   let text: string;
   try {
     if (startsWith(bytes, [0xff, 0xfe])) text = new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
@@ -229,7 +245,7 @@ function mismatchWarnings(detected: DocumentFormat, hints: FileHints): QualityWa
  * Detects the format from the bytes alone. Names and declared types only add a warning when
  * they disagree; files we cannot read are refused with `unsupported-format`.
  */
-export function sniffFormat(bytes: Uint8Array, hints: FileHints = {}): SniffResult {
+export function sniffFormat(bytes: Uint8Array, hints: FileHints = {}, maxTextBytes = Infinity): SniffResult {
   if (bytes.length === 0) {
     throw new SkillmatchError('empty-document', 'The file is empty (0 bytes).');
   }
@@ -246,7 +262,7 @@ export function sniffFormat(bytes: Uint8Array, hints: FileHints = {}): SniffResu
       throw new SkillmatchError('unsupported-format', `The file is ${sig.what}, not a supported document.`);
     }
   }
-  const decoded = decodeText(bytes);
+  const decoded = decodeText(bytes, maxTextBytes);
   const nameHint = formatFromName(hints.filename);
   const format = classifyText(decoded, nameHint === 'doc' ? null : nameHint);
   return { format, decoded, warnings: mismatchWarnings(format, hints) };

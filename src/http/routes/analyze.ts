@@ -27,7 +27,7 @@ export function parseInclude(raw: unknown): Set<z.infer<typeof includeSchema>> {
 
 /** POST /v1/analyze: the whole pipeline for one document, with evidence for every number. */
 export function analyzeRouter(analyzer: Analyzer, limits: InputLimits, store?: JobStore): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   const readDocument = documentReader(limits, ['kind']);
   router.post('/v1/analyze', async (req, res) => {
     const include = parseInclude(req.query.include);

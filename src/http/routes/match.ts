@@ -1,5 +1,5 @@
 import express, { Router, type Request, type Response } from 'express';
-import { capRequestBytes, readJson, readMultipart, refuseBody } from '../document-input';
+import { awaitUploadRoom, capRequestBytes, readJson, readMultipart, refuseBody } from '../document-input';
 import multer from 'multer';
 import { SkillmatchError } from '../../core/0-base/errors';
 import { matchToCsv } from '../../core/5-match/match';
@@ -27,7 +27,7 @@ const MATCH_JSON_FIX = 'Send JSON {"job": {"text": "..."}, "cvs": [{"text": "...
 
 /** POST /v1/match: one job ad against 1 to 50 CVs, ranked, with the evidence chain of every requirement. */
 export function matchRouter(analyzer: Analyzer, limits: MatchLimits, store?: JobStore): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   const upload = multer({
     storage: multer.memoryStorage(),
     limits: { fileSize: limits.maxFileBytes, files: limits.maxCvs + 1, fields: limits.maxCvs + 2, fieldSize: 1024 * 1024, parts: limits.maxCvs * 2 + 4 },
@@ -40,6 +40,7 @@ export function matchRouter(analyzer: Analyzer, limits: MatchLimits, store?: Job
 
   async function readInput(req: Request, res: Response): Promise<{ job: DocumentUpload; cvs: DocumentUpload[] }> {
     if (req.is('multipart/form-data')) {
+      await awaitUploadRoom(req, res, limits, limits.maxBatchBytes);
       capRequestBytes(req, res, limits.maxBatchBytes, () => new SkillmatchError('body-too-large', `The request is larger than ${limits.maxBatchBytes} bytes.`, { limitBytes: limits.maxBatchBytes }));
       const body = await readMultipart(req, res, upload, { limits, textFields: ['jobText', 'cvText'], fix: MATCH_FIELDS_FIX });
       const files = (req.files ?? {}) as Record<string, Express.Multer.File[] | undefined>;

@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { acceptWebhook, webhookSecret, type WebhookSecrets } from '../../app/accept-webhook';
+import { acceptWebhook, precheckWebhook, type WebhookSecrets } from '../../app/accept-webhook';
 import { auditCsvHeader, auditCsvLine, exportAudit } from '../../app/export-audit';
 import type { JobStore } from '../../app/ports/job-store';
 import { SkillmatchError } from '../../core/0-base/errors';
@@ -19,21 +19,25 @@ export interface WebhookSettings {
  * anything else; 202 for a new event, 200 for a redelivery or an event type we do not act on.
  */
 export function webhookRouter(store: JobStore, settings: WebhookSettings): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   const raw = express.raw({ type: () => true, limit: settings.maxBytes });
   const now = settings.now ?? (() => Math.floor(Date.now() / 1000));
   router.post('/v1/webhooks/:source', async (req, res) => {
     const source = String(req.params.source);
-    // A source that is not enabled is refused before its body is read.
-    if (!webhookSecret(settings.secrets, source)) {
-      throw new SkillmatchError('not-found', `No webhook source "${source.slice(0, 64)}" is enabled.`);
-    }
-    await runMiddleware(raw, req, res);
-    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const header = (name: string): string | undefined => {
       const value = req.headers[name];
       return Array.isArray(value) ? value[0] : value;
     };
+    // A source that is not enabled, an unsigned request or a stale one is refused before its
+    // body is read; the connection then closes, so the rest of the body is not waited for.
+    try {
+      precheckWebhook(settings.secrets, source, header, now());
+    } catch (error) {
+      res.setHeader('Connection', 'close');
+      throw error;
+    }
+    await runMiddleware(raw, req, res);
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const outcome = acceptWebhook(store, settings.secrets, { source, header, body }, now());
     res.status(outcome.status === 'accepted' ? 202 : 200).json(outcome);
   });
@@ -44,7 +48,7 @@ const deliveryStatus = z.enum(['pending', 'delivered', 'failed']).optional();
 
 /** GET /v1/deliveries?status=failed and POST /v1/deliveries/:id/retry: the dead-letter queue, by hand. */
 export function deliveriesRouter(store: JobStore): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   router.get('/v1/deliveries', (req, res) => {
     const status = deliveryStatus.safeParse(req.query.status);
     if (!status.success) throw new SkillmatchError('invalid-parameter', 'status must be pending, delivered or failed.');
@@ -55,9 +59,10 @@ export function deliveriesRouter(store: JobStore): Router {
     res.json({ callbacksEnabled: store.callbackEnabled(), deliveries: list });
   });
   router.post('/v1/deliveries/:id/retry', (req, res) => {
-    // A manual retry is an operator's decision: it also re-enables callbacks after a 410.
-    store.setCallbackEnabled(true);
     if (!store.retryDelivery(String(req.params.id), Date.now())) throw new SkillmatchError('not-found', 'There is no failed delivery with this id.');
+    // A manual retry of a real delivery is an operator's decision: it also re-enables callbacks
+    // after a 410. A retry of nothing (a mistyped id) changes nothing.
+    store.setCallbackEnabled(true);
     res.status(202).json({ status: 'pending' });
   });
   return router;
@@ -67,7 +72,7 @@ const EXPORT_PAGE = 10_000;
 
 /** GET /v1/analyses/:id: the state and, when done, the result of a webhook job; DELETE erases it. */
 export function analysesRouter(store: JobStore): Router {
-  const router = Router();
+  const router = Router({ caseSensitive: true });
   const exportQuery = z.object({
     format: z.enum(['csv', 'json']).default('json'),
     after: z.string().max(64).optional(),

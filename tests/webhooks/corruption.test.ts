@@ -1,0 +1,71 @@
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, truncateSync, unlinkSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { checkDatabaseIntegrity, openSqliteStore } from '../../src/adapters/sqlite-store';
+
+/**
+ * A damaged database is refused at start with a clear message, and a lost one is not silently
+ * replaced by an empty one (which would forget queued jobs and accept old webhook ids as new).
+ */
+let dir: string;
+let file: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'skillmatch-corrupt-'));
+  file = path.join(dir, 'skillmatch.db');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A database with enough rows to span many pages. */
+function filled(): void {
+  const store = openSqliteStore(file);
+  for (let i = 0; i < 400; i++) {
+    store.accept({ deliveryKey: `k${i}`, source: 'standard', type: 'application.created', payload: JSON.stringify({ pad: 'x'.repeat(600), i }), receivedAt: i }, `job-${i}`);
+  }
+  store.close(); // a clean close checkpoints the WAL into the file
+}
+
+describe('a damaged or lost database', () => {
+  it('opens a healthy database again, with its jobs', () => {
+    filled();
+    const store = openSqliteStore(file);
+    expect(store.get('job-7')?.status).toBe('queued');
+    store.close();
+  });
+
+  it('refuses to open a file with 20 kB of garbage in the middle, saying how to recover', () => {
+    filled();
+    const size = statSync(file).size;
+    expect(size).toBeGreaterThan(100_000);
+    const fd = openSync(file, 'r+');
+    const garbage = Buffer.alloc(20_000);
+    for (let i = 0; i < garbage.length; i++) garbage[i] = (i * 7919 + 13) % 251;
+    writeSync(fd, garbage, 0, garbage.length, Math.floor(size / 2));
+    closeSync(fd);
+    expect(() => openSqliteStore(file)).toThrow(/is damaged .*Recovering the database/);
+  });
+
+  it('refuses an empty (0-byte) or missing database where one was created, and starts afresh only when told to', () => {
+    filled();
+    truncateSync(file, 0);
+    expect(() => openSqliteStore(file)).toThrow(/is empty \(0 bytes\), but one was created there/);
+    unlinkSync(file);
+    expect(() => openSqliteStore(file)).toThrow(/is missing, but one was created there/);
+    unlinkSync(`${file}.created`);
+    const fresh = openSqliteStore(file);
+    expect(fresh.get('job-7')).toBeNull();
+    fresh.close();
+    expect(existsSync(`${file}.created`)).toBe(true);
+  });
+});
+
+describe('the full check on demand (npm run db:check)', () => {
+  it('finds a sound file sound and names the problems of a damaged one', () => {
+    filled();
+    expect(checkDatabaseIntegrity(file)).toEqual([]);
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(8_192, 0x5a), 0, 8_192, Math.floor(statSync(file).size / 2));
+    closeSync(fd);
+    expect(checkDatabaseIntegrity(file).length).toBeGreaterThan(0);
+    expect(checkDatabaseIntegrity(path.join(dir, 'nope.db'))).toEqual([`${path.join(dir, 'nope.db')} does not exist`]);
+  });
+});
