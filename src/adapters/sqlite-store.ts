@@ -130,6 +130,63 @@ function refuseLostDatabase(file: string): void {
   );
 }
 
+/**
+ * What the write-ahead log left by a crash holds: SQLite replays its frames up to the first one
+ * that fails its checksum and silently drops the rest. A torn last write is normal (it was never
+ * acknowledged); a damaged frame with committed transactions after it means acknowledged events
+ * would be lost, so the start is refused instead. Returns the number of committed transactions
+ * after the first damaged frame (0: the log is sound, or only its unacknowledged tail is torn).
+ */
+export function committedAfterDamage(wal: Buffer): number {
+  if (wal.length < 32) return 0;
+  const magic = wal.readUInt32BE(0);
+  if (magic !== 0x377f0682 && magic !== 0x377f0683) return 0;
+  const bigEndian = magic === 0x377f0683;
+  const pageSize = wal.readUInt32BE(8) || 65_536;
+  const salt1 = wal.readUInt32BE(16);
+  const salt2 = wal.readUInt32BE(20);
+  // SQLite's WAL checksum: two running 32-bit sums over pairs of 32-bit words.
+  let s0 = 0;
+  let s1 = 0;
+  const sum = (from: number, to: number): void => {
+    for (let i = from; i < to; i += 8) {
+      const x0 = bigEndian ? wal.readUInt32BE(i) : wal.readUInt32LE(i);
+      const x1 = bigEndian ? wal.readUInt32BE(i + 4) : wal.readUInt32LE(i + 4);
+      s0 = (s0 + x0 + s1) >>> 0;
+      s1 = (s1 + x1 + s0) >>> 0;
+    }
+  };
+  sum(0, 24);
+  if (s0 !== wal.readUInt32BE(24) || s1 !== wal.readUInt32BE(28)) return 0; // no usable header: SQLite ignores the log
+  let damaged = false;
+  let committedAfter = 0;
+  for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) {
+    const ours = wal.readUInt32BE(at + 8) === salt1 && wal.readUInt32BE(at + 12) === salt2;
+    if (!ours) break; // a frame of an older generation of the log: the end of this one
+    const commit = wal.readUInt32BE(at + 4) !== 0;
+    if (damaged) {
+      if (commit) committedAfter++;
+      continue;
+    }
+    sum(at, at + 8);
+    sum(at + 24, at + 24 + pageSize);
+    if (s0 !== wal.readUInt32BE(at + 16) || s1 !== wal.readUInt32BE(at + 20)) damaged = true;
+  }
+  return committedAfter;
+}
+
+/** Refuses a log whose damage would drop acknowledged transactions (committedAfterDamage). */
+function refuseDamagedLog(file: string): void {
+  const wal = `${file}-wal`;
+  if (!existsSync(wal) || statSync(wal).size < 32) return;
+  const lost = committedAfterDamage(readFileSync(wal));
+  if (lost === 0) return;
+  throw new Error(
+    `The write-ahead log ${wal} is damaged: ${lost} committed transaction(s) after the damage would be dropped without a word. ` +
+      `The service does not start on it. Stop, keep a copy of the file and its -wal, then recover or restore it (${RECOVERY}).`,
+  );
+}
+
 /** Opens the database and checks its pages (PRAGMA quick_check): a damaged file is refused, with how to recover it. */
 function openChecked(file: string): Database.Database {
   let db: Database.Database | undefined;
@@ -157,6 +214,7 @@ export function openSqliteStore(file: string, options: { maxMb?: number } = {}):
   if (file !== ':memory:') {
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     refuseLostDatabase(file);
+    refuseDamagedLog(file);
   }
   const db = openChecked(file);
   // Free pages are handed back to the file system bit by bit (set before the first table; an

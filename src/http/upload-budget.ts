@@ -40,7 +40,12 @@ export function createUploadBudget(maxBytes: number): UploadBudget {
         // The room is given back when the exchange ends, however it ends (answered, aborted).
         res.once('close', () => {
           if (state === 'reading') used -= bytes;
-          else if (state === 'waiting') queue.splice(queue.indexOf(entry), 1);
+          else if (state === 'waiting') {
+            // The client left while waiting: its place goes, and its handler goes on to find the
+            // request closed (nothing is left waiting for ever).
+            queue.splice(queue.indexOf(entry), 1);
+            resolve();
+          }
           state = 'done';
           admit();
         });

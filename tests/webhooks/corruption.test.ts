@@ -1,7 +1,7 @@
-import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, truncateSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, truncateSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkDatabaseIntegrity, openSqliteStore } from '../../src/adapters/sqlite-store';
+import { checkDatabaseIntegrity, committedAfterDamage, openSqliteStore } from '../../src/adapters/sqlite-store';
 
 /**
  * A damaged database is refused at start with a clear message, and a lost one is not silently
@@ -67,5 +67,50 @@ describe('the full check on demand (npm run db:check)', () => {
     closeSync(fd);
     expect(checkDatabaseIntegrity(file).length).toBeGreaterThan(0);
     expect(checkDatabaseIntegrity(path.join(dir, 'nope.db'))).toEqual([`${path.join(dir, 'nope.db')} does not exist`]);
+  });
+});
+
+describe('a damaged write-ahead log after a crash', () => {
+  /** Copies the database and its log as a crash would leave them (the store still open: nothing checkpointed). */
+  function crashCopy(events: number): { copy: string; wal: Buffer } {
+    const store = openSqliteStore(file);
+    for (let i = 0; i < events; i++) store.accept({ deliveryKey: `w${i}`, source: 'standard', type: 'application.created', payload: JSON.stringify({ i }), receivedAt: i }, `wal-${i}`);
+    const copy = path.join(dir, 'copy.db');
+    copyFileSync(file, copy);
+    copyFileSync(`${file}-wal`, `${copy}-wal`);
+    copyFileSync(`${file}.created`, `${copy}.created`);
+    store.close();
+    return { copy, wal: readFileSync(`${copy}-wal`) };
+  }
+
+  it('opens a sound log with every acknowledged event', () => {
+    const { copy, wal } = crashCopy(20);
+    expect(wal.length).toBeGreaterThan(32);
+    expect(committedAfterDamage(wal)).toBe(0);
+    const store = openSqliteStore(copy);
+    expect(Array.from({ length: 20 }, (_, i) => store.get(`wal-${i}`)?.status)).toEqual(Array.from({ length: 20 }, () => 'queued'));
+    store.close();
+  });
+
+  it('refuses a log damaged before committed transactions, instead of dropping them', () => {
+    const { copy, wal } = crashCopy(20);
+    // Flip bytes in the page data of the log's second frame: every later commit is then unreachable.
+    const pageSize = wal.readUInt32BE(8);
+    const at = 32 + (24 + pageSize) + 24 + 100;
+    const damaged = Buffer.from(wal);
+    for (let i = 0; i < 16; i++) damaged[at + i] = (damaged[at + i] ?? 0) ^ 0xff;
+    writeFileSync(`${copy}-wal`, damaged);
+    expect(committedAfterDamage(damaged)).toBeGreaterThan(5);
+    expect(() => openSqliteStore(copy)).toThrow(/write-ahead log .* is damaged: \d+ committed transaction/);
+  });
+
+  it('accepts a log whose only damage is a torn last write (never acknowledged)', () => {
+    const { wal } = crashCopy(5);
+    const pageSize = wal.readUInt32BE(8);
+    const frames = Math.floor((wal.length - 32) / (24 + pageSize));
+    const torn = Buffer.from(wal);
+    const last = 32 + (frames - 1) * (24 + pageSize) + 24 + 10;
+    torn[last] = (torn[last] ?? 0) ^ 0xff;
+    expect(committedAfterDamage(torn)).toBe(0);
   });
 });

@@ -144,4 +144,18 @@ describe('crash safety', () => {
     });
     expect(code).toBe(0);
   }, 120_000);
+
+  it('events acknowledged with 202 survive a SIGKILL sent the moment the last 202 arrives', async () => {
+    let { child, base } = await start();
+    await waitReady(base);
+    const ids = await Promise.all(Array.from({ length: 20 }, (_, k) => send(base, 100 + k)));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    ({ child, base } = await start());
+    await waitReady(base);
+    const known = await Promise.all(ids.map(async (id) => (await fetch(`${base}/v1/analyses/${id}`)).status));
+    expect(known).toEqual(ids.map(() => 200));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+  }, 120_000);
 });
