@@ -55,6 +55,17 @@ describe('word senses that need their own context', () => {
     expect(await presentSkills('Bayesian statistics for pricing experiments.')).toContain('statistics');
   });
 
+  it('regression beside classification is the machine-learning task, not regression analysis', async () => {
+    expect(await presentSkills('Trained classification and regression models for a lending start-up.')).not.toContain('statistics');
+    expect(await presentSkills('Fitted regression models to twenty years of claims data.')).toContain('statistics');
+  });
+
+  it('statistics named as a competence ("statistical background", "statistical thinking") is statistics', async () => {
+    expect(await presentSkills('Requirements\n- A solid statistical background and comfort with messy data.', 'job')).toContain('statistics');
+    expect(await presentSkills('Brought statistical thinking to every pricing decision.')).toContain('statistics');
+    expect(await presentSkills('Encyclopaedic statistical knowledge of football leagues since 1990.')).not.toContain('statistics');
+  });
+
   it('Python the comedy troupe and the snake are not the language', async () => {
     expect(await presentSkills('Wrote sketches for a Monty Python evening at the village hall.')).not.toContain('python');
     expect(await presentSkills('Volunteer keeper of the reptile house: a python and two iguanas.')).not.toContain('python');
