@@ -27,7 +27,11 @@ export function startServer(env: Record<string, string> = {}, options: { preload
   const logFile = path.join(TEST_LOG_DIR, `process-${child.pid}.ndjson`);
   child.stdout.on('data', (chunk: Buffer) => appendFileSync(logFile, chunk));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${logs.join('')}`)), 30_000);
+    const timer = setTimeout(() => {
+      // A server that never said it listens is not left running behind the test.
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start: ${logs.join('')}`));
+    }, 30_000);
     child.stdout.on('data', (chunk: Buffer) => {
       logs.push(chunk.toString());
       for (const line of chunk.toString().split('\n')) {

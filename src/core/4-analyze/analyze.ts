@@ -1,6 +1,6 @@
 import type { Extraction, Section, SectionKind } from '../1-text/schema';
 import type { CompiledLexicon } from '../2-lexicon/compile';
-import { classifyKind } from './classify';
+import { classifyKind, mayContradict } from './classify';
 import { secondHand, voiceHints, type VoiceHints } from './voice';
 import { contextVerdict, deniedByLaterClause, deniedByWriterLater, mayBeDeniedLater, fillClauses, isCorroborated, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, TokenStems, yearsOf, type ClauseCache, type Judgement, type ModalityResult, type SentenceCues, type SentenceView } from './context';
 import { findFuzzyMentions, findMentions, type Mention } from '../3-extract/mentions';
@@ -133,11 +133,13 @@ export function analyzeExtraction(
   // The caller may say what the document is; otherwise it is classified.
   // A kind given by the caller is kept, but checked: a job ad sent as a CV is said to be one.
   // Checking a stated kind reads the document's opening only, where its kind shows.
-  const detected = classifyKind(extraction, options.kind === 'auto' ? Infinity : KIND_CHECK_CHARS);
-  const classified = options.kind === 'auto' ? detected : { kind: options.kind, confidence: 1 };
+  // Its sections alone often rule a contrary reading out, and then no phrase is counted.
+  const stated = options.kind === 'auto' ? undefined : options.kind;
+  const detected = stated && !mayContradict(extraction, stated, KIND_MISMATCH_CONFIDENCE) ? undefined : classifyKind(extraction, stated ? KIND_CHECK_CHARS : Infinity);
+  const classified = stated ? { kind: stated, confidence: 1 } : (detected ?? { kind: 'cv' as const, confidence: 0.5 });
   const { kind } = classified;
   const kindConfidence = classified.confidence;
-  const mismatch = options.kind !== 'auto' && detected.kind !== options.kind && detected.confidence >= KIND_MISMATCH_CONFIDENCE;
+  const mismatch = stated !== undefined && detected !== undefined && detected.kind !== stated && detected.confidence >= KIND_MISMATCH_CONFIDENCE;
   // A CV is read with its personal details blanked (same offsets), so no score can depend on
   // who the person is: names, contact details, age, gender words, nationality.
   const text = kind === 'cv' ? maskSpans(extraction.text, findPersonalData(extraction.text), ' ') : extraction.text;

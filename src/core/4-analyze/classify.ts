@@ -18,6 +18,27 @@ function countUpTo(re: RegExp, text: string, cap: number): number {
   return n;
 }
 
+/** Most the phrase counts can add to either side (JOB_PHRASES up to 8; CV_SIGNALS up to 16 × 0.5). */
+const MAX_PHRASE_SCORE = 8;
+
+/**
+ * Whether the text could still make a document read as the other kind with `minConfidence`: the
+ * sections alone may already rule it out (a CV with Experience and Education headings cannot read
+ * as a job ad, whatever its sentences say), and then no phrase need be counted.
+ */
+export function mayContradict(extraction: Extraction, stated: DocumentKind, minConfidence: number): boolean {
+  let job = 0;
+  let cv = 0;
+  for (const s of extraction.sections) {
+    if (JOB_SECTIONS.has(s.kind)) job += 2;
+    if (CV_SECTIONS.has(s.kind)) cv += 2;
+  }
+  // confidence = 1 / (1 + e^(-|margin| / 2)) reaches minConfidence at this margin
+  const needed = 2 * Math.log(minConfidence / (1 - minConfidence));
+  const widest = stated === 'cv' ? job + MAX_PHRASE_SCORE - cv : cv + MAX_PHRASE_SCORE - job;
+  return widest >= needed;
+}
+
 /**
  * Is this a CV or a job ad? Section headings weigh most, then phrasing (job ads address "you",
  * CVs speak in the first person and carry contact details and date ranges).
@@ -30,8 +51,8 @@ export function classifyKind(extraction: Extraction, textLimit = Infinity): { ki
     if (JOB_SECTIONS.has(s.kind)) job += 2;
     if (CV_SECTIONS.has(s.kind)) cv += 2;
   }
-  job += countUpTo(JOB_PHRASES, text, 8);
-  cv += countUpTo(CV_SIGNALS, text, 16) * 0.5;
+  job += countUpTo(JOB_PHRASES, text, MAX_PHRASE_SCORE);
+  cv += countUpTo(CV_SIGNALS, text, 2 * MAX_PHRASE_SCORE) * 0.5;
   const margin = job - cv;
   const confidence = 1 / (1 + Math.exp(-Math.abs(margin) / 2));
   return { kind: margin > 0 ? 'job' : 'cv', confidence: Math.round(confidence * 100) / 100 };
