@@ -38,7 +38,7 @@ export const configSchema = z.object({
   /** Time limit for analysing one large document, in milliseconds. */
   ANALYSIS_TIMEOUT_MS: int(100, 600_000).default(30_000),
   /** Heap limit of each analysis worker thread, in MB. */
-  ANALYSIS_WORKER_MEMORY_MB: int(64, 8_192).default(384),
+  ANALYSIS_WORKER_MEMORY_MB: int(64, 8_192).default(256),
   /** Folder holding lexicon.yaml; defaults to the lexicon shipped with the service. */
   LEXICON_DIR: z.string().min(1).optional(),
   /** SQLite file of the durable job queue; defaults to skillmatch.db in DATA_DIR. */
