@@ -11,6 +11,13 @@ export interface Outcome {
   status: number;
   contentType: string;
   body: string;
+  /** Further response headers (a CSV's Content-Disposition). */
+  headers?: Record<string, string>;
+}
+
+function send(res: Response, outcome: Outcome): void {
+  for (const [name, value] of Object.entries(outcome.headers ?? {})) res.setHeader(name, value);
+  res.status(outcome.status).type(outcome.contentType).send(outcome.body);
 }
 
 /** Fingerprint of a request: route, query, wanted format, fields and file bytes. */
@@ -31,8 +38,7 @@ export function fingerprint(req: Request, parts: Array<{ name: string; bytes: Ui
 export async function idempotent(req: Request, res: Response, store: JobStore | undefined, print: () => string, run: () => Promise<Outcome>): Promise<void> {
   const key = req.headers['idempotency-key'];
   if (typeof key !== 'string' || !store) {
-    const outcome = await run();
-    res.status(outcome.status).type(outcome.contentType).send(outcome.body);
+    send(res, await run());
     return;
   }
   if (!KEY.test(key)) throw new SkillmatchError('invalid-parameter', 'Idempotency-Key takes 1 to 200 letters, digits, ".", ":", "_" or "-".');
@@ -42,5 +48,5 @@ export async function idempotent(req: Request, res: Response, store: JobStore | 
   const outcome = await run();
   if (known) res.setHeader('Idempotent-Replayed', 'true');
   else store.putIdempotencyKey({ key, fingerprint: requestPrint, createdAt: Date.now() });
-  res.status(outcome.status).type(outcome.contentType).send(outcome.body);
+  send(res, outcome);
 }

@@ -54,7 +54,7 @@ export function rankingTable(match: Match): HTMLElement {
   let sortKey: SortKey = 'rank';
   let ascending = true;
   const open = new Set<MatchResult>();
-  const filter = h('input', { type: 'search', id: 'ranking-filter', placeholder: 'file name or skill' });
+  const filter = h('input', { type: 'search', id: 'ranking-filter', placeholder: 'file name, or a skill the CV shows' });
   const minScore = h(
     'select',
     { id: 'ranking-min-score' },
@@ -65,7 +65,10 @@ export function rankingTable(match: Match): HTMLElement {
 
   const visible = (r: MatchResult): boolean => {
     const q = filter.value.trim().toLowerCase();
-    const words = [r.filename, ...r.requirements.map((x) => x.label), ...r.extras.map((x) => x.label)].join(' ').toLowerCase();
+    // A skill filter keeps the CVs that show the skill (a requirement met, or a skill beyond the
+    // ad's), by its name or its id: "nlp" and "Natural language processing" alike.
+    const shown = [...r.requirements.filter((x) => x.status === 'met'), ...r.extras].flatMap((x) => [x.label, x.skill]);
+    const words = [r.filename, ...shown].join(' ').toLowerCase();
     return (!q || words.includes(q)) && (r.score ?? 0) >= Number(minScore.value) - 1e-9 && (r.score !== null || Number(minScore.value) === 0);
   };
 

@@ -216,6 +216,16 @@ describeBrowser('the web page in Chromium', () => {
     // Filter by name, and by minimum score.
     await page.fill('#ranking-filter', 'cv.md');
     expect(await rowFiles()).toEqual(['cv.md']);
+    // Filter by a skill: the CVs that show it (met, or beyond the ad), by its id or its label alike.
+    const shows = (r: (typeof api.results)[number], skill: string): boolean =>
+      r.requirements.some((q) => q.skill === skill && q.status === 'met') || r.extras.some((x) => x.skill === skill);
+    const asked = api.results[0]?.requirements.find((q) => api.results.some((r) => !r.error && !shows(r, q.skill)) && api.results.some((r) => shows(r, q.skill)));
+    expect(asked).toBeDefined();
+    const showing = api.results.filter((r) => shows(r, asked?.skill ?? '')).map((r) => r.filename);
+    await page.fill('#ranking-filter', asked?.skill ?? '');
+    expect((await rowFiles()).sort()).toEqual([...showing].sort());
+    await page.fill('#ranking-filter', asked?.label ?? '');
+    expect((await rowFiles()).sort()).toEqual([...showing].sort());
     await page.fill('#ranking-filter', '');
     await page.selectOption('#ranking-min-score', '0.5');
     expect(await rowFiles()).toEqual(api.results.filter((r) => (r.score ?? 0) >= 0.5).map((r) => r.filename));

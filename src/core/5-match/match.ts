@@ -153,8 +153,13 @@ export function mergeMatches(parts: Match[]): Match {
   return { ...first, results: rankResults(parts.flatMap((p) => p.results)) };
 }
 
-/** The columns of the ranking as CSV: rank, file, score, the skills met and those not met (partial, missing or negated), the error. */
-export const MATCH_CSV_COLUMNS = ['rank', 'filename', 'score', 'met', 'missing', 'error'] as const;
+/**
+ * The columns of the ranking as CSV: rank, file, match score, role coverage, the ad's skills met,
+ * partly met and missing (by label; a skill the CV denies is missing), how many required and
+ * preferred skills are met ("2 of 3": a slash would turn into a date in a spreadsheet), the codes
+ * of the CV's warnings, and the error of a CV that could not be read.
+ */
+export const MATCH_CSV_COLUMNS = ['rank', 'filename', 'score', 'role_coverage', 'met', 'partial', 'missing', 'required_met', 'preferred_met', 'warnings', 'error'] as const;
 
 /** A quoted CSV cell, with spreadsheet formulas (=, +, -, @ at the start) defused. */
 export function csvCell(value: string): string {
@@ -163,15 +168,25 @@ export function csvCell(value: string): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-/** The ranking as CSV: one row per CV; met and missing list skill ids separated by semicolons. */
+/** The ranking as CSV (MATCH_CSV_COLUMNS): one row per CV, best first; lists are separated by semicolons. */
 export function matchToCsv(match: Match): string {
+  const labels = (r: MatchResult, statuses: readonly string[]): string => r.requirements.filter((q) => statuses.includes(q.status)).map((q) => q.label).join('; ');
+  const metOf = (r: MatchResult, requirement: 'required' | 'preferred'): string => {
+    const asked = r.requirements.filter((q) => q.requirement === requirement);
+    return r.error || asked.length === 0 ? '' : `${asked.filter((q) => q.status === 'met').length} of ${asked.length}`;
+  };
   const rows = match.results.map((r) =>
     [
       r.rank === null ? '' : String(r.rank),
       r.filename,
       r.score === null ? '' : r.score.toFixed(3),
-      r.requirements.filter((q) => q.status === 'met').map((q) => q.skill).join(';'),
-      r.requirements.filter((q) => q.status !== 'met').map((q) => q.skill).join(';'),
+      r.roleCoverage === null ? '' : r.roleCoverage.toFixed(3),
+      labels(r, ['met']),
+      labels(r, ['partial']),
+      labels(r, ['missing', 'negated']),
+      metOf(r, 'required'),
+      metOf(r, 'preferred'),
+      r.warnings.map((w) => w.code).join('; '),
       r.error ? `${r.error.code}: ${r.error.detail}` : '',
     ].map(csvCell).join(','),
   );

@@ -76,7 +76,7 @@ export function matchRouter(analyzer: Analyzer, limits: MatchLimits, store?: Job
     await idempotent(req, res, store, print, async () => {
       // Without a readable job ad nothing can be ranked: its error is the request's error.
       const match = await matchUploads(analyzer, job, cvs, { redact, includeText: include.has('text') });
-      if (wantsCsv) return { status: 200, contentType: 'text/csv', body: matchToCsv(match) };
+      if (wantsCsv) return { status: 200, contentType: 'text/csv', body: matchToCsv(match), headers: { 'Content-Disposition': 'attachment; filename="ranking.csv"' } };
       return { status: 200, contentType: 'application/json', body: JSON.stringify(match) };
     });
   });
