@@ -20,10 +20,10 @@ function readYaml(dir: string, file: string, hash: ReturnType<typeof createHash>
   }
 }
 
-/** Reads lexicon.yaml, the role file and the term files it names (YAML parsing only; no validation). */
+/** Reads lexicon.yaml, the role file, the term files and the families file it names (YAML parsing only; no validation). */
 export function readLexiconSource(dir: string): LexiconSource {
   const hash = createHash('sha256');
-  const manifest = readYaml(dir, 'lexicon.yaml', hash) as { role?: unknown; termFiles?: unknown };
+  const manifest = readYaml(dir, 'lexicon.yaml', hash) as { role?: unknown; termFiles?: unknown; families?: unknown };
   const rolePath = typeof manifest?.role === 'string' ? manifest.role : '';
   const termPaths = Array.isArray(manifest?.termFiles) ? manifest.termFiles.filter((f): f is string => typeof f === 'string') : [];
   if (!rolePath || termPaths.length === 0) {
@@ -31,5 +31,6 @@ export function readLexiconSource(dir: string): LexiconSource {
   }
   const role = { path: rolePath, data: readYaml(dir, rolePath, hash) };
   const termFiles = termPaths.map((p) => ({ path: p, data: readYaml(dir, p, hash) }));
-  return { manifest, role, termFiles, contentHash: hash.digest('hex').slice(0, 8) };
+  const families = typeof manifest?.families === 'string' ? { path: manifest.families, data: readYaml(dir, manifest.families, hash) } : undefined;
+  return { manifest, role, termFiles, ...(families ? { families } : {}), contentHash: hash.digest('hex').slice(0, 8) };
 }

@@ -1,5 +1,5 @@
 import { isSkillmatchError, SkillmatchError } from '../core/0-base/errors';
-import { matchDocuments, type AnalyzedDocument, type FailedDocument } from '../core/5-match/match';
+import { matchDocuments, termCatalogue, type AnalyzedDocument, type FailedDocument } from '../core/5-match/match';
 import type { Match } from '../core/5-match/schema';
 import { textsOf, type TextOptions } from './analyze-document';
 import type { Analyzer } from './ports';
@@ -64,5 +64,5 @@ export async function matchUploads(
     }
   });
   const jobTexts = options.includeText ? { text: jobResult.extraction.text } : undefined;
-  return matchDocuments({ filename: job.filename, analysis: jobResult.analysis, ...(jobTexts ? { texts: jobTexts } : {}) }, analyzed);
+  return matchDocuments({ filename: job.filename, analysis: jobResult.analysis, ...(jobTexts ? { texts: jobTexts } : {}) }, analyzed, termCatalogue(analyzer.lexicon));
 }

@@ -13,6 +13,8 @@ export function lexiconCheck(load: () => CompiledLexicon, out: (line: string) =>
     const perSkill = [...lexicon.skills.keys()].map((id) => `${id} ${lexicon.terms.filter((t) => id in t.entry.skills).length}`);
     out(`lexicon ${lexicon.version}: ${lexicon.terms.length} terms, ${lexicon.formCount} forms, ${warnings.length} warning(s)`);
     out(`terms per skill: ${perSkill.join(', ')}`);
+    const families = new Set(lexicon.familyOf.values());
+    out(`families of related terms: ${families.size} (${lexicon.familyOf.size} terms)`);
     return 0;
   } catch (error) {
     if (!(error instanceof LexiconError)) throw error;

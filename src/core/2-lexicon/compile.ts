@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { NlpPort } from '../0-base/nlp-port';
 import { tokenize } from '../1-text/tokenize';
-import { manifestSchema, roleSchema, termFileSchema, type LexiconManifest, type RoleModel, type TermContext, type TermEntry } from './schema';
+import { familyFileSchema, manifestSchema, roleSchema, termFileSchema, type Family, type LexiconManifest, type RoleModel, type TermContext, type TermEntry } from './schema';
 
 /** The 19 skills in 5 categories that clients rely on: a role file may add, never rename or drop. */
 export const SKILL_CONTRACT: Readonly<Record<string, readonly string[]>> = {
@@ -33,6 +33,8 @@ export interface LexiconSource {
   manifest: unknown;
   role: { path: string; data: unknown };
   termFiles: Array<{ path: string; data: unknown }>;
+  /** The file of term families, when the manifest names one. */
+  families?: { path: string; data: unknown };
   /** A short hash of the raw files, so lexiconVersion changes whenever the data does. */
   contentHash: string;
 }
@@ -97,6 +99,8 @@ export interface CompiledLexicon {
   fuzzyForms: ReadonlyMap<string, Array<{ form: string; term: CompiledTerm }>>;
   /** Count of distinct surface forms (labels and aliases). */
   formCount: number;
+  /** The family of each term that has one (lexicon/families.yaml). */
+  familyOf: ReadonlyMap<string, Family>;
 }
 
 /**
@@ -142,6 +146,24 @@ function describeTerm(data: unknown, index: number): string {
 }
 
 /** Validates the role and term files, checks their cross-references, and compiles the match trie. */
+/** Each family's members must be terms of the lexicon, each in one family at most. */
+function checkFamilies(families: Family[], file: string, termIds: ReadonlyMap<string, string>, problems: LexiconProblem[]): Map<string, Family> {
+  const familyOf = new Map<string, Family>();
+  const ids = new Set<string>();
+  for (const family of families) {
+    const where = `${file}: family "${family.id}"`;
+    if (ids.has(family.id)) problems.push({ where, message: `duplicate family id "${family.id}": give one of them another id` });
+    ids.add(family.id);
+    for (const member of family.members) {
+      if (!termIds.has(member)) problems.push({ where, message: `unknown term id "${member}": use the id of a term in the term files (GET /v1/lexicon lists every term)` });
+      const other = familyOf.get(member);
+      if (other && other !== family) problems.push({ where, message: `term "${member}" is also in family "${other.id}": keep it in one family` });
+      familyOf.set(member, family);
+    }
+  }
+  return familyOf;
+}
+
 export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLexicon {
   const problems: LexiconProblem[] = [];
   const manifest = manifestSchema.safeParse(source.manifest);
@@ -161,7 +183,9 @@ export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLex
     }
     return { path: file.path, parsed: parsed.success ? parsed.data : null };
   });
-  if (!manifest.success || !role.success || files.some((f) => !f.parsed)) throw new LexiconError(problems);
+  const familyFile = source.families ? familyFileSchema.safeParse(source.families.data) : undefined;
+  if (familyFile && !familyFile.success && source.families) problems.push(...zodProblems(source.families.path, familyFile.error));
+  if (!manifest.success || !role.success || files.some((f) => !f.parsed) || (familyFile && !familyFile.success)) throw new LexiconError(problems);
 
   const skills = checkRole(role.data, source.role.path, problems);
   const terms: CompiledTerm[] = [];
@@ -253,8 +277,10 @@ export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLex
       }
     }
   }
+  const familyOf = checkFamilies(familyFile?.success ? familyFile.data.families : [], source.families?.path ?? 'families', termIds, problems);
   if (problems.length) throw new LexiconError(problems);
   return {
+    familyOf,
     version: `${manifest.data.version}+${source.contentHash}`,
     manifest: manifest.data,
     role: role.data,

@@ -119,6 +119,32 @@ export const manifestSchema = z
     version: z.string().regex(/^\d+\.\d+\.\d+$/, 'use semantic versioning, e.g. "1.0.0"'),
     role: z.string().min(1),
     termFiles: z.array(z.string().min(1)).min(1),
+    /** The file of term families (related technologies); optional. */
+    families: z.string().min(1).optional(),
+  })
+  .strict();
+
+/**
+ * A family of related technologies: alternatives for the same job in a stack (deep-learning
+ * frameworks, cloud platforms). A CV that shows one member shows part of what an ad asking for
+ * another needs. Curated data, not "the same skill".
+ */
+export const familySchema = z
+  .object({
+    id,
+    label: z.string().min(1),
+    /** Term ids of the lexicon, at least two; a term belongs to one family at most. */
+    members: z.array(id).min(2, 'a family needs at least two members'),
+    note: z.string().optional(),
+    source: z.string().optional(),
+  })
+  .strict();
+export type Family = z.infer<typeof familySchema>;
+
+export const familyFileSchema = z
+  .object({
+    description: z.string().optional(),
+    families: z.array(familySchema),
   })
   .strict();
 

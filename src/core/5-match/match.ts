@@ -1,6 +1,7 @@
 import { SkillmatchError } from '../0-base/errors';
+import type { CompiledLexicon } from '../2-lexicon/compile';
 import type { Analysis, Evidence, SkillResult } from '../4-analyze/schema';
-import type { CvError, JobRequirement, Match, MatchResult, RequirementMatch, RequirementStatus } from './schema';
+import type { CvError, JobRequirement, JobTerm, Match, MatchResult, RequirementMatch, RequirementStatus, TermMatch } from './schema';
 
 /** Required skills weigh twice as much as preferred ones, on top of the role model's weights. */
 export const REQUIRED_FACTOR = 2;
@@ -23,9 +24,64 @@ export interface FailedDocument {
   error: CvError;
 }
 
+/**
+ * What the matcher needs of the lexicon to speak of terms: which terms the ad can name one by one
+ * (tools, libraries, languages, platforms and methods), and the family of each
+ * (lexicon/families.yaml).
+ */
+export interface TermCatalogue {
+  isNamed(term: string): boolean;
+  familyOf(term: string): { id: string; label: string; members: readonly string[] } | undefined;
+}
+
+/** The role category whose skills are ways of working, not things an ad names term by term. */
+const SOFT_SKILLS = 'soft-skills';
+
+/**
+ * A term is named when it is not only a way of working (a soft skill) and it is a name (a
+ * technology entry: CUDA, Spark), has a family, or shows a skill on its own (strength 0.55 or
+ * more: Terraform, unit tests, logistic regression). Umbrella words that only suggest a skill
+ * ("machine learning") are not terms to check.
+ */
+export function termCatalogue(lexicon: CompiledLexicon): TermCatalogue {
+  const named = new Set(
+    lexicon.terms
+      .filter((t) => {
+        const skills = Object.entries(t.entry.skills);
+        const soft = skills.every(([id]) => lexicon.skills.get(id)?.categoryId === SOFT_SKILLS);
+        return !soft && (t.entry.kind === 'technology' || lexicon.familyOf.has(t.entry.id) || skills.some(([, strength]) => strength >= 0.55));
+      })
+      .map((t) => t.entry.id),
+  );
+  return { isNamed: (term) => named.has(term), familyOf: (term) => lexicon.familyOf.get(term) };
+}
+
+/**
+ * The technologies the ad names, each under the requirement its evidence counts most for (PyTorch
+ * under neural networks rather than Python), required if any mention of it is.
+ */
+function adTerms(requirements: Array<Omit<JobRequirement, 'terms'>>, catalogue: TermCatalogue | undefined): Map<string, JobTerm[]> {
+  const best = new Map<string, { skill: string; strength: number; term: JobTerm }>();
+  for (const req of requirements) {
+    for (const e of req.evidence) {
+      if (!catalogue?.isNamed(e.term)) continue;
+      const seen = best.get(e.term);
+      const requirement = e.requirement === 'required' || seen?.term.requirement === 'required' ? 'required' : (e.requirement ?? req.requirement);
+      const family = catalogue.familyOf(e.term)?.id;
+      // The ad's own spelling of the term ("Terraform", not the lexicon's "terraform").
+      const term: JobTerm = { term: e.term, label: seen?.term.label ?? e.text, requirement, ...(family ? { family } : {}) };
+      if (!seen || e.strength > seen.strength) best.set(e.term, { skill: req.skill, strength: e.strength, term });
+      else seen.term.requirement = requirement;
+    }
+  }
+  const bySkill = new Map<string, JobTerm[]>();
+  for (const { skill, term } of best.values()) bySkill.set(skill, [...(bySkill.get(skill) ?? []), term]);
+  return bySkill;
+}
+
 /** The skills a job ad evidences become its requirements, weighted by the role model and by required/preferred. */
-export function jobRequirements(job: Analysis): JobRequirement[] {
-  return job.skills
+export function jobRequirements(job: Analysis, catalogue?: TermCatalogue): JobRequirement[] {
+  const requirements = job.skills
     .filter((s) => s.present && s.requirement)
     .map((s) => ({
       skill: s.id,
@@ -36,6 +92,39 @@ export function jobRequirements(job: Analysis): JobRequirement[] {
       evidence: s.evidence.filter((e) => e.strength > 0),
     }))
     .sort((a, b) => (a.requirement === b.requirement ? b.weight - a.weight : a.requirement === 'required' ? -1 : 1));
+  const terms = adTerms(requirements, catalogue);
+  return requirements.map((r) => ({ ...r, terms: terms.get(r.skill) ?? [] }));
+}
+
+/** Each of the ad's terms in the CV: named, a relative named, or missing, with the CV's evidence. */
+function termMatches(terms: JobTerm[], cv: Analysis, catalogue: TermCatalogue | undefined): TermMatch[] {
+  const shownBy = new Map<string, Evidence[]>();
+  for (const skill of cv.skills) {
+    for (const e of skill.evidence) {
+      if (e.strength <= 0) continue;
+      const list = shownBy.get(e.term) ?? [];
+      if (!list.some((x) => x.start === e.start)) list.push(e);
+      shownBy.set(e.term, list);
+    }
+  }
+  return terms.map((t) => {
+    const own = shownBy.get(t.term);
+    if (own) return { term: t.term, label: t.label, requirement: t.requirement, status: 'shown' as const, cvEvidence: own.slice(0, 3) };
+    const family = catalogue?.familyOf(t.term);
+    const relative = family?.members.find((m) => m !== t.term && shownBy.has(m));
+    const found = relative ? shownBy.get(relative) : undefined;
+    if (family && relative && found?.[0]) {
+      return { term: t.term, label: t.label, requirement: t.requirement, status: 'related' as const, related: { term: relative, label: found[0].text, family: family.label }, cvEvidence: found.slice(0, 3) };
+    }
+    return { term: t.term, label: t.label, requirement: t.requirement, status: 'missing' as const, cvEvidence: [] };
+  });
+}
+
+/** What closes the gap of a term the CV does not name: the term, and the relative it names when there is one. */
+function termAdvice(t: TermMatch): string {
+  const asks = t.requirement === 'required' ? 'requires' : 'would like';
+  if (t.status === 'related' && t.related) return `The ad ${asks} ${t.label}; the CV shows ${t.related.label}, a related tool (${t.related.family}). If you have used ${t.label}, name it.`;
+  return `The ad ${asks} ${t.label}; the CV does not name it. If you have used it, name it with what you did.`;
 }
 
 function judge(req: JobRequirement, cv: SkillResult | undefined, cvQualityLow: boolean): { status: RequirementStatus; reason: string } {
@@ -68,7 +157,7 @@ function adviceFor(r: RequirementMatch, roleAdvice: string | undefined): string 
 }
 
 /** One CV against the job's requirements: status, credit and the evidence chain of each. */
-export function matchCv(requirements: JobRequirement[], cv: Analysis): Omit<MatchResult, 'filename' | 'rank'> {
+export function matchCv(requirements: JobRequirement[], cv: Analysis, catalogue?: TermCatalogue): Omit<MatchResult, 'filename' | 'rank'> {
   const skills = new Map(cv.skills.map((s) => [s.id, s]));
   const lowQuality = cv.quality.status === 'low';
   const matched: RequirementMatch[] = requirements.map((req) => {
@@ -87,6 +176,7 @@ export function matchCv(requirements: JobRequirement[], cv: Analysis): Omit<Matc
       weight: req.weight,
       jobEvidence: req.evidence,
       cvEvidence: cvSkill?.evidence ?? [],
+      terms: termMatches(req.terms, cv, catalogue),
     };
   });
   const total = matched.reduce((sum, r) => sum + r.weight, 0);
@@ -100,6 +190,7 @@ export function matchCv(requirements: JobRequirement[], cv: Analysis): Omit<Matc
     gaps: matched
       .filter((r) => r.status !== 'met')
       .map((r) => ({ skill: r.skill, label: r.label, requirement: r.requirement, status: r.status, advice: adviceFor(r, advice.get(r.skill)) })),
+    termGaps: matched.flatMap((r) => r.terms.filter((t) => t.status !== 'shown').map((t) => ({ term: t.term, label: t.label, requirement: t.requirement, status: t.status, advice: termAdvice(t) }))),
     extras: cv.skills.filter((s) => s.present && !required.has(s.id)).map((s) => ({ skill: s.id, label: s.label, strength: s.strength })),
     roleCoverage: cv.coverage,
     categories: cv.categories,
@@ -109,7 +200,7 @@ export function matchCv(requirements: JobRequirement[], cv: Analysis): Omit<Matc
 
 /** The entry of a CV that could not be read: no rank, no score, its problem. */
 export function failedResult(filename: string, error: FailedDocument['error']): MatchResult {
-  return { filename, rank: null, score: null, requirements: [], gaps: [], extras: [], roleCoverage: null, categories: [], warnings: [], error };
+  return { filename, rank: null, score: null, requirements: [], gaps: [], termGaps: [], extras: [], roleCoverage: null, categories: [], warnings: [], error };
 }
 
 /** Best first; equal scores in filename order; CVs that could not be read last (in filename order). Ranks are set anew. */
@@ -119,11 +210,12 @@ export function rankResults(results: MatchResult[]): MatchResult[] {
   return [...scored.map((r, i) => ({ ...r, rank: i + 1 })), ...failed.map((r) => ({ ...r, rank: null }))];
 }
 
-export function matchDocuments(job: AnalyzedDocument, cvs: Array<AnalyzedDocument | FailedDocument>): Match {
-  const requirements = jobRequirements(job.analysis);
+/** The catalogue, when given, lets the match speak of the technologies the ad names (TermCatalogue). */
+export function matchDocuments(job: AnalyzedDocument, cvs: Array<AnalyzedDocument | FailedDocument>, catalogue?: TermCatalogue): Match {
+  const requirements = jobRequirements(job.analysis, catalogue);
   const results: MatchResult[] = cvs.map((c) =>
     'analysis' in c
-      ? { filename: c.filename, rank: null, ...matchCv(requirements, c.analysis), ...c.texts }
+      ? { filename: c.filename, rank: null, ...matchCv(requirements, c.analysis, catalogue), ...c.texts }
       : failedResult(c.filename, c.error),
   );
   return {

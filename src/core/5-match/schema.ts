@@ -4,6 +4,16 @@ import { categoryResultSchema, evidenceSchema, gapSchema, requirementSchema } fr
 export const requirementStatusSchema = z.enum(['met', 'partial', 'missing', 'negated']);
 export type RequirementStatus = z.infer<typeof requirementStatusSchema>;
 
+/** A term the job ad names (a tool, library, language, platform or method of the lexicon), under the requirement it evidences most. */
+export const jobTermSchema = z.object({
+  term: z.string(),
+  label: z.string(),
+  requirement: requirementSchema,
+  /** The family of related terms it belongs to (lexicon/families.yaml), if any. */
+  family: z.string().optional(),
+});
+export type JobTerm = z.infer<typeof jobTermSchema>;
+
 /** What the job ad asks for: one entry per skill it evidences, with the ad's own words. */
 export const jobRequirementSchema = z.object({
   skill: z.string(),
@@ -13,8 +23,27 @@ export const jobRequirementSchema = z.object({
   /** The requirement's weight in the match score (role weight × 2 for required, × 1 for preferred). */
   weight: z.number(),
   evidence: z.array(evidenceSchema),
+  /** The technologies the ad names for this requirement. */
+  terms: z.array(jobTermSchema),
 });
 export type JobRequirement = z.infer<typeof jobRequirementSchema>;
+
+/**
+ * One technology the ad names, seen from one CV: `shown` (the CV names it), `related` (the CV names
+ * another member of its family: TensorFlow for PyTorch), or `missing`; with the CV's evidence.
+ */
+export const termStatusSchema = z.enum(['shown', 'related', 'missing']);
+export const termMatchSchema = z.object({
+  term: z.string(),
+  label: z.string(),
+  requirement: requirementSchema,
+  status: termStatusSchema,
+  /** For `related`: the term the CV shows instead, and the family both belong to. */
+  related: z.object({ term: z.string(), label: z.string(), family: z.string() }).optional(),
+  /** Where the CV shows it (or the related term). */
+  cvEvidence: z.array(evidenceSchema),
+});
+export type TermMatch = z.infer<typeof termMatchSchema>;
 
 /** One job requirement seen from one CV: the evidence chain on both sides. */
 export const requirementMatchSchema = z.object({
@@ -32,6 +61,8 @@ export const requirementMatchSchema = z.object({
   weight: z.number(),
   jobEvidence: z.array(evidenceSchema),
   cvEvidence: z.array(evidenceSchema),
+  /** The technologies the ad names for this requirement, each shown, related or missing in the CV. */
+  terms: z.array(termMatchSchema),
 });
 export type RequirementMatch = z.infer<typeof requirementMatchSchema>;
 
@@ -53,6 +84,8 @@ export const matchResultSchema = z.object({
   score: z.number().nullable(),
   requirements: z.array(requirementMatchSchema),
   gaps: z.array(matchGapSchema),
+  /** The ad's technologies the CV does not name, with what would close the gap (a related term it names, if any). */
+  termGaps: z.array(z.object({ term: z.string(), label: z.string(), requirement: requirementSchema, status: termStatusSchema, advice: z.string() })),
   /** Skills the CV shows that the job ad does not ask for. */
   extras: z.array(z.object({ skill: z.string(), label: z.string(), strength: z.number() })),
   roleCoverage: z.number().nullable(),
