@@ -48,7 +48,7 @@ export async function awaitUploadRoom(req: Request, res: Response, limits: Input
   const declared = Number(req.headers['content-length']);
   // A body that declares more than the route takes is refused at once (capRequestBytes), unqueued.
   if (declared > maxBytes) return;
-  await limits.uploadBudget?.reserve(req, res, Number.isFinite(declared) && declared > 0 ? declared : maxBytes);
+  await limits.uploadBudget?.reserve(res, Number.isFinite(declared) && declared > 0 ? declared : maxBytes);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 
 /**
  * How many bytes of uploads are held in memory at once, across all requests. An upload waits for
@@ -8,7 +8,7 @@ import type { Request, Response } from 'express';
  */
 export interface UploadBudget {
   /** Resolves once `bytes` (at most the whole budget) are free; the room is given back when the response ends. */
-  reserve(req: Request, res: Response, bytes: number): Promise<void>;
+  reserve(res: Response, bytes: number): Promise<void>;
   /** Bytes reserved now (for tests and metrics). */
   inUse(): number;
 }
@@ -26,7 +26,7 @@ export function createUploadBudget(maxBytes: number): UploadBudget {
     }
   };
   return {
-    reserve(req, res, requested) {
+    reserve(res, requested) {
       const bytes = Math.max(1, Math.min(requested, maxBytes));
       return new Promise<void>((resolve) => {
         let state: 'waiting' | 'reading' | 'done' = 'waiting';
@@ -51,7 +51,6 @@ export function createUploadBudget(maxBytes: number): UploadBudget {
         });
         queue.push(entry);
         admit();
-        void req;
       });
     },
     inUse: () => used,

@@ -1,11 +1,11 @@
 import { EventEmitter } from 'node:events';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { createUploadBudget } from '../../src/http/upload-budget';
 
 /** A response that can be ended (its 'close' event), as the budget sees one. */
-function exchange(): { req: Request; res: Response; end(): void } {
+function exchange(): { res: Response; end(): void } {
   const res = new EventEmitter();
-  return { req: new EventEmitter() as unknown as Request, res: res as unknown as Response, end: () => res.emit('close') };
+  return { res: res as unknown as Response, end: () => res.emit('close') };
 }
 
 const settled = async (p: Promise<void>): Promise<boolean> => Promise.race([p.then(() => true), new Promise<boolean>((r) => setImmediate(() => r(false)))]);
@@ -14,9 +14,9 @@ describe('the upload budget', () => {
   it('lets uploads in while they fit, holds the next until room is given back, in arrival order', async () => {
     const budget = createUploadBudget(100);
     const [a, b, c, d] = [exchange(), exchange(), exchange(), exchange()];
-    expect(await settled(budget.reserve(a.req, a.res, 60))).toBe(true);
-    const second = budget.reserve(b.req, b.res, 60);
-    const third = budget.reserve(c.req, c.res, 10);
+    expect(await settled(budget.reserve(a.res, 60))).toBe(true);
+    const second = budget.reserve(b.res, 60);
+    const third = budget.reserve(c.res, 10);
     expect(await settled(second)).toBe(false);
     // Arrival order: the small third waits behind the second, though it would fit.
     expect(await settled(third)).toBe(false);
@@ -26,7 +26,7 @@ describe('the upload budget', () => {
     expect(await settled(third)).toBe(true);
     expect(budget.inUse()).toBe(70);
     // One larger than the whole budget runs alone, once the others are done.
-    const big = budget.reserve(d.req, d.res, 1_000);
+    const big = budget.reserve(d.res, 1_000);
     expect(await settled(big)).toBe(false);
     b.end();
     c.end();
@@ -39,9 +39,9 @@ describe('the upload budget', () => {
   it('forgets an upload whose client leaves while it waits (its handler goes on, holding no room)', async () => {
     const budget = createUploadBudget(10);
     const [a, b, c] = [exchange(), exchange(), exchange()];
-    await budget.reserve(a.req, a.res, 10);
-    const left = budget.reserve(b.req, b.res, 10);
-    const next = budget.reserve(c.req, c.res, 10);
+    await budget.reserve(a.res, 10);
+    const left = budget.reserve(b.res, 10);
+    const next = budget.reserve(c.res, 10);
     b.end(); // the client went away before its turn
     a.end();
     expect(await settled(next)).toBe(true);
