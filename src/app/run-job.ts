@@ -62,6 +62,13 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     return (await options.fetcher.fetch(source.url)).bytes;
   }
 
+  /** The analysis.failed callback of a job: the ATS's ids when its event could be read, and why. */
+  const failedCallback = (analysisId: string, event: ApplicationCreated | undefined, reason: string) => {
+    const ids = event ? { applicationId: event.data.applicationId, candidateId: event.data.candidateId, jobId: event.data.jobId } : {};
+    const failed: FailedResult = { ...ids, analysisId, error: reason };
+    return callback('analysis.failed', JSON.stringify(failed));
+  };
+
   /**
    * A job whose lease ran out after its last allowed attempt (its process kept dying, or it
    * outlived its lease each time) fails for good, with its callback, instead of running again.
@@ -69,15 +76,13 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   function failExhausted(): void {
     for (const job of options.store.exhausted(now(), options.maxAttempts)) {
       const reason = `internal: the job did not finish in ${job.attempts} attempts (its process stopped, or it ran past its lease)`;
-      let ids = {};
+      let event: ApplicationCreated | undefined;
       try {
-        const { applicationId, candidateId, jobId } = eventOf(job).data;
-        ids = { applicationId, candidateId, jobId };
+        event = eventOf(job);
       } catch {
         // A payload that no longer parses still gets its failure recorded.
       }
-      const failed: FailedResult = { ...ids, analysisId: job.id, error: reason };
-      options.store.fail(job.id, reason, now(), false, callback('analysis.failed', JSON.stringify(failed)));
+      options.store.fail(job.id, reason, now(), false, failedCallback(job.id, event, reason));
       log.warn({ jobId: job.id, attempts: job.attempts, reason: 'internal' }, 'job failed: attempts used up');
     }
   }
@@ -105,9 +110,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       log.info({ jobId: queued.id, attempts: queued.attempts }, 'job done');
     } catch (error) {
       const { reason, retry } = failureOf(error, queued.attempts, options.maxAttempts);
-      const ids = event ? { applicationId: event.data.applicationId, candidateId: event.data.candidateId, jobId: event.data.jobId } : {};
-      const failed: FailedResult = { ...ids, analysisId: queued.id, error: reason };
-      options.store.fail(queued.id, reason, now(), retry, callback('analysis.failed', JSON.stringify(failed)));
+      options.store.fail(queued.id, reason, now(), retry, failedCallback(queued.id, event, reason));
       log.warn({ jobId: queued.id, attempts: queued.attempts, retry, reason: reason.split(':')[0] }, 'job failed');
     } finally {
       clearInterval(heartbeat);
