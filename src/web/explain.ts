@@ -1,6 +1,6 @@
 import { problemText } from './api';
 import type { Evidence } from '../core/4-analyze/schema';
-import type { Match, MatchResult, RequirementMatch, RequirementStatus } from '../core/5-match/schema';
+import type { Match, MatchResult, RequirementMatch, RequirementStatus, TermMatch } from '../core/5-match/schema';
 import { categoryChart } from './chart';
 import { h, percent } from './dom';
 
@@ -9,6 +9,32 @@ const STATUS_TEXT: Readonly<Record<RequirementStatus, string>> = { met: '✓ met
 
 export function statusBadge(status: RequirementStatus): HTMLElement {
   return h('span', { class: `badge status-${status}` }, STATUS_TEXT[status]);
+}
+
+/** A term of the ad in the CV, with the symbol and the word (shown like a met requirement, a relative like a partial one). */
+const TERM_TEXT: Readonly<Record<TermMatch['status'], { text: string; look: RequirementStatus }>> = {
+  shown: { text: '✓ shown', look: 'met' },
+  related: { text: '≈ related', look: 'partial' },
+  missing: { text: '✗ missing', look: 'missing' },
+};
+
+/** The ad's terms, each shown in the CV, covered by a related tool, or missing. */
+function termList(terms: TermMatch[]): HTMLElement {
+  return h(
+    'ul',
+    { class: 'terms' },
+    ...terms.map((t) =>
+      h(
+        'li',
+        { 'data-term': t.term, 'data-status': t.status },
+        h('span', { class: `badge status-${TERM_TEXT[t.status].look}` }, TERM_TEXT[t.status].text),
+        ' ',
+        h('strong', {}, t.label),
+        ` (${t.requirement})`,
+        t.related ? `: the CV shows ${t.related.label}, from the same family (${t.related.family})` : '',
+      ),
+    ),
+  );
 }
 
 /** The text with the given evidence spans marked; overlapping spans keep the first. */
@@ -95,7 +121,11 @@ export function explanation(match: Match, result: MatchResult): HTMLElement {
     return h('li', {}, button);
   });
 
-  const gaps = result.gaps.map((g) => h('li', {}, statusBadge(g.status), ' ', h('strong', {}, g.label), ` (${g.requirement}): `, g.advice));
+  const gaps = [
+    ...result.gaps.map((g) => h('li', {}, statusBadge(g.status), ' ', h('strong', {}, g.label), ` (${g.requirement}): `, g.advice)),
+    ...result.termGaps.map((g) => h('li', { 'data-term': g.term }, h('span', { class: `badge status-${TERM_TEXT[g.status].look}` }, TERM_TEXT[g.status].text), ' ', g.advice)),
+  ];
+  const terms = result.requirements.flatMap((q) => q.terms);
   const extras = result.extras.map((x) => x.label).join(', ');
   // A swapped document (a job ad sent as the CV, or a CV as the job ad) is said first, plainly.
   const swapped = [...match.job.warnings, ...result.warnings].filter((w) => w.code === 'kind-mismatch');
@@ -117,6 +147,7 @@ export function explanation(match: Match, result: MatchResult): HTMLElement {
       h('div', {}, h('h3', {}, 'Requirements'), h('ul', { class: 'requirements' }, ...items)),
       h('div', { class: 'evidence-pane' }, h('h3', {}, 'Evidence'), why, docPane),
     ),
+    terms.length ? h('div', {}, h('h3', {}, 'The terms the job ad names'), termList(terms)) : null,
     gaps.length ? h('div', {}, h('h3', {}, 'Gaps, and what would show the skill'), h('ul', { class: 'gaps' }, ...gaps)) : null,
     extras ? h('p', { class: 'extras' }, h('strong', {}, 'Also in the CV: '), extras) : null,
     result.warnings.length ? h('div', {}, h('h3', {}, 'Warnings'), h('ul', { class: 'warnings' }, ...result.warnings.map((w) => h('li', {}, w.message)))) : null,

@@ -112,12 +112,36 @@ describeBrowser('the web page in Chromium', () => {
     expect(await page.locator('#candidate-result pre.doc').textContent()).toBe(result.text);
     expect(await page.locator('#candidate-result .why-box').textContent()).toContain(met.cvEvidence[0]?.sentence.slice(0, 40) ?? '?');
 
-    // Gaps with the endpoint's advice.
+    // The ad's terms, each with its status in the CV, as the API says.
+    const terms = result.requirements.flatMap((q) => q.terms);
+    expect(terms.length).toBeGreaterThan(0);
+    expect(await page.locator('#candidate-result ul.terms li').evaluateAll((els) => els.map((e) => [e.getAttribute('data-term'), e.getAttribute('data-status')]))).toEqual(
+      terms.map((t) => [t.term, t.status]),
+    );
+
+    // Gaps with the endpoint's advice: the skills', then the terms'.
     const gapTexts = await page.locator('#candidate-result .gaps li').allTextContents();
-    expect(gapTexts).toHaveLength(result.gaps.length);
-    for (const [i, g] of result.gaps.entries()) expect(gapTexts[i]).toContain(g.advice);
+    expect(gapTexts).toHaveLength(result.gaps.length + result.termGaps.length);
+    for (const [i, g] of [...result.gaps, ...result.termGaps].entries()) expect(gapTexts[i]).toContain(g.advice);
 
     await page.screenshot({ path: path.join(OUT, 'candidate.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('candidate view: a term the CV covers with a related tool is said so, a missing one too', async () => {
+    const problems: string[] = [];
+    const page = await openPage(problems);
+    await page.fill('#candidate-job-text', 'Requirements\n- Deep learning with PyTorch.\n- Infrastructure in Terraform.\n- CUDA kernels are a plus.');
+    await page.fill('#candidate-cv-text', 'Experience\n- Trained deep learning models in TensorFlow on machines set up with Pulumi.');
+    await page.getByRole('button', { name: 'Match', exact: true }).click();
+    await page.locator('#candidate-result ul.terms').waitFor();
+    const pytorch = page.locator('#candidate-result ul.terms li[data-term="pytorch"]');
+    expect(await pytorch.getAttribute('data-status')).toBe('related');
+    expect(await pytorch.textContent()).toContain('≈ related');
+    expect(await pytorch.textContent()).toContain('TensorFlow');
+    expect(await page.locator('#candidate-result ul.terms li[data-term="cuda-kernels"]').getAttribute('data-status')).toBe('missing');
+    expect(await page.locator('#candidate-result .gaps li[data-term="terraform"]').textContent()).toContain('the CV shows Pulumi, a related tool');
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);
