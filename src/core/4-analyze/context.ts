@@ -375,7 +375,7 @@ export function isPeopleWord(word: string): boolean {
  * ("knowledge of statistics", "strong statistics", "some statistics"); adjectives are known by
  * their endings instead (applied, Bayesian, classical, rigorous, descriptive, elementary).
  */
-const FIELD_MODIFIERS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'with', 'for', 'to', 'at', 'by', 'from', 'into', 'some', 'any', 'more', 'most', 'strong', 'solid', 'sound', 'good', 'great', 'deep', 'firm', 'modern', 'high', 'higher', 'my', 'our', 'your', 'their', 'his', 'her', 'its', 'both', 'also', 'especially', 'including', 'like', 'e.g', 'i.e']);
+const FIELD_MODIFIERS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'with', 'for', 'to', 'at', 'by', 'from', 'into', 'some', 'any', 'more', 'most', 'strong', 'solid', 'sound', 'good', 'great', 'deep', 'firm', 'modern', 'high', 'higher', 'my', 'our', 'your', 'their', 'his', 'her', 'its', 'both', 'also', 'especially', 'including', 'like']);
 const ADJECTIVE_ENDING = /(?:al|ic|ive|ous|ed|ian|ful|ar|ent|ant|ble|ist|ary|ory|ate|less|ish)$/;
 
 /**
