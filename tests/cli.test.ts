@@ -37,7 +37,7 @@ describe('the skillmatch command', () => {
     expect(table.out).toMatch(/^rank\s+file/);
     expect(table.out).toMatch(/\n1\s+fixtures\//);
     const csv = cli('match', '--csv', '--job', 'fixtures/cv-page.html', 'fixtures/src');
-    expect(csv.out.split('\r\n')[0]).toBe('rank,filename,score,role_coverage,met,partial,missing,required_met,preferred_met,warnings,error');
+    expect(csv.out.split('\r\n')[0]).toBe('rank,filename,score,role_coverage,met,partial,missing,required_met,preferred_met,missing_terms,warnings,error');
     expect(csv.out).toContain('fixtures/src/chromium-two-column.html');
   });
 

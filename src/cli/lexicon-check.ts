@@ -15,6 +15,7 @@ export function lexiconCheck(load: () => CompiledLexicon, out: (line: string) =>
     out(`terms per skill: ${perSkill.join(', ')}`);
     const families = new Set(lexicon.familyOf.values());
     out(`families of related terms: ${families.size} (${lexicon.familyOf.size} terms)`);
+    out(`variant groups: ${new Set(lexicon.variantOf.values()).size} (${lexicon.variantOf.size} terms); umbrellas: ${lexicon.umbrellas.size}`);
     return 0;
   } catch (error) {
     if (!(error instanceof LexiconError)) throw error;

@@ -2,14 +2,10 @@ import { problemText } from './api';
 import type { Evidence } from '../core/4-analyze/schema';
 import type { Match, MatchResult, RequirementMatch, RequirementStatus, TermMatch } from '../core/5-match/schema';
 import { categoryChart } from './chart';
+import { REQUIRED_FACTOR, ROLE_SHARE } from '../core/5-match/match';
 import { h, percent } from './dom';
+import { statusBadge } from './status';
 
-/** Status as a symbol and a word, so that it never depends on colour alone. */
-const STATUS_TEXT: Readonly<Record<RequirementStatus, string>> = { met: '✓ met', partial: '◐ partial', missing: '✗ missing', negated: '⊘ negated' };
-
-export function statusBadge(status: RequirementStatus): HTMLElement {
-  return h('span', { class: `badge status-${status}` }, STATUS_TEXT[status]);
-}
 
 /** A term of the ad in the CV, with the symbol and the word (shown like a met requirement, a relative like a partial one). */
 const TERM_TEXT: Readonly<Record<TermMatch['status'], { text: string; look: RequirementStatus }>> = {
@@ -125,7 +121,17 @@ export function explanation(match: Match, result: MatchResult): HTMLElement {
     ...result.gaps.map((g) => h('li', {}, statusBadge(g.status), ' ', h('strong', {}, g.label), ` (${g.requirement}): `, g.advice)),
     ...result.termGaps.map((g) => h('li', { 'data-term': g.term }, h('span', { class: `badge status-${TERM_TEXT[g.status].look}` }, TERM_TEXT[g.status].text), ' ', g.advice)),
   ];
-  const terms = result.requirements.flatMap((q) => q.terms);
+  const terms = [...result.requirements.flatMap((q) => q.terms), ...result.otherTerms];
+  const termGroups = (
+    [
+      ['shown', 'Shown in the CV'],
+      ['related', 'Covered by a related tool'],
+      ['missing', 'Missing'],
+    ] as const
+  )
+    .map(([status, title]) => ({ status, title, list: terms.filter((t) => t.status === status) }))
+    .filter((g) => g.list.length > 0)
+    .map((g) => h('div', { class: 'term-group', 'data-group': g.status }, h('h4', {}, `${g.title} (${g.list.length})`), termList(g.list)));
   const extras = result.extras.map((x) => x.label).join(', ');
   // A swapped document (a job ad sent as the CV, or a CV as the job ad) is said first, plainly.
   const swapped = [...match.job.warnings, ...result.warnings].filter((w) => w.code === 'kind-mismatch');
@@ -138,6 +144,7 @@ export function explanation(match: Match, result: MatchResult): HTMLElement {
       { class: 'summary' },
       h('p', { class: 'score' }, h('span', { class: 'score-value', 'data-score': String(result.score ?? '') }, percent(result.score ?? 0)), ' match with this job ad'),
       h('p', { class: 'facts' }, `Requirements met: ${met} of ${result.requirements.length} · Role coverage: ${percent(result.roleCoverage ?? 0)} · Job ad: ${match.job.filename ?? 'pasted text'}`),
+      h('p', { class: 'score-note' }, `The match score is ${percent(1 - ROLE_SHARE)} the job ad's requirements (each weighted by the role model, required ones ×${REQUIRED_FACTOR}, partly met ones counting half) and ${percent(ROLE_SHARE)} the CV's coverage of the whole role; the chart shows that role coverage, not the match.`),
       categoryChart(result.categories, `Role coverage of ${result.filename} per category`),
     ),
     result.requirements.length === 0 ? h('p', {}, 'The job ad names none of the role’s skills, so the score is the CV’s coverage of the role.') : null,
@@ -147,7 +154,7 @@ export function explanation(match: Match, result: MatchResult): HTMLElement {
       h('div', {}, h('h3', {}, 'Requirements'), h('ul', { class: 'requirements' }, ...items)),
       h('div', { class: 'evidence-pane' }, h('h3', {}, 'Evidence'), why, docPane),
     ),
-    terms.length ? h('div', {}, h('h3', {}, 'The terms the job ad names'), termList(terms)) : null,
+    terms.length ? h('div', { class: 'ad-terms' }, h('h3', {}, 'The terms the job ad names'), ...termGroups) : null,
     gaps.length ? h('div', {}, h('h3', {}, 'Gaps, and what would show the skill'), h('ul', { class: 'gaps' }, ...gaps)) : null,
     extras ? h('p', { class: 'extras' }, h('strong', {}, 'Also in the CV: '), extras) : null,
     result.warnings.length ? h('div', {}, h('h3', {}, 'Warnings'), h('ul', { class: 'warnings' }, ...result.warnings.map((w) => h('li', {}, w.message)))) : null,

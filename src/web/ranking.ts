@@ -2,6 +2,10 @@ import { matchToCsv } from '../core/5-match/match';
 import type { Match, MatchResult } from '../core/5-match/schema';
 import { h, percent } from './dom';
 import { explanation } from './explain';
+import { adTermsOf, comparison, passesFilter, skillMatrix, type RequirementFilter } from './matrix';
+
+/** How many CVs the comparison shows side by side. */
+const MAX_COMPARED = 3;
 
 type SortKey = 'rank' | 'filename' | 'score' | 'met' | 'warnings';
 const COLUMNS: Array<{ key: SortKey | null; label: string }> = [
@@ -49,11 +53,40 @@ export function download(filename: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The ranked table: sorts by any column, filters by text and minimum score, opens each row's explanation. */
+/**
+ * The ranked table and the skills matrix: sorts by any column, filters by text, minimum score, a
+ * requirement's status and a term of the ad, opens each row's explanation, compares two or three
+ * CVs side by side, and prints as a report.
+ */
 export function rankingTable(match: Match): HTMLElement {
   let sortKey: SortKey = 'rank';
   let ascending = true;
   const open = new Set<MatchResult>();
+  const picked = new Set<string>();
+  const requirementFilter = h(
+    'select',
+    { id: 'filter-requirement' },
+    h('option', { value: '' }, 'any requirement'),
+    ...match.job.requirements.map((q) => h('option', { value: q.skill }, `${q.label} (${q.requirement})`)),
+  );
+  const statusFilter = h(
+    'select',
+    { id: 'filter-status' },
+    ...(['met', 'partial', 'missing', 'any'] as const).map((v) => h('option', { value: v }, v === 'any' ? 'any status' : v)),
+  );
+  const termFilter = h(
+    'select',
+    { id: 'filter-term' },
+    h('option', { value: '' }, 'any term'),
+    ...adTermsOf(match).map((t) => h('option', { value: t.term }, `shows ${t.label}`)),
+  );
+  const requirementFilterValue = (): RequirementFilter => ({
+    skill: requirementFilter.value,
+    status: statusFilter.value as RequirementFilter['status'],
+    term: termFilter.value,
+  });
+  const matrixBox = h('div', { class: 'matrix-box' });
+  const compareBox = h('div', { class: 'compare-box' });
   const filter = h('input', { type: 'search', id: 'ranking-filter', placeholder: 'file name, or a skill the CV shows' });
   const minScore = h(
     'select',
@@ -69,7 +102,12 @@ export function rankingTable(match: Match): HTMLElement {
     // ad's), by its name or its id: "nlp" and "Natural language processing" alike.
     const shown = [...r.requirements.filter((x) => x.status === 'met'), ...r.extras].flatMap((x) => [x.label, x.skill]);
     const words = [r.filename, ...shown].join(' ').toLowerCase();
-    return (!q || words.includes(q)) && (r.score ?? 0) >= Number(minScore.value) - 1e-9 && (r.score !== null || Number(minScore.value) === 0);
+    return (
+      (!q || words.includes(q)) &&
+      (r.score ?? 0) >= Number(minScore.value) - 1e-9 &&
+      (r.score !== null || Number(minScore.value) === 0) &&
+      passesFilter(r, requirementFilterValue())
+    );
   };
 
   const render = (): void => {
@@ -116,10 +154,25 @@ export function rankingTable(match: Match): HTMLElement {
     }
     count.textContent = `${rows.length} of ${match.results.length} CVs shown`;
     table.replaceChildren(h('caption', {}, `Ranking against ${match.job.filename ?? 'the pasted job ad'}`), h('thead', {}, head), body);
+    const ranked = match.results.filter(visible);
+    matrixBox.replaceChildren(
+      skillMatrix(match, ranked, picked, MAX_COMPARED, (file, on) => {
+        if (on) picked.add(file);
+        else picked.delete(file);
+        render();
+      }),
+    );
+    const chosen = match.results.filter((r) => picked.has(r.filename));
+    compareBox.replaceChildren(
+      chosen.length >= 2 ? comparison(match, chosen) : h('p', { class: 'hint' }, `Tick two or three CVs in the matrix to compare them side by side (${chosen.length} ticked).`),
+    );
   };
 
   filter.addEventListener('input', render);
   minScore.addEventListener('change', render);
+  for (const select of [requirementFilter, statusFilter, termFilter]) select.addEventListener('change', render);
+  const print = h('button', { type: 'button', id: 'print-report' }, 'Print report');
+  print.addEventListener('click', () => window.print());
   const csv = h('button', { type: 'button', id: 'download-csv' }, 'Download CSV');
   csv.addEventListener('click', () => download('ranking.csv', matchToCsv(match), 'text/csv'));
   render();
@@ -133,9 +186,18 @@ export function rankingTable(match: Match): HTMLElement {
       filter,
       h('label', { for: 'ranking-min-score' }, 'Score'),
       minScore,
+      h('label', { for: 'filter-requirement' }, 'Requirement'),
+      requirementFilter,
+      h('label', { for: 'filter-status', class: 'visually-hidden' }, 'Status'),
+      statusFilter,
+      h('label', { for: 'filter-term', class: 'visually-hidden' }, 'Term'),
+      termFilter,
       count,
       csv,
+      print,
     ),
     table,
+    matrixBox,
+    compareBox,
   );
 }

@@ -247,6 +247,24 @@ describe('section structure and requirement scope', () => {
   });
 });
 
+describe('typographic apostrophes', () => {
+  it('"don’t" and "haven’t" with a curly apostrophe negate as the straight ones do', async () => {
+    for (const apostrophe of ["'", '’']) {
+      const job = (await analyzeText(`Requirements\n- Go services at scale (we don${apostrophe}t use Scala anywhere).`, 'job')).analysis;
+      const scala = job.skills.flatMap((s) => s.evidence).filter((e) => e.term === 'scala');
+      expect(scala.length).toBeGreaterThan(0);
+      expect(scala.every((e) => e.modality === 'negated' && e.strength === 0)).toBe(true);
+      expect(await presentSkills(`Skills\n- I haven${apostrophe}t used C++ since school; Python daily.`)).not.toContain('cpp');
+    }
+  });
+
+  it('evidence quotes the sentence with the document’s own apostrophe', async () => {
+    const { analysis } = await analyzeText('Experience\n- Built the team’s PyTorch training loop.');
+    const pytorch = analysis.skills.flatMap((s) => s.evidence).find((e) => e.term === 'pytorch');
+    expect(pytorch?.sentence).toContain('team’s');
+  });
+});
+
 describe('swapped documents', () => {
   it('a job ad sent as a CV is analysed as sent, with a kind-mismatch warning', async () => {
     const ad = 'About the role\nWe are hiring a machine learning engineer.\n\nRequirements\n- 3+ years of Python\n- Experience with PyTorch\n\nNice to have\n- Kubernetes\n\nBenefits\n- Remote work\n\nHow to apply\nSend your CV.';

@@ -62,7 +62,7 @@ describe('POST /v1/match', () => {
     const res = await request(svc.app).post('/v1/match').set('Accept', 'text/csv').send({ job: { text: JOB }, cvs: [{ text: 'Skills\nPython, PyTorch', filename: 'a.txt' }] });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
-    expect(res.text.split('\r\n')[0]).toBe('rank,filename,score,role_coverage,met,partial,missing,required_met,preferred_met,warnings,error');
+    expect(res.text.split('\r\n')[0]).toBe('rank,filename,score,role_coverage,met,partial,missing,required_met,preferred_met,missing_terms,warnings,error');
     expect(res.headers['content-disposition']).toBe('attachment; filename="ranking.csv"');
     expect(res.text).toContain('"1","a.txt"');
   });

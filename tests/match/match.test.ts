@@ -82,7 +82,7 @@ describe('ranking', () => {
     expect(match.results.map((r) => [r.rank, r.filename])).toEqual([[1, 'c.txt'], [2, 'a.txt'], [3, 'b.txt'], [null, 'broken.pdf']]);
     expect(match.results[3]?.error?.code).toBe('unreadable-document');
     const csv = matchToCsv(match).split('\r\n');
-    expect(csv[0]).toBe('rank,filename,score,role_coverage,met,partial,missing,required_met,preferred_met,warnings,error');
+    expect(csv[0]).toBe('rank,filename,score,role_coverage,met,partial,missing,required_met,preferred_met,missing_terms,warnings,error');
     // Every column of a ranked CV: labels (not ids), counts written so no spreadsheet reads a date.
     const top = match.results[0];
     const cells = (csv[1] ?? '').slice(1, -1).split('","');
@@ -93,12 +93,12 @@ describe('ranking', () => {
     };
     expect(cells).toEqual([
       '1', 'c.txt', top?.score?.toFixed(3), top?.roleCoverage?.toFixed(3),
-      by(['met']), by(['partial']), by(['missing', 'negated']), count('required'), count('preferred'),
+      by(['met']), by(['partial']), by(['missing', 'negated']), count('required'), count('preferred'), '',
       (top?.warnings ?? []).map((w) => w.code).join('; '), '',
     ]);
     expect(cells[4]).toMatch(/[A-Z]/); // labels, not ids
     expect(cells[7]).toMatch(/^\d+ of \d+$/);
-    expect(csv[4]).toBe('"","broken.pdf","","","","","","","","","unreadable-document: y"');
+    expect(csv[4]).toBe('"","broken.pdf","","","","","","","","","","unreadable-document: y"');
   });
 
   it('a batch matched in parts and merged ranks exactly as the batch at once', async () => {

@@ -112,12 +112,13 @@ describeBrowser('the web page in Chromium', () => {
     expect(await page.locator('#candidate-result pre.doc').textContent()).toBe(result.text);
     expect(await page.locator('#candidate-result .why-box').textContent()).toContain(met.cvEvidence[0]?.sentence.slice(0, 40) ?? '?');
 
-    // The ad's terms, each with its status in the CV, as the API says.
-    const terms = result.requirements.flatMap((q) => q.terms);
+    // The ad's terms, grouped as shown, covered by a related tool and missing, as the API says.
+    const terms = [...result.requirements.flatMap((q) => q.terms), ...result.otherTerms];
     expect(terms.length).toBeGreaterThan(0);
-    expect(await page.locator('#candidate-result ul.terms li').evaluateAll((els) => els.map((e) => [e.getAttribute('data-term'), e.getAttribute('data-status')]))).toEqual(
-      terms.map((t) => [t.term, t.status]),
-    );
+    for (const group of ['shown', 'related', 'missing'] as const) {
+      const listed = await page.locator(`#candidate-result .term-group[data-group="${group}"] li`).evaluateAll((els) => els.map((e) => [e.getAttribute('data-term'), e.getAttribute('data-status')]));
+      expect(listed).toEqual(terms.filter((t) => t.status === group).map((t) => [t.term, t.status]));
+    }
 
     // Gaps with the endpoint's advice: the skills', then the terms'.
     const gapTexts = await page.locator('#candidate-result .gaps li').allTextContents();
@@ -135,12 +136,13 @@ describeBrowser('the web page in Chromium', () => {
     await page.fill('#candidate-job-text', 'Requirements\n- Deep learning with PyTorch.\n- Infrastructure in Terraform.\n- CUDA kernels are a plus.');
     await page.fill('#candidate-cv-text', 'Experience\n- Trained deep learning models in TensorFlow on machines set up with Pulumi.');
     await page.getByRole('button', { name: 'Match', exact: true }).click();
-    await page.locator('#candidate-result ul.terms').waitFor();
+    await page.locator('#candidate-result .ad-terms').waitFor();
     const pytorch = page.locator('#candidate-result ul.terms li[data-term="pytorch"]');
     expect(await pytorch.getAttribute('data-status')).toBe('related');
     expect(await pytorch.textContent()).toContain('≈ related');
     expect(await pytorch.textContent()).toContain('TensorFlow');
-    expect(await page.locator('#candidate-result ul.terms li[data-term="cuda-kernels"]').getAttribute('data-status')).toBe('missing');
+    expect(await page.locator('#candidate-result .term-group[data-group="related"] li[data-term="pytorch"]').count()).toBe(1);
+    expect(await page.locator('#candidate-result .term-group[data-group="missing"] li[data-term="cuda"]').textContent()).toContain('CUDA kernels');
     expect(await page.locator('#candidate-result .gaps li[data-term="terraform"]').textContent()).toContain('the CV shows Pulumi, a related tool');
     expect(problems).toEqual([]);
     await page.close();
@@ -267,6 +269,85 @@ describeBrowser('the web page in Chromium', () => {
     const csv = readFileSync(await download.path(), 'utf8');
     const apiCsv = await (await apiMatch(JOB, CVS, 'text/csv')).text();
     expect(csv).toBe(apiCsv);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('recruiter view: the skills matrix, filters by a requirement\'s status and by term, a side-by-side comparison and a printable report', async () => {
+    const problems: string[] = [];
+    const page = await openPage(problems);
+    const cvs = ['plain-cv.txt', 'cv.md', 'cv-page.html', 'libreoffice-cv.docx'];
+    await page.click('#tab-recruiter');
+    await page.setInputFiles('#recruiter-job-file', path.join(FIXTURES, JOB));
+    await page.setInputFiles('#recruiter-cv-files', cvs.map((name) => path.join(FIXTURES, name)));
+    await page.getByRole('button', { name: 'Rank CVs' }).click();
+    await page.locator('table.matrix tbody tr').first().waitFor();
+    const api = matchSchema.parse(await (await apiMatch(JOB, cvs)).json());
+    const reqs = api.job.requirements;
+    const symbol = { met: '✓ met', partial: '◐ partial', missing: '✗ missing', negated: '⊘ negated' } as const;
+    const statusOf = (r: (typeof api.results)[number], skill: string) => r.requirements.find((q) => q.skill === skill)?.status ?? 'missing';
+
+    // Header: one column per requirement, required or preferred said; each cell the symbol and the word.
+    const headers = await page.locator('table.matrix thead th[data-skill]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-skill'), e.getAttribute('data-requirement'), e.textContent]));
+    expect(headers).toEqual(reqs.map((q) => [q.skill, q.requirement, `${q.label}${q.requirement}`]));
+    const cells = await page.locator('table.matrix tbody tr').evaluateAll((rows) =>
+      rows.map((row) => [row.getAttribute('data-file'), ...[...row.querySelectorAll('td.cell')].map((c) => c.textContent)]),
+    );
+    expect(cells).toEqual(api.results.map((r) => [r.filename, ...reqs.map((q) => symbol[statusOf(r, q.skill)])]));
+    await page.locator('table.matrix').screenshot({ path: path.join(OUT, 'matrix.png') });
+
+    // Filter by a requirement's status: a requirement some CVs meet and some do not.
+    const split = reqs.find((q) => api.results.some((r) => statusOf(r, q.skill) === 'met') && api.results.some((r) => statusOf(r, q.skill) !== 'met'));
+    expect(split).toBeDefined();
+    const rowFiles = (table: string) => page.locator(`table.${table} tbody tr[data-file]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-file')));
+    await page.selectOption('#filter-requirement', split?.skill ?? '');
+    await page.selectOption('#filter-status', 'met');
+    const meeting = api.results.filter((r) => statusOf(r, split?.skill ?? '') === 'met').map((r) => r.filename);
+    expect(await rowFiles('ranking')).toEqual(meeting);
+    expect(await rowFiles('matrix')).toEqual(meeting);
+    await page.selectOption('#filter-status', 'missing');
+    expect(await rowFiles('ranking')).toEqual(api.results.filter((r) => ['missing', 'negated'].includes(statusOf(r, split?.skill ?? ''))).map((r) => r.filename));
+    await page.selectOption('#filter-requirement', '');
+
+    // Filter by a term of the ad: the CVs that name it.
+    const termsOf = (r: (typeof api.results)[number]) => [...r.requirements.flatMap((q) => q.terms), ...r.otherTerms];
+    const term = [...reqs.flatMap((q) => q.terms), ...api.job.otherTerms].find(
+      (t) => api.results.some((r) => termsOf(r).some((x) => x.term === t.term && x.status === 'shown')) && api.results.some((r) => !termsOf(r).some((x) => x.term === t.term && x.status === 'shown')),
+    );
+    expect(term).toBeDefined();
+    await page.selectOption('#filter-term', term?.term ?? '');
+    expect(await rowFiles('ranking')).toEqual(api.results.filter((r) => termsOf(r).some((x) => x.term === term?.term && x.status === 'shown')).map((r) => r.filename));
+    await page.selectOption('#filter-term', '');
+    expect(await rowFiles('ranking')).toEqual(api.results.map((r) => r.filename));
+
+    // Compare: two CVs side by side, then a third; a fourth cannot be ticked.
+    expect(await page.locator('.compare-box .hint').textContent()).toContain('0 ticked');
+    const [first, second, third, fourth] = api.results.map((r) => r.filename);
+    await page.check(`input.compare-pick[data-file="${first}"]`);
+    await page.check(`input.compare-pick[data-file="${second}"]`);
+    const compared = () => page.locator('#compare thead th[data-file]').evaluateAll((els) => els.map((e) => e.getAttribute('data-file')));
+    expect(await compared()).toEqual([first, second]);
+    for (const q of reqs) {
+      const row = await page.locator(`#compare tr[data-skill="${q.skill}"] td`).allTextContents();
+      expect(row).toEqual(api.results.slice(0, 2).map((r) => symbol[statusOf(r, q.skill)]));
+    }
+    expect(await page.locator('#compare').textContent()).toContain(`${Math.round((api.results[0]?.score ?? 0) * 100)}%`);
+    await page.check(`input.compare-pick[data-file="${third}"]`);
+    expect(await compared()).toEqual([first, second, third]);
+    expect(await page.locator(`input.compare-pick[data-file="${fourth}"]`).isDisabled()).toBe(true);
+    await page.locator('#compare').screenshot({ path: path.join(OUT, 'compare.png') });
+
+    // Printing: the report keeps the ranking, the matrix and the comparison and drops the forms and controls.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('table.ranking').isVisible()).toBe(true);
+    expect(await page.locator('table.matrix').isVisible()).toBe(true);
+    expect(await page.locator('#compare').isVisible()).toBe(true);
+    for (const hidden of ['#recruiter-form', '.toolbar', 'nav.tabs', 'input.compare-pick >> nth=0', 'table.matrix thead th >> nth=0']) expect(await page.locator(hidden).isVisible()).toBe(false);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.screenshot({ path: path.join(OUT, 'print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.locator('#print-report').isVisible()).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
   }, 120_000);

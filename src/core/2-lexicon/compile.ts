@@ -101,6 +101,10 @@ export interface CompiledLexicon {
   formCount: number;
   /** The family of each term that has one (lexicon/families.yaml). */
   familyOf: ReadonlyMap<string, Family>;
+  /** Terms that name a field, a skill or a role, not a tool (lexicon/families.yaml `umbrellas`). */
+  umbrellas: ReadonlySet<string>;
+  /** The first id of its group for every term that is a spelling or version of another (lexicon/families.yaml `variants`). */
+  variantOf: ReadonlyMap<string, string>;
 }
 
 /**
@@ -162,6 +166,33 @@ function checkFamilies(families: Family[], file: string, termIds: ReadonlyMap<st
     }
   }
   return familyOf;
+}
+
+/** Each variant must be a term of the lexicon, in one group at most. */
+function checkVariants(groups: string[][], file: string, termIds: ReadonlyMap<string, string>, problems: LexiconProblem[]): Map<string, string> {
+  const variantOf = new Map<string, string>();
+  for (const group of groups) {
+    const first = group[0] ?? '';
+    const where = `${file}: variants [${group.join(', ')}]`;
+    for (const term of group) {
+      if (!termIds.has(term)) problems.push({ where, message: `unknown term id "${term}": use the id of a term in the term files (GET /v1/lexicon lists every term)` });
+      const other = variantOf.get(term);
+      if (other !== undefined) problems.push({ where, message: `term "${term}" is also in the group of "${other}": keep it in one group` });
+      variantOf.set(term, first);
+    }
+  }
+  return variantOf;
+}
+
+/** Umbrella terms must be terms of the lexicon, and not members of a family (a family lists tools). */
+function checkUmbrellas(umbrellas: string[], file: string, termIds: ReadonlyMap<string, string>, familyOf: ReadonlyMap<string, Family>, problems: LexiconProblem[]): Set<string> {
+  for (const term of umbrellas) {
+    const where = `${file}: umbrellas`;
+    if (!termIds.has(term)) problems.push({ where, message: `unknown term id "${term}": use the id of a term in the term files (GET /v1/lexicon lists every term)` });
+    const family = familyOf.get(term);
+    if (family) problems.push({ where, message: `term "${term}" is in family "${family.id}": a family member names a tool, so it cannot be an umbrella; remove it from one of the two` });
+  }
+  return new Set(umbrellas);
 }
 
 export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLexicon {
@@ -278,9 +309,13 @@ export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLex
     }
   }
   const familyOf = checkFamilies(familyFile?.success ? familyFile.data.families : [], source.families?.path ?? 'families', termIds, problems);
+  const umbrellas = checkUmbrellas(familyFile?.success ? familyFile.data.umbrellas : [], source.families?.path ?? 'families', termIds, familyOf, problems);
+  const variantOf = checkVariants(familyFile?.success ? familyFile.data.variants : [], source.families?.path ?? 'families', termIds, problems);
   if (problems.length) throw new LexiconError(problems);
   return {
     familyOf,
+    umbrellas,
+    variantOf,
     version: `${manifest.data.version}+${source.contentHash}`,
     manifest: manifest.data,
     role: role.data,

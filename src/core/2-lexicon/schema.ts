@@ -145,6 +145,14 @@ export const familyFileSchema = z
   .object({
     description: z.string().optional(),
     families: z.array(familySchema),
+    /**
+     * Technology entries that name a field, a skill or a role rather than a tool ("data science",
+     * "CV" for computer vision, "software engineer"): never listed as terms an ad names, since the
+     * skill itself is judged above them.
+     */
+    umbrellas: z.array(id).default([]),
+    /** Spellings and versions of one tool kept as separate entries ("kubernetes", "k8s"): the first id names the group. */
+    variants: z.array(z.array(id).min(2, 'a group of variants needs at least two term ids')).default([]),
   })
   .strict();
 

@@ -51,9 +51,15 @@ function sectionAt(sections: Section[], offset: number): SectionKind | null {
   return found;
 }
 
+/**
+ * Typographic apostrophes and primes as the ASCII one, character for character (offsets hold):
+ * cue rules are written with "'" and word processors write "don’t", "we’re".
+ */
+const foldApostrophes = (s: string): string => (/[‘’ʼ′]/.test(s) ? s.replace(/[‘’ʼ′]/g, "'") : s);
+
 function sentenceViews(text: string, tokens: Token[]): SentenceView[] {
   const spans = splitSentences(text);
-  const views: SentenceView[] = spans.map((span) => ({ span, text: text.slice(span.start, span.end), firstToken: -1, lastToken: -1 }));
+  const views: SentenceView[] = spans.map((span) => ({ span, text: foldApostrophes(text.slice(span.start, span.end)), firstToken: -1, lastToken: -1 }));
   // Tokens and sentences are both in text order: one sweep assigns every token.
   let v = 0;
   tokens.forEach((token, i) => {
@@ -258,7 +264,9 @@ export function analyzeExtraction(
     traced.push({ mention, section, sentence, judgement });
     if (!judgement.accepted) continue;
     const written = text.slice(mention.start, mention.end);
-    const shownSentence = sentence.length > 300 ? `${sentence.slice(0, 297)}...` : sentence;
+    // The document's own characters, not the folded ones the rules read.
+    const original = text.slice(offset, offset + sentence.length);
+    const shownSentence = original.length > 300 ? `${original.slice(0, 297)}...` : original;
     for (const skillId in mention.term.entry.skills) {
       const termStrength = mention.term.entry.skills[skillId] ?? 0;
       // One evidence object per skill of every accepted mention: built in place, optional fields

@@ -9,6 +9,10 @@ export const jobTermSchema = z.object({
   term: z.string(),
   label: z.string(),
   requirement: requirementSchema,
+  /** The skill of the role it is listed under (the one its mention counts most for). */
+  skill: z.string(),
+  /** The years the ad asks for it, when stated ("3+ years of PyTorch"). */
+  years: z.number().optional(),
   /** The family of related terms it belongs to (lexicon/families.yaml), if any. */
   family: z.string().optional(),
 });
@@ -63,6 +67,8 @@ export const requirementMatchSchema = z.object({
   cvEvidence: z.array(evidenceSchema),
   /** The technologies the ad names for this requirement, each shown, related or missing in the CV. */
   terms: z.array(termMatchSchema),
+  /** The share of those terms the CV shows, related ones counting half (absent when the ad names none). */
+  termCoverage: z.number().optional(),
 });
 export type RequirementMatch = z.infer<typeof requirementMatchSchema>;
 
@@ -86,6 +92,8 @@ export const matchResultSchema = z.object({
   gaps: z.array(matchGapSchema),
   /** The ad's technologies the CV does not name, with what would close the gap (a related term it names, if any). */
   termGaps: z.array(z.object({ term: z.string(), label: z.string(), requirement: requirementSchema, status: termStatusSchema, advice: z.string() })),
+  /** The ad's terms outside its requirements (job.otherTerms), each shown, related or missing in the CV. */
+  otherTerms: z.array(termMatchSchema),
   /** Skills the CV shows that the job ad does not ask for. */
   extras: z.array(z.object({ skill: z.string(), label: z.string(), strength: z.number() })),
   roleCoverage: z.number().nullable(),
@@ -107,6 +115,11 @@ export const matchSchema = z.object({
     filename: z.string().nullable(),
     coverage: z.number(),
     requirements: z.array(jobRequirementSchema),
+    /**
+     * Terms the ad names for skills it does not ask for on the whole ("Nice to have: Kubernetes"
+     * alone only suggests software engineering): listed and checked in every CV, not scored.
+     */
+    otherTerms: z.array(jobTermSchema),
     /** The job ad's analysis warnings: kind-mismatch when it reads as a CV. */
     warnings: z.array(z.object({ code: z.string(), message: z.string() })),
     gaps: z.array(gapSchema).optional(),
