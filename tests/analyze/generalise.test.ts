@@ -247,6 +247,36 @@ describe('section structure and requirement scope', () => {
   });
 });
 
+describe('the single word "transformer"', () => {
+  it('beside words of power engineering it is equipment, even in a sentence about modelling', async () => {
+    expect(await presentSkills('Experience\n- Modelled copper losses in distribution transformer windings for the regional substations.')).not.toContain('neural-networks');
+    expect(await presentSkills('Experience\n- Fine-tuned a transformer on support tickets to route them by urgency.')).toContain('neural-networks');
+  });
+});
+
+describe('a CV writer who hires', () => {
+  it('the skills of the people or posts she recruits for are not hers', async () => {
+    expect(await presentSkills('Experience\n- Headhunted reinforcement learning researchers for two robotics labs.')).not.toContain('reinforcement-learning');
+    expect(await presentSkills('Experience\n- Screening candidates for open positions in speech recognition and NLP.')).toEqual(expect.not.arrayContaining(['audio-speech', 'nlp']));
+  });
+
+  it('her own work in the same sentence, or a placing that is no hire, stays hers', async () => {
+    expect(await presentSkills('Experience\n- Hired three analysts, then designed the speech recognition service myself.')).toContain('audio-speech');
+    expect(await presentSkills('Experience\n- Placed second in a reinforcement learning challenge with a PPO agent.')).toContain('reinforcement-learning');
+  });
+
+  it('in a job ad, hiring for a skill is what the post asks', async () => {
+    const job = (await analyzeText('Requirements\n- We are hiring engineers with speech recognition experience.', 'job')).analysis;
+    expect(job.skills.find((s) => s.id === 'audio-speech')?.present).toBe(true);
+  });
+});
+
+describe('context words', () => {
+  it('a hyphenated context word counts as written ("pre-trained" beside "transformers")', async () => {
+    expect(await presentSkills('Experience\n- Adapted pre-trained transformers to legal contracts.')).toContain('neural-networks');
+  });
+});
+
 describe('typographic apostrophes', () => {
   it('"don’t" and "haven’t" with a curly apostrophe negate as the straight ones do', async () => {
     for (const apostrophe of ["'", '’']) {

@@ -126,6 +126,11 @@ describe('lexicon errors say how to fix the file', () => {
     expect(error.problems.some((p) => /context preset "deadline" is not defined: add it under "contexts:"/.test(p.message))).toBe(true);
   });
 
+  it('a context word of two words, which a token-by-token check could never find', () => {
+    const error = compileEdited('terms/ml-concepts.yaml', (t) => t.replace('exclude: [power, electrical,', 'exclude: [power plant, electrical,'));
+    expect(error.problems.some((p) => /a context word is one word/.test(p.message))).toBe(true);
+  });
+
   it('YAML syntax errors name the file', () => {
     const error = compileEdited('terms/nlp.yaml'.replace('nlp', 'subdisciplines'), (t) => `${t}\n  - { id: broken, label: [unclosed\n`);
     expect(error.problems[0]?.where).toBe('terms/subdisciplines.yaml');

@@ -242,8 +242,9 @@ export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLex
       } else {
         context = entry.context;
       }
+      // Each word as written and as its stem; a hyphenated one ("fine-tuned") is matched whole.
       const stems = (words: string[] | undefined): ReadonlySet<string> | null =>
-        words ? new Set(words.map((w) => phraseStem(w.toLowerCase(), nlp))) : null;
+        words ? new Set(words.flatMap((w) => [w.toLowerCase(), phraseStem(w.toLowerCase(), nlp)])) : null;
       const required = context?.require?.filter((w) => w !== PEOPLE_PLACEHOLDER);
       const requirePeople = context?.require?.includes(PEOPLE_PLACEHOLDER) ?? false;
       terms.push({ entry, file: file.path, require: required?.length || requirePeople ? stems(required ?? []) : null, requirePeople, exclude: stems(context?.exclude), measurementAfterNoun: context?.nounBefore === 'measurement' });

@@ -47,10 +47,13 @@ export type CategoryModel = z.infer<typeof categorySchema>;
  * about that noun ("latency statistics", "audience statistics"), not the field; an adjective
  * ("applied", "Bayesian", "strong") or a function word ("in", "and") keeps the field.
  */
+/** Context words are compared token by token: one word each (a hyphenated word is one). */
+const contextWord = z.string().regex(/^\S+$/, 'a context word is one word (a hyphenated one like "fine-tuned" counts as one): split the phrase into the words that mark the sense');
+
 export const contextSchema = z
   .object({
-    require: z.array(z.string().min(1)).min(1).optional(),
-    exclude: z.array(z.string().min(1)).min(1).optional(),
+    require: z.array(contextWord).min(1).optional(),
+    exclude: z.array(contextWord).min(1).optional(),
     nounBefore: z.literal('measurement').optional(),
   })
   .strict();

@@ -9,7 +9,7 @@ import type { DocumentKind } from './schema';
  */
 export interface Voice {
   /** The rule that found the mention second-hand. */
-  rule: 'organisation-name' | 'sold' | 'plural-profession' | 'team-name' | 'done-by-others' | 'other-subject' | 'attended' | 'degree-field' | 'company-voice' | 'employment-terms';
+  rule: 'organisation-name' | 'sold' | 'plural-profession' | 'team-name' | 'done-by-others' | 'other-subject' | 'attended' | 'degree-field' | 'company-voice' | 'employment-terms' | 'hired-for';
   cue: string;
 }
 
@@ -41,6 +41,16 @@ const OTHER_SUBJECT = /(?:^|[;:(]|,\s+|\b(?:and|but|while|whereas)\s+)\s*(?:they
 const SOLD = /\b(?:sell|sells|sold|selling|resell|resold|reselling|pitched|pitching)\b/gi;
 
 /** Hearing about a skill is not having it: talks, tutorials, lectures and audited courses. */
+/**
+ * A CV writer who recruits: "recruited NLP engineers", "hiring for roles in computer vision",
+ * "placed 40 ML engineers (PyTorch, NLP)". The skills named are the hires', not the writer's: a
+ * hiring verb before the mention, a word for people or posts in the same clause, and no verb of
+ * the writer's own doing in between ("hired two engineers and built the NLP pipeline" is hers).
+ */
+const HIRING = /\b(?:recruit(?:ed|ing|s)?|hir(?:ed|ing|es|e)|sourc(?:ed|ing|es|e)|plac(?:ed|ing)|headhunt(?:ed|ing|s)?|staff(?:ed|ing)|talent (?:pipelines?|pools?)|interview(?:ed|ing)|screen(?:ed|ing))\b/gi;
+const PEOPLE_OR_POSTS = /\b(?:engineers?|researchers?|scientists?|specialists?|developers?|analysts?|candidates?|hires|roles?|positions?|vacanc(?:y|ies)|openings?|talent|profiles?|experts?|people|professionals?)\b/i;
+const OWN_DOING = /\b(?:built|build|developed|develop|trained|train|designed|design|implemented|implement|wrote|write|shipped|ship|used|use|deployed|deploy|created|create|led|analysed|analyzed|applied|apply|fine-tuned)\b/i;
+
 const ATTENDED = /\b(?:attended|attending|audited|auditing|watched|went to|listened to|sat in on)\b/gi;
 const ATTENDED_AFTER = /^[^.;]{0,40}\((?:lectures? only|audited|no assignments|attended)[^)]*\)/i;
 
@@ -93,6 +103,7 @@ export interface VoiceHints {
   subject: boolean;
   attended: boolean;
   sold: boolean;
+  hiring: boolean;
   degree: boolean;
   /** A job ad's sentence in the company's voice that says nothing to the candidate. */
   company: boolean;
@@ -107,6 +118,7 @@ const HINT = {
   subject: /\b(?:they|he|she|team|teams|group|department|colleagues|vendor|partners?|scientists|engineers|researchers)\b/i,
   attended: new RegExp(`${ATTENDED.source}|${ATTENDED_AFTER.source.replace('^[^.;]{0,40}', '')}`, 'i'),
   sold: new RegExp(SOLD.source, 'i'),
+  hiring: new RegExp(HIRING.source, 'i'),
   degree: new RegExp(DEGREE_WORDS, 'i'),
 } as const;
 
@@ -118,6 +130,7 @@ export function voiceHints(sentence: string, kind: DocumentKind): VoiceHints {
     subject: HINT.subject.test(sentence),
     attended: HINT.attended.test(sentence),
     sold: HINT.sold.test(sentence),
+    hiring: kind === 'cv' && HINT.hiring.test(sentence) && PEOPLE_OR_POSTS.test(sentence),
     degree: kind === 'job' && HINT.degree.test(sentence),
     company: kind === 'job' && COMPANY_VOICE.test(sentence) && !ADDRESSES_CANDIDATE.test(sentence),
     employmentTerms: kind === 'job' && EMPLOYMENT_TERMS.test(sentence),
@@ -161,6 +174,12 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   if (other && !(kind === 'cv' && INVOLVED.test(before.slice(0, other.index + 1)))) return { rule: 'other-subject', cue: before.slice(other.index).trim().slice(0, 80) };
   const sold = hints.sold ? nearestCue(SOLD, before, (gap) => words(gap) <= 5) : null;
   if (sold) return { rule: 'sold', cue: before.slice(sold.index).trim().slice(0, 80) };
+  if (hints.hiring) {
+    const clauseEnd = after.search(/[.;]/);
+    const clauseAfter = clauseEnd < 0 ? after : after.slice(0, clauseEnd);
+    const hired = nearestCue(HIRING, before, (gap) => words(gap) <= 12 && !/[.;]/.test(gap) && !OWN_DOING.test(gap));
+    if (hired && PEOPLE_OR_POSTS.test(`${before.slice(hired.index)}${mention}${clauseAfter}`)) return { rule: 'hired-for', cue: before.slice(hired.index).trim().slice(0, 80) };
+  }
   const attended = hints.attended ? (nearestCue(ATTENDED, before, (gap) => words(gap) <= 8) ?? ATTENDED_AFTER.exec(after)) : null;
   if (attended) return { rule: 'attended', cue: (attended.input === before ? before.slice(attended.index) : attended[0]).trim().slice(0, 80) };
   if (hints.degree) {
