@@ -54,7 +54,7 @@ export async function benchWebhooks(events = 200): Promise<WebhookBench> {
   const deliverer = createDeliverer({ store: services.store, callbackUrl: `http://127.0.0.1:${receiverPort}/`, secret: SECRET, schedule: [1, 5], timeoutMs: 5000, pollMs: 20, logger });
   const accepted = new Map<string, number>();
   try {
-    runner.start();
+    await runner.start();
     deliverer.start();
     const started = performance.now();
     let next = 0;

@@ -86,7 +86,7 @@ describe('the OpenAPI document', () => {
     rmSync(webDir, { recursive: true, force: true });
   });
 
-  it('is the committed docs/openapi.yaml (npm run openapi writes it)', () => {
+  it('is the committed docs/openapi.yaml (npm run openapi writes it)', async () => {
     expect(readFileSync(path.join(__dirname, '..', 'docs', 'openapi.yaml'), 'utf8')).toBe(openApiYaml());
   });
 
@@ -175,7 +175,7 @@ describe('the OpenAPI document', () => {
 
     const broken = createTestService({ WEBHOOK_SECRET_STANDARD: SECRET });
     try {
-      broken.services.store.accept = () => {
+      broken.services.store.accept = async () => {
         throw new Error('SQLITE_FULL: database or disk is full');
       };
       await call(broken.app, 'post', '/v1/webhooks/standard', (r) => r.set(signed(EVENT, 'msg_6')).send(EVENT));
@@ -185,11 +185,11 @@ describe('the OpenAPI document', () => {
 
     const store = svc.services.store;
     const id = (accepted.body as { jobId: string }).jobId;
-    const claimed = store.claim(Date.now(), 60_000);
+    const claimed = await store.claim(Date.now(), 60_000);
     expect(claimed?.id).toBe(id);
-    store.fail(id, 'unreadable-document: test', Date.now(), false, { deliveryId: 'msg_cb', eventType: 'analysis.failed', payload: JSON.stringify({ analysisId: id, error: 'unreadable-document: test' }) });
-    const delivery = store.claimDelivery(Date.now(), 60_000);
-    store.settleDelivery(delivery?.id ?? '', { status: 'failed', error: 'HTTP 500' }, Date.now());
+    await store.fail(id, 'unreadable-document: test', Date.now(), false, { deliveryId: 'msg_cb', eventType: 'analysis.failed', payload: JSON.stringify({ analysisId: id, error: 'unreadable-document: test' }) });
+    const delivery = await store.claimDelivery(Date.now(), 60_000);
+    await store.settleDelivery(delivery?.id ?? '', { status: 'failed', error: 'HTTP 500' }, Date.now());
 
     await call(app, 'get', `/v1/analyses/${id}`);
     await call(app, 'get', '/v1/analyses/nope');
@@ -223,7 +223,7 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  it('documents the callbacks the service sends (webhooks section), with examples that fit their schemas', () => {
+  it('documents the callbacks the service sends (webhooks section), with examples that fit their schemas', async () => {
     const hooks = (parse(openApiYaml()) as { webhooks: Record<string, { post: { requestBody: { content: Record<string, { schema: Record<string, unknown>; example: unknown }> } } }> }).webhooks;
     expect(Object.keys(hooks).sort()).toEqual(['analysis.completed', 'analysis.failed']);
     for (const hook of Object.values(hooks)) {
@@ -235,7 +235,7 @@ describe('the OpenAPI document', () => {
   });
 
   // Last: every (route, status) pair the document lists was answered by the service above.
-  it('lists no status that no test saw', () => {
+  it('lists no status that no test saw', async () => {
     const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.entries(ops).flatMap(([m, op]) => Object.keys(op.responses).map((s) => `${m} ${p} ${s}`)));
     expect(documented.filter((d) => !seen.has(d)).sort()).toEqual([]);
   });

@@ -318,58 +318,61 @@ export function openSqliteStore(file: string, options: { maxMb?: number } = {}):
     db.pragma('wal_checkpoint(TRUNCATE)');
   };
 
+  // better-sqlite3 is synchronous: each call runs (and commits) before its promise is returned.
   return {
-    accept: (event, jobId) => accept(event, jobId),
-    claim: (now, leaseMs, maxAttempts = Number.MAX_SAFE_INTEGER) => toJob(claimOne.get({ now, leaseUntil: now + leaseMs, maxAttempts, owner }) as JobRow | undefined),
-    releaseOrphanedLeases: () => {
+    accept: async (event, jobId) => accept(event, jobId),
+    claim: async (now, leaseMs, maxAttempts = Number.MAX_SAFE_INTEGER) => toJob(claimOne.get({ now, leaseUntil: now + leaseMs, maxAttempts, owner }) as JobRow | undefined),
+    releaseOrphanedLeases: async () => {
       let released = 0;
       for (const row of leasedJobs.all() as Array<{ id: string; lease_owner: string }>) {
         if (ownerIsGone(row.lease_owner, owner)) released += releaseLease.run(row.id).changes;
       }
       return released;
     },
-    exhausted: (now, maxAttempts) => (exhaustedJobs.all({ now, maxAttempts }) as JobRow[]).map((r) => toJob(r)).filter((j): j is QueuedJob => j !== null),
-    renewLease: (id, leaseUntil) => {
+    exhausted: async (now, maxAttempts) => (exhaustedJobs.all({ now, maxAttempts }) as JobRow[]).map((r) => toJob(r)).filter((j): j is QueuedJob => j !== null),
+    renewLease: async (id, leaseUntil) => {
       renew.run(leaseUntil, id);
     },
-    complete: (id, result, now, callback, keepDocument) => complete(id, result, now, callback, keepDocument),
-    scrub,
-    purgeDocuments: (before) => {
+    complete: async (id, result, now, callback, keepDocument) => complete(id, result, now, callback, keepDocument),
+    scrub: async () => scrub(),
+    purgeDocuments: async (before) => {
       const purged = purge.run(before).changes;
       if (purged > 0) scrub();
       return purged;
     },
-    fail: (id, error, now, retry, callback) => fail(id, error, now, retry, callback),
-    claimDelivery: (now, leaseMs) => {
+    fail: async (id, error, now, retry, callback) => fail(id, error, now, retry, callback),
+    claimDelivery: async (now, leaseMs) => {
       const row = claimDelivery.get({ now, leaseUntil: now + leaseMs }) as DeliveryRow | undefined;
       return row ? toDelivery(row) : null;
     },
-    settleDelivery: (id, outcome, now) => {
+    settleDelivery: async (id, outcome, now) => {
       settle.run(outcome.status, outcome.nextAttemptAt ?? null, outcome.error ?? null, now, id);
     },
-    listDeliveries: (status, limit = 100) => (list.all(status ?? null, status ?? null, limit) as DeliveryRow[]).map(toDelivery),
-    retryDelivery: (id, now) => retryOne.run(now, now, id).changes === 1,
-    setCallbackEnabled: (enabled) => {
+    listDeliveries: async (status, limit = 100) => (list.all(status ?? null, status ?? null, limit) as DeliveryRow[]).map(toDelivery),
+    retryDelivery: async (id, now) => retryOne.run(now, now, id).changes === 1,
+    setCallbackEnabled: async (enabled) => {
       putSetting.run('callback_enabled', enabled ? 'true' : 'false');
     },
-    callbackEnabled: () => (getSetting.get('callback_enabled') as { value: string } | undefined)?.value !== 'false',
-    get: (id) => toJob(getOne.get(id) as JobRow | undefined),
-    listDone: ({ after, limit }) => {
+    callbackEnabled: async () => (getSetting.get('callback_enabled') as { value: string } | undefined)?.value !== 'false',
+    get: async (id) => toJob(getOne.get(id) as JobRow | undefined),
+    listDone: async ({ after, limit }) => {
       const from = after ? (getOne.get(after) as JobRow | undefined) : undefined;
       const rows = listDone.all(from?.created_at ?? -1, from?.id ?? '', limit) as JobRow[];
       return rows.map((r) => toJob(r)).filter((j): j is QueuedJob => j !== null);
     },
-    erase: (id, now) => {
+    erase: async (id, now) => {
       const erased = eraseOne(id, now);
       if (erased) scrub();
       return erased;
     },
-    getIdempotencyKey: (key, now, maxAgeMs) => (getKey.get(key, now - maxAgeMs) as IdempotencyRecord | undefined) ?? null,
-    putIdempotencyKey: (r) => {
+    getIdempotencyKey: async (key, now, maxAgeMs) => (getKey.get(key, now - maxAgeMs) as IdempotencyRecord | undefined) ?? null,
+    putIdempotencyKey: async (r) => {
       forgetKeys.run(r.createdAt - 7 * 24 * 3600 * 1000);
       putKey.run(r.key, r.fingerprint, r.createdAt);
     },
-    close: () => db.close(),
+    close: async () => {
+      db.close();
+    },
   };
 }
 

@@ -139,14 +139,14 @@ export function precheckWebhook(secrets: WebhookSecrets, source: string, header:
  * SkillmatchError (not-found for a source that is not enabled, service-unavailable when the event
  * cannot be stored, so the sender retries).
  */
-export function acceptWebhook(store: JobStore, secrets: WebhookSecrets, delivery: WebhookDelivery, nowSeconds: number): WebhookOutcome {
+export async function acceptWebhook(store: JobStore, secrets: WebhookSecrets, delivery: WebhookDelivery, nowSeconds: number): Promise<WebhookOutcome> {
   const secret = webhookSecret(secrets, delivery.source);
   if (!secret) throw new SkillmatchError('not-found', `No webhook source "${delivery.source.slice(0, 64)}" is enabled.`);
   const verified = delivery.source === 'standard' ? verifyStandard(delivery, secret, nowSeconds) : verifyGreenhouseDelivery(delivery, secret);
   if (verified.ignored) return { status: 'ignored', type: verified.type };
   let outcome: { duplicate: boolean; jobId: string };
   try {
-    outcome = store.accept({ deliveryKey: verified.deliveryKey, source: delivery.source, type: verified.event.type, payload: JSON.stringify(verified.event), receivedAt: Date.now() }, randomUUID());
+    outcome = await store.accept({ deliveryKey: verified.deliveryKey, source: delivery.source, type: verified.event.type, payload: JSON.stringify(verified.event), receivedAt: Date.now() }, randomUUID());
   } catch {
     throw new SkillmatchError('service-unavailable', 'The event could not be stored; retry later.', { retryAfterSeconds: 30 });
   }

@@ -61,8 +61,8 @@ export function createDeliverer(options: DelivererOptions): Deliverer {
   }
 
   async function attempt(): Promise<boolean> {
-    if (!options.store.callbackEnabled()) return false;
-    const delivery = options.store.claimDelivery(now(), options.timeoutMs * 2 + 1000);
+    if (!(await options.store.callbackEnabled())) return false;
+    const delivery = await options.store.claimDelivery(now(), options.timeoutMs * 2 + 1000);
     if (!delivery) return false;
     const body = callbackBody(delivery);
     const timestamp = Math.floor(now() / 1000);
@@ -90,23 +90,23 @@ export function createDeliverer(options: DelivererOptions): Deliverer {
       error = describeError(e);
     }
     if (status >= 200 && status < 300) {
-      options.store.settleDelivery(delivery.id, { status: 'delivered' }, now());
+      await options.store.settleDelivery(delivery.id, { status: 'delivered' }, now());
       options.logger.info({ deliveryId: delivery.id, attempts: delivery.attempts }, 'callback delivered');
       return true;
     }
     if (status === 410) {
       // The receiver says the endpoint is gone: stop sending until an operator re-enables it.
-      options.store.setCallbackEnabled(false);
-      options.store.settleDelivery(delivery.id, { status: 'failed', error: 'HTTP 410: the callback endpoint is gone; callbacks are disabled' }, now());
+      await options.store.setCallbackEnabled(false);
+      await options.store.settleDelivery(delivery.id, { status: 'failed', error: 'HTTP 410: the callback endpoint is gone; callbacks are disabled' }, now());
       options.logger.warn({ deliveryId: delivery.id }, 'callback endpoint gone (410): callbacks disabled');
       return true;
     }
     const wait = (status === 429 || status === 503) && retryAfter !== undefined ? retryAfter : backoff(delivery.attempts);
     if (wait === undefined || delivery.attempts > options.schedule.length) {
-      options.store.settleDelivery(delivery.id, { status: 'failed', error: `${error}; dead-lettered after ${delivery.attempts} attempt(s)` }, now());
+      await options.store.settleDelivery(delivery.id, { status: 'failed', error: `${error}; dead-lettered after ${delivery.attempts} attempt(s)` }, now());
       options.logger.warn({ deliveryId: delivery.id, attempts: delivery.attempts }, 'callback dead-lettered');
     } else {
-      options.store.settleDelivery(delivery.id, { status: 'pending', nextAttemptAt: now() + wait, error }, now());
+      await options.store.settleDelivery(delivery.id, { status: 'pending', nextAttemptAt: now() + wait, error }, now());
     }
     return true;
   }

@@ -63,8 +63,8 @@ export function auditCsvLine(row: AuditRow): string {
 }
 
 /** One page of the audit export: the finished analyses after `after` (by id order), and the next page's start. */
-export function exportAudit(store: Pick<JobStore, 'listDone'>, page: { after?: string | undefined; limit: number }): { rows: AuditRow[]; next?: string } {
-  const jobs = store.listDone({ ...(page.after ? { after: page.after } : {}), limit: page.limit });
+export async function exportAudit(store: Pick<JobStore, 'listDone'>, page: { after?: string | undefined; limit: number }): Promise<{ rows: AuditRow[]; next?: string }> {
+  const jobs = await store.listDone({ ...(page.after ? { after: page.after } : {}), limit: page.limit });
   const rows = jobs.map(auditRow).filter((r): r is AuditRow => r !== null);
   const last = jobs[jobs.length - 1];
   return jobs.length === page.limit && last ? { rows, next: last.id } : { rows };

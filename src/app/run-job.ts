@@ -28,7 +28,7 @@ export interface JobRunnerOptions {
 }
 
 export interface JobRunner {
-  start(): void;
+  start(): Promise<void>;
   /** Stops claiming jobs and waits for those in hand. */
   stop(): Promise<void>;
   /** Claims and runs at most one job; false when none was waiting. For tests and tools. */
@@ -73,8 +73,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
    * A job whose lease ran out after its last allowed attempt (its process kept dying, or it
    * outlived its lease each time) fails for good, with its callback, instead of running again.
    */
-  function failExhausted(): void {
-    for (const job of options.store.exhausted(now(), options.maxAttempts)) {
+  async function failExhausted(): Promise<void> {
+    for (const job of await options.store.exhausted(now(), options.maxAttempts)) {
       const reason = `internal: the job did not finish in ${job.attempts} attempts (its process stopped, or it ran past its lease)`;
       let event: ApplicationCreated | undefined;
       try {
@@ -82,17 +82,19 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       } catch {
         // A payload that no longer parses still gets its failure recorded.
       }
-      options.store.fail(job.id, reason, now(), false, failedCallback(job.id, event, reason));
+      await options.store.fail(job.id, reason, now(), false, failedCallback(job.id, event, reason));
       log.warn({ jobId: job.id, attempts: job.attempts, reason: 'internal' }, 'job failed: attempts used up');
     }
   }
 
   async function process(): Promise<boolean> {
-    failExhausted();
-    const queued = options.store.claim(now(), options.leaseMs, options.maxAttempts);
+    await failExhausted();
+    const queued = await options.store.claim(now(), options.leaseMs, options.maxAttempts);
     if (!queued) return false;
     // While the job is in hand its lease is renewed, so a slow job is never taken by a second runner.
-    const heartbeat = setInterval(() => options.store.renewLease(queued.id, now() + options.leaseMs), Math.max(1, Math.floor(options.leaseMs / 3)));
+    const heartbeat = setInterval(() => {
+      options.store.renewLease(queued.id, now() + options.leaseMs).catch((error: unknown) => log.warn({ err: error, jobId: queued.id }, 'lease not renewed'));
+    }, Math.max(1, Math.floor(options.leaseMs / 3)));
     heartbeat.unref();
     let event: ApplicationCreated | undefined;
     try {
@@ -106,11 +108,11 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
         ? (await options.analyzer.analyze('text' in source ? Buffer.from(source.text) : await documentBytes(source), { filename: 'job' }, 'job', detail)).analysis
         : null;
       const result = JSON.stringify(callbackResult(event, cv, jobAd));
-      options.store.complete(queued.id, result, now(), callback('analysis.completed', result), (options.retentionMs ?? 0) > 0);
+      await options.store.complete(queued.id, result, now(), callback('analysis.completed', result), (options.retentionMs ?? 0) > 0);
       log.info({ jobId: queued.id, attempts: queued.attempts }, 'job done');
     } catch (error) {
       const { reason, retry } = failureOf(error, queued.attempts, options.maxAttempts);
-      options.store.fail(queued.id, reason, now(), retry, failedCallback(queued.id, event, reason));
+      await options.store.fail(queued.id, reason, now(), retry, failedCallback(queued.id, event, reason));
       log.warn({ jobId: queued.id, attempts: queued.attempts, retry, reason: reason.split(':')[0] }, 'job failed');
     } finally {
       clearInterval(heartbeat);
@@ -124,12 +126,12 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     if (!running) return;
     while (inFlight.size < options.concurrency) {
       const task: Promise<void> = process()
-        .then((found) => {
+        .then(async (found) => {
           const wasBusy = !idle;
           idle = !found;
-          if (idle && (options.retentionMs ?? 0) > 0) options.store.purgeDocuments(now() - (options.retentionMs ?? 0));
+          if (idle && (options.retentionMs ?? 0) > 0) await options.store.purgeDocuments(now() - (options.retentionMs ?? 0));
           // The queue just ran dry: the documents finished jobs dropped leave the files now.
-          else if (idle && wasBusy) options.store.scrub();
+          else if (idle && wasBusy) await options.store.scrub();
         })
         .catch((error: unknown) => log.error({ err: error }, 'job runner error'))
         .finally(() => {
@@ -142,11 +144,11 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   };
 
   return {
-    start() {
+    async start() {
       if (running) return;
-      const released = options.store.releaseOrphanedLeases();
-      if (released > 0) log.info({ jobs: released }, 'jobs of a stopped process queued again');
       running = true;
+      const released = await options.store.releaseOrphanedLeases();
+      if (released > 0) log.info({ jobs: released }, 'jobs of a stopped process queued again');
       idle = false;
       tick();
     },

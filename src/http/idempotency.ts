@@ -43,10 +43,10 @@ export async function idempotent(req: Request, res: Response, store: JobStore | 
   }
   if (!KEY.test(key)) throw new SkillmatchError('invalid-parameter', 'Idempotency-Key takes 1 to 200 letters, digits, ".", ":", "_" or "-".');
   const requestPrint = print();
-  const known = store.getIdempotencyKey(key, Date.now(), IDEMPOTENCY_WINDOW_MS);
+  const known = await store.getIdempotencyKey(key, Date.now(), IDEMPOTENCY_WINDOW_MS);
   if (known && known.fingerprint !== requestPrint) throw new SkillmatchError('idempotency-conflict', 'This Idempotency-Key was used for a different request.');
   const outcome = await run();
   if (known) res.setHeader('Idempotent-Replayed', 'true');
-  else store.putIdempotencyKey({ key, fingerprint: requestPrint, createdAt: Date.now() });
+  else await store.putIdempotencyKey({ key, fingerprint: requestPrint, createdAt: Date.now() });
   send(res, outcome);
 }

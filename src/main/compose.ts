@@ -80,7 +80,7 @@ export function createServices(config: Config): Services {
     async close() {
       await analysisPool.close();
       await pdf.close();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -53,12 +53,15 @@ export async function startServer(config: Config, logger: Logger): Promise<{ ser
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   logger.info({ host: config.HOST, port }, 'listening');
-  void services.warmUp().then(() => {
-    ready = true;
-    runner.start();
-    deliverer?.start();
-    logger.info('ready');
-  });
+  void services
+    .warmUp()
+    .then(async () => {
+      await runner.start();
+      ready = true;
+      deliverer?.start();
+      logger.info('ready');
+    })
+    .catch((error: unknown) => logger.error({ err: error }, 'start-up failed: the job runner did not start'));
 
   let stopping: Promise<void> | null = null;
   const shutdown = (signal: string): Promise<void> => {

@@ -71,8 +71,8 @@ async function completeOneJob(resume: string | Buffer = 'Experience\nBuilt PyTor
   return res.body.jobId as string;
 }
 
-function delivery(analysisId: string) {
-  return svc.services.store.listDeliveries(undefined, 1000).find((d) => d.jobId === analysisId);
+async function delivery(analysisId: string) {
+  return (await svc.services.store.listDeliveries(undefined, 1000)).find((d) => d.jobId === analysisId);
 }
 
 describe('outbound callbacks', () => {
@@ -91,7 +91,7 @@ describe('outbound callbacks', () => {
     expect(body.analysisId).toBe(analysisId);
     expect(body.deliveryId).toBe(last.headers['webhook-id']);
     expect(last.body).not.toContain('Built PyTorch');
-    expect(delivery(analysisId)?.status).toBe('delivered');
+    expect((await delivery(analysisId))?.status).toBe('delivered');
   });
 
   it('receiver down, then up: retried with backoff and the same webhook-id', async () => {
@@ -99,25 +99,25 @@ describe('outbound callbacks', () => {
     answers.push({ status: 500 });
     await deliverer.runOnce();
     const first = received[received.length - 1] as Received;
-    expect(delivery(analysisId)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'HTTP 500' });
+    expect((await delivery(analysisId))).toMatchObject({ status: 'pending', attempts: 1, lastError: 'HTTP 500' });
     expect(await deliverer.runOnce()).toBe(false); // not due yet
     clock += 31_000; // the first wait is 30 s (± jitter; here exactly 30 s)
     await deliverer.runOnce();
     const second = received[received.length - 1] as Received;
     expect(second.headers['webhook-id']).toBe(first.headers['webhook-id']);
     expect(second.body).toBe(first.body);
-    expect(delivery(analysisId)?.status).toBe('delivered');
+    expect((await delivery(analysisId))?.status).toBe('delivered');
   });
 
   it('receiver too slow: the attempt times out and is retried later with the same webhook-id', async () => {
     const analysisId = await completeOneJob();
     answers.push({ status: 200, delayMs: 3_000 }); // longer than the 2 s callback timeout
     await deliverer.runOnce();
-    expect(delivery(analysisId)).toMatchObject({ status: 'pending', attempts: 1 });
-    expect(delivery(analysisId)?.lastError).toMatch(/time|abort/i);
+    expect((await delivery(analysisId))).toMatchObject({ status: 'pending', attempts: 1 });
+    expect((await delivery(analysisId))?.lastError).toMatch(/time|abort/i);
     clock += 31_000;
     await deliverer.runOnce();
-    expect(delivery(analysisId)?.status).toBe('delivered');
+    expect((await delivery(analysisId))?.status).toBe('delivered');
   }, 15_000);
 
   it('receiver unreachable (connection refused): the delivery waits and goes out once it is up', async () => {
@@ -127,21 +127,21 @@ describe('outbound callbacks', () => {
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const unreachable = createDeliverer({ store: svc.services.store, callbackUrl: `http://127.0.0.1:${deadPort}/`, secret: OUTBOUND, schedule: [30, 120], timeoutMs: 2000, pollMs: 50, logger: testLogger(), now: () => clock, random: () => 0.5 });
     await unreachable.runOnce();
-    expect(delivery(analysisId)).toMatchObject({ status: 'pending', attempts: 1 });
-    expect(delivery(analysisId)?.lastError).toMatch(/fetch failed|ECONNREFUSED/);
+    expect((await delivery(analysisId))).toMatchObject({ status: 'pending', attempts: 1 });
+    expect((await delivery(analysisId))?.lastError).toMatch(/fetch failed|ECONNREFUSED/);
     clock += 31_000;
     await deliverer.runOnce();
-    expect(delivery(analysisId)?.status).toBe('delivered');
+    expect((await delivery(analysisId))?.status).toBe('delivered');
   });
 
   it('429 and 503 honour Retry-After', async () => {
     const analysisId = await completeOneJob();
     answers.push({ status: 429, headers: { 'retry-after': '7' } });
     await deliverer.runOnce();
-    expect(delivery(analysisId)?.nextAttemptAt).toBe(clock + 7000);
+    expect((await delivery(analysisId))?.nextAttemptAt).toBe(clock + 7000);
     clock += 7000;
     await deliverer.runOnce();
-    expect(delivery(analysisId)?.status).toBe('delivered');
+    expect((await delivery(analysisId))?.status).toBe('delivered');
     expect(retryAfterMs('Wed, 21 Oct 2015 07:28:00 GMT', Date.parse('Wed, 21 Oct 2015 07:27:00 GMT'))).toBe(60_000);
   });
 
@@ -152,13 +152,13 @@ describe('outbound callbacks', () => {
       clock += wait;
       await deliverer.runOnce();
     }
-    expect(delivery(analysisId)).toMatchObject({ status: 'failed', attempts: 3 });
+    expect((await delivery(analysisId))).toMatchObject({ status: 'failed', attempts: 3 });
     const failed = await request(svc.app).get('/v1/deliveries?status=failed');
     const entry = failed.body.deliveries.find((d: { analysisId: string }) => d.analysisId === analysisId);
     expect(entry.lastError).toMatch(/dead-lettered after 3 attempt/);
     expect((await request(svc.app).post(`/v1/deliveries/${entry.id}/retry`)).status).toBe(202);
     await deliverer.runOnce();
-    expect(delivery(analysisId)?.status).toBe('delivered');
+    expect((await delivery(analysisId))?.status).toBe('delivered');
   });
 
   it('410 Gone disables callbacks until an operator retries', async () => {
@@ -166,20 +166,20 @@ describe('outbound callbacks', () => {
     const waiting = await completeOneJob();
     answers.push({ status: 410 });
     await deliverer.runOnce();
-    expect(delivery(gone)?.status).toBe('failed');
-    expect(svc.services.store.callbackEnabled()).toBe(false);
+    expect((await delivery(gone))?.status).toBe('failed');
+    expect(await svc.services.store.callbackEnabled()).toBe(false);
     expect(await deliverer.runOnce()).toBe(false);
-    expect(delivery(waiting)?.status).toBe('pending');
+    expect((await delivery(waiting))?.status).toBe('pending');
     // A retry of a delivery that does not exist is a 404 and leaves callbacks disabled.
     expect((await request(svc.app).post('/v1/deliveries/does-not-exist/retry')).status).toBe(404);
-    expect(svc.services.store.callbackEnabled()).toBe(false);
-    const id = delivery(gone)?.id as string;
+    expect(await svc.services.store.callbackEnabled()).toBe(false);
+    const id = (await delivery(gone))?.id as string;
     await request(svc.app).post(`/v1/deliveries/${id}/retry`);
-    expect(svc.services.store.callbackEnabled()).toBe(true);
+    expect(await svc.services.store.callbackEnabled()).toBe(true);
     while (await deliverer.runOnce()) {
       /* deliver what is due */
     }
-    expect([delivery(gone)?.status, delivery(waiting)?.status]).toEqual(['delivered', 'delivered']);
+    expect([(await delivery(gone))?.status, (await delivery(waiting))?.status]).toEqual(['delivered', 'delivered']);
   });
 
   it('a job that fails sends an analysis.failed callback with the reason', async () => {

@@ -41,12 +41,12 @@ describe('erasure on disk', () => {
       // Before: the files hold them (so the check below can fail).
       expect(fileBytes(file).includes('APPLICATION-QUOKKA-31')).toBe(true);
       expect((await request(svc.app).delete(`/v1/analyses/${erased}`)).status).toBe(204);
-      expect(svc.services.store.purgeDocuments(Date.now() + 1)).toBe(1);
+      expect(await svc.services.store.purgeDocuments(Date.now() + 1)).toBe(1);
       const bytes = fileBytes(file);
       for (const secret of ['APPLICATION-QUOKKA-31', 'CANDIDATE-WOMBAT-47', 'Zanzibarian', 'sonar classifiers', Buffer.from('Built Zanzibarian').toString('base64').slice(0, 16), 'Tasmanian tide']) {
         expect({ secret, found: bytes.includes(secret) }).toEqual({ secret, found: false });
       }
-      expect(svc.services.store.get(retained)?.status).toBe('done');
+      expect((await svc.services.store.get(retained))?.status).toBe('done');
     } finally {
       await svc.close();
       rmSync(dir, { recursive: true, force: true });

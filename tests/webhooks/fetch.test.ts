@@ -30,7 +30,7 @@ describe('fetching résumés', () => {
     await expect(fetchDocument(`${base}/slow`, policy)).rejects.toMatchObject({ code: 'fetch-failed', retryable: true });
   });
 
-  it('knows internal and private addresses; private ones pass only when allowed, metadata never', () => {
+  it('knows internal and private addresses; private ones pass only when allowed, metadata never', async () => {
     for (const ip of ['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '::1', 'fe80::1', 'fd00::1', '::ffff:10.0.0.1', '0.0.0.0']) expect(isInternalAddress(ip)).toBe(true);
     for (const ip of ['93.184.216.34', '2606:4700::1111']) expect(isInternalAddress(ip)).toBe(false);
     expect(isPrivateNetwork('10.1.2.3')).toBe(true);
@@ -83,11 +83,11 @@ describe('fetching résumés', () => {
     const svc = createTestService();
     const runner = createJobRunner({ store: svc.services.store, analyzer: svc.services.analyzer, fetcher: createDocumentFetcher(policy), logger: testLogger(), concurrency: 1, maxAttempts: 3, leaseMs: 60_000, pollMs: 10, callbacks: false });
     const payload = JSON.stringify({ type: 'application.created', data: { applicationId: 'a', candidateId: 'c', jobId: 'j', resume: { url: `${base}/busy`, filename: 'cv.pdf' } } });
-    svc.services.store.accept({ deliveryKey: 'k', source: 'standard', type: 'application.created', payload, receivedAt: Date.now() }, 'job-busy');
+    await svc.services.store.accept({ deliveryKey: 'k', source: 'standard', type: 'application.created', payload, receivedAt: Date.now() }, 'job-busy');
     while (await runner.runOnce()) {
       /* run until the queue is empty */
     }
-    expect(svc.services.store.get('job-busy')).toMatchObject({ status: 'failed', attempts: 3, error: 'fetch-failed: The server answered 503.' });
+    expect(await svc.services.store.get('job-busy')).toMatchObject({ status: 'failed', attempts: 3, error: 'fetch-failed: The server answered 503.' });
     await svc.close();
   });
 });

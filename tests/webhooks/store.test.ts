@@ -13,39 +13,39 @@ const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 describe('SQLite job store', () => {
   const event = (key: string) => ({ deliveryKey: key, source: 'standard', type: 'application.created', payload: '{"resume":"secret"}', receivedAt: 1000 });
 
-  it('deletes a document when its job is done, or keeps it until the retention purge', () => {
+  it('deletes a document when its job is done, or keeps it until the retention purge', async () => {
     const store = openSqliteStore(':memory:');
-    store.accept(event('a'), 'job-a');
-    store.accept(event('b'), 'job-b');
-    store.claim(2000, 60_000);
-    store.complete('job-a', '{"ok":true}', 3000);
-    expect(store.get('job-a')?.payload).toBeNull();
-    store.claim(4000, 60_000);
-    store.complete('job-b', '{"ok":true}', 5000, undefined, true);
-    expect(store.get('job-b')?.payload).toBe('{"resume":"secret"}');
-    expect(store.purgeDocuments(4000)).toBe(0);
-    expect(store.purgeDocuments(6000)).toBe(1);
-    expect(store.get('job-b')?.payload).toBeNull();
-    store.close();
+    await store.accept(event('a'), 'job-a');
+    await store.accept(event('b'), 'job-b');
+    await store.claim(2000, 60_000);
+    await store.complete('job-a', '{"ok":true}', 3000);
+    expect((await store.get('job-a'))?.payload).toBeNull();
+    await store.claim(4000, 60_000);
+    await store.complete('job-b', '{"ok":true}', 5000, undefined, true);
+    expect((await store.get('job-b'))?.payload).toBe('{"resume":"secret"}');
+    expect(await store.purgeDocuments(4000)).toBe(0);
+    expect(await store.purgeDocuments(6000)).toBe(1);
+    expect((await store.get('job-b'))?.payload).toBeNull();
+    await store.close();
   });
 
-  it('a job whose lease expired is taken over; its first completion wins', () => {
+  it('a job whose lease expired is taken over; its first completion wins', async () => {
     const store = openSqliteStore(':memory:');
-    store.accept(event('c'), 'job-c');
-    expect(store.claim(1000, 500)?.id).toBe('job-c');
-    expect(store.claim(1200, 500)).toBeNull(); // still leased
-    expect(store.claim(1600, 500)?.attempts).toBe(2); // lease expired: taken over
-    expect(store.complete('job-c', '{"first":true}', 1700)).toBe(true);
-    expect(store.complete('job-c', '{"second":true}', 1800)).toBe(false);
-    expect(store.get('job-c')?.result).toBe('{"first":true}');
-    store.close();
+    await store.accept(event('c'), 'job-c');
+    expect((await store.claim(1000, 500))?.id).toBe('job-c');
+    expect(await store.claim(1200, 500)).toBeNull(); // still leased
+    expect((await store.claim(1600, 500))?.attempts).toBe(2); // lease expired: taken over
+    expect(await store.complete('job-c', '{"first":true}', 1700)).toBe(true);
+    expect(await store.complete('job-c', '{"second":true}', 1800)).toBe(false);
+    expect((await store.get('job-c'))?.result).toBe('{"first":true}');
+    await store.close();
   });
 });
 
 describe('when the event cannot be stored', () => {
   it('answers 503 with Retry-After, so the sender retries', async () => {
     const store = openSqliteStore(':memory:');
-    store.close(); // every write now fails, as with a locked or full disk
+    await store.close(); // every write now fails, as with a locked or full disk
     const svc = createTestService();
     const app = createApp({
       extractor: svc.services.extractor,

@@ -38,7 +38,7 @@ export function webhookRouter(store: JobStore, settings: WebhookSettings): Route
     }
     await runMiddleware(raw, req, res);
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const outcome = acceptWebhook(store, settings.secrets, { source, header, body }, now());
+    const outcome = await acceptWebhook(store, settings.secrets, { source, header, body }, now());
     res.status(outcome.status === 'accepted' ? 202 : 200).json(outcome);
   });
   return router;
@@ -49,20 +49,20 @@ const deliveryStatus = z.enum(['pending', 'delivered', 'failed']).optional();
 /** GET /v1/deliveries?status=failed and POST /v1/deliveries/:id/retry: the dead-letter queue, by hand. */
 export function deliveriesRouter(store: JobStore): Router {
   const router = Router({ caseSensitive: true });
-  router.get('/v1/deliveries', (req, res) => {
+  router.get('/v1/deliveries', async (req, res) => {
     const status = deliveryStatus.safeParse(req.query.status);
     if (!status.success) throw new SkillmatchError('invalid-parameter', 'status must be pending, delivered or failed.');
-    const list = store.listDeliveries(status.data, 500).map((d) => ({
+    const list = (await store.listDeliveries(status.data, 500)).map((d) => ({
       id: d.id, analysisId: d.jobId, type: d.eventType, status: d.status, attempts: d.attempts,
       nextAttemptAt: new Date(d.nextAttemptAt).toISOString(), lastError: d.lastError, createdAt: new Date(d.createdAt).toISOString(),
     }));
-    res.json({ callbacksEnabled: store.callbackEnabled(), deliveries: list });
+    res.json({ callbacksEnabled: await store.callbackEnabled(), deliveries: list });
   });
-  router.post('/v1/deliveries/:id/retry', (req, res) => {
-    if (!store.retryDelivery(String(req.params.id), Date.now())) throw new SkillmatchError('not-found', 'There is no failed delivery with this id.');
+  router.post('/v1/deliveries/:id/retry', async (req, res) => {
+    if (!(await store.retryDelivery(String(req.params.id), Date.now()))) throw new SkillmatchError('not-found', 'There is no failed delivery with this id.');
     // A manual retry of a real delivery is an operator's decision: it also re-enables callbacks
     // after a 410. A retry of nothing (a mistyped id) changes nothing.
-    store.setCallbackEnabled(true);
+    await store.setCallbackEnabled(true);
     res.status(202).json({ status: 'pending' });
   });
   return router;
@@ -79,11 +79,11 @@ export function analysesRouter(store: JobStore): Router {
     limit: z.coerce.number().int().min(1).max(EXPORT_PAGE).default(EXPORT_PAGE),
   });
   // The audit export: every finished analysis, no CV text; pages of EXPORT_PAGE (Link rel=next).
-  router.get('/v1/analyses', (req, res) => {
+  router.get('/v1/analyses', async (req, res) => {
     const query = exportQuery.safeParse(req.query);
     if (!query.success) throw new SkillmatchError('invalid-parameter', `${firstIssue(query.error, 'query')} (format: csv or json; limit: 1 to ${EXPORT_PAGE}).`);
     const { format, after, limit } = query.data;
-    const page = exportAudit(store, { after, limit });
+    const page = await exportAudit(store, { after, limit });
     if (page.next) res.setHeader('Link', `</v1/analyses?format=${format}&limit=${limit}&after=${encodeURIComponent(page.next)}>; rel="next"`);
     if (format === 'json') {
       res.json({ analyses: page.rows, ...(page.next ? { next: page.next } : {}) });
@@ -92,8 +92,8 @@ export function analysesRouter(store: JobStore): Router {
     res.type('text/csv').setHeader('Content-Disposition', 'attachment; filename="analyses.csv"');
     res.send(auditCsvHeader() + page.rows.map(auditCsvLine).join(''));
   });
-  router.get('/v1/analyses/:id', (req, res) => {
-    const job = store.get(String(req.params.id));
+  router.get('/v1/analyses/:id', async (req, res) => {
+    const job = await store.get(String(req.params.id));
     if (!job) throw new SkillmatchError('not-found', 'There is no analysis with this id.');
     res.json({
       id: job.id,
@@ -106,11 +106,11 @@ export function analysesRouter(store: JobStore): Router {
     });
   });
   // Erasure: the document and result go, a tombstone stays so a late redelivery brings nothing back.
-  router.delete('/v1/analyses/:id', (req, res) => {
+  router.delete('/v1/analyses/:id', async (req, res) => {
     const id = String(req.params.id);
-    const job = store.get(id);
+    const job = await store.get(id);
     if (!job) throw new SkillmatchError('not-found', 'There is no analysis with this id.');
-    store.erase(id, Date.now());
+    await store.erase(id, Date.now());
     res.status(204).end();
   });
   return router;
