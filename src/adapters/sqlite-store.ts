@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { leaseOwner, ownerIsGone } from './lease-owner';
 import type { AcceptedEvent, Delivery, DeliveryStatus, QueuedJob, JobStatus, JobStore, IdempotencyRecord } from '../app/ports/job-store';
 
 interface DeliveryRow {
@@ -88,25 +87,6 @@ CREATE TABLE IF NOT EXISTS idempotency_keys (
   created_at INTEGER NOT NULL
 );
 `;
-
-/**
- * Whether the process that leased a job is gone, so the job can run again at once instead of
- * after its lease: an owner on this host whose process id is not running, or that is this
- * process's id with another instance (a restart that got the same id, as PID 1 in a container).
- * An owner on another host, or a live process, keeps its lease until it expires.
- */
-function ownerIsGone(leaseOwner: string, self: string): boolean {
-  const [host, pidText, instance] = leaseOwner.split(':');
-  const [selfHost, selfPid, selfInstance] = self.split(':');
-  if (host !== selfHost || !pidText) return false;
-  if (pidText === selfPid) return instance !== selfInstance;
-  try {
-    process.kill(Number(pidText), 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
-}
 
 /** A file beside the database that says one was created here: its loss is then an error, not a fresh start. */
 const markerOf = (file: string): string => `${file}.created`;
@@ -228,7 +208,7 @@ export function openSqliteStore(file: string, options: { maxMb?: number } = {}):
   db.exec(SCHEMA);
   // Files made before leases had owners gain the column.
   if (!(db.pragma('table_info(jobs)') as Array<{ name: string }>).some((c) => c.name === 'lease_owner')) db.exec('ALTER TABLE jobs ADD COLUMN lease_owner TEXT');
-  const owner = `${hostname()}:${process.pid}:${randomUUID()}`;
+  const owner = leaseOwner();
   if (file !== ':memory:' && !existsSync(markerOf(file))) writeFileSync(markerOf(file), `${new Date().toISOString()}\n`);
   if (options.maxMb) {
     const pageSize = Number(db.pragma('page_size', { simple: true }));
@@ -369,6 +349,9 @@ export function openSqliteStore(file: string, options: { maxMb?: number } = {}):
     putIdempotencyKey: async (r) => {
       forgetKeys.run(r.createdAt - 7 * 24 * 3600 * 1000);
       putKey.run(r.key, r.fingerprint, r.createdAt);
+    },
+    ping: async () => {
+      db.prepare('SELECT 1').get();
     },
     close: async () => {
       db.close();

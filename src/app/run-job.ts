@@ -133,7 +133,11 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
           // The queue just ran dry: the documents finished jobs dropped leave the files now.
           else if (idle && wasBusy) await options.store.scrub();
         })
-        .catch((error: unknown) => log.error({ err: error }, 'job runner error'))
+        .catch((error: unknown) => {
+          // The store cannot be reached (its database restarts, say): wait a poll before trying again.
+          idle = true;
+          log.error({ err: error }, 'job runner error');
+        })
         .finally(() => {
           inFlight.delete(task);
           if (running) timer = setTimeout(tick, idle ? options.pollMs : 0);
@@ -147,8 +151,13 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     async start() {
       if (running) return;
       running = true;
-      const released = await options.store.releaseOrphanedLeases();
-      if (released > 0) log.info({ jobs: released }, 'jobs of a stopped process queued again');
+      try {
+        const released = await options.store.releaseOrphanedLeases();
+        if (released > 0) log.info({ jobs: released }, 'jobs of a stopped process queued again');
+      } catch (error) {
+        // The database is not there yet: those leases expire instead, and the runner polls on.
+        log.warn({ err: error }, 'could not release the leases of stopped processes');
+      }
       idle = false;
       tick();
     },

@@ -6,7 +6,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { errorCatalogue, errorCodes, SkillmatchError, type ErrorCode } from '../core/0-base/errors';
 import type { Logger } from 'pino';
-import type { Analyzer, Extractor, JobStore } from '../app/ports';
+import type { Analyzer, Extractor, JobStore, RateCounter } from '../app/ports';
 import type { InputLimits } from './document-input';
 import { requireApiKey } from './api-keys';
 import { cors } from './cors';
@@ -28,7 +28,8 @@ export interface AppDeps {
   /** SHA-256 hashes of the API keys; when any are given, /v1 routes but the webhooks need a key. */
   apiKeyHashes?: string[];
   /** Requests a minute per client address and per API key (0: no limit), and the origins allowed CORS. */
-  rateLimits?: { perIpPerMinute: number; perKeyPerMinute: number };
+  /** Limits per minute; counted in `shared` (every replica's count) when given, else in this process. */
+  rateLimits?: { perIpPerMinute: number; perKeyPerMinute: number; shared?: RateCounter };
   corsOrigins?: string[];
   /** The built web page (dist/web); without it, GET / says how to build it. */
   webDir?: string;
@@ -102,16 +103,24 @@ export function createApp(deps: AppDeps): Express {
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } }));
   app.use(cors(deps.corsOrigins ?? []));
   // Per address before the key check (so guessing keys is limited too), per key after it.
-  app.use(perIp(deps.rateLimits?.perIpPerMinute ?? 0));
+  app.use(perIp(deps.rateLimits?.perIpPerMinute ?? 0, deps.rateLimits?.shared));
   app.use(requireApiKey(deps.apiKeyHashes ?? []));
-  app.use(perApiKey(deps.rateLimits?.perKeyPerMinute ?? 0));
+  app.use(perApiKey(deps.rateLimits?.perKeyPerMinute ?? 0, deps.rateLimits?.shared));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', (_req, res) => {
-    if (deps.isReady()) res.json({ status: 'ready' });
-    else sendProblem(res, new SkillmatchError('service-unavailable', 'The service is starting or shutting down.'));
+  app.get('/readyz', async (_req, res) => {
+    if (!deps.isReady()) {
+      sendProblem(res, new SkillmatchError('service-unavailable', 'The service is starting or shutting down.'));
+      return;
+    }
+    // Without its database the service still analyses and matches, but webhooks would be refused:
+    // a load balancer should send traffic to a replica that has it.
+    const store = deps.jobs?.store;
+    const reachable = store ? await Promise.race([store.ping().then(() => true, () => false), new Promise<boolean>((resolve) => setTimeout(resolve, 2_000, false).unref())]) : true;
+    if (reachable) res.json({ status: 'ready' });
+    else sendProblem(res, new SkillmatchError('service-unavailable', 'The database cannot be reached.', { retryAfterSeconds: 5 }));
   });
   app.get('/openapi.yaml', (_req, res) => {
     res.type('application/yaml').send(openApiYaml());

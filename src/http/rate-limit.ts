@@ -1,4 +1,5 @@
 import type { Request, RequestHandler } from 'express';
+import type { RateCounter } from '../app/ports';
 import { SkillmatchError } from '../core/0-base/errors';
 import { bearerKey, hashApiKey } from './api-keys';
 import { sendProblem } from './problem';
@@ -61,20 +62,63 @@ export function rateLimiter(perMinute: number, clientOf: (req: Request) => strin
   };
 }
 
+/** The window of the shared counter: a minute, aligned to the clock so every replica counts the same one. */
+const WINDOW_MS = 60_000;
+
+/**
+ * The same limit counted in a store every replica shares (PostgreSQL): `perMinute` requests per
+ * client in each clock minute, whichever replica each lands on. When the store cannot be reached
+ * the request goes through: the limit protects the service, and an outage of its database must not
+ * refuse analyses that do not need it. Answers as rateLimiter does.
+ */
+export function sharedRateLimiter(perMinute: number, clientOf: (req: Request) => string | undefined, counter: RateCounter, now: () => number = Date.now): RequestHandler {
+  return async (req, res, next) => {
+    const client = perMinute > 0 ? clientOf(req) : undefined;
+    if (client === undefined) {
+      next();
+      return;
+    }
+    const at = now();
+    const windowStart = at - (at % WINDOW_MS);
+    let hits: number;
+    try {
+      hits = await counter.countHit(client, windowStart);
+    } catch {
+      next();
+      return;
+    }
+    res.setHeader('RateLimit-Limit', String(perMinute));
+    if (hits > perMinute) {
+      const retryAfter = Math.max(1, Math.ceil((windowStart + WINDOW_MS - at) / 1000));
+      res.setHeader('RateLimit-Remaining', '0');
+      res.setHeader('Retry-After', String(retryAfter));
+      sendProblem(res, new SkillmatchError('rate-limited', `More than ${perMinute} requests a minute; retry in ${retryAfter} s.`, { retryAfterSeconds: retryAfter }));
+      return;
+    }
+    res.setHeader('RateLimit-Remaining', String(perMinute - hits));
+    next();
+  };
+}
+
 /** The API routes that count: /v1 but the webhooks, whatever the path's spelling (routePolicy). */
 const counted = (req: Request): boolean => routePolicy(req.path).rateLimited;
 
+/** In this process, or shared by every replica when a counter is given. */
+const limiter = (perMinute: number, clientOf: (req: Request) => string | undefined, counter: RateCounter | undefined, now?: () => number): RequestHandler =>
+  counter ? sharedRateLimiter(perMinute, clientOf, counter, now) : rateLimiter(perMinute, clientOf, now);
+
 /** Per client address (the socket's: proxies are not trusted). */
-export const perIp = (perMinute: number, now?: () => number): RequestHandler =>
-  rateLimiter(perMinute, (req) => (counted(req) ? `ip:${req.socket.remoteAddress ?? 'unknown'}` : undefined), now);
+export const perIp = (perMinute: number, counter?: RateCounter, now?: () => number): RequestHandler =>
+  limiter(perMinute, (req) => (counted(req) ? `ip:${req.socket.remoteAddress ?? 'unknown'}` : undefined), counter, now);
 
 /** Per API key, known by a hash: runs after the key check, so only valid keys get a bucket. */
-export const perApiKey = (perMinute: number, now?: () => number): RequestHandler =>
-  rateLimiter(
+export const perApiKey = (perMinute: number, counter?: RateCounter, now?: () => number): RequestHandler =>
+  limiter(
     perMinute,
     (req) => {
       const key = bearerKey(req);
       return counted(req) && key ? `key:${hashApiKey(key).slice(0, 32)}` : undefined;
     },
+    counter,
     now,
   );

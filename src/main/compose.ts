@@ -8,9 +8,10 @@ import { markdownToHtml } from '../adapters/markdown';
 import { createAnalysisPool } from '../adapters/analysis-pool';
 import { createNlp } from '../adapters/nlp';
 import { createPdfReader, type PdfReader } from '../adapters/pdf';
+import { openPostgresStore } from '../adapters/postgres-store';
 import { openSqliteStore } from '../adapters/sqlite-store';
 import { createAnalyzer } from '../app/analyze-document';
-import type { Analyzer, DocumentFetcher, Extractor, JobStore } from '../app/ports';
+import type { Analyzer, DocumentFetcher, Extractor, JobStore, RateCounter } from '../app/ports';
 import type { NlpPort } from '../core/0-base/nlp-port';
 import { extractDocument, type ExtractorPorts } from '../core/1-text/document-text';
 import { compileLexicon, type CompiledLexicon } from '../core/2-lexicon/compile';
@@ -24,6 +25,8 @@ export interface Services {
   extractor: Extractor;
   analyzer: Analyzer;
   store: JobStore;
+  /** Request counts every replica shares (with PostgreSQL); absent, each process counts its own. */
+  rateCounter?: RateCounter;
   /** The policy the fetcher follows (allow-list, sizes, time), for tools that derive another. */
   fetchPolicy: FetchPolicy;
   fetcher: DocumentFetcher;
@@ -61,7 +64,9 @@ export function createServices(config: Config): Services {
     maxPages: config.PDF_MAX_PAGES,
   });
   const analyzer = createAnalyzer(extractor, lexicon, nlp, analysisPool);
-  const store = openSqliteStore(config.DB_PATH ?? path.join(config.DATA_DIR, 'skillmatch.db'), { maxMb: config.DB_MAX_MB });
+  // PostgreSQL when configured (several replicas share it, rate limits included); else SQLite.
+  const postgres = config.DATABASE_URL ? openPostgresStore(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE }) : undefined;
+  const store: JobStore = postgres ?? openSqliteStore(config.DB_PATH ?? path.join(config.DATA_DIR, 'skillmatch.db'), { maxMb: config.DB_MAX_MB });
   const fetchPolicy: FetchPolicy = {
     allowedHosts: config.FETCH_ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean),
     allowLoopback: config.FETCH_ALLOW_LOOPBACK === 'true',
@@ -74,9 +79,13 @@ export function createServices(config: Config): Services {
     extractor,
     analyzer,
     store,
+    ...(postgres ? { rateCounter: postgres } : {}),
     fetchPolicy,
     fetcher: createDocumentFetcher(fetchPolicy),
-    warmUp: () => pdf.warmUp(),
+    // The PostgreSQL schema is migrated here when the database is up (else on first use).
+    warmUp: async () => {
+      await Promise.all([pdf.warmUp(), postgres?.ping().catch(() => undefined)]);
+    },
     async close() {
       await analysisPool.close();
       await pdf.close();
@@ -97,7 +106,7 @@ export function appDeps(config: Config, services: Services, logger: Logger, isRe
     limits: { maxFileBytes: config.MAX_FILE_BYTES, maxJsonBytes: config.MAX_JSON_BYTES, maxBatchBytes: config.MAX_BATCH_BYTES, maxCvs: config.MAX_CVS, uploadBudget: createUploadBudget(config.UPLOAD_MEMORY_MB * 1024 * 1024) },
     isReady,
     webDir: WEB_DIR,
-    rateLimits: { perIpPerMinute: config.RATE_LIMIT_IP_PER_MINUTE, perKeyPerMinute: config.RATE_LIMIT_KEY_PER_MINUTE },
+    rateLimits: { perIpPerMinute: config.RATE_LIMIT_IP_PER_MINUTE, perKeyPerMinute: config.RATE_LIMIT_KEY_PER_MINUTE, ...(services.rateCounter ? { shared: services.rateCounter } : {}) },
     corsOrigins: config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     apiKeyHashes: config.API_KEY_HASHES?.split(',') ?? [],
     jobs: {

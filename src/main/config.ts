@@ -41,6 +41,17 @@ export const configSchema = z.object({
   ANALYSIS_WORKER_MEMORY_MB: int(64, 8_192).default(256),
   /** Folder holding lexicon.yaml; defaults to the lexicon shipped with the service. */
   LEXICON_DIR: z.string().min(1).optional(),
+  /**
+   * postgres://user:password@host:5432/db: keep all durable state (jobs, callbacks, idempotency
+   * keys, the audit export, rate-limit counts) in PostgreSQL, shared by every replica. Without it,
+   * the embedded SQLite file (DB_PATH).
+   */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(?:ql)?:\/\//, 'give a postgres:// or postgresql:// URL, e.g. postgres://skillmatch@127.0.0.1:5432/skillmatch')
+    .optional(),
+  /** Connections each replica keeps to PostgreSQL. */
+  DATABASE_POOL_SIZE: int(1, 100).default(10),
   /** SQLite file of the durable job queue; defaults to skillmatch.db in DATA_DIR. */
   DB_PATH: z.string().min(1).optional(),
   /** Largest size of the queue database in MB (0: no cap); past it, new events get 503 as on a full disk. */

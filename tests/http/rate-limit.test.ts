@@ -33,7 +33,7 @@ describe('rate limits', () => {
   it('refills with time', async () => {
     let now = 0;
     const app = express();
-    app.use(perIp(2, () => now));
+    app.use(perIp(2, undefined, () => now));
     app.get('/v1/x', (_req, res) => {
       res.json({ ok: true });
     });
@@ -48,7 +48,7 @@ describe('rate limits', () => {
   });
 
   it('keeps client addresses apart', () => {
-    const limiter = perIp(1, () => 0);
+    const limiter = perIp(1, undefined, () => 0);
     const call = (address: string): number => {
       let status = 200;
       const headers: Record<string, string> = {};

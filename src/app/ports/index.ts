@@ -10,6 +10,14 @@ import type { FileHints } from '../../core/1-text/sniff';
 
 export type { JobStore } from './job-store';
 
+/**
+ * Request counts shared by every replica (PostgreSQL): hits of `bucket` in the window that starts
+ * at `windowStart` (ms), this one included.
+ */
+export interface RateCounter {
+  countHit(bucket: string, windowStart: number): Promise<number>;
+}
+
 /** Bytes in, normalised text with sections and quality out (PDF, DOCX, HTML, Markdown, text). */
 export interface Extractor {
   extract(bytes: Uint8Array, hints: FileHints): Promise<Extraction>;

@@ -110,5 +110,7 @@ export interface JobStore {
   /** Idempotency keys: the first request's fingerprint under a key; older than `maxAgeMs` are forgotten. */
   getIdempotencyKey(key: string, now: number, maxAgeMs: number): Promise<IdempotencyRecord | null>;
   putIdempotencyKey(record: IdempotencyRecord): Promise<void>;
+  /** Answers when the store can be reached (readiness); rejects with why when it cannot. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
