@@ -14,6 +14,8 @@ export interface PdfReader {
   readPdf(bytes: Uint8Array, options: { maxPages: number }): Promise<PdfReadResult>;
   /** Loads pdf.js in every worker so the first real request does not pay for it. */
   warmUp(): Promise<void>;
+  /** How busy the pool is: its utilisation (0–1, since it started), PDFs waiting and threads. */
+  stats(): { utilisation: number; queued: number; threads: number };
   close(): Promise<void>;
 }
 
@@ -99,6 +101,7 @@ export function createPdfReader(options: PdfPoolOptions): PdfReader {
     async warmUp() {
       await Promise.all(Array.from({ length: options.threads }, () => readPdf(WARM_UP_PDF, { maxPages: 1 }).catch(() => undefined)));
     },
+    stats: () => ({ utilisation: pool.utilization, queued: pool.queueSize, threads: pool.threads.length }),
     async close() {
       await pool.destroy();
     },

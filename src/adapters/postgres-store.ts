@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { AcceptedEvent, Delivery, DeliveryStatus, IdempotencyRecord, JobStatus, JobStore, QueuedJob } from '../app/ports/job-store';
 import { leaseOwner, ownerIsGone } from './lease-owner';
+import { statsOf, type StatusCount } from './queue-stats';
 
 /**
  * The job store on PostgreSQL, for several replicas sharing one database: the same contract as the
@@ -334,6 +335,11 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       // Windows older than the previous one are no longer read.
       if (Math.random() < 0.01) await query('DELETE FROM rate_limit_windows WHERE window_start < $1', [windowStart - 120_000]);
       return num(res.rows[0]?.hits);
+    },
+    queueStats: async (now) => {
+      const jobs = await query("SELECT status, COUNT(*) AS n, MIN(created_at) AS oldest FROM jobs WHERE status IN ('queued', 'running') GROUP BY status");
+      const deliveries = await query('SELECT status, COUNT(*) AS n FROM deliveries GROUP BY status');
+      return statsOf(jobs.rows as unknown as StatusCount[], deliveries.rows as unknown as StatusCount[], now);
     },
     ping: async () => {
       await query('SELECT 1');

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { leaseOwner, ownerIsGone } from './lease-owner';
+import { statsOf, type StatusCount } from './queue-stats';
 import type { AcceptedEvent, Delivery, DeliveryStatus, QueuedJob, JobStatus, JobStore, IdempotencyRecord } from '../app/ports/job-store';
 
 interface DeliveryRow {
@@ -253,6 +254,8 @@ export function openSqliteStore(file: string, options: { maxMb?: number } = {}):
   const getKey = db.prepare('SELECT key, fingerprint, created_at AS createdAt FROM idempotency_keys WHERE key = ? AND created_at >= ?');
   const putKey = db.prepare('INSERT OR IGNORE INTO idempotency_keys (key, fingerprint, created_at) VALUES (?, ?, ?)');
   const forgetKeys = db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?');
+  const jobCounts = db.prepare("SELECT status, COUNT(*) AS n, MIN(created_at) AS oldest FROM jobs WHERE status IN ('queued', 'running') GROUP BY status");
+  const deliveryCounts = db.prepare('SELECT status, COUNT(*) AS n FROM deliveries GROUP BY status');
   const getSetting = db.prepare('SELECT value FROM settings WHERE key = ?');
   const putSetting = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
 
@@ -350,6 +353,7 @@ export function openSqliteStore(file: string, options: { maxMb?: number } = {}):
       forgetKeys.run(r.createdAt - 7 * 24 * 3600 * 1000);
       putKey.run(r.key, r.fingerprint, r.createdAt);
     },
+    queueStats: async (now) => statsOf(jobCounts.all() as StatusCount[], deliveryCounts.all() as StatusCount[], now),
     ping: async () => {
       db.prepare('SELECT 1').get();
     },

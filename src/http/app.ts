@@ -6,7 +6,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { errorCatalogue, errorCodes, SkillmatchError, type ErrorCode } from '../core/0-base/errors';
 import type { Logger } from 'pino';
-import type { Analyzer, Extractor, JobStore, RateCounter } from '../app/ports';
+import type { Analyzer, Extractor, JobStore, Meter, RateCounter } from '../app/ports';
 import type { InputLimits } from './document-input';
 import { requireApiKey } from './api-keys';
 import { cors } from './cors';
@@ -27,10 +27,15 @@ export interface AppDeps {
   isReady(): boolean;
   /** SHA-256 hashes of the API keys; when any are given, /v1 routes but the webhooks need a key. */
   apiKeyHashes?: string[];
-  /** Requests a minute per client address and per API key (0: no limit), and the origins allowed CORS. */
-  /** Limits per minute; counted in `shared` (every replica's count) when given, else in this process. */
+  /** Requests a minute per client address and per API key (0: no limit); counted in `shared` (every replica's count) when given, else in this process. */
   rateLimits?: { perIpPerMinute: number; perKeyPerMinute: number; shared?: RateCounter };
+  /** The origins allowed CORS. */
   corsOrigins?: string[];
+  /**
+   * Monitoring: each request is measured; `/metrics` is served here (keyed like /v1 when API keys
+   * are set) unless `exposeHere` is false (METRICS_PORT serves it on a port of its own).
+   */
+  metrics?: { meter: Meter; exposeHere: boolean; contentType: string; render(): Promise<string> };
   /** The built web page (dist/web); without it, GET / says how to build it. */
   webDir?: string;
   /** The durable queue and webhook settings; without them the webhook routes are not mounted. */
@@ -103,9 +108,21 @@ export function createApp(deps: AppDeps): Express {
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY } }));
   app.use(cors(deps.corsOrigins ?? []));
   // Per address before the key check (so guessing keys is limited too), per key after it.
-  app.use(perIp(deps.rateLimits?.perIpPerMinute ?? 0, deps.rateLimits?.shared));
+  const meter = deps.metrics?.meter;
+  if (meter) {
+    app.use((req, res, next) => {
+      const started = process.hrtime.bigint();
+      res.once('finish', () => {
+        // The route's pattern, never the path: ids and file names stay out of the labels.
+        const route = req.route ? `${req.baseUrl}${String((req.route as { path: unknown }).path)}` : 'unmatched';
+        meter.request(route, req.method, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9);
+      });
+      next();
+    });
+  }
+  app.use(perIp(deps.rateLimits?.perIpPerMinute ?? 0, deps.rateLimits?.shared, undefined, () => meter?.rateLimited('ip')));
   app.use(requireApiKey(deps.apiKeyHashes ?? []));
-  app.use(perApiKey(deps.rateLimits?.perKeyPerMinute ?? 0, deps.rateLimits?.shared));
+  app.use(perApiKey(deps.rateLimits?.perKeyPerMinute ?? 0, deps.rateLimits?.shared, undefined, () => meter?.rateLimited('key')));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -122,6 +139,12 @@ export function createApp(deps: AppDeps): Express {
     if (reachable) res.json({ status: 'ready' });
     else sendProblem(res, new SkillmatchError('service-unavailable', 'The database cannot be reached.', { retryAfterSeconds: 5 }));
   });
+  const metrics = deps.metrics;
+  if (metrics?.exposeHere) {
+    app.get('/metrics', async (_req, res) => {
+      res.type(metrics.contentType).send(await metrics.render());
+    });
+  }
   app.get('/openapi.yaml', (_req, res) => {
     res.type('application/yaml').send(openApiYaml());
   });

@@ -57,6 +57,8 @@ interface Operation {
   summary: string;
   /** Routes any client may call even when API keys are configured. */
   open?: boolean;
+  /** Keyed but not rate-limited (a scraper polls it). */
+  unlimited?: boolean;
   parameters?: JsonSchema[];
   requestBody?: JsonSchema;
   /** Success answers: status → description and content. */
@@ -81,7 +83,15 @@ const UPLOAD_PROBLEMS = {
 const OPERATIONS: Record<string, Record<string, Operation>> = {
   '/healthz': { get: { summary: 'Liveness', open: true, ok: { '200': { description: 'Running', content: json(ref('Status')) } }, problems: {} } },
   '/readyz': {
-    get: { summary: 'Readiness: the PDF workers are warm and the service is not shutting down', open: true, ok: { '200': { description: 'Ready', content: json(ref('Status')) } }, problems: { '503': 'Starting or shutting down.' } },
+    get: { summary: 'Readiness: the PDF workers are warm, the job store (SQLite or PostgreSQL) answers, and the service is not shutting down', open: true, ok: { '200': { description: 'Ready', content: json(ref('Status')) } }, problems: { '503': 'Starting, shutting down, or the database cannot be reached.' } },
+  },
+  '/metrics': {
+    get: {
+      summary: 'Prometheus metrics: requests by route and status with latency, document stages by format, the queue, callbacks, dead letters, the PDF pool; no document text, file names or personal data. Keyed like /v1 when API keys are set, never rate-limited; with METRICS_PORT it is served on that port instead, and not here.',
+      unlimited: true,
+      ok: { '200': { description: 'The Prometheus text format (version 0.0.4)', content: { 'text/plain': { schema: { type: 'string' } } } } },
+      problems: {},
+    },
   },
   '/openapi.yaml': { get: { summary: 'This document', open: true, ok: { '200': { description: 'OpenAPI 3.1', content: { 'application/yaml': { schema: { type: 'string' } } } } }, problems: {} } },
   '/': {
@@ -241,7 +251,8 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
 const KEYED_PROBLEMS = { '401': 'An API key is required (API_KEY_HASHES is set) and none or a wrong one was sent.', '429': 'Over the rate limit; retry after Retry-After.' };
 
 function operation(op: Operation): JsonSchema {
-  const problems = op.open ? op.problems : { ...op.problems, ...KEYED_PROBLEMS };
+  const keyed = op.unlimited ? { '401': KEYED_PROBLEMS['401'] } : KEYED_PROBLEMS;
+  const problems = op.open ? op.problems : { ...op.problems, ...keyed };
   const responses: Record<string, JsonSchema> = {};
   for (const [status, ok] of Object.entries(op.ok)) responses[status] = { description: ok.description, ...(ok.content ? { content: ok.content } : {}) };
   for (const [status, when] of Object.entries(problems)) responses[status] = { description: when, content: { 'application/problem+json': { schema: ref('Problem') } } };

@@ -18,7 +18,7 @@ interface Bucket {
  * per process. Answers 429 `rate-limited` with Retry-After (seconds until the next request fits)
  * and RateLimit-Limit / RateLimit-Remaining headers; 0 turns the limit off.
  */
-export function rateLimiter(perMinute: number, clientOf: (req: Request) => string | undefined, now: () => number = Date.now): RequestHandler {
+export function rateLimiter(perMinute: number, clientOf: (req: Request) => string | undefined, now: () => number = Date.now, onLimited?: () => void): RequestHandler {
   const buckets = new Map<string, Bucket>();
   const perMs = perMinute / 60_000;
   const prune = (at: number): void => {
@@ -53,6 +53,7 @@ export function rateLimiter(perMinute: number, clientOf: (req: Request) => strin
       const retryAfter = Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000));
       res.setHeader('RateLimit-Remaining', '0');
       res.setHeader('Retry-After', String(retryAfter));
+      onLimited?.();
       sendProblem(res, new SkillmatchError('rate-limited', `More than ${perMinute} requests a minute; retry in ${retryAfter} s.`, { retryAfterSeconds: retryAfter }));
       return;
     }
@@ -71,7 +72,7 @@ const WINDOW_MS = 60_000;
  * the request goes through: the limit protects the service, and an outage of its database must not
  * refuse analyses that do not need it. Answers as rateLimiter does.
  */
-export function sharedRateLimiter(perMinute: number, clientOf: (req: Request) => string | undefined, counter: RateCounter, now: () => number = Date.now): RequestHandler {
+export function sharedRateLimiter(perMinute: number, clientOf: (req: Request) => string | undefined, counter: RateCounter, now: () => number = Date.now, onLimited?: () => void): RequestHandler {
   return async (req, res, next) => {
     const client = perMinute > 0 ? clientOf(req) : undefined;
     if (client === undefined) {
@@ -92,6 +93,7 @@ export function sharedRateLimiter(perMinute: number, clientOf: (req: Request) =>
       const retryAfter = Math.max(1, Math.ceil((windowStart + WINDOW_MS - at) / 1000));
       res.setHeader('RateLimit-Remaining', '0');
       res.setHeader('Retry-After', String(retryAfter));
+      onLimited?.();
       sendProblem(res, new SkillmatchError('rate-limited', `More than ${perMinute} requests a minute; retry in ${retryAfter} s.`, { retryAfterSeconds: retryAfter }));
       return;
     }
@@ -104,15 +106,15 @@ export function sharedRateLimiter(perMinute: number, clientOf: (req: Request) =>
 const counted = (req: Request): boolean => routePolicy(req.path).rateLimited;
 
 /** In this process, or shared by every replica when a counter is given. */
-const limiter = (perMinute: number, clientOf: (req: Request) => string | undefined, counter: RateCounter | undefined, now?: () => number): RequestHandler =>
-  counter ? sharedRateLimiter(perMinute, clientOf, counter, now) : rateLimiter(perMinute, clientOf, now);
+const limiter = (perMinute: number, clientOf: (req: Request) => string | undefined, counter: RateCounter | undefined, now?: () => number, onLimited?: () => void): RequestHandler =>
+  counter ? sharedRateLimiter(perMinute, clientOf, counter, now, onLimited) : rateLimiter(perMinute, clientOf, now, onLimited);
 
 /** Per client address (the socket's: proxies are not trusted). */
-export const perIp = (perMinute: number, counter?: RateCounter, now?: () => number): RequestHandler =>
-  limiter(perMinute, (req) => (counted(req) ? `ip:${req.socket.remoteAddress ?? 'unknown'}` : undefined), counter, now);
+export const perIp = (perMinute: number, counter?: RateCounter, now?: () => number, onLimited?: () => void): RequestHandler =>
+  limiter(perMinute, (req) => (counted(req) ? `ip:${req.socket.remoteAddress ?? 'unknown'}` : undefined), counter, now, onLimited);
 
 /** Per API key, known by a hash: runs after the key check, so only valid keys get a bucket. */
-export const perApiKey = (perMinute: number, counter?: RateCounter, now?: () => number): RequestHandler =>
+export const perApiKey = (perMinute: number, counter?: RateCounter, now?: () => number, onLimited?: () => void): RequestHandler =>
   limiter(
     perMinute,
     (req) => {
@@ -121,4 +123,5 @@ export const perApiKey = (perMinute: number, counter?: RateCounter, now?: () => 
     },
     counter,
     now,
+    onLimited,
   );

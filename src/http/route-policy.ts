@@ -33,12 +33,13 @@ export interface RoutePolicy {
 
 /**
  * Every spelling of /v1 (and anything under it) is keyed and limited, except the webhooks, which
- * their senders sign, store durably and retry; everything outside /v1 (health, the page, the
- * OpenAPI document) is open.
+ * their senders sign, store durably and retry. /metrics is keyed but not limited (a scraper polls
+ * it). Everything else (health, the page, the OpenAPI document) is open.
  */
 export function routePolicy(rawPath: string): RoutePolicy {
   const path = normalisedPath(rawPath);
   const api = path === '/v1' || path.startsWith('/v1/');
   const webhook = path.startsWith('/v1/webhooks/');
-  return { needsKey: api && !webhook, rateLimited: api && !webhook };
+  const metrics = path === '/metrics' || path.startsWith('/metrics/');
+  return { needsKey: (api && !webhook) || metrics, rateLimited: api && !webhook };
 }

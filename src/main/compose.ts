@@ -8,6 +8,7 @@ import { markdownToHtml } from '../adapters/markdown';
 import { createAnalysisPool } from '../adapters/analysis-pool';
 import { createNlp } from '../adapters/nlp';
 import { createPdfReader, type PdfReader } from '../adapters/pdf';
+import { createMetrics, type Metrics } from '../adapters/metrics';
 import { openPostgresStore } from '../adapters/postgres-store';
 import { openSqliteStore } from '../adapters/sqlite-store';
 import { createAnalyzer } from '../app/analyze-document';
@@ -25,6 +26,8 @@ export interface Services {
   extractor: Extractor;
   analyzer: Analyzer;
   store: JobStore;
+  /** Prometheus metrics: what each request and document cost, the queue, the PDF pool. */
+  metrics: Metrics;
   /** Request counts every replica shares (with PostgreSQL); absent, each process counts its own. */
   rateCounter?: RateCounter;
   /** The policy the fetcher follows (allow-list, sizes, time), for tools that derive another. */
@@ -53,8 +56,19 @@ export function createServices(config: Config): Services {
     htmlToText,
     markdownToHtml,
   };
+  // The store is opened first: the metrics read the queue from it.
+  // PostgreSQL when configured (several replicas share it, rate limits included); else SQLite.
+  const postgres = config.DATABASE_URL ? openPostgresStore(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE }) : undefined;
+  const store: JobStore = postgres ?? openSqliteStore(config.DB_PATH ?? path.join(config.DATA_DIR, 'skillmatch.db'), { maxMb: config.DB_MAX_MB });
+  const metrics = createMetrics({ store, pdfPool: () => pdf.stats() });
+  const seconds = (since: bigint): number => Number(process.hrtime.bigint() - since) / 1e9;
   const extractor: Extractor = {
-    extract: (bytes, hints) => extractDocument(bytes, ports, { ...hints, maxPages: config.PDF_MAX_PAGES }),
+    extract: async (bytes, hints) => {
+      const started = process.hrtime.bigint();
+      const extraction = await extractDocument(bytes, ports, { ...hints, maxPages: config.PDF_MAX_PAGES });
+      metrics.meter.document('extraction', extraction.format, seconds(started));
+      return extraction;
+    },
   };
   const analysisPool = createAnalysisPool({
     threads: config.ANALYSIS_WORKERS,
@@ -63,10 +77,17 @@ export function createServices(config: Config): Services {
     lexiconDir: config.LEXICON_DIR ?? DEFAULT_LEXICON_DIR,
     maxPages: config.PDF_MAX_PAGES,
   });
-  const analyzer = createAnalyzer(extractor, lexicon, nlp, analysisPool);
-  // PostgreSQL when configured (several replicas share it, rate limits included); else SQLite.
-  const postgres = config.DATABASE_URL ? openPostgresStore(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE }) : undefined;
-  const store: JobStore = postgres ?? openSqliteStore(config.DB_PATH ?? path.join(config.DATA_DIR, 'skillmatch.db'), { maxMb: config.DB_MAX_MB });
+  const plainAnalyzer = createAnalyzer(extractor, lexicon, nlp, analysisPool);
+  // Each document's whole analysis (extraction included) is measured, by its format.
+  const analyzer: Analyzer = {
+    ...plainAnalyzer,
+    analyze: async (...args) => {
+      const started = process.hrtime.bigint();
+      const result = await plainAnalyzer.analyze(...args);
+      metrics.meter.document('analysis', result.extraction.format, seconds(started));
+      return result;
+    },
+  };
   const fetchPolicy: FetchPolicy = {
     allowedHosts: config.FETCH_ALLOWED_HOSTS.split(',').map((h) => h.trim()).filter(Boolean),
     allowLoopback: config.FETCH_ALLOW_LOOPBACK === 'true',
@@ -79,6 +100,7 @@ export function createServices(config: Config): Services {
     extractor,
     analyzer,
     store,
+    metrics,
     ...(postgres ? { rateCounter: postgres } : {}),
     fetchPolicy,
     fetcher: createDocumentFetcher(fetchPolicy),
@@ -107,6 +129,7 @@ export function appDeps(config: Config, services: Services, logger: Logger, isRe
     isReady,
     webDir: WEB_DIR,
     rateLimits: { perIpPerMinute: config.RATE_LIMIT_IP_PER_MINUTE, perKeyPerMinute: config.RATE_LIMIT_KEY_PER_MINUTE, ...(services.rateCounter ? { shared: services.rateCounter } : {}) },
+    metrics: { meter: services.metrics.meter, exposeHere: config.METRICS_PORT === undefined, contentType: services.metrics.contentType, render: () => services.metrics.render() },
     corsOrigins: config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     apiKeyHashes: config.API_KEY_HASHES?.split(',') ?? [],
     jobs: {

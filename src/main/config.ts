@@ -50,6 +50,11 @@ export const configSchema = z.object({
     .string()
     .regex(/^postgres(?:ql)?:\/\//, 'give a postgres:// or postgresql:// URL, e.g. postgres://skillmatch@127.0.0.1:5432/skillmatch')
     .optional(),
+  /**
+   * Serve Prometheus metrics on this port only (bind it to an internal network); without it they
+   * are at /metrics on the main port, keyed like /v1 when API keys are set.
+   */
+  METRICS_PORT: int(1, 65_535).optional(),
   /** Connections each replica keeps to PostgreSQL. */
   DATABASE_POOL_SIZE: int(1, 100).default(10),
   /** SQLite file of the durable job queue; defaults to skillmatch.db in DATA_DIR. */

@@ -7,6 +7,7 @@ import { createLogger, type Logger } from '../adapters/logger';
 import { createDeliverer } from '../app/deliver-callback';
 import { createJobRunner } from '../app/run-job';
 import { appDeps, createServices } from './compose';
+import type { Metrics } from '../adapters/metrics';
 
 /** Starts the service; resolves once it is listening. Used by `npm start` and `skillmatch serve`. */
 export async function startServer(config: Config, logger: Logger): Promise<{ server: Server; shutdown(signal: string): Promise<void> }> {
@@ -53,6 +54,8 @@ export async function startServer(config: Config, logger: Logger): Promise<{ ser
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   logger.info({ host: config.HOST, port }, 'listening');
+  const metricsServer = config.METRICS_PORT !== undefined ? await serveMetrics(services.metrics, config.HOST, config.METRICS_PORT) : undefined;
+  if (metricsServer) logger.info({ host: config.HOST, port: config.METRICS_PORT }, 'metrics listening');
   void services
     .warmUp()
     .then(async () => {
@@ -75,6 +78,7 @@ export async function startServer(config: Config, logger: Logger): Promise<{ ser
       const grace = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_GRACE_MS);
       grace.unref();
       await closed;
+      metricsServer?.close();
       clearInterval(sweep);
       clearTimeout(grace);
       // Jobs in hand finish; a job cut short by a crash is taken over after its lease expires.
@@ -86,6 +90,26 @@ export async function startServer(config: Config, logger: Logger): Promise<{ ser
     return stopping;
   };
   return { server, shutdown };
+}
+
+/** GET /metrics on a port of its own (METRICS_PORT), and nothing else. */
+async function serveMetrics(metrics: Metrics, host: string, port: number): Promise<Server> {
+  const server = http.createServer((req, res) => {
+    if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/metrics') {
+      res.writeHead(404, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ type: '/v1/errors/not-found', title: 'Not found', status: 404, code: 'not-found', detail: 'This port serves GET /metrics only.' }));
+      return;
+    }
+    metrics.render().then(
+      (text) => res.writeHead(200, { 'content-type': metrics.contentType }).end(text),
+      () => res.writeHead(500).end(),
+    );
+  });
+  server.listen(port, host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  return server;
 }
 
 export async function main(): Promise<void> {

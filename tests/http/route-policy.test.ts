@@ -11,7 +11,7 @@ import { createTestService, type TestService } from '../helpers';
  * once answered without a key.
  */
 const KEY = 'sk_route_policy_key';
-const doc = parse(openApiYaml()) as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+const doc = parse(openApiYaml()) as { paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>> };
 
 /** Ways to write "/v1/..." that a router or a proxy could read as /v1. */
 const spellings = (path: string): string[] => [
@@ -51,6 +51,7 @@ describe('route policy: one place decides, on the normalised path', () => {
     expect(routePolicy('/v1/webhooks/standard')).toEqual({ needsKey: false, rateLimited: false });
     expect(routePolicy('/healthz')).toEqual({ needsKey: false, rateLimited: false });
     expect(routePolicy('/v10/analyses')).toEqual({ needsKey: false, rateLimited: false });
+    expect(routePolicy('/Metrics/')).toEqual({ needsKey: true, rateLimited: false });
   });
 
   it('finds keyed operations in the OpenAPI document to walk', () => {
@@ -81,7 +82,7 @@ describe('every keyed route in the OpenAPI document, in mixed-case and encoded s
   });
 
   it('counts every spelling against the per-address limit (429)', async () => {
-    for (const { method, path } of keyedOperations) {
+    for (const { method, path } of keyedOperations.filter(({ op }) => op.responses['429'] !== undefined)) {
       const limited = createTestService({ RATE_LIMIT_IP_PER_MINUTE: '1' });
       try {
         await request(limited.app).get('/v1/errors');

@@ -11,6 +11,19 @@ import type { FileHints } from '../../core/1-text/sniff';
 export type { JobStore } from './job-store';
 
 /**
+ * What the service measures for monitoring (src/adapters/metrics.ts exposes it to Prometheus).
+ * Labels are closed sets: route patterns, methods, statuses, formats; never what a client sent.
+ */
+export interface Meter {
+  /** One HTTP request, by its route pattern ("unmatched" for none). */
+  request(route: string, method: string, status: number, seconds: number): void;
+  /** A request refused by a rate limit, per address or per key. */
+  rateLimited(scope: 'ip' | 'key'): void;
+  /** One document through a stage, by its format. */
+  document(stage: 'extraction' | 'analysis', format: string, seconds: number): void;
+}
+
+/**
  * Request counts shared by every replica (PostgreSQL): hits of `bucket` in the window that starts
  * at `windowStart` (ms), this one included.
  */

@@ -57,6 +57,14 @@ export interface IdempotencyRecord {
   createdAt: number;
 }
 
+export interface QueueStats {
+  queued: number;
+  running: number;
+  /** Milliseconds the oldest queued job has waited (0 when none waits). */
+  oldestQueuedAgeMs: number;
+  deliveries: Record<DeliveryStatus, number>;
+}
+
 export interface JobStore {
   /** Stores the event and its job in one transaction; a delivery seen before is not queued again. */
   accept(event: AcceptedEvent, jobId: string): Promise<{ duplicate: boolean; jobId: string }>;
@@ -110,6 +118,8 @@ export interface JobStore {
   /** Idempotency keys: the first request's fingerprint under a key; older than `maxAgeMs` are forgotten. */
   getIdempotencyKey(key: string, now: number, maxAgeMs: number): Promise<IdempotencyRecord | null>;
   putIdempotencyKey(record: IdempotencyRecord): Promise<void>;
+  /** The queue at a glance, for monitoring: jobs by state, the oldest queued job's age, callbacks by state. */
+  queueStats(now: number): Promise<QueueStats>;
   /** Answers when the store can be reached (readiness); rejects with why when it cannot. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,0 +1,92 @@
+import request from 'supertest';
+import { hashApiKey } from '../../src/http/api-keys';
+import { createTestService } from '../helpers';
+import { startServer } from '../support/server-process';
+
+/**
+ * GET /metrics in the Prometheus text format (prom-client): requests by route pattern and status
+ * with latency, document stages by format, the queue, callbacks and the PDF pool; labels never
+ * carry what a client sent.
+ */
+const CV = 'Jane Quillfeather\njane.quillfeather@example.org · +44 20 7946 0321\n\nExperience\n- Built PyTorch ranking models in Python at Marrowbank Analytics.';
+
+/** The value of one sample line of the exposition text, by metric name and labels (in any order). */
+function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
+  for (const line of text.split('\n')) {
+    if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
+    const inside = /\{([^}]*)\}/.exec(line)?.[1] ?? '';
+    if (Object.entries(labels).every(([k, v]) => inside.includes(`${k}="${v}"`))) return Number(line.split(' ').pop());
+  }
+  return undefined;
+}
+
+describe('GET /metrics', () => {
+  it('counts requests by route pattern and status, documents by stage and format, and shows the queue and the PDF pool', async () => {
+    const svc = createTestService();
+    try {
+      await request(svc.app).post('/v1/analyze').send({ text: CV }).expect(200);
+      await request(svc.app).post('/v1/analyze').attach('file', Buffer.from(CV), 'Jane-Quillfeather-CV.txt').expect(200);
+      await request(svc.app).get('/v1/analyses/3f9c2a77-missing-job').expect(404);
+      const res = await request(svc.app).get('/metrics');
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
+      const text = res.text;
+      expect(sample(text, 'skillmatch_http_requests_total', { route: '/v1/analyze', method: 'POST', status: '200' })).toBe(2);
+      expect(sample(text, 'skillmatch_http_requests_total', { route: '/v1/analyses/:id', method: 'GET', status: '404' })).toBe(1);
+      expect(sample(text, 'skillmatch_http_request_duration_seconds_count', { route: '/v1/analyze', method: 'POST' })).toBe(2);
+      expect(sample(text, 'skillmatch_document_stage_duration_seconds_count', { stage: 'analysis', format: 'text' })).toBe(2);
+      expect(sample(text, 'skillmatch_document_stage_duration_seconds_count', { stage: 'extraction', format: 'text' })).toBe(2);
+      expect(sample(text, 'skillmatch_jobs', { state: 'queued' })).toBe(0);
+      expect(sample(text, 'skillmatch_oldest_queued_job_age_seconds', {})).toBe(0);
+      expect(sample(text, 'skillmatch_dead_letters', {})).toBe(0);
+      expect(sample(text, 'skillmatch_callbacks', { outcome: 'failed' })).toBe(0);
+      expect(sample(text, 'skillmatch_store_up', {})).toBe(1);
+      expect(sample(text, 'skillmatch_pdf_pool_threads', {})).toBeGreaterThan(0);
+      expect(text).toContain('skillmatch_pdf_pool_utilisation');
+      expect(text).toContain('skillmatch_process_resident_memory_bytes');
+      expect(text).toContain('skillmatch_nodejs_eventloop_lag_p99_seconds');
+      // No document text, file name, id, personal data or address in any label.
+      for (const secret of ['Quillfeather', 'quillfeather@example.org', '7946', 'PyTorch ranking', 'Marrowbank', 'Jane-Quillfeather-CV.txt', '3f9c2a77', '127.0.0.1', '::ffff']) {
+        expect(text).not.toContain(secret);
+      }
+    } finally {
+      await svc.close();
+    }
+  });
+
+  it('needs an API key when keys are set, and is never rate-limited; refused requests are counted', async () => {
+    const svc = createTestService({ API_KEY_HASHES: hashApiKey('metrics-key'), RATE_LIMIT_IP_PER_MINUTE: '1' });
+    try {
+      expect((await request(svc.app).get('/metrics')).status).toBe(401);
+      expect((await request(svc.app).get('/Metrics/')).status).toBe(401);
+      await request(svc.app).get('/v1/lexicon').set('Authorization', 'Bearer metrics-key');
+      expect((await request(svc.app).get('/v1/lexicon').set('Authorization', 'Bearer metrics-key')).status).toBe(429);
+      for (let i = 0; i < 3; i++) {
+        const res = await request(svc.app).get('/metrics').set('Authorization', 'Bearer metrics-key');
+        expect(res.status).toBe(200);
+        expect(sample(res.text, 'skillmatch_rate_limited_requests_total', { scope: 'ip' })).toBeGreaterThanOrEqual(1);
+      }
+    } finally {
+      await svc.close();
+    }
+  });
+
+  it('with METRICS_PORT, is served on that port only', async () => {
+    const metricsPort = 30_000 + (process.pid % 20_000);
+    const server = await startServer({ METRICS_PORT: String(metricsPort) });
+    try {
+      const main = await fetch(`http://127.0.0.1:${server.port}/metrics`);
+      expect(main.status).toBe(404);
+      await main.arrayBuffer();
+      const own = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+      expect(own.status).toBe(200);
+      expect(await own.text()).toContain('skillmatch_http_requests_total');
+      const other = await fetch(`http://127.0.0.1:${metricsPort}/v1/lexicon`);
+      expect(other.status).toBe(404);
+      await other.arrayBuffer();
+    } finally {
+      server.child.kill('SIGTERM');
+      await new Promise((resolve) => server.child.once('exit', resolve));
+    }
+  }, 60_000);
+});
