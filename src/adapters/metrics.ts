@@ -19,9 +19,25 @@ export interface Metrics {
 const FORMATS = new Set(['pdf', 'docx', 'html', 'markdown', 'text', 'unknown']);
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
+/**
+ * The process and runtime metrics (CPU, memory, event-loop lag, GC): one set per process. Each
+ * collection of them installs observers that live as long as the process, so they are made once
+ * and shared, not made again for every service in the process (as tests make many).
+ */
+let processRegistry: Registry | undefined;
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry, prefix: 'skillmatch_' });
+  }
+  return processRegistry;
+}
+
 export function createMetrics(sources: { store?: JobStore; pdfPool?: () => { utilisation: number; queued: number; threads: number } }): Metrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'skillmatch_' });
+  const shared = processMetrics();
+  /** The queue figures of the scrape in progress, read once for all the gauges that show them. */
+  let scrape: Promise<QueueStats | null> | undefined;
   const requests = new Counter({ name: 'skillmatch_http_requests_total', help: 'HTTP requests by route pattern, method and status.', labelNames: ['route', 'method', 'status'], registers: [registry] });
   const latency = new Histogram({
     name: 'skillmatch_http_request_duration_seconds',
@@ -42,11 +58,9 @@ export function createMetrics(sources: { store?: JobStore; pdfPool?: () => { uti
   if (store) {
     // Read from the store once per scrape (the gauges collect in parallel and share one read).
     // With PostgreSQL every replica reports the same shared queue: aggregate with max(), not sum().
-    let read: { at: number; stats: Promise<QueueStats | null> } | undefined;
     const stats = (): Promise<QueueStats | null> => {
-      const now = Date.now();
-      if (!read || now - read.at > 1_000) read = { at: now, stats: store.queueStats(now).catch(() => null) };
-      return read.stats;
+      scrape ??= store.queueStats(Date.now()).catch(() => null);
+      return scrape;
     };
     const gauge = (name: string, help: string, labelNames: string[], set: (g: Gauge, s: QueueStats) => void): void => {
       new Gauge({
@@ -109,6 +123,9 @@ export function createMetrics(sources: { store?: JobStore; pdfPool?: () => { uti
       },
     },
     contentType: registry.contentType,
-    render: () => registry.metrics(),
+    render: async () => {
+      scrape = undefined;
+      return `${await registry.metrics()}\n${await shared.metrics()}`;
+    },
   };
 }

@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import request from 'supertest';
+import { createJobRunner } from '../../src/app/run-job';
+import { signStandardWebhook } from '../../src/app/webhooks/signature';
 import { hashApiKey } from '../../src/http/api-keys';
-import { createTestService } from '../helpers';
+import { createTestService, FIXTURES, testLogger } from '../helpers';
 import { startServer } from '../support/server-process';
 
 /**
@@ -51,6 +55,52 @@ describe('GET /metrics', () => {
       }
     } finally {
       await svc.close();
+    }
+  });
+
+  it('every figure moves when its event happens: a queued job ages, a callback is queued and dead-lettered, a PDF is read', async () => {
+    const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+    const svc = createTestService({ WEBHOOK_SECRET_STANDARD: SECRET });
+    const scrape = async (): Promise<string> => (await request(svc.app).get('/metrics')).text;
+    try {
+      const before = await scrape();
+      expect(sample(before, 'skillmatch_jobs', { state: 'queued' })).toBe(0);
+      expect(sample(before, 'skillmatch_document_stage_duration_seconds_count', { stage: 'analysis', format: 'pdf' })).toBeUndefined();
+
+      const body = JSON.stringify({ type: 'application.created', data: { applicationId: 'a1', candidateId: 'c1', jobId: 'j1', resume: { base64: Buffer.from(CV).toString('base64'), filename: 'cv.txt' } } });
+      const ts = Math.floor(Date.now() / 1000);
+      await request(svc.app).post('/v1/webhooks/standard').set({ 'content-type': 'application/json', 'webhook-id': 'm-1', 'webhook-timestamp': String(ts), 'webhook-signature': signStandardWebhook(SECRET, 'm-1', ts, body) }).send(body).expect(202);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      const queued = await scrape();
+      expect(sample(queued, 'skillmatch_jobs', { state: 'queued' })).toBe(1);
+      expect(sample(queued, 'skillmatch_oldest_queued_job_age_seconds', {})).toBeGreaterThan(0);
+      expect(sample(queued, 'skillmatch_http_requests_total', { route: '/v1/webhooks/:source', method: 'POST', status: '202' })).toBe(1);
+
+      const runner = createJobRunner({ store: svc.services.store, analyzer: svc.services.analyzer, fetcher: svc.services.fetcher, logger: testLogger(), concurrency: 1, maxAttempts: 2, leaseMs: 60_000, pollMs: 10, callbacks: true });
+      expect(await runner.runOnce()).toBe(true);
+      const ran = await scrape();
+      expect(sample(ran, 'skillmatch_jobs', { state: 'queued' })).toBe(0);
+      expect(sample(ran, 'skillmatch_callbacks', { outcome: 'pending' })).toBe(1);
+      expect(sample(ran, 'skillmatch_dead_letters', {})).toBe(0);
+
+      const delivery = await svc.services.store.claimDelivery(Date.now(), 60_000);
+      await svc.services.store.settleDelivery(delivery?.id ?? '', { status: 'failed', error: 'HTTP 500; dead-lettered after 1 attempt(s)' }, Date.now());
+      const dead = await scrape();
+      expect(sample(dead, 'skillmatch_callbacks', { outcome: 'pending' })).toBe(0);
+      expect(sample(dead, 'skillmatch_callbacks', { outcome: 'failed' })).toBe(1);
+      expect(sample(dead, 'skillmatch_dead_letters', {})).toBe(1);
+
+      await request(svc.app).post('/v1/analyze').attach('file', readFileSync(path.join(FIXTURES, 'latex-two-column.pdf')), 'cv.pdf').expect(200);
+      const pdf = await scrape();
+      expect(sample(pdf, 'skillmatch_document_stage_duration_seconds_count', { stage: 'analysis', format: 'pdf' })).toBe(1);
+      expect(sample(pdf, 'skillmatch_document_stage_duration_seconds_count', { stage: 'extraction', format: 'pdf' })).toBe(1);
+      expect(sample(pdf, 'skillmatch_pdf_pool_utilisation', {})).toBeGreaterThan(0);
+
+      // A store that no longer answers shows as down.
+      await svc.services.store.close();
+      expect(sample(await scrape(), 'skillmatch_store_up', {})).toBe(0);
+    } finally {
+      await svc.close().catch(() => undefined);
     }
   });
 
