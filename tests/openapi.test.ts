@@ -125,7 +125,7 @@ describe('the OpenAPI document', () => {
     await call(app, 'post', '/v1/extract', (r) => r.attach('file', fixture('plain-cv.txt'), 'cv.txt'));
     await call(app, 'post', '/v1/extract', (r) => r.set('content-type', 'application/json').send('{"text":'));
     await call(app, 'post', '/v1/extract', (r) => r.set('content-type', 'text/plain').send('Python'));
-    await call(app, 'post', '/v1/extract', (r) => r.attach('file', fixture('scanned.pdf'), 'scan.pdf'));
+    await call(app, 'post', '/v1/extract', (r) => r.attach('file', fixture('blank-scan.pdf'), 'scan.pdf'));
 
     await call(app, 'post', '/v1/analyze?include=text&redact=true', (r) => r.attach('file', fixture('plain-cv.txt'), 'cv.txt'));
     await call(app, 'post', '/v1/analyze', (r) => r.send({ text: 'x', kind: 'banana' }));
@@ -139,7 +139,7 @@ describe('the OpenAPI document', () => {
     await call(app, 'post', '/v1/match', (r) => r.set('Accept', 'text/csv').send({ job, cvs: [{ text: 'Python.' }] }));
     await call(app, 'post', '/v1/match', (r) => r.send({ job, cvs: [] }));
     await call(app, 'post', '/v1/match', (r) => r.set('content-type', 'text/plain').send('Python'));
-    await call(app, 'post', '/v1/match', (r) => r.attach('job', fixture('scanned.pdf'), 'job.pdf').field('cvText', 'Python.'));
+    await call(app, 'post', '/v1/match', (r) => r.attach('job', fixture('blank-scan.pdf'), 'job.pdf').field('cvText', 'Python.'));
     await call(app, 'post', '/v1/match', (r) => r.attach('job', Buffer.alloc(300_000, 'a'), 'job.txt').field('cvText', 'Python.'));
     await call(app, 'post', '/v1/match', (r) => r.set('Idempotency-Key', 'k2').send({ job, cvs: [{ text: 'Python.' }] }));
     await call(app, 'post', '/v1/match', (r) => r.set('Idempotency-Key', 'k2').send({ job, cvs: [{ text: 'Rust.' }] }));

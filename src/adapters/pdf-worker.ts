@@ -9,11 +9,16 @@ import { luminance, mayFillLight } from './pdf-fill-colours';
 export interface PdfWorkerTask {
   bytes: Uint8Array;
   maxPages: number;
+  /** Render the pages to PNG images this many pixels wide (for OCR), instead of reading their text. */
+  renderWidth?: number;
 }
 
 export type PdfWorkerResult =
-  | { ok: true; totalPages: number; pages: PdfPageContent[] }
-  | { ok: false; code: 'pdf-encrypted' | 'unreadable-document'; detail: string };
+  | { ok: true; totalPages: number; pages: PdfPageContent[]; images?: Uint8Array[] }
+  | { ok: false; code: 'pdf-encrypted' | 'unreadable-document' | 'document-too-complex'; detail: string };
+
+/** Largest page image rendered for OCR (as for uploaded images: a page at 600 dpi is about 35 megapixels). */
+const MAX_RENDER_PIXELS = 40_000_000;
 
 /** The small part of pdf.js's document API that we use (pdf-parse loads it for us). */
 interface PdfJsTextItem {
@@ -152,6 +157,7 @@ interface PdfJsDocument {
 interface PdfParseWithLoader {
   load(): Promise<PdfJsDocument>;
   destroy(): Promise<void>;
+  getScreenshot(params: { first: number; desiredWidth: number; imageBuffer: boolean; imageDataUrl: boolean }): Promise<{ pages: Array<{ data: Uint8Array }> }>;
 }
 
 function isTextItem(item: PdfJsTextItem | { type: string }): item is PdfJsTextItem {
@@ -193,6 +199,19 @@ export default async function readPdfInWorker(task: PdfWorkerTask): Promise<PdfW
   try {
     const doc = await parser.load();
     const count = Math.min(doc.numPages, task.maxPages);
+    if (task.renderWidth) {
+      // Each page's size is checked before anything is drawn: a page 200 pt wide and a mile long
+      // would otherwise become an image of billions of pixels.
+      for (let n = 1; n <= count; n++) {
+        const viewport = (await doc.getPage(n)).getViewport({ scale: 1 });
+        const pixels = task.renderWidth * Math.ceil((viewport.height * task.renderWidth) / Math.max(1, viewport.width));
+        if (!(pixels <= MAX_RENDER_PIXELS)) {
+          return { ok: false, code: 'document-too-complex', detail: `Page ${n} is ${Math.round(viewport.width)} × ${Math.round(viewport.height)} points: rendered for OCR it would exceed ${MAX_RENDER_PIXELS / 1_000_000} megapixels.` };
+        }
+      }
+      const shot = await parser.getScreenshot({ first: count, desiredWidth: task.renderWidth, imageBuffer: true, imageDataUrl: false });
+      return { ok: true, totalPages: doc.numPages, pages: [], images: shot.pages.map((p) => p.data) };
+    }
     const pages: PdfPageContent[] = [];
     for (let n = 1; n <= count; n++) pages.push(await readPage(await doc.getPage(n), walkColours));
     return { ok: true, totalPages: doc.numPages, pages };

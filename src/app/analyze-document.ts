@@ -1,3 +1,4 @@
+import { imageKind } from '../core/1-text/image';
 import { z } from 'zod';
 import type { NlpPort } from '../core/0-base/nlp-port';
 import { redactText } from '../core/1-text/personal-data';
@@ -28,7 +29,8 @@ export function createAnalyzer(extractor: Extractor, lexicon: CompiledLexicon, n
     analyzeExtraction: (extraction, kind, options) => analyzeExtraction(extraction, lexicon, nlp, { ...options, kind }),
     async analyze(bytes, hints, kind, options = {}) {
       const { trace: wantsTrace, ...detail } = options;
-      if (offload && !wantsTrace && bytes.length >= OFFLOAD_MIN_BYTES && !isPdf(bytes)) return offload.analyzeBytes(bytes, hints, kind, detail);
+      // PDFs and images are read here (the PDF pool, OCR); their text may still go to the pool below.
+      if (offload && !wantsTrace && bytes.length >= OFFLOAD_MIN_BYTES && !isPdf(bytes) && !imageKind(bytes)) return offload.analyzeBytes(bytes, hints, kind, detail);
       await nextTurn();
       const extraction = await extractor.extract(bytes, hints);
       if (offload && !wantsTrace && extraction.text.length >= OFFLOAD_MIN_CHARS) return { extraction, analysis: await offload.analyzeExtraction(extraction, kind, detail) };
@@ -54,6 +56,8 @@ export const analysisBodySchema = analysisSchema.extend({
   filename: extractionSchema.shape.filename,
   format: extractionSchema.shape.format,
   pages: extractionSchema.shape.pages,
+  /** Present when the text was read by OCR: pages so read and the mean word confidence (0–100). */
+  ocr: extractionSchema.shape.ocr,
   sections: extractionSchema.shape.sections,
   /** The extracted text that the evidence offsets index (only with ?include=text). */
   text: z.string().optional(),
@@ -67,6 +71,7 @@ export function analysisBody(extraction: Extraction, analysis: Analysis, options
     filename: extraction.filename,
     format: extraction.format,
     pages: extraction.pages,
+    ...(extraction.ocr ? { ocr: extraction.ocr } : {}),
     ...analysis,
     sections: extraction.sections,
     ...textsOf(extraction.text, options),

@@ -67,8 +67,8 @@ Options:
 Output goes to stdout; problems, and a progress bar for more than three files on a terminal, to stderr.
 Exit codes: 0 success; 1 some files failed (each reported on stderr, the rest processed); 2 bad usage.`;
 
-const DOCUMENT_EXTENSIONS = /\.(pdf|docx|txt|text|md|markdown|html?|xhtml)$/i;
-const EXTENSIONS_SAID = '.pdf, .docx, .txt, .md, .html';
+const DOCUMENT_EXTENSIONS = /\.(pdf|docx|txt|text|md|markdown|html?|xhtml|png|jpe?g|tiff?)$/i;
+const EXTENSIONS_SAID = '.pdf, .docx, .txt, .md, .html, and scans as .png, .jpg, .tif';
 
 class UsageError extends Error {}
 

@@ -9,6 +9,7 @@ import { createAnalysisPool } from '../adapters/analysis-pool';
 import { createNlp } from '../adapters/nlp';
 import { createPdfReader, type PdfReader } from '../adapters/pdf';
 import { createMetrics, type Metrics } from '../adapters/metrics';
+import { createOcr } from '../adapters/ocr';
 import { openPostgresStore } from '../adapters/postgres-store';
 import { openSqliteStore } from '../adapters/sqlite-store';
 import { createAnalyzer } from '../app/analyze-document';
@@ -50,8 +51,10 @@ export function createServices(config: Config): Services {
     timeoutMs: config.PDF_TIMEOUT_MS,
     memoryMb: config.PDF_WORKER_MEMORY_MB,
   });
+  const ocr = config.OCR === 'auto' ? createOcr({ workers: config.OCR_WORKERS, timeoutMs: config.OCR_TIMEOUT_MS, maxPages: config.OCR_MAX_PAGES, renderPdf: pdf.renderPages }) : undefined;
   const ports: ExtractorPorts = {
     readPdf: pdf.readPdf,
+    ...(ocr ? { ocr } : {}),
     readDocx: (bytes) => readDocx(bytes),
     htmlToText,
     markdownToHtml,
@@ -65,7 +68,7 @@ export function createServices(config: Config): Services {
   const extractor: Extractor = {
     extract: async (bytes, hints) => {
       const started = process.hrtime.bigint();
-      const extraction = await extractDocument(bytes, ports, { ...hints, maxPages: config.PDF_MAX_PAGES });
+      const extraction = await extractDocument(bytes, ports, { ...hints, maxPages: config.PDF_MAX_PAGES, maxOcrPages: config.OCR_MAX_PAGES });
       metrics.meter.document('extraction', extraction.format, seconds(started));
       return extraction;
     },
@@ -110,6 +113,7 @@ export function createServices(config: Config): Services {
     },
     async close() {
       await analysisPool.close();
+      await ocr?.close();
       await pdf.close();
       await store.close();
     },

@@ -19,6 +19,14 @@ export const configSchema = z.object({
   MAX_CVS: int(1, 500).default(50),
   /** Pages of a PDF that are read; the rest are ignored with a warning. */
   PDF_MAX_PAGES: int(1, 10_000).default(30),
+  /** auto: read scanned PDFs and PNG, JPEG and TIFF images by OCR; off: refuse them (422 no-text-layer, 415). */
+  OCR: z.enum(['auto', 'off']).default('auto'),
+  /** Pages of a scanned PDF that OCR reads. */
+  OCR_MAX_PAGES: int(1, 50).default(5),
+  /** Time limit to recognise one page image. */
+  OCR_TIMEOUT_MS: int(1_000, 300_000).default(30_000),
+  /** Threads that run OCR (started on first use), apart from the PDF workers. */
+  OCR_WORKERS: int(1, 8).default(1),
   /** Time limit for reading one PDF, in milliseconds. */
   PDF_TIMEOUT_MS: int(100, 600_000).default(10_000),
   /** Heap limit of each PDF worker thread, in MB. */

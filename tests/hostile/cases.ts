@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { documentXml, makeDocx, paragraphs } from '../../scripts/make-docx';
 import { signStandardWebhook } from '../../src/app/webhooks/signature';
-import { loopingPageTreePdf, textPdf } from '../support/make-pdf';
+import { pngBomb } from '../support/make-image';
+import { emptyPagePdf, loopingPageTreePdf, textPdf } from '../support/make-pdf';
 
 export const WEBHOOK_SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 export const CANARY = '/tmp/skillmatch-font-canary';
@@ -97,7 +98,7 @@ export const HOSTILE_CASES: HostileCase[] = [
   { id: 'binary-as-txt', input: 'binary garbage named .txt', status: 415, code: 'unsupported-format', send: analyzeFile(Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256)), 'cv.txt') },
   { id: 'nul-bytes', input: 'text with NUL bytes', status: 415, code: 'unsupported-format', send: analyzeFile(Buffer.from('Skills\nPython\u0000 and C++\u0000\u0000 daily.'), 'cv.txt') },
   { id: 'pdf-encrypted', input: 'an encrypted PDF (qpdf)', status: 422, code: 'pdf-encrypted', send: analyzeFile(fixture('encrypted.pdf'), 'cv.pdf') },
-  { id: 'pdf-image-only', input: 'a scanned PDF: one image, no text layer', status: 422, code: 'no-text-layer', send: analyzeFile(fixture('scanned.pdf'), 'cv.pdf') },
+  { id: 'pdf-image-only', input: 'a scanned PDF with no text on its page (OCR reads nothing)', status: 422, code: 'no-text-layer', send: analyzeFile(fixture('blank-scan.pdf'), 'cv.pdf') },
   { id: 'pdf-truncated', input: 'a PDF cut in half', status: 422, code: 'unreadable-document', send: analyzeFile(fixture('truncated.pdf'), 'cv.pdf') },
   { id: 'pdf-500-pages', input: 'a 500-page PDF', status: 200, send: analyzeFile(textPdf(500, (p) => [`Page ${p + 1}`, 'Built PyTorch models in Python.']), 'cv.pdf'), also: (a) => expectThat(warningCodes(a).includes('pages-truncated'), 'pages beyond the cap are reported') },
   { id: 'pdf-page-tree-loop', input: 'a PDF whose page tree contains itself', status: 422, code: 'unreadable-document', send: analyzeFile(loopingPageTreePdf(), 'cv.pdf') },
@@ -123,7 +124,9 @@ export const HOSTILE_CASES: HostileCase[] = [
   { id: 'docm-macros', input: 'a macro-enabled .docm', status: 415, code: 'unsupported-format', send: analyzeFile(fixture('macro.docm'), 'cv.docm') },
   { id: 'docx-password', input: 'a password-protected Word file (OLE container with EncryptedPackage)', status: 422, code: 'document-encrypted', send: analyzeFile(Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504), Buffer.from('EncryptedPackage', 'utf16le'), Buffer.alloc(1024)]), 'cv.docx') },
   { id: 'legacy-doc', input: 'a legacy Word .doc', status: 415, code: 'unsupported-format', send: analyzeFile(fixture('legacy-word.doc'), 'cv.doc') },
-  { id: 'image-named-pdf', input: 'a PNG named .pdf', status: 415, code: 'unsupported-format', send: analyzeFile(fixture('photo-named.pdf'), 'cv.pdf') },
+  { id: 'image-bomb-png', input: 'a 30,000 × 30,000 PNG of a few hundred bytes (900 megapixels decoded)', status: 422, code: 'document-too-complex', send: analyzeFile(pngBomb(30_000, 30_000), 'cv.png') },
+  { id: 'pdf-page-bomb', input: 'an image-only PDF page 200 pt wide and 200,000 pt long (rendered for OCR: billions of pixels)', status: 422, code: 'document-too-complex', send: analyzeFile(emptyPagePdf(200, 200_000), 'cv.pdf') },
+  { id: 'image-named-pdf', input: 'a PNG named .pdf, without text (read as an image by OCR)', status: 422, code: 'no-text-layer', send: analyzeFile(fixture('photo-named.pdf'), 'cv.pdf') },
   { id: 'docx-named-pdf', input: 'a DOCX named .pdf', status: 200, send: analyzeFile(fixture('libreoffice-cv.docx'), 'cv.pdf'), also: (a) => expectThat(warningCodes(a).includes('format-mismatch'), 'the mismatch is reported') },
   { id: 'polyglot-pdf-zip', input: 'a PDF with a DOCX appended (PDF/ZIP polyglot)', status: 200, send: analyzeFile(Buffer.concat([fixture('libreoffice-cv.pdf'), fixture('libreoffice-cv.docx')]), 'cv.pdf') },
   {

@@ -93,6 +93,10 @@ beforeAll(async () => {
   const large = new FormData();
   large.append('file', new Blob([`Skills\n${'Python and PyTorch for ranking models.\n'.repeat(3_000)}`]), 'large.txt');
   expect((await fetch(`${base}/v1/analyze`, { method: 'POST', body: large })).status).toBe(200);
+  // So does a scan read by OCR: it starts the OCR thread (its model loaded) and renders pages in the PDF workers.
+  const scan = new FormData();
+  scan.append('file', new Blob([readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'scanned-two-page.pdf'))]), 'scan.pdf');
+  expect((await fetch(`${base}/v1/analyze`, { method: 'POST', body: scan })).status).toBe(200);
   await sleep(500);
   baselineFds = server.openFds();
   baselineRss = server.rssMb();

@@ -62,7 +62,7 @@ describe('POST /v1/analyze', () => {
   });
 
   it('passes extraction errors through as problems', async () => {
-    const res = await request(svc.app).post('/v1/analyze').attach('file', fixture('scanned.pdf'), 'scan.pdf');
+    const res = await request(svc.app).post('/v1/analyze').attach('file', fixture('blank-scan.pdf'), 'scan.pdf');
     expect(res.status).toBe(422);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body.code).toBe('no-text-layer');

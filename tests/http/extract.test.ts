@@ -52,14 +52,14 @@ describe('POST /v1/extract: successful reads', () => {
 describe('POST /v1/extract: every error status and code', () => {
   const cases: Array<[string, string, number, string]> = [
     ['encrypted PDF', 'encrypted.pdf', 422, 'pdf-encrypted'],
-    ['image-only PDF', 'scanned.pdf', 422, 'no-text-layer'],
+    ['image-only PDF', 'blank-scan.pdf', 422, 'no-text-layer'],
     ['truncated PDF', 'truncated.pdf', 422, 'unreadable-document'],
     ['zip bomb named .docx', 'zip-bomb.docx', 422, 'archive-too-large'],
     ['zip bomb with lying sizes', 'zip-bomb-lying.docx', 422, 'archive-too-large'],
     ['macro-enabled .docm', 'macro.docm', 415, 'unsupported-format'],
     ['ZIP that is not a Word document', 'not-a-docx.docx', 415, 'unsupported-format'],
     ['legacy .doc', 'legacy-word.doc', 415, 'unsupported-format'],
-    ['PNG image named .pdf', 'photo-named.pdf', 415, 'unsupported-format'],
+    ['PNG image named .pdf, with no text on it', 'photo-named.pdf', 422, 'no-text-layer'],
   ];
   it.each(cases)('%s -> %i %s', async (_label, file, status, code) => {
     const res = await request(svc.app).post('/v1/extract').attach('file', fixture(file), file);

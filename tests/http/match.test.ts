@@ -84,7 +84,7 @@ describe('POST /v1/match', () => {
       .attach('cv', Buffer.from('d'), '4.txt');
     expect(tooManyFiles.status).toBe(400);
     expect(tooManyFiles.body.code).toBe('too-many-files');
-    const badJob = await request(svc.app).post('/v1/match').attach('job', fixture('scanned.pdf'), 'job.pdf').attach('cv', Buffer.from('Python'), 'a.txt');
+    const badJob = await request(svc.app).post('/v1/match').attach('job', fixture('blank-scan.pdf'), 'job.pdf').attach('cv', Buffer.from('Python'), 'a.txt');
     expect(badJob.status).toBe(422);
     expect(badJob.body.code).toBe('no-text-layer');
   });
@@ -117,11 +117,11 @@ describe('problems that fit the endpoint', () => {
   });
 
   it('a scanned job ad is told about the job ad, and a scanned CV in the batch gets the fix in its entry', async () => {
-    const res = await request(svc.app).post('/v1/match').attach('job', fixture('scanned.pdf'), 'job.pdf').field('cvText', 'Python.');
+    const res = await request(svc.app).post('/v1/match').attach('job', fixture('blank-scan.pdf'), 'job.pdf').field('cvText', 'Python.');
     expect(res.status).toBe(422);
     expect(res.body.detail).toMatch(/^The job ad: /);
     expect(res.body.fix).not.toMatch(/\bCV\b/);
-    const cv = await request(svc.app).post('/v1/match').field('jobText', JOB).attach('cv', fixture('scanned.pdf'), 'scan.pdf');
+    const cv = await request(svc.app).post('/v1/match').field('jobText', JOB).attach('cv', fixture('blank-scan.pdf'), 'scan.pdf');
     expect(cv.status).toBe(200);
     expect(cv.body.results[0].error).toMatchObject({ code: 'no-text-layer', fix: expect.stringContaining('export the document from its source') });
     // The detail adds to the title; it does not repeat it.

@@ -40,3 +40,8 @@ export function textPdf(pages: number, lines: (page: number) => string[], extraC
 export function loopingPageTreePdf(): Buffer {
   return writePdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [2 0 R] /Count 1 >>']);
 }
+
+/** One empty page of the given size in points (a page 200 pt wide and a mile long renders to billions of pixels). */
+export function emptyPagePdf(width: number, height: number): Buffer {
+  return writePdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${width} ${height}] >>`]);
+}

@@ -27,16 +27,23 @@ describe('sniffFormat: detection by content', () => {
     ['macro-enabled .docm', 'macro.docm', 'unsupported-format'],
     ['a ZIP without a Word document', 'not-a-docx.docx', 'unsupported-format'],
     ['legacy .doc (OLE2)', 'legacy-word.doc', 'unsupported-format'],
-    ['a PNG named .pdf', 'photo-named.pdf', 'unsupported-format'],
   ])('refuses %s', (_label, file, code) => {
     expect(codeOf(() => sniffFormat(fixture(file), { filename: file }))).toBe(code);
   });
 
-  it('refuses executables, images and empty files', () => {
+  it('refuses executables, GIF images and empty files', () => {
     expect(codeOf(() => sniffFormat(Buffer.from('MZ\x90\x00\x03', 'latin1')))).toBe('unsupported-format');
     expect(codeOf(() => sniffFormat(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1])))).toBe('unsupported-format');
-    expect(codeOf(() => sniffFormat(Buffer.from([0xff, 0xd8, 0xff, 0xe0])))).toBe('unsupported-format');
+    expect(codeOf(() => sniffFormat(Buffer.from('GIF89a', 'latin1')))).toBe('unsupported-format');
     expect(codeOf(() => sniffFormat(Buffer.alloc(0)))).toBe('empty-document');
+  });
+
+  it('PNG, JPEG and TIFF are images (for OCR), whatever their name says', () => {
+    expect(sniffFormat(Buffer.from([0xff, 0xd8, 0xff, 0xe0])).format).toBe('image');
+    expect(sniffFormat(fixture('scan-clean.tif')).format).toBe('image');
+    const named = sniffFormat(fixture('photo-named.pdf'), { filename: 'photo.pdf' });
+    expect(named.format).toBe('image');
+    expect(named.warnings).toEqual([expect.objectContaining({ code: 'format-mismatch', message: expect.stringContaining('the content is an image') })]);
   });
 
   it('a password-protected Office file (OLE2 with EncryptedPackage) -> document-encrypted', () => {

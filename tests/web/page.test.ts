@@ -23,7 +23,7 @@ const describeBrowser = hasBrowser ? describe : describe.skip;
 
 const OUT = path.join(__dirname, '..', '..', 'test-output', 'web');
 const JOB = 'ml-engineer-job.md';
-const CVS = ['latex-two-column.pdf', 'chromium-two-column.pdf', 'libreoffice-cv.docx', 'plain-cv.txt', 'scanned.pdf', 'cv.md', 'cv-page.html'];
+const CVS = ['latex-two-column.pdf', 'chromium-two-column.pdf', 'libreoffice-cv.docx', 'plain-cv.txt', 'blank-scan.pdf', 'cv.md', 'cv-page.html'];
 
 let webDir: string;
 let svc: TestService;
@@ -170,14 +170,14 @@ describeBrowser('the web page in Chromium', () => {
     await page.waitForFunction(() => !document.querySelector('#candidate-result .notice'));
 
     // A scanned CV: the page says so instead of showing a score.
-    await page.setInputFiles('#candidate-cv-file', path.join(FIXTURES, 'scanned.pdf'));
+    await page.setInputFiles('#candidate-cv-file', path.join(FIXTURES, 'blank-scan.pdf'));
     await page.getByRole('button', { name: 'Match', exact: true }).click();
-    await page.waitForFunction(() => document.querySelector('#candidate-error')?.textContent?.includes('no text layer'));
+    await page.waitForFunction(() => document.querySelector('#candidate-error')?.textContent?.includes('no readable text'));
     expect(await page.locator('#candidate-result').isHidden()).toBe(true);
     // Title once, then the detail, then what to do about it.
     const scanned = (await page.locator('#candidate-error').textContent()) ?? '';
-    expect(scanned.match(/The PDF has no text layer/g)).toHaveLength(1);
-    expect(scanned).toContain('What to do: The PDF holds only images');
+    expect(scanned.match(/The document has no readable text/g)).toHaveLength(1);
+    expect(scanned).toContain('What to do: The pages are images and OCR found no readable text');
 
     // A legacy Word job ad: refused with the API's title and detail.
     await page.setInputFiles('#candidate-job-file', path.join(FIXTURES, 'legacy-word.doc'));
@@ -228,7 +228,7 @@ describeBrowser('the web page in Chromium', () => {
     const rows = page.locator('table.ranking tbody tr');
     const rowFiles = () => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-file')));
     expect(await rowFiles()).toEqual(api.results.map((r) => r.filename));
-    expect(await rows.last().textContent()).toContain('The PDF has no text layer');
+    expect(await rows.last().textContent()).toContain('The document has no readable text');
     await page.screenshot({ path: path.join(OUT, 'recruiter.png'), fullPage: true });
 
     // Sort by file name, then by score (best first).

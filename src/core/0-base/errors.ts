@@ -101,8 +101,8 @@ export const errorCatalogue = {
   },
   'no-text-layer': {
     status: 422,
-    title: 'The PDF has no text layer',
-    fix: 'The PDF holds only images (a scan), which the service cannot read yet: export the document from its source (the word processor or the job board) as PDF or DOCX, or paste its text.',
+    title: 'The document has no readable text',
+    fix: 'The pages are images and OCR found no readable text on them (or OCR is off on this service): send a sharper scan (300 dpi, upright, in focus), or export the document from its source (the word processor or the job board) as PDF or DOCX, or paste its text.',
   },
   'garbled-text-layer': {
     status: 422,

@@ -44,7 +44,8 @@ const LITTLE_TEXT_CHARS = 300;
 
 export function assessQuality(text: string, warnings: QualityWarning[], replacementChars: number): Quality {
   const all = [...warnings];
-  let low = false;
+  // Text read by OCR with low confidence is low quality whatever else it shows.
+  let low = warnings.some((w) => w.code === 'low-ocr-confidence');
   const legibility = measureLegibility(text);
   if (isDoubtful(legibility)) {
     low = true;

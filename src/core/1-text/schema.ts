@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Formats the service reads; detection is by content, never by name (see sniff.ts). */
-export const documentFormatSchema = z.enum(['pdf', 'docx', 'text', 'markdown', 'html']);
+export const documentFormatSchema = z.enum(['pdf', 'docx', 'text', 'markdown', 'html', 'image']);
 export type DocumentFormat = z.infer<typeof documentFormatSchema>;
 
 export const qualityWarningCodeSchema = z.enum([
@@ -12,6 +12,7 @@ export const qualityWarningCodeSchema = z.enum([
   'replacement-characters',
   'content-truncated',
   'hidden-text',
+  'low-ocr-confidence',
 ]);
 export type QualityWarningCode = z.infer<typeof qualityWarningCodeSchema>;
 
@@ -76,5 +77,7 @@ export const extractionSchema = z.object({
   text: z.string(),
   sections: z.array(sectionSchema),
   quality: qualitySchema,
+  /** Present when the text was read from page images by OCR: the pages so read and their mean word confidence (0–100). */
+  ocr: z.object({ pages: z.number().int().positive(), meanConfidence: z.number().min(0).max(100) }).optional(),
 });
 export type Extraction = z.infer<typeof extractionSchema>;

@@ -1,4 +1,5 @@
 import { SkillmatchError } from '../0-base/errors';
+import { imageKind } from './image';
 import type { DocumentFormat, QualityWarning } from './schema';
 
 /** What the caller says about the file; used only to warn when it contradicts the content. */
@@ -8,7 +9,7 @@ export interface FileHints {
 }
 
 export type SniffResult =
-  | { format: 'pdf' | 'docx'; warnings: QualityWarning[] }
+  | { format: 'pdf' | 'docx' | 'image'; warnings: QualityWarning[] }
   | { format: 'text' | 'markdown' | 'html'; decoded: string; warnings: QualityWarning[] };
 
 const PDF_MAGIC = Buffer.from('%PDF-');
@@ -28,11 +29,7 @@ function indexOfBytes(bytes: Uint8Array, needle: Uint8Array, from = 0, to = byte
 const REFUSED_SIGNATURES: ReadonlyArray<{ magic: readonly number[]; what: string }> = [
   { magic: [0x4d, 0x5a], what: 'a Windows executable' },
   { magic: [0x7f, 0x45, 0x4c, 0x46], what: 'an ELF executable' },
-  { magic: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image (OCR is not supported yet)' },
-  { magic: [0xff, 0xd8, 0xff], what: 'a JPEG image (OCR is not supported yet)' },
-  { magic: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
-  { magic: [0x49, 0x49, 0x2a, 0x00], what: 'a TIFF image (OCR is not supported yet)' },
-  { magic: [0x4d, 0x4d, 0x00, 0x2a], what: 'a TIFF image (OCR is not supported yet)' },
+  { magic: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image (send a PNG, JPEG or TIFF scan, or the PDF)' },
   { magic: [0x7b, 0x5c, 0x72, 0x74, 0x66], what: 'an RTF document (save it as DOCX or PDF)' },
   { magic: [0x1f, 0x8b], what: 'a gzip archive' },
   { magic: [0x52, 0x61, 0x72, 0x21], what: 'a RAR archive' },
@@ -185,6 +182,11 @@ const EXTENSIONS: Readonly<Record<string, DocumentFormat | 'doc'>> = {
   html: 'html',
   htm: 'html',
   xhtml: 'html',
+  png: 'image',
+  jpg: 'image',
+  jpeg: 'image',
+  tif: 'image',
+  tiff: 'image',
 };
 
 const MIME_TYPES: Readonly<Record<string, DocumentFormat | 'doc'>> = {
@@ -196,6 +198,9 @@ const MIME_TYPES: Readonly<Record<string, DocumentFormat | 'doc'>> = {
   'text/x-markdown': 'markdown',
   'text/html': 'html',
   'application/xhtml+xml': 'html',
+  'image/png': 'image',
+  'image/jpeg': 'image',
+  'image/tiff': 'image',
 };
 
 function formatFromName(filename: string | null | undefined): DocumentFormat | 'doc' | null {
@@ -215,6 +220,7 @@ const FORMAT_LABEL: Readonly<Record<DocumentFormat | 'doc', string>> = {
   text: 'plain text',
   markdown: 'Markdown',
   html: 'HTML',
+  image: 'an image',
 };
 
 /** Text, Markdown and HTML are all text: a .txt holding Markdown is no contradiction worth a warning. */
@@ -257,6 +263,8 @@ export function sniffFormat(bytes: Uint8Array, hints: FileHints = {}, maxTextByt
     return { format, warnings: mismatchWarnings(format, hints) };
   }
   if (startsWith(bytes, OLE2_MAGIC)) sniffOle2(bytes);
+  // A scan or a photo of a page: read by OCR (document-text.ts), or refused when OCR is off.
+  if (imageKind(bytes)) return { format: 'image', warnings: mismatchWarnings('image', hints) };
   for (const sig of REFUSED_SIGNATURES) {
     if (startsWith(bytes, sig.magic)) {
       throw new SkillmatchError('unsupported-format', `The file is ${sig.what}, not a supported document.`);

@@ -1,0 +1,130 @@
+import path from 'node:path';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { createScheduler, createWorker, PSM, type Scheduler } from 'tesseract.js';
+import { SkillmatchError } from '../core/0-base/errors';
+import type { OcrPage, OcrPort } from '../core/1-text/document-text';
+
+/**
+ * OCR with tesseract.js and the English model of @tesseract.js-data/eng, loaded from that package's
+ * folder: nothing is ever downloaded (cacheMethod none, a local langPath). tesseract.js runs each
+ * recognition in a worker thread of its own; a pool of them (OCR_WORKERS) is started on first use,
+ * so OCR never shares the PDF pool's threads and cannot starve text PDFs. A recognition that
+ * overruns OCR_TIMEOUT_MS is stopped: the pool is torn down and started afresh for the next one.
+ */
+export interface OcrOptions {
+  workers: number;
+  timeoutMs: number;
+  maxPages: number;
+  /** Renders the pages of a PDF to PNG images (the PDF worker pool does it, under its own caps). */
+  renderPdf(bytes: Uint8Array, options: { maxPages: number; width: number }): Promise<{ totalPages: number; images: Uint8Array[] }>;
+}
+
+/** Page images for OCR: 2,480 pixels wide is an A4 page at 300 dpi, where tesseract reads best. */
+const RENDER_WIDTH = 2_480;
+
+/** The folder of the English model inside its npm package (4.0.0: the model tesseract.js 5+ reads). */
+export function englishModelDir(): string {
+  return path.join(path.dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0');
+}
+
+/** Below this mean confidence a page is tried turned (see recognise). */
+const TURN_BELOW_CONFIDENCE = 60;
+
+/** The image turned by a quarter, half or three quarters, as PNG; null when the canvas cannot decode it. */
+async function rotate(image: Uint8Array, degrees: 90 | 180 | 270 | number): Promise<Uint8Array | null> {
+  try {
+    const source = await loadImage(Buffer.from(image));
+    const sideways = degrees % 180 !== 0;
+    const canvas = createCanvas(sideways ? source.height : source.width, sideways ? source.width : source.height);
+    const ctx = canvas.getContext('2d');
+    ctx.translate(canvas.width / 2, canvas.height / 2);
+    ctx.rotate((degrees * Math.PI) / 180);
+    ctx.drawImage(source, -source.width / 2, -source.height / 2);
+    return canvas.toBuffer('image/png');
+  } catch {
+    return null;
+  }
+}
+
+export interface OcrEngine extends OcrPort {
+  close(): Promise<void>;
+}
+
+export function createOcr(options: OcrOptions): OcrEngine {
+  let scheduler: Promise<Scheduler> | null = null;
+  const start = async (): Promise<Scheduler> => {
+    const created = createScheduler();
+    const workers = await Promise.all(
+      Array.from({ length: options.workers }, async () => {
+        const worker = await createWorker('eng', 1, { langPath: englishModelDir(), cacheMethod: 'none', gzip: true });
+        // tesseract.js reads a page as one block of text by default; a CV has columns, tables
+        // and headings: let tesseract find the layout itself (its own default).
+        await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
+        return worker;
+      }),
+    );
+    for (const w of workers) created.addWorker(w);
+    return created;
+  };
+  const pool = (): Promise<Scheduler> => {
+    scheduler ??= start().catch((error: unknown) => {
+      scheduler = null;
+      throw error;
+    });
+    return scheduler;
+  };
+  const stop = async (): Promise<void> => {
+    const current = scheduler;
+    scheduler = null;
+    if (current) await (await current.catch(() => null))?.terminate();
+  };
+
+  async function recogniseOnce(image: Uint8Array): Promise<OcrPage> {
+    const ready = await pool();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new SkillmatchError('extraction-timeout', `Reading the image by OCR took longer than ${options.timeoutMs} ms and was stopped.`, { limitMs: options.timeoutMs })), options.timeoutMs);
+    });
+    try {
+      const result = await Promise.race([ready.addJob('recognize', Buffer.from(image), { rotateAuto: true }), timeout]);
+      return { text: result.data.text, confidence: result.data.confidence };
+    } catch (error) {
+      if (error instanceof SkillmatchError) {
+        await stop(); // the overrunning recognition dies with its pool
+        throw error;
+      }
+      throw new SkillmatchError('unreadable-document', 'The image could not be decoded: the file is corrupt or not really an image.');
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * A page read with little confidence may be sideways or upside down (the English model has no
+   * orientation detection): it is read again turned 90, 180 and 270 degrees, and the best reading
+   * is kept. Small skews are straightened by tesseract itself (rotateAuto).
+   */
+  async function recognise(image: Uint8Array): Promise<OcrPage> {
+    const upright = await recogniseOnce(image);
+    if (upright.confidence >= TURN_BELOW_CONFIDENCE) return upright;
+    let best = upright;
+    for (const degrees of [90, 180, 270]) {
+      const turned = await rotate(image, degrees);
+      if (!turned) break; // an image the canvas cannot decode (TIFF): kept as read, its low confidence says so
+      const reading = await recogniseOnce(turned);
+      if (reading.confidence > best.confidence + 10) best = reading;
+    }
+    return best;
+  }
+
+  return {
+    readImage: (bytes) => recognise(bytes),
+    async readPdfPages(bytes, { maxPages }) {
+      const rendered = await options.renderPdf(bytes, { maxPages: Math.min(maxPages, options.maxPages), width: RENDER_WIDTH });
+      const pages: OcrPage[] = [];
+      for (const image of rendered.images) pages.push(await recognise(image));
+      return { totalPages: rendered.totalPages, pages };
+    },
+    close: stop,
+  };
+}

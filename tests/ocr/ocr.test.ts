@@ -1,0 +1,153 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { createJobRunner } from '../../src/app/run-job';
+import { signStandardWebhook } from '../../src/app/webhooks/signature';
+import { extractDocument, LOW_OCR_CONFIDENCE, type ExtractorPorts } from '../../src/core/1-text/document-text';
+import { createTestService, FIXTURES, testLogger, type TestService } from '../helpers';
+
+/**
+ * OCR of scans and photos, offline (tesseract.js with the English model from the npm registry).
+ * The fixtures are real PDFs printed to page images by pdftoppm and degraded with ImageMagick
+ * (fixtures/build.sh scans): each scan must give the words and the skills of its text version.
+ */
+const fixture = (name: string): Buffer => readFileSync(path.join(FIXTURES, name));
+
+/** Words of two letters or more, lower-cased, with their counts. */
+function words(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const w of text.toLowerCase().match(/[\p{L}\p{N}+#]{2,}/gu) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return counts;
+}
+
+/** The share of the source's words (with repeats) that the OCR text holds. */
+function wordRecall(source: string, ocr: string): number {
+  const want = words(source);
+  const got = words(ocr);
+  let total = 0;
+  let found = 0;
+  for (const [w, n] of want) {
+    total += n;
+    found += Math.min(n, got.get(w) ?? 0);
+  }
+  return found / total;
+}
+
+let svc: TestService;
+beforeAll(() => {
+  svc = createTestService();
+});
+afterAll(() => svc.close());
+
+async function analyze(file: string, options: { include?: boolean } = {}) {
+  const res = await request(svc.app).post(`/v1/analyze${options.include ? '?include=text' : ''}`).attach('file', fixture(file), file);
+  return res;
+}
+
+const present = (body: { skills: Array<{ id: string; present: boolean }> }): string[] => body.skills.filter((s) => s.present).map((s) => s.id).sort();
+
+describe('OCR of scanned and photographed CVs', () => {
+  const cases: Array<[string, string, number]> = [
+    // scan, its text version, the least word recall asked of it
+    ['scan-clean.png', 'libreoffice-cv.pdf', 0.95],
+    ['scan-clean.tif', 'libreoffice-cv.pdf', 0.95],
+    ['scan-noisy-skewed.jpg', 'libreoffice-cv.pdf', 0.85],
+    ['scan-photo.jpg', 'libreoffice-cv.pdf', 0.85],
+    ['scan-rotated-90.png', 'libreoffice-cv.pdf', 0.85],
+    ['scanned-two-page.pdf', 'latex-two-column.pdf', 0.85],
+  ];
+
+  it.each(cases)('%s reads as its text version %s: word recall and the same skills', async (scan, source, minRecall) => {
+    const [scanned, original] = await Promise.all([analyze(scan, { include: true }), analyze(source, { include: true })]);
+    expect(scanned.status).toBe(200);
+    expect(scanned.body.ocr).toEqual({ pages: source === 'latex-two-column.pdf' ? 2 : 1, meanConfidence: expect.any(Number) });
+    expect(scanned.body.ocr.meanConfidence).toBeGreaterThanOrEqual(LOW_OCR_CONFIDENCE);
+    expect(original.body.ocr).toBeUndefined();
+    expect(wordRecall(original.body.text as string, scanned.body.text as string)).toBeGreaterThanOrEqual(minRecall);
+    expect(present(scanned.body)).toEqual(present(original.body));
+  }, 60_000);
+
+  it('a page with no text on it is 422 no-text-layer, with a fix that says what to send', async () => {
+    const res = await analyze('blank-scan.pdf');
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: 'no-text-layer', detail: expect.stringContaining('OCR found no readable text'), fix: expect.stringContaining('sharper scan') });
+  }, 30_000);
+
+  it('with OCR=off, images are refused (415) and scans get no-text-layer', async () => {
+    const off = createTestService({ OCR: 'off' });
+    try {
+      const image = await request(off.app).post('/v1/analyze').attach('file', fixture('scan-clean.png'), 'cv.png');
+      expect(image.status).toBe(415);
+      expect(image.body.detail).toContain('OCR=off');
+      const pdf = await request(off.app).post('/v1/analyze').attach('file', fixture('scanned-two-page.pdf'), 'cv.pdf');
+      expect(pdf.body.code).toBe('no-text-layer');
+    } finally {
+      await off.close();
+    }
+  }, 30_000);
+
+  it('reads only OCR_MAX_PAGES pages of a scanned PDF, and says so', async () => {
+    const one = createTestService({ OCR_MAX_PAGES: '1' });
+    try {
+      const res = await request(one.app).post('/v1/analyze').attach('file', fixture('scanned-two-page.pdf'), 'cv.pdf');
+      expect(res.status).toBe(200);
+      expect(res.body.ocr.pages).toBe(1);
+      expect(res.body.quality.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'pages-truncated', message: expect.stringContaining('OCR read the first 1') })]));
+    } finally {
+      await one.close();
+    }
+  }, 30_000);
+});
+
+describe('the command and the webhook jobs read scans the same way', () => {
+  it('skillmatch analyze reads a photo of a CV (JPEG)', () => {
+    const root = path.join(__dirname, '..', '..');
+    const r = spawnSync(process.execPath, [path.join(root, 'bin', 'skillmatch.cjs'), 'analyze', '--json', 'fixtures/scan-photo.jpg'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(0);
+    const body = JSON.parse(r.stdout) as { ocr?: { pages: number }; skills: Array<{ id: string; present: boolean }> };
+    expect(body.ocr?.pages).toBe(1);
+    expect(present(body)).toContain('reinforcement-learning');
+  }, 60_000);
+
+  it('a webhook whose résumé is a JPEG photo is analysed by OCR in its job', async () => {
+    const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+    const hooks = createTestService({ WEBHOOK_SECRET_STANDARD: SECRET });
+    try {
+      const body = JSON.stringify({ type: 'application.created', data: { applicationId: 'ocr-1', candidateId: 'c', jobId: 'j', resume: { base64: fixture('scan-photo.jpg').toString('base64'), filename: 'cv.jpg' } } });
+      const ts = Math.floor(Date.now() / 1000);
+      const accepted = await request(hooks.app).post('/v1/webhooks/standard').set({ 'content-type': 'application/json', 'webhook-id': 'ocr-1', 'webhook-timestamp': String(ts), 'webhook-signature': signStandardWebhook(SECRET, 'ocr-1', ts, body) }).send(body);
+      expect(accepted.status).toBe(202);
+      const runner = createJobRunner({ store: hooks.services.store, analyzer: hooks.services.analyzer, fetcher: hooks.services.fetcher, logger: testLogger(), concurrency: 1, maxAttempts: 1, leaseMs: 60_000, pollMs: 10, callbacks: false });
+      expect(await runner.runOnce()).toBe(true);
+      const job = await request(hooks.app).get(`/v1/analyses/${accepted.body.jobId}`);
+      expect(job.body.status).toBe('done');
+      expect(JSON.stringify(job.body.result)).toContain('reinforcement-learning');
+    } finally {
+      await hooks.close();
+    }
+  }, 60_000);
+});
+
+describe('OCR confidence in the extraction stage', () => {
+  const ports = (confidence: number): ExtractorPorts => ({
+    readPdf: () => Promise.reject(new Error('not used')),
+    readDocx: () => Promise.reject(new Error('not used')),
+    htmlToText: (html) => ({ text: html, truncated: false }),
+    markdownToHtml: (md) => md,
+    ocr: {
+      readImage: async () => ({ text: 'Experience\nTrained PyTorch models in Python for retail demand and wrote the unit tests.', confidence }),
+      readPdfPages: async () => ({ totalPages: 1, pages: [] }),
+    },
+  });
+  const png = fixture('scan-clean.png');
+
+  it('below the threshold, the document is low quality and says why', async () => {
+    const low = await extractDocument(png, ports(LOW_OCR_CONFIDENCE - 12), { maxPages: 5 });
+    expect(low.ocr).toEqual({ pages: 1, meanConfidence: LOW_OCR_CONFIDENCE - 12 });
+    expect(low.quality.status).toBe('low');
+    expect(low.quality.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'low-ocr-confidence', message: expect.stringContaining(`confidence of ${LOW_OCR_CONFIDENCE - 12}`) })]));
+    const high = await extractDocument(png, ports(93), { maxPages: 5 });
+    expect(high.quality.warnings.map((w) => w.code)).not.toContain('low-ocr-confidence');
+  });
+});
