@@ -59,7 +59,9 @@ export function createOcr(options: OcrOptions): OcrEngine {
         const worker = await createWorker('eng', 1, { langPath: englishModelDir(), cacheMethod: 'none', gzip: true });
         // tesseract.js reads a page as one block of text by default; a CV has columns, tables
         // and headings: let tesseract find the layout itself (its own default).
-        await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
+        // debug_file: tesseract's own notes ("Estimating resolution as 338") would go to stdout,
+        // in among the service's JSON log lines.
+        await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, debug_file: '/dev/null' });
         return worker;
       }),
     );

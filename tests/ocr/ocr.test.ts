@@ -6,6 +6,7 @@ import { createJobRunner } from '../../src/app/run-job';
 import { signStandardWebhook } from '../../src/app/webhooks/signature';
 import { extractDocument, LOW_OCR_CONFIDENCE, type ExtractorPorts } from '../../src/core/1-text/document-text';
 import { createTestService, FIXTURES, testLogger, type TestService } from '../helpers';
+import { startServer } from '../support/server-process';
 
 /**
  * OCR of scans and photos, offline (tesseract.js with the English model from the npm registry).
@@ -127,6 +128,30 @@ describe('the command and the webhook jobs read scans the same way', () => {
       await hooks.close();
     }
   }, 60_000);
+});
+
+describe('the service log stays JSON lines while OCR runs', () => {
+  it('tesseract writes nothing of its own to stdout or stderr', async () => {
+    const server = await startServer({});
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    server.child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk.toString()));
+    server.child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+    try {
+      for (const file of ['scan-rotated-90.png', 'scanned-two-page.pdf']) {
+        const form = new FormData();
+        form.append('file', new Blob([new Uint8Array(fixture(file))]), file);
+        expect((await fetch(`http://127.0.0.1:${server.port}/v1/analyze`, { method: 'POST', body: form })).status).toBe(200);
+      }
+      const lines = stdout.join('').split('\n').filter((l) => l.trim());
+      expect(lines.length).toBeGreaterThan(0);
+      expect(lines.filter((l) => !l.startsWith('{'))).toEqual([]);
+      expect(stderr.join('')).toBe('');
+    } finally {
+      server.child.kill('SIGTERM');
+      await new Promise((resolve) => server.child.once('exit', resolve));
+    }
+  }, 90_000);
 });
 
 describe('OCR confidence in the extraction stage', () => {
