@@ -22,7 +22,8 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => {
     unhandled = reason;
   });
-  const services = createServices(loadConfig({ ...process.env, LOG_LEVEL: 'silent', DB_PATH: ':memory:', PDF_TIMEOUT_MS: '5000' }));
+  // OCR off, as in tests/fuzz: OCR's hostile inputs have their own cases (tests/hostile, tests/ocr).
+  const services = createServices(loadConfig({ ...process.env, LOG_LEVEL: 'silent', DB_PATH: ':memory:', PDF_TIMEOUT_MS: '5000', OCR: 'off' }));
   await services.warmUp();
   const targets = fuzzTargets(services).filter((t) => !only || t.name === only);
   if (targets.length === 0) throw new Error(`no target named ${only}`);

@@ -11,7 +11,11 @@ import { createTestService, FIXTURES, type TestService } from '../helpers';
 
 let svc: TestService;
 beforeAll(async () => {
-  svc = createTestService({ PDF_TIMEOUT_MS: '5000' });
+  // OCR off: random bytes that pass for an image, and every random PDF without text, would each be
+  // rendered and recognised (seconds apiece, and the OCR model's memory in this worker). OCR's
+  // own hostile inputs (image bombs, page bombs, corrupt and blank images) have their cases in
+  // tests/hostile and tests/ocr.
+  svc = createTestService({ PDF_TIMEOUT_MS: '5000', OCR: 'off' });
   await svc.services.warmUp();
 });
 afterAll(() => svc.close());
