@@ -75,9 +75,39 @@ CREATE TABLE rate_limit_windows (
 /** The advisory lock that serialises migrations when several replicas start at once. */
 const MIGRATION_LOCK = 7_413_290_551;
 
+/** A connection taken out of the pool, and how to give it back. */
+export interface Checkout {
+  client: pg.PoolClient;
+  release: () => void;
+}
+
+/**
+ * Takes a connection out of the pool for several statements. While a connection is checked out the
+ * pool no longer listens for its errors, and a backend that dies then (a restart, an administrator's
+ * pg_terminate_backend) makes the client emit 'error'; unheard, that is an uncaught exception that
+ * ends the process. The listener keeps the error, the statement in flight fails as usual, and the
+ * broken connection is destroyed on release instead of being handed out again.
+ */
+export async function checkout(pool: pg.Pool): Promise<Checkout> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (error: Error): void => {
+    broken = error;
+  };
+  client.on('error', onError);
+  return {
+    client,
+    release: () => {
+      // A broken client keeps the listener: it may still report its socket closing.
+      if (!broken) client.removeListener('error', onError);
+      client.release(broken);
+    },
+  };
+}
+
 /** Applies the migrations this database lacks, under an advisory lock: the first replica migrates, the others wait and find nothing to do. */
 export async function migrate(pool: pg.Pool): Promise<number[]> {
-  const client = await pool.connect();
+  const { client, release } = await checkout(pool);
   const applied: number[] = [];
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
@@ -98,7 +128,7 @@ export async function migrate(pool: pg.Pool): Promise<number[]> {
     }
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
-    client.release();
+    release();
   }
   return applied;
 }
@@ -164,7 +194,7 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
   /** Runs `work` in one transaction on one connection. */
   const transaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
     await ready();
-    const client = await pool.connect();
+    const { client, release } = await checkout(pool);
     try {
       await client.query('BEGIN');
       const result = await work(client);
@@ -174,7 +204,7 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      release();
     }
   };
   const queueCallback = async (client: pg.PoolClient, jobId: string, now: number, callback: Callback | undefined): Promise<void> => {

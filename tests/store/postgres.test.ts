@@ -1,11 +1,11 @@
 import pg from 'pg';
 import request from 'supertest';
-import { MIGRATIONS, openPostgresStore } from '../../src/adapters/postgres-store';
+import { checkout, MIGRATIONS, openPostgresStore } from '../../src/adapters/postgres-store';
 import { signStandardWebhook } from '../../src/app/webhooks/signature';
 import { createJobRunner } from '../../src/app/run-job';
 import { createTestService, testLogger } from '../helpers';
 import { startServer } from '../support/server-process';
-import { freshSchema, postgresReachable } from './backends';
+import { freshSchema, POSTGRES_URL, postgresReachable } from './backends';
 
 /**
  * What only a shared PostgreSQL brings: migrations that several replicas start at once, webhooks
@@ -73,6 +73,28 @@ describePostgres('PostgreSQL: several replicas', () => {
       await admin.end();
       await svc.close();
       await schema.drop();
+    }
+  });
+
+  it('a connection whose backend dies while it is checked out fails its statement and is replaced; the process does not crash', async () => {
+    // Before, pg's 'error' event on a checked-out client had no listener: an uncaught exception.
+    const pool = new pg.Pool({ connectionString: POSTGRES_URL, max: 1 });
+    const admin = new pg.Client({ connectionString: POSTGRES_URL });
+    await admin.connect();
+    try {
+      const taken = await checkout(pool);
+      const pid = Number((await taken.client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid);
+      const ended = new Promise((resolve) => taken.client.once('end', resolve));
+      await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+      await ended;
+      await expect(taken.client.query('SELECT 1')).rejects.toThrow();
+      taken.release();
+      // The pool holds one connection: the dead one was destroyed, a new one answers.
+      const again = await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      expect(Number(again.rows[0]?.pid)).not.toBe(pid);
+    } finally {
+      await admin.end();
+      await pool.end();
     }
   });
 
