@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { createScheduler, createWorker, PSM, type Scheduler } from 'tesseract.js';
+import { createScheduler, createWorker, PSM, type Block, type Scheduler } from 'tesseract.js';
 import { SkillmatchError } from '../core/0-base/errors';
-import type { OcrPage, OcrPort } from '../core/1-text/document-text';
+import type { OcrPage, OcrPort, OcrWord } from '../core/1-text/document-text';
 
 /**
  * OCR with tesseract.js and the English model of @tesseract.js-data/eng, loaded from that package's
@@ -14,9 +14,11 @@ import type { OcrPage, OcrPort } from '../core/1-text/document-text';
 export interface OcrOptions {
   workers: number;
   timeoutMs: number;
+  /** The threads are stopped after this long without work (their memory is given back); the next page starts them again. */
+  idleMs: number;
   maxPages: number;
-  /** Renders the pages of a PDF to PNG images (the PDF worker pool does it, under its own caps). */
-  renderPdf(bytes: Uint8Array, options: { maxPages: number; width: number }): Promise<{ totalPages: number; images: Uint8Array[] }>;
+  /** Renders the listed pages of a PDF to PNG images (the PDF worker pool does it, under its own caps). */
+  renderPdf(bytes: Uint8Array, options: { pages: number[]; width: number }): Promise<Uint8Array[]>;
 }
 
 /** Page images for OCR: 2,480 pixels wide is an A4 page at 300 dpi, where tesseract reads best. */
@@ -46,7 +48,20 @@ async function rotate(image: Uint8Array, degrees: 90 | 180 | 270 | number): Prom
   }
 }
 
+/** The words of a recognised page, in reading order, with their confidences (0–100). */
+function wordsOf(blocks: Block[] | null): OcrWord[] {
+  const words: OcrWord[] = [];
+  for (const block of blocks ?? []) {
+    for (const paragraph of block.paragraphs) {
+      for (const line of paragraph.lines) for (const word of line.words) words.push({ text: word.text, confidence: Math.round(word.confidence) });
+    }
+  }
+  return words;
+}
+
 export interface OcrEngine extends OcrPort {
+  /** Whether the OCR threads are running (started by the first page, stopped when idle). */
+  running(): boolean;
   close(): Promise<void>;
 }
 
@@ -81,15 +96,39 @@ export function createOcr(options: OcrOptions): OcrEngine {
     if (current) await (await current.catch(() => null))?.terminate();
   };
 
+  // Pages in progress, and the timer that stops the threads once none has been for idleMs.
+  let busy = 0;
+  let idleTimer: NodeJS.Timeout | undefined;
+  const begin = (): void => {
+    busy++;
+    clearTimeout(idleTimer);
+  };
+  const end = (): void => {
+    busy--;
+    if (busy > 0) return;
+    idleTimer = setTimeout(() => void stop(), options.idleMs);
+    idleTimer.unref();
+  };
+
   async function recogniseOnce(image: Uint8Array): Promise<OcrPage> {
+    begin();
+    try {
+      return await recogniseTimed(image);
+    } finally {
+      end();
+    }
+  }
+
+  async function recogniseTimed(image: Uint8Array): Promise<OcrPage> {
     const ready = await pool();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new SkillmatchError('extraction-timeout', `Reading the image by OCR took longer than ${options.timeoutMs} ms and was stopped.`, { limitMs: options.timeoutMs })), options.timeoutMs);
     });
     try {
-      const result = await Promise.race([ready.addJob('recognize', Buffer.from(image), { rotateAuto: true }), timeout]);
-      return { text: result.data.text, confidence: result.data.confidence };
+      // blocks: the words with their own confidences, so each piece of evidence can carry its own.
+      const result = await Promise.race([ready.addJob('recognize', Buffer.from(image), { rotateAuto: true }, { text: true, blocks: true }), timeout]);
+      return { text: result.data.text, confidence: result.data.confidence, words: wordsOf(result.data.blocks) };
     } catch (error) {
       if (error instanceof SkillmatchError) {
         await stop(); // the overrunning recognition dies with its pool
@@ -121,12 +160,16 @@ export function createOcr(options: OcrOptions): OcrEngine {
 
   return {
     readImage: (bytes) => recognise(bytes),
-    async readPdfPages(bytes, { maxPages }) {
-      const rendered = await options.renderPdf(bytes, { maxPages: Math.min(maxPages, options.maxPages), width: RENDER_WIDTH });
+    async readPdfPages(bytes, { pages: wanted }) {
+      const images = await options.renderPdf(bytes, { pages: wanted.slice(0, options.maxPages), width: RENDER_WIDTH });
       const pages: OcrPage[] = [];
-      for (const image of rendered.images) pages.push(await recognise(image));
-      return { totalPages: rendered.totalPages, pages };
+      for (const image of images) pages.push(await recognise(image));
+      return pages;
     },
-    close: stop,
+    running: () => scheduler !== null,
+    async close() {
+      clearTimeout(idleTimer);
+      await stop();
+    },
   };
 }

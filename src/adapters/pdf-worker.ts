@@ -9,8 +9,10 @@ import { luminance, mayFillLight } from './pdf-fill-colours';
 export interface PdfWorkerTask {
   bytes: Uint8Array;
   maxPages: number;
-  /** Render the pages to PNG images this many pixels wide (for OCR), instead of reading their text. */
+  /** Render pages to PNG images this many pixels wide (for OCR), instead of reading their text. */
   renderWidth?: number;
+  /** Which pages to render (1-based, within maxPages); all of the first maxPages when absent. */
+  renderPages?: number[];
 }
 
 export type PdfWorkerResult =
@@ -44,6 +46,10 @@ const OP = {
   showText: 44, showSpacedText: 45, nextLineShowText: 46, nextLineSetSpacingShowText: 47,
   setFillRGBColor: 59, paintFormXObjectBegin: 74, paintFormXObjectEnd: 75, constructPath: 91,
 } as const;
+/** Operators that paint an image: image masks 83, 84, 89; images 85, 88; inline images 86, 87. */
+const IMAGE_OPS: ReadonlySet<number> = new Set([83, 84, 85, 86, 87, 88, 89]);
+/** Below this many visible characters a page may be a scan: whether it paints an image is then looked up. */
+const FEW_CHARS = 20;
 const FILL_OPS: ReadonlySet<number> = new Set([OP.fill, OP.eoFill, OP.fillStroke, OP.eoFillStroke, OP.closeFillStroke, OP.closeEOFillStroke]);
 
 type Matrix = [number, number, number, number, number, number];
@@ -157,7 +163,7 @@ interface PdfJsDocument {
 interface PdfParseWithLoader {
   load(): Promise<PdfJsDocument>;
   destroy(): Promise<void>;
-  getScreenshot(params: { first: number; desiredWidth: number; imageBuffer: boolean; imageDataUrl: boolean }): Promise<{ pages: Array<{ data: Uint8Array }> }>;
+  getScreenshot(params: { partial: number[]; desiredWidth: number; imageBuffer: boolean; imageDataUrl: boolean }): Promise<{ pages: Array<{ data: Uint8Array }> }>;
 }
 
 function isTextItem(item: PdfJsTextItem | { type: string }): item is PdfJsTextItem {
@@ -182,8 +188,14 @@ async function readPage(page: PdfJsPage, walkColours: boolean): Promise<PdfPageC
     const hidden = hiddenReason(textItem, viewport, painted);
     items.push(hidden ? { ...textItem, hidden } : textItem);
   }
+  // A page with next to no text may be a scan among text pages: OCR reads it if it paints an image.
+  let hasImage: boolean | undefined;
+  if (items.reduce((n, item) => n + (item.hidden ? 0 : item.str.replace(/\s+/g, '').length), 0) < FEW_CHARS) {
+    const ops = await page.getOperatorList();
+    hasImage = Array.prototype.some.call(ops.fnArray, (op: number) => IMAGE_OPS.has(op));
+  }
   page.cleanup();
-  return { width: viewport.width, height: viewport.height, items };
+  return { width: viewport.width, height: viewport.height, items, ...(hasImage === undefined ? {} : { hasImage }) };
 }
 
 export default async function readPdfInWorker(task: PdfWorkerTask): Promise<PdfWorkerResult> {
@@ -200,16 +212,18 @@ export default async function readPdfInWorker(task: PdfWorkerTask): Promise<PdfW
     const doc = await parser.load();
     const count = Math.min(doc.numPages, task.maxPages);
     if (task.renderWidth) {
+      const wanted = [...new Set(task.renderPages ?? Array.from({ length: count }, (_, i) => i + 1))].filter((n) => Number.isInteger(n) && n >= 1 && n <= count).sort((a, b) => a - b);
+      if (wanted.length === 0) return { ok: true, totalPages: doc.numPages, pages: [], images: [] };
       // Each page's size is checked before anything is drawn: a page 200 pt wide and a mile long
       // would otherwise become an image of billions of pixels.
-      for (let n = 1; n <= count; n++) {
+      for (const n of wanted) {
         const viewport = (await doc.getPage(n)).getViewport({ scale: 1 });
         const pixels = task.renderWidth * Math.ceil((viewport.height * task.renderWidth) / Math.max(1, viewport.width));
         if (!(pixels <= MAX_RENDER_PIXELS)) {
           return { ok: false, code: 'document-too-complex', detail: `Page ${n} is ${Math.round(viewport.width)} × ${Math.round(viewport.height)} points: rendered for OCR it would exceed ${MAX_RENDER_PIXELS / 1_000_000} megapixels.` };
         }
       }
-      const shot = await parser.getScreenshot({ first: count, desiredWidth: task.renderWidth, imageBuffer: true, imageDataUrl: false });
+      const shot = await parser.getScreenshot({ partial: wanted, desiredWidth: task.renderWidth, imageBuffer: true, imageDataUrl: false });
       return { ok: true, totalPages: doc.numPages, pages: [], images: shot.pages.map((p) => p.data) };
     }
     const pages: PdfPageContent[] = [];

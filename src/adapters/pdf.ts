@@ -12,8 +12,8 @@ export interface PdfPoolOptions {
 
 export interface PdfReader {
   readPdf(bytes: Uint8Array, options: { maxPages: number }): Promise<PdfReadResult>;
-  /** Pages rendered to PNG images (for OCR of scanned PDFs). */
-  renderPages(bytes: Uint8Array, options: { maxPages: number; width: number }): Promise<{ totalPages: number; images: Uint8Array[] }>;
+  /** The listed pages (1-based) rendered to PNG images, in order (for OCR of scanned pages). */
+  renderPages(bytes: Uint8Array, options: { pages: number[]; width: number }): Promise<Uint8Array[]>;
   /** Loads pdf.js in every worker so the first real request does not pay for it. */
   warmUp(): Promise<void>;
   /** How busy the pool is: its utilisation (0–1, since it started), PDFs waiting and threads. */
@@ -98,11 +98,12 @@ export function createPdfReader(options: PdfPoolOptions): PdfReader {
     return { totalPages: result.totalPages, pages: result.pages };
   }
 
-  /** The first pages rendered to PNG images `width` pixels wide, in the same pool, under the same time and memory caps. */
-  async function renderPages(bytes: Uint8Array, { maxPages, width }: { maxPages: number; width: number }): Promise<{ totalPages: number; images: Uint8Array[] }> {
-    const result = await runTask({ bytes, maxPages, renderWidth: width }, false);
+  /** The listed pages rendered to PNG images `width` pixels wide, in the same pool, under the same time and memory caps. */
+  async function renderPages(bytes: Uint8Array, { pages, width }: { pages: number[]; width: number }): Promise<Uint8Array[]> {
+    if (pages.length === 0) return [];
+    const result = await runTask({ bytes, maxPages: Math.max(...pages), renderWidth: width, renderPages: pages }, false);
     if (!result.ok) throw new SkillmatchError(result.code, result.detail);
-    return { totalPages: result.totalPages, images: result.images ?? [] };
+    return result.images ?? [];
   }
 
   return {

@@ -27,6 +27,8 @@ export const configSchema = z.object({
   OCR_TIMEOUT_MS: int(1_000, 300_000).default(30_000),
   /** Threads that run OCR (started on first use), apart from the PDF workers. */
   OCR_WORKERS: int(1, 8).default(1),
+  /** OCR threads are stopped after this long without work, and their memory (about 230 MB) given back. */
+  OCR_IDLE_MS: int(1_000, 3_600_000).default(60_000),
   /** Time limit for reading one PDF, in milliseconds. */
   PDF_TIMEOUT_MS: int(100, 600_000).default(10_000),
   /** Heap limit of each PDF worker thread, in MB. */

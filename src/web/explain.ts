@@ -41,7 +41,8 @@ export function highlighted(text: string, evidence: Evidence[]): { fragment: Doc
   for (const e of [...evidence].sort((a, b) => a.start - b.start)) {
     if (e.start < at || e.end > text.length || e.end <= e.start) continue;
     fragment.append(text.slice(at, e.start));
-    const mark = h('mark', { class: `ev modality-${e.modality}`, title: e.cue ? `${e.modality}: ${e.cue}` : e.modality }, text.slice(e.start, e.end));
+    const title = (e.cue ? `${e.modality}: ${e.cue}` : e.modality) + (e.ocrConfidence !== undefined ? ` (${ocrNote(e.ocrConfidence)})` : '');
+    const mark = h('mark', { class: `ev modality-${e.modality}${lowOcr(e) ? ' ocr-low' : ''}`, title }, text.slice(e.start, e.end));
     marks.push(mark);
     fragment.append(mark);
     at = e.end;
@@ -49,6 +50,11 @@ export function highlighted(text: string, evidence: Evidence[]): { fragment: Doc
   fragment.append(text.slice(at));
   return { fragment, marks };
 }
+
+/** Below this OCR confidence a mention may be misread (the service's own threshold for a low-quality scan). */
+const LOW_OCR = 70;
+const lowOcr = (e: Evidence): boolean => e.ocrConfidence !== undefined && e.ocrConfidence < LOW_OCR;
+const ocrNote = (confidence: number): string => `read by OCR, confidence ${Math.round(confidence)}%${confidence < LOW_OCR ? ': check the scan' : ''}`;
 
 /** One sentence with the mention marked: the evidence as a quote. */
 function quote(e: Evidence, where: string): HTMLElement {
@@ -58,7 +64,8 @@ function quote(e: Evidence, where: string): HTMLElement {
       ? [e.sentence]
       : [e.sentence.slice(0, at), h('mark', { class: `ev modality-${e.modality}` }, e.text), e.sentence.slice(at + e.text.length)];
   const note = e.modality === 'normal' || e.modality === 'strong' ? '' : ` (${e.modality}${e.cue ? `: “${e.cue}”` : ''})`;
-  return h('li', {}, h('span', { class: 'where' }, where), h('q', {}, ...sentence), note);
+  const ocr = e.ocrConfidence === undefined ? [] : [' ', h('span', { class: `ocr-note${lowOcr(e) ? ' ocr-low' : ''}` }, `(${ocrNote(e.ocrConfidence)})`)];
+  return h('li', {}, h('span', { class: 'where' }, where), h('q', {}, ...sentence), note, ...ocr);
 }
 
 function whyPanel(req: RequirementMatch): HTMLElement {

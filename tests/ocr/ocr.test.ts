@@ -4,6 +4,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { createJobRunner } from '../../src/app/run-job';
 import { signStandardWebhook } from '../../src/app/webhooks/signature';
+import { createOcr } from '../../src/adapters/ocr';
 import { extractDocument, LOW_OCR_CONFIDENCE, type ExtractorPorts } from '../../src/core/1-text/document-text';
 import { createTestService, FIXTURES, testLogger, type TestService } from '../helpers';
 import { startServer } from '../support/server-process';
@@ -69,6 +70,37 @@ describe('OCR of scanned and photographed CVs', () => {
     expect(present(scanned.body)).toEqual(present(original.body));
   }, 60_000);
 
+  it('a PDF with a text page and a scanned page: the text page is read as text, the scanned one by OCR, in page order', async () => {
+    const [mixed, original] = await Promise.all([analyze('mixed-text-and-scan.pdf', { include: true }), analyze('latex-two-column.pdf', { include: true })]);
+    expect(mixed.status).toBe(200);
+    expect(mixed.body.pages).toBe(2);
+    expect(mixed.body.ocr).toEqual({ pages: 1, meanConfidence: expect.any(Number) });
+    expect(wordRecall(original.body.text as string, mixed.body.text as string)).toBeGreaterThanOrEqual(0.9);
+    // Page 1's words come first: its text layer is kept as it is.
+    const page1 = (original.body.text as string).split('\n')[0] ?? '';
+    expect((mixed.body.text as string).startsWith(page1)).toBe(true);
+    expect(present(mixed.body)).toEqual(present(original.body));
+    // Evidence on the scanned page carries its OCR confidence; evidence on the text page does not.
+    const evidence = (mixed.body.skills as Array<{ evidence: Array<{ text: string; start: number; ocrConfidence?: number }> }>).flatMap((s) => s.evidence);
+    const page2Start = (mixed.body.text as string).indexOf('Projects');
+    const onScan = evidence.filter((e) => e.start >= page2Start);
+    const onText = evidence.filter((e) => e.start < page2Start);
+    expect(onScan.length).toBeGreaterThan(0);
+    expect(onText.length).toBeGreaterThan(0);
+    for (const e of onScan) expect(e.ocrConfidence).toEqual(expect.any(Number));
+    for (const e of onText) expect(e.ocrConfidence).toBeUndefined();
+  }, 60_000);
+
+  it('every piece of evidence found on a scanned page carries the confidence of its words', async () => {
+    const res = await analyze('scan-noisy-skewed.jpg');
+    const evidence = (res.body.skills as Array<{ evidence: Array<{ ocrConfidence?: number }> }>).flatMap((s) => s.evidence);
+    expect(evidence.length).toBeGreaterThan(5);
+    for (const e of evidence) {
+      expect(e.ocrConfidence).toBeGreaterThanOrEqual(0);
+      expect(e.ocrConfidence).toBeLessThanOrEqual(100);
+    }
+  }, 60_000);
+
   it('a page with no text on it is 422 no-text-layer, with a fix that says what to send', async () => {
     const res = await analyze('blank-scan.pdf');
     expect(res.status).toBe(422);
@@ -83,6 +115,11 @@ describe('OCR of scanned and photographed CVs', () => {
       expect(image.body.detail).toContain('OCR=off');
       const pdf = await request(off.app).post('/v1/analyze').attach('file', fixture('scanned-two-page.pdf'), 'cv.pdf');
       expect(pdf.body.code).toBe('no-text-layer');
+      // A mixed PDF is read for its text pages, and says which page was left unread.
+      const mixed = await request(off.app).post('/v1/analyze').attach('file', fixture('mixed-text-and-scan.pdf'), 'cv.pdf');
+      expect(mixed.status).toBe(200);
+      expect(mixed.body.ocr).toBeUndefined();
+      expect(mixed.body.quality.warnings).toEqual(expect.arrayContaining([{ code: 'scanned-pages-skipped', message: expect.stringContaining('Page 2 has no text layer') }]));
     } finally {
       await off.close();
     }
@@ -161,8 +198,8 @@ describe('OCR confidence in the extraction stage', () => {
     htmlToText: (html) => ({ text: html, truncated: false }),
     markdownToHtml: (md) => md,
     ocr: {
-      readImage: async () => ({ text: 'Experience\nTrained PyTorch models in Python for retail demand and wrote the unit tests.', confidence }),
-      readPdfPages: async () => ({ totalPages: 1, pages: [] }),
+      readImage: async () => ({ text: 'Experience\nTrained PyTorch models in Python for retail demand and wrote the unit tests.', confidence, words: [] }),
+      readPdfPages: async () => [],
     },
   });
   const png = fixture('scan-clean.png');
@@ -175,4 +212,65 @@ describe('OCR confidence in the extraction stage', () => {
     const high = await extractDocument(png, ports(93), { maxPages: 5 });
     expect(high.quality.warnings.map((w) => w.code)).not.toContain('low-ocr-confidence');
   });
+});
+
+describe('which pages of a PDF OCR reads', () => {
+  const line = (str: string, y: number) => ({ str, x: 50, y, width: 400, fontSize: 11 });
+  const textPage = { width: 595, height: 842, items: [line('Experience', 80), line('Built data pipelines in Scala and tuned Spark jobs for the billing team.', 100)] };
+  const emptyPage = (hasImage: boolean) => ({ width: 595, height: 842, items: [], hasImage });
+  const portsFor = (pages: Array<typeof textPage | ReturnType<typeof emptyPage>>, asked: number[][]): ExtractorPorts => ({
+    readPdf: async () => ({ totalPages: pages.length, pages }),
+    readDocx: () => Promise.reject(new Error('not used')),
+    htmlToText: (html) => ({ text: html, truncated: false }),
+    markdownToHtml: (md) => md,
+    ocr: {
+      readImage: () => Promise.reject(new Error('not used')),
+      readPdfPages: async (_bytes, { pages: wanted }) => {
+        asked.push(wanted);
+        return wanted.map(() => ({ text: 'Certifications\nCertified Kubernetes Administrator, 2021.', confidence: 88, words: [] }));
+      },
+    },
+  });
+  const pdfBytes = new TextEncoder().encode('%PDF-1.7\n');
+
+  it('a page without text that paints an image among text pages is read; a blank one is not', async () => {
+    const asked: number[][] = [];
+    const mixed = await extractDocument(pdfBytes, portsFor([textPage, emptyPage(true), emptyPage(false)], asked), { maxPages: 10 });
+    expect(asked).toEqual([[2]]);
+    expect(mixed.ocr).toEqual({ pages: 1, meanConfidence: 88 });
+    expect(mixed.text.indexOf('Scala')).toBeLessThan(mixed.text.indexOf('Kubernetes'));
+  });
+
+  it('a PDF with only text pages and a blank one is not OCR’d at all', async () => {
+    const asked: number[][] = [];
+    const plain = await extractDocument(pdfBytes, portsFor([textPage, emptyPage(false)], asked), { maxPages: 10 });
+    expect(asked).toEqual([]);
+    expect(plain.ocr).toBeUndefined();
+  });
+
+  it('more scanned pages than OCR_MAX_PAGES: the first are read, and the warning says how many were not', async () => {
+    const asked: number[][] = [];
+    const long = await extractDocument(pdfBytes, portsFor([textPage, emptyPage(true), emptyPage(true), emptyPage(true)], asked), { maxPages: 10, maxOcrPages: 2 });
+    expect(asked).toEqual([[2, 3]]);
+    expect(long.quality.warnings).toEqual(expect.arrayContaining([{ code: 'pages-truncated', message: '3 pages of the PDF are scans; OCR read the first 2 of them.' }]));
+  });
+});
+
+describe('the OCR threads', () => {
+  it('stop after OCR_IDLE_MS without work, giving their memory back, and start again for the next page', async () => {
+    const engine = createOcr({ workers: 1, timeoutMs: 30_000, idleMs: 300, maxPages: 5, renderPdf: () => Promise.reject(new Error('not used')) });
+    try {
+      expect(engine.running()).toBe(false);
+      const first = await engine.readImage(fixture('scan-clean.png'));
+      expect(first.words.length).toBeGreaterThan(50);
+      expect(engine.running()).toBe(true);
+      const deadline = Date.now() + 10_000;
+      while (engine.running() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(engine.running()).toBe(false);
+      const again = await engine.readImage(fixture('scan-clean.png'));
+      expect(again.text).toBe(first.text);
+    } finally {
+      await engine.close();
+    }
+  }, 60_000);
 });

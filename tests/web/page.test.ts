@@ -148,6 +148,23 @@ describeBrowser('the web page in Chromium', () => {
     await page.close();
   }, 60_000);
 
+  it('candidate view: a photographed CV is read by OCR, and its evidence says how confidently', async () => {
+    const problems: string[] = [];
+    const page = await openPage(problems);
+    await page.setInputFiles('#candidate-job-file', path.join(FIXTURES, JOB));
+    await page.setInputFiles('#candidate-cv-file', path.join(FIXTURES, 'scan-noisy-skewed.jpg'));
+    await page.getByRole('button', { name: 'Match', exact: true }).click();
+    await page.locator('#candidate-result .score-value').waitFor({ timeout: 45_000 });
+    const met = page.locator('#candidate-result button.req[data-status="met"]').first();
+    await met.click();
+    const notes = await page.locator('#candidate-result .why-box .ocr-note').allTextContents();
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) expect(note).toMatch(/^\(read by OCR, confidence \d{1,3}%(: check the scan)?\)$/);
+    expect(await page.locator('#candidate-result pre.doc mark.ev').first().getAttribute('title')).toMatch(/read by OCR, confidence \d{1,3}%/);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it('candidate view: pasted texts work, and the API’s errors are shown plainly', async () => {
     const problems: string[] = [];
     const page = await openPage(problems);

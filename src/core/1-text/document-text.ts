@@ -4,6 +4,7 @@ import { layoutPdf, type PdfPageContent } from './pdf-layout';
 import { assessQuality, isUnreadable, measureLegibility } from './quality';
 import type { DocumentFormat, Extraction, QualityWarning } from './schema';
 import { checkImageSize } from './image';
+import { alignOcrWords, countWords, type OcrSegment, type OcrWord } from './ocr-words';
 import { detectSections } from './sections';
 import { sniffFormat, type FileHints } from './sniff';
 
@@ -17,17 +18,19 @@ export interface PdfReadResult {
  * The extraction stage's ports. Adapters in src/adapters implement them with third-party
  * libraries; tests can pass their own. Each throws SkillmatchError for documents it cannot read.
  */
-/** A page read by OCR: its text and the mean confidence of its words (0–100). */
+/** A page read by OCR: its text, the mean confidence of its words (0–100), and the words themselves. */
 export interface OcrPage {
   text: string;
   confidence: number;
+  words: OcrWord[];
 }
+export type { OcrWord };
 
 /** Optical character recognition of a page image, and of a PDF's pages rendered to images. */
 export interface OcrPort {
   readImage(bytes: Uint8Array): Promise<OcrPage>;
-  /** The first `maxPages` pages of a PDF, rendered and recognised; `totalPages` as the PDF says. */
-  readPdfPages(bytes: Uint8Array, options: { maxPages: number }): Promise<{ totalPages: number; pages: OcrPage[] }>;
+  /** The listed pages (1-based) of a PDF, rendered and recognised, in that order. */
+  readPdfPages(bytes: Uint8Array, options: { pages: number[] }): Promise<OcrPage[]>;
 }
 
 export interface ExtractorPorts {
@@ -50,6 +53,10 @@ interface RawText {
   pages: number | null;
   warnings: QualityWarning[];
   ocr?: { pages: number; meanConfidence: number };
+  /** The OCR'd pages' words, and where each page starts in `text` (counted in words). */
+  ocrSegments?: OcrSegment[];
+  /** Every page with text was read by OCR: nothing legible then means nothing on the pages could be read. */
+  ocrOnly?: boolean;
 }
 
 /**
@@ -58,18 +65,40 @@ interface RawText {
  */
 export const LOW_OCR_CONFIDENCE = 70;
 
-/** Too little text on the pages to be a text layer: a scan (20 visible characters a page). */
-const looksScanned = (text: string, pages: number): boolean => text.replace(/\s+/g, '').length < 20 * Math.max(1, pages);
+/** Too little text on a page to be a text layer: a scan (fewer than 20 visible characters). */
+const looksScanned = (text: string): boolean => text.replace(/\s+/g, '').length < 20;
 
-/** Joins OCR pages into raw text, with the mean confidence weighted by each page's text. */
-function fromOcr(pages: OcrPage[], warnings: QualityWarning[]): RawText {
-  const text = pages.map((p) => p.text.trim()).join('\n\n');
-  const weight = pages.reduce((sum, p) => sum + p.text.length, 0);
-  const meanConfidence = weight > 0 ? Math.round(pages.reduce((sum, p) => sum + p.confidence * p.text.length, 0) / weight) : 0;
-  if (text.trim() && meanConfidence < LOW_OCR_CONFIDENCE) {
+/**
+ * Page texts, some read by OCR, joined in page order into raw text; the mean confidence is over the
+ * OCR'd pages, weighted by each page's text.
+ */
+function withOcr(pageTexts: readonly string[], read: ReadonlyMap<number, OcrPage>, pages: number, warnings: QualityWarning[]): RawText {
+  const texts: string[] = [];
+  const ocrSegments: OcrSegment[] = [];
+  let wordsBefore = 0;
+  pageTexts.forEach((pageText, i) => {
+    const ocr = read.get(i + 1);
+    const text = ocr ? ocr.text.trim() : pageText;
+    if (ocr) ocrSegments.push({ words: ocr.words, wordsBefore });
+    wordsBefore += countWords(text);
+    texts.push(text);
+  });
+  const ocrPages = [...read.values()];
+  const weight = ocrPages.reduce((sum, p) => sum + p.text.length, 0);
+  const meanConfidence = weight > 0 ? Math.round(ocrPages.reduce((sum, p) => sum + p.confidence * p.text.length, 0) / weight) : 0;
+  if (weight > 0 && meanConfidence < LOW_OCR_CONFIDENCE) {
     warnings.push({ code: 'low-ocr-confidence', message: `The text was read from an image by OCR with a mean word confidence of ${meanConfidence} (of 100): words may be misread. A sharper scan, or the original file, reads better.` });
   }
-  return { text, pages: pages.length, warnings, ocr: { pages: pages.length, meanConfidence } };
+  const ocrOnly = pageTexts.every((pageText, i) => read.has(i + 1) || looksScanned(pageText));
+  return { text: texts.join('\n\n'), pages, warnings, ocr: { pages: ocrPages.length, meanConfidence }, ocrSegments, ocrOnly };
+}
+
+/** Says that the PDF holds text no reader can see, which was left out. */
+function addHiddenTextWarning(hiddenChars: Record<string, number>, warnings: QualityWarning[]): void {
+  const hidden = Object.entries(hiddenChars).filter(([, n]) => n > 0);
+  if (!hidden.length) return;
+  const how = hidden.map(([reason, n]) => `${n} ${reason === 'white' ? 'white or near-white' : reason === 'tiny' ? 'under 2 pt' : 'outside the page'}`).join(', ');
+  warnings.push({ code: 'hidden-text', message: `The PDF holds text a reader cannot see (${how} characters); it was not read and is not evidence.` });
 }
 
 async function rawText(bytes: Uint8Array, format: DocumentFormat, decoded: string | undefined, ports: ExtractorPorts, options: ExtractOptions): Promise<RawText> {
@@ -91,17 +120,25 @@ async function rawText(bytes: Uint8Array, format: DocumentFormat, decoded: strin
         });
       }
       const laid = layoutPdf(pdf.pages);
-      if (ports.ocr && looksScanned(laid.text, pdf.pages.length)) {
-        // No text layer: the pages are images. OCR reads the first pages (OCR_MAX_PAGES).
-        const ocr = await ports.ocr.readPdfPages(bytes, { maxPages: options.maxOcrPages ?? options.maxPages });
-        if (ocr.totalPages > ocr.pages.length) warnings.push({ code: 'pages-truncated', message: `The PDF is scanned and has ${ocr.totalPages} pages; OCR read the first ${ocr.pages.length}.` });
-        return fromOcr(ocr.pages, warnings);
+      // Pages without a text layer are scans: OCR reads them (the first OCR_MAX_PAGES of them),
+      // whether the whole PDF is a scan or a scanned page sits among text pages. Among text pages
+      // only a page that paints an image is one; a blank page is left blank.
+      const textless = laid.pageTexts.map(looksScanned);
+      const allTextless = textless.every(Boolean);
+      const scanned = textless.flatMap((isTextless, i) => (isTextless && (allTextless || pdf.pages[i]?.hasImage === true) ? [i + 1] : []));
+      const ocrBudget = options.maxOcrPages ?? options.maxPages;
+      if (ports.ocr && scanned.length > 0) {
+        const toRead = scanned.slice(0, ocrBudget);
+        if (scanned.length > toRead.length) warnings.push({ code: 'pages-truncated', message: `${scanned.length} pages of the PDF are scans; OCR read the first ${toRead.length} of them.` });
+        const read = await ports.ocr.readPdfPages(bytes, { pages: toRead });
+        const byPage = new Map(toRead.flatMap((n, i) => (read[i] ? [[n, read[i]] as const] : [])));
+        addHiddenTextWarning(laid.hiddenChars, warnings);
+        return withOcr(laid.pageTexts, byPage, pdf.pages.length, warnings);
       }
-      const hidden = Object.entries(laid.hiddenChars).filter(([, n]) => n > 0);
-      if (hidden.length) {
-        const how = hidden.map(([reason, n]) => `${n} ${reason === 'white' ? 'white or near-white' : reason === 'tiny' ? 'under 2 pt' : 'outside the page'}`).join(', ');
-        warnings.push({ code: 'hidden-text', message: `The PDF holds text a reader cannot see (${how} characters); it was not read and is not evidence.` });
+      if (scanned.length > 0 && scanned.length < pdf.pages.length) {
+        warnings.push({ code: 'scanned-pages-skipped', message: `${scanned.length === 1 ? `Page ${scanned[0]} has` : `Pages ${scanned.join(', ')} have`} no text layer (scanned); OCR is off on this service, so ${scanned.length === 1 ? 'it was' : 'they were'} not read.` });
       }
+      addHiddenTextWarning(laid.hiddenChars, warnings);
       return { text: laid.text, pages: pdf.pages.length, warnings };
     }
     case 'docx': {
@@ -117,7 +154,7 @@ async function rawText(bytes: Uint8Array, format: DocumentFormat, decoded: strin
     case 'image': {
       if (!ports.ocr) throw new SkillmatchError('unsupported-media-type', 'The file is an image; images are read by OCR, which is off on this service (OCR=off). Send the PDF or DOCX.');
       checkImageSize(bytes);
-      return fromOcr([await ports.ocr.readImage(bytes)], warnings);
+      return withOcr([''], new Map([[1, await ports.ocr.readImage(bytes)]]), 1, warnings);
     }
   }
 }
@@ -158,7 +195,7 @@ export async function extractDocument(bytes: Uint8Array, ports: ExtractorPorts, 
   const stats: NormaliseStats = { replacementChars: 0 };
   const text = boundedText(normaliseText(boundedText(raw.text, raw.warnings, MAX_RAW_CHARS), stats), raw.warnings);
 
-  if (raw.ocr && measureLegibility(text).words < 3) {
+  if (raw.ocr && measureLegibility(text).words < 3 && raw.ocrOnly) {
     throw new SkillmatchError('no-text-layer', 'OCR found no readable text on the page: it is blank, a photo without text, or too blurred to read.');
   }
   if (text.length === 0) {
@@ -187,6 +224,6 @@ export async function extractDocument(bytes: Uint8Array, ports: ExtractorPorts, 
     text,
     sections: detectSections(text),
     quality: assessQuality(text, [...sniffed.warnings, ...raw.warnings], stats.replacementChars),
-    ...(raw.ocr ? { ocr: raw.ocr } : {}),
+    ...(raw.ocr ? { ocr: raw.ocr, ocrWords: alignOcrWords(text, raw.ocrSegments ?? []) } : {}),
   };
 }

@@ -23,6 +23,8 @@ export interface PdfPageContent {
   width: number;
   height: number;
   items: PdfTextItem[];
+  /** Whether the page paints an image; looked for only on pages with next to no text (absent otherwise). */
+  hasImage?: boolean;
 }
 
 interface Fragment {
@@ -290,6 +292,8 @@ export function dropRunningLines(pages: Array<{ height: number; lines: LaidLine[
 
 export interface PdfLayoutResult {
   text: string;
+  /** Each page's text, in order (`text` is them joined by a blank line). */
+  pageTexts: string[];
   reorderedPages: number;
   /** Characters of text a reader cannot see, by reason; none of it is in `text`. */
   hiddenChars: Record<HiddenReason, number>;
@@ -301,8 +305,10 @@ export function layoutPdf(pages: PdfPageContent[]): PdfLayoutResult {
   const { pages: cleaned } = dropRunningLines(laid.map((p, i) => ({ height: pages[i]?.height ?? 0, lines: p.lines })));
   const hiddenChars: Record<HiddenReason, number> = { white: 0, tiny: 0, 'off-page': 0 };
   for (const page of pages) for (const item of page.items) if (item.hidden) hiddenChars[item.hidden] += item.str.trim().length;
+  const pageTexts = cleaned.map((lines) => lines.map((l) => l.text).join('\n'));
   return {
-    text: cleaned.map((lines) => lines.map((l) => l.text).join('\n')).join('\n\n'),
+    text: pageTexts.join('\n\n'),
+    pageTexts,
     reorderedPages: laid.filter((p) => p.reordered).length,
     hiddenChars,
   };

@@ -13,6 +13,7 @@ export const qualityWarningCodeSchema = z.enum([
   'content-truncated',
   'hidden-text',
   'low-ocr-confidence',
+  'scanned-pages-skipped',
 ]);
 export type QualityWarningCode = z.infer<typeof qualityWarningCodeSchema>;
 
@@ -79,5 +80,10 @@ export const extractionSchema = z.object({
   quality: qualitySchema,
   /** Present when the text was read from page images by OCR: the pages so read and their mean word confidence (0–100). */
   ocr: z.object({ pages: z.number().int().positive(), meanConfidence: z.number().min(0).max(100) }).optional(),
+  /**
+   * With OCR: where each word OCR read sits in `text`, with its confidence; analysis gives each piece
+   * of evidence the confidence of its words. Internal: never part of a response.
+   */
+  ocrWords: z.array(z.object({ start: z.number().int(), end: z.number().int(), confidence: z.number() })).optional(),
 });
 export type Extraction = z.infer<typeof extractionSchema>;

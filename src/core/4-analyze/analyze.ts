@@ -12,6 +12,7 @@ import { tokenize, type Token } from '../1-text/tokenize';
 import { experienceEntries, yearsFromEntries } from '../3-extract/experience';
 import { findPersonalData, maskSpans } from '../1-text/personal-data';
 import { findUnmappedTerms } from '../3-extract/unmapped';
+import { confidenceOver } from '../1-text/ocr-words';
 
 export interface AnalyzeOptions {
   kind: KindRequest;
@@ -275,6 +276,10 @@ export function analyzeExtraction(
       if (judgement.cue) evidence.cue = judgement.cue;
       if (judgement.years !== undefined) evidence.years = judgement.years;
       if (judgement.requirement) evidence.requirement = judgement.requirement;
+      if (extraction.ocrWords) {
+        const confidence = confidenceOver(extraction.ocrWords, mention.start, mention.end);
+        if (confidence !== undefined) evidence.ocrConfidence = confidence;
+      }
       let list = evidenceBySkill.get(skillId);
       if (!list) {
         list = [];

@@ -35,6 +35,8 @@ export const evidenceSchema = z.object({
   requirement: requirementSchema.optional(),
   /** The sentence around the mention, for display. */
   sentence: z.string(),
+  /** Read by OCR: the lowest confidence (0–100) of the words the mention covers. */
+  ocrConfidence: z.number().min(0).max(100).optional(),
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 
