@@ -188,14 +188,27 @@ async function readPage(page: PdfJsPage, walkColours: boolean): Promise<PdfPageC
     const hidden = hiddenReason(textItem, viewport, painted);
     items.push(hidden ? { ...textItem, hidden } : textItem);
   }
-  // A page with next to no text may be a scan among text pages: OCR reads it if it paints an image.
-  let hasImage: boolean | undefined;
-  if (items.reduce((n, item) => n + (item.hidden ? 0 : item.str.replace(/\s+/g, '').length), 0) < FEW_CHARS) {
-    const ops = await page.getOperatorList();
-    hasImage = Array.prototype.some.call(ops.fnArray, (op: number) => IMAGE_OPS.has(op));
-  }
   page.cleanup();
-  return { width: viewport.width, height: viewport.height, items, ...(hasImage === undefined ? {} : { hasImage }) };
+  return { width: viewport.width, height: viewport.height, items };
+}
+
+const visibleChars = (page: PdfPageContent): number => page.items.reduce((n, item) => n + (item.hidden ? 0 : item.str.replace(/\s+/g, '').length), 0);
+
+/**
+ * A page with next to no text among pages with text may be a scanned page: it is one if it paints
+ * an image (OCR then reads it), and a blank page if not. Looked up only in such mixed documents:
+ * listing a page's operators decodes its images, which a wholly scanned PDF need not pay twice.
+ */
+async function markScannedPages(doc: PdfJsDocument, pages: PdfPageContent[]): Promise<void> {
+  const textless = pages.map((p) => visibleChars(p) < FEW_CHARS);
+  if (textless.every(Boolean) || !textless.some(Boolean)) return;
+  for (const [i, page] of pages.entries()) {
+    if (!textless[i]) continue;
+    const pdfPage = await doc.getPage(i + 1);
+    const ops = await pdfPage.getOperatorList();
+    page.hasImage = Array.prototype.some.call(ops.fnArray, (op: number) => IMAGE_OPS.has(op));
+    pdfPage.cleanup();
+  }
 }
 
 export default async function readPdfInWorker(task: PdfWorkerTask): Promise<PdfWorkerResult> {
@@ -228,6 +241,7 @@ export default async function readPdfInWorker(task: PdfWorkerTask): Promise<PdfW
     }
     const pages: PdfPageContent[] = [];
     for (let n = 1; n <= count; n++) pages.push(await readPage(await doc.getPage(n), walkColours));
+    await markScannedPages(doc, pages);
     return { ok: true, totalPages: doc.numPages, pages };
   } catch (error) {
     const name = error instanceof Error ? error.name : '';
