@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { COMMAND_FLAGS, HELP } from '../src/cli/cli';
@@ -7,7 +7,7 @@ import { runCli } from '../src/main/cli';
 
 const ROOT = path.join(__dirname, '..');
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'skillmatch.cjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'skillmatch.cjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 2 ** 20 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -117,4 +117,91 @@ describe('the skillmatch command', () => {
       else expect(err).toBe('');
     }
   }, 60_000);
+});
+
+describe('skillmatch match --jsonl: folders of thousands, streamed, resumable', () => {
+  const JOB = 'fixtures/ml-engineer-job.md';
+  let dir: string;
+  let folder: string;
+  /** A folder of CVs made from the fixtures: texts varied by a line so that each is its own document. */
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'skillmatch-jsonl-'));
+    folder = path.join(dir, 'cvs');
+    mkdirSync(folder);
+    const sources = ['plain-cv.txt', 'cv.md'].map((f) => readFileSync(path.join(ROOT, 'fixtures', f), 'utf8'));
+    const extras = ['Wrote unit tests and ran code review.', 'Built PyTorch models for demand forecasting.', 'Fitted regression models in R.', 'Kept the release schedule for two launches.'];
+    for (let i = 0; i < 60; i++) writeFileSync(path.join(folder, `cv-${String(i).padStart(3, '0')}.${i % 2 ? 'md' : 'txt'}`), `${sources[i % 2]}\n\n${extras[i % extras.length]}\n`);
+    copyFileSync(path.join(ROOT, 'fixtures', 'truncated.pdf'), path.join(folder, 'zz-broken.pdf'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const lines = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { filename: string; score: number | null; rank: null; requirements: Array<Record<string, unknown>>; error?: { code: string } });
+
+  it('writes one line per CV as each is matched, with the scores the ranking gives; a broken CV is its own line', () => {
+    const out = path.join(dir, 'all.jsonl');
+    const r = cli('match', '--job', JOB, '--jsonl', '--out', out, folder);
+    expect(r.code).toBe(1); // the broken PDF
+    expect(r.err).toMatch(/zz-broken\.pdf: unreadable-document/);
+    expect(r.err).toMatch(/61 CVs matched, 1 could not be read/);
+    const written = lines(out);
+    expect(written).toHaveLength(61);
+    expect(new Set(written.map((l) => l.filename)).size).toBe(61);
+    expect(written.find((l) => l.filename.endsWith('zz-broken.pdf'))?.error?.code).toBe('unreadable-document');
+    // The job ad's evidence is left out of every line; the CV's is kept.
+    expect(written[0]?.requirements[0]).not.toHaveProperty('jobEvidence');
+    expect(written[0]?.requirements[0]).toHaveProperty('cvEvidence');
+    // Sorted by score, the lines rank as `match --json` ranks the same CVs.
+    const ranked = JSON.parse(cli('match', '--job', JOB, '--json', folder).out) as { results: Array<{ filename: string; score: number | null }> };
+    const byName = new Map(written.map((l) => [l.filename, l.score]));
+    for (const result of ranked.results) expect(byName.get(result.filename)).toBe(result.score);
+  }, 120_000);
+
+  it('--resume skips the CVs already written, drops a line cut short, and writes the rest once', () => {
+    const out = path.join(dir, 'resumed.jsonl');
+    const full = readFileSync(path.join(dir, 'all.jsonl'), 'utf8').split('\n');
+    // Twenty whole lines and half of the next, as a process killed while writing leaves them.
+    writeFileSync(out, `${full.slice(0, 20).join('\n')}\n${(full[20] ?? '').slice(0, 200)}`);
+    const again = cli('match', '--job', JOB, '--jsonl', '--resume', '--out', out, folder);
+    expect(again.err).toMatch(/resuming: 20 of 61 CVs already in/);
+    const written = lines(out);
+    expect(written).toHaveLength(61);
+    expect(new Set(written.map((l) => l.filename)).size).toBe(61);
+  }, 120_000);
+
+  it('refuses to write over results without --resume, and --resume without a file to read', () => {
+    const refused = cli('match', '--job', JOB, '--jsonl', '--out', path.join(dir, 'all.jsonl'), folder);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/already holds results: add --resume/);
+    expect(cli('match', '--job', JOB, '--jsonl', '--resume', folder).err).toMatch(/--resume needs --out/);
+    expect(cli('match', '--job', JOB, '--jsonl', '--json', folder).code).toBe(2);
+    expect(cli('match', '--job', JOB, '--out', 'x.jsonl', folder).err).toMatch(/--out goes with --jsonl/);
+    expect(cli('match', '--job', JOB, '--jsonl', '--concurrency', '0', folder).err).toMatch(/--concurrency takes a whole number/);
+  }, 60_000);
+
+  it('Ctrl-C stops it cleanly: the CVs in progress are written whole, the exit code is 130, and --resume finishes the folder', async () => {
+    // A folder long enough (about ten seconds' work) that the interrupt always lands in the middle.
+    const big = path.join(dir, 'big');
+    mkdirSync(big);
+    const text = readFileSync(path.join(ROOT, 'fixtures', 'plain-cv.txt'), 'utf8');
+    for (let i = 0; i < 800; i++) writeFileSync(path.join(big, `cv-${String(i).padStart(4, '0')}.txt`), `${text}\nReference number ${i}.\n`);
+    const out = path.join(dir, 'interrupted.jsonl');
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'skillmatch.cjs'), 'match', '--job', JOB, '--jsonl', '--concurrency', '1', '--out', out, big], { cwd: ROOT });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline && (!existsSync(out) || lines(out).length < 5)) await new Promise((resolve) => setTimeout(resolve, 20));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/stopping: the CVs in progress finish/);
+    const partial = readFileSync(out, 'utf8');
+    expect(partial.endsWith('\n')).toBe(true);
+    const before = lines(out).length;
+    expect(before).toBeGreaterThanOrEqual(5);
+    expect(before).toBeLessThan(800);
+    const resumed = cli('match', '--job', JOB, '--jsonl', '--resume', '--out', out, big);
+    expect(resumed.code).toBe(0);
+    expect(resumed.err).toContain(`resuming: ${before} of 800`);
+    expect(new Set(lines(out).map((l) => l.filename)).size).toBe(800);
+    expect(lines(out)).toHaveLength(800);
+  }, 120_000);
 });

@@ -5,16 +5,19 @@
  *   skillmatch lexicon check [<lexicon dir>]
  *   skillmatch explain [--kind cv|job|auto] [--skill id] [--no-text] <file>
  *   skillmatch serve
- * Exit codes: 0 success, 1 some files failed (each reported on stderr), 2 bad usage.
+ * Exit codes: 0 success, 1 some files failed (each reported on stderr), 2 bad usage, 130 stopped by Ctrl-C.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { analysisBody } from '../app/analyze-document';
 import { matchUploads, problemEntry, type DocumentUpload } from '../app/match-batch';
+import { streamMatches } from '../app/match-stream';
+import { SkillmatchError } from '../core/0-base/errors';
 import type { Analyzer } from '../app/ports';
 import { kindRequestSchema, type KindRequest } from '../core/4-analyze/schema';
 import { csvCell, matchToCsv } from '../core/5-match/match';
-import type { Match } from '../core/5-match/schema';
+import type { Match, MatchResult } from '../core/5-match/schema';
 import { explainDocument } from './explain';
 
 /** What the commands need, wired by the composition root (src/main/cli.ts). */
@@ -30,6 +33,7 @@ export interface CliDeps {
 const USAGE = `usage:
   skillmatch analyze [--kind cv|job|auto] [--json | --csv] <file>...
   skillmatch match --job <file> [--json | --csv] <cv file or folder>...
+  skillmatch match --job <file> --jsonl [--out <file> [--resume]] [--concurrency <n>] <cv folder>...
   skillmatch lexicon check [<lexicon dir>]
   skillmatch explain [--kind cv|job|auto] [--skill <id>] [--no-text] <file>
   skillmatch serve`;
@@ -37,7 +41,7 @@ const USAGE = `usage:
 /** The options of each command: the parser refuses others, and the help text names them all (tested). */
 export const COMMAND_FLAGS = {
   analyze: { valued: ['--kind'], switches: ['--json', '--csv'] },
-  match: { valued: ['--job'], switches: ['--json', '--csv'] },
+  match: { valued: ['--job', '--out', '--concurrency'], switches: ['--json', '--csv', '--jsonl', '--resume'] },
   explain: { valued: ['--kind', '--skill'], switches: ['--no-text'] },
 } as const satisfies Record<string, { valued: readonly string[]; switches: readonly string[] }>;
 
@@ -60,12 +64,19 @@ Options:
   --kind cv|job|auto     analyze, explain: what the document is (default auto: detected).
   --json                 analyze, match: the API's JSON instead of a table, with filenames as given.
   --csv                  analyze, match: CSV instead of a table (one row per file).
+  --jsonl                match: one JSON line per CV, written as each is matched (unranked: sort by
+                         "score"); for folders of thousands, in flat memory.
+  --out <file>           match --jsonl: append the lines to this file instead of stdout.
+  --resume               match --jsonl --out: skip the CVs already in the file (after Ctrl-C).
+  --concurrency <n>      match --jsonl: CVs analysed at once (default 4).
   --skill <id>           explain: show only this skill's mentions and score (ids: see GET /v1/lexicon).
   --no-text              explain: leave out the extracted text.
   -h, --help             This help.
 
 Output goes to stdout; problems, and a progress bar for more than three files on a terminal, to stderr.
-Exit codes: 0 success; 1 some files failed (each reported on stderr, the rest processed); 2 bad usage.`;
+Ctrl-C during match --jsonl lets the CVs in progress finish and keeps every line written whole.
+Exit codes: 0 success; 1 some files failed (each reported on stderr, the rest processed); 2 bad usage;
+130 stopped by Ctrl-C (match --jsonl).`;
 
 const DOCUMENT_EXTENSIONS = /\.(pdf|docx|txt|text|md|markdown|html?|xhtml|png|jpe?g|tiff?)$/i;
 const EXTENSIONS_SAID = '.pdf, .docx, .txt, .md, .html, and scans as .png, .jpg, .tif';
@@ -77,6 +88,8 @@ export interface Io {
   err(text: string): void;
   /** Whether stderr is a terminal (for the progress bar). */
   tty: boolean;
+  /** Registers what to do on Ctrl-C (SIGINT) while a long command runs; returns how to unregister it. */
+  onInterrupt?(handler: () => void): () => void;
 }
 
 interface Parsed {
@@ -200,9 +213,8 @@ function readUpload(file: string): DocumentUpload {
   return { bytes: readFileSync(file), filename: file, mimeType: null };
 }
 
-async function match(analyzer: Analyzer, args: string[], io: Io): Promise<number> {
-  const { flags, positional } = commandArgs('match', args);
-  const how = format(flags);
+/** The job ad of --job, read, and the CV files named (folders expanded). */
+function jobAndCvFiles(flags: Parsed['flags'], positional: string[]): { jobAd: DocumentUpload; files: string[] } {
   const jobFile = flags.get('--job');
   if (typeof jobFile !== 'string') throw new UsageError('name the job ad with --job <file>');
   let jobAd: DocumentUpload;
@@ -213,6 +225,15 @@ async function match(analyzer: Analyzer, args: string[], io: Io): Promise<number
   }
   const files = expand(positional);
   if (files.length === 0) throw new UsageError('name at least one CV file or folder');
+  return { jobAd, files };
+}
+
+async function match(analyzer: Analyzer, args: string[], io: Io): Promise<number> {
+  const { flags, positional } = commandArgs('match', args);
+  if (flags.has('--jsonl')) return matchStreamed(analyzer, flags, positional, io);
+  for (const f of ['--out', '--resume', '--concurrency']) if (flags.has(f)) throw new UsageError(`${f} goes with --jsonl`);
+  const how = format(flags);
+  const { jobAd, files } = jobAndCvFiles(flags, positional);
   const cvs: DocumentUpload[] = [];
   const missing: string[] = [];
   for (const f of files) {
@@ -230,6 +251,102 @@ async function match(analyzer: Analyzer, args: string[], io: Io): Promise<number
   else if (how === 'csv') io.out(matchToCsv(result));
   else printRanking(result, io);
   return result.results.some((r) => r.error) || missing.length ? 1 : 0;
+}
+
+/**
+ * The file names already written to a JSONL output, and its length up to the last whole line: a
+ * line cut short (the process killed while writing) is dropped, and that CV is matched again.
+ */
+function alreadyWritten(file: string): { names: Set<string>; wholeBytes: number } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return { names: new Set(), wholeBytes: 0 };
+  }
+  const names = new Set<string>();
+  let at = 0;
+  for (;;) {
+    const end = text.indexOf('\n', at);
+    if (end < 0) break;
+    try {
+      const line = JSON.parse(text.slice(at, end)) as { filename?: unknown };
+      if (typeof line.filename === 'string') names.add(line.filename);
+    } catch {
+      break; // not a line this command wrote: keep what came before it
+    }
+    at = end + 1;
+  }
+  return { names, wholeBytes: Buffer.byteLength(text.slice(0, at)) };
+}
+
+/** A result as a JSONL line: the job ad's evidence is the same on every line, so it is left out. */
+function withoutJobEvidence(result: MatchResult): Omit<MatchResult, 'requirements'> & { requirements: Array<Omit<MatchResult['requirements'][number], 'jobEvidence'>> } {
+  return { ...result, requirements: result.requirements.map(({ jobEvidence: _sameOnEveryLine, ...requirement }) => requirement) };
+}
+
+async function matchStreamed(analyzer: Analyzer, flags: Parsed['flags'], positional: string[], io: Io): Promise<number> {
+  if (flags.has('--json') || flags.has('--csv')) throw new UsageError('choose one of --json, --csv and --jsonl');
+  const out = flags.get('--out');
+  if (flags.has('--resume') && typeof out !== 'string') throw new UsageError('--resume needs --out <file>: it reads the lines already there');
+  const concurrencyFlag = flags.get('--concurrency') ?? '4';
+  const concurrency = typeof concurrencyFlag === 'string' && /^\d+$/.test(concurrencyFlag) ? Number(concurrencyFlag) : NaN;
+  if (!(concurrency >= 1 && concurrency <= 64)) throw new UsageError('--concurrency takes a whole number from 1 to 64');
+  const { jobAd, files } = jobAndCvFiles(flags, positional);
+
+  let skip = new Set<string>();
+  let fd: number | undefined;
+  if (typeof out === 'string') {
+    if (flags.has('--resume')) {
+      const written = alreadyWritten(out);
+      skip = written.names;
+      if (existsSync(out)) truncateSync(out, written.wholeBytes);
+    } else if (existsSync(out) && statSync(out).size > 0) {
+      throw new UsageError(`${out} already holds results: add --resume to go on from them, or name another file`);
+    }
+    fd = openSync(out, 'a');
+  }
+  const todo = files.filter((f) => !skip.has(f));
+  if (skip.size > 0) io.err(`resuming: ${files.length - todo.length} of ${files.length} CVs already in ${String(out)}\n`);
+
+  let interrupted = false;
+  const release = io.onInterrupt?.(() => {
+    interrupted = true;
+    io.err('\nstopping: the CVs in progress finish and are written; run again with --resume to go on\n');
+  });
+  const tick = progress(io, todo.length);
+  try {
+    const summary = await streamMatches(
+      analyzer,
+      jobAd,
+      todo,
+      async (name) => {
+        try {
+          return await readFile(name);
+        } catch {
+          throw new SkillmatchError('not-found', `${name} cannot be read.`);
+        }
+      },
+      {
+        concurrency,
+        stopped: () => interrupted,
+        onResult(result, done) {
+          // One write a line: a line is in the file whole or not at all.
+          const line = `${JSON.stringify(withoutJobEvidence(result))}\n`;
+          if (fd !== undefined) writeSync(fd, line);
+          else io.out(line);
+          if (result.error) io.err(`${result.filename}: ${result.error.code}: ${result.error.detail}\n`);
+          tick?.(done);
+        },
+      },
+    );
+    io.err(`${summary.done} CVs matched${summary.failed ? `, ${summary.failed} could not be read` : ''}${summary.stopped ? `; stopped with ${todo.length - summary.done} to go (--resume goes on)` : ''}\n`);
+    if (summary.stopped) return 130;
+    return summary.failed > 0 ? 1 : 0;
+  } finally {
+    release?.();
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 function printRanking(result: Match, io: Io): void {

@@ -30,6 +30,16 @@ export async function run(argv: string[]): Promise<void> {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
     tty: Boolean(process.stderr.isTTY),
+    onInterrupt(handler) {
+      // The first Ctrl-C asks the command to stop cleanly; a second one ends the process at once.
+      const once = (): void => {
+        process.removeListener('SIGINT', once);
+        process.once('SIGINT', () => process.exit(130));
+        handler();
+      };
+      process.on('SIGINT', once);
+      return () => process.removeListener('SIGINT', once);
+    },
   });
   if (code >= 0) process.exit(code);
 }
