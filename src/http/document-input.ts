@@ -53,15 +53,14 @@ export async function awaitUploadRoom(req: Request, res: Response, limits: Input
 
 /**
  * Refuses a body larger than `limit`: at once when Content-Length says so, else as soon as the
- * bytes arriving pass it. The 413 is sent right away and the connection closed after it, so a
- * client cannot make the service read (or wait for) the rest of an oversized upload.
+ * bytes arriving pass it. The 413 is sent right away; the rest of the body is thrown away as it
+ * arrives, within the bounds of sendProblem, so a client still sending reads the 413, and none of
+ * an oversized upload is kept.
  */
 export function capRequestBytes(req: Request, res: Response, limit: number, error: () => SkillmatchError): void {
   const refuse = (): void => {
     if (res.headersSent) return;
-    res.setHeader('Connection', 'close');
     sendProblem(res, error());
-    res.once('finish', () => req.socket.destroy());
   };
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limit) throw error();
@@ -136,10 +135,7 @@ export function documentReader(limits: InputLimits, textFields: readonly string[
     if (req.is('multipart/form-data')) {
       await awaitUploadRoom(req, res, limits, limits.maxFileBytes + MULTIPART_ALLOWANCE);
       // A body far larger than a file may be is refused before (or as soon as) it is read.
-      capRequestBytes(req, res, limits.maxFileBytes + MULTIPART_ALLOWANCE, () => {
-        res.setHeader('Connection', 'close');
-        return new SkillmatchError('file-too-large', `The file is larger than the upload limit of ${limits.maxFileBytes} bytes.`, { limitBytes: limits.maxFileBytes });
-      });
+      capRequestBytes(req, res, limits.maxFileBytes + MULTIPART_ALLOWANCE, () => new SkillmatchError('file-too-large', `The file is larger than the upload limit of ${limits.maxFileBytes} bytes.`, { limitBytes: limits.maxFileBytes }));
       const body = await readMultipart(req, res, upload, { limits, textFields, fix: fieldsFix });
       const fields = Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'));
       if (!req.file) throw new SkillmatchError('missing-file', 'The multipart body has no file in the "file" field.', {}, fieldsFix);

@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, Request, Response } from 'express';
 import { MulterError } from 'multer';
 import type { Logger } from 'pino';
 import { errorCatalogue, isSkillmatchError, SkillmatchError, type ErrorCode } from '../core/0-base/errors';
@@ -42,6 +42,45 @@ export function sendProblem(res: Response, error: SkillmatchError): void {
   if (typeof retryAfter === 'number' && !res.headersSent) res.setHeader('Retry-After', String(retryAfter));
   problemCodes.set(res, error.code);
   res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
+  discardUnreadBody(res.req);
+}
+
+/**
+ * A refusal sent before the body was read (too large, unauthorised, rate-limited, unsigned) must
+ * reach a client that is still sending: Node's fetch and browsers write the whole body before
+ * they read the answer, and a connection closed under them reads as a reset, not as the 413 and
+ * its message. So the rest of the body is read and thrown away (never kept), within bounds: the
+ * connection is cut past DRAIN_MAX_BYTES, after DRAIN_MAX_MS, or when the client stops sending
+ * for DRAIN_IDLE_MS.
+ */
+export const DRAIN_MAX_BYTES = 128 * 2 ** 20;
+export const DRAIN_MAX_MS = 10_000;
+export const DRAIN_IDLE_MS = 2_000;
+
+function discardUnreadBody(req: Request): void {
+  if (req.complete || req.destroyed) return;
+  let seen = 0;
+  const cut = (): void => {
+    stop();
+    req.socket.destroy();
+  };
+  const deadline = setTimeout(cut, DRAIN_MAX_MS);
+  let idle = setTimeout(cut, DRAIN_IDLE_MS);
+  const onData = (chunk: Buffer): void => {
+    seen += chunk.length;
+    if (seen > DRAIN_MAX_BYTES) return cut();
+    clearTimeout(idle);
+    idle = setTimeout(cut, DRAIN_IDLE_MS);
+  };
+  const stop = (): void => {
+    clearTimeout(deadline);
+    clearTimeout(idle);
+    req.off('data', onData);
+  };
+  req.on('data', onData);
+  req.once('end', stop);
+  req.once('close', stop);
+  req.resume();
 }
 
 /** The same problem with the fix of the endpoint at hand, for the codes whose fix names fields. */

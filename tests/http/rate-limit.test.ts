@@ -64,7 +64,7 @@ describe('rate limits', () => {
         get headersSent() {
           return false;
         },
-        req: { id: 'x' },
+        req: { id: 'x', complete: true },
       };
       const req = { path: '/v1/analyze', socket: { remoteAddress: address }, headers: {} };
       limiter(req as never, res as never, () => undefined);

@@ -4,7 +4,7 @@
  * service over real HTTP. Without Chromium the suite is skipped (REQUIRE_BROWSER=1 makes that an
  * error, as in CI). Screenshots go to test-output/web/.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import os from 'node:os';
@@ -205,6 +205,24 @@ describeBrowser('the web page in Chromium', () => {
     // Error answers (4xx) show in the console as failed loads; anything else would be a page problem.
     expect(problems.filter((p) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(p))).toEqual([]);
     await page.close();
+  }, 60_000);
+
+  it('candidate view: a CV far over the upload limit is refused with the service’s 413 and its message, not a network error', async () => {
+    const problems: string[] = [];
+    const page = await openPage(problems);
+    const big = path.join(webDir, 'sixty-megabytes.txt');
+    writeFileSync(big, Buffer.alloc(60 * 2 ** 20, 'a'));
+    try {
+      await page.fill('#candidate-job-text', 'Requirements\n- Python and PyTorch.');
+      await page.setInputFiles('#candidate-cv-file', big);
+      await page.getByRole('button', { name: 'Match', exact: true }).click();
+      await page.waitForFunction(() => /larger than the upload limit/.test(document.querySelector('#candidate-error')?.textContent ?? ''), undefined, { timeout: 30_000 });
+      expect(await page.locator('#candidate-error').textContent()).not.toMatch(/network|failed to fetch/i);
+      expect(problems.filter((p) => !/Failed to load resource: the server responded with a status of 413/.test(p))).toEqual([]);
+    } finally {
+      rmSync(big, { force: true });
+      await page.close();
+    }
   }, 60_000);
 
   it('recruiter view: dropped CVs ranked as the API ranks them, with progress, sorting, filtering, explanations and CSV', async () => {

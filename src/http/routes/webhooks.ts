@@ -29,13 +29,8 @@ export function webhookRouter(store: JobStore, settings: WebhookSettings): Route
       return Array.isArray(value) ? value[0] : value;
     };
     // A source that is not enabled, an unsigned request or a stale one is refused before its
-    // body is read; the connection then closes, so the rest of the body is not waited for.
-    try {
-      precheckWebhook(settings.secrets, source, header, now());
-    } catch (error) {
-      res.setHeader('Connection', 'close');
-      throw error;
-    }
+    // body is read (the rest of the body is thrown away as it arrives: see sendProblem).
+    precheckWebhook(settings.secrets, source, header, now());
     await runMiddleware(raw, req, res);
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const outcome = await acceptWebhook(store, settings.secrets, { source, header, body }, now());
