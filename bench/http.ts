@@ -22,12 +22,24 @@ export interface HttpLevel {
   peakRssMb: number;
 }
 
+/** Requests at a fixed arrival rate, a share of the capacity measured at the highest concurrency. */
+export interface OpenLoopLevel {
+  share: number;
+  rate: number;
+  seconds: number;
+  sent: number;
+  ok: number;
+  failed: number;
+  latencyMs: { p50: number; p99: number; max: number };
+}
+
 export interface HttpBench {
   file: string;
   pdfWorkers: number;
   /** Peak RSS from start to ready, workers warm, before any load. */
   idleRssMb: number;
   levels: HttpLevel[];
+  openLoop: OpenLoopLevel[];
 }
 
 type AutocannonJson = import('autocannon').Result;
@@ -62,7 +74,7 @@ function multipart(file: Buffer, filename: string): { body: Buffer; contentType:
   return { body: Buffer.concat([Buffer.from(head), file, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-export async function benchHttp(root: string, file: string, concurrencies: number[], seconds: number): Promise<HttpBench> {
+export async function benchHttp(root: string, file: string, concurrencies: number[], seconds: number, openLoopShares: number[] = [0.5, 0.8]): Promise<HttpBench> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'skillmatch-bench-http-'));
   const probeOut = path.join(dir, 'probe.json');
   const { body, contentType } = multipart(readFileSync(path.join(root, file)), path.basename(file));
@@ -76,6 +88,7 @@ export async function benchHttp(root: string, file: string, concurrencies: numbe
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const levels: HttpLevel[] = [];
+  const openLoop: OpenLoopLevel[] = [];
   let idle = 0;
   try {
     const base = `http://127.0.0.1:${port}`;
@@ -116,10 +129,20 @@ export async function benchHttp(root: string, file: string, concurrencies: numbe
         ...p,
       });
     }
+    // Latency as users feel it below capacity: arrivals at a fixed rate, a share of the throughput
+    // the highest concurrency reached above.
+    const capacity = levels.at(-1)?.requestsPerSecond ?? 0;
+    const openLoader = path.join(root, 'dist', 'bench', 'open-loop.js');
+    for (const share of capacity > 0 ? openLoopShares : []) {
+      const rate = Math.max(1, Math.round(capacity * share * 10) / 10);
+      const run = spawnSync(process.execPath, [openLoader, `${base}/v1/analyze`, contentType, bodyFile, String(rate), String(seconds)], { encoding: 'utf8', timeout: (seconds + 120) * 1000 });
+      if (run.status !== 0) throw new Error(`the open-loop generator failed: ${run.stderr}`);
+      openLoop.push({ share, ...(JSON.parse(run.stdout) as Omit<OpenLoopLevel, 'share'>) });
+    }
   } finally {
     service.kill('SIGTERM');
     await new Promise((r) => service.once('exit', r));
     rmSync(dir, { recursive: true, force: true });
   }
-  return { file, pdfWorkers: workers, idleRssMb: idle, levels };
+  return { file, pdfWorkers: workers, idleRssMb: idle, levels, openLoop };
 }
