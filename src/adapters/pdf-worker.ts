@@ -5,6 +5,7 @@
 import { PDFParse } from 'pdf-parse';
 import type { PdfPageContent, PdfTextItem } from '../core/1-text/pdf-layout';
 import { luminance, mayFillLight } from './pdf-fill-colours';
+import { usePatchedPdfJsWorker } from './pdfjs-worker';
 
 export interface PdfWorkerTask {
   bytes: Uint8Array;
@@ -212,6 +213,7 @@ async function markScannedPages(doc: PdfJsDocument, pages: PdfPageContent[]): Pr
 }
 
 export default async function readPdfInWorker(task: PdfWorkerTask): Promise<PdfWorkerResult> {
+  await usePatchedPdfJsWorker();
   // Before pdf.js takes the bytes: only a document that may fill text in a light colour needs the walk.
   const walkColours = mayFillLight(task.bytes);
   const parser = new PDFParse({
