@@ -34,6 +34,14 @@ describe('word forms: derivations only where the lexicon keeps the sense', () =>
     expect(await presentSkills('Collaborated with the design and sales teams on the launch.')).toContain('collaboration');
   });
 
+  it('a closed compound written open is the one word: "Tensor Flow", "Java Script"; two ordinary words are not joined', async () => {
+    expect(await acceptedTerms('Prototyped ranking models in Tensor Flow and served them from a Java Script front end.')).toEqual(expect.arrayContaining(['tensorflow:normal', 'javascript:normal']));
+    expect(await acceptedTerms('Wrote tokenisers with the Natural Language Tool Kit.')).toContain('nltk:normal');
+    // "Py" and "Torch" on two lines are not one word; nor is a pair whose join the lexicon lacks.
+    expect(await acceptedTerms('Carried the Olympic torch in 2012.\nPy\nTorch')).not.toContain('pytorch:normal');
+    expect(await acceptedTerms('Sold sea food to the town market.')).toEqual([]);
+  });
+
   it('typo tolerance is opt-in: "Networks" is no NetworkX, "Pytroch" is PyTorch', async () => {
     expect(await acceptedTerms('Regional Water Networks Ltd, field engineer')).not.toEqual(expect.arrayContaining([expect.stringMatching(/^networkx:/)]));
     expect(await acceptedTerms('Trained classifiers in Pytroch on a single GPU.')).toContain('pytorch:normal');

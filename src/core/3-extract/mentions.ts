@@ -42,6 +42,8 @@ interface Walk {
   lexicon: CompiledLexicon;
   nlp: NlpPort;
   best: { node: TrieNode; last: number } | null;
+  /** The text the tokens index, to see what stands between two of them (without it, open compounds are not joined). */
+  text: string | undefined;
 }
 
 /**
@@ -67,6 +69,10 @@ export function isInflectionOf(word: string, form: string): boolean {
   return /^(?:e|y)?(?:s|es|ies|d|ed|ied|ing|'s)?$/.test(w.slice(base.length)) || (f.endsWith('y') && /^(?:ies|ied)$/.test(w.slice(base.length)));
 }
 
+/** A compound written open is joined only into a form this long or longer, of letters only. */
+const OPEN_COMPOUND_MIN = 6;
+const LETTERS = /^[a-z]+$/;
+
 function consider(w: Walk, next: TrieNode | undefined, j: number, stemmedSingleWord = false): void {
   if (!next) return;
   // A one-word phrase whose derivations change its sense (clustering / clusters) matches by its
@@ -91,6 +97,12 @@ function walk(w: Walk, node: TrieNode, at: number): void {
   if (node.exact.size) {
     consider(w, node.exact.get(token.lower), j);
     if (token.lower.length > 3 && token.lower.endsWith('s')) consider(w, node.exact.get(token.lower.slice(0, -1)), j);
+    // A closed compound written open ("Tensor Flow", "tool kit", "Git Hub"): two words one space
+    // apart match the lexicon's one-word form they join into.
+    const next = w.tokens[j + 1];
+    if (next?.type === 'word' && next.start === token.end + 1 && w.text?.[token.end] === ' ' && token.lower.length >= 2 && next.lower.length >= 2 && token.lower.length + next.lower.length >= OPEN_COMPOUND_MIN && LETTERS.test(token.lower) && LETTERS.test(next.lower)) {
+      consider(w, node.exact.get(token.lower + next.lower), j + 1);
+    }
   }
   if (node.cased.size) consider(w, node.cased.get(token.text), j);
   if (node.stem.size && w.lexicon.stemPrefixes.has(token.lower.slice(0, 3))) {
@@ -108,8 +120,8 @@ function walk(w: Walk, node: TrieNode, at: number): void {
  * do not overlap. Joiner tokens (- / &) are stepped over; other punctuation ends a match. Cost is
  * proportional to the text, whatever the lexicon's size (one trie walk per position).
  */
-export function findMentions(tokens: Token[], lexicon: CompiledLexicon, nlp: NlpPort): Mention[] {
-  const w: Walk = { tokens, stems: new Array(tokens.length), lexicon, nlp, best: null };
+export function findMentions(tokens: Token[], lexicon: CompiledLexicon, nlp: NlpPort, text?: string): Mention[] {
+  const w: Walk = { tokens, stems: new Array(tokens.length), lexicon, nlp, best: null, text };
   const mentions: Mention[] = [];
   let i = 0;
   while (i < tokens.length) {

@@ -157,7 +157,7 @@ export function analyzeExtraction(
   const sentences = sentenceViews(text, tokens);
   const sentenceSpans = sentences.map((s) => s.span);
   stage('tokens and sentences');
-  const exact = findMentions(tokens, lexicon, nlp);
+  const exact = findMentions(tokens, lexicon, nlp, text);
   const mentions = [...exact, ...findFuzzyMentions(tokens, exact, lexicon, nlp)].sort((a, b) => a.start - b.start);
   stage('mentions');
 
