@@ -187,6 +187,14 @@ describe('whose mention it is', () => {
     expect(await job('- Solid grasp of business metrics such as churn and revenue.')).toContain('business-knowledge');
   });
 
+  it("where and when the work is done (office days, hybrid policy, relocation, visas) asks for nothing", async () => {
+    expect(await job('- The post means three days a week at our Bristol office, more when stakeholder reviews call for it.')).not.toContain('business-knowledge');
+    expect(await job('- Hybrid working policy: the schedule follows product roadmap deadlines.')).not.toContain('time-management');
+    expect(await job('- We offer visa sponsorship and help with revenue-sharing questions.')).not.toContain('business-knowledge');
+    // The same words outside such a sentence still ask for the skill.
+    expect(await job('- Run the quarterly reviews with stakeholders from finance and sales.')).toContain('business-knowledge');
+  });
+
   it('a team that owns a skill in a job ad does not make it a requirement', async () => {
     expect(await job('- Speech models are owned by the audio team, so that work is not part of this role.')).not.toContain('audio-speech');
     expect(await job('- Knowledge of reinforcement learning is not something we require.')).not.toContain('reinforcement-learning');

@@ -83,11 +83,21 @@ const words = (text: string): number => (text.match(/\S+/g) ?? []).length;
 
 /** The company speaking of itself: first person plural with no word to the candidate. */
 /**
- * A job ad's terms of employment: pay, benefits, leave and equal-opportunity statements. What
+ * A job ad's terms of employment: pay, benefits, leave and equal-opportunity statements, and where
+ * and when the work is done (office days, hybrid and relocation policy, visas). What
  * such a sentence names ("business requirements" that set a pay band, a "data science" team's
  * stipend) is the employer's offer or policy, not what the post asks of the candidate.
  */
-const EMPLOYMENT_TERMS = /\b(?:pay (?:range|band|scale)s?|salary (?:range|band)s?|base salary|compensation (?:package|range)s?|benefits package|401\(k\)|paid time off|parental leave|health insurance|stock options|equal opportunity|equal employment|without regard to)\b/i;
+const EMPLOYMENT_TERMS = new RegExp(
+  [
+    String.raw`pay (?:range|band|scale)s?|salary (?:range|band)s?|base salary|compensation (?:package|range)s?|benefits package|401\(k\)|paid time off|parental leave|health insurance|stock options|equal opportunity|equal employment|without regard to`,
+    // Where and when the work is done: office days, hybrid and relocation policy, visas.
+    String.raw`(?:\d|one|two|three|four|five) days? (?:a|per|each) week (?:in|at|from) (?:the|our|an?) (?:\w+ )?office|(?:in|at|from) (?:the|our) (?:\w+ )?office (?:\d|one|two|three|four|five) days?|hybrid (?:working|work|schedule|model|arrangement|policy)|office attendance|relocation (?:package|support|assistance|allowance)|visa sponsorship|sponsor (?:a )?(?:work )?visas?|right to work in`,
+  ]
+    .map((alternatives) => `\\b(?:${alternatives})\\b`)
+    .join('|'),
+  'i',
+);
 
 const COMPANY_VOICE = /\b(?:we|we're|we’ve|we've|our|ours|us)\b/i;
 const ADDRESSES_CANDIDATE = /\b(?:you|your|you'll|you’ll|you're|you’re|candidate|candidates|applicant|applicants|the role|this role|the position|this position|the post|this post|the successful|looking for|seeking|required|requirements?|must|should|expect|need|want|ask|value|hire|hiring|experience (?:with|in|of))\b/i;
