@@ -34,6 +34,12 @@ describe('word forms: derivations only where the lexicon keeps the sense', () =>
     expect(await presentSkills('Collaborated with the design and sales teams on the launch.')).toContain('collaboration');
   });
 
+  it('possessives stand for one another in phrases: "manage your time" is "managing my time"', async () => {
+    expect(await presentSkills('You will need to organise your own time across two client projects.', 'job')).toContain('time-management');
+    expect(await presentSkills('- Able to structure their own time with little supervision.', 'job')).toContain('time-management');
+    expect(await presentSkills('Her time in Madrid was spent on a survey of bakeries.')).not.toContain('time-management');
+  });
+
   it('a closed compound written open is the one word: "Tensor Flow", "Java Script"; two ordinary words are not joined', async () => {
     expect(await acceptedTerms('Prototyped ranking models in Tensor Flow and served them from a Java Script front end.')).toEqual(expect.arrayContaining(['tensorflow:normal', 'javascript:normal']));
     expect(await acceptedTerms('Wrote tokenisers with the Natural Language Tool Kit.')).toContain('nltk:normal');

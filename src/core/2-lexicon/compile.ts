@@ -131,7 +131,15 @@ export function phraseStem(lower: string, nlp: NlpPort): string {
 }
 
 /** The stem of a word, or null when the word is not a regular inflection of its stem. */
+/**
+ * Possessive determiners stand for one another in phrases: a lexicon written in the first person
+ * ("managing my time") reads the second and third ("manage your time", "plan their work").
+ */
+export const POSSESSIVES: ReadonlySet<string> = new Set(['my', 'your', 'our', 'their', 'his', 'her', 'its']);
+const POSSESSIVE_KEY = '(possessive)';
+
 export function stemKey(lower: string, nlp: NlpPort): string | null {
+  if (POSSESSIVES.has(lower)) return POSSESSIVE_KEY;
   const folded = foldSpelling(lower);
   const stem = nlp.stem(folded);
   return folded.startsWith(stem) && REGULAR_ENDINGS.has(folded.slice(stem.length)) ? stem : null;
@@ -278,7 +286,7 @@ export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLex
         if (rule === 'exact') return ['exact', w.lower];
         const stem = stemKey(w.lower, nlp);
         if (!stem) return ['exact', w.lower];
-        stemPrefixes.add(w.lower.slice(0, 3));
+        for (const word of stem === POSSESSIVE_KEY ? POSSESSIVES : [w.lower]) stemPrefixes.add(word.slice(0, 3));
         return ['stem', stem];
       });
       let node = root;
