@@ -40,6 +40,12 @@ describe('word forms: derivations only where the lexicon keeps the sense', () =>
     expect(await presentSkills('Her time in Madrid was spent on a survey of bakeries.')).not.toContain('time-management');
   });
 
+  it('ideas put to the test are idea iteration; ideas alone are not', async () => {
+    expect(await presentSkills('- You like to try out new ideas on real traffic and drop the ones that do not hold up.', 'job')).toContain('idea-iteration');
+    expect(await presentSkills('Each sprint we would prototype several ideas for the checkout page.')).toContain('idea-iteration');
+    expect(await presentSkills('- We welcome your ideas about the office coffee.', 'job')).not.toContain('idea-iteration');
+  });
+
   it('a closed compound written open is the one word: "Tensor Flow", "Java Script"; two ordinary words are not joined', async () => {
     expect(await acceptedTerms('Prototyped ranking models in Tensor Flow and served them from a Java Script front end.')).toEqual(expect.arrayContaining(['tensorflow:normal', 'javascript:normal']));
     expect(await acceptedTerms('Wrote tokenisers with the Natural Language Tool Kit.')).toContain('nltk:normal');
