@@ -46,6 +46,13 @@ describe('word forms: derivations only where the lexicon keeps the sense', () =>
     expect(await presentSkills('- We welcome your ideas about the office coffee.', 'job')).not.toContain('idea-iteration');
   });
 
+  it('software run in production is software engineering; film, oil and factory production are not', async () => {
+    expect(await presentSkills('- Experience keeping recommendation services healthy in a production environment with real traffic.', 'job')).toContain('software-engineering');
+    expect(await presentSkills('Productionised the churn model and its feature pipeline.')).toContain('software-engineering');
+    expect(await presentSkills('Supervised the production environment of a bottling plant on night shifts.')).not.toContain('software-engineering');
+    expect(await presentSkills('Ran production deployment of stage lighting for a touring theatre company.')).not.toContain('software-engineering');
+  });
+
   it('a closed compound written open is the one word: "Tensor Flow", "Java Script"; two ordinary words are not joined', async () => {
     expect(await acceptedTerms('Prototyped ranking models in Tensor Flow and served them from a Java Script front end.')).toEqual(expect.arrayContaining(['tensorflow:normal', 'javascript:normal']));
     expect(await acceptedTerms('Wrote tokenisers with the Natural Language Tool Kit.')).toContain('nltk:normal');
