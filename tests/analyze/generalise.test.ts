@@ -295,6 +295,13 @@ describe('a CV writer who hires', () => {
     expect(await presentSkills('Experience\n- Screening candidates for open positions in speech recognition and NLP.')).toEqual(expect.not.arrayContaining(['audio-speech', 'nlp']));
   });
 
+  it('a list introduced as the posts she recruits for names their skills, item by item', async () => {
+    const cv = 'Summary\nAgency recruiter for data teams.\n\nPositions I recruit for\n- Speech scientists (ASR, Kaldi,\nwav2vec)\n- Robotics engineers working on reinforcement learning\n\n- Computer vision engineers (OpenCV)\n\nSkills\n- Sourcing, Excel, LinkedIn Recruiter';
+    expect(await presentSkills(cv)).toEqual(expect.not.arrayContaining(['audio-speech', 'reinforcement-learning', 'computer-vision']));
+    // A list of her own, introduced otherwise, is hers.
+    expect(await presentSkills('Projects I built\n- A speech recognizer with Kaldi for a call centre.')).toContain('audio-speech');
+  });
+
   it('her own work in the same sentence, or a placing that is no hire, stays hers', async () => {
     expect(await presentSkills('Experience\n- Hired three analysts, then designed the speech recognition service myself.')).toContain('audio-speech');
     expect(await presentSkills('Experience\n- Placed second in a reinforcement learning challenge with a PPO agent.')).toContain('reinforcement-learning');
