@@ -2,11 +2,10 @@
  * The line that introduces the list a position stands in ("Roles I hire for", "Nice to have:"):
  * what that line says applies to every item under it. A list is bullet lines (-, *, •, numbered),
  * with their continuation lines and blank lines among them; its lead-in is the short line just
- * above its first bullet. Null when the position is not in a list, or the list has no lead-in.
+ * above its first bullet (blank lines aside). None when the position is not in a list, or the
+ * list has no lead-in. One pass over the lines finds every list's lead-in.
  */
 const BULLET = /^[ \t]*(?:[-*•·▪◦‣]|\d{1,2}[.)])[ \t]+\S/;
-/** How far up a list is followed: a longer one is not read as a list at all. */
-const MAX_LINES = 60;
 const MAX_LEAD_IN_WORDS = 10;
 
 function isLeadIn(line: string): boolean {
@@ -14,38 +13,56 @@ function isLeadIn(line: string): boolean {
   return trimmed.length > 0 && !/[.!?]$/.test(trimmed) && trimmed.split(/\s+/).length <= MAX_LEAD_IN_WORDS;
 }
 
-/** The line above the one starting at `start` (its start and text), or null at the top. */
-function lineAbove(text: string, start: number): { start: number; line: string } | null {
-  if (start <= 0) return null;
-  const above = text.lastIndexOf('\n', start - 2) + 1;
-  return { start: above, line: text.slice(above, start - 1) };
-}
-
-/** Whether a plain line carries on a bullet above it: plain lines up to a bullet, with no blank line between. */
-function continuesBullet(text: string, start: number): boolean {
-  let at = start;
-  for (let n = 0; n < 5; n++) {
-    const above = lineAbove(text, at);
-    if (!above || !above.line.trim()) return false;
-    if (BULLET.test(above.line)) return true;
-    at = above.start;
+/** A lookup: for a position in `text`, the lead-in of the list it stands in, or null. */
+export function listLeadIns(text: string): (at: number) => string | null {
+  const starts: number[] = [];
+  const leadIns: Array<string | null> = [];
+  let inList = false;
+  let leadIn: string | null = null;
+  // The last line that was neither blank nor part of a list, and whether a blank line came since the list's last line.
+  let lastPlain: string | null = null;
+  let previous: 'blank' | 'bullet' | 'continuation' | 'plain' = 'blank';
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(start, end);
+    starts.push(start);
+    if (!line.trim()) {
+      leadIns.push(null);
+      previous = 'blank';
+    } else if (BULLET.test(line)) {
+      if (!inList) {
+        inList = true;
+        leadIn = lastPlain !== null && isLeadIn(lastPlain) ? lastPlain.trim() : null;
+      }
+      leadIns.push(leadIn);
+      previous = 'bullet';
+    } else if (inList && (previous === 'bullet' || previous === 'continuation')) {
+      leadIns.push(leadIn); // a bullet carried on to the next line
+      previous = 'continuation';
+    } else {
+      inList = false;
+      leadIn = null;
+      lastPlain = line;
+      leadIns.push(null);
+      previous = 'plain';
+    }
+    if (newline < 0) break;
+    start = newline + 1;
   }
-  return false;
+  return (at: number): string | null => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return leadIns[lo] ?? null;
+  };
 }
 
+/** The lead-in of the list at one position (for a single lookup; analysis builds the lookup once). */
 export function listLeadIn(text: string, at: number): string | null {
-  let lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const firstEnd = text.indexOf('\n', lineStart);
-  const first = text.slice(lineStart, firstEnd < 0 ? text.length : firstEnd);
-  if (!BULLET.test(first) && !continuesBullet(text, lineStart)) return null; // not in a list
-  for (let n = 0; n < MAX_LINES; n++) {
-    const above = lineAbove(text, lineStart);
-    if (!above) return null;
-    lineStart = above.start;
-    const line = above.line;
-    if (!line.trim() || BULLET.test(line) || continuesBullet(text, lineStart)) continue;
-    // The first plain line above the list: its lead-in if it is short and not a sentence.
-    return isLeadIn(line) ? line.trim() : null;
-  }
-  return null;
+  return listLeadIns(text)(at);
 }

@@ -95,6 +95,12 @@ export interface CompiledLexicon {
   root: TrieNode;
   /** First three letters of every stemmed word in phrase forms: words outside it need no stemming. */
   stemPrefixes: ReadonlySet<string>;
+  /**
+   * Every way a matched-as-written word of six letters or more can begin, two letters or more
+   * short of its end ("tensor" for "tensorflow"): a word outside it cannot open a compound
+   * written open, and is not joined to the next (the check costs a lookup, not a new string).
+   */
+  openCompoundHeads: ReadonlySet<string>;
   /** Single-word forms eligible for typo matching, by their first two letters. */
   fuzzyForms: ReadonlyMap<string, Array<{ form: string; term: CompiledTerm }>>;
   /** Count of distinct surface forms (labels and aliases). */
@@ -143,6 +149,12 @@ export function stemKey(lower: string, nlp: NlpPort): string | null {
   const folded = foldSpelling(lower);
   const stem = nlp.stem(folded);
   return folded.startsWith(stem) && REGULAR_ENDINGS.has(folded.slice(stem.length)) ? stem : null;
+}
+
+/** The heads a word of letters could be written open with: its first 2 to length − 2 letters. */
+function addCompoundHeads(word: string, heads: Set<string>): void {
+  if (word.length < 6 || !/^[a-z]+$/.test(word)) return;
+  for (let k = 2; k <= word.length - 2; k++) heads.add(word.slice(0, k));
 }
 
 function zodProblems(where: string, error: z.ZodError): LexiconProblem[] {
@@ -266,6 +278,7 @@ export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLex
 
   const root = newTrieNode();
   const stemPrefixes = new Set<string>();
+  const openCompoundHeads = new Set<string>();
   const fuzzyForms = new Map<string, Array<{ form: string; term: CompiledTerm }>>();
   let formCount = 0;
   for (const term of terms) {
@@ -283,9 +296,15 @@ export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLex
       const rule: MatchRule = term.entry.caseSensitive ? 'case' : term.entry.kind === 'phrase' ? 'stem' : 'exact';
       const keys = words.map((w): [keyof Pick<TrieNode, 'exact' | 'cased' | 'stem'>, string] => {
         if (rule === 'case') return ['cased', w.text];
-        if (rule === 'exact') return ['exact', w.lower];
+        if (rule === 'exact') {
+          addCompoundHeads(w.lower, openCompoundHeads);
+          return ['exact', w.lower];
+        }
         const stem = stemKey(w.lower, nlp);
-        if (!stem) return ['exact', w.lower];
+        if (!stem) {
+          addCompoundHeads(w.lower, openCompoundHeads);
+          return ['exact', w.lower];
+        }
         for (const word of stem === POSSESSIVE_KEY ? POSSESSIVES : [w.lower]) stemPrefixes.add(word.slice(0, 3));
         return ['stem', stem];
       });
@@ -332,6 +351,7 @@ export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLex
     terms,
     root,
     stemPrefixes,
+    openCompoundHeads,
     fuzzyForms,
     formCount,
   };

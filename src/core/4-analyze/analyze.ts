@@ -13,7 +13,7 @@ import { experienceEntries, yearsFromEntries } from '../3-extract/experience';
 import { findPersonalData, maskSpans } from '../1-text/personal-data';
 import { findUnmappedTerms } from '../3-extract/unmapped';
 import { confidenceOver } from '../1-text/ocr-words';
-import { listLeadIn } from '../1-text/list-lead-in';
+import { listLeadIns } from '../1-text/list-lead-in';
 
 export interface AnalyzeOptions {
   kind: KindRequest;
@@ -207,8 +207,8 @@ export function analyzeExtraction(
   const firstHeading = extraction.sections.find((s) => s.kind !== 'unknown')?.start;
   const technical = isTechnicalDocument(mentions);
   const hintsBySentence = new Map<string, VoiceHints>();
-  // The lead-in line of the list a sentence stands in, by the sentence's start (CVs only).
-  const leadInBySentence = new Map<number, string | null>();
+  // The lead-in line of the list a mention stands in (CVs only), found for the whole text on first need.
+  let leadInAt: ((at: number) => string | null) | undefined;
   const traced: TracedMention[] = [];
   const stems = new TokenStems(tokens, nlp);
   const evidenceBySkill = new Map<string, Evidence[]>();
@@ -237,11 +237,7 @@ export function analyzeExtraction(
           hints = voiceHints(sentence, kind);
           hintsBySentence.set(sentence, hints);
         }
-        let leadIn = kind === 'cv' ? leadInBySentence.get(offset) : null;
-        if (leadIn === undefined) {
-          leadIn = listLeadIn(text, mention.start);
-          leadInBySentence.set(offset, leadIn);
-        }
+        const leadIn = kind === 'cv' ? (leadInAt ??= listLeadIns(text))(mention.start) : null;
         const voice = secondHand({ sentence, start: mention.start - offset, end: mention.end - offset, kind, section, inIntro, hints, leadIn });
         if (voice) modality = { modality: 'reported', cue: voice.cue };
       }
