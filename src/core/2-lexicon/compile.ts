@@ -101,6 +101,8 @@ export interface CompiledLexicon {
    * written open, and is not joined to the next (the check costs a lookup, not a new string).
    */
   openCompoundHeads: ReadonlySet<string>;
+  /** Likewise every way such a word can end, two letters or more ("flow" for "tensorflow"). */
+  openCompoundTails: ReadonlySet<string>;
   /** Single-word forms eligible for typo matching, by their first two letters. */
   fuzzyForms: ReadonlyMap<string, Array<{ form: string; term: CompiledTerm }>>;
   /** Count of distinct surface forms (labels and aliases). */
@@ -151,10 +153,13 @@ export function stemKey(lower: string, nlp: NlpPort): string | null {
   return folded.startsWith(stem) && REGULAR_ENDINGS.has(folded.slice(stem.length)) ? stem : null;
 }
 
-/** The heads a word of letters could be written open with: its first 2 to length − 2 letters. */
-function addCompoundHeads(word: string, heads: Set<string>): void {
+/** How a word of letters could be written open: its heads (first 2 to length − 2 letters) and the tails that complete them. */
+function addCompoundParts(word: string, heads: Set<string>, tails: Set<string>): void {
   if (word.length < 6 || !/^[a-z]+$/.test(word)) return;
-  for (let k = 2; k <= word.length - 2; k++) heads.add(word.slice(0, k));
+  for (let k = 2; k <= word.length - 2; k++) {
+    heads.add(word.slice(0, k));
+    tails.add(word.slice(k));
+  }
 }
 
 function zodProblems(where: string, error: z.ZodError): LexiconProblem[] {
@@ -279,6 +284,7 @@ export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLex
   const root = newTrieNode();
   const stemPrefixes = new Set<string>();
   const openCompoundHeads = new Set<string>();
+  const openCompoundTails = new Set<string>();
   const fuzzyForms = new Map<string, Array<{ form: string; term: CompiledTerm }>>();
   let formCount = 0;
   for (const term of terms) {
@@ -297,12 +303,12 @@ export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLex
       const keys = words.map((w): [keyof Pick<TrieNode, 'exact' | 'cased' | 'stem'>, string] => {
         if (rule === 'case') return ['cased', w.text];
         if (rule === 'exact') {
-          addCompoundHeads(w.lower, openCompoundHeads);
+          addCompoundParts(w.lower, openCompoundHeads, openCompoundTails);
           return ['exact', w.lower];
         }
         const stem = stemKey(w.lower, nlp);
         if (!stem) {
-          addCompoundHeads(w.lower, openCompoundHeads);
+          addCompoundParts(w.lower, openCompoundHeads, openCompoundTails);
           return ['exact', w.lower];
         }
         for (const word of stem === POSSESSIVE_KEY ? POSSESSIVES : [w.lower]) stemPrefixes.add(word.slice(0, 3));
@@ -352,6 +358,7 @@ export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLex
     root,
     stemPrefixes,
     openCompoundHeads,
+    openCompoundTails,
     fuzzyForms,
     formCount,
   };

@@ -100,7 +100,7 @@ function walk(w: Walk, node: TrieNode, at: number): void {
     // A closed compound written open ("Tensor Flow", "tool kit", "Git Hub"): two words one space
     // apart match the lexicon's one-word form they join into.
     const next = w.tokens[j + 1];
-    if (w.lexicon.openCompoundHeads.has(token.lower) && next?.type === 'word' && next.start === token.end + 1 && w.text?.[token.end] === ' ' && next.lower.length >= 2 && token.lower.length + next.lower.length >= OPEN_COMPOUND_MIN && LETTERS.test(next.lower)) {
+    if (w.lexicon.openCompoundHeads.has(token.lower) && next?.type === 'word' && w.lexicon.openCompoundTails.has(next.lower) && next.start === token.end + 1 && w.text?.[token.end] === ' ' && next.lower.length >= 2 && token.lower.length + next.lower.length >= OPEN_COMPOUND_MIN && LETTERS.test(next.lower)) {
       consider(w, node.exact.get(token.lower + next.lower), j + 1);
     }
   }

@@ -1,7 +1,7 @@
 import type { Extraction, Section, SectionKind } from '../1-text/schema';
 import type { CompiledLexicon } from '../2-lexicon/compile';
 import { classifyKind, mayContradict } from './classify';
-import { secondHand, voiceHints, type VoiceHints } from './voice';
+import { isHiringLeadIn, secondHand, voiceHints, type VoiceHints } from './voice';
 import { contextVerdict, deniedByLaterClause, deniedByWriterLater, mayBeDeniedLater, fillClauses, isCorroborated, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, TokenStems, yearsOf, type ClauseCache, type Judgement, type ModalityResult, type SentenceCues, type SentenceView } from './context';
 import { findFuzzyMentions, findMentions, type Mention } from '../3-extract/mentions';
 import type { NlpPort } from '../0-base/nlp-port';
@@ -207,8 +207,10 @@ export function analyzeExtraction(
   const firstHeading = extraction.sections.find((s) => s.kind !== 'unknown')?.start;
   const technical = isTechnicalDocument(mentions);
   const hintsBySentence = new Map<string, VoiceHints>();
-  // The lead-in line of the list a mention stands in (CVs only), found for the whole text on first need.
+  // The lead-in line of the list a mention stands in (CVs only), found for the whole text on first
+  // need, and whether each lead-in introduces roles the writer recruits for.
   let leadInAt: ((at: number) => string | null) | undefined;
+  const hiringLeadIns = new Map<string, boolean>();
   const traced: TracedMention[] = [];
   const stems = new TokenStems(tokens, nlp);
   const evidenceBySkill = new Map<string, Evidence[]>();
@@ -238,7 +240,12 @@ export function analyzeExtraction(
           hintsBySentence.set(sentence, hints);
         }
         const leadIn = kind === 'cv' ? (leadInAt ??= listLeadIns(text))(mention.start) : null;
-        const voice = secondHand({ sentence, start: mention.start - offset, end: mention.end - offset, kind, section, inIntro, hints, leadIn });
+        let hiring = leadIn === null ? false : hiringLeadIns.get(leadIn);
+        if (hiring === undefined && leadIn !== null) {
+          hiring = isHiringLeadIn(leadIn);
+          hiringLeadIns.set(leadIn, hiring);
+        }
+        const voice = secondHand({ sentence, start: mention.start - offset, end: mention.end - offset, kind, section, inIntro, hints, hiringLeadIn: hiring ? leadIn : null });
         if (voice) modality = { modality: 'reported', cue: voice.cue };
       }
       if (kind === 'cv' && modality.modality !== 'negated' && modality.modality !== 'reported' && view && cues.ownDenial && mayBeDeniedLater(sentence, mention.start - offset)) {

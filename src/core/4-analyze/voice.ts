@@ -147,6 +147,11 @@ export function voiceHints(sentence: string, kind: DocumentKind): VoiceHints {
   };
 }
 
+/** Whether a list's lead-in line introduces roles the writer recruits for ("Roles I hire for"). */
+export function isHiringLeadIn(leadIn: string): boolean {
+  return HINT.hiring.test(leadIn) && PEOPLE_OR_POSTS.test(leadIn);
+}
+
 /** Rules that read back from the mention look no further than this many characters. */
 const LOOK_BACK = 160;
 
@@ -161,12 +166,12 @@ export interface VoiceInput {
   inIntro: boolean;
   /** voiceHints(sentence, kind), computed once per sentence by the caller. */
   hints: VoiceHints;
-  /** In a CV, the line that introduces the list the mention stands in, if any (listLeadIn). */
-  leadIn?: string | null;
+  /** In a CV, the lead-in of the list the mention stands in when it introduces roles the writer recruits for (isHiringLeadIn). */
+  hiringLeadIn?: string | null;
 }
 
 /** The second-hand reading of a mention, or null when it is the writer's (CV) or the post's (job ad). */
-export function secondHand({ sentence, start, end, kind, section, inIntro, hints, leadIn }: VoiceInput): Voice | null {
+export function secondHand({ sentence, start, end, kind, section, inIntro, hints, hiringLeadIn }: VoiceInput): Voice | null {
   if (hints.employmentTerms) return { rule: 'employment-terms', cue: EMPLOYMENT_TERMS.exec(sentence)?.[0] ?? '' };
   const mention = sentence.slice(start, end);
   const before = sentence.slice(Math.max(0, start - LOOK_BACK), start);
@@ -194,7 +199,7 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   }
   // A CV's list introduced as the roles the writer recruits for ("Roles I hire for"): its items
   // name other people's skills, each item as much as a sentence that says so.
-  if (kind === 'cv' && leadIn && HINT.hiring.test(leadIn) && PEOPLE_OR_POSTS.test(leadIn)) return { rule: 'hired-for', cue: leadIn.slice(0, 80) };
+  if (kind === 'cv' && hiringLeadIn) return { rule: 'hired-for', cue: hiringLeadIn.slice(0, 80) };
   const attended = hints.attended ? (nearestCue(ATTENDED, before, (gap) => words(gap) <= 8) ?? ATTENDED_AFTER.exec(after)) : null;
   if (attended) return { rule: 'attended', cue: (attended.input === before ? before.slice(attended.index) : attended[0]).trim().slice(0, 80) };
   if (hints.degree) {
