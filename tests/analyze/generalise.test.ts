@@ -40,6 +40,12 @@ describe('word forms: derivations only where the lexicon keeps the sense', () =>
     expect(await presentSkills('Her time in Madrid was spent on a survey of bakeries.')).not.toContain('time-management');
   });
 
+  it('cleaning data written as a verb with another data verb, or with messy data, is data science', async () => {
+    expect(await presentSkills('- You will clean and annotate data from three hospital systems.', 'job')).toContain('data-science');
+    expect(await presentSkills('Cleaned messy data from legacy billing exports before each audit.')).toContain('data-science');
+    expect(await presentSkills('Cleaned the kitchen and labelled the shelves every evening.')).not.toContain('data-science');
+  });
+
   it('ideas put to the test are idea iteration; ideas alone are not', async () => {
     expect(await presentSkills('- You like to try out new ideas on real traffic and drop the ones that do not hold up.', 'job')).toContain('idea-iteration');
     expect(await presentSkills('Each sprint we would prototype several ideas for the checkout page.')).toContain('idea-iteration');
