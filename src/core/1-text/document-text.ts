@@ -14,10 +14,6 @@ export interface PdfReadResult {
   pages: PdfPageContent[];
 }
 
-/**
- * The extraction stage's ports. Adapters in src/adapters implement them with third-party
- * libraries; tests can pass their own. Each throws SkillmatchError for documents it cannot read.
- */
 /** A page read by OCR: its text, the mean confidence of its words (0–100), and the words themselves. */
 export interface OcrPage {
   text: string;
@@ -33,6 +29,10 @@ export interface OcrPort {
   readPdfPages(bytes: Uint8Array, options: { pages: number[] }): Promise<OcrPage[]>;
 }
 
+/**
+ * The extraction stage's ports. Adapters in src/adapters implement them with third-party
+ * libraries; tests can pass their own. Each throws SkillmatchError for documents it cannot read.
+ */
 export interface ExtractorPorts {
   readPdf(bytes: Uint8Array, options: { maxPages: number }): Promise<PdfReadResult>;
   /** Absent when OCR is off: images are then refused and scanned PDFs get no-text-layer. */

@@ -69,9 +69,8 @@ export function isInflectionOf(word: string, form: string): boolean {
   return /^(?:e|y)?(?:s|es|ies|d|ed|ied|ing|'s)?$/.test(w.slice(base.length)) || (f.endsWith('y') && /^(?:ies|ied)$/.test(w.slice(base.length)));
 }
 
-/** A compound written open is joined only into a form this long or longer, of letters only. */
+/** A compound written open is joined only into a form this long or longer. */
 const OPEN_COMPOUND_MIN = 6;
-const LETTERS = /^[a-z]+$/;
 
 function consider(w: Walk, next: TrieNode | undefined, j: number, stemmedSingleWord = false): void {
   if (!next) return;
@@ -100,7 +99,8 @@ function walk(w: Walk, node: TrieNode, at: number): void {
     // A closed compound written open ("Tensor Flow", "tool kit", "Git Hub"): two words one space
     // apart match the lexicon's one-word form they join into.
     const next = w.tokens[j + 1];
-    if (w.lexicon.openCompoundHeads.has(token.lower) && next?.type === 'word' && w.lexicon.openCompoundTails.has(next.lower) && next.start === token.end + 1 && w.text?.[token.end] === ' ' && next.lower.length >= 2 && token.lower.length + next.lower.length >= OPEN_COMPOUND_MIN && LETTERS.test(next.lower)) {
+    // Heads and tails are letters only, two or more (compile.ts); the join must still be a long word.
+    if (w.lexicon.openCompoundHeads.has(token.lower) && next?.type === 'word' && w.lexicon.openCompoundTails.has(next.lower) && next.start === token.end + 1 && w.text?.[token.end] === ' ' && token.lower.length + next.lower.length >= OPEN_COMPOUND_MIN) {
       consider(w, node.exact.get(token.lower + next.lower), j + 1);
     }
   }
