@@ -2,7 +2,9 @@ import { isInflectionOf } from '../../src/core/3-extract/mentions';
 import { matchDocuments } from '../../src/core/5-match/match';
 import { detectSections } from '../../src/core/1-text/sections';
 import { splitSentences } from '../../src/core/1-text/sentences';
-import { acceptedTerms, analyzeText, presentSkills } from './support';
+import { analyzeExtraction } from '../../src/core/4-analyze/analyze';
+import { extractDocument } from '../../src/core/1-text/document-text';
+import { acceptedTerms, analyzeText, lexicon, nlp, presentSkills } from './support';
 
 /**
  * The rules of docs/analysis.md that decide word senses, whose a mention is, section structure and
@@ -362,5 +364,95 @@ describe('advice on gaps', () => {
     const gap = result?.gaps.find((g) => g.skill === 'python');
     expect(gap?.status).toBe('partial');
     expect(gap?.advice).toContain('3 year(s) of Python; the job asks for 5, 2 more');
+  });
+});
+
+describe("a requirements table's level column", () => {
+  const requirementOf = async (text: string, skill: string): Promise<string | null | undefined> =>
+    (await analyzeText(text, 'job')).analysis.skills.find((s) => s.id === skill && s.present)?.requirement;
+
+  // A PDF table whose level cells are centred: each cell comes after its row, on a line of its own.
+  const centredCells = [
+    'Data Scientist, Logistics',
+    '',
+    'What you bring',
+    'Topic Detail Level',
+    '',
+    'Modelling Gradient boosting and random forests for delivery-time',
+    'estimates',
+    '',
+    'Required',
+    '',
+    'Tooling Python with pandas and SQL Required',
+    'Experiments Planning A/B tests with hypothesis tests and power',
+    'analysis',
+    '',
+    'Bonus',
+    '',
+    'Serving',
+    'Packaging models with Docker for the platform team',
+    '',
+    'Bonus',
+    '',
+    'Computer vision',
+    '',
+    'Not needed – the scanning team owns image work',
+    '',
+    'Working here',
+    'We are based in Leeds and meet on Tuesdays; at least 2 years in analytics.',
+  ].join('\n');
+
+  it('a cell on its own line sets its row only; a "Bonus" cell heads no section', async () => {
+    expect(await requirementOf(centredCells, 'statistics')).toBe('preferred');
+    expect(await requirementOf(centredCells, 'python')).toBe('required');
+    expect(await requirementOf(centredCells, 'learning-algorithms')).toBe('required');
+    expect(detectSections(centredCells).map((s) => s.title)).not.toContain('Bonus');
+  });
+
+  it('a "Not needed" cell asks for nothing in its row', async () => {
+    const { analysis } = await analyzeText(centredCells, 'job');
+    expect(analysis.skills.find((s) => s.id === 'computer-vision')?.present ?? false).toBe(false);
+  });
+
+  it('a level word ending a row with a capital is the cell (HTML and DOCX rows come out so)', async () => {
+    const rows = [
+      'Skills matrix',
+      'Area Detail Level',
+      'Serving Deploying models behind gRPC with Kubernetes Required',
+      'Experimentation A/B tests with proper statistics and power analysis Nice to have',
+      'Languages C++ for the engine; Python for tooling Bonus',
+    ].join('\n');
+    expect(await requirementOf(rows, 'statistics')).toBe('preferred');
+    expect(await requirementOf(rows, 'cpp')).toBe('preferred');
+    expect(await requirementOf(rows, 'software-engineering')).toBe('required');
+  });
+
+  it('level words as headings over lists, or in prose, make no column', async () => {
+    const headings = ['Required', '- Python and SQL for analysis', '- Hypothesis tests', '', 'Nice to have', '- C++ for the pricing engine', '- Docker', '', 'Bonus', '- Rust'].join('\n');
+    expect(await requirementOf(headings, 'python')).toBe('required');
+    expect(await requirementOf(headings, 'cpp')).toBe('preferred');
+    const prose = 'You know Python well. Statistics beyond the basics is a plus.\nDocker is a plus too.\nKubernetes, if you have it, is a plus.';
+    expect(await requirementOf(prose, 'python')).toBe('required');
+  });
+});
+
+describe("a CV's stated total experience", () => {
+  const NOW = new Date(Date.UTC(2026, 11, 1));
+  const years = async (text: string, skill: string): Promise<number | null | undefined> => {
+    const extraction = await extractDocument(Buffer.from(text), { readPdf: () => Promise.reject(new Error('not used')), readDocx: () => Promise.reject(new Error('not used')), htmlToText: (h) => ({ text: h, truncated: false }), markdownToHtml: (m) => m }, { filename: 'cv.txt', maxPages: 30 });
+    return analyzeExtraction(extraction, lexicon, nlp, { kind: 'cv', now: NOW }).analysis.skills.find((s) => s.id === skill)?.years;
+  };
+  const cv = (headline: string): string =>
+    ['Priya Natarajan', headline, '', 'Experience', '', 'Analyst, Tealeaf Insurance (March 2021 – Present)', '- Built claim-fraud models in Python with scikit-learn.'].join('\n');
+
+  it('bounds the years that dates ending "Present" give', async () => {
+    expect(await years(cv('Data analyst | 3+ years of experience'), 'python')).toBe(3);
+    expect(await years(cv("Data analyst with over two years' industry experience."), 'python')).toBe(2);
+  });
+
+  it('leaves them when no total is stated, or the count is one skill\'s', async () => {
+    // March 2021 to December 2026: five years and nine months, given to the half year.
+    expect(await years(cv('Data analyst'), 'python')).toBe(6);
+    expect(await years(cv('Data analyst, 2 years of experience in Java'), 'python')).toBe(6);
   });
 });

@@ -5,6 +5,8 @@
  * above its first bullet (blank lines aside). None when the position is not in a list, or the
  * list has no lead-in. One pass over the lines finds every list's lead-in.
  */
+import { lineIndexAt } from './lines';
+
 const BULLET = /^[ \t]*(?:[-*•·▪◦‣]|\d{1,2}[.)])[ \t]+\S/;
 const MAX_LEAD_IN_WORDS = 10;
 
@@ -50,16 +52,7 @@ export function listLeadIns(text: string): (at: number) => string | null {
     if (newline < 0) break;
     start = newline + 1;
   }
-  return (at: number): string | null => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return leadIns[lo] ?? null;
-  };
+  return (at: number): string | null => leadIns[lineIndexAt(starts, at)] ?? null;
 }
 
 /** The lead-in of the list at one position (for a single lookup; analysis builds the lookup once). */

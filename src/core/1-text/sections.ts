@@ -1,3 +1,4 @@
+import { levelColumn } from './level-column';
 import type { Section, SectionKind } from './schema';
 
 /**
@@ -139,7 +140,13 @@ export function detectSections(text: string): Section[] {
   const found: Array<{ title: string; kind: SectionKind; start: number }> = [];
   let offset = 0;
   const lines = text.split('\n');
+  // A table's level cell ("Bonus" under a row) says how much its row matters; it heads nothing.
+  const { cellLines } = levelColumn(text);
   for (const [i, line] of lines.entries()) {
+    if (cellLines.has(i)) {
+      offset += line.length + 1;
+      continue;
+    }
     const heading = classifyHeading(line) ?? classifyListIntro(line, lines.slice(i + 1).find((l) => l.trim().length > 0)) ?? classifyHeadingByForm(line);
     // A heading known only by its form ends the parts that must not run on (a company's
     // description, benefits, how to apply) and starts the document; inside experience or projects it

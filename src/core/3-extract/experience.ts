@@ -13,6 +13,35 @@ export interface ExperienceEntry {
   to: number;
 }
 
+/** Numbers written as words in year counts ("Four or more years"). */
+export const WORD_NUMBERS: Readonly<Record<string, number>> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20,
+};
+/** A count of years: "5+ years", "three years", "Four or more years", "two plus years", "3 or more yrs". */
+export const YEARS_COUNT = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s*(?:\+|\s(?:or more|or above|or over|plus))?\s*(?:years?|yrs?)\b/i;
+
+/**
+ * The writer's own count of their whole experience, stated before the experience section
+ * ("ML Engineer | 2+ years of experience", "Over six years' industry experience."): a count of
+ * years, then "experience", ending there (a line end, punctuation, "as …", "across …"). "5 years of
+ * experience in Python" is the years of one skill, read where the skill is.
+ */
+const STATED_TOTAL = new RegExp(
+  `(?:${YEARS_COUNT.source})['’]?\\s+(?:of\\s+)?(?:(?:professional|industry|industrial|work|working|hands-on|total|relevant|commercial)\\s+)?experience(?=\\s*(?:[.,;:|)•·–—\\n]|$|as\\b|across\\b))`,
+  'i',
+);
+
+/** The CV's stated total years of experience, from the part before its experience or education section. */
+export function statedTotalYears(text: string, sections: Section[]): number | undefined {
+  const body = sections.find((s) => s.kind === 'experience' || s.kind === 'education' || s.kind === 'projects')?.start ?? Math.min(text.length, 1500);
+  const m = STATED_TOTAL.exec(text.slice(0, body));
+  if (!m?.[1]) return undefined;
+  const word = m[1].toLowerCase();
+  const years = WORD_NUMBERS[word] ?? Number(word);
+  return Number.isFinite(years) && years > 0 && years <= 50 ? years : undefined;
+}
+
 const MONTHS: Readonly<Record<string, number>> = {
   jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11,
 };

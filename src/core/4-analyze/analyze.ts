@@ -9,11 +9,12 @@ import type { Analysis, Evidence, KindRequest } from './schema';
 import { evidenceStrength, score } from './score';
 import { spanIndexAt, splitSentences } from '../1-text/sentences';
 import { tokenize, type Token } from '../1-text/tokenize';
-import { experienceEntries, yearsFromEntries } from '../3-extract/experience';
+import { experienceEntries, statedTotalYears, yearsFromEntries } from '../3-extract/experience';
 import { findPersonalData, maskSpans } from '../1-text/personal-data';
 import { findUnmappedTerms } from '../3-extract/unmapped';
 import { confidenceOver } from '../1-text/ocr-words';
 import { listLeadIns } from '../1-text/list-lead-in';
+import { levelColumn, type Level, type LevelColumn } from '../1-text/level-column';
 
 export interface AnalyzeOptions {
   kind: KindRequest;
@@ -58,6 +59,13 @@ function sectionAt(sections: Section[], offset: number): SectionKind | null {
  * cue rules are written with "'" and word processors write "don’t", "we’re".
  */
 const foldApostrophes = (s: string): string => (/[‘’ʼ′]/.test(s) ? s.replace(/[‘’ʼ′]/g, "'") : s);
+
+/** A table row's level cell stands for the row as a section heading would: "Bonus" as preferred. */
+function rowLevelAsSection(level: Level | null, section: SectionKind | null): SectionKind | null {
+  if (level === 'preferred') return 'preferred';
+  if (level === 'required') return 'requirements';
+  return section;
+}
 
 function sentenceViews(text: string, tokens: Token[]): SentenceView[] {
   const spans = splitSentences(text);
@@ -210,13 +218,17 @@ export function analyzeExtraction(
   // The lead-in line of the list a mention stands in (CVs only), found for the whole text on first
   // need, and whether each lead-in introduces roles the writer recruits for.
   let leadInAt: ((at: number) => string | null) | undefined;
+  // A job ad's requirements table: the level cell of the row a mention stands in.
+  let levels: LevelColumn | undefined;
   const hiringLeadIns = new Map<string, boolean>();
   const traced: TracedMention[] = [];
   const stems = new TokenStems(tokens, nlp);
   const evidenceBySkill = new Map<string, Evidence[]>();
   for (const mention of mentions) {
     const view = sentences[spanIndexAt(sentenceSpans, mention.start)];
-    const section = sectionAt(extraction.sections, mention.start);
+    // A job ad's table row marked "Not needed" asks for nothing, as a "Not required" section would not.
+    const rowLevel = kind === 'job' ? (levels ??= levelColumn(text)).at(mention.start) : null;
+    const section = rowLevel === 'not-needed' ? 'excluded' : sectionAt(extraction.sections, mention.start);
     const sentence = view?.text ?? text.slice(mention.start, mention.end);
     const offset = view?.span.start ?? mention.start;
     let judgement: Judgement;
@@ -266,7 +278,7 @@ export function analyzeExtraction(
         accepted: true,
         ...modality,
         ...(years !== undefined ? { years } : {}),
-        ...(kind === 'job' ? { requirement: requirementOf(section, sentence, mention.start - offset) } : {}),
+        ...(kind === 'job' ? { requirement: requirementOf(rowLevelAsSection(rowLevel, section), sentence, mention.start - offset) } : {}),
       };
       if (years !== undefined && years >= 3 && judgement.modality === 'normal') {
         judgement.modality = 'strong';
@@ -320,9 +332,12 @@ export function analyzeExtraction(
   if (kind === 'cv') {
     const entries = experienceEntries(text, extraction.sections, options.now ?? new Date());
     if (entries.length) {
+      // Years from dates end "present" at today; a CV written years ago says how long it was then,
+      // and the writer's own total bounds every figure the dates give.
+      const total = statedTotalYears(text, extraction.sections);
       for (const [skill, list] of evidenceBySkill) {
         const years = yearsFromEntries(entries, list.filter((e) => e.strength > 0).map((e) => e.start));
-        if (years !== undefined) derivedYears.set(skill, years);
+        if (years !== undefined) derivedYears.set(skill, total !== undefined ? Math.min(years, total) : years);
       }
     }
   }

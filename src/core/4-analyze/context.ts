@@ -1,6 +1,7 @@
 import type { SectionKind } from '../1-text/schema';
 import { phraseStem } from '../2-lexicon/compile';
 import type { Mention } from '../3-extract/mentions';
+import { WORD_NUMBERS, YEARS_COUNT } from '../3-extract/experience';
 import type { NlpPort } from '../0-base/nlp-port';
 import type { DocumentKind, Modality, Requirement } from './schema';
 import type { Span } from '../1-text/sentences';
@@ -61,12 +62,8 @@ const PREFERRED_CUES = /\b(?:a plus|is a plus|are a plus|nice[- ]to[- ]have|bonu
 const CLAUSE_BOUNDARY = /[;:]|\b(?:but|however|although|though|yet|while|whereas|except)\b|,\s*(?:i|we|he|she|they|you|it)\b/i;
 const NEW_CLAUSE_START = /^\s*(?:but|however|although|though|yet|while|whereas|except|i|we|he|she|they|you|it)\b/i;
 
-const WORD_NUMBERS: Readonly<Record<string, number>> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20,
-};
 /** "5+ years", "three years", "Four or more years", "two plus years", "3 or more yrs". */
-const YEARS = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s*(?:\+|\s(?:or more|or above|or over|plus))?\s*(?:years?|yrs?)\b/gi;
+const YEARS = new RegExp(YEARS_COUNT.source, 'gi');
 
 const CORROBORATION_WORDS = new Set([
   'programming', 'program', 'programs', 'language', 'languages', 'code', 'coding', 'coded', 'script', 'scripts', 'scripting',

@@ -1,0 +1,104 @@
+/**
+ * A requirements table's level column. Ads often give their requirements as a table whose last
+ * column says how much each row matters ("Area | What we mean | Level", with "Required", "Bonus"
+ * or "Not needed" in each row). As text, the level cell either ends its row's line (HTML and DOCX
+ * tables, PDF rows of one line) or stands on a line of its own after the row (PDF tables whose
+ * cells are centred vertically). A cell speaks for its row only: it is not a heading, and a
+ * "Bonus" cell must not make the rest of the ad preferred.
+ *
+ * A document has a level column when three or more lines are such cells, and no line holding
+ * only a level word is followed by a bulleted list (that is a heading: "Nice to have" over its
+ * items). A cell on its own line covers the lines since the previous cell, at most the few lines
+ * of one row; for the first cell, the paragraph just above it.
+ */
+import { lineIndexAt, lineStarts } from './lines';
+
+export type Level = 'required' | 'preferred' | 'not-needed';
+
+const PREFERRED_WORDS = ['bonus', 'nice to have', 'nice-to-have', 'preferred', 'desirable', 'optional', 'a plus', 'plus', 'advantageous', 'an advantage', 'good to have'];
+const REQUIRED_WORDS = ['required', 'essential', 'must', 'must have', 'must-have', 'mandatory'];
+const NOT_NEEDED_WORDS = ['not needed', 'not required', 'not necessary', 'not expected', 'no need'];
+const ALTERNATIVES = [...PREFERRED_WORDS, ...REQUIRED_WORDS, ...NOT_NEEDED_WORDS].map((w) => w.replace(/[-\s]/g, '[-\\s]')).join('|');
+const LEVEL_WORD = new RegExp(`^(?:${ALTERNATIVES})$`, 'i');
+/** A cell on its own line: the level word, alone or before a dash and a reason ("Not needed – the planning team owns it"). */
+const OWN_LINE_CELL = new RegExp(`^(${ALTERNATIVES})(?:\\s*[.]?|\\s+[–—-]\\s.*)$`, 'i');
+/**
+ * A level word ending a row's line. Normalised text keeps one space between cells, so the cell
+ * is known by its capital after a row of three or more words ("Unit tests, CI, code review
+ * Required"); prose ends in lower case ("… is a plus").
+ */
+const TRAILING_CELL = /^\s*(?:\S+\s+){3,}([A-Z][a-z]+(?:[- ][a-z]+)*)[ \t]*$/;
+const BULLET = /^[ \t]*(?:[-*•·▪◦‣]|\d{1,2}[.)])[ \t]+\S/;
+const MIN_CELLS = 3;
+/** A row of a table is a few lines at most; further back is not the row a cell belongs to. */
+const MAX_ROW_LINES = 6;
+
+function levelOf(word: string): Level {
+  const key = word.toLowerCase().replace(/[-\s]+/g, ' ');
+  const is = (words: string[]): boolean => words.some((w) => w.replace(/-/g, ' ') === key);
+  return is(REQUIRED_WORDS) ? 'required' : is(NOT_NEEDED_WORDS) ? 'not-needed' : 'preferred';
+}
+
+/** The level word of a line holding only a cell ("Bonus", "| Required |", "Not needed – …"), else null. */
+function ownLineCell(line: string): string | null {
+  const words = line.trim().replace(/^[|•·\-–—\s]+|[|:\s]+$/g, '');
+  return OWN_LINE_CELL.exec(words)?.[1] ?? null;
+}
+
+export interface LevelColumn {
+  /** Line numbers of cells standing on a line of their own: no heading is read in them. */
+  readonly cellLines: ReadonlySet<number>;
+  /** The level of the row a text offset stands in, or null outside the table's rows. */
+  at(offset: number): Level | null;
+}
+
+const NONE: LevelColumn = { cellLines: new Set(), at: () => null };
+
+export function levelColumn(text: string): LevelColumn {
+  const lines = text.split('\n');
+  const own = new Map<number, Level>();
+  const trailing = new Map<number, Level>();
+  for (const [i, line] of lines.entries()) {
+    const alone = ownLineCell(line);
+    if (alone !== null) {
+      const next = lines.slice(i + 1).find((l) => l.trim().length > 0);
+      // A level word over a bulleted list is that list's heading: the document has no level column.
+      if (next !== undefined && BULLET.test(next)) return NONE;
+      own.set(i, levelOf(alone));
+      continue;
+    }
+    const cell = TRAILING_CELL.exec(line)?.[1];
+    if (cell !== undefined && LEVEL_WORD.test(cell)) trailing.set(i, levelOf(cell));
+  }
+  if (own.size + trailing.size < MIN_CELLS) return NONE;
+
+  const levels: Array<Level | null> = new Array<Level | null>(lines.length).fill(null);
+  for (const [i, level] of trailing) levels[i] = level;
+  let previousCell = -1;
+  for (let i = 0; i < lines.length; i++) {
+    if (trailing.has(i)) previousCell = i;
+    const level = own.get(i);
+    if (level === undefined) continue;
+    let from = i - 1;
+    if (previousCell < 0) {
+      // The first cell: the paragraph just above it (blank lines between them aside).
+      while (from >= 0 && !lines[from]?.trim()) from--;
+      while (from > 0 && lines[from - 1]?.trim()) from--;
+    } else {
+      from = previousCell + 1;
+    }
+    let rowLines = 0;
+    for (let k = i - 1; k >= Math.max(from, 0); k--) {
+      if (!lines[k]?.trim()) continue;
+      if (++rowLines > MAX_ROW_LINES) break;
+      levels[k] = level;
+    }
+    previousCell = i;
+  }
+
+  const starts = lineStarts(text);
+  return {
+    cellLines: new Set(own.keys()),
+    at: (at: number): Level | null => levels[lineIndexAt(starts, at)] ?? null,
+  };
+}
