@@ -43,6 +43,8 @@ describe('joinHyphenatedLineBreaks', () => {
     ['one-letter heads keep the hyphen', 'e-\ncommerce', 'e-commerce'],
     ['a capitalised next line is not a continuation', 'Python-\nExpert', 'Python-\nExpert'],
     ['the hyphenated form seen elsewhere in the document wins', 'data-driven work and more data-\ndriven ideas', 'data-driven work and more data-driven ideas'],
+    ['known compound tails keep the hyphen', 'an affine-\ninvariant loss for lithium-\nion cells and contact-\nrich grasps', 'an affine-invariant loss for lithium-ion cells and contact-rich grasps'],
+    ['a tail that ends plain words too is joined', 'an un-\nsupervised method, inter-\npretable', 'an unsupervised method, interpretable'],
     ['the joined form seen elsewhere wins', 'affineinvariant here, and affine-\ninvariant', 'affineinvariant here, and affineinvariant'],
   ])('%s', (_label, input, expected) => {
     expect(joinHyphenatedLineBreaks(input)).toBe(expected);

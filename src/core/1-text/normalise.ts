@@ -34,6 +34,19 @@ const COMPOUND_HEADS = new Set([
   'day', 'week', 'x', 'e', 'k', 't', 'n', 'zero', 'one', 'two', 'three', 'four', 'five', 'ten',
 ]);
 
+/**
+ * Words that commonly end hyphenated compounds ("affine-invariant", "lithium-ion", "contact-rich",
+ * "production-grade"): after a line-end hyphen, one of these is the second word of a compound, not
+ * the rest of a hyphenated word. Tails that also end plain words broken by hyphenation
+ * ("un-supervised", "re-lated", "in-dependent") are left out: joining is the safer reading there.
+ */
+const COMPOUND_TAILS = new Set([
+  'based', 'driven', 'aware', 'rich', 'specific', 'scale', 'oriented', 'facing', 'invariant',
+  'equivariant', 'ion', 'friendly', 'native', 'centric', 'agnostic', 'intensive', 'critical',
+  'sensitive', 'tolerant', 'grade', 'ready', 'proof', 'efficient', 'powered', 'preserving', 'wide',
+  'only', 'free', 'focused', 'heavy', 'first', 'world', 'class',
+]);
+
 const HYPHEN_BREAK = /([\p{L}]+)[-\u2010]\n[ \t]*([\p{Ll}][\p{L}]*)/gu;
 
 /** Joins words split across lines by hyphenation, keeping real compounds hyphenated. */
@@ -53,7 +66,7 @@ export function joinHyphenatedLineBreaks(text: string): string {
     if (hyphenated.has(`${h}-${t}`)) return `${head}-${tail}`;
     if (plain.has(h + t)) return head + tail;
     // Acronyms and short heads ("SVD-based", "e-commerce") are compounds, not hyphenation.
-    if (COMPOUND_HEADS.has(h) || head.length <= 1 || /\p{Lu}{2,}$/u.test(head)) return `${head}-${tail}`;
+    if (COMPOUND_HEADS.has(h) || COMPOUND_TAILS.has(t) || head.length <= 1 || /\p{Lu}{2,}$/u.test(head)) return `${head}-${tail}`;
     return head + tail;
   });
 }
