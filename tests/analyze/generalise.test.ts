@@ -365,6 +365,37 @@ describe('advice on gaps', () => {
     expect(gap?.status).toBe('partial');
     expect(gap?.advice).toContain('3 year(s) of Python; the job asks for 5, 2 more');
   });
+
+  const gapOf = async (text: string, skill: string) => (await analyzeText(text, 'cv')).analysis.gaps.find((g) => g.id === skill);
+
+  it('a part of the advice the CV already shows is quoted, not asked for again', async () => {
+    const gap = await gapOf('Lowered the warehouse spend of the nightly retraining jobs by a third.', 'business-knowledge');
+    expect(gap?.alreadyShown).toEqual([{ part: 'revenue or cost impact', quote: 'Lowered the warehouse spend of the nightly retraining jobs by a third.' }]);
+    expect(gap?.advice).toMatch(/^The CV already mentions revenue or cost impact \("Lowered the warehouse spend/);
+    expect(gap?.advice).not.toMatch(/Or show[^.]*revenue or cost impact/);
+    expect(gap?.advice).toContain('Or show stakeholders served, or domain or industry knowledge.');
+  });
+
+  it('a team named beside work not done with it: the advice asks for the joint work', async () => {
+    const gap = await gapOf('Maintained the feature store that the marketing analysts query.', 'collaboration');
+    expect(gap?.alreadyShown?.[0]?.part).toMatch(/^other roles or teams/);
+    expect(gap?.advice).toContain('Say what you built, decided or shipped together with them');
+  });
+
+  it('one word of a two-group part, or nothing of it, leaves the advice as the role model gives it', async () => {
+    for (const text of ['Wrote the cost model chapter of my thesis on bridges.', 'Trained a sentiment classifier for reviews.']) {
+      const gap = await gapOf(text, 'business-knowledge');
+      expect(gap?.alreadyShown).toBeUndefined();
+      expect(gap?.advice).toBe('Stakeholders served, revenue or cost impact, domain or industry knowledge.');
+    }
+  });
+
+  it('the match passes the checked advice on to the gap of a requirement', async () => {
+    const job = (await analyzeText('Requirements\n- Knowledge of the insurance business and its revenue drivers.\n- Python.', 'job')).analysis;
+    const cv = (await analyzeText('Cut claim-handling costs by 12% with a Python triage model.', 'cv')).analysis;
+    const result = matchDocuments({ filename: 'job', analysis: job }, [{ filename: 'cv', analysis: cv }]).results[0];
+    expect(result?.gaps.find((g) => g.skill === 'business-knowledge')?.advice).toMatch(/^The CV already mentions revenue or cost impact \("Cut claim-handling costs by 12%/);
+  });
 });
 
 describe("a requirements table's level column", () => {

@@ -115,6 +115,11 @@ describe('lexicon errors say how to fix the file', () => {
     expect(error.problems.some((p) => /category weights sum to 1.020: make them sum to 1/.test(p.message))).toBe(true);
   });
 
+  it('an advice part whose words are not single lower-case words', () => {
+    const error = compileEdited('roles/ml-engineer.yaml', (t) => t.replace('shownBy: [[stakeholder, stakeholders,', "shownBy: [['key accounts', stakeholders,"));
+    expect(error.problems.some((p) => /adviceParts.*shownBy/.test(p.where) && /one lower-case word as written in documents/.test(p.message))).toBe(true);
+  });
+
   it('a schema error names the term and the field', () => {
     const error = compileEdited('terms/ml-concepts.yaml', (t) => t.replace('{ id: xgboost, label: XGBoost,', '{ id: xgboost, label: XGBoost, colour: red,'));
     expect(error.problems[0]?.where).toMatch(/^terms\/ml-concepts\.yaml: terms\[\d+\]$/);

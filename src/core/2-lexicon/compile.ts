@@ -47,6 +47,7 @@ export interface RoleSkill {
   /** Category weight × weight within the category: the skill's share of the whole role. */
   weight: number;
   evidence: string | undefined;
+  adviceParts: ReadonlyArray<{ text: string; ifShown: string; shownBy: ReadonlyArray<ReadonlySet<string>> }>;
 }
 
 export type MatchRule = 'exact' | 'case' | 'stem';
@@ -384,6 +385,7 @@ function checkRole(role: RoleModel, path: string, problems: LexiconProblem[]): M
         categoryLabel: category.label,
         weight: category.weight * skill.weight,
         evidence: skill.evidence,
+        adviceParts: (skill.adviceParts ?? []).map((part) => ({ text: part.text, ifShown: part.ifShown, shownBy: part.shownBy.map((group) => new Set(group)) })),
       });
     }
   }

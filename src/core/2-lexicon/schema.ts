@@ -4,6 +4,20 @@ const id = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lower-case words joined by hyphens, e.g. "computer-vision"');
 
+const adviceWord = z.string().regex(/^[a-z][a-z'-]*$/, 'one lower-case word as written in documents, each inflection listed ("cost", "costs")');
+
+/** One part of a skill's advice, and the words that show a CV already has it. */
+export const advicePartSchema = z
+  .object({
+    /** The part as the advice names it: "revenue or cost impact". */
+    text: z.string().min(3),
+    /** Shown when one sentence holds a word of every group: [[reduced, cut], [cost, costs]]. */
+    shownBy: z.array(z.array(adviceWord).min(1, 'a group needs at least one word')).min(1, 'give at least one group of words'),
+    /** The advice when the part is there but did not show the skill. */
+    ifShown: z.string().min(10, 'say what would make the part count'),
+  })
+  .strict();
+
 /** A skill of a role: weights are relative within the category. */
 export const skillSchema = z
   .object({
@@ -14,6 +28,12 @@ export const skillSchema = z
     description: z.string().optional(),
     /** What kind of evidence shows this skill: used for honest advice on gaps. */
     evidence: z.string().optional(),
+    /**
+     * The parts of that advice a CV may already show without showing the skill ("reduced
+     * inference costs" is a cost impact, yet names no business): such a part is not asked for
+     * again; its `ifShown` says what would make it count.
+     */
+    adviceParts: z.array(advicePartSchema).optional(),
   })
   .strict();
 

@@ -9,6 +9,7 @@ import type { Analysis, Evidence, KindRequest } from './schema';
 import { evidenceStrength, score } from './score';
 import { spanIndexAt, splitSentences } from '../1-text/sentences';
 import { tokenize, type Token } from '../1-text/tokenize';
+import { shownAdviceParts } from './advice';
 import { experienceEntries, statedTotalYears, yearsFromEntries } from '../3-extract/experience';
 import { findPersonalData, maskSpans } from '../1-text/personal-data';
 import { findUnmappedTerms } from '../3-extract/unmapped';
@@ -342,7 +343,9 @@ export function analyzeExtraction(
     }
   }
   stage('years from dates');
-  const scored = score(lexicon, evidenceBySkill, kind, extraction.quality.status === 'low', derivedYears);
+  // CVs: the parts of each skill's advice the CV already shows, so that a gap does not ask for them.
+  const shownParts = kind === 'cv' ? shownAdviceParts(lexicon.skills.values(), tokens, sentences) : undefined;
+  const scored = score(lexicon, evidenceBySkill, kind, extraction.quality.status === 'low', derivedYears, shownParts);
   stage('scores');
   const unmappedTerms = findUnmappedTerms(read, tokens, mentions, options.unmappedNounPhrases === false ? undefined : nlp);
   stage('unmapped terms');

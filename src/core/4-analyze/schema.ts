@@ -73,6 +73,8 @@ export const gapSchema = z.object({
   detail: z.string(),
   /** What kind of evidence would show the skill; never a keyword to add. */
   advice: z.string(),
+  /** Parts of the advice the CV already shows, with the sentence that shows each: not asked for again. */
+  alreadyShown: z.array(z.object({ part: z.string(), quote: z.string() })).optional(),
 });
 export type Gap = z.infer<typeof gapSchema>;
 
