@@ -26,4 +26,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # server.ts drains in-flight requests on SIGTERM; node as PID 1 receives it directly.
 STOPSIGNAL SIGTERM
-CMD ["node", "dist/src/main/server.js"]
+CMD ["node", "--max-semi-space-size=4", "dist/src/main/server.js"]

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { SERVICE_NODE_FLAGS } from '../src/main/paths';
 
 export interface HttpLevel {
   concurrency: number;
@@ -38,6 +39,10 @@ export interface HttpBench {
   pdfWorkers: number;
   /** Peak RSS from start to ready, workers warm, before any load. */
   idleRssMb: number;
+  /** RSS after all the load, once the PDF workers' idle time has passed (they exit): the service at rest. */
+  restAfterIdleRssMb: number;
+  /** The PDF workers' idle time the service ran with (PDF_IDLE_MS). */
+  pdfIdleMs: number;
   levels: HttpLevel[];
   openLoop: OpenLoopLevel[];
 }
@@ -74,6 +79,9 @@ function multipart(file: Buffer, filename: string): { body: Buffer; contentType:
   return { body: Buffer.concat([Buffer.from(head), file, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
+/** Shorter than the service's default (60 s) so that the rest figure is reached in seconds; the behaviour is the same. */
+const PDF_IDLE_MS = 10_000;
+
 export async function benchHttp(root: string, file: string, concurrencies: number[], seconds: number, openLoopShares: number[] = [0.5, 0.8]): Promise<HttpBench> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'skillmatch-bench-http-'));
   const probeOut = path.join(dir, 'probe.json');
@@ -82,14 +90,15 @@ export async function benchHttp(root: string, file: string, concurrencies: numbe
   writeFileSync(bodyFile, body);
   const port = await freePort();
   const workers = os.cpus().length;
-  const service = spawn(process.execPath, ['-r', path.join(root, 'dist', 'bench', 'probe.js'), path.join(root, 'dist', 'src', 'main', 'server.js')], {
+  const service = spawn(process.execPath, [...SERVICE_NODE_FLAGS, '-r', path.join(root, 'dist', 'bench', 'probe.js'), path.join(root, 'dist', 'src', 'main', 'server.js')], {
     // Capacity is measured: the per-address rate limit (one client here) is off.
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', PDF_WORKERS: String(workers), DATA_DIR: dir, BENCH_PROBE_OUT: probeOut, RATE_LIMIT_IP_PER_MINUTE: '0' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', PDF_WORKERS: String(workers), PDF_IDLE_MS: String(PDF_IDLE_MS), DATA_DIR: dir, BENCH_PROBE_OUT: probeOut, RATE_LIMIT_IP_PER_MINUTE: '0' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const levels: HttpLevel[] = [];
   const openLoop: OpenLoopLevel[] = [];
   let idle = 0;
+  let restAfterIdle = 0;
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitReady(`${base}/readyz`, 30_000);
@@ -103,11 +112,11 @@ export async function benchHttp(root: string, file: string, concurrencies: numbe
       if (run.status !== 0) throw new Error(`autocannon failed: ${run.stderr}`);
       return JSON.parse(run.stdout) as AutocannonJson;
     };
-    const probe = async (): Promise<{ eventLoopDelayMs: HttpLevel['eventLoopDelayMs']; peakRssMb: number }> => {
+    const probe = async (): Promise<{ eventLoopDelayMs: HttpLevel['eventLoopDelayMs']; peakRssMb: number; rssMb: number }> => {
       rmSync(probeOut, { force: true });
       service.kill('SIGUSR2');
       for (let i = 0; i < 50 && !existsSync(probeOut); i++) await new Promise((r) => setTimeout(r, 20));
-      return JSON.parse(readFileSync(probeOut, 'utf8')) as { eventLoopDelayMs: HttpLevel['eventLoopDelayMs']; peakRssMb: number };
+      return JSON.parse(readFileSync(probeOut, 'utf8')) as { eventLoopDelayMs: HttpLevel['eventLoopDelayMs']; peakRssMb: number; rssMb: number };
     };
     idle = (await probe()).peakRssMb;
     // Warm-up (pool threads, JIT), not reported.
@@ -126,7 +135,8 @@ export async function benchHttp(root: string, file: string, concurrencies: numbe
         non2xx: r.non2xx,
         errors: r.errors,
         timeouts: r.timeouts,
-        ...p,
+        eventLoopDelayMs: p.eventLoopDelayMs,
+        peakRssMb: p.peakRssMb,
       });
     }
     // Latency as users feel it below capacity: arrivals at a fixed rate, a share of the throughput
@@ -139,10 +149,13 @@ export async function benchHttp(root: string, file: string, concurrencies: numbe
       if (run.status !== 0) throw new Error(`the open-loop generator failed: ${run.stderr}`);
       openLoop.push({ share, ...(JSON.parse(run.stdout) as Omit<OpenLoopLevel, 'share'>) });
     }
+    // At rest: the load is over and the PDF workers have been idle long enough to exit.
+    await new Promise((r) => setTimeout(r, PDF_IDLE_MS + 5_000));
+    restAfterIdle = (await probe()).rssMb;
   } finally {
     service.kill('SIGTERM');
     await new Promise((r) => service.once('exit', r));
     rmSync(dir, { recursive: true, force: true });
   }
-  return { file, pdfWorkers: workers, idleRssMb: idle, levels, openLoop };
+  return { file, pdfWorkers: workers, idleRssMb: idle, restAfterIdleRssMb: restAfterIdle, pdfIdleMs: PDF_IDLE_MS, levels, openLoop };
 }

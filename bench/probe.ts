@@ -22,7 +22,11 @@ if (out) {
     const ms = (ns: number): number => Math.max(0, Math.round(ns / 1e4) / 100 - RESOLUTION_MS);
     writeFileSync(
       out,
-      JSON.stringify({ eventLoopDelayMs: { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max) }, peakRssMb: Math.round(peakRss / 2 ** 20) }),
+      JSON.stringify({
+        eventLoopDelayMs: { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max) },
+        peakRssMb: Math.round(peakRss / 2 ** 20),
+        rssMb: Math.round(process.memoryUsage.rss() / 2 ** 20),
+      }),
     );
     delay.reset();
     peakRss = process.memoryUsage.rss();

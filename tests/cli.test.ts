@@ -8,7 +8,18 @@ import { runCli } from '../src/main/cli';
 const ROOT = path.join(__dirname, '..');
 function cli(...args: string[]) {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'skillmatch.cjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 2 ** 20 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  return { code: r.status, out: r.stdout, err: r.stderr, signal: r.signal };
+}
+
+/** The JSON a command printed; a command stopped by a signal, or output that is not JSON, fails with what was around the fault. */
+function jsonOf(r: ReturnType<typeof cli>): unknown {
+  if (r.signal) throw new Error(`the command was stopped by ${r.signal} (exit ${String(r.code)}); stderr: ${r.err.slice(-500)}`);
+  try {
+    return JSON.parse(r.out);
+  } catch (error) {
+    const at = Number(/position (\d+)/.exec(String(error))?.[1] ?? 0);
+    throw new Error(`${String(error)}; ${r.out.length} characters, around the fault: ${JSON.stringify(r.out.slice(Math.max(0, at - 200), at + 200))}`);
+  }
 }
 
 describe('the skillmatch command', () => {
@@ -150,7 +161,7 @@ describe('skillmatch match --jsonl: folders of thousands, streamed, resumable', 
     expect(written[0]?.requirements[0]).not.toHaveProperty('jobEvidence');
     expect(written[0]?.requirements[0]).toHaveProperty('cvEvidence');
     // Sorted by score, the lines rank as `match --json` ranks the same CVs.
-    const ranked = JSON.parse(cli('match', '--job', JOB, '--json', folder).out) as { results: Array<{ filename: string; score: number | null }> };
+    const ranked = jsonOf(cli('match', '--job', JOB, '--json', folder)) as { results: Array<{ filename: string; score: number | null }> };
     const byName = new Map(written.map((l) => [l.filename, l.score]));
     for (const result of ranked.results) expect(byName.get(result.filename)).toBe(result.score);
   }, 120_000);

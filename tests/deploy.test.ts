@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { configSchema, loadConfig } from '../src/main/config';
+import { SERVICE_NODE_FLAGS } from '../src/main/paths';
 
 const KNOWN = new Set(Object.keys(configSchema.shape));
 
@@ -65,5 +66,14 @@ describe('deploy/kubernetes.yaml', () => {
     expect([...Object.keys(env), ...Object.keys(secret)].filter((k) => !KNOWN.has(k))).toEqual([]);
     const pdb = docs.find((d) => d.kind === 'PodDisruptionBudget') as unknown as { spec: { minAvailable: number } };
     expect(pdb.spec.minAvailable).toBeLessThan(deployment.spec.replicas);
+  });
+});
+
+describe('how the service process is started', () => {
+  it('npm start and the Docker image pass the same V8 flags as the benchmarks', () => {
+    const start = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts.start ?? '';
+    const cmd = /^CMD (\[.*\])$/m.exec(read('Dockerfile'))?.[1];
+    expect(start).toContain(`node ${SERVICE_NODE_FLAGS.join(' ')} dist/src/main/server.js`);
+    expect(JSON.parse(cmd ?? '[]')).toEqual(['node', ...SERVICE_NODE_FLAGS, 'dist/src/main/server.js']);
   });
 });

@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import yauzl from 'yauzl';
 import { SkillmatchError } from '../core/0-base/errors';
 
@@ -107,6 +106,8 @@ export async function readDocx(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZI
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const { appXml } = await inspectDocxArchive(buffer, limits);
   try {
+    // mammoth is loaded on the first DOCX: a service that reads none does not hold it.
+    const mammoth = require('mammoth') as typeof import('mammoth');
     const result = await mammoth.convertToHtml({ buffer });
     return { html: result.value, pages: statedPages(appXml) };
   } catch {

@@ -3,8 +3,8 @@
  * about 1,300 modules and reads ./.env into the environment.
  */
 import nlp from 'compromise';
-import { JaroWinklerDistance } from 'natural/lib/natural/distance';
-import { PorterStemmer } from 'natural/lib/natural/stemmers';
+import JaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance';
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
 import type { NlpPort } from '../core/0-base/nlp-port';
 
 const STEM_CACHE_LIMIT = 100_000;

@@ -1,8 +1,15 @@
 import path from 'node:path';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { createScheduler, createWorker, PSM, type Scheduler } from 'tesseract.js';
+import type { Scheduler } from 'tesseract.js';
 import { SkillmatchError } from '../core/0-base/errors';
 import type { OcrPage, OcrPort, OcrWord } from '../core/1-text/document-text';
+
+// tesseract.js and the canvas library are loaded on the first page to read: a service that never
+// meets a scan does not hold them in memory.
+let libraries: { canvas: typeof import('@napi-rs/canvas'); tesseract: typeof import('tesseract.js') } | undefined;
+function ocrLibraries(): NonNullable<typeof libraries> {
+  libraries ??= { canvas: require('@napi-rs/canvas') as typeof import('@napi-rs/canvas'), tesseract: require('tesseract.js') as typeof import('tesseract.js') };
+  return libraries;
+}
 
 /**
  * OCR with tesseract.js and the English model of @tesseract.js-data/eng, loaded from that package's
@@ -35,6 +42,7 @@ const TURN_BELOW_CONFIDENCE = 60;
 /** The image turned by a quarter, half or three quarters, as PNG; null when the canvas cannot decode it. */
 async function rotate(image: Uint8Array, degrees: 90 | 180 | 270 | number): Promise<Uint8Array | null> {
   try {
+    const { loadImage, createCanvas } = ocrLibraries().canvas;
     const source = await loadImage(Buffer.from(image));
     const sideways = degrees % 180 !== 0;
     const canvas = createCanvas(sideways ? source.height : source.width, sideways ? source.width : source.height);
@@ -75,6 +83,7 @@ export interface OcrEngine extends OcrPort {
 export function createOcr(options: OcrOptions): OcrEngine {
   let scheduler: Promise<Scheduler> | null = null;
   const start = async (): Promise<Scheduler> => {
+    const { createScheduler, createWorker, PSM } = ocrLibraries().tesseract;
     const created = createScheduler();
     const workers = await Promise.all(
       Array.from({ length: options.workers }, async () => {

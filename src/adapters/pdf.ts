@@ -8,6 +8,8 @@ export interface PdfPoolOptions {
   threads: number;
   timeoutMs: number;
   memoryMb: number;
+  /** A worker idle this long exits and gives its memory back; the next PDF starts one again. */
+  idleMs?: number;
 }
 
 export interface PdfReader {
@@ -40,16 +42,21 @@ function isAbort(error: unknown): boolean {
   return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
 }
 
-/** A pool of worker threads that read PDFs with a time limit and a memory cap per document. */
+/**
+ * A pool of worker threads that read PDFs with a time limit and a memory cap per document. A warm
+ * pdf.js worker holds about 35 MB at rest and more after large files; idle ones exit, so a quiet
+ * service does not keep them.
+ */
 export function createPdfReader(options: PdfPoolOptions): PdfReader {
   const { filename, execArgv } = workerFile();
   const newPool = (): Piscina<PdfWorkerTask, PdfWorkerResult> => {
     const created = new Piscina<PdfWorkerTask, PdfWorkerResult>({
       filename,
       execArgv,
-      minThreads: options.threads,
+      // No thread is kept at rest: warmUp starts them, and each exits after idleMs without work.
+      minThreads: 0,
       maxThreads: options.threads,
-      idleTimeout: 60_000,
+      idleTimeout: options.idleMs ?? 60_000,
       resourceLimits: { maxOldGenerationSizeMb: options.memoryMb, maxYoungGenerationSizeMb: 16 },
     });
     // A worker that dies (out of memory on a hostile PDF) is reported on the pool, not on its task,

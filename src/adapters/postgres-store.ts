@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { AcceptedEvent, Delivery, DeliveryStatus, IdempotencyRecord, JobStatus, JobStore, QueuedJob } from '../app/ports/job-store';
 import { leaseOwner, ownerIsGone } from './lease-owner';
 import { statsOf, type StatusCount } from './queue-stats';
@@ -174,7 +174,9 @@ type Callback = { deliveryId: string; eventType: string; payload: string };
  * database being up; readiness (`ping`) says whether it is.
  */
 export function openPostgresStore(url: string, options: PostgresStoreOptions = {}): PostgresStore {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000, idleTimeoutMillis: 30_000 });
+  // pg is loaded only when a PostgreSQL store is opened: the SQLite default does not hold it.
+  const { Pool } = require('pg') as typeof import('pg');
+  const pool = new Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000, idleTimeoutMillis: 30_000 });
   // A connection dropped by the server (a restart, pg_terminate_backend) is an error on an idle
   // client: the pool replaces it; it must not crash the process.
   pool.on('error', () => undefined);

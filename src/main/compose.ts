@@ -50,6 +50,7 @@ export function createServices(config: Config): Services {
     threads: config.PDF_WORKERS,
     timeoutMs: config.PDF_TIMEOUT_MS,
     memoryMb: config.PDF_WORKER_MEMORY_MB,
+    idleMs: config.PDF_IDLE_MS,
   });
   const ocr = config.OCR === 'auto' ? createOcr({ workers: config.OCR_WORKERS, timeoutMs: config.OCR_TIMEOUT_MS, idleMs: config.OCR_IDLE_MS, maxPages: config.OCR_MAX_PAGES, renderPdf: pdf.renderPages }) : undefined;
   const ports: ExtractorPorts = {

@@ -33,6 +33,8 @@ export const configSchema = z.object({
   PDF_TIMEOUT_MS: int(100, 600_000).default(10_000),
   /** Heap limit of each PDF worker thread, in MB. */
   PDF_WORKER_MEMORY_MB: int(64, 8_192).default(256),
+  /** PDF worker threads idle this long exit, giving their memory back; the next PDF starts one. */
+  PDF_IDLE_MS: int(1_000, 3_600_000).default(60_000),
   /** PDF worker threads; defaults to the number of cores. */
   PDF_WORKERS: int(1, 64).default(Math.max(1, Math.min(4, os.availableParallelism()))),
   /**

@@ -45,7 +45,10 @@ describe('GET /metrics', () => {
       expect(sample(text, 'skillmatch_dead_letters', {})).toBe(0);
       expect(sample(text, 'skillmatch_callbacks', { outcome: 'failed' })).toBe(0);
       expect(sample(text, 'skillmatch_store_up', {})).toBe(1);
-      expect(sample(text, 'skillmatch_pdf_pool_threads', {})).toBeGreaterThan(0);
+      // No PDF has come yet: the pool keeps no thread at rest; a PDF starts one.
+      expect(sample(text, 'skillmatch_pdf_pool_threads', {})).toBe(0);
+      await request(svc.app).post('/v1/analyze').attach('file', readFileSync(path.join(FIXTURES, 'libreoffice-cv.pdf')), 'cv.pdf').expect(200);
+      expect(sample((await request(svc.app).get('/metrics')).text, 'skillmatch_pdf_pool_threads', {})).toBeGreaterThan(0);
       expect(text).toContain('skillmatch_pdf_pool_utilisation');
       expect(text).toContain('skillmatch_process_resident_memory_bytes');
       expect(text).toContain('skillmatch_nodejs_eventloop_lag_p99_seconds');

@@ -40,16 +40,22 @@ export function shownAdviceParts(skills: Iterable<RoleSkill>, tokens: readonly T
   if (parts.length === 0) return shown;
   const done = new Set<number>();
   for (const view of sentences) {
-    const seen = new Map<number, number>(); // part → bit mask of its groups seen in this sentence
+    let seen: Map<number, number> | undefined; // part → bit mask of its groups seen in this sentence
+    const note = (hits: ReadonlyArray<{ part: number; group: number }> | undefined): void => {
+      if (!hits) return;
+      for (const hit of hits) {
+        if (done.has(hit.part)) continue;
+        seen ??= new Map();
+        seen.set(hit.part, (seen.get(hit.part) ?? 0) | (1 << hit.group));
+      }
+    };
     for (let k = view.firstToken; k <= view.lastToken; k++) {
       const t = tokens[k];
       if (t?.type !== 'word') continue;
-      const joined = tokens[k + 1]?.type === 'joiner' && tokens[k + 1]?.lower === '-' && tokens[k + 2]?.type === 'word' ? `${t.lower}-${tokens[k + 2]?.lower ?? ''}` : undefined;
-      for (const hit of [...(byWord.get(t.lower) ?? []), ...(joined !== undefined ? (byWord.get(joined) ?? []) : [])]) {
-        if (done.has(hit.part)) continue;
-        seen.set(hit.part, (seen.get(hit.part) ?? 0) | (1 << hit.group));
-      }
+      note(byWord.get(t.lower));
+      if (tokens[k + 1]?.type === 'joiner' && tokens[k + 1]?.lower === '-' && tokens[k + 2]?.type === 'word') note(byWord.get(`${t.lower}-${tokens[k + 2]?.lower ?? ''}`));
     }
+    if (!seen) continue;
     for (const [index, mask] of seen) {
       const part = parts[index];
       if (!part || mask !== (1 << part.groups) - 1) continue;
