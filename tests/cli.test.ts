@@ -6,8 +6,10 @@ import { COMMAND_FLAGS, HELP } from '../src/cli/cli';
 import { runCli } from '../src/main/cli';
 
 const ROOT = path.join(__dirname, '..');
+// A command may wait for the cores behind other suites running in parallel: its time limit is
+// generous, and a command stopped by it fails with the signal (see jsonOf), not with cut output.
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'skillmatch.cjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 2 ** 20 });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'skillmatch.cjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 100_000, maxBuffer: 64 * 2 ** 20 });
   return { code: r.status, out: r.stdout, err: r.stderr, signal: r.signal };
 }
 
