@@ -57,6 +57,14 @@ describe('negation and modality', () => {
       expect((await judged('Strong Python is essential.', 'python', 'job'))[0]?.requirement).toBe('required');
     });
 
+    it('a bare "a plus" after a list item speaks for that item; with a verb, for the subject across commas', async () => {
+      const list = 'Requirements\n- Java and C++, Haskell a plus';
+      expect((await judged(list, 'cpp', 'job'))[0]?.requirement).toBe('required');
+      expect((await judged('Requirements\n- Java and Scala, C++ a bonus', 'cpp', 'job'))[0]?.requirement).toBe('preferred');
+      expect((await judged('Requirements\n- C++, if you have written it in production, is a plus.', 'cpp', 'job'))[0]?.requirement).toBe('preferred');
+      expect((await judged('Requirements\n- C++, Java and Go are a plus', 'cpp', 'job'))[0]?.requirement).toBe('preferred');
+    });
+
     it('the section decides required or preferred', async () => {
       const text = 'Requirements\n- Strong Python.\n\nNice to have\n- Experience with C++.';
       expect((await judged(text, 'python', 'job'))[0]?.requirement).toBe('required');

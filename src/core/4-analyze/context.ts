@@ -331,8 +331,29 @@ export function requirementOf(section: SectionKind | null, sentence: string, sta
       break;
     }
   }
-  if (PREFERRED_CUES.test(sentence.slice(from, to).toLowerCase())) return 'preferred';
+  const clause = sentence.slice(from, to).toLowerCase();
+  if (PREFERRED_CUES.test(clause) && !onlyAnotherItemIsAPlus(clause, start - from)) return 'preferred';
   return section === 'preferred' ? 'preferred' : 'required';
+}
+
+/** "Haskell a plus", "Zig a bonus": a bare cue after an item, with no verb ("is a plus" has one). */
+const BARE_ITEM_CUE = /(?<!\b(?:is|are|be|been|'s|’s)\s)\b(?:a plus|a bonus|an advantage|a nice[- ]to[- ]have|nice[- ]to[- ]have)\b/g;
+
+/**
+ * Whether every preferred cue of the clause is a bare one ending a comma-separated item other than
+ * the mention's ("Rust and C++, Haskell a plus": only Haskell is preferred). A cue with a verb
+ * ("Kubernetes, if you have it, is a plus") speaks for the subject across commas, as before.
+ */
+function onlyAnotherItemIsAPlus(clause: string, at: number): boolean {
+  const bare = [...clause.matchAll(BARE_ITEM_CUE)];
+  if (bare.length === 0) return false;
+  // Any other cue in the clause (a verb-led or a leading one) keeps the clause preferred.
+  const withoutBare = clause.replace(BARE_ITEM_CUE, ' ');
+  if (PREFERRED_CUES.test(withoutBare)) return false;
+  return bare.every((cue) => {
+    const itemStart = clause.lastIndexOf(',', cue.index ?? 0) + 1;
+    return at < itemStart || at > (cue.index ?? 0);
+  });
 }
 
 /** Stems of the document's tokens, computed on first use and shared by every context check. */
