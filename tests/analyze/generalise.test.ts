@@ -467,6 +467,15 @@ describe("a requirements table's level column", () => {
   });
 });
 
+describe('a statistical technique is not idea iteration', () => {
+  it('variance reduction shows statistics; the experiments around it, not the technique, show iteration', async () => {
+    const pricing = await presentSkills('Sped up the bond pricer with variance reduction (antithetic variates).');
+    expect(pricing).toContain('statistics');
+    expect(pricing).not.toContain('idea-iteration');
+    expect(await presentSkills('Ran weekly A/B tests on the checkout flow, with CUPED variance reduction.')).toContain('idea-iteration');
+  });
+});
+
 describe("a CV's stated total experience", () => {
   const NOW = new Date(Date.UTC(2026, 11, 1));
   const years = async (text: string, skill: string): Promise<number | null | undefined> => {
