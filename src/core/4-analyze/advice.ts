@@ -1,5 +1,4 @@
 import type { RoleSkill } from '../2-lexicon/compile';
-import type { Token } from '../1-text/tokenize';
 import type { SentenceView } from './context';
 
 /** A part of a skill's advice that the CV already shows, with the sentence that shows it. */
@@ -16,54 +15,74 @@ function quoteOf(sentence: string): string {
   return flat.length <= QUOTE_CHARS ? flat : `${flat.slice(0, QUOTE_CHARS).replace(/\s\S*$/, '')}…`;
 }
 
+interface PartIndex {
+  parts: Array<{ skill: string; text: string; ifShown: string; full: number }>;
+  /** Each word: the parts and groups it counts for, as part × 32 + group. */
+  byWord: Map<string, number[]>;
+  /** Every word of every part, as one pattern: the text is scanned once. */
+  pattern: RegExp;
+}
+
+/** The word index of some skills' advice parts, built once per set of skills. */
+const indexes = new Map<string, PartIndex>();
+function indexOf(skills: readonly RoleSkill[]): PartIndex {
+  const key = skills.map((s) => s.id).join(' ');
+  let index = indexes.get(key);
+  if (!index) {
+    const parts: PartIndex['parts'] = [];
+    const byWord = new Map<string, number[]>();
+    for (const skill of skills) {
+      for (const part of skill.adviceParts) {
+        const p = parts.push({ skill: skill.id, text: part.text, ifShown: part.ifShown, full: (1 << part.shownBy.length) - 1 }) - 1;
+        part.shownBy.forEach((group, g) => {
+          for (const word of group) {
+            const list = byWord.get(word) ?? [];
+            list.push(p * 32 + g);
+            byWord.set(word, list);
+          }
+        });
+      }
+    }
+    // Longest first, so that "cross-functional" wins over a word it starts with. Words hold only
+    // letters, hyphens and apostrophes (the schema says so): nothing to escape.
+    const words = [...byWord.keys()].sort((a, b) => b.length - a.length);
+    index = { parts, byWord, pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}-])`, 'giu') };
+    indexes.set(key, index);
+  }
+  return index;
+}
+
 /**
  * Which parts of each skill's advice a CV already shows: a part is shown by a sentence holding a
- * word of each of its groups ("reduced" and "costs"). Words are compared as written, lower-cased;
- * a hyphenated word ("cross-functional") is one word. One pass over the tokens.
+ * word of each of its groups ("reduced" and "costs"). Words are compared as written, ignoring
+ * case; a hyphenated word ("cross-functional") is one word. One scan of the text.
  */
-export function shownAdviceParts(skills: Iterable<RoleSkill>, tokens: readonly Token[], sentences: readonly SentenceView[]): Map<string, ShownPart[]> {
-  const parts: Array<{ skill: string; text: string; ifShown: string; groups: number }> = [];
-  const byWord = new Map<string, Array<{ part: number; group: number }>>();
-  for (const skill of skills) {
-    for (const part of skill.adviceParts) {
-      const index = parts.push({ skill: skill.id, text: part.text, ifShown: part.ifShown, groups: part.shownBy.length }) - 1;
-      part.shownBy.forEach((group, g) => {
-        for (const word of group) {
-          const list = byWord.get(word) ?? [];
-          list.push({ part: index, group: g });
-          byWord.set(word, list);
-        }
-      });
-    }
-  }
+export function shownAdviceParts(skills: Iterable<RoleSkill>, text: string, sentences: readonly SentenceView[]): Map<string, ShownPart[]> {
   const shown = new Map<string, ShownPart[]>();
-  if (parts.length === 0) return shown;
+  const list = [...skills].filter((s) => s.adviceParts.length > 0);
+  if (list.length === 0 || sentences.length === 0) return shown;
+  const { parts, byWord, pattern } = indexOf(list);
+  // Per sentence with a hit: the groups seen of each part, as bit masks.
+  const masks = new Map<number, number[]>();
+  let sentence = 0;
+  for (const m of text.matchAll(pattern)) {
+    const at = m.index ?? 0;
+    while (sentence < sentences.length && (sentences[sentence]?.span.end ?? 0) <= at) sentence++;
+    const view = sentences[sentence];
+    if (!view || view.span.start > at) continue;
+    const seen = masks.get(sentence) ?? new Array<number>(parts.length).fill(0);
+    masks.set(sentence, seen);
+    for (const hit of byWord.get(m[0].toLowerCase()) ?? []) seen[hit >> 5] = (seen[hit >> 5] ?? 0) | (1 << (hit & 31));
+  }
   const done = new Set<number>();
-  for (const view of sentences) {
-    let seen: Map<number, number> | undefined; // part → bit mask of its groups seen in this sentence
-    const note = (hits: ReadonlyArray<{ part: number; group: number }> | undefined): void => {
-      if (!hits) return;
-      for (const hit of hits) {
-        if (done.has(hit.part)) continue;
-        seen ??= new Map();
-        seen.set(hit.part, (seen.get(hit.part) ?? 0) | (1 << hit.group));
-      }
-    };
-    for (let k = view.firstToken; k <= view.lastToken; k++) {
-      const t = tokens[k];
-      if (t?.type !== 'word') continue;
-      note(byWord.get(t.lower));
-      if (tokens[k + 1]?.type === 'joiner' && tokens[k + 1]?.lower === '-' && tokens[k + 2]?.type === 'word') note(byWord.get(`${t.lower}-${tokens[k + 2]?.lower ?? ''}`));
-    }
-    if (!seen) continue;
-    for (const [index, mask] of seen) {
-      const part = parts[index];
-      if (!part || mask !== (1 << part.groups) - 1) continue;
-      done.add(index);
-      const list = shown.get(part.skill) ?? [];
-      list.push({ text: part.text, ifShown: part.ifShown, quote: quoteOf(view.text) });
-      shown.set(part.skill, list);
-    }
+  for (const [index, seen] of masks) {
+    parts.forEach((part, p) => {
+      if (done.has(p) || seen[p] !== part.full) return;
+      done.add(p);
+      const found = shown.get(part.skill) ?? [];
+      found.push({ text: part.text, ifShown: part.ifShown, quote: quoteOf(sentences[index]?.text ?? '') });
+      shown.set(part.skill, found);
+    });
   }
   return shown;
 }

@@ -9,7 +9,7 @@ import type { Analysis, Evidence, KindRequest } from './schema';
 import { evidenceStrength, score } from './score';
 import { spanIndexAt, splitSentences } from '../1-text/sentences';
 import { tokenize, type Token } from '../1-text/tokenize';
-import { shownAdviceParts } from './advice';
+import { adviceFor, shownAdviceParts } from './advice';
 import { experienceEntries, statedTotalYears, yearsFromEntries } from '../3-extract/experience';
 import { findPersonalData, maskSpans } from '../1-text/personal-data';
 import { findUnmappedTerms } from '../3-extract/unmapped';
@@ -343,9 +343,23 @@ export function analyzeExtraction(
     }
   }
   stage('years from dates');
-  // CVs: the parts of each skill's advice the CV already shows, so that a gap does not ask for them.
-  const shownParts = kind === 'cv' ? shownAdviceParts(lexicon.skills.values(), tokens, sentences) : undefined;
-  const scored = score(lexicon, evidenceBySkill, kind, extraction.quality.status === 'low', derivedYears, shownParts);
+  const scored = score(lexicon, evidenceBySkill, kind, extraction.quality.status === 'low', derivedYears);
+  // CVs: the parts of a gap's advice the CV already shows are not asked for again. Looked for only
+  // when a skill with such parts is a gap, and only for those skills.
+  if (kind === 'cv') {
+    const needing = scored.gaps.flatMap((g) => {
+      const skill = lexicon.skills.get(g.id);
+      return skill?.adviceParts.length ? [skill] : [];
+    });
+    if (needing.length > 0) {
+      const shown = shownAdviceParts(needing, text, sentences);
+      scored.gaps = scored.gaps.map((g) => {
+        const parts = shown.get(g.id);
+        const skill = lexicon.skills.get(g.id);
+        return parts && skill ? { ...g, ...adviceFor(skill, parts) } : g;
+      });
+    }
+  }
   stage('scores');
   const unmappedTerms = findUnmappedTerms(read, tokens, mentions, options.unmappedNounPhrases === false ? undefined : nlp);
   stage('unmapped terms');
