@@ -6,6 +6,8 @@ import { DEFAULT_LEXICON_DIR } from '../../src/main/paths';
 import { compileLexicon, LexiconError, SKILL_CONTRACT } from '../../src/core/2-lexicon/compile';
 import { lexiconWarnings } from '../../src/core/2-lexicon/lint';
 import { acceptedTerms, analyzeText, lexicon, nlp } from './support';
+import { analyzeExtraction } from '../../src/core/4-analyze/analyze';
+import { extractDocument } from '../../src/core/1-text/document-text';
 
 describe('the lexicon data', () => {
   it('compiles without warnings and is versioned by its content', () => {
@@ -140,5 +142,24 @@ describe('lexicon errors say how to fix the file', () => {
     const error = compileEdited('terms/nlp.yaml'.replace('nlp', 'subdisciplines'), (t) => `${t}\n  - { id: broken, label: [unclosed\n`);
     expect(error.problems[0]?.where).toBe('terms/subdisciplines.yaml');
     expect(error.problems[0]?.message).toMatch(/YAML syntax error/);
+  });
+});
+
+describe('advice parts come from the lexicon the analysis is given', () => {
+  it('two compiled lexicons with different advice words each use their own', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lexicon-'));
+    cpSync(DEFAULT_LEXICON_DIR, dir, { recursive: true });
+    const role = path.join(dir, 'roles', 'ml-engineer.yaml');
+    writeFileSync(role, readFileSync(role, 'utf8').replace('shownBy: [[stakeholder, stakeholders,', 'shownBy: [[underwriters, stakeholder, stakeholders,'));
+    const edited = compileLexicon(readLexiconSource(dir), nlp);
+    const text = 'Built the dashboards the underwriters open every morning.';
+    const { analysis: withDefault } = await analyzeText(text, 'cv');
+    const extraction = await extractDocument(Buffer.from(text), { readPdf: () => Promise.reject(new Error('not used')), readDocx: () => Promise.reject(new Error('not used')), htmlToText: (h) => ({ text: h, truncated: false }), markdownToHtml: (m) => m }, { filename: 'cv.txt', maxPages: 30 });
+    const withEdited = analyzeExtraction(extraction, edited, nlp, { kind: 'cv' }).analysis;
+    const { analysis: againDefault } = await analyzeText(text, 'cv');
+    const shownParts = (a: typeof withDefault) => a.gaps.find((g) => g.id === 'business-knowledge')?.alreadyShown?.map((s) => s.part) ?? [];
+    expect(shownParts(withEdited)).toEqual(['stakeholders served']);
+    expect(shownParts(withDefault)).toEqual([]);
+    expect(shownParts(againDefault)).toEqual([]);
   });
 });

@@ -16,52 +16,42 @@ function quoteOf(sentence: string): string {
 }
 
 interface PartIndex {
-  parts: Array<{ skill: string; text: string; ifShown: string; full: number }>;
+  parts: Array<{ text: string; ifShown: string; full: number }>;
   /** Each word: the parts and groups it counts for, as part × 32 + group. */
   byWord: Map<string, number[]>;
   /** Every word of every part, as one pattern: the text is scanned once. */
   pattern: RegExp;
 }
 
-/** The word index of some skills' advice parts, built once per set of skills. */
-const indexes = new Map<string, PartIndex>();
-function indexOf(skills: readonly RoleSkill[]): PartIndex {
-  const key = skills.map((s) => s.id).join(' ');
-  let index = indexes.get(key);
-  if (!index) {
-    const parts: PartIndex['parts'] = [];
-    const byWord = new Map<string, number[]>();
-    for (const skill of skills) {
-      for (const part of skill.adviceParts) {
-        const p = parts.push({ skill: skill.id, text: part.text, ifShown: part.ifShown, full: (1 << part.shownBy.length) - 1 }) - 1;
-        part.shownBy.forEach((group, g) => {
-          for (const word of group) {
-            const list = byWord.get(word) ?? [];
-            list.push(p * 32 + g);
-            byWord.set(word, list);
-          }
-        });
-      }
-    }
-    // Longest first, so that "cross-functional" wins over a word it starts with. Words hold only
-    // letters, hyphens and apostrophes (the schema says so): nothing to escape.
-    const words = [...byWord.keys()].sort((a, b) => b.length - a.length);
-    index = { parts, byWord, pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}-])`, 'giu') };
-    indexes.set(key, index);
+/** The word index of a compiled skill's advice parts, built on first use. */
+const indexes = new WeakMap<RoleSkill, PartIndex>();
+function indexOf(skill: RoleSkill): PartIndex {
+  const cached = indexes.get(skill);
+  if (cached) return cached;
+  const parts: PartIndex['parts'] = [];
+  const byWord = new Map<string, number[]>();
+  for (const part of skill.adviceParts) {
+    const p = parts.push({ text: part.text, ifShown: part.ifShown, full: (1 << part.shownBy.length) - 1 }) - 1;
+    part.shownBy.forEach((group, g) => {
+      for (const word of group) byWord.set(word, [...(byWord.get(word) ?? []), p * 32 + g]);
+    });
   }
+  // Longest first, so that "cross-functional" wins over a word it starts with. Words hold only
+  // letters, hyphens and apostrophes (the schema says so): nothing to escape.
+  const words = [...byWord.keys()].sort((a, b) => b.length - a.length);
+  const index = { parts, byWord, pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}-])`, 'giu') };
+  indexes.set(skill, index);
   return index;
 }
 
 /**
- * Which parts of each skill's advice a CV already shows: a part is shown by a sentence holding a
- * word of each of its groups ("reduced" and "costs"). Words are compared as written, ignoring
- * case; a hyphenated word ("cross-functional") is one word. One scan of the text.
+ * The parts of a skill's advice a CV already shows: a part is shown by a sentence holding a word
+ * of each of its groups ("reduced" and "costs"). Words are compared as written, ignoring case; a
+ * hyphenated word ("cross-functional") is one word. One scan of the text.
  */
-export function shownAdviceParts(skills: Iterable<RoleSkill>, text: string, sentences: readonly SentenceView[]): Map<string, ShownPart[]> {
-  const shown = new Map<string, ShownPart[]>();
-  const list = [...skills].filter((s) => s.adviceParts.length > 0);
-  if (list.length === 0 || sentences.length === 0) return shown;
-  const { parts, byWord, pattern } = indexOf(list);
+export function shownAdviceParts(skill: RoleSkill, text: string, sentences: readonly SentenceView[]): ShownPart[] {
+  if (skill.adviceParts.length === 0 || sentences.length === 0) return [];
+  const { parts, byWord, pattern } = indexOf(skill);
   // Per sentence with a hit: the groups seen of each part, as bit masks.
   const masks = new Map<number, number[]>();
   let sentence = 0;
@@ -74,16 +64,15 @@ export function shownAdviceParts(skills: Iterable<RoleSkill>, text: string, sent
     masks.set(sentence, seen);
     for (const hit of byWord.get(m[0].toLowerCase()) ?? []) seen[hit >> 5] = (seen[hit >> 5] ?? 0) | (1 << (hit & 31));
   }
-  const done = new Set<number>();
-  for (const [index, seen] of masks) {
-    parts.forEach((part, p) => {
-      if (done.has(p) || seen[p] !== part.full) return;
-      done.add(p);
-      const found = shown.get(part.skill) ?? [];
-      found.push({ text: part.text, ifShown: part.ifShown, quote: quoteOf(sentences[index]?.text ?? '') });
-      shown.set(part.skill, found);
-    });
-  }
+  // The first sentence (in text order) that shows each part.
+  const shown: ShownPart[] = [];
+  parts.forEach((part, p) => {
+    for (const [index, seen] of masks) {
+      if (seen[p] !== part.full) continue;
+      shown.push({ text: part.text, ifShown: part.ifShown, quote: quoteOf(sentences[index]?.text ?? '') });
+      return;
+    }
+  });
   return shown;
 }
 

@@ -344,21 +344,14 @@ export function analyzeExtraction(
   }
   stage('years from dates');
   const scored = score(lexicon, evidenceBySkill, kind, extraction.quality.status === 'low', derivedYears);
-  // CVs: the parts of a gap's advice the CV already shows are not asked for again. Looked for only
-  // when a skill with such parts is a gap, and only for those skills.
+  // CVs: the parts of a gap's advice the CV already shows are not asked for again (looked for only
+  // in the skills that are gaps and have such parts).
   if (kind === 'cv') {
-    const needing = scored.gaps.flatMap((g) => {
+    scored.gaps = scored.gaps.map((g) => {
       const skill = lexicon.skills.get(g.id);
-      return skill?.adviceParts.length ? [skill] : [];
+      const shown = skill?.adviceParts.length ? shownAdviceParts(skill, text, sentences) : [];
+      return skill && shown.length > 0 ? { ...g, ...adviceFor(skill, shown) } : g;
     });
-    if (needing.length > 0) {
-      const shown = shownAdviceParts(needing, text, sentences);
-      scored.gaps = scored.gaps.map((g) => {
-        const parts = shown.get(g.id);
-        const skill = lexicon.skills.get(g.id);
-        return parts && skill ? { ...g, ...adviceFor(skill, parts) } : g;
-      });
-    }
   }
   stage('scores');
   const unmappedTerms = findUnmappedTerms(read, tokens, mentions, options.unmappedNounPhrases === false ? undefined : nlp);
