@@ -11,7 +11,7 @@
  * items). A cell on its own line covers the lines since the previous cell, at most the few lines
  * of one row; for the first cell, the paragraph just above it.
  */
-import { lineIndexAt, lineStarts } from './lines';
+import { BULLET_LINE, lineIndexAt, lineStarts, nextNonBlank } from './lines';
 
 export type Level = 'required' | 'preferred' | 'not-needed';
 
@@ -28,7 +28,6 @@ const OWN_LINE_CELL = new RegExp(`^(${ALTERNATIVES})(?:\\s*[.]?|\\s+[–—-]\\s
  * Required"); prose ends in lower case ("… is a plus").
  */
 const TRAILING_CELL = /^\s*(?:\S+\s+){3,}([A-Z][a-z]+(?:[- ][a-z]+)*)[ \t]*$/;
-const BULLET = /^[ \t]*(?:[-*•·▪◦‣]|\d{1,2}[.)])[ \t]+\S/;
 const MIN_CELLS = 3;
 /** A row of a table is a few lines at most; further back is not the row a cell belongs to. */
 const MAX_ROW_LINES = 6;
@@ -54,16 +53,16 @@ export interface LevelColumn {
 
 const NONE: LevelColumn = { cellLines: new Set(), at: () => null };
 
-export function levelColumn(text: string): LevelColumn {
-  const lines = text.split('\n');
+/** `lines`: the text's lines, when the caller has them already. */
+export function levelColumn(text: string, lines: readonly string[] = text.split('\n')): LevelColumn {
   const own = new Map<number, Level>();
   const trailing = new Map<number, Level>();
   for (const [i, line] of lines.entries()) {
     const alone = ownLineCell(line);
     if (alone !== null) {
-      const next = lines.slice(i + 1).find((l) => l.trim().length > 0);
+      const next = nextNonBlank(lines, i);
       // A level word over a bulleted list is that list's heading: the document has no level column.
-      if (next !== undefined && BULLET.test(next)) return NONE;
+      if (next !== undefined && BULLET_LINE.test(next)) return NONE;
       own.set(i, levelOf(alone));
       continue;
     }

@@ -1,3 +1,12 @@
+/** A list item's line: a bullet (-, *, •, ▪ …) or a number ("1.", "2)") before its text. */
+export const BULLET_LINE = /^[ \t]*(?:[-*•·▪◦‣]|\d{1,2}[.)])[ \t]+\S/;
+
+/** The first line after line `i` that is not blank, or undefined. */
+export function nextNonBlank(lines: readonly string[], i: number): string | undefined {
+  for (let k = i + 1; k < lines.length; k++) if (lines[k]?.trim()) return lines[k];
+  return undefined;
+}
+
 /** Offsets of the first character of each line of `text`. */
 export function lineStarts(text: string): number[] {
   const starts = [0];

@@ -5,9 +5,7 @@
  * above its first bullet (blank lines aside). None when the position is not in a list, or the
  * list has no lead-in. One pass over the lines finds every list's lead-in.
  */
-import { lineIndexAt } from './lines';
-
-const BULLET = /^[ \t]*(?:[-*•·▪◦‣]|\d{1,2}[.)])[ \t]+\S/;
+import { BULLET_LINE, lineIndexAt } from './lines';
 const MAX_LEAD_IN_WORDS = 10;
 
 function isLeadIn(line: string): boolean {
@@ -32,7 +30,7 @@ export function listLeadIns(text: string): (at: number) => string | null {
     if (!line.trim()) {
       leadIns.push(null);
       previous = 'blank';
-    } else if (BULLET.test(line)) {
+    } else if (BULLET_LINE.test(line)) {
       if (!inList) {
         inList = true;
         leadIn = lastPlain !== null && isLeadIn(lastPlain) ? lastPlain.trim() : null;

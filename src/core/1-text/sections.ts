@@ -1,4 +1,5 @@
 import { levelColumn } from './level-column';
+import { nextNonBlank } from './lines';
 import type { Section, SectionKind } from './schema';
 
 /**
@@ -141,13 +142,13 @@ export function detectSections(text: string): Section[] {
   let offset = 0;
   const lines = text.split('\n');
   // A table's level cell ("Bonus" under a row) says how much its row matters; it heads nothing.
-  const { cellLines } = levelColumn(text);
+  const { cellLines } = levelColumn(text, lines);
   for (const [i, line] of lines.entries()) {
     if (cellLines.has(i)) {
       offset += line.length + 1;
       continue;
     }
-    const heading = classifyHeading(line) ?? classifyListIntro(line, lines.slice(i + 1).find((l) => l.trim().length > 0)) ?? classifyHeadingByForm(line);
+    const heading = classifyHeading(line) ?? classifyListIntro(line, nextNonBlank(lines, i)) ?? classifyHeadingByForm(line);
     // A heading known only by its form ends the parts that must not run on (a company's
     // description, benefits, how to apply) and starts the document; inside experience or projects it
     // is an entry's own title ("### ML Engineer — Acme (2020–)"), not a new section.
