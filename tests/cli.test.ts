@@ -149,6 +149,22 @@ describe('skillmatch match --jsonl: folders of thousands, streamed, resumable', 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const lines = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { filename: string; score: number | null; rank: null; requirements: Array<Record<string, unknown>>; error?: { code: string } });
 
+  it('writes its whole output to a pipe read slowly before it exits', async () => {
+    // A reader that waits before reading (a busy pipeline, `| jq` under load): the output still
+    // queued for the pipe (here 1.7 MB, far more than a pipe holds) must not be cut at exit.
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'skillmatch.cjs'), 'match', '--job', JOB, '--json', folder], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
+    child.stdout.pause();
+    const chunks: Buffer[] = [];
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await new Promise((r) => setTimeout(r, 8_000));
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.stdout.resume();
+    expect(await closed).toBe(1); // the broken PDF
+    const out = Buffer.concat(chunks).toString('utf8');
+    expect(out.length).toBeGreaterThan(1_000_000);
+    expect((JSON.parse(out) as { results: unknown[] }).results).toHaveLength(61);
+  }, 90_000);
+
   it('writes one line per CV as each is matched, with the scores the ranking gives; a broken CV is its own line', () => {
     const out = path.join(dir, 'all.jsonl');
     const r = cli('match', '--job', JOB, '--jsonl', '--out', out, folder);

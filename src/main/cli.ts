@@ -41,5 +41,14 @@ export async function run(argv: string[]): Promise<void> {
       return () => process.removeListener('SIGINT', once);
     },
   });
-  if (code >= 0) process.exit(code);
+  if (code < 0) return;
+  // Output to a pipe may still be queued (a pipe the reader made non-blocking takes a large write
+  // in parts): exiting now would cut it. Exit once both streams have written what they hold.
+  process.exitCode = code;
+  let pending = 2;
+  const done = (): void => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
 }
