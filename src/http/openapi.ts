@@ -289,7 +289,7 @@ export function openApiDocument(version = '0.1.0'): JsonSchema {
         type: 'analysis.completed',
         ...CALLBACK_ENVELOPE,
         data: {
-          applicationId: 'app_123', candidateId: 'cand_9', jobId: 'job_7', lexiconVersion: '1.0.0+9bf0b0fe',
+          applicationId: 'app_123', candidateId: 'cand_9', jobId: 'job_7', lexiconVersion: '1.1.0+9bf0b0fe',
           role: { id: 'ml-engineer', label: 'Machine Learning Engineer', version: '1.0.0' }, coverage: 0.42, gap: 0.58,
           skills: [{ id: 'python', present: true, strength: 1, years: 4, evidence: [{ term: 'python', start: 120, end: 126, section: 'experience', modality: 'normal', strength: 1 }] }],
           gaps: [{ id: 'cpp', reason: 'not-mentioned', advice: 'Name C++ work if you have done some.' }], warnings: [],

@@ -95,6 +95,14 @@ describe('word senses that need their own context', () => {
     expect(await presentSkills('Fitted regression models to twenty years of claims data.')).toContain('statistics');
   });
 
+  it('logistic regression as a classifier is a learning algorithm; it shows statistics only with a statistical method beside it', async () => {
+    const classifier = await presentSkills('Built a logistic regression churn classifier in scikit-learn for a telecom client.');
+    expect(classifier).toContain('learning-algorithms');
+    expect(classifier).not.toContain('statistics');
+    const inference = await presentSkills('Reported odds ratios from a logistic regression with 95% confidence intervals for each cohort.');
+    expect(inference).toContain('statistics');
+  });
+
   it('statistics named as a competence ("statistical background", "statistical thinking") is statistics', async () => {
     expect(await presentSkills('Requirements\n- A solid statistical background and comfort with messy data.', 'job')).toContain('statistics');
     expect(await presentSkills('Brought statistical thinking to every pricing decision.')).toContain('statistics');

@@ -53,6 +53,20 @@ describe('one CV against the requirements', () => {
     expect(unstated?.reason).toMatch(/states no years/);
   });
 
+  it('weak evidence alone earns what it shows, up to half; a shortfall of years in a shown skill earns half', async () => {
+    const reqs = jobRequirements(await analysis(JOB, 'job'));
+    const nn = reqs.find((r) => r.skill === 'neural-networks')!;
+    const credit = async (text: string) => matchCv(reqs, await analysis(text)).requirements.find((r) => r.skill === 'neural-networks');
+    const learning = await credit('Experience\n- Backend services in Go.\n- Currently learning PyTorch in the evenings.');
+    expect(learning).toMatchObject({ status: 'partial' });
+    expect(learning!.cvStrength).toBeGreaterThan(0);
+    expect(learning!.cvStrength).toBeLessThan(0.5);
+    expect(learning!.credit).toBeCloseTo(nn.weight * learning!.cvStrength, 3);
+    const python = matchCv(reqs, await analysis('Experience\n- 3 years of Python.')).requirements.find((r) => r.skill === 'python')!;
+    expect(python).toMatchObject({ status: 'partial', cvYears: 3 });
+    expect(python.credit).toBeCloseTo(0.5 * python.weight, 3);
+  });
+
   it('links both sides of every requirement: the job phrase and the CV spans', async () => {
     const reqs = jobRequirements(await analysis(JOB, 'job'));
     const r = matchCv(reqs, await analysis('Experience\n- PyTorch models in production.')).requirements.find((q) => q.skill === 'neural-networks');

@@ -221,6 +221,16 @@ function adviceFor(r: RequirementMatch, roleAdvice: string | undefined): string 
   return roleAdvice ?? `Show concrete work that uses ${r.label}.`;
 }
 
+/**
+ * The share of a requirement's weight a status earns. Weak evidence alone ("learning Rust", a
+ * hedged "I know enough to…") earns what it shows, up to the half a partial earns: a passing or
+ * hedged mention must not score as much as a shortfall of years in a skill the CV plainly has.
+ */
+function creditOf(status: RequirementStatus, cv: SkillResult | undefined): number {
+  if (status === 'partial' && cv && !cv.present) return Math.min(CREDIT.partial, cv.strength);
+  return CREDIT[status];
+}
+
 /** One CV against the job's requirements: status, credit and the evidence chain of each. */
 export function matchCv(asks: JobRequirement[] | JobAsks, cv: Analysis, catalogue?: TermCatalogue): Omit<MatchResult, 'filename' | 'rank'> {
   const { requirements, otherTerms } = Array.isArray(asks) ? { requirements: asks, otherTerms: [] } : asks;
@@ -240,7 +250,7 @@ export function matchCv(asks: JobRequirement[] | JobAsks, cv: Analysis, catalogu
       reason,
       cvStrength: cvSkill?.strength ?? 0,
       ...(cvSkill?.years !== null && cvSkill?.years !== undefined ? { cvYears: cvSkill.years } : {}),
-      credit: round(req.weight * CREDIT[status]),
+      credit: round(req.weight * creditOf(status, cvSkill)),
       weight: req.weight,
       jobEvidence: req.evidence,
       cvEvidence: cvSkill?.evidence ?? [],
