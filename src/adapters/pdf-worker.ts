@@ -2,10 +2,12 @@
  * Runs inside a worker thread of the PDF pool: pdf-parse (pdf.js) reads the bytes and returns
  * positioned text items. Errors cross the thread boundary as plain data, never as exceptions.
  */
+// Before pdf-parse: it replaces Array.prototype.push when it loads.
+import { restoreNativeArrayPush } from './native-array-push';
 import { PDFParse } from 'pdf-parse';
 import type { PdfPageContent, PdfTextItem } from '../core/1-text/pdf-layout';
 import { luminance, mayFillLight } from './pdf-fill-colours';
-import { usePatchedPdfJsWorker } from './pdfjs-worker';
+import { readTextOnly, usePatchedPdfJsWorker } from './pdfjs-worker';
 
 export interface PdfWorkerTask {
   bytes: Uint8Array;
@@ -214,6 +216,9 @@ async function markScannedPages(doc: PdfJsDocument, pages: PdfPageContent[]): Pr
 
 export default async function readPdfInWorker(task: PdfWorkerTask): Promise<PdfWorkerResult> {
   await usePatchedPdfJsWorker();
+  restoreNativeArrayPush();
+  // Fonts are converted for drawing only when pages are drawn (OCR); text needs their mappings alone.
+  readTextOnly(!task.renderWidth);
   // Before pdf.js takes the bytes: only a document that may fill text in a light colour needs the walk.
   const walkColours = mayFillLight(task.bytes);
   const parser = new PDFParse({

@@ -1,13 +1,28 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
 
 /**
- * pdf.js, as pdf-parse ships it, with one lookup made fast. To read a CFF font (Typst and many
- * LaTeX PDFs embed them) pdf.js looks each glyph name up in the font's string table with
- * Array.indexOf, through the 391 standard strings first: thousands of glyphs times hundreds of
- * comparisons, 30% of the time it takes to read a Typst CV (a CPU profile of the benchmark's
- * slowest file). The same module is loaded here with that lookup done through a Map built on first
- * use, which returns what indexOf returns (the first index of a string, or -1).
+ * pdf.js, as pdf-parse ships it, with two costs of reading text taken out (CPU profiles of the
+ * benchmark's slowest files, Typst CVs, which embed CFF fonts):
+ *
+ * - To read a CFF font pdf.js looks each glyph name up in the font's string table with
+ *   Array.indexOf, through the 391 standard strings first: thousands of glyphs times hundreds of
+ *   comparisons, 30% of the time. The lookup is done through a Map built on first use, which
+ *   returns what indexOf returns (the first index of a string, or -1).
+ * - Every CFF font is compiled back into a new font program and wrapped in a new OpenType file
+ *   so that a browser could draw it: over half of what was left. Text needs the font's glyph
+ *   mapping and widths, which are made before those steps. While a thread reads text only
+ *   (`readTextOnly(true)`), the font keeps its original bytes instead (as pdf.js itself does when
+ *   the compile step fails); pages drawn for OCR are read with both steps in place.
+ * - With font faces disabled, pdf.js builds the outline of every glyph it meets in a page's
+ *   operators, to draw it. The hidden-text check walks those operators for their fill colours and
+ *   glyphs' characters only: while a thread reads text only, no outline is built, and an image
+ *   is listed as painted without its pixels being decoded (a photo was 40% of the time it took to
+ *   read a CV that has one). The scanned-page check needs only to know that a page paints one.
+ *
+ * - Compressed streams (page content, fonts) are inflated by zlib instead of pdf.js's inflater in
+ *   JavaScript, which was 15% of the time on a Chromium-printed CV.
  *
  * The module is pdf-parse's own file, changed in memory and imported from a data: URL (nothing is
  * written to disk), and handed to pdf.js as `globalThis.pdfjsWorker`, which pdf.js uses in place of
@@ -21,15 +36,88 @@ const MAP_LOOKUP =
   'const m=this.__sidMap;for(;this.__sidLen<this.strings.length;this.__sidLen++){const v=this.strings[this.__sidLen];m.has(v)||m.set(v,this.__sidLen)}' +
   't=m.get(e);return void 0!==t?t+Da:-1}';
 
-/** The worker module's source with the lookup replaced, or null when the expected code is not there exactly once. */
-export function patchedWorkerSource(source: string): string | null {
-  const at = source.indexOf(INDEXOF_LOOKUP);
-  if (at < 0 || source.indexOf(INDEXOF_LOOKUP, at + 1) >= 0) return null;
-  return source.slice(0, at) + MAP_LOOKUP + source.slice(at + INDEXOF_LOOKUP.length);
+/** CFFFont's constructor: `e` is the font file, `a` the compiler. */
+const CFF_COMPILE = 'try{this.data=a.compile()}catch{';
+const TEXT_ONLY_FLAG = '__skillmatchPdfTextOnly';
+const CFF_COMPILE_UNLESS_TEXT_ONLY = `try{this.data=globalThis.${TEXT_ONLY_FLAG}===true?e:a.compile()}catch{`;
+
+function replaceOnce(source: string, from: string, to: string): string | null {
+  const at = source.indexOf(from);
+  if (at < 0 || source.indexOf(from, at + 1) >= 0) return null;
+  return source.slice(0, at) + to + source.slice(at + from.length);
 }
+
+/** Font.convert, once the glyph mapping is made: the rest builds the OpenType file (`t` is the CFF font). */
+const OPENTYPE_BUILD = 'const u=r.fontMatrix?1/Math.max(...r.fontMatrix.slice(0,4).map(Math.abs)):1e3,d=new OpenTypeFileBuilder("OTTO");';
+// An empty file: the font is never drawn, and its data crosses to the document side as bytes.
+const OPENTYPE_BUILD_UNLESS_TEXT_ONLY = `if(globalThis.${TEXT_ONLY_FLAG}===true)return new Uint8Array(0);${OPENTYPE_BUILD}`;
+
+/** The operator list of a text run: with font faces disabled pdf.js builds every glyph's outline for drawing. */
+const GLYPH_OUTLINES = 'handleText(e,t){const r=t.font,a=r.charsToGlyphs(e);if(r.data){';
+const GLYPH_OUTLINES_UNLESS_TEXT_ONLY = `handleText(e,t){const r=t.font,a=r.charsToGlyphs(e);if(r.data&&globalThis.${TEXT_ONLY_FLAG}!==true){`;
+
+/** An image in a page's operators, once its size is checked: the rest decodes its pixels (`a` is the operator list, `d` × `f` the size). */
+const IMAGE_DECODE = 'if(!c)throw new Error(e);warn(e);return}let g;h.has("OC")';
+/** Operator 85 (paintImageXObject) with no pixels: the page still shows that it paints an image. */
+const IMAGE_DECODE_UNLESS_TEXT_ONLY = `if(!c)throw new Error(e);warn(e);return}if(globalThis.${TEXT_ONLY_FLAG}===true){a.addOp(85,["",d,f]);return}let g;h.has("OC")`;
+
+/** FlateStream's first block: pdf.js inflates in JavaScript, a block at a time. */
+const FLATE_BLOCK = 'readBlock(){let e,t,r;const a=this.str;try{t=this.getBits(3)}';
+const INFLATE_FLAG = '__skillmatchInflateRaw';
+/**
+ * The whole stream inflated by zlib on the first block; if zlib refuses it (corrupt data, or more
+ * than the cap), pdf.js inflates the same bytes itself, as it does when its own native attempt
+ * (DecompressionStream, used for images) fails.
+ */
+const FLATE_BLOCK_NATIVE_FIRST =
+  `readBlock(){if(!this.__inflated&&globalThis.${INFLATE_FLAG}){this.__inflated=!0;const b=this.str.getBytes(),o=globalThis.${INFLATE_FLAG}(b);` +
+  'if(o){const u=this.ensureBuffer(this.bufferLength+o.length);u.set(o,this.bufferLength);this.bufferLength+=o.length;this.eof=!0;return}' +
+  'this.str=new Stream(b,0,b.length,this.dict)}let e,t,r;const a=this.str;try{t=this.getBits(3)}';
+
+/** Each change: the code pdf.js ships and what replaces it. */
+export const PDFJS_CHANGES: ReadonlyArray<{ readonly from: string; readonly to: string }> = [
+  { from: INDEXOF_LOOKUP, to: MAP_LOOKUP },
+  { from: CFF_COMPILE, to: CFF_COMPILE_UNLESS_TEXT_ONLY },
+  { from: OPENTYPE_BUILD, to: OPENTYPE_BUILD_UNLESS_TEXT_ONLY },
+  { from: GLYPH_OUTLINES, to: GLYPH_OUTLINES_UNLESS_TEXT_ONLY },
+  { from: IMAGE_DECODE, to: IMAGE_DECODE_UNLESS_TEXT_ONLY },
+  { from: FLATE_BLOCK, to: FLATE_BLOCK_NATIVE_FIRST },
+];
+
+/** The worker module's source with every change made, or null when the expected code of any is not there exactly once. */
+export function patchedWorkerSource(source: string): string | null {
+  let patched: string | null = source;
+  for (const { from, to } of PDFJS_CHANGES) {
+    patched = replaceOnce(patched, from, to);
+    if (patched === null) return null;
+  }
+  return patched;
+}
+
+/** Inflated content beyond this is left to pdf.js, whose memory the thread's heap limit bounds (zlib's buffers lie outside it). */
+const MAX_NATIVE_INFLATE_BYTES = 64 * 1024 * 1024;
 
 interface PdfJsGlobal {
   pdfjsWorker?: unknown;
+  [TEXT_ONLY_FLAG]?: boolean;
+  [INFLATE_FLAG]?: (bytes: Uint8Array) => Uint8Array | null;
+}
+
+/** Raw deflate data (the stream after its two-byte header) inflated by zlib; null when zlib cannot or the result is too large. A truncated stream gives what it holds, as pdf.js does. */
+export function inflateRaw(bytes: Uint8Array): Uint8Array | null {
+  try {
+    return inflateRawSync(bytes, { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: MAX_NATIVE_INFLATE_BYTES });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether the PDFs this thread reads next are read for their text only (their fonts then keep
+ * their bytes) or also drawn (OCR). A pdf.js thread reads one document at a time.
+ */
+export function readTextOnly(textOnly: boolean): void {
+  (globalThis as PdfJsGlobal)[TEXT_ONLY_FLAG] = textOnly;
 }
 
 let loading: Promise<boolean> | undefined;
@@ -47,6 +135,7 @@ export function usePatchedPdfJsWorker(): Promise<boolean> {
       const named = `${patched}\n//# sourceURL=pdf.worker.indexed-lookup.mjs\n`;
       const module = (await import(`data:text/javascript;base64,${Buffer.from(named).toString('base64')}`)) as { WorkerMessageHandler?: unknown };
       if (!module.WorkerMessageHandler) return false;
+      global[INFLATE_FLAG] = inflateRaw;
       global.pdfjsWorker = module;
       return true;
     } catch {
