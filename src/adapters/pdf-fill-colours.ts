@@ -80,45 +80,50 @@ function scanContent(content: string): StreamColours {
   let operands: number[] = [];
   const n = content.length;
   let i = 0;
+  // Character codes, not one-character strings: page content is mostly numbers, read here by the million.
   while (i < n) {
-    const c = content[i] as string;
-    if (c === '(') {
+    const c = content.charCodeAt(i);
+    if (c === 0x28 /* ( */) {
       // A string literal: balanced parentheses, backslash escapes.
       let depth = 1;
       for (i++; i < n && depth > 0; i++) {
-        const d = content[i];
-        if (d === '\\') i++;
-        else if (d === '(') depth++;
-        else if (d === ')') depth--;
+        const d = content.charCodeAt(i);
+        if (d === 0x5c /* \ */) i++;
+        else if (d === 0x28) depth++;
+        else if (d === 0x29) depth--;
       }
       operands = [];
       continue;
     }
-    if (c === '<' && content[i + 1] !== '<') {
+    if (c === 0x3c /* < */ && content.charCodeAt(i + 1) !== 0x3c) {
       const close = content.indexOf('>', i);
       i = close < 0 ? n : close + 1;
       operands = [];
       continue;
     }
-    if (c === '%') {
-      while (i < n && content[i] !== '\n' && content[i] !== '\r') i++;
+    if (c === 0x25 /* % */) {
+      while (i < n && content.charCodeAt(i) !== 0x0a && content.charCodeAt(i) !== 0x0d) i++;
       continue;
     }
-    if (c === ' ' || c === '\n' || c === '\r' || c === '\t' || c === '\f' || c === '\0') {
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00) {
       i++;
       continue;
     }
     // A name, a number or an operator runs to the next delimiter; a delimiter alone is a token.
     let j = i + 1;
-    if (c === '<' || c === '>') j = i + 2;
-    else if (!DELIMITER[content.charCodeAt(i)] || c === '/') while (j < n && !DELIMITER[content.charCodeAt(j)]) j++;
-    const token = content.slice(i, j);
+    if (c === 0x3c || c === 0x3e) j = i + 2;
+    else if (!DELIMITER[c] || c === 0x2f /* / */) while (j < n && !DELIMITER[content.charCodeAt(j)]) j++;
+    const start = i;
     i = j;
-    const number = Number(token);
-    if (token !== '' && Number.isFinite(number) && /^[-+.\d]/.test(token)) {
-      operands.push(number);
-      continue;
+    // A number starts with a digit, a sign or a point.
+    if ((c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e) {
+      const number = Number(content.slice(start, j));
+      if (Number.isFinite(number)) {
+        operands.push(number);
+        continue;
+      }
     }
+    const token = content.slice(start, j);
     if (token === 'q') stack.push(light);
     else if (token === 'Q') light = stack.length ? (stack.pop() ?? null) : light;
     else if (FILL_OPS.has(token)) {
@@ -131,7 +136,7 @@ function scanContent(content: string): StreamColours {
       result.opaque = true;
       return result;
     }
-    if (!token.startsWith('/') && token !== '[' && token !== ']') operands = [];
+    if (c !== 0x2f && c !== 0x5b && c !== 0x5d) operands = [];
   }
   return result;
 }
