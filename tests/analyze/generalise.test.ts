@@ -95,6 +95,11 @@ describe('word senses that need their own context', () => {
     expect(await presentSkills('Fitted regression models to twenty years of claims data.')).toContain('statistics');
   });
 
+  it('augmenting images is a vision technique; augmenting data alone is not', async () => {
+    expect(await presentSkills('Added image augmentations (random crops, flips, colour jitter) to the detector training loop.')).toContain('computer-vision');
+    expect(await presentSkills('Used data augmentation to balance the rare classes in the claims table.')).not.toContain('computer-vision');
+  });
+
   it('logistic regression as a classifier is a learning algorithm; it shows statistics only with a statistical method beside it', async () => {
     const classifier = await presentSkills('Built a logistic regression churn classifier in scikit-learn for a telecom client.');
     expect(classifier).toContain('learning-algorithms');
