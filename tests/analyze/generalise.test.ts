@@ -95,6 +95,11 @@ describe('word senses that need their own context', () => {
     expect(await presentSkills('Fitted regression models to twenty years of claims data.')).toContain('statistics');
   });
 
+  it('production code is software engineering where software is spoken of; a factory\'s production codes are not', async () => {
+    expect(await presentSkills('Most of the production code I wrote at the bank ran on its own servers.')).toContain('software-engineering');
+    expect(await presentSkills('Scanned the production codes on every pallet before dispatch.')).not.toContain('software-engineering');
+  });
+
   it('augmenting images is a vision technique; augmenting data alone is not', async () => {
     expect(await presentSkills('Added image augmentations (random crops, flips, colour jitter) to the detector training loop.')).toContain('computer-vision');
     expect(await presentSkills('Used data augmentation to balance the rare classes in the claims table.')).not.toContain('computer-vision');
