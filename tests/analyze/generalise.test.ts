@@ -100,6 +100,12 @@ describe('word senses that need their own context', () => {
     expect(await presentSkills('Scanned the production codes on every pallet before dispatch.')).not.toContain('software-engineering');
   });
 
+  it('how a market trades is trading-domain knowledge: market microstructure, transaction costs', async () => {
+    expect(await presentSkills('Modelled order-book market microstructure for the equities desk.')).toContain('business-knowledge');
+    expect(await presentSkills('Cut transaction costs on rebalancing trades by a third.')).toContain('business-knowledge');
+    expect(await presentSkills('Logged every database transaction for the audit service.')).not.toContain('business-knowledge');
+  });
+
   it('augmenting images is a vision technique; augmenting data alone is not', async () => {
     expect(await presentSkills('Added image augmentations (random crops, flips, colour jitter) to the detector training loop.')).toContain('computer-vision');
     expect(await presentSkills('Used data augmentation to balance the rare classes in the claims table.')).not.toContain('computer-vision');
