@@ -106,6 +106,14 @@ describe('word senses that need their own context', () => {
     expect(await presentSkills('Logged every database transaction for the audit service.')).not.toContain('business-knowledge');
   });
 
+  it('a dataframe library named alone is a tool, like SQL; data science is the work done with it', async () => {
+    const listed = await presentSkills('Tools: Python (pandas, NumPy), Git, Docker.');
+    expect(listed).toContain('python');
+    expect(listed).not.toContain('data-science');
+    expect(await presentSkills('Engineer features from raw sensor logs for the failure model.', 'job')).toContain('data-science');
+    expect(await presentSkills('Cleaned large datasets of hospital admissions before any modelling.')).toContain('data-science');
+  });
+
   it('augmenting images is a vision technique; augmenting data alone is not', async () => {
     expect(await presentSkills('Added image augmentations (random crops, flips, colour jitter) to the detector training loop.')).toContain('computer-vision');
     expect(await presentSkills('Used data augmentation to balance the rare classes in the claims table.')).not.toContain('computer-vision');
