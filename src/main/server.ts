@@ -8,6 +8,7 @@ import { createDeliverer } from '../app/deliver-callback';
 import { createJobRunner } from '../app/run-job';
 import { appDeps, createServices } from './compose';
 import type { Metrics } from '../adapters/metrics';
+import { createIdleCollector, fullCollection } from './idle-collector';
 
 /** Starts the service; resolves once it is listening. Used by `npm start` and `skillmatch serve`. */
 export async function startServer(config: Config, logger: Logger): Promise<{ server: Server; shutdown(signal: string): Promise<void> }> {
@@ -46,6 +47,15 @@ export async function startServer(config: Config, logger: Logger): Promise<{ ser
     app,
   );
   server.keepAliveTimeout = 5_000;
+  const collect = config.IDLE_GC_MS > 0 ? fullCollection() : null;
+  const idle = collect ? createIdleCollector({ idleMs: config.IDLE_GC_MS, collect }) : undefined;
+  if (idle) {
+    server.on('request', (_req: http.IncomingMessage, res: http.ServerResponse) => {
+      const end = idle.begin();
+      res.once('finish', end);
+      res.once('close', end);
+    });
+  }
   server.listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -79,6 +89,7 @@ export async function startServer(config: Config, logger: Logger): Promise<{ ser
       grace.unref();
       await closed;
       metricsServer?.close();
+      idle?.stop();
       clearInterval(sweep);
       clearTimeout(grace);
       // Jobs in hand finish; a job cut short by a crash is taken over after its lease expires.
