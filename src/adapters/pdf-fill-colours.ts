@@ -174,7 +174,11 @@ export function mayFillLight(pdf: Uint8Array): boolean {
     if (filters.length === 0) content = raw.slice(dataStart, end);
     else if (filters.length === 1 && filters[0] === 'FlateDecode' && !/\/DecodeParms/.test(dict)) {
       try {
-        const decoded = inflateSync(Buffer.from(pdf.buffer, pdf.byteOffset + dataStart, end - dataStart), { finishFlush: 2 /* Z_SYNC_FLUSH: tolerate a truncated tail */ });
+        // Capped by what is left of the budget: a decompression bomb stops here (the walk decides).
+        const decoded = inflateSync(Buffer.from(pdf.buffer, pdf.byteOffset + dataStart, end - dataStart), {
+          finishFlush: 2 /* Z_SYNC_FLUSH: tolerate a truncated tail */,
+          maxOutputLength: MAX_DECODED_BYTES - decodedBytes + 1,
+        });
         decodedBytes += decoded.length;
         if (decodedBytes > MAX_DECODED_BYTES) return true;
         content = decoded.toString('latin1');

@@ -22,7 +22,7 @@ import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
  *   read a CV that has one). The scanned-page check needs only to know that a page paints one.
  *
  * - Compressed streams (page content, fonts) are inflated by zlib instead of pdf.js's inflater in
- *   JavaScript, which was 15% of the time on a Chromium-printed CV.
+ *   JavaScript, which was 15% of the time on a Chromium-printed CV; none may inflate beyond 64 MB.
  *
  * The module is pdf-parse's own file, changed in memory and imported from a data: URL (nothing is
  * written to disk), and handed to pdf.js as `globalThis.pdfjsWorker`, which pdf.js uses in place of
@@ -64,13 +64,17 @@ const IMAGE_DECODE_UNLESS_TEXT_ONLY = `if(!c)throw new Error(e);warn(e);return}i
 /** FlateStream's first block: pdf.js inflates in JavaScript, a block at a time. */
 const FLATE_BLOCK = 'readBlock(){let e,t,r;const a=this.str;try{t=this.getBits(3)}';
 const INFLATE_FLAG = '__skillmatchInflateRaw';
+/** The message of the error a stream that inflates beyond the cap raises (the PDF is then too complex to read). */
+export const STREAM_TOO_LARGE = 'skillmatch: a compressed stream of the PDF inflates beyond the cap';
 /**
- * The whole stream inflated by zlib on the first block; if zlib refuses it (corrupt data, or more
- * than the cap), pdf.js inflates the same bytes itself, as it does when its own native attempt
- * (DecompressionStream, used for images) fails.
+ * The whole stream inflated by zlib on the first block. A stream that inflates beyond the cap (a
+ * decompression bomb: a few hundred kilobytes that inflate to gigabytes) stops the reading; if
+ * zlib refuses the data as corrupt, pdf.js inflates the same bytes itself, as it does when its
+ * own native attempt (DecompressionStream, used for images) fails.
  */
 const FLATE_BLOCK_NATIVE_FIRST =
   `readBlock(){if(!this.__inflated&&globalThis.${INFLATE_FLAG}){this.__inflated=!0;const b=this.str.getBytes(),o=globalThis.${INFLATE_FLAG}(b);` +
+  `if(o==="too-large")throw new Error(${JSON.stringify(STREAM_TOO_LARGE)});` +
   'if(o){const u=this.ensureBuffer(this.bufferLength+o.length);u.set(o,this.bufferLength);this.bufferLength+=o.length;this.eof=!0;return}' +
   'this.str=new Stream(b,0,b.length,this.dict)}let e,t,r;const a=this.str;try{t=this.getBits(3)}';
 
@@ -94,21 +98,28 @@ export function patchedWorkerSource(source: string): string | null {
   return patched;
 }
 
-/** Inflated content beyond this is left to pdf.js, whose memory the thread's heap limit bounds (zlib's buffers lie outside it). */
-const MAX_NATIVE_INFLATE_BYTES = 64 * 1024 * 1024;
+/**
+ * No stream of a CV inflates to this much. Typed arrays (zlib's and pdf.js's) live outside the
+ * thread's heap limit, so without a cap a 200 kB PDF took the process to 900 MB.
+ */
+const MAX_INFLATED_BYTES = 64 * 1024 * 1024;
 
 interface PdfJsGlobal {
   pdfjsWorker?: unknown;
   [TEXT_ONLY_FLAG]?: boolean;
-  [INFLATE_FLAG]?: (bytes: Uint8Array) => Uint8Array | null;
+  [INFLATE_FLAG]?: (bytes: Uint8Array) => Uint8Array | 'too-large' | null;
 }
 
-/** Raw deflate data (the stream after its two-byte header) inflated by zlib; null when zlib cannot or the result is too large. A truncated stream gives what it holds, as pdf.js does. */
-export function inflateRaw(bytes: Uint8Array): Uint8Array | null {
+/**
+ * Raw deflate data (the stream after its two-byte header) inflated by zlib: 'too-large' beyond the
+ * cap, null when zlib cannot read it. A truncated stream gives what it holds, as pdf.js does.
+ */
+export function inflateRaw(bytes: Uint8Array): Uint8Array | 'too-large' | null {
   try {
-    return inflateRawSync(bytes, { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: MAX_NATIVE_INFLATE_BYTES });
-  } catch {
-    return null;
+    return inflateRawSync(bytes, { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: MAX_INFLATED_BYTES });
+  } catch (error) {
+    // Node's code for output beyond maxOutputLength (the error's class is another realm's under some runners).
+    return (error as { code?: unknown } | null)?.code === 'ERR_BUFFER_TOO_LARGE' ? 'too-large' : null;
   }
 }
 

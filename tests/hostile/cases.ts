@@ -7,7 +7,7 @@ import path from 'node:path';
 import { documentXml, makeDocx, paragraphs } from '../../scripts/make-docx';
 import { signStandardWebhook } from '../../src/app/webhooks/signature';
 import { pngBomb } from '../support/make-image';
-import { emptyPagePdf, loopingPageTreePdf, textPdf } from '../support/make-pdf';
+import { emptyPagePdf, flateBombPdf, loopingPageTreePdf, textPdf } from '../support/make-pdf';
 
 export const WEBHOOK_SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 export const CANARY = '/tmp/skillmatch-font-canary';
@@ -101,6 +101,13 @@ export const HOSTILE_CASES: HostileCase[] = [
   { id: 'pdf-image-only', input: 'a scanned PDF with no text on its page (OCR reads nothing)', status: 422, code: 'no-text-layer', send: analyzeFile(fixture('blank-scan.pdf'), 'cv.pdf') },
   { id: 'pdf-truncated', input: 'a PDF cut in half', status: 422, code: 'unreadable-document', send: analyzeFile(fixture('truncated.pdf'), 'cv.pdf') },
   { id: 'pdf-500-pages', input: 'a 500-page PDF', status: 200, send: analyzeFile(textPdf(500, (p) => [`Page ${p + 1}`, 'Built PyTorch models in Python.']), 'cv.pdf'), also: (a) => expectThat(warningCodes(a).includes('pages-truncated'), 'pages beyond the cap are reported') },
+  {
+    id: 'pdf-flate-bomb',
+    input: 'a 200 kB PDF whose page content holds a stream that inflates to 200 MB',
+    status: 200,
+    send: analyzeFile(flateBombPdf(200, ['Skills: Python and PyTorch daily for years.']), 'cv.pdf'),
+    also: (a) => expectThat((json(a).skills ?? []).some((s) => s.id === 'python' && s.present), 'the page text beside the bomb is read'),
+  },
   { id: 'pdf-page-tree-loop', input: 'a PDF whose page tree contains itself', status: 422, code: 'unreadable-document', send: analyzeFile(loopingPageTreePdf(), 'cv.pdf') },
   { id: 'pdf-javascript-action', input: 'a PDF with a JavaScript OpenAction', status: 200, send: analyzeFile(textPdf(1, () => ['Skills: Python, PyTorch and C++ daily for years.'], '/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >>'), 'cv.pdf') },
   {

@@ -1,3 +1,5 @@
+import { deflateSync } from 'node:zlib';
+
 /**
  * Small PDFs written object by object, with a correct cross-reference table: for hostile-input
  * cases no authoring tool would produce (500 pages, a page tree that loops, a JavaScript action,
@@ -44,4 +46,20 @@ export function loopingPageTreePdf(): Buffer {
 /** One empty page of the given size in points (a page 200 pt wide and a mile long renders to billions of pixels). */
 export function emptyPagePdf(width: number, height: number): Buffer {
   return writePdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${width} ${height}] >>`]);
+}
+
+/**
+ * A one-page text PDF whose page content also holds a compressed stream that inflates to
+ * `inflatedMb` megabytes of white space (a few hundred kilobytes on disk): a decompression bomb.
+ */
+export function flateBombPdf(inflatedMb: number, lines: string[]): Buffer {
+  const bomb = deflateSync(Buffer.alloc(inflatedMb * 2 ** 20, 0x20), { level: 9 }).toString('latin1');
+  return writePdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [4 0 R] /Count 1 >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents [5 0 R 6 0 R] >>',
+    stream(textContent(lines)),
+    `<< /Length ${Buffer.byteLength(bomb, 'latin1')} /Filter /FlateDecode >>\nstream\n${bomb}\nendstream`,
+  ]);
 }
