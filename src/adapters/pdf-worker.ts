@@ -7,7 +7,7 @@ import { restoreNativeArrayPush } from './native-array-push';
 import { PDFParse } from 'pdf-parse';
 import type { PdfPageContent, PdfTextItem } from '../core/1-text/pdf-layout';
 import { luminance, mayFillLight } from './pdf-fill-colours';
-import { readTextOnly, STREAM_TOO_LARGE, usePatchedPdfJsWorker } from './pdfjs-worker';
+import { readTextOnly, usePatchedPdfJsWorker } from './pdfjs-worker';
 
 export interface PdfWorkerTask {
   bytes: Uint8Array;
@@ -252,9 +252,6 @@ export default async function readPdfInWorker(task: PdfWorkerTask): Promise<PdfW
     return { ok: true, totalPages: doc.numPages, pages };
   } catch (error) {
     const name = error instanceof Error ? error.name : '';
-    if (error instanceof Error && error.message.includes(STREAM_TOO_LARGE)) {
-      return { ok: false, code: 'document-too-complex', detail: 'A compressed stream of the PDF inflates to more than 64 MB: no CV holds that much.' };
-    }
     if (name === 'PasswordException') {
       return { ok: false, code: 'pdf-encrypted', detail: 'The PDF is encrypted and needs a password to open.' };
     }

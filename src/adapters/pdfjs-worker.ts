@@ -64,8 +64,11 @@ const IMAGE_DECODE_UNLESS_TEXT_ONLY = `if(!c)throw new Error(e);warn(e);return}i
 /** FlateStream's first block: pdf.js inflates in JavaScript, a block at a time. */
 const FLATE_BLOCK = 'readBlock(){let e,t,r;const a=this.str;try{t=this.getBits(3)}';
 const INFLATE_FLAG = '__skillmatchInflateRaw';
-/** The message of the error a stream that inflates beyond the cap raises (the PDF is then too complex to read). */
-export const STREAM_TOO_LARGE = 'skillmatch: a compressed stream of the PDF inflates beyond the cap';
+/**
+ * The error a stream that inflates beyond the cap raises. pdf.js skips a page-content stream that
+ * fails (the rest of the page is read); elsewhere the PDF fails as unreadable.
+ */
+const STREAM_TOO_LARGE = 'skillmatch: a compressed stream of the PDF inflates beyond the cap';
 /**
  * The whole stream inflated by zlib on the first block. A stream that inflates beyond the cap (a
  * decompression bomb: a few hundred kilobytes that inflate to gigabytes) stops the reading; if

@@ -1,5 +1,5 @@
 import type { Extraction, Section, SectionKind } from '../1-text/schema';
-import type { CompiledLexicon } from '../2-lexicon/compile';
+import type { CompiledLexicon, RoleSkill } from '../2-lexicon/compile';
 import { classifyKind, mayContradict } from './classify';
 import { isHiringLeadIn, secondHand, voiceHints, type VoiceHints } from './voice';
 import { contextVerdict, deniedByLaterClause, deniedByWriterLater, mayBeDeniedLater, fillClauses, isCorroborated, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, TokenStems, yearsOf, type ClauseCache, type Judgement, type ModalityResult, type SentenceCues, type SentenceView } from './context';
@@ -9,7 +9,7 @@ import type { Analysis, Evidence, KindRequest } from './schema';
 import { evidenceStrength, score } from './score';
 import { spanIndexAt, splitSentences } from '../1-text/sentences';
 import { tokenize, type Token } from '../1-text/tokenize';
-import { adviceFor, shownAdviceParts } from './advice';
+import { shownAdviceParts } from './advice';
 import { experienceEntries, statedTotalYears, yearsFromEntries } from '../3-extract/experience';
 import { findPersonalData, maskSpans } from '../1-text/personal-data';
 import { findUnmappedTerms } from '../3-extract/unmapped';
@@ -343,16 +343,9 @@ export function analyzeExtraction(
     }
   }
   stage('years from dates');
-  const scored = score(lexicon, evidenceBySkill, kind, extraction.quality.status === 'low', derivedYears);
-  // CVs: the parts of a gap's advice the CV already shows are not asked for again (looked for only
-  // in the skills that are gaps and have such parts).
-  if (kind === 'cv') {
-    scored.gaps = scored.gaps.map((g) => {
-      const skill = lexicon.skills.get(g.id);
-      const shown = skill?.adviceParts.length ? shownAdviceParts(skill, text, sentences) : [];
-      return skill && shown.length > 0 ? { ...g, ...adviceFor(skill, shown) } : g;
-    });
-  }
+  // CVs: the parts of a gap's advice the CV already shows are not asked for again.
+  const shownParts = kind === 'cv' ? (skill: RoleSkill) => shownAdviceParts(skill, text, sentences) : undefined;
+  const scored = score(lexicon, evidenceBySkill, kind, extraction.quality.status === 'low', derivedYears, shownParts);
   stage('scores');
   const unmappedTerms = findUnmappedTerms(read, tokens, mentions, options.unmappedNounPhrases === false ? undefined : nlp);
   stage('unmapped terms');

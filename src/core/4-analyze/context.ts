@@ -42,8 +42,9 @@ const NEGATION_WINDOW = 8;
 const WEAK_WINDOW = 8;
 
 /**
- * Weak before the mention: a learner's or a beginner's words, and an exposure measured in hours or
- * days ("one afternoon on", "a two-day workshop on", "a few hours of").
+ * Weak before the mention: a learner's or a beginner's words, an exposure measured in hours or
+ * days ("one afternoon on", "a two-day workshop on", "a few hours of"), and knowledge the writer
+ * bounds by the least that is needed ("I know enough to…", "learned just enough about…").
  */
 const WEAK_BEFORE = /\b(?:(?:an?|one|two|three|a few|a couple of)[- ](?:hours?|afternoons?|mornings?|evenings?|days?|weekends?)(?:[- ]long)?(?: (?:course|workshop|session|tutorial|class|seminar|introduction|crash course))? (?:on|of|in|about|introducing)|basic|basics of|beginner|elementary|introductory|familiarity with|familiar with|some exposure to|exposure to|limited experience|currently learning|am learning|i'm learning|now learning|started learning|still learning|learning to use|interested in|keen to learn|keen to|hoping to|hope to|would like to|would love to|love to learn|want to learn|plan to|planning to|aspiring|self-taught|dabbled in|a little|(?:know|knows|knew|learned|learnt) (?:just )?enough|enough to get by|enough to be dangerous)\b/g;
 const WEAK_AFTER = /^[^.;,]{0,25}?(?:\b(?:beginner|basic|basics|elementary|novice|introductory|currently learning|enough to get by|enough to be dangerous)\b|\(\s*(?:learning|basic|beginner|novice|elementary|introductory)\s*\))/;

@@ -1,4 +1,4 @@
-import { adviceFor } from './advice';
+import { adviceFor, type ShownPart } from './advice';
 import type { SectionKind } from '../1-text/schema';
 import type { CompiledLexicon, RoleSkill } from '../2-lexicon/compile';
 import type { Analysis, DocumentKind, Evidence, Gap, Modality, SkillResult } from './schema';
@@ -71,7 +71,7 @@ function skillResult(skill: RoleSkill, evidence: Evidence[], kind: DocumentKind,
   return { id: skill.id, label: skill.label, category: skill.categoryId, weight: round(skill.weight), present, strength: round(strength), years, yearsFrom, requirement, evidence: ordered };
 }
 
-function gapFor(skill: RoleSkill, result: SkillResult, lowQuality: boolean): Gap {
+function gapFor(skill: RoleSkill, result: SkillResult, lowQuality: boolean, shown: readonly ShownPart[] | undefined): Gap {
   const negated = result.evidence.find((e) => e.modality === 'negated');
   const weak = result.evidence.find((e) => e.strength > 0);
   const reported = result.evidence.find((e) => e.modality === 'reported');
@@ -93,7 +93,7 @@ function gapFor(skill: RoleSkill, result: SkillResult, lowQuality: boolean): Gap
     reason = 'not-mentioned';
     detail = 'No term that evidences this skill was found.';
   }
-  return { id: skill.id, label: skill.label, category: skill.categoryId, weight: round(skill.weight), reason, detail, ...adviceFor(skill, undefined) };
+  return { id: skill.id, label: skill.label, category: skill.categoryId, weight: round(skill.weight), reason, detail, ...adviceFor(skill, shown) };
 }
 
 /** Coverage per category and overall, the skills with their evidence, and the gaps, most important first. */
@@ -103,6 +103,8 @@ export function score(
   kind: DocumentKind,
   lowQuality: boolean,
   derivedYears: ReadonlyMap<string, number> = new Map(),
+  /** The parts of a skill's advice the document already shows; asked only for the skills that are gaps. */
+  shownParts?: (skill: RoleSkill) => readonly ShownPart[],
 ): Pick<Analysis, 'coverage' | 'gap' | 'categories' | 'skills' | 'gaps'> {
   const skills: SkillResult[] = [];
   const gaps: Gap[] = [];
@@ -110,7 +112,7 @@ export function score(
     const evidence = evidenceBySkill.get(skill.id) ?? [];
     const result = skillResult(skill, evidence, kind, derivedYears.get(skill.id), kind === 'job' && deniedByName(lexicon, skill, evidence));
     skills.push(result);
-    if (!result.present) gaps.push(gapFor(skill, result, lowQuality));
+    if (!result.present) gaps.push(gapFor(skill, result, lowQuality, shownParts?.(skill)));
   }
   const categories = lexicon.role.categories.map((category) => {
     const inCategory = skills.filter((s) => s.category === category.id);
