@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'no
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { SERVICE_NODE_FLAGS } from '../src/main/paths';
+import { SERVICE_ENV, SERVICE_NODE_FLAGS } from '../src/main/paths';
 
 export interface HttpLevel {
   concurrency: number;
@@ -92,7 +92,7 @@ export async function benchHttp(root: string, file: string, concurrencies: numbe
   const workers = os.cpus().length;
   const service = spawn(process.execPath, [...SERVICE_NODE_FLAGS, '-r', path.join(root, 'dist', 'bench', 'probe.js'), path.join(root, 'dist', 'src', 'main', 'server.js')], {
     // Capacity is measured: the per-address rate limit (one client here) is off.
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', PDF_WORKERS: String(workers), PDF_IDLE_MS: String(PDF_IDLE_MS), DATA_DIR: dir, BENCH_PROBE_OUT: probeOut, RATE_LIMIT_IP_PER_MINUTE: '0' },
+    env: { ...process.env, ...SERVICE_ENV, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', PDF_WORKERS: String(workers), PDF_IDLE_MS: String(PDF_IDLE_MS), DATA_DIR: dir, BENCH_PROBE_OUT: probeOut, RATE_LIMIT_IP_PER_MINUTE: '0' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const levels: HttpLevel[] = [];

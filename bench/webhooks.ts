@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { signStandardWebhook } from '../src/app/webhooks/signature';
 import { round, spread, type Spread } from './stats';
-import { SERVICE_NODE_FLAGS } from '../src/main/paths';
+import { SERVICE_ENV, SERVICE_NODE_FLAGS } from '../src/main/paths';
 
 export interface WebhookRun {
   backend: 'SQLite' | 'PostgreSQL';
@@ -45,7 +45,7 @@ function listen(server: http.Server): Promise<number> {
 function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, path.join(__dirname, '..', 'src', 'main', 'server.js')], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', RATE_LIMIT_IP_PER_MINUTE: '0', ...env },
+      env: { ...process.env, ...SERVICE_ENV, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', RATE_LIMIT_IP_PER_MINUTE: '0', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { signStandardWebhook } from '../src/app/webhooks/signature';
-import { ROOT, SERVICE_NODE_FLAGS } from '../src/main/paths';
+import { ROOT, SERVICE_ENV, SERVICE_NODE_FLAGS } from '../src/main/paths';
 import { FIXTURES } from './fuzz-targets';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   const concurrency = 8;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'skillmatch-soak-'));
   const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, path.join(ROOT, 'dist', 'src', 'main', 'server.js')], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: dataDir, RATE_LIMIT_IP_PER_MINUTE: '0', WEBHOOK_SECRET_STANDARD: SECRET, JOB_CONCURRENCY: '1', SHUTDOWN_GRACE_MS: '20000' },
+    env: { ...process.env, ...SERVICE_ENV, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: dataDir, RATE_LIMIT_IP_PER_MINUTE: '0', WEBHOOK_SECRET_STANDARD: SECRET, JOB_CONCURRENCY: '1', SHUTDOWN_GRACE_MS: '20000' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolve, reject) => {

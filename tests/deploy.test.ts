@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { configSchema, loadConfig } from '../src/main/config';
-import { SERVICE_NODE_FLAGS } from '../src/main/paths';
+import { SERVICE_ENV, SERVICE_NODE_FLAGS } from '../src/main/paths';
 
 const KNOWN = new Set(Object.keys(configSchema.shape));
 
@@ -75,5 +75,19 @@ describe('how the service process is started', () => {
     const cmd = /^CMD (\[.*\])$/m.exec(read('Dockerfile'))?.[1];
     expect(start).toContain(`node ${SERVICE_NODE_FLAGS.join(' ')} dist/src/main/server.js`);
     expect(JSON.parse(cmd ?? '[]')).toEqual(['node', ...SERVICE_NODE_FLAGS, 'dist/src/main/server.js']);
+  });
+
+  it('npm start and the Docker image set the same environment as the benchmarks', () => {
+    const start = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts.start ?? '';
+    const dockerEnv = read('Dockerfile')
+      .split('\n')
+      .filter((line) => line.startsWith('ENV '))
+      .flatMap((line) => line.slice(4).trim().split(/\s+/));
+    const pairs = Object.entries(SERVICE_ENV).map(([name, value]) => `${name}=${value}`);
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const pair of pairs) {
+      expect(start).toContain(`${pair} node ${SERVICE_NODE_FLAGS.join(' ')} dist/src/main/server.js`);
+      expect(dockerEnv).toContain(pair);
+    }
   });
 });

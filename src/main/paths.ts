@@ -26,3 +26,13 @@ export const DEFAULT_LEXICON_DIR = path.join(ROOT, 'lexicon');
  * main thread. Worker threads set their own limits.
  */
 export const SERVICE_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
+
+/**
+ * Environment the service process is started with, beside the flags. glibc gives each thread that
+ * allocates (the PDF and OCR threads, libuv's pool) a malloc arena of its own, up to eight per
+ * core, and memory freed in an arena is seldom handed back to the system. Two arenas: measured
+ * with 15 s of 32 concurrent PDF uploads, alternating, peak RSS 321–330 MB instead of 342–360, and
+ * 164–190 MB instead of 194–219 at rest afterwards, with as many requests served. It must be set
+ * before the process starts, so a process cannot set it for itself.
+ */
+export const SERVICE_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2' };
