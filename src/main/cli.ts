@@ -8,10 +8,13 @@ import { runCommand, type CliDeps, type Io } from '../cli/cli';
 import { lexiconCheck } from '../cli/lexicon-check';
 import { createServices, loadLexicon } from './compose';
 import { loadConfig } from './config';
+import { limitHeapGrowth } from './heap';
 import { main as serve } from './server';
 
 export const cliDeps: CliDeps = {
   openAnalyzer() {
+    // A folder of CVs is a burst like any other: the same heap growth limit as the service.
+    limitHeapGrowth();
     // A command keeps nothing: no queue database on disk, no log lines.
     const services = createServices(loadConfig({ ...process.env, LOG_LEVEL: 'silent', DB_PATH: ':memory:' }));
     return { analyzer: services.analyzer, close: () => services.close() };

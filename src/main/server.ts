@@ -8,6 +8,7 @@ import { createDeliverer } from '../app/deliver-callback';
 import { createJobRunner } from '../app/run-job';
 import { appDeps, createServices } from './compose';
 import type { Metrics } from '../adapters/metrics';
+import { limitHeapGrowth } from './heap';
 import { createIdleCollector, fullCollection } from './idle-collector';
 
 /** Starts the service; resolves once it is listening. Used by `npm start` and `skillmatch serve`. */
@@ -124,6 +125,8 @@ async function serveMetrics(metrics: Metrics, host: string, port: number): Promi
 }
 
 export async function main(): Promise<void> {
+  // Before any thread starts: the PDF threads take the flag when they are created.
+  limitHeapGrowth();
   let config: Config;
   try {
     config = loadConfig();
