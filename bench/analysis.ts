@@ -112,8 +112,8 @@ function stageTimes(extraction: Extraction, lexicon: CompiledLexicon, nlp: NlpPo
     list.push(ms);
     samples.set(stage, list);
   };
-  for (let i = 0; i < 50; i++) analyzeExtraction(extraction, lexicon, nlp, { kind: 'cv', unmappedNounPhrases: false });
-  for (let i = 0; i < 300; i++) analyzeExtraction(extraction, lexicon, nlp, { kind: 'cv', unmappedNounPhrases: false, onStage });
+  for (let i = 0; i < 50; i++) analyzeExtraction(extraction, lexicon, nlp, { kind: 'cv', unmappedTerms: false });
+  for (let i = 0; i < 300; i++) analyzeExtraction(extraction, lexicon, nlp, { kind: 'cv', unmappedTerms: false, onStage });
   return [...samples].map(([stage, ms]) => ({ stage, ms: round(spread(ms).median, 3) }));
 }
 
@@ -124,8 +124,8 @@ export function benchAnalysis(oneKText: string): AnalysisBench {
   const words = oneKText.split(/\s+/).filter(Boolean).length;
   const longer = (copies: number): string =>
     Array.from({ length: copies }, (_, c) => oneKText.split('\n').map((line) => (line.trim() ? `${line} ${c}` : line)).join('\n')).join('\n\n');
-  // The scoring path, as a match, a batch or a webhook job runs it (no unmapped noun phrases).
-  const analyse = (extraction: Extraction, lex: CompiledLexicon, port: NlpPort = nlp) => analyzeExtraction(extraction, lex, port, { kind: 'cv', unmappedNounPhrases: false });
+  // The scoring path, as a match, a batch or a webhook job runs it (no unmapped terms).
+  const analyse = (extraction: Extraction, lex: CompiledLexicon, port: NlpPort = nlp) => analyzeExtraction(extraction, lex, port, { kind: 'cv', unmappedTerms: false });
   const run = (text: string, lex: CompiledLexicon, runs: number, warm: number): Spread => {
     const extraction = asExtraction(text);
     return time(() => analyse(extraction, lex), runs, warm);

@@ -24,8 +24,8 @@ export interface AnalysisWorkerData {
 }
 
 export type AnalysisWorkerTask =
-  | { type: 'bytes'; bytes: Uint8Array; hints: FileHints; kind: KindRequest; options: Pick<AnalyzeOptions, 'unmappedNounPhrases'>; maxPages: number }
-  | { type: 'extraction'; extraction: Extraction; kind: KindRequest; options: Pick<AnalyzeOptions, 'unmappedNounPhrases'> };
+  | { type: 'bytes'; bytes: Uint8Array; hints: FileHints; kind: KindRequest; options: Pick<AnalyzeOptions, 'unmappedNounPhrases' | 'unmappedTerms'>; maxPages: number }
+  | { type: 'extraction'; extraction: Extraction; kind: KindRequest; options: Pick<AnalyzeOptions, 'unmappedNounPhrases' | 'unmappedTerms'> };
 
 export type AnalysisWorkerResult =
   | { ok: true; extraction: Extraction; analysis: Analysis }

@@ -46,8 +46,8 @@ export async function matchUploads(
   cvs: DocumentUpload[],
   options: TextOptions & { concurrency?: number; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<Match> {
-  // A match reports no unmapped terms: their costly part (noun phrases) is skipped.
-  const detail = { unmappedNounPhrases: false };
+  // A match reports no unmapped terms: they are not looked for.
+  const detail = { unmappedTerms: false };
   const jobResult = await analyzer.analyze(job.bytes, { filename: job.filename, mimeType: job.mimeType }, 'job', detail).catch((error: unknown) => {
     throw jobAdProblem(error);
   });

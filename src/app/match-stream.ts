@@ -33,7 +33,8 @@ export async function streamMatches(
   read: (name: string) => Promise<Uint8Array>,
   options: StreamOptions,
 ): Promise<StreamSummary> {
-  const detail = { unmappedNounPhrases: false };
+  // A match reports no unmapped terms: they are not looked for.
+  const detail = { unmappedTerms: false };
   const catalogue = termCatalogue(analyzer.lexicon);
   const { analysis } = await analyzer.analyze(job.bytes, { filename: job.filename, mimeType: job.mimeType }, 'job', detail);
   const asks = jobAsks(analysis, catalogue);

@@ -100,8 +100,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     try {
       event = eventOf(queued);
       const resume = await documentBytes(event.data.resume);
-      // The result reports no unmapped terms: their costly part (noun phrases) is skipped.
-      const detail = { unmappedNounPhrases: false };
+      // The result reports no unmapped terms: they are not looked for.
+      const detail = { unmappedTerms: false };
       const cv = (await options.analyzer.analyze(resume, { filename: event.data.resume.filename }, 'cv', detail)).analysis;
       const source = event.data.job;
       const jobAd = source

@@ -156,6 +156,9 @@ describe('the scoring path without noun phrases', () => {
       const full = analyzeExtraction(extraction, lexicon, nlp, { kind: 'auto' }).analysis;
       const lean = analyzeExtraction(extraction, lexicon, nlp, { kind: 'auto', unmappedNounPhrases: false }).analysis;
       expect({ ...lean, unmappedTerms: [] }).toEqual({ ...full, unmappedTerms: [] });
+      // The scoring path of a match, a batch or a webhook job: the same scores, no unmapped terms.
+      const scoring = analyzeExtraction(extraction, lexicon, nlp, { kind: 'auto', unmappedTerms: false }).analysis;
+      expect(scoring).toEqual({ ...full, unmappedTerms: [] });
       for (const term of lean.unmappedTerms) expect(full.unmappedTerms).toContain(term);
       lost += full.unmappedTerms.length - lean.unmappedTerms.length;
     }

@@ -38,7 +38,7 @@ export interface Extractor {
 
 
 /** How much beyond the scores an analysis works out (see AnalyzeOptions). */
-export type AnalysisDetail = Pick<AnalyzeOptions, 'unmappedNounPhrases'> & {
+export type AnalysisDetail = Pick<AnalyzeOptions, 'unmappedNounPhrases' | 'unmappedTerms'> & {
   /** The per-mention trace (for `explain`): the analysis then runs in this thread, whatever its size. */
   trace?: boolean;
 };

@@ -1,3 +1,4 @@
+import { matchesOf } from '../0-base/matches';
 import { levelColumn } from './level-column';
 import { nextNonBlank } from './lines';
 import type { Section, SectionKind } from './schema';
@@ -116,7 +117,7 @@ const INLINE_LIST_INTRO = /((?:(?!\s[-•·]\s)[^.!?;,():\n•·]){3,60}):\s+[-�
 
 function inlineListIntros(line: string): Array<{ kind: SectionKind; title: string; at: number }> {
   const found: Array<{ kind: SectionKind; title: string; at: number }> = [];
-  for (const m of line.matchAll(INLINE_LIST_INTRO)) {
+  for (const m of matchesOf(INLINE_LIST_INTRO, line)) {
     const phrase = m[1] ?? '';
     const phraseAt = m.index ?? 0;
     // The section starts at the words that say what the list is ("… Apply TDD Preferred

@@ -3,6 +3,7 @@
  * often self-contained items; a line break continues a sentence only when the line before reads
  * as wrapped prose (long, no closing punctuation) or the next line starts in lower case.
  */
+import { matchesOf } from '../0-base/matches';
 export interface Span {
   start: number;
   end: number;
@@ -50,9 +51,9 @@ export function splitSentences(text: string): Span[] {
     }
     if (sentenceStart >= 0 && !continues(previous, line)) close(lineStart - 1);
     if (sentenceStart < 0) sentenceStart = lineStart;
-    for (const m of line.matchAll(INNER_BOUNDARY)) {
+    for (const m of matchesOf(INNER_BOUNDARY, line)) {
       // A stop stays with its sentence; a typed bullet starts the next one.
-      const at = lineStart + (m.index ?? 0) + (m[0].startsWith(' ') ? 0 : 1);
+      const at = lineStart + m.index + (m[0].startsWith(' ') ? 0 : 1);
       close(at);
       sentenceStart = at + 1;
     }
@@ -60,16 +61,17 @@ export function splitSentences(text: string): Span[] {
   }
   close(text.length);
   // Trim the spans' leading and trailing white space; cut run-on text into bounded pieces.
-  return spans
-    .flatMap((span) => boundedPieces(text, span))
-    .map(({ start, end }) => {
+  const trimmed: Span[] = [];
+  for (const span of spans) {
+    for (const { start, end } of span.end - span.start > MAX_SENTENCE ? boundedPieces(text, span) : [span]) {
       let s = start;
       let e = end;
       while (s < e && /\s/.test(text[s] ?? '')) s++;
       while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
-      return { start: s, end: e };
-    })
-    .filter((span) => span.end > span.start);
+      if (e > s) trimmed.push({ start: s, end: e });
+    }
+  }
+  return trimmed;
 }
 
 /**

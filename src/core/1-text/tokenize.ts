@@ -35,29 +35,38 @@ function opensLine(text: string, start: number): boolean {
 
 /** End of the word that starts at i: letters and digits, inner . & ' joining them, then ++ or # and digits. */
 function wordEnd(text: string, i: number): number {
+  const n = text.length;
   let j = i;
   for (;;) {
-    while (j < text.length && isWordChar(text, j)) j++;
-    const c = text[j];
-    if ((c === '.' || c === '&' || c === "'" || c === '’') && j + 1 < text.length && isWordChar(text, j + 1)) {
+    while (j < n && isWordChar(text, j)) j++;
+    const c = text.charCodeAt(j);
+    // . & ' ’
+    if ((c === 46 || c === 38 || c === 39 || c === 0x2019) && j + 1 < n && isWordChar(text, j + 1)) {
       j++;
       continue;
     }
     break;
   }
-  if (text[j] === '+' && text[j + 1] === '+') j += 2;
-  else if (text[j] === '#') j++;
-  while (j < text.length && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+  const c = text.charCodeAt(j);
+  if (c === 43 && text.charCodeAt(j + 1) === 43) j += 2;
+  else if (c === 35) j++;
+  while (j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
   return j;
 }
 
 function isDotNet(text: string, i: number): boolean {
   return (
-    text[i] === '.' &&
+    text.charCodeAt(i) === 46 &&
     text.slice(i + 1, i + 4).toLowerCase() === 'net' &&
     (i === 0 || !isWordChar(text, i - 1)) &&
     (i + 4 >= text.length || !isWordChar(text, i + 4))
   );
+}
+
+/** Lower case, with the typographic apostrophe folded ("don’t" as "don't"). */
+function lowerCase(raw: string): string {
+  const lower = raw.toLowerCase();
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }
 
 export function tokenize(text: string): Token[] {
@@ -69,29 +78,26 @@ export function tokenize(text: string): Token[] {
       i++;
       continue;
     }
-    let end: number;
-    let type: Token['type'];
-    if (isDotNet(text, i)) {
-      end = i + 4;
-      type = 'word';
-    } else if (isWordChar(text, i)) {
-      end = wordEnd(text, i);
-      type = 'word';
-    } else {
-      // One character (a whole surrogate pair for emoji); white space of other kinds is skipped.
-      end = i + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
+    if (isDotNet(text, i) || isWordChar(text, i)) {
+      const end = isDotNet(text, i) ? i + 4 : wordEnd(text, i);
       const raw = text.slice(i, end);
-      if (/^\s$/u.test(raw)) {
-        i = end;
-        continue;
-      }
-      const previous = tokens[tokens.length - 1];
-      // The closing dot of a dotted abbreviation ("M.Sc. Physics", "Ph.D. in") joins, like a hyphen.
-      const abbreviationDot = raw === '.' && previous?.type === 'word' && previous.end === i && previous.text.includes('.');
-      type = abbreviationDot || (JOINERS.has(raw) && !opensLine(text, i)) ? 'joiner' : 'punct';
+      tokens.push({ text: raw, lower: lowerCase(raw), start: i, end, type: 'word' });
+      i = end;
+      continue;
     }
+    // One character (a whole surrogate pair for emoji); white space of other kinds is skipped.
+    const end = i + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
     const raw = text.slice(i, end);
-    tokens.push({ text: raw, lower: raw.toLowerCase().replace(/’/g, "'"), start: i, end, type });
+    // The ASCII white space left is the vertical tab; the rest of it is Unicode's.
+    if ((c === 11 || c > 127) && /^\s$/u.test(raw)) {
+      i = end;
+      continue;
+    }
+    const previous = tokens[tokens.length - 1];
+    // The closing dot of a dotted abbreviation ("M.Sc. Physics", "Ph.D. in") joins, like a hyphen.
+    const abbreviationDot = raw === '.' && previous?.type === 'word' && previous.end === i && previous.text.includes('.');
+    const type = abbreviationDot || (JOINERS.has(raw) && !opensLine(text, i)) ? 'joiner' : 'punct';
+    tokens.push({ text: raw, lower: lowerCase(raw), start: i, end, type });
     i = end;
   }
   return tokens;

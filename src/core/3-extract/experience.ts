@@ -1,3 +1,4 @@
+import { matchesOf } from '../0-base/matches';
 import type { Section } from '../1-text/schema';
 
 /**
@@ -69,7 +70,7 @@ export function experienceEntries(text: string, sections: Section[], now: Date):
   const entries: ExperienceEntry[] = [];
   for (const area of areas) {
     const found: Array<{ lineStart: number; from: number; to: number }> = [];
-    for (const m of text.slice(area.start, area.end).matchAll(RANGE)) {
+    for (const m of matchesOf(RANGE, text.slice(area.start, area.end))) {
       const from = monthOf(m[1] ?? '', now, false);
       const to = monthOf(m[2] ?? '', now, true);
       if (from === null || to === null || to <= from || to - from > 50 * 12) continue;

@@ -39,9 +39,13 @@ interface Walk {
   tokens: Token[];
   /** Stem of each token, computed on first need (null: not a regular inflection of any stem). */
   stems: Array<string | null | undefined>;
+  /** Whether a token's first three letters begin some stem form (computed on first need). */
+  stemmable: Array<boolean | undefined>;
   lexicon: CompiledLexicon;
   nlp: NlpPort;
-  best: { node: TrieNode; last: number } | null;
+  /** The longest match so far from the walk's first token: its trie node and last token. */
+  bestNode: TrieNode | null;
+  bestLast: number;
   /** The text the tokens index, to see what stands between two of them (without it, open compounds are not joined). */
   text: string | undefined;
 }
@@ -80,9 +84,11 @@ function consider(w: Walk, next: TrieNode | undefined, j: number, stemmedSingleW
   const inflectionsOnly = stemmedSingleWord && entry?.derivations === false && next.form !== undefined && !/[\s-]/.test(next.form.trim());
   const word = w.tokens[j]?.lower ?? '';
   if (entry && !(inflectionsOnly && ![entry.label, ...entry.aliases].some((form) => isInflectionOf(word, form)))) {
-    const best = w.best;
-    const rank = RULE_RANK[next.rule ?? 'stem'];
-    if (!best || j > best.last || (j === best.last && rank > RULE_RANK[best.node.rule ?? 'stem'])) w.best = { node: next, last: j };
+    const best = w.bestNode;
+    if (!best || j > w.bestLast || (j === w.bestLast && RULE_RANK[next.rule ?? 'stem'] > RULE_RANK[best.rule ?? 'stem'])) {
+      w.bestNode = next;
+      w.bestLast = j;
+    }
   }
   if (hasChildren(next)) walk(w, next, j + 1);
 }
@@ -105,7 +111,7 @@ function walk(w: Walk, node: TrieNode, at: number): void {
     }
   }
   if (node.cased.size) consider(w, node.cased.get(token.text), j);
-  if (node.stem.size && w.lexicon.stemPrefixes.has(token.lower.slice(0, 3))) {
+  if (node.stem.size && (w.stemmable[j] ??= w.lexicon.stemPrefixes.has(token.lower.slice(0, 3)))) {
     let stem = w.stems[j];
     if (stem === undefined) {
       stem = cachedStem(token.lower, w.lexicon, w.nlp);
@@ -121,7 +127,7 @@ function walk(w: Walk, node: TrieNode, at: number): void {
  * proportional to the text, whatever the lexicon's size (one trie walk per position).
  */
 export function findMentions(tokens: Token[], lexicon: CompiledLexicon, nlp: NlpPort, text?: string): Mention[] {
-  const w: Walk = { tokens, stems: new Array(tokens.length), lexicon, nlp, best: null, text };
+  const w: Walk = { tokens, stems: new Array(tokens.length), stemmable: new Array(tokens.length), lexicon, nlp, bestNode: null, bestLast: -1, text };
   const mentions: Mention[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -129,22 +135,22 @@ export function findMentions(tokens: Token[], lexicon: CompiledLexicon, nlp: Nlp
       i++;
       continue;
     }
-    w.best = null;
+    w.bestNode = null;
     walk(w, lexicon.root, i);
-    const found = w.best as { node: TrieNode; last: number } | null;
+    const found = w.bestNode as TrieNode | null;
     const first = tokens[i];
-    const last = found ? tokens[found.last] : undefined;
-    if (found?.node.term && first && last) {
+    const last = found ? tokens[w.bestLast] : undefined;
+    if (found?.term && first && last) {
       mentions.push({
-        term: found.node.term,
-        form: found.node.form ?? '',
-        rule: found.node.rule ?? 'exact',
+        term: found.term,
+        form: found.form ?? '',
+        rule: found.rule ?? 'exact',
         firstToken: i,
-        lastToken: found.last,
+        lastToken: w.bestLast,
         start: first.start,
         end: last.end,
       });
-      i = found.last + 1;
+      i = w.bestLast + 1;
     } else {
       i++;
     }

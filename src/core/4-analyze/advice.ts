@@ -1,3 +1,4 @@
+import { matchesOf } from '../0-base/matches';
 import type { RoleSkill } from '../2-lexicon/compile';
 import type { SentenceView } from './context';
 
@@ -55,7 +56,7 @@ export function shownAdviceParts(skill: RoleSkill, text: string, sentences: read
   // Per sentence with a hit: the groups seen of each part, as bit masks.
   const masks = new Map<number, number[]>();
   let sentence = 0;
-  for (const m of text.matchAll(pattern)) {
+  for (const m of matchesOf(pattern, text)) {
     const at = m.index ?? 0;
     while (sentence < sentences.length && (sentences[sentence]?.span.end ?? 0) <= at) sentence++;
     const view = sentences[sentence];

@@ -27,6 +27,11 @@ export interface AnalyzeOptions {
    * match, which does not report unmapped terms, turns it off.
    */
   unmappedNounPhrases?: boolean;
+  /**
+   * Whether the analysis lists unmapped terms at all. Default true; a match, a batch and a webhook
+   * job report none, and skip the pass (a tenth of a 1,000-word CV's analysis).
+   */
+  unmappedTerms?: boolean;
   /** Called with each stage's name and duration: for benchmarks and `explain`. */
   onStage?: (stage: AnalysisStage, ms: number) => void;
 }
@@ -347,7 +352,7 @@ export function analyzeExtraction(
   const shownParts = kind === 'cv' ? (skill: RoleSkill) => shownAdviceParts(skill, text, sentences) : undefined;
   const scored = score(lexicon, evidenceBySkill, kind, extraction.quality.status === 'low', derivedYears, shownParts);
   stage('scores');
-  const unmappedTerms = findUnmappedTerms(read, tokens, mentions, options.unmappedNounPhrases === false ? undefined : nlp);
+  const unmappedTerms = options.unmappedTerms === false ? [] : findUnmappedTerms(read, tokens, mentions, options.unmappedNounPhrases === false ? undefined : nlp);
   stage('unmapped terms');
   return {
     analysis: {

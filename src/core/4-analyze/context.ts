@@ -1,3 +1,4 @@
+import { matchesOf } from '../0-base/matches';
 import type { SectionKind } from '../1-text/schema';
 import { phraseStem } from '../2-lexicon/compile';
 import type { Mention } from '../3-extract/mentions';
@@ -303,7 +304,7 @@ export function deniedByWriterLater(sentence: string, start: number, later: Arra
  */
 export function yearsOf(sentence: string, start: number, end: number, otherStarts: number[] = []): number | undefined {
   let best: { years: number; distance: number } | undefined;
-  for (const m of sentence.matchAll(YEARS)) {
+  for (const m of matchesOf(YEARS, sentence)) {
     const at = m.index ?? 0;
     const word = (m[1] ?? '').toLowerCase();
     const years = WORD_NUMBERS[word] ?? Number(word);
@@ -328,7 +329,7 @@ const REQUIREMENT_CLAUSE_BREAK = /;|,\s*(?:but|while|whereas|and)\b|\s(?:but|whi
 export function requirementOf(section: SectionKind | null, sentence: string, start = 0): Requirement {
   let from = 0;
   let to = sentence.length;
-  for (const m of sentence.matchAll(REQUIREMENT_CLAUSE_BREAK)) {
+  for (const m of matchesOf(REQUIREMENT_CLAUSE_BREAK, sentence)) {
     const at = m.index ?? 0;
     if (at < start) from = at + m[0].length;
     else if (at >= start) {
@@ -350,7 +351,7 @@ const BARE_ITEM_CUE = /(?<!\b(?:is|are|be|been|'s|’s)\s)\b(?:a plus|a bonus|an
  * ("Kubernetes, if you have it, is a plus") speaks for the subject across commas, as before.
  */
 function onlyAnotherItemIsAPlus(clause: string, at: number): boolean {
-  const bare = [...clause.matchAll(BARE_ITEM_CUE)];
+  const bare = matchesOf(BARE_ITEM_CUE, clause);
   if (bare.length === 0) return false;
   // Any other cue in the clause (a verb-led or a leading one) keeps the clause preferred.
   const withoutBare = clause.replace(BARE_ITEM_CUE, ' ');
