@@ -66,8 +66,74 @@ function anyLightColour(content: string): boolean {
   return false;
 }
 
-const TEXT_SHOWING = new Set(['Tj', 'TJ', "'", '"']);
-const FILL_OPS = new Set(['g', 'rg', 'k', 'sc', 'scn']);
+const OTHER = 0;
+const Q_SAVE = 1;
+const Q_RESTORE = 2;
+/** g, rg, k, sc, scn */
+const FILL = 3;
+/** Tj, TJ, ' and " */
+const SHOW_TEXT = 4;
+/** ID: inline image data follows. */
+const INLINE_IMAGE = 5;
+
+/** Which of the operators this scan follows the token content[start, end) is (end - start ≤ 3). */
+function operatorOf(content: string, start: number, end: number): number {
+  const a = content.charCodeAt(start);
+  if (end - start === 1) {
+    if (a === 0x71 /* q */) return Q_SAVE;
+    if (a === 0x51 /* Q */) return Q_RESTORE;
+    if (a === 0x67 /* g */ || a === 0x6b /* k */) return FILL;
+    if (a === 0x27 /* ' */ || a === 0x22 /* " */) return SHOW_TEXT;
+    return OTHER;
+  }
+  const b = content.charCodeAt(start + 1);
+  if (end - start === 2) {
+    if ((a === 0x72 /* r */ && b === 0x67) /* rg */ || (a === 0x73 /* s */ && b === 0x63) /* sc */) return FILL;
+    if (a === 0x54 /* T */ && (b === 0x6a || b === 0x4a) /* Tj, TJ */) return SHOW_TEXT;
+    if (a === 0x49 /* I */ && b === 0x44 /* D */) return INLINE_IMAGE;
+    return OTHER;
+  }
+  return a === 0x73 && b === 0x63 && content.charCodeAt(start + 2) === 0x6e /* scn */ ? FILL : OTHER;
+}
+
+/**
+ * The number written at content[start, end), as Number() reads it. The common forms (an optional
+ * sign, digits, a point, digits) are read from the character codes; anything else is sliced.
+ */
+function numberAt(content: string, start: number, end: number): number {
+  let i = start;
+  let sign = 1;
+  const first = content.charCodeAt(i);
+  if (first === 0x2d || first === 0x2b) {
+    if (first === 0x2d) sign = -1;
+    i++;
+  }
+  // All the digits as one integer, divided once by the power of ten of the fraction's: exact
+  // integers and one correctly rounded division give what Number() gives.
+  let mantissa = 0;
+  let digits = 0;
+  let fractionDigits = 0;
+  for (; i < end; i++) {
+    const d = content.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) break;
+    mantissa = mantissa * 10 + d;
+    digits++;
+  }
+  if (i < end && content.charCodeAt(i) === 0x2e) {
+    for (i++; i < end; i++) {
+      const d = content.charCodeAt(i) - 0x30;
+      if (d < 0 || d > 9) break;
+      mantissa = mantissa * 10 + d;
+      digits++;
+      fractionDigits++;
+    }
+  }
+  // Beyond 15 digits the integer is no longer exact, and other forms are Number()'s to read.
+  if (i < end || digits === 0 || digits > 15) return Number(content.slice(start, end));
+  return (sign * mantissa) / (POWERS_OF_TEN[fractionDigits] ?? 10 ** fractionDigits);
+}
+
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /**
  * Reads a content stream's operators, with string literals, hex strings and comments stepped
@@ -117,22 +183,23 @@ function scanContent(content: string): StreamColours {
     i = j;
     // A number starts with a digit, a sign or a point.
     if ((c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e) {
-      const number = Number(content.slice(start, j));
+      const number = numberAt(content, start, j);
       if (Number.isFinite(number)) {
         operands.push(number);
         continue;
       }
     }
-    const token = content.slice(start, j);
-    if (token === 'q') stack.push(light);
-    else if (token === 'Q') light = stack.length ? (stack.pop() ?? null) : light;
-    else if (FILL_OPS.has(token)) {
-      light = lightColour(operands.slice(-4), token);
+    // Every operator this scan follows has one to three characters: compared by code, not sliced.
+    const op = j - start <= 3 ? operatorOf(content, start, j) : OTHER;
+    if (op === Q_SAVE) stack.push(light);
+    else if (op === Q_RESTORE) light = stack.length ? (stack.pop() ?? null) : light;
+    else if (op === FILL) {
+      light = lightColour(operands.slice(-4), content.slice(start, j));
       if (light) result.setsLight = true;
-    } else if (TEXT_SHOWING.has(token)) {
+    } else if (op === SHOW_TEXT) {
       if (light === null) result.inheritedText = true;
       else if (light) result.lightText = true;
-    } else if (token === 'ID') {
+    } else if (op === INLINE_IMAGE) {
       result.opaque = true;
       return result;
     }
@@ -149,7 +216,17 @@ export function mayFillLight(pdf: Uint8Array): boolean {
   let indexed = raw.includes('/Indexed');
   let changesSpace = false;
   let lightSomewhere = false;
+  /** Streams read before any light colour was seen: read closely only if one is seen later. */
   const contents: string[] = [];
+  let setsLight = false;
+  let inheritedText = false;
+  /** True when the stream shows text in a light colour (or cannot be read this way). */
+  const readClosely = (content: string): boolean => {
+    const colours = scanContent(content);
+    setsLight ||= colours.setsLight;
+    inheritedText ||= colours.inheritedText;
+    return colours.lightText || colours.opaque;
+  };
   let decodedBytes = 0;
   let at = 0;
   for (;;) {
@@ -190,21 +267,18 @@ export function mayFillLight(pdf: Uint8Array): boolean {
       indexed ||= content.includes('/Indexed');
       continue;
     }
-    contents.push(content);
-    lightSomewhere ||= anyLightColour(content);
     if (/\scs(?=[\s/\[<(]|$)/.test(content)) changesSpace = true;
+    // Most documents never set a light fill colour at all; only those that do are read closely,
+    // every stream from the first light colour on, so that light text ends the scan there.
+    if (!lightSomewhere && anyLightColour(content)) {
+      lightSomewhere = true;
+      for (const earlier of contents) if (readClosely(earlier)) return true;
+      contents.length = 0;
+    }
+    if (!lightSomewhere) contents.push(content);
+    else if (readClosely(content)) return true;
   }
   if (changesSpace && indexed) return true;
-  // Most documents never set a light fill colour at all; only those that do are read closely.
-  if (!lightSomewhere) return false;
-  let setsLight = false;
-  let inheritedText = false;
-  for (const content of contents) {
-    const colours = scanContent(content);
-    if (colours.lightText || colours.opaque) return true;
-    setsLight ||= colours.setsLight;
-    inheritedText ||= colours.inheritedText;
-  }
   // Text that inherits its colour may inherit a light one that another stream set.
-  return inheritedText && setsLight;
+  return lightSomewhere && inheritedText && setsLight;
 }

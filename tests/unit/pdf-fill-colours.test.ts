@@ -33,6 +33,15 @@ describe('mayFillLight: can any text be filled in a light colour?', () => {
     ['a single-component colour in a space set elsewhere (a spot-colour tint)', [{ content: '/CS0 cs 0 sc BT (x) Tj ET' }], true],
     ['RGB through a colour space, dark', [{ content: '/CS0 cs 0.1 0.1 0.1 sc BT (x) Tj ET' }], false],
     ['inline image data', [{ content: '1 g BI /W 1 /H 1 ID \x00\x01 EI BT (x) Tj ET' }], true],
+    // Numbers are read from character codes: every form PDF writes, and odd ones, as Number() reads them.
+    ['a grey written with a sign and no leading digit, light', [{ content: '+.95 g BT (x) Tj ET' }], true],
+    ['a grey just under the threshold, dark', [{ content: '0.849 g BT (x) Tj ET' }], false],
+    ['a grey with a trailing point, white', [{ content: '1. g BT (x) Tj ET' }], true],
+    ['a negative grey clamps to black', [{ content: '-0.5 g BT (x) Tj ET' }], false],
+    ['a long fraction', [{ content: '0.86000000000000000001 g BT (x) Tj ET' }], true],
+    ['a malformed number is no operand: no grey, no colour', [{ content: '0.9.1 g BT (x) Tj ET' }], false],
+    ['light text in a later stream ends the scan there', [{ content: '0 g BT (x) Tj ET' }, { content: '1 g BT (y) Tj ET' }, { content: '0 g BT (z) Tj ET' }], true],
+    ['a light fill in a later stream, text inheriting in an earlier one', [{ content: 'BT (x) Tj ET', dict: ' /Subtype /Form' }, { content: 'q 1 g 0 0 5 5 re f Q /Fm0 Do' }], true],
   ])('%s', (_name, streams, expected) => {
     expect(mayFillLight(pdfWith(streams))).toBe(expected);
   });
