@@ -2,7 +2,7 @@ import type { Extraction, Section, SectionKind } from '../1-text/schema';
 import type { CompiledLexicon, RoleSkill } from '../2-lexicon/compile';
 import { classifyKind, mayContradict } from './classify';
 import { isHiringLeadIn, secondHand, voiceHints, type VoiceHints } from './voice';
-import { contextVerdict, deniedByLaterClause, deniedByWriterLater, mayBeDeniedLater, fillClauses, isCorroborated, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, TokenStems, yearsOf, type ClauseCache, type Judgement, type ModalityResult, type SentenceCues, type SentenceView } from './context';
+import { contextVerdict, deniedByLaterClause, deniedByWriterLater, mayBeDeniedLater, fillClauses, isCorroborated, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, TokenStems, yearsOf, type ClauseCache, type Judgement, type VerdictCache, type ModalityResult, type SentenceCues, type SentenceView } from './context';
 import { findFuzzyMentions, findMentions, type Mention } from '../3-extract/mentions';
 import type { NlpPort } from '../0-base/nlp-port';
 import type { Analysis, Evidence, KindRequest } from './schema';
@@ -199,6 +199,7 @@ export function analyzeExtraction(
   const mentionStartsIn = (view: SentenceView): number[] => inSentence(view).starts;
   // Sentences whose clauses some mention needs are split together, in one compromise call.
   const clauseCache: ClauseCache = new Map();
+  const verdicts: VerdictCache = new Map();
   const cuesBySentence = new Map<string, SentenceCues>();
   const cuesOf = (sentence: string): SentenceCues => {
     let cues = cuesBySentence.get(sentence);
@@ -212,7 +213,7 @@ export function analyzeExtraction(
   for (const mention of mentions) {
     const view = sentences[spanIndexAt(sentenceSpans, mention.start)];
     if (!view || !cuesOf(view.text).modality) continue;
-    if (needsClauses(view.text, mention.start - view.span.start, mention.end - view.span.start, kind) || (kind === 'job' ? mayDenyNeed(view.text) : cuesOf(view.text).ownDenial && mayBeDeniedLater(view.text, mention.start - view.span.start))) {
+    if (needsClauses(view.text, mention.start - view.span.start, mention.end - view.span.start, kind, verdicts) || (kind === 'job' ? mayDenyNeed(view.text) : cuesOf(view.text).ownDenial && mayBeDeniedLater(view.text, mention.start - view.span.start))) {
       needing.push(view.text);
     }
   }
@@ -248,7 +249,7 @@ export function analyzeExtraction(
       judgement = { accepted: false, rejected: 'uncorroborated', modality: 'normal' };
     } else {
       const cues = cuesOf(sentence);
-      let modality: ModalityResult = cues.modality ? modalityOf(sentence, mention.start - offset, mention.end - offset, kind, nlp, clauseCache) : { modality: 'normal' };
+      let modality: ModalityResult = cues.modality ? modalityOf(sentence, mention.start - offset, mention.end - offset, kind, nlp, clauseCache, verdicts) : { modality: 'normal' };
       // Whose mention it is: others' work, a team's name, the company, the fields of a degree.
       if (modality.modality !== 'negated') {
         const inIntro = firstHeading !== undefined && mention.start < firstHeading;

@@ -215,21 +215,43 @@ function judgeWindow(w: Window, sentence: string, start: number, end: number, ki
  * lists find candidates over the whole sentence first; only when one is found does compromise
  * split the sentence into clauses, so that "I use Python but never used C++" negates C++ alone.
  */
-/** Does judging this mention need the sentence's clauses? Only when a clause may end between cue and mention. */
-export function needsClauses(sentence: string, start: number, end: number, kind: DocumentKind): boolean {
-  const lower = sentence.toLowerCase();
+/**
+ * One analysis's verdicts on whole sentences, by sentence and mention: the pass that decides which
+ * sentences need clauses and the pass that judges each mention read the same window. (One
+ * document, so one kind.)
+ */
+export type VerdictCache = Map<string, { lower: string; verdicts: Map<number, WindowVerdict | null> }>;
+
+/** The mention's window over its whole sentence and the verdict on it. */
+function wholeVerdict(sentence: string, start: number, end: number, kind: DocumentKind, cache?: VerdictCache): { lower: string; whole: Window; verdict: WindowVerdict | null } {
+  let entry = cache?.get(sentence);
+  if (!entry) {
+    entry = { lower: sentence.toLowerCase(), verdicts: new Map() };
+    cache?.set(sentence, entry);
+  }
+  const { lower } = entry;
   const whole: Window = { before: lower.slice(0, start), after: lower.slice(end), clauseStart: 0 };
-  const verdict = judgeWindow(whole, sentence, start, end, kind);
+  // Offsets within one sentence (at most MAX_SENTENCE characters) as one number.
+  const key = start * 0x100000 + end;
+  let verdict = entry.verdicts.get(key);
+  if (verdict === undefined) {
+    verdict = judgeWindow(whole, sentence, start, end, kind);
+    entry.verdicts.set(key, verdict);
+  }
+  return { lower, whole, verdict };
+}
+
+/** Does judging this mention need the sentence's clauses? Only when a clause may end between cue and mention. */
+export function needsClauses(sentence: string, start: number, end: number, kind: DocumentKind, verdicts?: VerdictCache): boolean {
+  const { whole, verdict } = wholeVerdict(sentence, start, end, kind, verdicts);
   if (!verdict) return false;
   const between = verdict.side === 'before' ? whole.before.slice(verdict.at) : whole.after.slice(0, verdict.at);
   return CLAUSE_BOUNDARY.test(between);
 }
 
-export function modalityOf(sentence: string, start: number, end: number, kind: DocumentKind, nlp: NlpPort, cache?: ClauseCache): ModalityResult {
-  const lower = sentence.toLowerCase();
-  const whole: Window = { before: lower.slice(0, start), after: lower.slice(end), clauseStart: 0 };
+export function modalityOf(sentence: string, start: number, end: number, kind: DocumentKind, nlp: NlpPort, cache?: ClauseCache, verdicts?: VerdictCache): ModalityResult {
+  const { lower, whole, verdict } = wholeVerdict(sentence, start, end, kind, verdicts);
   const level = levelAtLineEnd(sentence, end);
-  const verdict = judgeWindow(whole, sentence, start, end, kind);
   if (!verdict) return level ?? { modality: 'normal' };
   // Clause scoping can only change the verdict when a clause may end between cue and mention.
   const between = verdict.side === 'before' ? whole.before.slice(verdict.at) : whole.after.slice(0, verdict.at);
