@@ -9,8 +9,12 @@ import { inflateSync } from 'node:zlib';
 
 /** The walker's threshold is 0.92 (luminance of pdf.js's RGB); this keeps a margin below it. */
 const LIGHT = 0.85;
-/** Decoded content beyond this is not examined: the walk decides. */
-const MAX_DECODED_BYTES = 64 * 1024 * 1024;
+/**
+ * Decoded content beyond this is not examined: the walk decides. The most any development,
+ * real-world or fixture PDF decodes here is 0.5 MB; what a decompression bomb inflates before the
+ * cap stops it adds to the reading's peak memory until the next collection.
+ */
+const MAX_DECODED_BYTES = 16 * 1024 * 1024;
 
 /** Relative luminance of an RGB colour (components in [0, 1]), Rec. 601 weights, as the walker and this scan both judge it. */
 export const luminance = (r: number, g: number, b: number): number => 0.299 * r + 0.587 * g + 0.114 * b;

@@ -118,13 +118,25 @@ interface PdfJsGlobal {
  * cap, null when zlib cannot read it. A truncated stream gives what it holds, as pdf.js does.
  */
 export function inflateRaw(bytes: Uint8Array): Uint8Array | 'too-large' | null {
+  // pdf.js reads a page's content once for its text and once for the hidden-text walk: a stream
+  // found too large is not inflated again (each attempt leaves up to the cap in garbage until the
+  // next collection, and two attempts' worth took the reading to 168 MB more).
+  const key = `${bytes.byteOffset}:${bytes.byteLength}`;
+  if (tooLarge.get(bytes.buffer)?.has(key)) return 'too-large';
   try {
     return inflateRawSync(bytes, { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: MAX_INFLATED_BYTES });
   } catch (error) {
     // Node's code for output beyond maxOutputLength (the error's class is another realm's under some runners).
-    return (error as { code?: unknown } | null)?.code === 'ERR_BUFFER_TOO_LARGE' ? 'too-large' : null;
+    if ((error as { code?: unknown } | null)?.code !== 'ERR_BUFFER_TOO_LARGE') return null;
+    const known = tooLarge.get(bytes.buffer) ?? new Set<string>();
+    known.add(key);
+    tooLarge.set(bytes.buffer, known);
+    return 'too-large';
   }
 }
+
+/** Streams found too large, by the document's bytes (pdf.js hands over views of them) and place. */
+const tooLarge = new WeakMap<ArrayBufferLike, Set<string>>();
 
 /**
  * Whether the PDFs this thread reads next are read for their text only (their fonts then keep
