@@ -48,9 +48,13 @@ const COMPOUND_TAILS = new Set([
 ]);
 
 const HYPHEN_BREAK = /([\p{L}]+)[-\u2010]\n[ \t]*([\p{Ll}][\p{L}]*)/gu;
+/** What every HYPHEN_BREAK match holds. */
+const LINE_END_HYPHEN = /[-\u2010]\n/;
 
 /** Joins words split across lines by hyphenation, keeping real compounds hyphenated. */
 export function joinHyphenatedLineBreaks(text: string): string {
+  // Most texts break no word at a line end: then the word forms below need not be gathered.
+  if (!LINE_END_HYPHEN.test(text)) return text;
   // Word forms seen elsewhere in the document decide ambiguous cases: if "data-driven" appears on
   // one line, a "data-\ndriven" break is a compound; if "classification" appears, it is not.
   const hyphenated = new Set<string>();

@@ -10,6 +10,8 @@ import { documentReader, type InputLimits } from '../document-input';
 
 const kindSchema = kindRequestSchema.default('auto');
 const includeSchema = z.enum(['text', 'noun-phrases']);
+// Built once: a zod schema costs more to build than to check, and this runs on every request.
+const includeListSchema = z.array(includeSchema);
 const redactSchema = z.enum(['true', 'false']).default('false');
 
 export function parseRedact(raw: unknown): boolean {
@@ -20,7 +22,7 @@ export function parseRedact(raw: unknown): boolean {
 
 export function parseInclude(raw: unknown): Set<z.infer<typeof includeSchema>> {
   const values = typeof raw === 'string' ? raw.split(',').map((v) => v.trim()).filter(Boolean) : [];
-  const parsed = z.array(includeSchema).safeParse(values);
+  const parsed = includeListSchema.safeParse(values);
   if (!parsed.success) throw new SkillmatchError('invalid-parameter', 'include takes "text" and "noun-phrases", comma-separated.');
   return new Set(parsed.data);
 }
