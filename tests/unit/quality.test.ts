@@ -42,3 +42,31 @@ describe('quality', () => {
     expect(assessQuality(PROSE, [], 1)).toMatchObject({ status: 'ok', warnings: [{ code: 'replacement-characters' }] });
   });
 });
+
+describe('measureLegibility counts in one pass what these definitions say', () => {
+  /** The definitions, as whole-text patterns: non-space characters, letters and digits among them, Latin words with a vowel. */
+  function byPatterns(text: string): { alnumShare: number; wordShare: number; words: number } {
+    const nonSpace = [...text].filter((ch) => !/[\s\p{Extended_Pictographic}\u200d\ufe0f]/u.test(ch)).join('');
+    if (nonSpace.length === 0) return { alnumShare: 0, wordShare: 0, words: 0 };
+    const alnum = nonSpace.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+    const latin = (text.match(/\p{L}+/gu) ?? []).filter((w) => /^[A-Za-z\u00C0-\u024F]+$/.test(w));
+    const wordLike = latin.filter((w) => w.length <= 3 || /[aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüý]/i.test(w)).length;
+    return { alnumShare: alnum / nonSpace.length, wordShare: latin.length === 0 ? 1 : wordLike / latin.length, words: latin.length };
+  }
+
+  it('on prose, symbols, other scripts, emoji with joiners, astral letters and digits, and odd white space', () => {
+    const pieces = ['Python', 'naïve', 'Ørsted', 'Straße', 'Łódź', 'Жукова', '中文', '٣', '½', '42', ' ', '\n', '\t', '\u00a0', '\u2028', '\u3000', '.', '-', '😀', '👩\u200d💻', '❤\ufe0f', '©', '#', '𝐀𝐁', '𝟘', 'xyz', 'Brtk', 'İı', 'ǅ'];
+    // A fixed generator: the same strings on every run.
+    let seed = 7;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let i = 0; i < 2000; i++) {
+      const text = Array.from({ length: 1 + next(30) }, () => pieces[next(pieces.length)]).join('');
+      expect(measureLegibility(text)).toEqual(byPatterns(text));
+    }
+    expect(measureLegibility(PROSE)).toEqual(byPatterns(PROSE));
+    expect(measureLegibility('')).toEqual({ alnumShare: 0, wordShare: 0, words: 0 });
+  });
+});
