@@ -83,30 +83,18 @@ function escape(word: string): string {
 }
 
 /**
- * Each pattern is tried only where a literal it cannot match without is in the text: most CVs
- * name no nationality or age, and a scan of the whole text per pattern was a tenth of the analysis.
+ * Literals without which a pattern cannot match: it is tried only when the text holds one. Most
+ * CVs name no nationality or age, and a scan of the whole text per pattern was a tenth of the analysis.
  */
-const NEEDS: ReadonlyArray<[RegExp, RegExp]> = [
-  [URL, /https?:|www\.|\.com\//i],
-  [AGE, /age|years|yrs|born/i],
-  [NATIONALITY, /citizen|national of/],
-];
-
-function mayMatch(text: string, re: RegExp): boolean {
-  const need = NEEDS.find(([pattern]) => pattern === re)?.[1];
-  return !need || need.test(text);
-}
+const URL_NEEDS = /https?:|www\.|\.com\//i;
+const AGE_NEEDS = /age|years|yrs|born/i;
+const NATIONALITY_NEEDS = /citizen|national of/;
 
 export function findPersonalData(text: string): PersonalDataSpan[] {
   const spans: PersonalDataSpan[] = [];
-  const add = (kind: PersonalDataKind, re: RegExp, group = 0): void => {
-    if (!mayMatch(text, re)) return;
-    for (const m of matchesOf(re, text)) {
-      const value = m[group];
-      if (!value) continue;
-      const start = (m.index ?? 0) + m[0].indexOf(value);
-      spans.push({ kind, start, end: start + value.length });
-    }
+  const add = (kind: PersonalDataKind, re: RegExp, needs?: RegExp): void => {
+    if (needs && !needs.test(text)) return;
+    for (const m of matchesOf(re, text)) if (m[0]) spans.push({ kind, start: m.index, end: m.index + m[0].length });
   };
   for (const m of matchesOf(LABELLED, text)) {
     const kind = LABEL_KIND[(m[1] ?? '').toLowerCase()] ?? 'address';
@@ -115,15 +103,15 @@ export function findPersonalData(text: string): PersonalDataSpan[] {
     spans.push({ kind, start, end: start + value.length });
   }
   spans.push(...emailSpans(text));
-  add('url', URL);
+  add('url', URL, URL_NEEDS);
   for (const m of matchesOf(PHONE, text)) {
     // "03.2019 - 05.2021" is a date range, not a phone number.
     if (DATE_RANGE.test(m[0])) continue;
     if ((m[0].match(/\d/g) ?? []).length >= 9) spans.push({ kind: 'phone', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
   add('gender', GENDER_WORDS);
-  add('age', AGE);
-  add('nationality', NATIONALITY);
+  add('age', AGE, AGE_NEEDS);
+  add('nationality', NATIONALITY, NATIONALITY_NEEDS);
   const names = nameWords(text);
   if (names.length) add('name', new RegExp(`(?<![\\p{L}])(?:${names.map(escape).join('|')})(?![\\p{L}])`, 'gu'));
   return spans.sort((a, b) => a.start - b.start || b.end - a.end);

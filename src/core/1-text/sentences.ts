@@ -63,7 +63,7 @@ export function splitSentences(text: string): Span[] {
   // Trim the spans' leading and trailing white space; cut run-on text into bounded pieces.
   const trimmed: Span[] = [];
   for (const span of spans) {
-    for (const { start, end } of span.end - span.start > MAX_SENTENCE ? boundedPieces(text, span) : [span]) {
+    for (const { start, end } of boundedPieces(text, span)) {
       let s = start;
       let e = end;
       while (s < e && /\s/.test(text[s] ?? '')) s++;

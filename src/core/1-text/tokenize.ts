@@ -78,8 +78,9 @@ export function tokenize(text: string): Token[] {
       i++;
       continue;
     }
-    if (isDotNet(text, i) || isWordChar(text, i)) {
-      const end = isDotNet(text, i) ? i + 4 : wordEnd(text, i);
+    const dotNet = isDotNet(text, i);
+    if (dotNet || isWordChar(text, i)) {
+      const end = dotNet ? i + 4 : wordEnd(text, i);
       const raw = text.slice(i, end);
       tokens.push({ text: raw, lower: lowerCase(raw), start: i, end, type: 'word' });
       i = end;
