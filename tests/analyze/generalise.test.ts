@@ -95,6 +95,18 @@ describe('word senses that need their own context', () => {
     expect(await presentSkills('Fitted regression models to twenty years of claims data.')).toContain('statistics');
   });
 
+  it('Monte Carlo methods are numerical methods; statistical inference names itself', async () => {
+    const simulation = await presentSkills('Priced barrier options with Monte Carlo simulation on a GPU grid.');
+    expect(simulation).toContain('numerical-analysis');
+    expect(simulation).not.toContain('statistics');
+    expect(await presentSkills('Sampled the posterior with Markov chain Monte Carlo for a rainfall model.')).toContain('statistics');
+  });
+
+  it('business partners are the business a technical writer serves; an HR business partner is a job title', async () => {
+    expect(await presentSkills('Gathered reporting needs from our business partners in logistics.')).toContain('business-knowledge');
+    expect(await presentSkills('Worked as an HR business partner for the warehouse staff.')).not.toContain('business-knowledge');
+  });
+
   // Terms whose sense needs its words or its neighbours: [sentence, kind, skill, shown].
   it.each([
     ['Most of the production code I wrote at the bank ran on its own servers.', 'cv', 'software-engineering', true],
