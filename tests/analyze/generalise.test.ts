@@ -102,6 +102,11 @@ describe('word senses that need their own context', () => {
     expect(await presentSkills('Sampled the posterior with Markov chain Monte Carlo for a rainfall model.')).toContain('statistics');
   });
 
+  it('a bare vision system is computer vision only beside an image or perception word', async () => {
+    expect(await presentSkills('Shipped vision systems that inspect solder joints from camera images.')).toContain('computer-vision');
+    expect(await presentSkills('Integrated night vision systems into the helicopter cockpit displays.')).not.toContain('computer-vision');
+  });
+
   it('business partners are the business a technical writer serves; an HR business partner is a job title', async () => {
     expect(await presentSkills('Gathered reporting needs from our business partners in logistics.')).toContain('business-knowledge');
     expect(await presentSkills('Worked as an HR business partner for the warehouse staff.')).not.toContain('business-knowledge');
