@@ -82,6 +82,17 @@ describe('word senses that need their own context', () => {
     expect(await presentSkills('Trained a small transformer on our support tickets to route them.')).toContain('neural-networks');
   });
 
+  it.each([
+    ['Build systems that flag a warehouse when stock counts drift.', false],
+    ['We need someone able to build pipelines from scratch for our call-centre recordings.', false],
+    ['Responsibilities: build systems that reconcile invoices overnight.', false],
+    ['Moved the firmware team onto automated build systems.', true],
+    ['Maintained the build pipeline for the billing monorepo.', true],
+    ['Build systems: Bazel, CMake', true],
+  ])('a term that opens with a verb is that verb in a verb\'s place: "%s" shows software engineering: %s', async (sentence, shown) => {
+    expect((await presentSkills(sentence, 'job')).includes('software-engineering')).toBe(shown);
+  });
+
   it('statistics counted about a thing ("latency statistics") are figures, not the field', async () => {
     expect(await presentSkills('Published weekly latency statistics for forty services.')).not.toContain('statistics');
     expect(await presentSkills('Kept the shop’s footfall statistics in a spreadsheet.')).not.toContain('statistics');

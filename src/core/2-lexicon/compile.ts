@@ -61,6 +61,8 @@ export interface CompiledTerm {
   exclude: ReadonlySet<string> | null;
   /** A plain noun directly before the mention makes it a figure about that noun (contextSchema). */
   measurementAfterNoun: boolean;
+  /** The first word may be a verb taking the rest as its object (contextSchema `verbFirst`). */
+  verbFirst: boolean;
 }
 
 /** The word in a `require` list that stands for any word naming people or a group. */
@@ -273,7 +275,7 @@ export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLex
         words ? new Set(words.flatMap((w) => [w.toLowerCase(), phraseStem(w.toLowerCase(), nlp)])) : null;
       const required = context?.require?.filter((w) => w !== PEOPLE_PLACEHOLDER);
       const requirePeople = context?.require?.includes(PEOPLE_PLACEHOLDER) ?? false;
-      terms.push({ entry, file: file.path, require: required?.length || requirePeople ? stems(required ?? []) : null, requirePeople, exclude: stems(context?.exclude), measurementAfterNoun: context?.nounBefore === 'measurement' });
+      terms.push({ entry, file: file.path, require: required?.length || requirePeople ? stems(required ?? []) : null, requirePeople, exclude: stems(context?.exclude), measurementAfterNoun: context?.nounBefore === 'measurement', verbFirst: context?.verbFirst === true });
     }
   }
   for (const skill of skills.keys()) {

@@ -66,6 +66,9 @@ export type CategoryModel = z.infer<typeof categorySchema>;
  * `nounBefore: measurement`: a plain noun written directly before the mention makes it a figure
  * about that noun ("latency statistics", "audience statistics"), not the field; an adjective
  * ("applied", "Bayesian", "strong") or a function word ("in", "and") keeps the field.
+ * `verbFirst: true`: the term's first word is also a verb ("build systems", "build pipelines"); in a
+ * verb's place with the clause going on after it ("Build systems that watch for anomalies", "able to
+ * build pipelines from scratch") the words are that verb and its object, not the compound noun.
  */
 /** Context words are compared token by token: one word each (a hyphenated word is one). */
 const contextWord = z.string().regex(/^\S+$/, 'a context word is one word (a hyphenated one like "fine-tuned" counts as one): split the phrase into the words that mark the sense');
@@ -75,6 +78,7 @@ export const contextSchema = z
     require: z.array(contextWord).min(1).optional(),
     exclude: z.array(contextWord).min(1).optional(),
     nounBefore: z.literal('measurement').optional(),
+    verbFirst: z.literal(true).optional(),
   })
   .strict();
 export type TermContext = z.infer<typeof contextSchema>;

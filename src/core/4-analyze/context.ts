@@ -437,10 +437,35 @@ function afterPlainNoun(mention: Mention, tokens: Token[], view: SentenceView): 
   return !FIELD_MODIFIERS.has(previous.lower) && !ADJECTIVE_ENDING.test(previous.lower);
 }
 
+/**
+ * Words after which a verb stands: "to", the modals, "help" ("helps build", "will build"). With the
+ * start of a sentence or list item (an imperative bullet), they are a verb's place.
+ */
+const BEFORE_VERB = new Set(['to', 'can', 'could', 'will', 'would', 'shall', 'should', 'must', 'may', 'might', 'help', 'helps', 'helped', 'helping']);
+
+/**
+ * Whether a term whose first word is also a verb is read as that verb and its object: it stands in
+ * a verb's place and the clause goes on after it with a word ("Build systems that raise alerts",
+ * "able to build pipelines from scratch"). Followed by punctuation or nothing, it is a name in a
+ * list or a heading ("Build systems: Bazel, CMake"); after any other word ("automated build
+ * systems", "our build pipeline") it is the noun.
+ */
+function readAsVerb(mention: Mention, tokens: Token[], view: SentenceView): boolean {
+  const next = tokens[mention.lastToken + 1];
+  if (mention.lastToken + 1 > view.lastToken || next?.type !== 'word') return false;
+  let k = mention.firstToken - 1;
+  while (k >= view.firstToken && tokens[k]?.type !== 'word') k--;
+  if (k < view.firstToken) return true;
+  const previous = tokens[k];
+  // Punctuation between the previous word and the term ("Duties: build systems that…") opens a clause.
+  return (previous !== undefined && BEFORE_VERB.has(previous.lower)) || (k < mention.firstToken - 1 && tokens.slice(k + 1, mention.firstToken).some((t) => /^[:;•·▪]$/.test(t.text)));
+}
+
 /** The term's own context words: required ones must be in the sentence, excluded ones must not. */
 export function contextVerdict(mention: Mention, tokens: Token[], view: SentenceView, stems: TokenStems): Judgement['rejected'] | undefined {
   const { require, exclude } = mention.term;
   if (mention.term.measurementAfterNoun && afterPlainNoun(mention, tokens, view)) return 'context-excluded';
+  if (mention.term.verbFirst && readAsVerb(mention, tokens, view)) return 'context-excluded';
   if (!require && !exclude) return undefined;
   let required = !require;
   for (let k = view.firstToken; k <= view.lastToken; k++) {
