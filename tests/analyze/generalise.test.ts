@@ -183,6 +183,38 @@ describe('open phrasings of collaboration: a joint-work phrase and people to wor
   });
 });
 
+describe('open phrasings of time management: work carried at once, kept to its dates', () => {
+  it.each([
+    ['Juggle two client retainers and a part-time MBA.', true],
+    ['Taught circus skills at weekends: juggling with clubs and balls.', false],
+    ['Carried three audit engagements in parallel through the spring.', true],
+    ['Scoring requests are served concurrently by four workers.', false],
+    ['Kept the warehouse rollout on track through two supplier delays.', true],
+    ['Footfall is on track to double by the summer.', false],
+    ['Handed the survey report over three days early.', true],
+    ['Never missed a go-live date across six store openings.', true],
+    ['Predicted delivery dates for 40,000 parcels a day with gradient boosting.', false],
+  ])('%s', async (text, expected) => {
+    expect((await presentSkills(text)).includes('time-management')).toBe(expected);
+  });
+});
+
+describe('open phrasings of business knowledge: money and what was done with it', () => {
+  it.each([
+    ['Knows how a reinsurer makes money on catastrophe cover.', true],
+    ['Lifted the checkout conversion rate by three points.', true],
+  ])('%s', async (text, expected) => {
+    expect((await presentSkills(text)).includes('business-knowledge')).toBe(expected);
+  });
+});
+
+describe('a phrase never runs on across a blank line', () => {
+  it('a phrase wrapped onto the next line matches; one split by a blank line does not', async () => {
+    expect(await presentSkills('Known for good time\nmanagement on busy wards.')).toContain('time-management');
+    expect(await presentSkills('Ward rota: time\n\nManagement of stock on busy wards.')).not.toContain('time-management');
+  });
+});
+
 describe('whose mention it is', () => {
   const cv = async (text: string) => presentSkills(text, 'cv');
   const job = async (text: string) => presentSkills(`Requirements\n${text}`, 'job');

@@ -36,6 +36,11 @@ describe('negation and modality', () => {
     ['The ranking feature was built by others using LightGBM.', 'lightgbm', 'reported', 'built by others'],
     ['Not only Python but also SQL, daily.', 'python', 'normal', ''],
     ['Deploy with Docker no later than Friday.', 'containers', 'normal', ''],
+    // A negated failure affirms what it failed at.
+    ['Never once missed a client deadline as a freelancer.', 'deadlines', 'normal', ''],
+    ["Didn't slip the project schedule despite two resignations.", 'project-schedule', 'normal', ''],
+    ['Without overrunning the project schedule, moved the store to a new stack.', 'project-schedule', 'normal', ''],
+    ['Never worked to hard deadlines before this role.', 'hard-deadlines', 'negated', 'never worked to'],
   ];
   it.each(cases)('%s -> %s %s', async (text, term, modality, cue) => {
     const [first] = await judged(text, term);

@@ -116,6 +116,13 @@ describe('redaction', () => {
     expect(findPersonalData(text).map((s) => s.kind)).toEqual(expect.arrayContaining(['name', 'email', 'phone', 'url', 'age', 'nationality', 'gender']));
   });
 
+  it('masks "Miss" as a title but keeps the verb miss, which negations turn on', () => {
+    const text = 'Miss Ada Holt\nShipped four releases and did not miss a deadline.';
+    const red = redactText(text);
+    expect(red).not.toContain('Miss');
+    expect(red).toContain('did not miss a deadline');
+  });
+
   it('leaves year ranges and numbers in the work alone', () => {
     const text = 'Jane Roe\nAcme, 2019 - 2021: cut latency by 40% for 1200 users.';
     expect(redactText(text)).toContain('2019 - 2021: cut latency by 40% for 1200 users.');

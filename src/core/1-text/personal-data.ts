@@ -44,7 +44,9 @@ const URL = /\bhttps?:\/\/\S+|\bwww\.[\w-]+\.\S+|\b(?:linkedin\.com|github\.com|
 /** Nine or more digits with phone punctuation (year ranges have eight). */
 const PHONE = /(?:\+\s?\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d[\d\s.-]{7,20}\d/g;
 const DATE_RANGE = /^\s*(?:\d{1,2}[./])?(?:19|20)\d{2}\s*[-–.]?\s*(?:\d{1,2}[./])?(?:19|20)\d{2}\s*$/;
-const GENDER_WORDS = /\b(?:he|she|him|her|his|hers|himself|herself|mr|mrs|ms|miss|mx|sir|madam|male|female|man|woman|men|women|boy|girl|mother|father|husband|wife|son|daughter)\b\.?/gi;
+const GENDER_WORDS = /\b(?:he|she|him|her|his|hers|himself|herself|mr|mrs|ms|mx|sir|madam|male|female|man|woman|men|women|boy|girl|mother|father|husband|wife|son|daughter)\b\.?/gi;
+/** "Miss" is a title only when written as one: the lower-case word is the verb ("never missed", "did not miss a deadline"). */
+const MISS_TITLE = /\b(?:Miss|MISS)\b\.?/g;
 const LABELLED = /^[ \t]*(?:(name|full name|date of birth|dob|birth ?date|born|age|gender|sex|nationality|citizenship|marital status|civil status|address|home address|religion)\s*[:|–-]\s*)(.+)$/gim;
 const AGE = /\b(?:aged?\s*:?\s*\d{2}|\d{2}\s*(?:years|yrs)\s*old|born\s+(?:in\s+|on\s+)?[\w ,.]{0,20}?(?:19|20)\d{2})\b/gi;
 const NATIONALITY = /\b(?:citizen of|national of|(?:[A-Z][a-z]+ )?citizenship)\b[^\n.;]{0,30}/g;
@@ -89,6 +91,7 @@ function escape(word: string): string {
 const URL_NEEDS = /https?:|www\.|\.com\//i;
 const AGE_NEEDS = /age|years|yrs|born/i;
 const NATIONALITY_NEEDS = /citizen|national of/;
+const MISS_NEEDS = /Miss|MISS/;
 
 export function findPersonalData(text: string): PersonalDataSpan[] {
   const spans: PersonalDataSpan[] = [];
@@ -110,6 +113,7 @@ export function findPersonalData(text: string): PersonalDataSpan[] {
     if ((m[0].match(/\d/g) ?? []).length >= 9) spans.push({ kind: 'phone', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
   add('gender', GENDER_WORDS);
+  add('gender', MISS_TITLE, MISS_NEEDS);
   add('age', AGE, AGE_NEEDS);
   add('nationality', NATIONALITY, NATIONALITY_NEEDS);
   const names = nameWords(text);

@@ -93,12 +93,29 @@ function consider(w: Walk, next: TrieNode | undefined, j: number, stemmedSingleW
   if (hasChildren(next)) walk(w, next, j + 1);
 }
 
+/**
+ * Whether a blank line stands between two offsets: a phrase wraps onto the next line ("time-\nseries
+ * models") but never runs on into the next paragraph, a heading or a front-matter field.
+ */
+function blankLineBetween(text: string, from: number, to: number): boolean {
+  let newlines = 0;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10) {
+      if (++newlines === 2) return true;
+    } else if (c !== 32 && c !== 9 && c !== 13) newlines = 0;
+  }
+  return false;
+}
+
 /** Depth-first through the trie: a token continues a match as itself, without a plural s, as written, or by its stem. */
 function walk(w: Walk, node: TrieNode, at: number): void {
   let j = at;
   while (w.tokens[j]?.type === 'joiner') j++;
   const token = w.tokens[j];
   if (!token || token.type !== 'word') return;
+  const previous = w.tokens[at - 1];
+  if (node !== w.lexicon.root && previous && w.text !== undefined && token.start - previous.end > 1 && blankLineBetween(w.text, previous.end, token.start)) return;
   if (node.exact.size) {
     consider(w, node.exact.get(token.lower), j);
     if (token.lower.length > 3 && token.lower.endsWith('s')) consider(w, node.exact.get(token.lower.slice(0, -1)), j);

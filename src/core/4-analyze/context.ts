@@ -36,6 +36,11 @@ export interface SentenceView {
 /** Negation before the mention, in the same clause, at most NEGATION_WINDOW words away. */
 const NEGATION_BEFORE = /\b(?:no|never|without|lacks?|lacking|neither|nor|none|unfamiliar with|not|cannot|(?:do|does|did|have|has|had|is|are|was|were|ca|wo|would|could)n't)\b(?![-.])/g;
 const NEGATION_EXCEPTIONS = /\b(?:not only|no later than|no less than|no doubt|not least|no matter)\b/;
+/**
+ * A negated failure affirms what it failed at: "never missed a deadline", "didn't slip a single
+ * release date", "without overrunning the schedule". Read from the negation cue onwards.
+ */
+const NEGATED_FAILURE = /^[\w']+\s+(?:once\s+|ever\s+|yet\s+)?(?:miss(?:ed|es|ing)?|slip(?:ped|s|ping)?|overr(?:an|un|uns|unning)|fail(?:ed|s|ing)?\s+to\s+(?:meet|hit|make|keep|deliver))\b/i;
 /** Negation after the mention ("C++ is not required", "Deep learning: none"). */
 const NEGATION_AFTER = /^[^.;,]{0,40}?\b(?:(?:is|are|was|were)\s+)?(?:not\s+(?:required|needed|necessary|essential|expected|a requirement|part of|used|involved)|none\b|n\/a\b|no experience\b|not applicable)|^[^.;]{0,60}?\b(?:is|are)\s+not\s+(?:something|anything)\s+(?:we|you)\s+(?:require|need|expect|ask for)|^[^.;]{0,60}?\bnot\s+(?:your|our|the role's)\s+(?:responsibility|job|focus)/;
 const NEGATION_WINDOW = 8;
@@ -183,7 +188,7 @@ interface WindowVerdict extends ModalityResult {
 function judgeWindow(w: Window, sentence: string, start: number, end: number, kind: DocumentKind): WindowVerdict | null {
   const { before, after } = w;
   const neg = lastMatch(NEGATION_BEFORE, before);
-  if (neg && !NEGATION_EXCEPTIONS.test(before.slice(neg.index)) && wordsBetween(before.slice(neg.index + neg[0].length)) <= NEGATION_WINDOW) {
+  if (neg && !NEGATION_EXCEPTIONS.test(before.slice(neg.index)) && !NEGATED_FAILURE.test(before.slice(neg.index)) && wordsBetween(before.slice(neg.index + neg[0].length)) <= NEGATION_WINDOW) {
     return { modality: 'negated', cue: sentence.slice(w.clauseStart + neg.index, start).trim(), side: 'before', at: neg.index };
   }
   const negAfter = NEGATION_AFTER.exec(after);
