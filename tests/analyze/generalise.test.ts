@@ -203,6 +203,10 @@ describe('open phrasings of business knowledge: money and what was done with it'
   it.each([
     ['Knows how a reinsurer makes money on catastrophe cover.', true],
     ['Lifted the checkout conversion rate by three points.', true],
+    ['Eight years in grocery e-commerce, most of them on search.', true],
+    ['Deep knowledge of the insurance business.', true],
+    ['Built shelf-scanning software for retail and logistics clients over five years.', false],
+    ['Closed a two-year deal with a regional bank for our fraud model.', false],
   ])('%s', async (text, expected) => {
     expect((await presentSkills(text)).includes('business-knowledge')).toBe(expected);
   });

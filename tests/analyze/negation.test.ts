@@ -78,6 +78,20 @@ describe('negation and modality', () => {
       expect((await judged('Requirements\n- C++, Java and Go are a plus', 'cpp', 'job'))[0]?.requirement).toBe('preferred');
     });
 
+    it('"ideally" opening a later item speaks for that item on; before a preposition it qualifies the whole line', async () => {
+      const list = 'Requirements\n- Terraform, ideally Pulumi as well.';
+      expect((await judged(list, 'terraform', 'job'))[0]?.requirement).toBe('required');
+      expect((await judged(list, 'pulumi', 'job'))[0]?.requirement).toBe('preferred');
+      const provenance = 'Requirements\n- Knowledge of Kubernetes and Terraform, ideally from a regulated platform team.';
+      expect((await judged(provenance, 'terraform', 'job'))[0]?.requirement).toBe('preferred');
+    });
+
+    it('a cue in parentheses at the end of a line speaks for every item of it', async () => {
+      const text = 'Requirements\n- Experience with C++, Rust or Zig (nice to have, though we teach it).';
+      expect((await judged(text, 'cpp', 'job'))[0]?.requirement).toBe('preferred');
+      expect((await judged('Requirements\n- C++, Rust or Zig (a plus)', 'cpp', 'job'))[0]?.requirement).toBe('preferred');
+    });
+
     it('the section decides required or preferred', async () => {
       const text = 'Requirements\n- Strong Python.\n\nNice to have\n- Experience with C++.';
       expect((await judged(text, 'python', 'job'))[0]?.requirement).toBe('required');

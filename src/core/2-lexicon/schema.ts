@@ -69,6 +69,8 @@ export type CategoryModel = z.infer<typeof categorySchema>;
  * `verbFirst: true`: the term's first word is also a verb ("build systems", "build pipelines"); in a
  * verb's place with the clause going on after it ("Build systems that watch for anomalies", "able to
  * build pipelines from scratch") the words are that verb and its object, not the compound noun.
+ * `before`: words of which one must stand among the three words right before the mention in its
+ * sentence ("years in retail", "knowledge of banking"; not "software for retail").
  */
 /** Context words are compared token by token: one word each (a hyphenated word is one). */
 const contextWord = z.string().regex(/^\S+$/, 'a context word is one word (a hyphenated one like "fine-tuned" counts as one): split the phrase into the words that mark the sense');
@@ -79,6 +81,7 @@ export const contextSchema = z
     exclude: z.array(contextWord).min(1).optional(),
     nounBefore: z.literal('measurement').optional(),
     verbFirst: z.literal(true).optional(),
+    before: z.array(contextWord).min(1).optional(),
   })
   .strict();
 export type TermContext = z.infer<typeof contextSchema>;

@@ -369,24 +369,38 @@ export function requirementOf(section: SectionKind | null, sentence: string, sta
   return section === 'preferred' ? 'preferred' : 'required';
 }
 
-/** "Haskell a plus", "Zig a bonus": a bare cue after an item, with no verb ("is a plus" has one). */
-const BARE_ITEM_CUE = /(?<!\b(?:is|are|be|been|'s|’s)\s)\b(?:a plus|a bonus|an advantage|a nice[- ]to[- ]have|nice[- ]to[- ]have)\b/g;
+/**
+ * "Haskell a plus", "Zig a bonus": a bare cue after an item, with no verb ("is a plus" has one).
+ * A cue in parentheses ("Kafka, Flink or Beam (nice to have)") closes the whole line, not one item.
+ */
+const BARE_ITEM_CUE = /(?<!\b(?:is|are|be|been|'s|’s)\s|\(\s*)\b(?:a plus|a bonus|an advantage|a nice[- ]to[- ]have|nice[- ]to[- ]have)\b/g;
 
 /**
- * Whether every preferred cue of the clause is a bare one ending a comma-separated item other than
- * the mention's ("Rust and C++, Haskell a plus": only Haskell is preferred). A cue with a verb
- * ("Kubernetes, if you have it, is a plus") speaks for the subject across commas, as before.
+ * "Docker, ideally Kubernetes": a cue that opens a later comma-separated item speaks for that item
+ * and the ones after it. Followed by a preposition or a clause ("…, ideally from a trading
+ * environment", "…, ideally if…") it qualifies everything before it, and the clause is preferred.
+ */
+const LEADING_ITEM_CUE = /,\s*(?:ideally|preferably|optionally|even better)\b(?!,|\s+(?:from|in|at|on|with|within|through|via|by|for|as|having|if|when|where|while|because|gained|acquired|earned|built|used|applied|obtained)\b)/g;
+
+/**
+ * Whether every preferred cue of the clause belongs to comma-separated items other than the
+ * mention's: a bare one ending an item ("Rust and C++, Haskell a plus": only Haskell is preferred)
+ * or one opening a later item ("Docker, ideally Kubernetes": Docker stays required). A cue with a
+ * verb ("Kubernetes, if you have it, is a plus") speaks for the subject across commas, as before.
  */
 function onlyAnotherItemIsAPlus(clause: string, at: number): boolean {
   const bare = matchesOf(BARE_ITEM_CUE, clause);
-  if (bare.length === 0) return false;
-  // Any other cue in the clause (a verb-led or a leading one) keeps the clause preferred.
-  const withoutBare = clause.replace(BARE_ITEM_CUE, ' ');
-  if (PREFERRED_CUES.test(withoutBare)) return false;
-  return bare.every((cue) => {
-    const itemStart = clause.lastIndexOf(',', cue.index ?? 0) + 1;
-    return at < itemStart || at > (cue.index ?? 0);
-  });
+  const leading = matchesOf(LEADING_ITEM_CUE, clause);
+  if (bare.length === 0 && leading.length === 0) return false;
+  // Any other cue in the clause (a verb-led one, or one before the first item) keeps the clause preferred.
+  const withoutItemCues = clause.replace(BARE_ITEM_CUE, ' ').replace(LEADING_ITEM_CUE, ' ');
+  if (PREFERRED_CUES.test(withoutItemCues)) return false;
+  return (
+    bare.every((cue) => {
+      const itemStart = clause.lastIndexOf(',', cue.index ?? 0) + 1;
+      return at < itemStart || at > (cue.index ?? 0);
+    }) && leading.every((cue) => at < (cue.index ?? 0))
+  );
 }
 
 /** Stems of the document's tokens, computed on first use and shared by every context check. */
@@ -466,11 +480,28 @@ function readAsVerb(mention: Mention, tokens: Token[], view: SentenceView): bool
   return (previous !== undefined && BEFORE_VERB.has(previous.lower)) || (k < mention.firstToken - 1 && tokens.slice(k + 1, mention.firstToken).some((t) => /^[:;•·▪]$/.test(t.text)));
 }
 
+/** How many words before a mention its `before` words are looked for. */
+const BEFORE_WINDOW = 3;
+
+/** Whether one of the words stands among the few words right before the mention, in its sentence. */
+function wordJustBefore(words: ReadonlySet<string>, mention: Mention, tokens: Token[], view: SentenceView, stems: TokenStems): boolean {
+  let seen = 0;
+  for (let k = mention.firstToken - 1; k >= view.firstToken && seen < BEFORE_WINDOW; k--) {
+    const t = tokens[k];
+    if (t?.type !== 'word') continue;
+    seen++;
+    const stem = stems.at(k);
+    if (words.has(t.lower) || (stem !== undefined && words.has(stem))) return true;
+  }
+  return false;
+}
+
 /** The term's own context words: required ones must be in the sentence, excluded ones must not. */
 export function contextVerdict(mention: Mention, tokens: Token[], view: SentenceView, stems: TokenStems): Judgement['rejected'] | undefined {
   const { require, exclude } = mention.term;
   if (mention.term.measurementAfterNoun && afterPlainNoun(mention, tokens, view)) return 'context-excluded';
   if (mention.term.verbFirst && readAsVerb(mention, tokens, view)) return 'context-excluded';
+  if (mention.term.before && !wordJustBefore(mention.term.before, mention, tokens, view, stems)) return 'context-missing';
   if (!require && !exclude) return undefined;
   let required = !require;
   for (let k = view.firstToken; k <= view.lastToken; k++) {
