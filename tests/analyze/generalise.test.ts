@@ -176,6 +176,7 @@ describe('open phrasings of collaboration: a joint-work phrase and people to wor
     ['Cooperation with two linguists and the voice actors on the prompts.', true],
     ['Worked side by side with the field technicians during the rollout.', true],
     ['Teamed up with the accountants to close the quarter.', true],
+    ['Synced weekly with the security team on access reviews.', true],
     ['Worked with large components and their gradients.', false],
     ['Happy to work on my own or together with others.', false],
   ])('%s', async (text, expected) => {
@@ -194,6 +195,8 @@ describe('open phrasings of time management: work carried at once, kept to its d
     ['Handed the survey report over three days early.', true],
     ['Never missed a go-live date across six store openings.', true],
     ['Predicted delivery dates for 40,000 parcels a day with gradient boosting.', false],
+    ['Handed every quarterly filing to the regulator on time.', true],
+    ['The night bus rarely runs on time.', false],
   ])('%s', async (text, expected) => {
     expect((await presentSkills(text)).includes('time-management')).toBe(expected);
   });
