@@ -52,6 +52,9 @@ describe('word forms: derivations only where the lexicon keeps the sense', () =>
     expect(await presentSkills('- You like to try out new ideas on real traffic and drop the ones that do not hold up.', 'job')).toContain('idea-iteration');
     expect(await presentSkills('Each sprint we would prototype several ideas for the checkout page.')).toContain('idea-iteration');
     expect(await presentSkills('- We welcome your ideas about the office coffee.', 'job')).not.toContain('idea-iteration');
+    expect(await presentSkills('Piloted two pricing-page ideas with a small share of visitors.')).toContain('idea-iteration');
+    expect(await presentSkills('- Run studies to validate fresh onboarding ideas with real users.', 'job')).toContain('idea-iteration');
+    expect(await presentSkills('- Come up with bold ideas for the product roadmap.', 'job')).not.toContain('idea-iteration');
   });
 
   it('software run in production is software engineering; film, oil and factory production are not', async () => {

@@ -90,6 +90,7 @@ describe('negation and modality', () => {
       const text = 'Requirements\n- Experience with C++, Rust or Zig (nice to have, though we teach it).';
       expect((await judged(text, 'cpp', 'job'))[0]?.requirement).toBe('preferred');
       expect((await judged('Requirements\n- C++, Rust or Zig (a plus)', 'cpp', 'job'))[0]?.requirement).toBe('preferred');
+      expect((await judged('Requirements\n- Experience with C++ is a huge advantage.', 'cpp', 'job'))[0]?.requirement).toBe('preferred');
     });
 
     it('the section decides required or preferred', async () => {

@@ -63,7 +63,7 @@ export interface CompiledTerm {
   measurementAfterNoun: boolean;
   /** The first word may be a verb taking the rest as its object (contextSchema `verbFirst`). */
   verbFirst: boolean;
-  /** Words of which one must stand among the three words before the mention (contextSchema `before`). */
+  /** Words of which one must stand among the four words before the mention (contextSchema `before`). */
   before: ReadonlySet<string> | null;
 }
 

@@ -69,7 +69,7 @@ export type CategoryModel = z.infer<typeof categorySchema>;
  * `verbFirst: true`: the term's first word is also a verb ("build systems", "build pipelines"); in a
  * verb's place with the clause going on after it ("Build systems that watch for anomalies", "able to
  * build pipelines from scratch") the words are that verb and its object, not the compound noun.
- * `before`: words of which one must stand among the three words right before the mention in its
+ * `before`: words of which one must stand among the four words right before the mention in its
  * sentence ("years in retail", "knowledge of banking"; not "software for retail").
  */
 /** Context words are compared token by token: one word each (a hyphenated word is one). */

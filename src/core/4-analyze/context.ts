@@ -64,7 +64,7 @@ const REPORTED_AFTER = /^[^.;]{0,60}?\b(?:built|developed|trained|implemented|cr
 const INVOLVED = /\b(?:led|lead|leading|managed|managing|ran|running|headed|heading|joined|worked in|worked on|working in|working on|part of|member of|within|coached|founded|built|formed|grew)\s+(?:\S+\s+){0,2}$/;
 /** Job ads that offer to teach a skill do not require it. */
 const TAUGHT_ON_THE_JOB = /\b(?:we will teach you|we'll teach you|we can teach you|happy to teach you|you will learn|you'll learn|you will be trained in|training (?:is|will be) provided in)\b/g;
-const PREFERRED_CUES = /\b(?:a plus|is a plus|are a plus|nice[- ]to[- ]have|bonus|preferred|preferably|ideally|desirable|advantageous|an advantage|would be great|would be nice|not essential|optional|helpful but|is welcome|are welcome|a bonus|good to have|even better)\b/;
+const PREFERRED_CUES = /\b(?:a plus|is a plus|are a plus|(?:a|an) (?:big|huge|real|definite|strong|major|great|nice|added|extra|distinct) (?:plus|bonus|advantage)|nice[- ]to[- ]have|bonus|preferred|preferably|ideally|desirable|advantageous|an advantage|would be great|would be nice|not essential|optional|helpful but|is welcome|are welcome|a bonus|good to have|even better)\b/;
 /**
  * Where a clause that matters may start: a contrastive conjunction, a semicolon or colon, or a
  * comma followed by a new subject ("…, I never used…"). List commas and "and" keep one clause,
@@ -481,7 +481,7 @@ function readAsVerb(mention: Mention, tokens: Token[], view: SentenceView): bool
 }
 
 /** How many words before a mention its `before` words are looked for. */
-const BEFORE_WINDOW = 3;
+const BEFORE_WINDOW = 4;
 
 /** Whether one of the words stands among the few words right before the mention, in its sentence. */
 function wordJustBefore(words: ReadonlySet<string>, mention: Mention, tokens: Token[], view: SentenceView, stems: TokenStems): boolean {
