@@ -26,6 +26,18 @@ describe('word forms: derivations only where the lexicon keeps the sense', () =>
     expect(isInflectionOf(word, form)).toBe(expected);
   });
 
+  it('a consonant doubled before -ed or -ing is an inflection: plan, planned, planning', async () => {
+    expect(await presentSkills('We expect you to plan your work across two squads.', 'job')).toContain('time-management');
+    expect(await presentSkills('I plan my own work around the school run.')).toContain('time-management');
+  });
+
+  it('tests written for code are software engineering; a school\'s tests and A/B tests are not', async () => {
+    expect(await presentSkills('Wrote thorough tests for the billing parser.')).toContain('software-engineering');
+    expect(await presentSkills('Wrote tests for my year 8 classes every half term.')).not.toContain('software-engineering');
+    expect(await presentSkills('Ran A/B tests on the sign-up form.')).not.toContain('software-engineering');
+    expect(await presentSkills('- Readable code and honest metrics.', 'job')).toContain('software-engineering');
+  });
+
   it('infrastructure clusters are not clustering; k-means clustering is', async () => {
     expect(await presentSkills('Operated two Kubernetes clusters for the search backend.')).not.toContain('learning-algorithms');
     expect(await presentSkills('Segmented shoppers with k-means and hierarchical clustering.')).toContain('learning-algorithms');

@@ -155,7 +155,14 @@ export function stemKey(lower: string, nlp: NlpPort): string | null {
   if (POSSESSIVES.has(lower)) return POSSESSIVE_KEY;
   const folded = foldSpelling(lower);
   const stem = nlp.stem(folded);
-  return folded.startsWith(stem) && REGULAR_ENDINGS.has(folded.slice(stem.length)) ? stem : null;
+  if (!folded.startsWith(stem)) return null;
+  const ending = folded.slice(stem.length);
+  return REGULAR_ENDINGS.has(ending) || doubledBeforeEnding(stem, ending) ? stem : null;
+}
+
+/** A final consonant doubled before -ed or -ing ("plan" → "planned", "planning"; "ship" → "shipped"). */
+function doubledBeforeEnding(stem: string, ending: string): boolean {
+  return ending.length >= 3 && ending[0] === stem[stem.length - 1] && /[bdgmnprt]/.test(ending[0] ?? '') && (ending.slice(1) === 'ed' || ending.slice(1) === 'ing');
 }
 
 /** How a word of letters could be written open: its heads (first 2 to length − 2 letters) and the tails that complete them. */
