@@ -192,6 +192,7 @@ describe('open phrasings of collaboration: a joint-work phrase and people to wor
     ['Worked side by side with the field technicians during the rollout.', true],
     ['Teamed up with the accountants to close the quarter.', true],
     ['Synced weekly with the security team on access reviews.', true],
+    ['Held monthly planning sessions with the clinicians to choose the next alerts.', true],
     ['Worked with large components and their gradients.', false],
     ['Happy to work on my own or together with others.', false],
   ])('%s', async (text, expected) => {
@@ -227,6 +228,16 @@ describe('open phrasings of business knowledge: money and what was done with it'
     ['Closed a two-year deal with a regional bank for our fraud model.', false],
   ])('%s', async (text, expected) => {
     expect((await presentSkills(text)).includes('business-knowledge')).toBe(expected);
+  });
+});
+
+describe('data cleaned or joined, with words between', () => {
+  it.each([
+    ['Deduplicated and reconciled supplier invoice data every quarter.', true],
+    ['Cleansed the river gauge data before the flood study.', true],
+    ['Joined the data team of a regional bus company as its second hire.', false],
+  ])('%s', async (text, expected) => {
+    expect((await presentSkills(text)).includes('data-science')).toBe(expected);
   });
 });
 

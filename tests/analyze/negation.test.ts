@@ -48,6 +48,11 @@ describe('negation and modality', () => {
     if (cue) expect(first?.cue?.toLowerCase()).toContain(cue.toLowerCase());
   });
 
+  it('a mention set aside by its own context words names no skill: a later denial still reaches back over it', async () => {
+    const text = 'Reinforcement learning: we tried it for a quarter, so none of it beat the rules on our data and I have not trained agents myself.';
+    expect((await judged(text, 'reinforcement-learning'))[0]?.modality).toBe('negated');
+  });
+
   it('negation stays in its clause: "Python daily, but never C++"', async () => {
     expect((await judged('I use Python daily but have never used C++.', 'python'))[0]?.modality).toBe('normal');
     expect((await judged('I use Python daily but have never used C++.', 'cpp'))[0]?.modality).toBe('negated');

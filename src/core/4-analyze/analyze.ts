@@ -190,13 +190,23 @@ export function analyzeExtraction(
       }
       let end = lo;
       while (end < mentions.length && (mentions[end]?.start ?? Infinity) < view.span.end) end++;
-      const within = mentions.slice(lo, end);
+      // A mention its own context words set aside names no skill: it neither ends a denial's
+      // reach nor takes years from its neighbours.
+      const within = mentions.slice(lo, end).filter((m) => rejectedByContext(m, view) === undefined);
       found = { mentions: within, starts: within.map((m) => m.start - view.span.start) };
       bySentence.set(view, found);
     }
     return found;
   };
   const mentionStartsIn = (view: SentenceView): number[] => inSentence(view).starts;
+  const stems = new TokenStems(tokens, nlp);
+  const contextVerdicts = new Map<Mention, Judgement['rejected'] | undefined>();
+  const rejectedByContext = (mention: Mention, view: SentenceView): Judgement['rejected'] | undefined => {
+    if (contextVerdicts.has(mention)) return contextVerdicts.get(mention);
+    const verdict = contextVerdict(mention, tokens, view, stems);
+    contextVerdicts.set(mention, verdict);
+    return verdict;
+  };
   // Sentences whose clauses some mention needs are split together, in one compromise call.
   const clauseCache: ClauseCache = new Map();
   const verdicts: VerdictCache = new Map();
@@ -229,7 +239,6 @@ export function analyzeExtraction(
   let levels: LevelColumn | undefined;
   const hiringLeadIns = new Map<string, boolean>();
   const traced: TracedMention[] = [];
-  const stems = new TokenStems(tokens, nlp);
   const evidenceBySkill = new Map<string, Evidence[]>();
   for (const mention of mentions) {
     const view = sentences[spanIndexAt(sentenceSpans, mention.start)];
@@ -239,7 +248,7 @@ export function analyzeExtraction(
     const sentence = view?.text ?? text.slice(mention.start, mention.end);
     const offset = view?.span.start ?? mention.start;
     let judgement: Judgement;
-    const rejected = view ? contextVerdict(mention, tokens, view, stems) : undefined;
+    const rejected = view ? rejectedByContext(mention, view) : undefined;
     if (rejected) {
       judgement = { accepted: false, rejected, modality: 'normal' };
     } else if (
