@@ -213,6 +213,15 @@ describe('open phrasings of time management: work carried at once, kept to its d
     ['Predicted delivery dates for 40,000 parcels a day with gradient boosting.', false],
     ['Handed every quarterly filing to the regulator on time.', true],
     ['The night bus rarely runs on time.', false],
+    ['Good at multitasking when three shops call at once.', true],
+    ['Trained multi-task models for intent and slot filling.', false],
+    ['Ported the multitasking kernel to a new board.', false],
+    ['Highly organised, with a habit of writing the week down on Monday.', true],
+    ['Turned round legal translations to tight timescales.', true],
+    ['Offered a next-day turnaround on every customs query.', true],
+    ['Expected to manage your own workload from the first week.', true],
+    ['Finished the diploma while working part-time in a bakery.', true],
+    ['Juggling conflicting priorities from two site managers.', true],
   ])('%s', async (text, expected) => {
     expect((await presentSkills(text)).includes('time-management')).toBe(expected);
   });
