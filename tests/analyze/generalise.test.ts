@@ -193,6 +193,11 @@ describe('open phrasings of collaboration: a joint-work phrase and people to wor
     ['Teamed up with the accountants to close the quarter.', true],
     ['Synced weekly with the security team on access reviews.', true],
     ['Held monthly planning sessions with the clinicians to choose the next alerts.', true],
+    ['Served as the bridge between the legal team and the data scientists.', true],
+    ['A bridge between theory and practice in my teaching.', false],
+    ['Interfaced with the firmware engineers on the bootloader.', true],
+    ['Wrote an interface with the payments API.', false],
+    ['Ran a joint project with two hospitals on sepsis alerts.', true],
     ['Worked with large components and their gradients.', false],
     ['Happy to work on my own or together with others.', false],
   ])('%s', async (text, expected) => {
