@@ -5,7 +5,7 @@ import { isHiringLeadIn, secondHand, voiceHints, type VoiceHints } from './voice
 import { contextVerdict, deniedByLaterClause, deniedByWriterLater, mayBeDeniedLater, fillClauses, isCorroborated, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, TokenStems, yearsOf, type ClauseCache, type Judgement, type VerdictCache, type ModalityResult, type SentenceCues, type SentenceView } from './context';
 import { findFuzzyMentions, findMentions, type Mention } from '../3-extract/mentions';
 import type { NlpPort } from '../0-base/nlp-port';
-import type { Analysis, Evidence, KindRequest } from './schema';
+import type { Analysis, Evidence, KindRequest, Modality, Requirement } from './schema';
 import { evidenceStrength, score } from './score';
 import { spanIndexAt, splitSentences } from '../1-text/sentences';
 import { tokenize, type Token } from '../1-text/tokenize';
@@ -139,6 +139,14 @@ function stuffingWarnings(traced: TracedMention[], words: number): Array<{ code:
  * The analysis stages after extraction: find mentions, judge each in its context, score the role.
  * Pure: text and a compiled lexicon in, typed results out.
  */
+/**
+ * Every judgement carries the same fields, unset ones undefined: built one way, its fields are
+ * read at one shape in the hot loop (spreads of optional fields made a shape per combination).
+ */
+function judgementOf(accepted: boolean, rejected: Judgement['rejected'], modality: Modality, cue?: string, years?: number, requirement?: Requirement): Judgement {
+  return { accepted, rejected, modality, cue, years, requirement };
+}
+
 export function analyzeExtraction(
   extraction: Extraction,
   lexicon: CompiledLexicon,
@@ -250,12 +258,12 @@ export function analyzeExtraction(
     let judgement: Judgement;
     const rejected = view ? rejectedByContext(mention, view) : undefined;
     if (rejected) {
-      judgement = { accepted: false, rejected, modality: 'normal' };
+      judgement = judgementOf(false, rejected, 'normal');
     } else if (
       (mention.term.entry.ambiguous || (mention.term.entry.sense === 'domain' && !technical)) &&
       (!view || !isCorroborated(mention, mentions, tokens, view, section))
     ) {
-      judgement = { accepted: false, rejected: 'uncorroborated', modality: 'normal' };
+      judgement = judgementOf(false, 'uncorroborated', 'normal');
     } else {
       const cues = cuesOf(sentence);
       let modality: ModalityResult = cues.modality ? modalityOf(sentence, mention.start - offset, mention.end - offset, kind, nlp, clauseCache, verdicts) : { modality: 'normal' };
@@ -290,12 +298,8 @@ export function analyzeExtraction(
         if (denial) modality = { modality: 'negated', cue: denial };
       }
       const years = cues.years && view ? yearsOf(sentence, mention.start - offset, mention.end - offset, mentionStartsIn(view)) : undefined;
-      judgement = {
-        accepted: true,
-        ...modality,
-        ...(years !== undefined ? { years } : {}),
-        ...(kind === 'job' ? { requirement: requirementOf(rowLevelAsSection(rowLevel, section), sentence, mention.start - offset) } : {}),
-      };
+      const requirement = kind === 'job' ? requirementOf(rowLevelAsSection(rowLevel, section), sentence, mention.start - offset) : undefined;
+      judgement = judgementOf(true, undefined, modality.modality, modality.cue, years, requirement);
       if (years !== undefined && years >= 3 && judgement.modality === 'normal') {
         judgement.modality = 'strong';
         judgement.cue = `${years} years`;
