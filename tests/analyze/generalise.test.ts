@@ -196,6 +196,9 @@ describe('open phrasings of collaboration: a joint-work phrase and people to wor
     ['Served as the bridge between the legal team and the data scientists.', true],
     ['A bridge between theory and practice in my teaching.', false],
     ['Interfaced with the firmware engineers on the bootloader.', true],
+    ['- Collaborate with software engineers and designers on the checkout.', true],
+    ['Collaboration software: Slack, Confluence and Miro.', false],
+    ['Comfortable collaborating via GitLab merge requests.', false],
     ['Wrote an interface with the payments API.', false],
     ['Ran a joint project with two hospitals on sepsis alerts.', true],
     ['Worked with large components and their gradients.', false],
@@ -311,6 +314,12 @@ describe('whose mention it is', () => {
     const skills = await job('A degree in economics, physics, statistics or a related subject, and fluency in Python.');
     expect(skills).not.toEqual(expect.arrayContaining(['physics', 'statistics']));
     expect(skills).toContain('python');
+  });
+
+  it('degree fields after the experience asked beside the degree are fields too', async () => {
+    const skills = await job('- MSc, or a BSc with 2+ years of experience, in geography, physics, statistics or a similar field.');
+    expect(skills).not.toEqual(expect.arrayContaining(['physics']));
+    expect(skills).not.toEqual(expect.arrayContaining(['statistics']));
   });
 
   it("a job ad's untitled intro in the company's voice asks for nothing", async () => {

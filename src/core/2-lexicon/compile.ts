@@ -65,6 +65,8 @@ export interface CompiledTerm {
   verbFirst: boolean;
   /** Words of which one must stand among the four words before the mention (contextSchema `before`). */
   before: ReadonlySet<string> | null;
+  /** Words that must not come right after the mention (contextSchema `notFollowedBy`). */
+  notFollowedBy: ReadonlySet<string> | null;
 }
 
 /** The word in a `require` list that stands for any word naming people or a group. */
@@ -284,7 +286,7 @@ export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLex
         words ? new Set(words.flatMap((w) => [w.toLowerCase(), phraseStem(w.toLowerCase(), nlp)])) : null;
       const required = context?.require?.filter((w) => w !== PEOPLE_PLACEHOLDER);
       const requirePeople = context?.require?.includes(PEOPLE_PLACEHOLDER) ?? false;
-      terms.push({ entry, file: file.path, require: required?.length || requirePeople ? stems(required ?? []) : null, requirePeople, exclude: stems(context?.exclude), measurementAfterNoun: context?.nounBefore === 'measurement', verbFirst: context?.verbFirst === true, before: stems(context?.before) });
+      terms.push({ entry, file: file.path, require: required?.length || requirePeople ? stems(required ?? []) : null, requirePeople, exclude: stems(context?.exclude), measurementAfterNoun: context?.nounBefore === 'measurement', verbFirst: context?.verbFirst === true, before: stems(context?.before), notFollowedBy: stems(context?.notFollowedBy) });
     }
   }
   for (const skill of skills.keys()) {

@@ -71,6 +71,8 @@ export type CategoryModel = z.infer<typeof categorySchema>;
  * build pipelines from scratch") the words are that verb and its object, not the compound noun.
  * `before`: words of which one must stand among the four words right before the mention in its
  * sentence ("years in retail", "knowledge of banking"; not "software for retail").
+ * `notFollowedBy`: words that must not come right after the mention, where the mention only
+ * modifies them ("collaboration tools" are software; "collaborate with software engineers" is not).
  */
 /** Context words are compared token by token: one word each (a hyphenated word is one). */
 const contextWord = z.string().regex(/^\S+$/, 'a context word is one word (a hyphenated one like "fine-tuned" counts as one): split the phrase into the words that mark the sense');
@@ -82,6 +84,7 @@ export const contextSchema = z
     nounBefore: z.literal('measurement').optional(),
     verbFirst: z.literal(true).optional(),
     before: z.array(contextWord).min(1).optional(),
+    notFollowedBy: z.array(contextWord).min(1).optional(),
   })
   .strict();
 export type TermContext = z.infer<typeof contextSchema>;

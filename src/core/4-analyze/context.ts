@@ -496,12 +496,23 @@ function wordJustBefore(words: ReadonlySet<string>, mention: Mention, tokens: To
   return false;
 }
 
+/** Whether the word right after the mention (past any joiner) is one of the words: what the mention only modifies. */
+function wordJustAfter(words: ReadonlySet<string>, mention: Mention, tokens: Token[], view: SentenceView, stems: TokenStems): boolean {
+  let k = mention.lastToken + 1;
+  while (k <= view.lastToken && tokens[k]?.type === 'joiner') k++;
+  const t = tokens[k];
+  if (k > view.lastToken || t?.type !== 'word') return false;
+  const stem = stems.at(k);
+  return words.has(t.lower) || (stem !== undefined && words.has(stem));
+}
+
 /** The term's own context words: required ones must be in the sentence, excluded ones must not. */
 export function contextVerdict(mention: Mention, tokens: Token[], view: SentenceView, stems: TokenStems): Judgement['rejected'] | undefined {
   const { require, exclude } = mention.term;
   if (mention.term.measurementAfterNoun && afterPlainNoun(mention, tokens, view)) return 'context-excluded';
   if (mention.term.verbFirst && readAsVerb(mention, tokens, view)) return 'context-excluded';
   if (mention.term.before && !wordJustBefore(mention.term.before, mention, tokens, view, stems)) return 'context-missing';
+  if (mention.term.notFollowedBy && wordJustAfter(mention.term.notFollowedBy, mention, tokens, view, stems)) return 'context-excluded';
   if (!require && !exclude) return undefined;
   let required = !require;
   for (let k = view.firstToken; k <= view.lastToken; k++) {

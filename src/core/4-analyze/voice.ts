@@ -56,7 +56,7 @@ const ATTENDED_AFTER = /^[^.;]{0,40}\((?:lectures? only|audited|no assignments|a
 
 /** Fields of a degree named in a job ad ("a degree in Computer Science, Statistics, Physics or similar"). */
 const DEGREE_WORDS = String.raw`\b(?:degree|degrees|bachelor'?s?|master'?s?|ph\.?\s?d\.?|doctorate|msc|bsc|b\.sc|m\.sc|ms|bs|ma|ba|diploma|studies|graduate|undergraduate|postgraduate)\b`;
-const DEGREE_BEFORE = new RegExp(String.raw`${DEGREE_WORDS}(?:\s+\(?[\w.'’-]+\)?){0,4}\s+(?:in|of|covering)\b`, 'gi');
+const DEGREE_BEFORE = new RegExp(String.raw`${DEGREE_WORDS}(?:\s+\(?[\w.'’+-]+\)?){0,4}\s+(?:in|of|covering)\b`, 'gi');
 const LIST_AROUND = /^[^.;:]{0,3}(?:,|\bor\b|\band\b|\/)|(?:,|\bor\b|\band\b|\/)\s*$/i;
 
 /**
@@ -64,7 +64,9 @@ const LIST_AROUND = /^[^.;:]{0,3}(?:,|\bor\b|\band\b|\/)|(?:,|\bor\b|\band\b|\/)
  * physics, statistics or"): short items, none of them a phrase of its own ("fluency in Python").
  */
 function inFieldList(degreePhrase: string): boolean {
-  const list = degreePhrase.replace(/^.*?\b(?:in|of|covering)\b/i, '');
+  // "a Master's with 3+ years of experience, in physics, statistics or…": the experience asked
+  // beside the degree is not one of its fields.
+  const list = degreePhrase.replace(/\bwith\s+[^,;.]{0,40}?\bexperience\b,?/i, '').replace(/^.*?\b(?:in|of|covering)\b/i, '');
   return list.split(/,|\bor\b|\band\b|\//i).every((item) => item.trim().split(/\s+/).filter(Boolean).length <= 4 && !/\b(?:in|with|of|using|experience|knowledge|fluency|skills?|years?)\b/i.test(item));
 }
 
