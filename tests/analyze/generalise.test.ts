@@ -122,6 +122,10 @@ describe('word senses that need their own context', () => {
     expect(await presentSkills('Fitted regression models to twenty years of claims data.')).toContain('statistics');
   });
 
+  it('time series forecasting is data science with some statistics', async () => {
+    expect(await presentSkills('Built time-series forecasting for hourly electricity load.')).toContain('data-science');
+  });
+
   it('Monte Carlo methods are numerical methods; statistical inference names itself', async () => {
     const simulation = await presentSkills('Priced barrier options with Monte Carlo simulation on a GPU grid.');
     expect(simulation).toContain('numerical-analysis');
@@ -200,6 +204,8 @@ describe('open phrasings of collaboration: a joint-work phrase and people to wor
     ['- Collaborate with software engineers and designers on the checkout.', true],
     ['Collaboration software: Slack, Confluence and Miro.', false],
     ['Comfortable collaborating via GitLab merge requests.', false],
+    ['- You enjoy working as part of a team of ecologists and coders.', true],
+    ['Led a team of four analysts.', false],
     ['Wrote an interface with the payments API.', false],
     ['Ran a joint project with two hospitals on sepsis alerts.', true],
     ['Worked with large components and their gradients.', false],
