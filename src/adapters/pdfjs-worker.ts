@@ -23,6 +23,8 @@ import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
  *
  * - Compressed streams (page content, fonts) are inflated by zlib instead of pdf.js's inflater in
  *   JavaScript, which was 15% of the time on a Chromium-printed CV; none may inflate beyond 64 MB.
+ * - A CMap (a font's ToUnicode map above all) holds at most 2^20 entries, so a corrupt range cannot
+ *   ask for millions of strings in one step (MAX_CMAP_ENTRIES below).
  *
  * The module is pdf-parse's own file, changed in memory and imported from a data: URL (nothing is
  * written to disk), and handed to pdf.js as `globalThis.pdfjsWorker`, which pdf.js uses in place of
@@ -81,6 +83,19 @@ const FLATE_BLOCK_NATIVE_FIRST =
   'if(o){const u=this.ensureBuffer(this.bufferLength+o.length);u.set(o,this.bufferLength);this.bufferLength+=o.length;this.eof=!0;return}' +
   'this.str=new Stream(b,0,b.length,this.dict)}let e,t,r;const a=this.str;try{t=this.getBits(3)}';
 
+/**
+ * A CMap's ranges (a font's ToUnicode map above all) each add an entry per character code, up to
+ * 2^24 per range, and pdf.js later lists every entry at once: a few corrupt bytes in a range asked
+ * for millions of strings in one step, which the thread's heap limit cannot stop, and the process
+ * aborted. Each CMap now holds at most 2^20 entries, far beyond any font's 65,536 codes; a range
+ * beyond that fails as pdf.js's own range limit does (the font's text is read without it).
+ */
+const MAX_CMAP_ENTRIES = 2 ** 20;
+const cmapRangeCheck = (method: string): { from: string; to: string } => ({
+  from: `if(t-e>sa)throw new Error("${method} - ignoring data above MAX_MAP_RANGE.")`,
+  to: `if(t-e>sa||(this.__entries=(this.__entries||0)+t-e+1)>${MAX_CMAP_ENTRIES})throw new Error("${method} - ignoring data above MAX_MAP_RANGE.")`,
+});
+
 /** Each change: the code pdf.js ships and what replaces it. */
 export const PDFJS_CHANGES: ReadonlyArray<{ readonly from: string; readonly to: string }> = [
   { from: INDEXOF_LOOKUP, to: MAP_LOOKUP },
@@ -89,6 +104,9 @@ export const PDFJS_CHANGES: ReadonlyArray<{ readonly from: string; readonly to: 
   { from: GLYPH_OUTLINES, to: GLYPH_OUTLINES_UNLESS_TEXT_ONLY },
   { from: IMAGE_DECODE, to: IMAGE_DECODE_UNLESS_TEXT_ONLY },
   { from: FLATE_BLOCK, to: FLATE_BLOCK_NATIVE_FIRST },
+  cmapRangeCheck('mapCidRange'),
+  cmapRangeCheck('mapBfRange'),
+  cmapRangeCheck('mapBfRangeToArray'),
 ];
 
 /** The worker module's source with every change made, or null when the expected code of any is not there exactly once. */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { documentXml, makeDocx, paragraphs } from '../../scripts/make-docx';
 import { signStandardWebhook } from '../../src/app/webhooks/signature';
 import { pngBomb } from '../support/make-image';
-import { emptyPagePdf, flateBombPdf, loopingPageTreePdf, textPdf } from '../support/make-pdf';
+import { emptyPagePdf, flateBombPdf, loopingPageTreePdf, textPdf, toUnicodeRangePdf } from '../support/make-pdf';
 
 export const WEBHOOK_SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 export const CANARY = '/tmp/skillmatch-font-canary';
@@ -107,6 +107,13 @@ export const HOSTILE_CASES: HostileCase[] = [
     status: 200,
     send: analyzeFile(flateBombPdf(200, ['Skills: Python and PyTorch daily for years.']), 'cv.pdf'),
     also: (a) => expectThat((json(a).skills ?? []).some((s) => s.id === 'python' && s.present), 'the page text beside the bomb is read'),
+  },
+  {
+    id: 'pdf-cmap-range-bomb',
+    input: "a font whose ToUnicode map declares one range of 8 million character codes (pdf.js lists every entry at once; a fuzzed PDF of this kind aborted the process)",
+    status: 200,
+    send: analyzeFile(toUnicodeRangePdf(8_000_000, ['Skills: Python and PyTorch daily for years.']), 'cv.pdf'),
+    also: (a) => expectThat((json(a).skills ?? []).some((s) => s.id === 'python' && s.present), 'the page text is read without the range'),
   },
   { id: 'pdf-page-tree-loop', input: 'a PDF whose page tree contains itself', status: 422, code: 'unreadable-document', send: analyzeFile(loopingPageTreePdf(), 'cv.pdf') },
   { id: 'pdf-javascript-action', input: 'a PDF with a JavaScript OpenAction', status: 200, send: analyzeFile(textPdf(1, () => ['Skills: Python, PyTorch and C++ daily for years.'], '/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >>'), 'cv.pdf') },

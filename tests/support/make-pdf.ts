@@ -63,3 +63,27 @@ export function flateBombPdf(inflatedMb: number, lines: string[]): Buffer {
     `<< /Length ${Buffer.byteLength(bomb, 'latin1')} /Filter /FlateDecode >>\nstream\n${bomb}\nendstream`,
   ]);
 }
+
+/**
+ * A one-page text PDF whose font's ToUnicode map declares one range of `codes` character codes:
+ * pdf.js fills a map with an entry per code and later lists every entry (a few hundred bytes that
+ * ask for millions of strings).
+ */
+export function toUnicodeRangePdf(codes: number, lines: string[]): Buffer {
+  const hex = (n: number): string => n.toString(16).toUpperCase().padStart(6, '0');
+  const cmap = [
+    '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
+    '/CMapName /Adobe-Identity-UCS def /CMapType 2 def',
+    '1 begincodespacerange <000000> <FFFFFF> endcodespacerange',
+    `1 beginbfrange <000000> <${hex(codes - 1)}> <0041> endbfrange`,
+    'endcmap CMapName currentdict /CMap defineresource pop end end',
+  ].join('\n');
+  return writePdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [4 0 R] /Count 1 >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>',
+    stream(textContent(lines)),
+    stream(cmap),
+  ]);
+}
