@@ -483,15 +483,21 @@ function readAsVerb(mention: Mention, tokens: Token[], view: SentenceView): bool
 /** How many words before a mention its `before` words are looked for. */
 const BEFORE_WINDOW = 4;
 
+/** Whether the word token at k is one of the context words, as written or by its stem. */
+function isContextWord(words: ReadonlySet<string>, tokens: Token[], k: number, stems: TokenStems): boolean {
+  const t = tokens[k];
+  if (t?.type !== 'word') return false;
+  const stem = stems.at(k);
+  return words.has(t.lower) || (stem !== undefined && words.has(stem));
+}
+
 /** Whether one of the words stands among the few words right before the mention, in its sentence. */
 function wordJustBefore(words: ReadonlySet<string>, mention: Mention, tokens: Token[], view: SentenceView, stems: TokenStems): boolean {
   let seen = 0;
   for (let k = mention.firstToken - 1; k >= view.firstToken && seen < BEFORE_WINDOW; k--) {
-    const t = tokens[k];
-    if (t?.type !== 'word') continue;
+    if (tokens[k]?.type !== 'word') continue;
     seen++;
-    const stem = stems.at(k);
-    if (words.has(t.lower) || (stem !== undefined && words.has(stem))) return true;
+    if (isContextWord(words, tokens, k, stems)) return true;
   }
   return false;
 }
@@ -500,13 +506,14 @@ function wordJustBefore(words: ReadonlySet<string>, mention: Mention, tokens: To
 function wordJustAfter(words: ReadonlySet<string>, mention: Mention, tokens: Token[], view: SentenceView, stems: TokenStems): boolean {
   let k = mention.lastToken + 1;
   while (k <= view.lastToken && tokens[k]?.type === 'joiner') k++;
-  const t = tokens[k];
-  if (k > view.lastToken || t?.type !== 'word') return false;
-  const stem = stems.at(k);
-  return words.has(t.lower) || (stem !== undefined && words.has(stem));
+  return k <= view.lastToken && isContextWord(words, tokens, k, stems);
 }
 
-/** The term's own context words: required ones must be in the sentence, excluded ones must not. */
+/**
+ * The term's own context (lexicon `context`): where a verb's place makes it a verb and its object,
+ * the words it needs just before it or must not have just after it, and the words required in its
+ * sentence or excluded from it.
+ */
 export function contextVerdict(mention: Mention, tokens: Token[], view: SentenceView, stems: TokenStems): Judgement['rejected'] | undefined {
   const { require, exclude } = mention.term;
   if (mention.term.measurementAfterNoun && afterPlainNoun(mention, tokens, view)) return 'context-excluded';
