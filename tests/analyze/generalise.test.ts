@@ -404,6 +404,13 @@ describe('section structure and requirement scope', () => {
     expect(skills).not.toContain('cpp');
   });
 
+  it('"Not required, but welcome" and "you may also have" introduce what is preferred, not what is excluded', async () => {
+    for (const intro of ['Not essential, but welcome', 'Useful though not required', 'You may also have']) {
+      const { analysis } = await analyzeText(`Requirements\n- Python and SQL.\n\n${intro}\n- Experience with C++ or CUDA.`, 'job');
+      expect(analysis.skills.find((s) => s.id === 'cpp')).toMatchObject({ present: true, requirement: 'preferred' });
+    }
+  });
+
   it('a list of plain lines is one item a line, so one "ideally" scopes to its own line', async () => {
     const text = 'Requirements\nStrong Python and SQL\nExperience shipping PyTorch models to production\nIdeally some exposure to Kubernetes';
     const { analysis } = await analyzeText(text, 'job');
