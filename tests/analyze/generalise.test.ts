@@ -191,8 +191,15 @@ describe('word senses that need their own context', () => {
   });
 });
 
+/** One test per sentence: whether the skill is shown, as a CV line (a line opening "- " reads as a list item). */
+function casesOfSkill(skill: string, cases: Array<[string, boolean]>): void {
+  it.each(cases)('%s', async (text, expected) => {
+    expect((await presentSkills(text)).includes(skill)).toBe(expected);
+  });
+}
+
 describe('open phrasings of collaboration: a joint-work phrase and people to work with', () => {
-  it.each([
+  casesOfSkill('collaboration', [
     ['Cooperation with two linguists and the voice actors on the prompts.', true],
     ['Worked side by side with the field technicians during the rollout.', true],
     ['Teamed up with the accountants to close the quarter.', true],
@@ -210,13 +217,11 @@ describe('open phrasings of collaboration: a joint-work phrase and people to wor
     ['Ran a joint project with two hospitals on sepsis alerts.', true],
     ['Worked with large components and their gradients.', false],
     ['Happy to work on my own or together with others.', false],
-  ])('%s', async (text, expected) => {
-    expect((await presentSkills(text)).includes('collaboration')).toBe(expected);
-  });
+  ]);
 });
 
 describe('open phrasings of time management: work carried at once, kept to its dates', () => {
-  it.each([
+  casesOfSkill('time-management', [
     ['Juggle two client retainers and a part-time MBA.', true],
     ['Taught circus skills at weekends: juggling with clubs and balls.', false],
     ['Carried three audit engagements in parallel through the spring.', true],
@@ -237,32 +242,26 @@ describe('open phrasings of time management: work carried at once, kept to its d
     ['Expected to manage your own workload from the first week.', true],
     ['Finished the diploma while working part-time in a bakery.', true],
     ['Juggling conflicting priorities from two site managers.', true],
-  ])('%s', async (text, expected) => {
-    expect((await presentSkills(text)).includes('time-management')).toBe(expected);
-  });
+  ]);
 });
 
-describe('open phrasings of business knowledge: money and what was done with it', () => {
-  it.each([
+describe('open phrasings of business knowledge: how a business earns, and an industry known from the inside', () => {
+  casesOfSkill('business-knowledge', [
     ['Knows how a reinsurer makes money on catastrophe cover.', true],
     ['Lifted the checkout conversion rate by three points.', true],
     ['Eight years in grocery e-commerce, most of them on search.', true],
     ['Deep knowledge of the insurance business.', true],
     ['Built shelf-scanning software for retail and logistics clients over five years.', false],
     ['Closed a two-year deal with a regional bank for our fraud model.', false],
-  ])('%s', async (text, expected) => {
-    expect((await presentSkills(text)).includes('business-knowledge')).toBe(expected);
-  });
+  ]);
 });
 
 describe('data cleaned or joined, with words between', () => {
-  it.each([
+  casesOfSkill('data-science', [
     ['Deduplicated and reconciled supplier invoice data every quarter.', true],
     ['Cleansed the river gauge data before the flood study.', true],
     ['Joined the data team of a regional bus company as its second hire.', false],
-  ])('%s', async (text, expected) => {
-    expect((await presentSkills(text)).includes('data-science')).toBe(expected);
-  });
+  ]);
 });
 
 describe('a phrase never runs on across a blank line', () => {

@@ -68,11 +68,14 @@ export function classifyHeading(line: string): { kind: SectionKind; title: strin
  * Cue words for a line that introduces a list without a standard heading ("It would be great if
  * you also had", "Here is what you'll do"), in the order they are tried.
  */
+const PREFERRED_INTRO = /\b(?:nice|bonus|plus|pluses|great if|would be great|would love|ideally|stand out|preferred|desirable|optional|extra|even better|good to have|advantage|helpful|useful|might also|may also|could also)\b/i;
+const NOT_REQUIRED = String.raw`\bnot (?:required|needed|necessary|essential)\b`;
 const LIST_INTRO_CUES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
-  // "Preferred but not required", "Not required, but helpful": welcome, not asked for.
-  ['preferred', /\bnot (?:required|needed|necessary|essential)\b.*\b(?:but|though)\b|\b(?:preferred|nice|helpful|useful|welcome|bonus|desirable|plus)\b.*\bnot (?:required|needed|necessary|essential)\b/i],
+  // "Preferred but not required", "Not essential, but welcome": welcome, not asked for (before the
+  // not-required words below read it as excluded).
+  ['preferred', new RegExp(`${NOT_REQUIRED}.*\\b(?:but|though)\\b|(?:${PREFERRED_INTRO.source}).*${NOT_REQUIRED}`, 'i')],
   ['excluded', /\b(?:not for this role|not (?:required|needed|necessary)|out of scope|won't need|will not need|don't need|do not need)\b/i],
-  ['preferred', /\b(?:nice|bonus|plus|pluses|great if|would be great|would love|ideally|stand out|preferred|desirable|optional|extra|even better|good to have|advantage|helpful|useful|might also|may also|could also)\b/i],
+  ['preferred', PREFERRED_INTRO],
   ['requirements', /\b(?:require[ds]?|requirements?|must|looking for|you have|you bring|you'll bring|you will bring|bring|you need|we need|qualifications?|essential|should have|expect you|kind of person|ideal candidate|who you are|about you|your profile|toolbox|what it takes)\b/i],
   ['responsibilities', /\b(?:you'll do|you will do|you'll be doing|you will be doing|responsib\w*|day[- ]to[- ]day|your role|your mission|you will|you'll|impact|what you'll work on|challenges)\b/i],
   ['about-company', /\b(?:about us|who we are|our story|our mission|the company)\b/i],

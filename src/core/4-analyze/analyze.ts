@@ -136,10 +136,6 @@ function stuffingWarnings(traced: TracedMention[], words: number): Array<{ code:
 }
 
 /**
- * The analysis stages after extraction: find mentions, judge each in its context, score the role.
- * Pure: text and a compiled lexicon in, typed results out.
- */
-/**
  * Every judgement carries the same fields, unset ones undefined: built one way, its fields are
  * read at one shape in the hot loop (spreads of optional fields made a shape per combination).
  */
@@ -147,6 +143,10 @@ function judgementOf(accepted: boolean, rejected: Judgement['rejected'], modalit
   return { accepted, rejected, modality, cue, years, requirement };
 }
 
+/**
+ * The analysis stages after extraction: find mentions, judge each in its context, score the role.
+ * Pure: text and a compiled lexicon in, typed results out.
+ */
 export function analyzeExtraction(
   extraction: Extraction,
   lexicon: CompiledLexicon,

@@ -526,11 +526,10 @@ export function contextVerdict(mention: Mention, tokens: Token[], view: Sentence
     if (k >= mention.firstToken && k <= mention.lastToken) continue;
     const t = tokens[k];
     if (t?.type !== 'word') continue;
-    const stem = stems.at(k);
     // A hyphenated context word ("fine-tuned", "pre-trained") is three tokens: word, joiner, word.
     const joined = tokens[k + 1]?.type === 'joiner' && tokens[k + 1]?.lower === '-' && tokens[k + 2]?.type === 'word' ? k + 2 : -1;
-    const compound = joined >= 0 ? [`${t.lower}-${tokens[joined]?.lower ?? ''}`] : [];
-    const has = (words: ReadonlySet<string>): boolean => words.has(t.lower) || (stem !== undefined && words.has(stem)) || compound.some((c) => words.has(c));
+    const compound = joined >= 0 ? `${t.lower}-${tokens[joined]?.lower ?? ''}` : undefined;
+    const has = (words: ReadonlySet<string>): boolean => isContextWord(words, tokens, k, stems) || (compound !== undefined && words.has(compound));
     if (exclude && has(exclude)) return 'context-excluded';
     if (require && !required && (has(require) || (mention.term.requirePeople && isPeopleWord(t.lower)))) required = true;
   }
