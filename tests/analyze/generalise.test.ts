@@ -217,6 +217,12 @@ describe('open phrasings of collaboration: a joint-work phrase and people to wor
     ['Ran a joint project with two hospitals on sepsis alerts.', true],
     ['Worked with large components and their gradients.', false],
     ['Happy to work on my own or together with others.', false],
+    ['Acted as the point of contact between the warehouse staff and the forecasting team.', true],
+    ['Point of contact for the building\'s fire alarm tests.', false],
+    ['Partnered closely with the payroll analysts on the year-end close.', true],
+    ['Worked extensively with the hydrologists on the flood maps.', true],
+    ['Worked directly with hotel guests at the front desk.', false],
+    ['Worked with retail customers on returns and refunds at the till.', false],
   ]);
 });
 
@@ -242,6 +248,12 @@ describe('open phrasings of time management: work carried at once, kept to its d
     ['Expected to manage your own workload from the first week.', true],
     ['Finished the diploma while working part-time in a bakery.', true],
     ['Juggling conflicting priorities from two site managers.', true],
+    ['Balanced a part-time barista job with a full-time engineering degree.', true],
+    ['Configured load balancing across three web servers.', false],
+    ['Balanced the classes in the training data by undersampling.', false],
+    ['Ran four simultaneous client projects for a design studio.', true],
+    ['The gateway holds 5,000 concurrent connections from mobile clients.', false],
+    ['Wrote deadline-aware scheduling for the batch jobs of a shared cluster.', false],
   ]);
 });
 
@@ -253,6 +265,7 @@ describe('open phrasings of business knowledge: how a business earns, and an ind
     ['Deep knowledge of the insurance business.', true],
     ['Built shelf-scanning software for retail and logistics clients over five years.', false],
     ['Closed a two-year deal with a regional bank for our fraud model.', false],
+    ['Presented the quarterly demand forecast to the executive team.', true],
   ]);
 });
 
@@ -261,6 +274,7 @@ describe('data cleaned or joined, with words between', () => {
     ['Deduplicated and reconciled supplier invoice data every quarter.', true],
     ['Cleansed the river gauge data before the flood study.', true],
     ['Joined the data team of a regional bus company as its second hire.', false],
+    ['Analysed the ward admission data to plan bed capacity.', true],
   ]);
 });
 

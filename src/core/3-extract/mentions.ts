@@ -108,6 +108,9 @@ function blankLineBetween(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** Prepositions a phrase's verb may be separated from by an adverb (walk). */
+const PHRASE_PREPOSITIONS = new Set(['with', 'to', 'across', 'alongside', 'among', 'between', 'on']);
+
 /** Depth-first through the trie: a token continues a match as itself, without a plural s, as written, or by its stem. */
 function walk(w: Walk, node: TrieNode, at: number): void {
   let j = at;
@@ -128,6 +131,13 @@ function walk(w: Walk, node: TrieNode, at: number): void {
     }
   }
   if (node.cased.size) consider(w, node.cased.get(token.text), j);
+  // An adverb may stand between a phrase's verb and the preposition that carries on from it
+  // ("partnered closely with", "synced weekly with", "reports directly to"): it is stepped over
+  // when the word after it continues the phrase as a preposition.
+  if (node !== w.lexicon.root && token.lower.length > 4 && token.lower.endsWith('ly')) {
+    const after = w.tokens[j + 1];
+    if (after?.type === 'word' && PHRASE_PREPOSITIONS.has(after.lower)) walk(w, node, j + 1);
+  }
   if (node.stem.size && (w.stemmable[j] ??= w.lexicon.stemPrefixes.has(token.lower.slice(0, 3)))) {
     let stem = w.stems[j];
     if (stem === undefined) {

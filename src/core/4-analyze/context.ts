@@ -426,11 +426,12 @@ export class TokenStems {
 
 /**
  * Words that name people or a group, for terms whose context is "who with" (`@people`): groups
- * (team, department, colleagues, clients…) and plural nouns of people by their ending (linguists,
+ * (team, department, colleagues, stakeholders…) and plural nouns of people by their ending (linguists,
  * physicians, specialists). Endings in -ers and -ors are left out: they name things as often
- * (servers, containers, vectors).
+ * (servers, containers, vectors). Clients, customers and users are whom the work serves, not roles
+ * or teams it is done with, so they are left out too.
  */
-const GROUP_WORDS = new Set(['team', 'teams', 'group', 'groups', 'department', 'departments', 'squad', 'squads', 'colleagues', 'partners', 'clients', 'customers', 'stakeholders', 'users', 'staff', 'crew', 'crews', 'community', 'faculty', 'peers', 'members', 'experts', 'specialists']);
+const GROUP_WORDS = new Set(['team', 'teams', 'group', 'groups', 'department', 'departments', 'squad', 'squads', 'colleagues', 'partners', 'stakeholders', 'staff', 'crew', 'crews', 'community', 'faculty', 'peers', 'members', 'experts', 'specialists']);
 export function isPeopleWord(word: string): boolean {
   return GROUP_WORDS.has(word) || (word.length >= 6 && /(?:ists|ians|ants|ents)$/.test(word) && !/(?:ments|ients|nents)$/.test(word));
 }
