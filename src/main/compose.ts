@@ -52,7 +52,11 @@ export function createServices(config: Config): Services {
     memoryMb: config.PDF_WORKER_MEMORY_MB,
     idleMs: config.PDF_IDLE_MS,
   });
-  const ocr = config.OCR === 'auto' ? createOcr({ workers: config.OCR_WORKERS, timeoutMs: config.OCR_TIMEOUT_MS, idleMs: config.OCR_IDLE_MS, maxPages: config.OCR_MAX_PAGES, renderPdf: pdf.renderPages }) : undefined;
+  // Scanned pages are rendered for OCR in a thread of their own, not in the text-PDF pool: a page
+  // rendered at 300 dpi takes a pool thread for a while, and text PDFs would queue behind it. The
+  // thread starts with the first scan and exits when OCR has been idle for OCR_IDLE_MS.
+  const scanRenderer = config.OCR === 'auto' ? createPdfReader({ threads: 1, timeoutMs: config.PDF_TIMEOUT_MS, memoryMb: config.PDF_WORKER_MEMORY_MB, idleMs: config.OCR_IDLE_MS }) : undefined;
+  const ocr = scanRenderer ? createOcr({ workers: config.OCR_WORKERS, timeoutMs: config.OCR_TIMEOUT_MS, idleMs: config.OCR_IDLE_MS, maxPages: config.OCR_MAX_PAGES, renderPdf: scanRenderer.renderPages }) : undefined;
   const ports: ExtractorPorts = {
     readPdf: pdf.readPdf,
     ...(ocr ? { ocr } : {}),
@@ -115,6 +119,7 @@ export function createServices(config: Config): Services {
     async close() {
       await analysisPool.close();
       await ocr?.close();
+      await scanRenderer?.close();
       await pdf.close();
       await store.close();
     },
