@@ -62,6 +62,12 @@ describe('negation and modality', () => {
     expect((await judged('No experience with Java, Kotlin or Scala.', 'scala'))[0]?.modality).toBe('negated');
   });
 
+  it('a negation inside parentheses ends with them', async () => {
+    const text = 'Moved to the payments squad (not the fraud one) and wrote Scala there.';
+    expect((await judged(text, 'scala'))[0]?.modality).toBe('normal');
+    expect((await judged('Wrote the service (in Go, not Scala) for the ledger.', 'scala'))[0]?.modality).toBe('negated');
+  });
+
   it('years: "5+ years of Python" is strong with 5 years; "3 years in computer vision"', async () => {
     expect((await judged('5+ years of Python in production.', 'python'))[0]).toMatchObject({ modality: 'strong', years: 5 });
     expect((await judged('Three years in computer vision research.', 'computer-vision'))[0]).toMatchObject({ years: 3 });
@@ -107,6 +113,20 @@ describe('negation and modality', () => {
     it('a later clause that denies the need refers back to the skills before it', async () => {
       const text = 'Our backend services are written in Java and Python, but you will not need to write them.';
       expect((await judged(text, 'python', 'job'))[0]?.modality).toBe('negated');
+    });
+
+    it('"a plus, but not required" makes a skill preferred, not unwanted', async () => {
+      const { analysis } = await analyzeText('What we look for\n- Good SQL.\n- Knowledge of PyTorch is a plus but not required.', 'job');
+      expect(analysis.skills.find((s) => s.id === 'neural-networks')).toMatchObject({ present: true, requirement: 'preferred' });
+      const denied = await analyzeText('What we look for\n- Good SQL.\n- Our models are trained in PyTorch, but you will not need to train them.', 'job');
+      expect(denied.analysis.skills.find((s) => s.id === 'neural-networks')?.present).toBe(false);
+    });
+
+    it('"beneficial" and "helpful" mark a skill as preferred', async () => {
+      for (const line of ['Some grounding in Bayesian statistics would be beneficial.', 'Bayesian statistics is helpful for this team.']) {
+        const { analysis } = await analyzeText(`Requirements\n- Python.\n- ${line}`, 'job');
+        expect(analysis.skills.find((s) => s.id === 'statistics')).toMatchObject({ present: true, requirement: 'preferred' });
+      }
     });
 
     it('weak phrasing in a job ad still asks for the skill', async () => {

@@ -43,6 +43,8 @@ const NEGATION_EXCEPTIONS = /\b(?:not only|no later than|no less than|no doubt|n
 const NEGATED_FAILURE = /^[\w']+\s+(?:once\s+|ever\s+|yet\s+)?(?:miss(?:ed|es|ing)?|slip(?:ped|s|ping)?|overr(?:an|un|uns|unning)|fail(?:ed|s|ing)?\s+to\s+(?:meet|hit|make|keep|deliver))\b/i;
 /** Negation after the mention ("C++ is not required", "Deep learning: none"). */
 const NEGATION_AFTER = /^[^.;,]{0,40}?\b(?:(?:is|are|was|were)\s+)?(?:not\s+(?:required|needed|necessary|essential|expected|a requirement|part of|used|involved)|none\b|n\/a\b|no experience\b|not applicable)|^[^.;]{0,60}?\b(?:is|are)\s+not\s+(?:something|anything)\s+(?:we|you)\s+(?:require|need|expect|ask for)|^[^.;]{0,60}?\bnot\s+(?:your|our|the role's)\s+(?:responsibility|job|focus)/;
+/** The word of a negation read after the mention that does the denying. */
+const DENIAL_WORD = /\b(?:not|none|n\/a|no)\b/g;
 const NEGATION_WINDOW = 8;
 /** A learner's cue covers what follows it in the clause: "currently learning C++ from A Tour of C++". */
 const WEAK_WINDOW = 8;
@@ -64,7 +66,7 @@ const REPORTED_AFTER = /^[^.;]{0,60}?\b(?:built|developed|trained|implemented|cr
 const INVOLVED = /\b(?:led|lead|leading|managed|managing|ran|running|headed|heading|joined|worked in|worked on|working in|working on|part of|member of|within|coached|founded|built|formed|grew)\s+(?:\S+\s+){0,2}$/;
 /** Job ads that offer to teach a skill do not require it. */
 const TAUGHT_ON_THE_JOB = /\b(?:we will teach you|we'll teach you|we can teach you|happy to teach you|you will learn|you'll learn|you will be trained in|training (?:is|will be) provided in)\b/g;
-const PREFERRED_CUES = /\b(?:a plus|is a plus|are a plus|(?:a|an) (?:big|huge|real|definite|strong|major|great|nice|added|extra|distinct) (?:plus|bonus|advantage)|nice[- ]to[- ]have|bonus|preferred|preferably|ideally|desirable|advantageous|an advantage|would be great|would be nice|not essential|optional|helpful but|is welcome|are welcome|a bonus|good to have|even better)\b/;
+const PREFERRED_CUES = /\b(?:a plus|is a plus|are a plus|(?:a|an) (?:big|huge|real|definite|strong|major|great|nice|added|extra|distinct) (?:plus|bonus|advantage)|nice[- ]to[- ]have|bonus|preferred|preferably|ideally|desirable|advantageous|an advantage|would be great|would be nice|not essential|optional|helpful but|(?:is|are|would be) helpful|would help|beneficial|is welcome|are welcome|a bonus|good to have|even better)\b/;
 /**
  * Where a clause that matters may start: a contrastive conjunction, a semicolon or colon, or a
  * comma followed by a new subject ("…, I never used…"). List commas and "and" keep one clause,
@@ -185,14 +187,37 @@ interface WindowVerdict extends ModalityResult {
   at: number;
 }
 
+/**
+ * Whether a parenthesis that was open before the text closes within it: a negation inside an aside
+ * ends with the aside ("join the Search team (not the NLP team) and work in Python").
+ */
+function closesParenthesis(text: string): boolean {
+  let depth = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 40) depth++;
+    else if (c === 41 && --depth < 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a preferred cue comes before the denial in a negation read after the mention ("Kubernetes
+ * is a plus but not required"): the denial then says the skill is optional, not unwanted.
+ */
+function preferredBeforeDenial(negation: string): boolean {
+  const denial = lastMatch(DENIAL_WORD, negation);
+  return denial !== null && PREFERRED_CUES.test(negation.slice(0, denial.index));
+}
+
 function judgeWindow(w: Window, sentence: string, start: number, end: number, kind: DocumentKind): WindowVerdict | null {
   const { before, after } = w;
   const neg = lastMatch(NEGATION_BEFORE, before);
-  if (neg && !NEGATION_EXCEPTIONS.test(before.slice(neg.index)) && !NEGATED_FAILURE.test(before.slice(neg.index)) && wordsBetween(before.slice(neg.index + neg[0].length)) <= NEGATION_WINDOW) {
+  if (neg && !NEGATION_EXCEPTIONS.test(before.slice(neg.index)) && !NEGATED_FAILURE.test(before.slice(neg.index)) && !closesParenthesis(before.slice(neg.index)) && wordsBetween(before.slice(neg.index + neg[0].length)) <= NEGATION_WINDOW) {
     return { modality: 'negated', cue: sentence.slice(w.clauseStart + neg.index, start).trim(), side: 'before', at: neg.index };
   }
   const negAfter = NEGATION_AFTER.exec(after);
-  if (negAfter) return { modality: 'negated', cue: sentence.slice(end, end + negAfter[0].length).trim(), side: 'after', at: negAfter[0].length };
+  if (negAfter && !preferredBeforeDenial(negAfter[0])) return { modality: 'negated', cue: sentence.slice(end, end + negAfter[0].length).trim(), side: 'after', at: negAfter[0].length };
   if (kind === 'job') {
     const taught = lastMatch(TAUGHT_ON_THE_JOB, before);
     if (taught && wordsBetween(before.slice(taught.index + taught[0].length)) <= 4) return { modality: 'negated', cue: taught[0], side: 'before', at: taught.index };
@@ -299,7 +324,13 @@ function laterDenial(denial: RegExp, sentence: string, start: number, later: Arr
 
 /** Job ads: a later clause that denies a need and names no skill of its own. */
 export function deniedByLaterClause(sentence: string, start: number, mentionStarts: number[], nlp: NlpPort, cache?: ClauseCache): string | undefined {
-  return laterDenial(NOT_NEEDED, sentence, start, mentionStarts.filter((m) => m > start).map((m) => ({ start: m, sameSkill: false })), nlp, cache);
+  const denial = laterDenial(NOT_NEEDED, sentence, start, mentionStarts.filter((m) => m > start).map((m) => ({ start: m, sameSkill: false })), nlp, cache);
+  if (denial === undefined) return undefined;
+  // "Experience with Rust is a plus, but not required": after a preferred cue the denial says the
+  // skill is optional, which the cue already makes it, not that the post does not want it.
+  const lower = sentence.toLowerCase();
+  const at = lower.indexOf(denial.toLowerCase(), start);
+  return PREFERRED_CUES.test(lower.slice(start, at < 0 ? undefined : at)) ? undefined : denial;
 }
 
 /** The writer of a CV saying, in a later clause, that they have not done it ("…, and I have not built neural models myself"). */
