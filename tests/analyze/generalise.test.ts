@@ -254,6 +254,19 @@ describe('open phrasings of time management: work carried at once, kept to its d
     ['Ran four simultaneous client projects for a design studio.', true],
     ['The gateway holds 5,000 concurrent connections from mobile clients.', false],
     ['Wrote deadline-aware scheduling for the batch jobs of a shared cluster.', false],
+    ['Always punctual, including for the early hospital rounds.', true],
+    ['Modelled the punctuality of regional trains from delay logs.', false],
+    ['Managed a varied workload across three clinics.', true],
+    ['Managed the GPU workload of the training cluster.', false],
+    ['Stays calm and works well under pressure.', true],
+    ['Kept the pipes under pressure during the leak test.', false],
+    ['Delivered on every commitment made to the board.', true],
+    ['A long-term commitment to open source.', false],
+    ['Finished the archive migration within the agreed timeframe.', true],
+    ['Forecasts sales over a three-month time frame.', false],
+    ['Managed the production schedule for three product lines.', true],
+    ['Changed the cron schedule of the nightly batch job.', false],
+    ['They plan their own week around the lab bookings.', true],
   ]);
 });
 
