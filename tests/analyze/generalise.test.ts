@@ -279,6 +279,18 @@ describe('open phrasings of business knowledge: how a business earns, and an ind
     ['Built shelf-scanning software for retail and logistics clients over five years.', false],
     ['Closed a two-year deal with a regional bank for our fraud model.', false],
     ['Presented the quarterly demand forecast to the executive team.', true],
+    ['Built the cross-sell model for the bank\'s card customers.', true],
+    ['Made sure each model brought measurable value to the business.', true],
+  ]);
+});
+
+describe('experiments on a product and its users are idea iteration; research experiments are not', () => {
+  casesOfSkill('idea-iteration', [
+    ['Ran six experiments on the signup flow and kept two of the changes.', true],
+    ['Set up experimentation for push notifications across the app.', true],
+    ['Ran ablation experiments on the encoder layers.', false],
+    ['Ran wet-lab experiments on yeast cells for my thesis.', false],
+    ['Planned experiments on the beam line at the synchrotron.', false],
   ]);
 });
 
