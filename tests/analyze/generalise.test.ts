@@ -436,6 +436,25 @@ describe('section structure and requirement scope', () => {
     expect(await presentSkills(text, 'job')).not.toContain('neural-networks');
   });
 
+  it('a short line standing over a list ends a company description', async () => {
+    const text = 'The company\nFounded in 1998; 40 staff in one office by the harbour.\n\nYou\n- Write Python every day.';
+    const { analysis } = await analyzeText(text, 'job');
+    expect(analysis.skills.find((s) => s.id === 'python')).toMatchObject({ present: true, requirement: 'required' });
+  });
+
+  it('a title in the company\'s voice ("Our values:") heads the company\'s own things, not requirements', async () => {
+    const skills = await presentSkills('Requirements\n- Python.\n\nOur values:\n- Collaboration across every team.', 'job');
+    expect(skills).toContain('python');
+    expect(skills).not.toContain('collaboration');
+  });
+
+  it('inside benefits a short line over a list is a group of benefits, not a new section', async () => {
+    const skills = await presentSkills('Requirements\n- Python.\n\nBenefits\n\nLearning\n- A yearly budget for PyTorch and NLP conferences.', 'job');
+    expect(skills).toContain('python');
+    expect(skills).not.toContain('neural-networks');
+    expect(skills).not.toContain('nlp');
+  });
+
   it('"Not for this role" asks for nothing', async () => {
     const skills = await presentSkills('Requirements\n- Python and SQL.\n\nNot for this role\n- C++ or CUDA kernels.', 'job');
     expect(skills).toContain('python');

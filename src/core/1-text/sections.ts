@@ -94,11 +94,15 @@ export function classifyListIntro(line: string, next: string | undefined): { kin
 
 /**
  * A line shaped like a heading whatever its words: short, not a list item, not a sentence, and
- * ending in a colon, written in capitals, or marked as a Markdown heading. Its words then say what
- * the section is; when they say nothing known, it is `unknown`, which still ends the section
- * before it (so an "about the company" part cannot run on over the requirements).
+ * ending in a colon, written in capitals, marked as a Markdown heading, or standing alone after a
+ * blank line with a list right under it ("You" over "- Python"). Its words then say what the
+ * section is; when they say nothing known, it is `unknown`, which still ends the section before it
+ * (so an "about the company" part cannot run on over the requirements).
  */
-export function classifyHeadingByForm(line: string): { kind: SectionKind; title: string } | null {
+/** A line over a list is a title only when it is this short: a longer one is the list's lead-in sentence. */
+const LIST_TITLE_WORDS = 4;
+
+export function classifyHeadingByForm(line: string, around: { previous?: string; next?: string } = {}): { kind: SectionKind; title: string } | null {
   const raw = line.trim();
   const markdown = /^#{1,6}\s+\S/.test(raw);
   const title = raw.replace(/^#{1,6}\s+/, '').replace(/^[*_]+|[*_]+$/g, '').trim();
@@ -107,9 +111,12 @@ export function classifyHeadingByForm(line: string): { kind: SectionKind; title:
   if (words.length > 8 || !/^[\p{Lu}\p{N}]/u.test(title)) return null;
   const letters = title.replace(/[^\p{L}]/gu, '');
   const capitals = letters.length >= 4 && letters === letters.toUpperCase();
-  if (!markdown && !capitals && !/:$/.test(title)) return null;
+  const overList = words.length <= LIST_TITLE_WORDS && (around.previous === undefined || around.previous.trim() === '') && /^- /.test(around.next?.trim() ?? '');
+  if (!markdown && !capitals && !/:$/.test(title) && !overList) return null;
   const name = title.replace(/:$/, '').trim();
   for (const [kind, cue] of LIST_INTRO_CUES) if (cue.test(name)) return { kind, title: name };
+  // A title in the company's voice names the company's own things ("Our values", "Our stack").
+  if (/^our\b/i.test(name)) return { kind: 'about-company', title: name };
   return { kind: 'unknown', title: name };
 }
 
@@ -154,11 +161,15 @@ export function detectSections(text: string): Section[] {
       offset += line.length + 1;
       continue;
     }
-    const heading = classifyHeading(line) ?? classifyListIntro(line, nextNonBlank(lines, i)) ?? classifyHeadingByForm(line);
+    const current = found[found.length - 1]?.kind;
+    // A short line over a list is a title where a company's description or an untitled intro may
+    // be running on; inside benefits or how-to-apply it is a group of that section ("Health" over
+    // its insurances), which must not end it.
+    const around = current === undefined || current === 'about-company' || current === 'unknown' ? { previous: lines[i - 1], next: lines[i + 1] } : {};
+    const heading = classifyHeading(line) ?? classifyListIntro(line, nextNonBlank(lines, i)) ?? classifyHeadingByForm(line, around);
     // A heading known only by its form ends the parts that must not run on (a company's
     // description, benefits, how to apply) and starts the document; inside experience or projects it
     // is an entry's own title ("### ML Engineer — Acme (2020–)"), not a new section.
-    const current = found[found.length - 1]?.kind;
     const endsCurrent = heading?.kind !== 'unknown' || current === undefined || UNKNOWN_ENDS.has(current);
     if (heading) {
       if (endsCurrent) found.push({ ...heading, start: offset + line.length - line.trimStart().length });
