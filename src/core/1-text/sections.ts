@@ -92,6 +92,9 @@ export function classifyListIntro(line: string, next: string | undefined): { kin
   return null;
 }
 
+/** A line over a list is a title only when it is this short: a longer one is the list's lead-in sentence. */
+const LIST_TITLE_WORDS = 4;
+
 /**
  * A line shaped like a heading whatever its words: short, not a list item, not a sentence, and
  * ending in a colon, written in capitals, marked as a Markdown heading, or standing alone after a
@@ -99,9 +102,6 @@ export function classifyListIntro(line: string, next: string | undefined): { kin
  * section is; when they say nothing known, it is `unknown`, which still ends the section before it
  * (so an "about the company" part cannot run on over the requirements).
  */
-/** A line over a list is a title only when it is this short: a longer one is the list's lead-in sentence. */
-const LIST_TITLE_WORDS = 4;
-
 export function classifyHeadingByForm(line: string, around: { previous?: string; next?: string } = {}): { kind: SectionKind; title: string } | null {
   const raw = line.trim();
   const markdown = /^#{1,6}\s+\S/.test(raw);
