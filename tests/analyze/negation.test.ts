@@ -95,6 +95,11 @@ describe('negation and modality', () => {
       expect((await judged(list, 'pulumi', 'job'))[0]?.requirement).toBe('preferred');
       const provenance = 'Requirements\n- Knowledge of Kubernetes and Terraform, ideally from a regulated platform team.';
       expect((await judged(provenance, 'terraform', 'job'))[0]?.requirement).toBe('preferred');
+      const setOff = 'Requirements\n- Solid Java and, preferably, some Scala.';
+      expect((await judged(setOff, 'java', 'job'))[0]?.requirement).toBe('required');
+      expect((await judged(setOff, 'scala', 'job'))[0]?.requirement).toBe('preferred');
+      const setOffProvenance = 'Requirements\n- Kubernetes and Terraform, ideally, from a regulated platform team.';
+      expect((await judged(setOffProvenance, 'terraform', 'job'))[0]?.requirement).toBe('preferred');
     });
 
     it('a cue in parentheses at the end of a line speaks for every item of it', async () => {

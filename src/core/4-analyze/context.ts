@@ -407,11 +407,11 @@ export function requirementOf(section: SectionKind | null, sentence: string, sta
 const BARE_ITEM_CUE = /(?<!\b(?:is|are|be|been|'s|’s)\s|\(\s*)\b(?:a plus|a bonus|an advantage|a nice[- ]to[- ]have|nice[- ]to[- ]have)\b/g;
 
 /**
- * "Docker, ideally Kubernetes": a cue that opens a later comma-separated item speaks for that item
- * and the ones after it. Followed by a preposition or a clause ("…, ideally from a trading
+ * "Docker, ideally Kubernetes", "strong Python and, ideally, some C++": a cue that opens a later
+ * comma-separated item, set off by commas or not, speaks for that item and the ones after it. Followed by a preposition or a clause ("…, ideally from a trading
  * environment", "…, ideally if…") it qualifies everything before it, and the clause is preferred.
  */
-const LEADING_ITEM_CUE = /,\s*(?:ideally|preferably|optionally|even better)\b(?!,|\s+(?:from|in|at|on|with|within|through|via|by|for|as|having|if|when|where|while|because|gained|acquired|earned|built|used|applied|obtained)\b)/g;
+const LEADING_ITEM_CUE = /,\s*(?:ideally|preferably|optionally|even better)\b(?!,?\s+(?:from|in|at|on|with|within|through|via|by|for|as|having|if|when|where|while|because|gained|acquired|earned|built|used|applied|obtained)\b),?/g;
 
 /**
  * Whether every preferred cue of the clause belongs to comma-separated items other than the
