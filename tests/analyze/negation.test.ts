@@ -62,6 +62,13 @@ describe('negation and modality', () => {
     expect((await judged('No experience with Java, Kotlin or Scala.', 'scala'))[0]?.modality).toBe('negated');
   });
 
+  it('a wish to move into a field, and a reading knowledge, are weak', async () => {
+    expect((await judged('Backend developer looking to move into computer vision.', 'computer-vision'))[0]?.modality).toBe('weak');
+    expect((await judged('Moved into computer vision in 2019 and shipped three detectors.', 'computer-vision'))[0]?.modality).toBe('normal');
+    expect((await judged('Languages: Go, Scala (reading knowledge only)', 'scala'))[0]?.modality).toBe('weak');
+    expect((await judged('A reading knowledge of Scala from code reviews.', 'scala'))[0]?.modality).toBe('weak');
+  });
+
   it('a negation inside parentheses ends with them', async () => {
     const text = 'Moved to the payments squad (not the fraud one) and wrote Scala there.';
     expect((await judged(text, 'scala'))[0]?.modality).toBe('normal');
