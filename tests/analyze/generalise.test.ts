@@ -68,6 +68,7 @@ describe('word forms: derivations only where the lexicon keeps the sense', () =>
     expect(await presentSkills('Piloted two pricing-page ideas with a small share of visitors.')).toContain('idea-iteration');
     expect(await presentSkills('- Run studies to validate fresh onboarding ideas with real users.', 'job')).toContain('idea-iteration');
     expect(await presentSkills('- Come up with bold ideas for the product roadmap.', 'job')).not.toContain('idea-iteration');
+    expect(await presentSkills("Implemented the committee's ideas for the spring fair.")).not.toContain('idea-iteration');
   });
 
   it('software run in production is software engineering; film, oil and factory production are not', async () => {
