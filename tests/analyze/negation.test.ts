@@ -134,6 +134,20 @@ describe('negation and modality', () => {
       expect(denied.analysis.skills.find((s) => s.id === 'neural-networks')?.present).toBe(false);
     });
 
+    it('"an asset", "would set you apart" and an inline "Nice:" mark a skill as preferred', async () => {
+      for (const text of ['Requirements\n- Strong SQL.\n- Scala experience would be an asset.', 'You should write SQL every day. Scala experience would set you apart.', 'Must: SQL. Nice: Scala.']) {
+        expect((await judged(text, 'scala', 'job'))[0]?.requirement).toBe('preferred');
+      }
+    });
+
+    it('items that each carry a level in parentheses take their own', async () => {
+      const text = 'Requirements\n- Java (must), Scala (nice to have), Kotlin (required)';
+      expect((await judged(text, 'java', 'job'))[0]?.requirement).toBe('required');
+      expect((await judged(text, 'scala', 'job'))[0]?.requirement).toBe('preferred');
+      expect((await judged(text, 'kotlin', 'job'))[0]?.requirement).toBe('required');
+      expect((await judged('Requirements\n- Java, Scala or Kotlin (nice to have)', 'java', 'job'))[0]?.requirement).toBe('preferred');
+    });
+
     it('"beneficial" and "helpful" mark a skill as preferred', async () => {
       for (const line of ['Some grounding in Bayesian statistics would be beneficial.', 'Bayesian statistics is helpful for this team.']) {
         const { analysis } = await analyzeText(`Requirements\n- Python.\n- ${line}`, 'job');

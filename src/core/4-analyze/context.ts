@@ -66,7 +66,7 @@ const REPORTED_AFTER = /^[^.;]{0,60}?\b(?:built|developed|trained|implemented|cr
 const INVOLVED = /\b(?:led|lead|leading|managed|managing|ran|running|headed|heading|joined|worked in|worked on|working in|working on|part of|member of|within|coached|founded|built|formed|grew)\s+(?:\S+\s+){0,2}$/;
 /** Job ads that offer to teach a skill do not require it. */
 const TAUGHT_ON_THE_JOB = /\b(?:we will teach you|we'll teach you|we can teach you|happy to teach you|you will learn|you'll learn|you will be trained in|training (?:is|will be) provided in)\b/g;
-const PREFERRED_CUES = /\b(?:a plus|is a plus|are a plus|(?:a|an) (?:big|huge|real|definite|strong|major|great|nice|added|extra|distinct) (?:plus|bonus|advantage)|nice[- ]to[- ]have|bonus|preferred|preferably|ideally|desirable|advantageous|an advantage|would be great|would be nice|not essential|optional|helpful but|(?:is|are|would be) helpful|would help|beneficial|is welcome|are welcome|a bonus|good to have|even better)\b/;
+const PREFERRED_CUES = /\b(?:a plus|is a plus|are a plus|(?:a|an) (?:big|huge|real|definite|strong|major|great|nice|added|extra|distinct) (?:plus|bonus|advantage)|nice[- ]to[- ]have|bonus|preferred|preferably|ideally|desirable|advantageous|an advantage|would be great|would be nice|not essential|optional|helpful but|(?:is|are|would be) helpful|would help|beneficial|an asset|a (?:strong|real|definite|great) asset|sets? you apart|(?:make|makes|help|helps) you stand out|nice(?=\s*:)|is welcome|are welcome|a bonus|good to have|even better)\b/;
 /**
  * Where a clause that matters may start: a contrastive conjunction, a semicolon or colon, or a
  * comma followed by a new subject ("…, I never used…"). List commas and "and" keep one clause,
@@ -384,6 +384,9 @@ const REQUIREMENT_CLAUSE_BREAK = /;|,\s*(?:but|while|whereas|and)\b|\s(?:but|whi
  * For job ads: the section says required or preferred, and an inline cue in the mention's own
  * clause overrides ("Python is essential; Go would be a bonus": only Go is preferred).
  */
+/** A level written in parentheses after an item: "(must)", "(required)", "(nice to have)". */
+const PAREN_LEVEL = /\(\s*(must|must[- ]have|required|essential|mandatory|nice[- ]to[- ]have|a plus|preferred|optional|bonus|desirable)\s*\)/g;
+
 export function requirementOf(section: SectionKind | null, sentence: string, start = 0): Requirement {
   let from = 0;
   let to = sentence.length;
@@ -396,6 +399,13 @@ export function requirementOf(section: SectionKind | null, sentence: string, sta
     }
   }
   const clause = sentence.slice(from, to).toLowerCase();
+  // Items that each carry their own level in parentheses ("Python (must), C++ (nice to have)"):
+  // each item takes the level written after it.
+  const levels = matchesOf(PAREN_LEVEL, clause);
+  if (levels.length >= 2) {
+    const own = levels.find((m) => (m.index ?? 0) >= start - from);
+    if (own) return PREFERRED_CUES.test(own[1] ?? '') ? 'preferred' : 'required';
+  }
   if (PREFERRED_CUES.test(clause) && !onlyAnotherItemIsAPlus(clause, start - from)) return 'preferred';
   return section === 'preferred' ? 'preferred' : 'required';
 }
