@@ -322,6 +322,9 @@ describe('whose mention it is', () => {
   it('a plural profession names other people', async () => {
     expect(await cv('Sat between the statisticians and the physicists on the trading floor, running their batch jobs.')).not.toEqual(expect.arrayContaining(['statistics', 'physics']));
     expect(await cv('Physicist by training; now writes simulation code.')).toContain('physics');
+    expect(await cv('Kept the GPU queue healthy for the computer vision researchers.')).not.toContain('computer-vision');
+    expect(await cv('Did the bookkeeping for a reinforcement learning start-up.')).not.toContain('reinforcement-learning');
+    expect(await cv('Founded a reinforcement learning start-up and trained its first PPO agents.')).toContain('reinforcement-learning');
   });
 
   it('a team named after a skill is that team, unless the writer was in it', async () => {
@@ -333,6 +336,8 @@ describe('whose mention it is', () => {
     expect(await cv('Deployed the ranking service; its gradient boosting models are trained by the data science team.')).not.toContain('learning-algorithms');
     expect(await cv('Supported the analysts (they fit XGBoost models every night) with storage and scheduling.')).not.toContain('learning-algorithms');
     expect(await cv('Trained XGBoost models for churn.')).toContain('learning-algorithms');
+    expect(await cv('The billing engine was written in C++ by an outside consultancy team; I ran its releases.')).not.toContain('cpp');
+    expect(await cv('Wrote the billing engine in C++ by myself in six months.')).toContain('cpp');
   });
 
   it('a talk attended or a course audited is not the skill', async () => {

@@ -17,10 +17,20 @@ export interface Voice {
 const ORGANISATION_AFTER = /^(?:\s+[\p{Lu}&][\p{L}&.-]*){0,2}\s+(?:Ltd|Limited|Inc|LLC|LLP|GmbH|plc|PLC|Corp|Corporation|AG|S\.?A|B\.?V|Pty|Holdings|Media|Group)\b\.?/u;
 
 /** Head nouns of professions: in the plural they name other people ("the desk is mostly physicists"). */
-const PROFESSION_PLURAL = /\b(?:engineers|scientists|analysts|developers|statisticians|physicists|mathematicians|researchers|economists|technicians|specialists|practitioners|architects)$/i;
+const PROFESSIONS = 'engineers|scientists|analysts|developers|statisticians|physicists|mathematicians|researchers|economists|technicians|specialists|practitioners|architects';
+const PROFESSION_PLURAL = new RegExp(String.raw`\b(?:${PROFESSIONS})$`, 'i');
 
 /** A mention that is the name of a team or group: "the computer vision team", "our NLP group". */
 const TEAM_AFTER = /^[\s-]*(?:team|teams|group|groups|department|squad|unit|guild|chapter)\b/i;
+
+/**
+ * CVs: a mention that names other people by their profession ("supported the NLP researchers") or
+ * a company by its field ("managed the office of a computer vision start-up"). Leading them or
+ * founding it still counts (LEADS_OR_FOUNDED); working for them does not.
+ */
+const PROFESSION_AFTER = new RegExp(String.raw`^[\s-]*(?:${PROFESSIONS})\b`, 'i');
+const COMPANY_AFTER = /^[\s-]*(?:start-?ups?|company|companies|firm|firms|agency|agencies|vendor|vendors)\b/i;
+const LEADS_OR_FOUNDED = /\b(?:led|lead|leading|managed|managing|headed|heading|ran|running|founded|co-founded|cofounded|started|built|grew|owned|one of|among)\s+(?:\S+\s+){0,3}$/i;
 
 /** A mention that ends in a preposition is a verb phrase ("work with"), not a team's name. */
 const LINKING_END = /\b(?:with|to|for|across|alongside|among|between|within)$/i;
@@ -31,7 +41,12 @@ const LINKING_END = /\b(?:with|to|for|across|alongside|among|between|within)$/i;
  */
 const INVOLVED = /\b(?:led|lead|leading|managed|managing|ran|running|headed|heading|joined|join|joining|worked in|worked on|work in|working in|working on|part of|member of|within|coached|founded|built|formed|grew|in|on|for|with)(?!\s+by\b)\s+(?:\S+\s+){0,3}$/i;
 
-const DONE_BY = /\b(?:built|developed|trained|implemented|created|written|designed|done|delivered|owned|maintained|handled|made|provided|supplied|applied|run|operated|managed)\s+by\s+(?:the|a|an|our|their|its|another|other|a separate|separate|external|outside)?\s*(?:[\w-]+\s+){0,3}(?:team|teams|group|department|vendor|vendors|partner|partners|colleagues|others|contractors?|agency|third[- ]part(?:y|ies)|specialists)\b/i;
+/** Another party as the agent of a passive: "by the platform team", "by an external vendor". */
+const AGENT = String.raw`(?:the|a|an|our|their|its|another|other|a separate|separate|external|outside)?\s*(?:[\w-]+\s+){0,3}(?:team|teams|group|department|vendor|vendors|partner|partners|colleagues|others|contractors?|agency|third[- ]part(?:y|ies)|specialists)\b`;
+const DONE_BY = new RegExp(String.raw`\b(?:built|developed|trained|implemented|created|written|designed|done|delivered|owned|maintained|handled|made|provided|supplied|applied|run|operated|managed)\s+by\s+${AGENT}`, 'i');
+/** The passive's verb before the mention and its agent after: "written in C++ by an external vendor". */
+const PASSIVE_BEFORE = /\b(?:built|developed|trained|implemented|created|written|designed|done|delivered|maintained|made)\s+(?:in|with|using|on)\s+(?:\S+\s+){0,2}$/i;
+const BY_AGENT_AFTER = new RegExp(String.raw`^\s*(?:[\w+#-]+\s+){0,3}?by\s+${AGENT}`, 'i');
 const BOUGHT_IN = /\b(?:is|are|was|were)\s+(?:bought in|outsourced|licensed from|provided by a vendor)\b/i;
 
 /** Another party as the subject of the mention's clause: "they train in PyTorch", "a separate team applies NLP". */
@@ -184,9 +199,15 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   if (plural) return { rule: 'plural-profession', cue: plural[0] };
   // "the computer vision team" names a team; "work with teams" is the writer's own doing.
   if (hints.team && TEAM_AFTER.test(after) && !INVOLVED.test(before) && !LINKING_END.test(mention)) return { rule: 'team-name', cue: `${mention}${TEAM_AFTER.exec(after)?.[0] ?? ''}`.trim() };
+  if (kind === 'cv') {
+    const people = PROFESSION_AFTER.exec(after);
+    const company = people ? null : COMPANY_AFTER.exec(after);
+    const named = people ?? company;
+    if (named && !LEADS_OR_FOUNDED.test(before) && !LINKING_END.test(mention)) return { rule: people ? 'plural-profession' : 'organisation-name', cue: `${mention}${named[0]}`.trim() };
+  }
   if (hints.doneBy) {
     const clauseAfter = after.split(/[;.]/)[0] ?? '';
-    const doneBy = DONE_BY.exec(clauseAfter) ?? BOUGHT_IN.exec(clauseAfter);
+    const doneBy = DONE_BY.exec(clauseAfter) ?? BOUGHT_IN.exec(clauseAfter) ?? (PASSIVE_BEFORE.test(before) ? BY_AGENT_AFTER.exec(clauseAfter) : null);
     if (doneBy) return { rule: 'done-by-others', cue: doneBy[0] };
   }
   const other = hints.subject ? nearestCue(OTHER_SUBJECT, before, (gap) => !/[.;]/.test(gap)) : null;
