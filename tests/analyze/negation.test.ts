@@ -148,6 +148,16 @@ describe('negation and modality', () => {
       expect((await judged('Requirements\n- Java, Scala or Kotlin (nice to have)', 'java', 'job'))[0]?.requirement).toBe('preferred');
     });
 
+    it('"not required but would help" makes a skill preferred; "not required" alone still denies it', async () => {
+      expect((await judged('Requirements: Java. Scala is not required but would help.', 'scala', 'job'))[0]).toMatchObject({ modality: 'normal', requirement: 'preferred' });
+      expect((await judged('Requirements: Java. Scala is not required.', 'scala', 'job'))[0]?.modality).toBe('negated');
+    });
+
+    it('a skill the employer offers to train you in is not required', async () => {
+      expect((await judged('Requirements: Java. We will train you in Scala during onboarding.', 'scala', 'job'))[0]?.modality).toBe('negated');
+      expect((await judged("Requirements: Java. We're happy to coach you through Scala.", 'scala', 'job'))[0]?.modality).toBe('negated');
+    });
+
     it('"beneficial" and "helpful" mark a skill as preferred', async () => {
       for (const line of ['Some grounding in Bayesian statistics would be beneficial.', 'Bayesian statistics is helpful for this team.']) {
         const { analysis } = await analyzeText(`Requirements\n- Python.\n- ${line}`, 'job');

@@ -43,6 +43,8 @@ const NEGATION_EXCEPTIONS = /\b(?:not only|no later than|no less than|no doubt|n
 const NEGATED_FAILURE = /^[\w']+\s+(?:once\s+|ever\s+|yet\s+)?(?:miss(?:ed|es|ing)?|slip(?:ped|s|ping)?|overr(?:an|un|uns|unning)|fail(?:ed|s|ing)?\s+to\s+(?:meet|hit|make|keep|deliver))\b/i;
 /** Negation after the mention ("C++ is not required", "Deep learning: none"). */
 const NEGATION_AFTER = /^[^.;,]{0,40}?\b(?:(?:is|are|was|were)\s+)?(?:not\s+(?:required|needed|necessary|essential|expected|a requirement|part of|used|involved)|none\b|n\/a\b|no experience\b|not applicable)|^[^.;]{0,60}?\b(?:is|are)\s+not\s+(?:something|anything)\s+(?:we|you)\s+(?:require|need|expect|ask for)|^[^.;]{0,60}?\bnot\s+(?:your|our|the role's)\s+(?:responsibility|job|focus)/;
+/** "C++ is not required but would help": the denial then only says the skill is optional. */
+const NOT_REQUIRED_BUT_WELCOME = /^[^.;]{0,40}?\bnot (?:required|essential|necessary|needed|mandatory|a requirement|a must),? but\b[^.;]{0,40}?\b(?:would help|helps|welcome|a plus|nice|useful|helpful|an advantage|a bonus|beneficial|an asset|preferred|desirable)\b/;
 /** The word of a negation read after the mention that does the denying. */
 const DENIAL_WORD = /\b(?:not|none|n\/a|no)\b/g;
 const NEGATION_WINDOW = 8;
@@ -65,7 +67,7 @@ const REPORTED_AFTER = /^[^.;]{0,60}?\b(?:built|developed|trained|implemented|cr
 /** Words before a team phrase that show the author took part in the team's work. */
 const INVOLVED = /\b(?:led|lead|leading|managed|managing|ran|running|headed|heading|joined|worked in|worked on|working in|working on|part of|member of|within|coached|founded|built|formed|grew)\s+(?:\S+\s+){0,2}$/;
 /** Job ads that offer to teach a skill do not require it. */
-const TAUGHT_ON_THE_JOB = /\b(?:we will teach you|we'll teach you|we can teach you|happy to teach you|you will learn|you'll learn|you will be trained in|training (?:is|will be) provided in)\b/g;
+const TAUGHT_ON_THE_JOB = /\b(?:(?:we will|we'll|we can|we|happy to|glad to) (?:teach|train|coach) you|you will learn|you'll learn|you will be trained in|training (?:is|will be) provided in)\b/g;
 const PREFERRED_CUES = /\b(?:a plus|is a plus|are a plus|(?:a|an) (?:big|huge|real|definite|strong|major|great|nice|added|extra|distinct) (?:plus|bonus|advantage)|nice[- ]to[- ]have|bonus|preferred|preferably|ideally|desirable|advantageous|an advantage|would be great|would be nice|not essential|optional|helpful but|(?:is|are|would be) helpful|would help|beneficial|an asset|a (?:strong|real|definite|great) asset|sets? you apart|(?:make|makes|help|helps) you stand out|nice(?=\s*:)|is welcome|are welcome|a bonus|good to have|even better)\b/;
 /**
  * Where a clause that matters may start: a contrastive conjunction, a semicolon or colon, or a
@@ -112,7 +114,7 @@ function lastMatch(re: RegExp, text: string): RegExpExecArray | null {
  * Any word that some modality rule starts from. A sentence without one needs no modality work:
  * checked once per sentence, it keeps the common case cheap.
  */
-const ANY_CUE = /\b(?:no|not|never|without|lacks?|lacking|neither|nor|none|unfamiliar|cannot|\w+n't|basic|basics|beginner|elementary|introductory|familiar(?:ity)?|exposure|limited|currently|am|i'm|now|started|still|learning|interested|keen|hop(?:e|ing)|would|want|wanting|looking|seeking|aiming|eager|reading|plan|planning|aspiring|self-taught|dabbled|little|enough|expert|expertise|advanced|extensive|deep|proficient|proficiency|fluent|strong|mastery|seasoned|primary|novice|intermediate|none|team|teams|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?|others|hours?|afternoons?|mornings?|evenings?|days?|weekends?|\w+-(?:hour|day)(?:-long)?)\b|\d\s*\+/i;
+const ANY_CUE = /\b(?:no|not|never|without|lacks?|lacking|neither|nor|none|unfamiliar|cannot|\w+n't|basic|basics|beginner|elementary|introductory|familiar(?:ity)?|exposure|limited|currently|am|i'm|now|started|still|learning|interested|keen|hop(?:e|ing)|would|want|wanting|looking|seeking|aiming|eager|reading|teach|coach|train you|learn|plan|planning|aspiring|self-taught|dabbled|little|enough|expert|expertise|advanced|extensive|deep|proficient|proficiency|fluent|strong|mastery|seasoned|primary|novice|intermediate|none|team|teams|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?|others|hours?|afternoons?|mornings?|evenings?|days?|weekends?|\w+-(?:hour|day)(?:-long)?)\b|\d\s*\+/i;
 const YEARS_HINT = /\b(?:years?|yrs?)\b/i;
 
 export interface SentenceCues {
@@ -217,7 +219,7 @@ function judgeWindow(w: Window, sentence: string, start: number, end: number, ki
     return { modality: 'negated', cue: sentence.slice(w.clauseStart + neg.index, start).trim(), side: 'before', at: neg.index };
   }
   const negAfter = NEGATION_AFTER.exec(after);
-  if (negAfter && !preferredBeforeDenial(negAfter[0])) return { modality: 'negated', cue: sentence.slice(end, end + negAfter[0].length).trim(), side: 'after', at: negAfter[0].length };
+  if (negAfter && !preferredBeforeDenial(negAfter[0]) && !NOT_REQUIRED_BUT_WELCOME.test(after)) return { modality: 'negated', cue: sentence.slice(end, end + negAfter[0].length).trim(), side: 'after', at: negAfter[0].length };
   if (kind === 'job') {
     const taught = lastMatch(TAUGHT_ON_THE_JOB, before);
     if (taught && wordsBetween(before.slice(taught.index + taught[0].length)) <= 4) return { modality: 'negated', cue: taught[0], side: 'before', at: taught.index };
@@ -398,6 +400,7 @@ export function requirementOf(section: SectionKind | null, sentence: string, sta
       break;
     }
   }
+  if (NOT_REQUIRED_BUT_WELCOME.test(sentence.slice(start).toLowerCase())) return 'preferred';
   const clause = sentence.slice(from, to).toLowerCase();
   // Items that each carry their own level in parentheses ("Python (must), C++ (nice to have)"):
   // each item takes the level written after it.
