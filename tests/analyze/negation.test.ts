@@ -62,6 +62,18 @@ describe('negation and modality', () => {
     expect((await judged('No experience with Java, Kotlin or Scala.', 'scala'))[0]?.modality).toBe('negated');
   });
 
+  it("a value after a label's colon speaks for the label, with or without a full stop", async () => {
+    for (const text of ['Scala: none.', 'Scala: not yet.', 'Scala — no hands-on experience.', 'Scala: no professional experience']) {
+      expect((await judged(text, 'scala'))[0]?.modality).toBe('negated');
+    }
+    expect((await judged('No stranger to Scala after five years on the ledger.', 'scala'))[0]?.modality).not.toBe('negated');
+  });
+
+  it('knowledge from theory or coursework only is weak', async () => {
+    expect((await judged('Scala: theory only', 'scala'))[0]?.modality).toBe('weak');
+    expect((await judged('Languages: Go, Scala (coursework only)', 'scala'))[0]?.modality).toBe('weak');
+  });
+
   it('a wish to move into a field, and a reading knowledge, are weak', async () => {
     expect((await judged('Backend developer looking to move into computer vision.', 'computer-vision'))[0]?.modality).toBe('weak');
     expect((await judged('Moved into computer vision in 2019 and shipped three detectors.', 'computer-vision'))[0]?.modality).toBe('normal');

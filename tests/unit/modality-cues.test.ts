@@ -28,6 +28,8 @@ const CASES: Array<[DocumentKind, string, string]> = [
   ['cv', 'Expert in Scala.', 'Scala'],
   ['cv', '6+ years of Scala.', 'Scala'],
   ['cv', 'Scala (primary)', 'Scala'],
+  ['cv', 'Scala: not yet.', 'Scala'],
+  ['cv', 'Scala: theory only', 'Scala'],
 ];
 
 describe('the modality shortcut runs every modality rule that would give a verdict', () => {

@@ -35,14 +35,14 @@ export interface SentenceView {
 
 /** Negation before the mention, in the same clause, at most NEGATION_WINDOW words away. */
 const NEGATION_BEFORE = /\b(?:no|never|without|lacks?|lacking|neither|nor|none|unfamiliar with|not|cannot|(?:do|does|did|have|has|had|is|are|was|were|ca|wo|would|could)n't)\b(?![-.])/g;
-const NEGATION_EXCEPTIONS = /\b(?:not only|no later than|no less than|no doubt|not least|no matter)\b/;
+const NEGATION_EXCEPTIONS = /\b(?:not only|no later than|no less than|no doubt|not least|no matter|no stranger to)\b/;
 /**
  * A negated failure affirms what it failed at: "never missed a deadline", "didn't slip a single
  * release date", "without overrunning the schedule". Read from the negation cue onwards.
  */
 const NEGATED_FAILURE = /^[\w']+\s+(?:once\s+|ever\s+|yet\s+)?(?:miss(?:ed|es|ing)?|slip(?:ped|s|ping)?|overr(?:an|un|uns|unning)|fail(?:ed|s|ing)?\s+to\s+(?:meet|hit|make|keep|deliver))\b/i;
 /** Negation after the mention ("C++ is not required", "Deep learning: none"). */
-const NEGATION_AFTER = /^[^.;,]{0,40}?\b(?:(?:is|are|was|were)\s+)?(?:not\s+(?:required|needed|necessary|essential|expected|a requirement|part of|used|involved)|none\b|n\/a\b|no experience\b|not applicable)|^[^.;]{0,60}?\b(?:is|are)\s+not\s+(?:something|anything)\s+(?:we|you)\s+(?:require|need|expect|ask for)|^[^.;]{0,60}?\bnot\s+(?:your|our|the role's)\s+(?:responsibility|job|focus)/;
+const NEGATION_AFTER = /^[^.;,]{0,40}?\b(?:(?:is|are|was|were)\s+)?(?:not\s+(?:required|needed|necessary|essential|expected|a requirement|part of|used|involved)|none\b|n\/a\b|not yet\b|no (?:(?:hands-on|practical|professional|real|direct|commercial|prior) )?(?:experience|exposure)\b|not applicable)|^[^.;]{0,60}?\b(?:is|are)\s+not\s+(?:something|anything)\s+(?:we|you)\s+(?:require|need|expect|ask for)|^[^.;]{0,60}?\bnot\s+(?:your|our|the role's)\s+(?:responsibility|job|focus)/;
 /** "C++ is not required but would help": the denial then only says the skill is optional. */
 const NOT_REQUIRED_BUT_WELCOME = /^[^.;]{0,40}?\bnot (?:required|essential|necessary|needed|mandatory|a requirement|a must),? but\b[^.;]{0,40}?\b(?:would help|helps|welcome|a plus|nice|useful|helpful|an advantage|a bonus|beneficial|an asset|preferred|desirable)\b/;
 /** The word of a negation read after the mention that does the denying. */
@@ -57,7 +57,7 @@ const WEAK_WINDOW = 8;
  * bounds by the least that is needed ("I know enough to…", "learned just enough about…").
  */
 const WEAK_BEFORE = /\b(?:(?:an?|one|two|three|a few|a couple of)[- ](?:hours?|afternoons?|mornings?|evenings?|days?|weekends?)(?:[- ]long)?(?: (?:course|workshop|session|tutorial|class|seminar|introduction|crash course))? (?:on|of|in|about|introducing)|basic|basics of|beginner|elementary|introductory|familiarity with|familiar with|some exposure to|exposure to|limited experience|currently learning|am learning|i'm learning|now learning|started learning|still learning|learning to use|interested in|keen to learn|keen to|hoping to|hope to|(?:looking|seeking|aiming|hoping|wanting|want|eager) to (?:move|transition|pivot|switch|break|get|grow|branch out) into|reading knowledge of|would like to|would love to|love to learn|want to learn|plan to|planning to|aspiring|self-taught|dabbled in|a little|(?:know|knows|knew|learned|learnt) (?:just )?enough|enough to get by|enough to be dangerous)\b/g;
-const WEAK_AFTER = /^[^.;,]{0,25}?(?:\b(?:beginner|basic|basics|elementary|novice|introductory|currently learning|enough to get by|enough to be dangerous)\b|\(\s*(?:learning|basic|beginner|novice|elementary|introductory|reading knowledge(?: only)?)\s*\))/;
+const WEAK_AFTER = /^[^.;,]{0,25}?(?:\b(?:beginner|basic|basics|elementary|novice|introductory|currently learning|enough to get by|enough to be dangerous)\b|\(\s*(?:learning|basic|beginner|novice|elementary|introductory|reading knowledge(?: only)?)\s*\)|\b(?:theoretical knowledge|theory|theoretical|academic knowledge|coursework) only\b)/;
 const STRONG_BEFORE = /\b(?:expert in|expert|expertise in|expertise|advanced|extensive|deep|proficient in|proficient|proficiency in|fluent in|fluent|strong|mastery of|seasoned|\d{1,2}\s*\+\s*years?)\b/g;
 const STRONG_AFTER = /^[^.;,]{0,25}?\b(?:expert|advanced|primary|fluent|proficient)\b/;
 /** Second-hand mentions: work that others did. */
@@ -74,7 +74,7 @@ const PREFERRED_CUES = /\b(?:a plus|is a plus|are a plus|(?:a|an) (?:big|huge|re
  * comma followed by a new subject ("…, I never used…"). List commas and "and" keep one clause,
  * so "no experience with Java, Kotlin or Go" negates all three.
  */
-const CLAUSE_BOUNDARY = /[;:]|\b(?:but|however|although|though|yet|while|whereas|except)\b|,\s*(?:i|we|he|she|they|you|it)\b/i;
+const CLAUSE_BOUNDARY = /[;:]|\b(?:but|however|although|though|(?<!\bnot )yet|while|whereas|except)\b|,\s*(?:i|we|he|she|they|you|it)\b/i;
 const NEW_CLAUSE_START = /^\s*(?:but|however|although|though|yet|while|whereas|except|i|we|he|she|they|you|it)\b/i;
 
 /** "5+ years", "three years", "Four or more years", "two plus years", "3 or more yrs". */
@@ -114,7 +114,7 @@ function lastMatch(re: RegExp, text: string): RegExpExecArray | null {
  * Any word that some modality rule starts from. A sentence without one needs no modality work:
  * checked once per sentence, it keeps the common case cheap.
  */
-const ANY_CUE = /\b(?:no|not|never|without|lacks?|lacking|neither|nor|none|unfamiliar|cannot|\w+n't|basic|basics|beginner|elementary|introductory|familiar(?:ity)?|exposure|limited|currently|am|i'm|now|started|still|learning|interested|keen|hop(?:e|ing)|would|want|wanting|looking|seeking|aiming|eager|reading|teach|coach|train you|learn|plan|planning|aspiring|self-taught|dabbled|little|enough|expert|expertise|advanced|extensive|deep|proficient|proficiency|fluent|strong|mastery|seasoned|primary|novice|intermediate|none|team|teams|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?|others|hours?|afternoons?|mornings?|evenings?|days?|weekends?|\w+-(?:hour|day)(?:-long)?)\b|\d\s*\+/i;
+const ANY_CUE = /\b(?:no|not|never|without|lacks?|lacking|neither|nor|none|unfamiliar|cannot|\w+n't|basic|basics|beginner|elementary|introductory|familiar(?:ity)?|exposure|limited|currently|am|i'm|now|started|still|learning|interested|keen|hop(?:e|ing)|would|want|wanting|looking|seeking|aiming|eager|reading|teach|coach|train you|learn|theory|theoretical|coursework|plan|planning|aspiring|self-taught|dabbled|little|enough|expert|expertise|advanced|extensive|deep|proficient|proficiency|fluent|strong|mastery|seasoned|primary|novice|intermediate|none|team|teams|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?|others|hours?|afternoons?|mornings?|evenings?|days?|weekends?|\w+-(?:hour|day)(?:-long)?)\b|\d\s*\+/i;
 const YEARS_HINT = /\b(?:years?|yrs?)\b/i;
 
 export interface SentenceCues {
@@ -276,8 +276,18 @@ function wholeVerdict(sentence: string, start: number, end: number, kind: Docume
 /** Does judging this mention need the sentence's clauses? Only when a clause may end between cue and mention. */
 export function needsClauses(sentence: string, start: number, end: number, kind: DocumentKind, verdicts?: VerdictCache): boolean {
   const { whole, verdict } = wholeVerdict(sentence, start, end, kind, verdicts);
-  if (!verdict) return false;
-  const between = verdict.side === 'before' ? whole.before.slice(verdict.at) : whole.after.slice(0, verdict.at);
+  return verdict !== null && clauseMayEndBetween(whole, verdict);
+}
+
+/** The colon (or dash) right after a label: "Deep learning: none", "Computer vision — no experience". */
+const LABEL_COLON = /^\s*[:—–]\s*/;
+
+/**
+ * Whether a clause may end between the cue and the mention, so that clause scoping could change the
+ * verdict. A label's colon is no such end: in "Deep learning: none." the value after it is the label's.
+ */
+function clauseMayEndBetween(whole: Window, verdict: WindowVerdict): boolean {
+  const between = verdict.side === 'before' ? whole.before.slice(verdict.at) : whole.after.slice(0, verdict.at).replace(LABEL_COLON, '');
   return CLAUSE_BOUNDARY.test(between);
 }
 
@@ -285,9 +295,7 @@ export function modalityOf(sentence: string, start: number, end: number, kind: D
   const { lower, whole, verdict } = wholeVerdict(sentence, start, end, kind, verdicts);
   const level = levelAtLineEnd(sentence, end);
   if (!verdict) return level ?? { modality: 'normal' };
-  // Clause scoping can only change the verdict when a clause may end between cue and mention.
-  const between = verdict.side === 'before' ? whole.before.slice(verdict.at) : whole.after.slice(0, verdict.at);
-  if (!CLAUSE_BOUNDARY.test(between)) return { modality: verdict.modality, ...(verdict.cue ? { cue: verdict.cue } : {}) };
+  if (!clauseMayEndBetween(whole, verdict)) return { modality: verdict.modality, ...(verdict.cue ? { cue: verdict.cue } : {}) };
   const clauses = clausesFrom(sentence, nlp, cache);
   const clause = clauses.find((c) => start >= c.start && start < c.end) ?? { start: 0, end: sentence.length };
   const scoped: Window = { before: lower.slice(clause.start, start), after: lower.slice(end, Math.max(end, clause.end)), clauseStart: clause.start };
