@@ -87,6 +87,12 @@ describe('negation and modality', () => {
     expect((await judged('Wrote the service (in Go, not Scala) for the ledger.', 'scala'))[0]?.modality).toBe('negated');
   });
 
+  it('a range of years asks for its lower end', async () => {
+    expect((await judged('Requirements\n- 2-4 years of Scala in production', 'scala', 'job'))[0]?.years).toBe(2);
+    expect((await judged('Requirements\n- Two to four years of Scala', 'scala', 'job'))[0]?.years).toBe(2);
+    expect((await judged('Requirements\n- 4 years of Scala', 'scala', 'job'))[0]?.years).toBe(4);
+  });
+
   it('years: "5+ years of Python" is strong with 5 years; "3 years in computer vision"', async () => {
     expect((await judged('5+ years of Python in production.', 'python'))[0]).toMatchObject({ modality: 'strong', years: 5 });
     expect((await judged('Three years in computer vision research.', 'computer-vision'))[0]).toMatchObject({ years: 3 });

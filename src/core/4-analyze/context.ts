@@ -370,12 +370,19 @@ export function deniedByWriterLater(sentence: string, start: number, later: Arra
  * before a mention go to the nearest skill after them only: in "4+ years of Python, deep
  * experience with PyTorch" PyTorch gets none.
  */
+/** The lower end of a range of years, just before the count: "3-5 years", "3 to 5 years". */
+const RANGE_START = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:-|–|to)\s*$/i;
+
 export function yearsOf(sentence: string, start: number, end: number, otherStarts: number[] = []): number | undefined {
   let best: { years: number; distance: number } | undefined;
   for (const m of matchesOf(YEARS, sentence)) {
     const at = m.index ?? 0;
     const word = (m[1] ?? '').toLowerCase();
-    const years = WORD_NUMBERS[word] ?? Number(word);
+    const stated = WORD_NUMBERS[word] ?? Number(word);
+    // A range ("3-5 years", "3 to 5 years") asks for its lower end.
+    const range = RANGE_START.exec(sentence.slice(Math.max(0, at - 10), at));
+    const low = range ? (WORD_NUMBERS[(range[1] ?? '').toLowerCase()] ?? Number(range[1])) : stated;
+    const years = Math.min(low, stated);
     if (!Number.isFinite(years) || years <= 0 || years > 50) continue;
     const gap = at < start ? sentence.slice(at + m[0].length, start) : sentence.slice(end, at);
     if (/[.;]/.test(gap)) continue;
