@@ -346,33 +346,34 @@ export function deniedByLaterClause(sentence: string, start: number, mentionStar
 /** The writer of a CV saying, in a later clause, that they have not done it ("…, and I have not built neural models myself"). */
 const WRITER_DENIES = /\b(?:i|we)\s+(?:have\s+(?:not|never)|haven't|had\s+not|hadn't|did\s+not|didn't|do\s+not|don't|never|would\s+not\s+claim|wouldn't\s+claim)\b|\bnone of (?:it|this|them)\b/i;
 
-/**
- * CVs: a later clause in which the writer denies the work refers back to the mentions before it,
- * when it names no other skill ("Deep learning: we evaluated it, it did not beat the simpler
- * models, and I have not built neural models myself"). `later` holds the later mentions, each with
- * whether it evidences a skill the mention does.
- */
 /** Could a later clause deny the writer's work with this mention? (Only then are the sentence's clauses needed.) */
 export function mayBeDeniedLater(sentence: string, start: number): boolean {
   const rest = sentence.slice(start);
   const denial = WRITER_DENIES.exec(rest);
   return denial !== null && LATER_CLAUSE.test(rest.slice(0, denial.index));
 }
+
 /** Anything that can start a later clause: punctuation or a conjunction. */
 const LATER_CLAUSE = /[;:,]|\b(?:but|however|although|though|yet|while|whereas|except|and|so)\b/i;
 
+/**
+ * CVs: a later clause in which the writer denies the work refers back to the mentions before it,
+ * when it names no other skill ("Deep learning: we evaluated it, it did not beat the simpler
+ * models, and I have not built neural models myself"). `later` holds the later mentions, each with
+ * whether it evidences a skill the mention does.
+ */
 export function deniedByWriterLater(sentence: string, start: number, later: Array<{ start: number; sameSkill: boolean }>, nlp: NlpPort, cache?: ClauseCache): string | undefined {
   return laterDenial(WRITER_DENIES, sentence, start, later, nlp, cache);
 }
+
+/** The lower end of a range of years, just before the count: "3-5 years", "3 to 5 years". */
+const RANGE_START = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:-|–|to)\s*$/i;
 
 /**
  * "5+ years of Python", "Python (3 years)": years stated for a mention in the same clause. Years
  * before a mention go to the nearest skill after them only: in "4+ years of Python, deep
  * experience with PyTorch" PyTorch gets none.
  */
-/** The lower end of a range of years, just before the count: "3-5 years", "3 to 5 years". */
-const RANGE_START = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:-|–|to)\s*$/i;
-
 export function yearsOf(sentence: string, start: number, end: number, otherStarts: number[] = []): number | undefined {
   let best: { years: number; distance: number } | undefined;
   for (const m of matchesOf(YEARS, sentence)) {
@@ -397,13 +398,13 @@ export function yearsOf(sentence: string, start: number, end: number, otherStart
 
 const REQUIREMENT_CLAUSE_BREAK = /;|,\s*(?:but|while|whereas|and)\b|\s(?:but|while|whereas)\s/gi;
 
+/** A level written in parentheses after an item: "(must)", "(required)", "(nice to have)". */
+const PAREN_LEVEL = /\(\s*(must|must[- ]have|required|essential|mandatory|nice[- ]to[- ]have|a plus|preferred|optional|bonus|desirable)\s*\)/g;
+
 /**
  * For job ads: the section says required or preferred, and an inline cue in the mention's own
  * clause overrides ("Python is essential; Go would be a bonus": only Go is preferred).
  */
-/** A level written in parentheses after an item: "(must)", "(required)", "(nice to have)". */
-const PAREN_LEVEL = /\(\s*(must|must[- ]have|required|essential|mandatory|nice[- ]to[- ]have|a plus|preferred|optional|bonus|desirable)\s*\)/g;
-
 export function requirementOf(section: SectionKind | null, sentence: string, start = 0): Requirement {
   let from = 0;
   let to = sentence.length;
@@ -436,8 +437,9 @@ const BARE_ITEM_CUE = /(?<!\b(?:is|are|be|been|'s|’s)\s|\(\s*)\b(?:a plus|a bo
 
 /**
  * "Docker, ideally Kubernetes", "strong Python and, ideally, some C++": a cue that opens a later
- * comma-separated item, set off by commas or not, speaks for that item and the ones after it. Followed by a preposition or a clause ("…, ideally from a trading
- * environment", "…, ideally if…") it qualifies everything before it, and the clause is preferred.
+ * comma-separated item, set off by commas or not, speaks for that item and the ones after it.
+ * Followed by a preposition or a clause ("…, ideally from a trading environment", "…, ideally
+ * if…") it qualifies everything before it, and the clause is preferred.
  */
 const LEADING_ITEM_CUE = /,\s*(?:ideally|preferably|optionally|even better)\b(?!,?\s+(?:from|in|at|on|with|within|through|via|by|for|as|having|if|when|where|while|because|gained|acquired|earned|built|used|applied|obtained)\b),?/g;
 
