@@ -43,8 +43,6 @@ const NEGATION_EXCEPTIONS = /\b(?:not only|no later than|no less than|no doubt|n
 const NEGATED_FAILURE = /^[\w']+\s+(?:once\s+|ever\s+|yet\s+)?(?:miss(?:ed|es|ing)?|slip(?:ped|s|ping)?|overr(?:an|un|uns|unning)|fail(?:ed|s|ing)?\s+to\s+(?:meet|hit|make|keep|deliver))\b/i;
 /** Negation after the mention ("C++ is not required", "Deep learning: none"). */
 const NEGATION_AFTER = /^[^.;,]{0,40}?\b(?:(?:is|are|was|were)\s+)?(?:not\s+(?:required|needed|necessary|essential|expected|a requirement|part of|used|involved)|none\b|n\/a\b|not yet\b|no (?:(?:hands-on|practical|professional|real|direct|commercial|prior) )?(?:experience|exposure)\b|not applicable)|^[^.;]{0,60}?\b(?:is|are)\s+not\s+(?:something|anything)\s+(?:we|you)\s+(?:require|need|expect|ask for)|^[^.;]{0,60}?\bnot\s+(?:your|our|the role's)\s+(?:responsibility|job|focus)/;
-/** "C++ is not required but would help": the denial then only says the skill is optional. */
-const NOT_REQUIRED_BUT_WELCOME = /^[^.;]{0,40}?\bnot (?:required|essential|necessary|needed|mandatory|a requirement|a must),? but\b[^.;]{0,40}?\b(?:would help|helps|welcome|a plus|nice|useful|helpful|an advantage|a bonus|beneficial|an asset|preferred|desirable)\b/;
 /** The word of a negation read after the mention that does the denying. */
 const DENIAL_WORD = /\b(?:not|none|n\/a|no)\b/g;
 const NEGATION_WINDOW = 8;
@@ -69,6 +67,11 @@ const INVOLVED = /\b(?:led|lead|leading|managed|managing|ran|running|headed|head
 /** Job ads that offer to teach a skill do not require it. */
 const TAUGHT_ON_THE_JOB = /\b(?:(?:we will|we'll|we can|we|happy to|glad to) (?:teach|train|coach) you|you will learn|you'll learn|you will be trained in|training (?:is|will be) provided in)\b/g;
 const PREFERRED_CUES = /\b(?:a plus|is a plus|are a plus|(?:a|an) (?:big|huge|real|definite|strong|major|great|nice|added|extra|distinct) (?:plus|bonus|advantage)|nice[- ]to[- ]have|bonus|preferred|preferably|ideally|desirable|advantageous|an advantage|would be great|would be nice|not essential|optional|helpful but|(?:is|are|would be) helpful|would help|beneficial|an asset|a (?:strong|real|definite|great) asset|sets? you apart|(?:make|makes|help|helps) you stand out|nice(?=\s*:)|is welcome|are welcome|a bonus|good to have|even better)\b/;
+/**
+ * "C++ is not required but would help", "…not essential, but welcome": after the denial a preferred
+ * cue, or a plain word of welcome, says the skill is optional.
+ */
+const NOT_REQUIRED_BUT_WELCOME = new RegExp(String.raw`^[^.;]{0,40}?\bnot (?:required|essential|necessary|needed|mandatory|a requirement|a must),? but\b[^.;]{0,40}?(?:${PREFERRED_CUES.source}|\b(?:helps|helpful|welcome|useful|nice)\b)`);
 /**
  * Where a clause that matters may start: a contrastive conjunction, a semicolon or colon, or a
  * comma followed by a new subject ("…, I never used…"). List commas and "and" keep one clause,
