@@ -33,7 +33,7 @@ describe('POST /v1/extract: successful reads', () => {
     expect(res.body.format).toBe('markdown');
     expect(res.body.filename).toBeNull();
     expect(res.body.pages).toBeNull();
-    expect(res.body.text).toBe('Ada Obi\n\nExperience\n\n- Built PyTorch models\n- Wrote docs\n\nSkills\n\nPython, C++');
+    expect(res.body.text).toBe('# Ada Obi\n\n## Experience\n\n- Built PyTorch models\n- Wrote docs\n\n## Skills\n\nPython, C++');
   });
 
   it('reads a DOCX named .pdf by its content and warns about the name', async () => {

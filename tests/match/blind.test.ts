@@ -18,7 +18,7 @@ type Variant = (text: string) => string;
 
 /** The person's name as the CV's first line gives it (independent of the service's own detector). */
 function firstLineName(text: string): string | null {
-  const head = (text.split('\n').find((l) => l.trim()) ?? '').split(/\s+[—–|·]\s+|,\s+/)[0]?.trim() ?? '';
+  const head = (text.split('\n').find((l) => l.trim()) ?? '').replace(/^#{1,6}\s+/, '').split(/\s+[—–|·]\s+|,\s+/)[0]?.trim() ?? '';
   return /^(\p{Lu}[\p{L}'’-]+\s+){1,3}\p{Lu}[\p{L}'’-]+$/u.test(head) && !/Curriculum|Resume/i.test(head) ? head : null;
 }
 

@@ -74,7 +74,8 @@ function nameWords(text: string): string[] {
     const words = likelyName(labelled);
     if (words) return words;
   }
-  const firstLine = text.split('\n').find((l) => l.trim().length > 0) ?? '';
+  // A heading mark ("# Jane Roe", as typed in Markdown or kept from a page's title) is not part of it.
+  const firstLine = (text.split('\n').find((l) => l.trim().length > 0) ?? '').replace(/^\s*#{1,6}\s+/, '');
   // "Jane Roe — Machine Learning Engineer": the name is before the separator.
   const head = firstLine.split(/\s+[—–|·•]\s+|,\s+/)[0] ?? '';
   return likelyName(head) ?? [];
