@@ -5,14 +5,44 @@ const CUT_MARK = '\u2063cut\u2063';
 
 interface HtmlNode {
   type?: string;
+  name?: string;
   data?: string;
   children?: HtmlNode[];
 }
 
-function hasText(node: HtmlNode): boolean {
-  if (node.type === 'text') return (node.data ?? '').trim() !== '';
-  return (node.children ?? []).some(hasText);
+function textOf(node: HtmlNode): string {
+  if (node.type === 'text') return node.data ?? '';
+  return (node.children ?? []).map(textOf).join('');
 }
+
+function hasText(node: HtmlNode): boolean {
+  return textOf(node).trim() !== '';
+}
+
+/** The most words a bold paragraph may have to stand for a heading: a longer one is a sentence. */
+const BOLD_TITLE_WORDS = 8;
+
+/**
+ * A paragraph that is all bold and short ("<p><strong>What you bring</strong></p>", a Markdown
+ * "**Requirements**" line, a bold line in Word without a heading style) is how pages and documents
+ * written without heading styles set their headings. A sentence in bold is not one.
+ */
+function isBoldTitle(elem: HtmlNode): boolean {
+  const parts = (elem.children ?? []).filter((child) => child.type !== 'text' || (child.data ?? '').trim() !== '');
+  const bold = parts.filter((child) => child.type === 'tag' && (child.name === 'strong' || child.name === 'b'));
+  // A colon after the bold words ("<strong>Requirements</strong>:") still leaves a title.
+  const rest = parts.filter((child) => !bold.includes(child));
+  if (bold.length === 0 || rest.some((child) => child.type !== 'text' || (child.data ?? '').trim() !== ':')) return false;
+  const title = bold.map(textOf).join(' ').replace(/\s+/g, ' ').trim();
+  return title !== '' && title.length <= 60 && title.split(' ').length <= BOLD_TITLE_WORDS && !/[.!?;,]$/.test(title);
+}
+
+const paragraphOrTitle: FormatCallback = (elem, walk, builder) => {
+  builder.openBlock({ leadingLineBreaks: 2 });
+  if (isBoldTitle(elem)) builder.addLiteral('#### ');
+  walk(elem.children, builder);
+  builder.closeBlock({ trailingLineBreaks: 2 });
+};
 
 /**
  * Headings keep a Markdown mark ("## Requirements") so the section finder knows them by their form,
@@ -28,7 +58,7 @@ const markedHeading: FormatCallback = (elem, walk, builder, formatOptions) => {
 };
 
 const OPTIONS: HtmlToTextOptions = {
-  formatters: { markedHeading },
+  formatters: { markedHeading, paragraphOrTitle },
   wordwrap: false,
   preserveNewlines: false,
   limits: { maxDepth: 200, maxChildNodes: 20_000, ellipsis: CUT_MARK, maxInputLength: 16 * 1024 * 1024 },
@@ -43,6 +73,7 @@ const OPTIONS: HtmlToTextOptions = {
     { selector: 'svg', format: 'skip' },
     { selector: 'iframe', format: 'skip' },
     { selector: 'object', format: 'skip' },
+    { selector: 'p', format: 'paragraphOrTitle' },
     { selector: 'h1', format: 'markedHeading', options: { level: 1 } },
     { selector: 'h2', format: 'markedHeading', options: { level: 2 } },
     { selector: 'h3', format: 'markedHeading', options: { level: 3 } },

@@ -1,5 +1,7 @@
 import { htmlToText } from '../../src/adapters/html';
 import { markdownToHtml } from '../../src/adapters/markdown';
+import { documentXml, makeDocx } from '../../scripts/make-docx';
+import { readDocx } from '../../src/adapters/docx';
 import { redactText } from '../../src/core/1-text/personal-data';
 import { analyzeText } from './support';
 
@@ -41,5 +43,21 @@ describe('headings kept from HTML, Markdown and Word', () => {
   it('a name kept as a page title is still found as personal data', () => {
     const text = htmlToText('<h1>Tomasz Keller</h1><p>Python developer in Graz.</p>').text;
     expect(redactText(text)).not.toMatch(/Tomasz|Keller/);
+  });
+
+  it('a short paragraph all in bold is a title; a bold sentence, or bold words in a sentence, are not', () => {
+    const { text } = htmlToText('<p><strong>Who we hope to meet</strong></p><p><b>Requirements</b>:</p><p><strong>We reply to every applicant.</strong></p><p>We <b>love</b> Rust</p>');
+    expect(text.split('\n').filter((line) => line.trim())).toEqual(['#### Who we hope to meet', '#### Requirements:', 'We reply to every applicant.', 'We love Rust']);
+    expect(htmlToText(markdownToHtml('**Stack we use**\n\nKotlin and Go.\n')).text).toBe('#### Stack we use\n\nKotlin and Go.');
+  });
+
+  it('a bold line in a Word file without heading styles scopes what follows it', async () => {
+    const bold = (words: string): string => `<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">${words}</w:t></w:r></w:p>`;
+    const plain = (words: string): string => `<w:p><w:r><w:t xml:space="preserve">${words}</w:t></w:r></w:p>`;
+    const body = [bold('What we need'), plain('Several years of Python in production.'), bold('Bonus experience'), plain('Exposure to C++ on embedded targets.')].join('');
+    const { html } = await readDocx(makeDocx(documentXml(body)));
+    const { analysis } = await analyzeText(htmlToText(html).text, 'job');
+    const level = (id: string) => analysis.skills.find((s) => s.id === id)?.requirement;
+    expect([level('python'), level('cpp')]).toEqual(['required', 'preferred']);
   });
 });
