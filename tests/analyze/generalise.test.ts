@@ -224,6 +224,18 @@ describe('open phrasings of collaboration: a joint-work phrase and people to wor
     ['Worked extensively with the hydrologists on the flood maps.', true],
     ['Worked directly with hotel guests at the front desk.', false],
     ['Worked with retail customers on returns and refunds at the till.', false],
+    ['Works well with the quality engineers and the plant managers.', true],
+    ['Got on well with the nurses on the night ward.', true],
+    ['This library works well with NumPy arrays.', false],
+    ['Gets on with the job without fuss.', false],
+  ]);
+});
+
+describe('models run as services are software engineering', () => {
+  casesOfSkill('software-engineering', [
+    ['Built the scoring services behind the loan approval app.', true],
+    ['Ran our prediction service on Cloud Run with autoscaling.', true],
+    ['Her prediction services for the weekend fixtures were popular with punters.', false],
   ]);
 });
 

@@ -132,9 +132,9 @@ function walk(w: Walk, node: TrieNode, at: number): void {
   }
   if (node.cased.size) consider(w, node.cased.get(token.text), j);
   // An adverb may stand between a phrase's verb and the preposition that carries on from it
-  // ("partnered closely with", "synced weekly with", "worked extensively with"): it is stepped over
-  // when the word after it continues the phrase as a preposition.
-  if (node !== w.lexicon.root && token.lower.length > 4 && token.lower.endsWith('ly')) {
+  // ("partnered closely with", "synced weekly with", "worked extensively with", "works well with"):
+  // it is stepped over when the word after it continues the phrase as a preposition.
+  if (node !== w.lexicon.root && ((token.lower.length > 4 && token.lower.endsWith('ly')) || token.lower === 'well')) {
     const after = w.tokens[j + 1];
     if (after?.type === 'word' && PHRASE_PREPOSITIONS.has(after.lower)) walk(w, node, j + 1);
   }
