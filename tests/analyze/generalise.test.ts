@@ -231,6 +231,19 @@ describe('open phrasings of collaboration: a joint-work phrase and people to wor
   ]);
 });
 
+describe('work done with people or a group, whatever the verb', () => {
+  casesOfSkill('collaboration', [
+    ['Rebuilt the returns dashboard with two finance analysts.', true],
+    ['Drafted the labelling guide with the annotation team in Lisbon.', true],
+    ['Ran the pilot with a product owner and three nurses.', true],
+    ['Cleaned the survey data with pandas and a bit of regex.', false],
+    ['Five years of experience with data engineering teams.', false],
+    ['Led a team with four analysts and one designer.', false],
+    ['English good enough to communicate with colleagues.', false],
+    ['Tuned the scheduler with developing markets in mind.', false],
+  ]);
+});
+
 describe('models run as services are software engineering', () => {
   casesOfSkill('software-engineering', [
     ['Built the scoring services behind the loan approval app.', true],

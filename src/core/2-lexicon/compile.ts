@@ -67,6 +67,12 @@ export interface CompiledTerm {
   before: ReadonlySet<string> | null;
   /** Words that must not come right after the mention (contextSchema `notFollowedBy`). */
   notFollowedBy: ReadonlySet<string> | null;
+  /** Words of which one must stand among the four words after the mention (contextSchema `after`). */
+  after: ReadonlySet<string> | null;
+  /** Whether a word naming people or a group also satisfies `after` (`@people` in its list). */
+  afterPeople: boolean;
+  /** Words that must not come right before the mention (contextSchema `notPrecededBy`). */
+  notPrecededBy: ReadonlySet<string> | null;
 }
 
 /** The word in a `require` list that stands for any word naming people or a group. */
@@ -286,7 +292,23 @@ export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLex
         words ? new Set(words.flatMap((w) => [w.toLowerCase(), phraseStem(w.toLowerCase(), nlp)])) : null;
       const required = context?.require?.filter((w) => w !== PEOPLE_PLACEHOLDER);
       const requirePeople = context?.require?.includes(PEOPLE_PLACEHOLDER) ?? false;
-      terms.push({ entry, file: file.path, require: required?.length || requirePeople ? stems(required ?? []) : null, requirePeople, exclude: stems(context?.exclude), measurementAfterNoun: context?.nounBefore === 'measurement', verbFirst: context?.verbFirst === true, before: stems(context?.before), notFollowedBy: stems(context?.notFollowedBy) });
+      const after = context?.after?.filter((w) => w !== PEOPLE_PLACEHOLDER);
+      const afterPeople = context?.after?.includes(PEOPLE_PLACEHOLDER) ?? false;
+      terms.push({
+        entry,
+        file: file.path,
+        require: required?.length || requirePeople ? stems(required ?? []) : null,
+        requirePeople,
+        exclude: stems(context?.exclude),
+        measurementAfterNoun: context?.nounBefore === 'measurement',
+        verbFirst: context?.verbFirst === true,
+        before: stems(context?.before),
+        notFollowedBy: stems(context?.notFollowedBy),
+        // Nouns of people as written: by stem, "developers" would be "developing" too.
+        after: after?.length || afterPeople ? new Set((after ?? []).map((w) => w.toLowerCase())) : null,
+        afterPeople,
+        notPrecededBy: stems(context?.notPrecededBy),
+      });
     }
   }
   for (const skill of skills.keys()) {

@@ -73,6 +73,11 @@ export type CategoryModel = z.infer<typeof categorySchema>;
  * sentence ("years in retail", "knowledge of banking"; not "software for retail").
  * `notFollowedBy`: words that must not come right after the mention, where the mention only
  * modifies them ("collaboration tools" are software; "collaborate with software engineers" is not).
+ * `after`: words of which one must stand, as written, among the four words right after the mention
+ * in its sentence ("with the mobile team", "with two platform engineers"); `@people` stands for any
+ * word that names people or a group.
+ * `notPrecededBy`: words that must not come right before the mention, where they make it part of
+ * another phrase ("experience with", "familiar with" name what is known, not who it was done with).
  */
 /** Context words are compared token by token: one word each (a hyphenated word is one). */
 const contextWord = z.string().regex(/^\S+$/, 'a context word is one word (a hyphenated one like "fine-tuned" counts as one): split the phrase into the words that mark the sense');
@@ -85,6 +90,8 @@ export const contextSchema = z
     verbFirst: z.literal(true).optional(),
     before: z.array(contextWord).min(1).optional(),
     notFollowedBy: z.array(contextWord).min(1).optional(),
+    after: z.array(contextWord).min(1).optional(),
+    notPrecededBy: z.array(contextWord).min(1).optional(),
   })
   .strict();
 export type TermContext = z.infer<typeof contextSchema>;

@@ -45,7 +45,8 @@ export function findUnmappedTerms(extraction: Extraction, tokens: Token[], menti
     for (const raw of extraction.text.slice(headingEnd + 1, section.end).split(/[,;\n•|()]+/)) {
       const item = raw.replace(/^[-\s]+|[\s.:]+$/g, '');
       const words = item.split(/\s+/).filter(Boolean);
-      if (words.length === 0 || words.some((w) => matchedText.has(w.toLowerCase())) || matchedText.has(item.toLowerCase())) continue;
+      // A function word the lexicon reads in context ("with" before people) names nothing in an item.
+      if (words.length === 0 || words.some((w) => !COMMON.has(w.toLowerCase()) && matchedText.has(w.toLowerCase())) || matchedText.has(item.toLowerCase())) continue;
       if (words.length <= 3) addPhrase(item);
       // Only a capitalised word can be a name the lexicon lacks; "fluent in most tools" has none.
       else if (words.slice(1).some((w) => /^\p{Lu}/u.test(w))) long.push(item);

@@ -567,6 +567,31 @@ function wordJustBefore(words: ReadonlySet<string>, mention: Mention, tokens: To
   return false;
 }
 
+/** How many words after a mention its `after` words are looked for. */
+const AFTER_WINDOW = 4;
+
+/**
+ * Whether one of the words as written (or, with `people`, a word naming people or a group) stands
+ * among the few words right after the mention, in its sentence.
+ */
+function wordSoonAfter(words: ReadonlySet<string>, people: boolean, mention: Mention, tokens: Token[], view: SentenceView): boolean {
+  let seen = 0;
+  for (let k = mention.lastToken + 1; k <= view.lastToken && seen < AFTER_WINDOW; k++) {
+    const t = tokens[k];
+    if (t?.type !== 'word') continue;
+    seen++;
+    if (words.has(t.lower) || (people && isPeopleWord(t.lower))) return true;
+  }
+  return false;
+}
+
+/** Whether the word right before the mention, in its sentence, is one of the words. */
+function wordRightBefore(words: ReadonlySet<string>, mention: Mention, tokens: Token[], view: SentenceView, stems: TokenStems): boolean {
+  let k = mention.firstToken - 1;
+  while (k >= view.firstToken && tokens[k]?.type === 'joiner') k--;
+  return k >= view.firstToken && isContextWord(words, tokens, k, stems);
+}
+
 /** Whether the word right after the mention (past any joiner) is one of the words: what the mention only modifies. */
 function wordJustAfter(words: ReadonlySet<string>, mention: Mention, tokens: Token[], view: SentenceView, stems: TokenStems): boolean {
   let k = mention.lastToken + 1;
@@ -585,6 +610,8 @@ export function contextVerdict(mention: Mention, tokens: Token[], view: Sentence
   if (mention.term.verbFirst && readAsVerb(mention, tokens, view)) return 'context-excluded';
   if (mention.term.before && !wordJustBefore(mention.term.before, mention, tokens, view, stems)) return 'context-missing';
   if (mention.term.notFollowedBy && wordJustAfter(mention.term.notFollowedBy, mention, tokens, view, stems)) return 'context-excluded';
+  if (mention.term.after && !wordSoonAfter(mention.term.after, mention.term.afterPeople, mention, tokens, view)) return 'context-missing';
+  if (mention.term.notPrecededBy && wordRightBefore(mention.term.notPrecededBy, mention, tokens, view, stems)) return 'context-excluded';
   if (!require && !exclude) return undefined;
   let required = !require;
   for (let k = view.firstToken; k <= view.lastToken; k++) {
