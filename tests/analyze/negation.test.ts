@@ -81,6 +81,11 @@ describe('negation and modality', () => {
     expect((await judged('A reading knowledge of Scala from code reviews.', 'scala'))[0]?.modality).toBe('weak');
   });
 
+  it('"I\'d like to" is a wish as "would like to" is', async () => {
+    expect((await judged("I'd like to move into computer vision after this contract.", 'computer-vision'))[0]?.modality).toBe('weak');
+    expect((await judged('We’d love to try Scala on the next service.', 'scala'))[0]?.modality).toBe('weak');
+  });
+
   it('a negation inside parentheses ends with them', async () => {
     const text = 'Moved to the payments squad (not the fraud one) and wrote Scala there.';
     expect((await judged(text, 'scala'))[0]?.modality).toBe('normal');
@@ -209,6 +214,12 @@ describe('levels written in parentheses or at the end of a table row', () => {
     ['ML | PyTorch (learning)', 'pytorch', 'weak'],
     ['Languages: Python, SQL, Go (basic)', 'sql', 'normal'],
     ['Kubernetes (beginner)', 'kubernetes', 'weak'],
+    ['Languages: Kotlin (some exposure during my degree), Java', 'kotlin', 'weak'],
+    ['Languages: Kotlin (exposure through a hackathon)', 'kotlin', 'weak'],
+    ['Languages: Kotlin (experience with Ktor and coroutines)', 'kotlin', 'normal'],
+    ['Languages: Kotlin (exposure at work, then 3 years in production)', 'kotlin', 'strong'],
+    ['Languages: Kotlin (limited experience), Java', 'java', 'normal'],
+    ['Languages: Kotlin (expert), Java', 'java', 'normal'],
   ])('%s', async (text, term, modality) => {
     const { trace } = await analyzeText(`Skills\n${text}`);
     expect(trace.mentions.find((m) => m.mention.term.entry.id === term)?.judgement.modality).toBe(modality);

@@ -54,8 +54,8 @@ const WEAK_WINDOW = 8;
  * days ("one afternoon on", "a two-day workshop on", "a few hours of"), and knowledge the writer
  * bounds by the least that is needed ("I know enough to…", "learned just enough about…").
  */
-const WEAK_BEFORE = /\b(?:(?:an?|one|two|three|a few|a couple of)[- ](?:hours?|afternoons?|mornings?|evenings?|days?|weekends?)(?:[- ]long)?(?: (?:course|workshop|session|tutorial|class|seminar|introduction|crash course))? (?:on|of|in|about|introducing)|basic|basics of|beginner|elementary|introductory|familiarity with|familiar with|some exposure to|exposure to|limited experience|currently learning|am learning|i'm learning|now learning|started learning|still learning|learning to use|interested in|keen to learn|keen to|hoping to|hope to|(?:looking|seeking|aiming|hoping|wanting|want|eager) to (?:move|transition|pivot|switch|break|get|grow|branch out) into|reading knowledge of|would like to|would love to|love to learn|want to learn|plan to|planning to|aspiring|self-taught|dabbled in|a little|(?:know|knows|knew|learned|learnt) (?:just )?enough|enough to get by|enough to be dangerous)\b/g;
-const WEAK_AFTER = /^[^.;,]{0,25}?(?:\b(?:beginner|basic|basics|elementary|novice|introductory|currently learning|enough to get by|enough to be dangerous)\b|\(\s*(?:learning|basic|beginner|novice|elementary|introductory|reading knowledge(?: only)?)\s*\)|\b(?:theoretical knowledge|theory|theoretical|academic knowledge|coursework) only\b)/;
+const WEAK_BEFORE = /\b(?:(?:an?|one|two|three|a few|a couple of)[- ](?:hours?|afternoons?|mornings?|evenings?|days?|weekends?)(?:[- ]long)?(?: (?:course|workshop|session|tutorial|class|seminar|introduction|crash course))? (?:on|of|in|about|introducing)|basic|basics of|beginner|elementary|introductory|familiarity with|familiar with|some exposure to|exposure to|limited experience|currently learning|am learning|i'm learning|now learning|started learning|still learning|learning to use|interested in|keen to learn|keen to|hoping to|hope to|(?:looking|seeking|aiming|hoping|wanting|want|eager) to (?:move|transition|pivot|switch|break|get|grow|branch out) into|reading knowledge of|(?:would|'d|’d) like to|(?:would|'d|’d) love to|love to learn|want to learn|plan to|planning to|aspiring|self-taught|dabbled in|a little|(?:know|knows|knew|learned|learnt) (?:just )?enough|enough to get by|enough to be dangerous)\b/g;
+const WEAK_AFTER = /^[^.;,]{0,25}?(?:\b(?:beginner|basic|basics|elementary|novice|introductory|currently learning|enough to get by|enough to be dangerous)\b|\(\s*(?:learning|basic|beginner|novice|elementary|introductory|reading knowledge(?: only)?)\s*\)|\(\s*(?:(?:some|limited|brief|little)\s+(?:exposure|experience)|exposure)\b(?![^)]*\b(?:years?|production|professional|daily)\b)|\b(?:theoretical knowledge|theory|theoretical|academic knowledge|coursework) only\b)/;
 const STRONG_BEFORE = /\b(?:expert in|expert|expertise in|expertise|advanced|extensive|deep|proficient in|proficient|proficiency in|fluent in|fluent|strong|mastery of|seasoned|\d{1,2}\s*\+\s*years?)\b/g;
 const STRONG_AFTER = /^[^.;,]{0,25}?\b(?:expert|advanced|primary|fluent|proficient)\b/;
 /** Second-hand mentions: work that others did. */
@@ -117,7 +117,7 @@ function lastMatch(re: RegExp, text: string): RegExpExecArray | null {
  * Any word that some modality rule starts from. A sentence without one needs no modality work:
  * checked once per sentence, it keeps the common case cheap.
  */
-const ANY_CUE = /\b(?:no|not|never|without|lacks?|lacking|neither|nor|none|unfamiliar|cannot|\w+n't|basic|basics|beginner|elementary|introductory|familiar(?:ity)?|exposure|limited|currently|am|i'm|now|started|still|learning|interested|keen|hop(?:e|ing)|would|want|wanting|looking|seeking|aiming|eager|reading|teach|coach|train you|learn|theory|theoretical|coursework|plan|planning|aspiring|self-taught|dabbled|little|enough|expert|expertise|advanced|extensive|deep|proficient|proficiency|fluent|strong|mastery|seasoned|primary|novice|intermediate|none|team|teams|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?|others|hours?|afternoons?|mornings?|evenings?|days?|weekends?|\w+-(?:hour|day)(?:-long)?)\b|\d\s*\+/i;
+const ANY_CUE = /\b(?:no|not|never|without|lacks?|lacking|neither|nor|none|unfamiliar|cannot|\w+n't|\w+['’]d|basic|basics|beginner|elementary|introductory|familiar(?:ity)?|exposure|limited|currently|am|i'm|now|started|still|learning|interested|keen|hop(?:e|ing)|would|want|wanting|looking|seeking|aiming|eager|reading|teach|coach|train you|learn|theory|theoretical|coursework|plan|planning|aspiring|self-taught|dabbled|little|enough|expert|expertise|advanced|extensive|deep|proficient|proficiency|fluent|strong|mastery|seasoned|primary|novice|intermediate|none|team|teams|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?|others|hours?|afternoons?|mornings?|evenings?|days?|weekends?|\w+-(?:hour|day)(?:-long)?)\b|\d\s*\+/i;
 const YEARS_HINT = /\b(?:years?|yrs?)\b/i;
 
 export interface SentenceCues {
@@ -235,11 +235,12 @@ function judgeWindow(w: Window, sentence: string, start: number, end: number, ki
     if (reportedAfter) return { modality: 'reported', cue: reportedAfter[0].trim(), side: 'after', at: reportedAfter[0].length };
   }
   const weak = lastMatch(WEAK_BEFORE, before);
-  if (weak && wordsBetween(before.slice(weak.index + weak[0].length)) <= WEAK_WINDOW) return { modality: 'weak', cue: weak[0], side: 'before', at: weak.index };
+  // A cue inside parentheses that close before the mention is its item's own ("Go (limited experience), Rust").
+  if (weak && !closesParenthesis(before.slice(weak.index)) && wordsBetween(before.slice(weak.index + weak[0].length)) <= WEAK_WINDOW) return { modality: 'weak', cue: weak[0], side: 'before', at: weak.index };
   const weakAfter = WEAK_AFTER.exec(after);
   if (weakAfter) return { modality: 'weak', cue: weakAfter[0].trim(), side: 'after', at: weakAfter[0].length };
   const strong = lastMatch(STRONG_BEFORE, before);
-  if (strong && wordsBetween(before.slice(strong.index + strong[0].length)) <= 4) return { modality: 'strong', cue: strong[0], side: 'before', at: strong.index };
+  if (strong && !closesParenthesis(before.slice(strong.index)) && wordsBetween(before.slice(strong.index + strong[0].length)) <= 4) return { modality: 'strong', cue: strong[0], side: 'before', at: strong.index };
   const strongAfter = STRONG_AFTER.exec(after);
   if (strongAfter) return { modality: 'strong', cue: strongAfter[0].trim(), side: 'after', at: strongAfter[0].length };
   return null;
