@@ -240,6 +240,7 @@ describe('work done with people or a group, whatever the verb', () => {
     ['Five years of experience with data engineering teams.', false],
     ['Led a team with four analysts and one designer.', false],
     ['English good enough to communicate with colleagues.', false],
+    ['Spoke regularly with the site engineers about safety.', false],
     ['Tuned the scheduler with developing markets in mind.', false],
   ]);
 });

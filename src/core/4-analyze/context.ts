@@ -586,10 +586,15 @@ function wordSoonAfter(words: ReadonlySet<string>, people: boolean, mention: Men
   return false;
 }
 
-/** Whether the word right before the mention, in its sentence, is one of the words. */
+/**
+ * Whether the word right before the mention, in its sentence, is one of the words; an adverb
+ * between them is stepped over, as the phrase walk steps over it ("communicated regularly with").
+ */
 function wordRightBefore(words: ReadonlySet<string>, mention: Mention, tokens: Token[], view: SentenceView, stems: TokenStems): boolean {
   let k = mention.firstToken - 1;
   while (k >= view.firstToken && tokens[k]?.type === 'joiner') k--;
+  const word = tokens[k]?.lower ?? '';
+  if (k > view.firstToken && tokens[k]?.type === 'word' && ((word.length > 4 && word.endsWith('ly')) || word === 'well')) k--;
   return k >= view.firstToken && isContextWord(words, tokens, k, stems);
 }
 
