@@ -366,6 +366,20 @@ describe('whose mention it is', () => {
     expect(await cv('Wrote the billing engine in C++ by myself in six months.')).toContain('cpp');
   });
 
+  it('another group as subject: with an adverb between, with more verbs, and only up to where the candidate is addressed', async () => {
+    expect(await job('- Python. Our statisticians mostly take care of the survival analysis.')).not.toContain('statistics');
+    expect(await job('- SQL. Our research group publishes on reinforcement learning, but this post is about reporting.')).not.toContain('reinforcement-learning');
+    const split = await job('- While our speech team owns the ASR models, you will work on the NLP that reads their transcripts.');
+    expect([split.includes('audio-speech'), split.includes('nlp')]).toEqual([false, true]);
+  });
+
+  it("in a job ad, the company's own platform or product as subject describes the company", async () => {
+    const split = await job('- Our platform already uses computer vision to read receipts; you will build the NLP models that sort them.');
+    expect([split.includes('computer-vision'), split.includes('nlp')]).toEqual([false, true]);
+    expect(await job('- Our pricing engine runs on gradient boosting models.')).not.toContain('learning-algorithms');
+    expect(await job('- You will extend our pricing engine with gradient boosting models.')).toContain('learning-algorithms');
+  });
+
   it('a talk attended or a course audited is not the skill', async () => {
     expect(await cv('Attended a workshop on reinforcement learning for robotics at a summer school.')).not.toContain('reinforcement-learning');
     expect(await cv('Audited a course on computer vision (lectures only).')).not.toContain('computer-vision');

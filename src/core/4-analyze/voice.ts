@@ -49,8 +49,25 @@ const PASSIVE_BEFORE = /\b(?:built|developed|trained|implemented|created|written
 const BY_AGENT_AFTER = new RegExp(String.raw`^\s*(?:[\w+#-]+\s+){0,3}?by\s+${AGENT}`, 'i');
 const BOUGHT_IN = /\b(?:is|are|was|were)\s+(?:bought in|outsourced|licensed from|provided by a vendor)\b/i;
 
-/** Another party as the subject of the mention's clause: "they train in PyTorch", "a separate team applies NLP". */
-const OTHER_SUBJECT = /(?:^|[;:(]|,\s+|\b(?:and|but|while|whereas)\s+)\s*(?:they|he|she|(?:the|our|their|a|an|another|other|a separate|separate)\s+(?:[\w-]+\s+){0,3}(?:team|teams|group|department|colleagues|vendor|partners?|data scientists|scientists|engineers|researchers))\s+(?:(?:that|who|which)\s+)?(?:\w+ly\s+)?(?:built|build|builds|used|use|uses|fit|fits|fitted|developed|develops|trained|train|trains|fine-tuned|fine-tune|fine-tunes|applied|apply|applies|owned|own|owns|ran|run|runs|wrote|write|writes|maintained|maintain|maintains|implemented|implement|implements|created|create|creates|shipped|ship|ships|handled|handle|handles|did|do|does)\b/gi;
+/** Verbs of doing that a subject other than the writer (CV) or the candidate (job ad) may carry out. */
+const OTHER_VERBS = String.raw`built|build|builds|used|use|uses|fit|fits|fitted|developed|develops|trained|train|trains|fine-tuned|fine-tune|fine-tunes|applied|apply|applies|owned|own|owns|ran|run|runs|wrote|write|writes|maintained|maintain|maintains|implemented|implement|implements|created|create|creates|shipped|ship|ships|handled|handle|handles|did|do|does|publish|publishes|published|research|researches|researched|(?:focus|focuses|focused|works|work|worked) on|specialises in|specializes in|specialise in|specialize in|(?:take|takes|took) care of|(?:look|looks|looked) after`;
+/** Adverbs between such a subject and its verb ("already uses", "mostly trains"). */
+const SUBJECT_ADVERB = String.raw`(?:(?:\w+ly|already|also|still|now)\s+)?`;
+/** Another party as the subject of the mention's clause: "they train in PyTorch", "a separate team applies NLP", "our analysts take care of the statistics". */
+const OTHER_SUBJECT = new RegExp(
+  String.raw`(?:^[-•*·]?|[;:(]|,\s+|\b(?:and|but|while|whereas)\s+)\s*(?:they|he|she|(?:the|our|their|a|an|another|other|a separate|separate)\s+(?:[\w-]+\s+){0,3}(?:team|teams|group|department|colleagues|vendor|partners?|data scientists|scientists|engineers|researchers|analysts|statisticians|developers|specialists))\s+(?:(?:that|who|which)\s+)?${SUBJECT_ADVERB}(?:${OTHER_VERBS})\b`,
+  'gi',
+);
+/**
+ * Job ads: the company's own things as the subject ("our platform already uses computer vision",
+ * "our engine runs on C++"): what they use describes the company, not what the post asks.
+ */
+const COMPANY_THING_SUBJECT = new RegExp(
+  String.raw`(?:^[-•*·]?|[;:(]|,\s+|\b(?:and|but|while|whereas)\s+)\s*(?:our|the company's|the company’s)\s+(?:[\w-]+\s+){0,2}(?:platform|platforms|product|products|app|apps|engine|engines|system|systems|stack|service|services|tools|software|infrastructure)\s+(?:(?:that|which)\s+)?${SUBJECT_ADVERB}(?:${OTHER_VERBS}|relies on|rely on|is built on|are built on|is powered by|are powered by)\b`,
+  'gi',
+);
+/** Where another subject's clause ends before the mention: a full stop or semicolon, or a comma before the candidate or writer speaks ("…, you will build"). */
+const OTHER_CLAUSE_END = /[.;]|,\s*(?:you|you'll|you’ll|we|i|your)\b/i;
 
 /** Selling a product is not building it: "sold the company's NLP APIs to banks". */
 const SOLD = /\b(?:sell|sells|sold|selling|resell|resold|reselling|pitched|pitching)\b/gi;
@@ -128,6 +145,8 @@ export interface VoiceHints {
   team: boolean;
   doneBy: boolean;
   subject: boolean;
+  /** A job ad's sentence that may have the company's own things as a subject ("our platform uses"). */
+  companyThing: boolean;
   attended: boolean;
   sold: boolean;
   hiring: boolean;
@@ -142,7 +161,8 @@ const HINT = {
   organisation: /\b(?:Ltd|Limited|Inc|LLC|LLP|GmbH|plc|PLC|Corp|Corporation|AG|S\.?A|B\.?V|Pty|Holdings|Media|Group)\b/,
   team: /\b(?:team|teams|group|groups|department|squad|unit|guild|chapter)\b/i,
   doneBy: /\bby\b|\b(?:bought in|outsourced|licensed from)\b/i,
-  subject: /\b(?:they|he|she|team|teams|group|department|colleagues|vendor|partners?|scientists|engineers|researchers)\b/i,
+  subject: /\b(?:they|he|she|team|teams|group|department|colleagues|vendor|partners?|scientists|engineers|researchers|analysts|statisticians|developers|specialists)\b/i,
+  companyThing: /\bour\b|\bcompany[’']s\b/i,
   attended: new RegExp(`${ATTENDED.source}|${ATTENDED_AFTER.source.replace('^[^.;]{0,40}', '')}`, 'i'),
   sold: new RegExp(SOLD.source, 'i'),
   hiring: new RegExp(HIRING.source, 'i'),
@@ -155,6 +175,7 @@ export function voiceHints(sentence: string, kind: DocumentKind): VoiceHints {
     team: HINT.team.test(sentence),
     doneBy: HINT.doneBy.test(sentence),
     subject: HINT.subject.test(sentence),
+    companyThing: kind === 'job' && HINT.companyThing.test(sentence),
     attended: HINT.attended.test(sentence),
     sold: HINT.sold.test(sentence),
     hiring: kind === 'cv' && HINT.hiring.test(sentence) && PEOPLE_OR_POSTS.test(sentence),
@@ -210,8 +231,10 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
     const doneBy = DONE_BY.exec(clauseAfter) ?? BOUGHT_IN.exec(clauseAfter) ?? (PASSIVE_BEFORE.test(before) ? BY_AGENT_AFTER.exec(clauseAfter) : null);
     if (doneBy) return { rule: 'done-by-others', cue: doneBy[0] };
   }
-  const other = hints.subject ? nearestCue(OTHER_SUBJECT, before, (gap) => !/[.;]/.test(gap)) : null;
+  const other = hints.subject ? nearestCue(OTHER_SUBJECT, before, (gap) => !OTHER_CLAUSE_END.test(gap)) : null;
   if (other && !(kind === 'cv' && INVOLVED.test(before.slice(0, other.index + 1)))) return { rule: 'other-subject', cue: before.slice(other.index).trim().slice(0, 80) };
+  const thing = hints.companyThing ? nearestCue(COMPANY_THING_SUBJECT, before, (gap) => !OTHER_CLAUSE_END.test(gap)) : null;
+  if (thing) return { rule: 'company-voice', cue: before.slice(thing.index).trim().slice(0, 80) };
   const sold = hints.sold ? nearestCue(SOLD, before, (gap) => words(gap) <= 5) : null;
   if (sold) return { rule: 'sold', cue: before.slice(sold.index).trim().slice(0, 80) };
   if (hints.hiring) {
