@@ -220,6 +220,16 @@ describe('levels written in parentheses or at the end of a table row', () => {
     ['Languages: Kotlin (exposure at work, then 3 years in production)', 'kotlin', 'strong'],
     ['Languages: Kotlin (limited experience), Java', 'java', 'normal'],
     ['Languages: Kotlin (expert), Java', 'java', 'normal'],
+    ['Kotlin ●○○○○', 'kotlin', 'weak'],
+    ['Kotlin ★★★★★', 'kotlin', 'strong'],
+    ['Kotlin 2/5', 'kotlin', 'weak'],
+    ['Kotlin — 9/10', 'kotlin', 'strong'],
+    ['Kotlin 3 out of 5', 'kotlin', 'normal'],
+    ['Kotlin (30%)', 'kotlin', 'weak'],
+    ['Cut Kotlin build times by 30%', 'kotlin', 'normal'],
+    ['Beginner: Kotlin, Scala', 'scala', 'weak'],
+    ['Familiar: Kotlin', 'kotlin', 'weak'],
+    ['Some knowledge — Kotlin', 'kotlin', 'weak'],
   ])('%s', async (text, term, modality) => {
     const { trace } = await analyzeText(`Skills\n${text}`);
     expect(trace.mentions.find((m) => m.mention.term.entry.id === term)?.judgement.modality).toBe(modality);

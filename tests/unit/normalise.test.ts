@@ -19,7 +19,7 @@ describe('normaliseText', () => {
     ['a bullet glyph alone on its line joins the next line', '•\nTrained models', '- Trained models'],
     ['zero-width characters and BOM removed', '\uFEFFPy\u200Bthon', 'Python'],
     ['letter-spaced headings collapse', 'E X P E R I E N C E\nBuilt things', 'EXPERIENCE\nBuilt things'],
-    ['rating dots are dropped', 'Python ●●●●○\nC++ ★★★☆☆', 'Python\nC++'],
+    ['rating dots are written as the score they draw', 'Python ●●●●○\nC++ ★★★☆☆', 'Python 4/5\nC++ 3/5'],
     ['ASCII rules are dropped', 'SUMMARY\n----------\nText', 'SUMMARY\n\nText'],
     ['runs of blank lines collapse to one', 'a\n\n\n\n\nb', 'a\n\nb'],
     ['CRLF and CR line ends', 'a\r\nb\rc', 'a\nb\nc'],

@@ -7,8 +7,17 @@
 const BULLET_GLYPHS = '•◦▪▫■□●○‣⁃∙➢➤►▶▸✓✔✗★☆❖◆◇→\u0088\u0095\uF0B7\uF0A7\uF076\uF0D8\uF0FC\uF06C\uF0A8';
 const LEADING_BULLET = new RegExp(`^[ \\t]*[${BULLET_GLYPHS}][ \\t]*`, 'gm');
 const LEADING_ASCII_BULLET = /^[ \t]*[*+\-·{][ \t]+/gm;
-/** Rating dots and stars ("Python ●●●●○") carry no text. */
+/**
+ * Rating dots and stars ("Python ●●●●○") are a score drawn with symbols: they are written as the
+ * score they draw ("Python 4/5"), which the analysis reads as a level.
+ */
 const RATING_GLYPHS = /[○●◯◉◎⚫⚪★☆](?:[ \t]*[○●◯◉◎⚫⚪★☆])+/g;
+const FILLED_GLYPH = /[●◉⚫★]/g;
+
+function ratingAsScore(glyphs: string): string {
+  const symbols = glyphs.replace(/[ \t]/g, '');
+  return `${(symbols.match(FILLED_GLYPH) ?? []).length}/${[...symbols].length}`;
+}
 /** Rules drawn with characters ("-----", "=====") in plain-text CVs. */
 const RULE_LINE = /^[ \t]*([-=_*~#.·•+])\1{2,}[ \t]*$/gm;
 /** A line holding one stray symbol or icon letter (icon fonts without a Unicode map). */
@@ -109,7 +118,7 @@ export function normaliseText(raw: string, stats?: NormaliseStats): string {
     .replace(LEADING_BULLET, '- ')
     .replace(PRIVATE_USE, '')
     .replace(CONTROLS, '')
-    .replace(RATING_GLYPHS, '')
+    .replace(RATING_GLYPHS, ratingAsScore)
     .replace(RULE_LINE, '')
     .replace(STRAY_SYMBOL_LINE, '');
   text = collapseLetterSpacing(text);

@@ -54,7 +54,7 @@ const WEAK_WINDOW = 8;
  * days ("one afternoon on", "a two-day workshop on", "a few hours of"), and knowledge the writer
  * bounds by the least that is needed ("I know enough to…", "learned just enough about…").
  */
-const WEAK_BEFORE = /\b(?:(?:an?|one|two|three|a few|a couple of)[- ](?:hours?|afternoons?|mornings?|evenings?|days?|weekends?)(?:[- ]long)?(?: (?:course|workshop|session|tutorial|class|seminar|introduction|crash course))? (?:on|of|in|about|introducing)|basic|basics of|beginner|elementary|introductory|familiarity with|familiar with|some exposure to|exposure to|limited experience|currently learning|am learning|i'm learning|now learning|started learning|still learning|learning to use|interested in|keen to learn|keen to|hoping to|hope to|(?:looking|seeking|aiming|hoping|wanting|want|eager) to (?:move|transition|pivot|switch|break|get|grow|branch out) into|reading knowledge of|(?:would|'d|’d) like to|(?:would|'d|’d) love to|love to learn|want to learn|plan to|planning to|aspiring|self-taught|dabbled in|a little|(?:know|knows|knew|learned|learnt) (?:just )?enough|enough to get by|enough to be dangerous)\b/g;
+const WEAK_BEFORE = /\b(?:(?:an?|one|two|three|a few|a couple of)[- ](?:hours?|afternoons?|mornings?|evenings?|days?|weekends?)(?:[- ]long)?(?: (?:course|workshop|session|tutorial|class|seminar|introduction|crash course))? (?:on|of|in|about|introducing)|basic|basics of|beginner|elementary|introductory|familiarity with|familiar with|familiar(?=\s*[:—–])|some knowledge of|some knowledge(?=\s*[:—–])|some exposure to|exposure to|limited experience|currently learning|am learning|i'm learning|now learning|started learning|still learning|learning to use|interested in|keen to learn|keen to|hoping to|hope to|(?:looking|seeking|aiming|hoping|wanting|want|eager) to (?:move|transition|pivot|switch|break|get|grow|branch out) into|reading knowledge of|(?:would|'d|’d) like to|(?:would|'d|’d) love to|love to learn|want to learn|plan to|planning to|aspiring|self-taught|dabbled in|a little|(?:know|knows|knew|learned|learnt) (?:just )?enough|enough to get by|enough to be dangerous)\b/g;
 const WEAK_AFTER = /^[^.;,]{0,25}?(?:\b(?:beginner|basic|basics|elementary|novice|introductory|currently learning|enough to get by|enough to be dangerous)\b|\(\s*(?:learning|basic|beginner|novice|elementary|introductory|reading knowledge(?: only)?)\s*\)|\(\s*(?:(?:some|limited|brief|little)\s+(?:exposure|experience)|exposure)\b(?![^)]*\b(?:years?|production|professional|daily)\b)|\b(?:theoretical knowledge|theory|theoretical|academic knowledge|coursework) only\b)/;
 const STRONG_BEFORE = /\b(?:expert in|expert|expertise in|expertise|advanced|extensive|deep|proficient in|proficient|proficiency in|fluent in|fluent|strong|mastery of|seasoned|\d{1,2}\s*\+\s*years?)\b/g;
 const STRONG_AFTER = /^[^.;,]{0,25}?\b(?:expert|advanced|primary|fluent|proficient)\b/;
@@ -117,7 +117,7 @@ function lastMatch(re: RegExp, text: string): RegExpExecArray | null {
  * Any word that some modality rule starts from. A sentence without one needs no modality work:
  * checked once per sentence, it keeps the common case cheap.
  */
-const ANY_CUE = /\b(?:no|not|never|without|lacks?|lacking|neither|nor|none|unfamiliar|cannot|\w+n't|\w+['’]d|basic|basics|beginner|elementary|introductory|familiar(?:ity)?|exposure|limited|currently|am|i'm|now|started|still|learning|interested|keen|hop(?:e|ing)|would|want|wanting|looking|seeking|aiming|eager|reading|teach|coach|train you|learn|theory|theoretical|coursework|plan|planning|aspiring|self-taught|dabbled|little|enough|expert|expertise|advanced|extensive|deep|proficient|proficiency|fluent|strong|mastery|seasoned|primary|novice|intermediate|none|team|teams|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?|others|hours?|afternoons?|mornings?|evenings?|days?|weekends?|\w+-(?:hour|day)(?:-long)?)\b|\d\s*\+/i;
+const ANY_CUE = /\b(?:no|not|never|without|lacks?|lacking|neither|nor|none|unfamiliar|cannot|\w+n't|\w+['’]d|basic|basics|beginner|elementary|introductory|familiar(?:ity)?|knowledge|exposure|limited|currently|am|i'm|now|started|still|learning|interested|keen|hop(?:e|ing)|would|want|wanting|looking|seeking|aiming|eager|reading|teach|coach|train you|learn|theory|theoretical|coursework|plan|planning|aspiring|self-taught|dabbled|little|enough|expert|expertise|advanced|extensive|deep|proficient|proficiency|fluent|strong|mastery|seasoned|primary|novice|intermediate|none|team|teams|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?|others|hours?|afternoons?|mornings?|evenings?|days?|weekends?|\w+-(?:hour|day)(?:-long)?)\b|\d\s*\+/i;
 const YEARS_HINT = /\b(?:years?|yrs?)\b/i;
 
 export interface SentenceCues {
@@ -128,7 +128,7 @@ export interface SentenceCues {
 }
 
 export function sentenceCues(sentence: string): SentenceCues {
-  const modality = ANY_CUE.test(sentence);
+  const modality = ANY_CUE.test(sentence) || RATING_HINT.test(sentence);
   return { modality, years: YEARS_HINT.test(sentence), ownDenial: modality && WRITER_DENIES.test(sentence) };
 }
 
@@ -150,11 +150,36 @@ const LEVEL_MODALITY: Readonly<Record<string, Modality>> = {
 const TABLE_ROW_MAX = 120;
 
 function levelAtLineEnd(sentence: string, end: number): ModalityResult | null {
+  const rating = ratingAfter(sentence, end);
+  if (rating) return rating;
   if (sentence.length > TABLE_ROW_MAX || sentence.includes('\n')) return null;
   const level = LEVEL_AT_LINE_END.exec(sentence);
   if (!level || level.index < end) return null;
   const word = (level[1] ?? '').toLowerCase();
   return { modality: LEVEL_MODALITY[word] ?? 'normal', cue: level[1] };
+}
+
+/**
+ * A rating written right after a skill, with nothing but separators between them and nothing after
+ * it on the line, as CV templates print skill levels: a score out of five or ten ("2/5", "3 out of
+ * 10"; dots and stars, "●●○○○", are written so by the text normaliser) or a percentage bar's figure
+ * ("35%"). A low rating (two fifths or less) is a weak claim; a high one (four fifths or more) a
+ * strong one. "Cut build times by 30%" has words between, so it is no rating.
+ */
+const RATING = /^[\s:|\-–—(]*(?:(\d{1,2})\s*(?:\/|out of)\s*(5|10)\b|(\d{1,3})\s*%)\s*\)?\s*$/;
+const RATING_HINT = /\d\s*(?:\/|out of)\s*(?:5|10)\b|\d\s*%/;
+
+function ratingAfter(sentence: string, end: number): ModalityResult | null {
+  const lineEnd = sentence.indexOf('\n', end);
+  const rest = sentence.slice(end, lineEnd < 0 ? sentence.length : lineEnd);
+  if (rest.length > 24) return null;
+  const m = RATING.exec(rest);
+  if (!m) return null;
+  const share = m[1] !== undefined ? Number(m[1]) / Number(m[2]) : Number(m[3]) / 100;
+  if (!(share >= 0 && share <= 1)) return null;
+  const cue = m[0].replace(/^[\s:|\-–—(]+/, '').trim();
+  if (share <= 0.4) return { modality: 'weak', cue };
+  return share >= 0.8 ? { modality: 'strong', cue } : { modality: 'normal', cue };
 }
 
 /**
@@ -285,14 +310,23 @@ export function needsClauses(sentence: string, start: number, end: number, kind:
 
 /** The colon (or dash) right after a label: "Deep learning: none", "Computer vision — no experience". */
 const LABEL_COLON = /^\s*[:—–]\s*/;
+/** A level cue and its label's colon, at the start of what lies between it and the mention. */
+const LEVEL_LABEL = /^[^:;,.]{1,25}?[:—–]\s*/;
+/** Nothing but a bullet between the start of the line and the cue. */
+const LINE_START = /(?:^|\n)[\s\-•*·]*$/;
 
 /**
  * Whether a clause may end between the cue and the mention, so that clause scoping could change the
  * verdict. A label's colon is no such end: in "Deep learning: none." the value after it is the label's.
  */
 function clauseMayEndBetween(whole: Window, verdict: WindowVerdict): boolean {
-  const between = verdict.side === 'before' ? whole.before.slice(verdict.at) : whole.after.slice(0, verdict.at).replace(LABEL_COLON, '');
-  return CLAUSE_BOUNDARY.test(between);
+  if (verdict.side === 'after') return CLAUSE_BOUNDARY.test(whole.after.slice(0, verdict.at).replace(LABEL_COLON, ''));
+  const between = whole.before.slice(verdict.at);
+  // A level written as the label of its line ("Beginner: C++, Rust"; "Some knowledge — Go"): its
+  // colon opens the items it speaks for.
+  const label = LEVEL_LABEL.exec(between);
+  const opensLine = label !== null && LINE_START.test(whole.before.slice(0, verdict.at));
+  return CLAUSE_BOUNDARY.test(opensLine ? between.slice(label[0].length) : between);
 }
 
 export function modalityOf(sentence: string, start: number, end: number, kind: DocumentKind, nlp: NlpPort, cache?: ClauseCache, verdicts?: VerdictCache): ModalityResult {
