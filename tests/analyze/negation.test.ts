@@ -243,6 +243,18 @@ describe('years go to the nearest skill after them', () => {
     expect(years('python')).toBe(4);
     expect(years('pytorch')).toBeUndefined();
   });
+
+  it.each([
+    ['Skills\nKotlin (6 years), Scala, Docker', { kotlin: 6, scala: undefined }],
+    ['Skills\nKotlin (experience: 6 years), Scala (some exposure)', { kotlin: 6, scala: undefined }],
+    ['Experience\nKotlin for 6 years, Scala for 1 year', { kotlin: 6, scala: 1 }],
+    ['Requirements\n- Kotlin, 6 years minimum; Scala', { kotlin: 6, scala: undefined }],
+    ['Requirements\n- Solid Kotlin, and two years of Scala', { kotlin: undefined, scala: 2 }],
+  ])('years stay with their own item: %s', async (text, expected) => {
+    const { trace } = await analyzeText(text, text.startsWith('Requirements') ? 'job' : 'cv');
+    const years = (id: string) => trace.mentions.find((m) => m.mention.term.entry.id === id)?.judgement.years;
+    expect({ kotlin: years('kotlin'), scala: years('scala') }).toEqual(expected);
+  });
 });
 
 describe('found by probing with fresh documents', () => {

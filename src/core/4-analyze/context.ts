@@ -426,7 +426,13 @@ export function yearsOf(sentence: string, start: number, end: number, otherStart
     const gap = at < start ? sentence.slice(at + m[0].length, start) : sentence.slice(end, at);
     if (/[.;]/.test(gap)) continue;
     if (at < start && otherStarts.some((o) => o > at && o < start)) continue;
+    // "Python (5 years), SQL": years inside parentheses that close before the mention are the item's before it.
+    if (at < start && closesParenthesis(gap)) continue;
+    // "Python for 4 years, Go for 2 years": years that close another skill's item before a comma are that skill's.
+    if (at < start && /,/.test(gap) && otherStarts.some((o) => o < at && wordsBetween(sentence.slice(o, at)) <= 3 && !/[,.;(]/.test(sentence.slice(o, at)))) continue;
     if (at > end && otherStarts.some((o) => o >= end && o < at)) continue;
+    // "…in Python, and two years of Go": years followed by their own skill are that skill's.
+    if (at > end && /[,(]/.test(gap) && otherStarts.some((o) => o >= at + m[0].length && wordsBetween(sentence.slice(at + m[0].length, o)) <= 2 && !/[,.;)]/.test(sentence.slice(at + m[0].length, o)))) continue;
     const distance = wordsBetween(gap);
     if (distance > (at < start ? 8 : 4)) continue;
     if (!best || distance < best.distance) best = { years, distance };
