@@ -230,7 +230,8 @@ export function analyzeExtraction(
   const needing: string[] = [];
   for (const mention of mentions) {
     const view = sentences[spanIndexAt(sentenceSpans, mention.start)];
-    if (!view || !cuesOf(view.text).modality) continue;
+    // A mention its own context sets aside is never judged, so it needs no clauses.
+    if (!view || rejectedByContext(mention, view) !== undefined || !cuesOf(view.text).modality) continue;
     if (needsClauses(view.text, mention.start - view.span.start, mention.end - view.span.start, kind, verdicts) || (kind === 'job' ? mayDenyNeed(view.text) : cuesOf(view.text).ownDenial && mayBeDeniedLater(view.text, mention.start - view.span.start))) {
       needing.push(view.text);
     }
