@@ -189,14 +189,14 @@ describe('negation and modality', () => {
     });
 
     it('"optionally", "we\'d love", "is nice", "points for" and a closing "desired" mark a skill as preferred', async () => {
-      const lines = ['Optionally, Scala for the streaming jobs.', "We'd love it if you had written some Scala.", 'Scala is nice, not a must.', 'Extra points for Scala.', 'Scala experience desired.'];
+      const lines = ['Scala is great to have.', 'Optionally, Scala for the streaming jobs.', "We'd love it if you had written some Scala.", 'Scala is nice, not a must.', 'Extra points for Scala.', 'Scala experience desired.'];
       for (const line of lines) expect((await judged(`Requirements\n- Strong SQL.\n- ${line}`, 'scala', 'job'))[0]?.requirement).toBe('preferred');
       // "desired" inside a clause is an outcome, not a level.
       expect((await judged('Requirements\n- Tune Scala jobs until they reach the desired throughput.', 'scala', 'job'))[0]?.requirement).toBe('required');
     });
 
     it('"desired", "if you also…" and "points for" headings head preferred lists', async () => {
-      for (const heading of ['Desired skills', 'If you also know these, even more welcome', 'Points for', 'What will help you succeed']) {
+      for (const heading of ['Desired skills', 'If you also know these, even more welcome', 'Points for', 'What will help you succeed', 'Great to have:']) {
         const level = (await judged(`Requirements\n- Strong SQL.\n\n${heading}\n- Scala`, 'scala', 'job'))[0]?.requirement;
         expect({ heading, level }).toEqual({ heading, level: 'preferred' });
       }
