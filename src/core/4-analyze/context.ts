@@ -166,18 +166,19 @@ function levelAtLineEnd(sentence: string, end: number): ModalityResult | null {
  * ("35%"). A low rating (two fifths or less) is a weak claim; a high one (four fifths or more) a
  * strong one. "Cut build times by 30%" has words between, so it is no rating.
  */
-const RATING = /^[\s:|\-–—(]*(?:(\d{1,2})\s*(?:\/|out of)\s*(5|10)\b|(\d{1,3})\s*%)\s*\)?\s*$/;
+const SCORE = String.raw`(?:(\d{1,2})\s*(?:\/|out of)\s*(5|10)\b|(\d{1,3})\s*%)`;
+// The rating ends its line, or its item: a separator, or the next item's own rating ("Python 5/5 SQL 4/5").
+const RATING = new RegExp(String.raw`^[\s:|\-–—(]*${SCORE}\s*\)?(?:\s*$|\s*[|,;·•]|\s+(?=(?:[^\s\d]\S*\s+){1,3}(?:\d{1,2}\s*(?:\/|out of)\s*(?:5|10)\b|\d{1,3}\s*%)))`);
 const RATING_HINT = /\d\s*(?:\/|out of)\s*(?:5|10)\b|\d\s*%/;
 
 function ratingAfter(sentence: string, end: number): ModalityResult | null {
   const lineEnd = sentence.indexOf('\n', end);
   const rest = sentence.slice(end, lineEnd < 0 ? sentence.length : lineEnd);
-  if (rest.length > 24) return null;
   const m = RATING.exec(rest);
   if (!m) return null;
   const share = m[1] !== undefined ? Number(m[1]) / Number(m[2]) : Number(m[3]) / 100;
   if (!(share >= 0 && share <= 1)) return null;
-  const cue = m[0].replace(/^[\s:|\-–—(]+/, '').trim();
+  const cue = m[0].replace(/^[\s:|\-–—(]+|[\s|,;·•]+$/g, '');
   if (share <= 0.4) return { modality: 'weak', cue };
   return share >= 0.8 ? { modality: 'strong', cue } : { modality: 'normal', cue };
 }
