@@ -330,6 +330,21 @@ describe('data cleaned or joined, with words between', () => {
   ]);
 });
 
+describe('two modifiers sharing one head', () => {
+  it('the first modifier reads with the head after the second', async () => {
+    expect(await presentSkills('Shipped vision and language models to phones.')).toEqual(expect.arrayContaining(['computer-vision', 'nlp']));
+    expect(await presentSkills('Applied machine and deep learning to churn.')).toContain('neural-networks');
+    expect(await presentSkills('Built image or video classification models for the archive.')).toContain('computer-vision');
+  });
+
+  it('a term that goes on through the conjunction, a term the first words make alone, and a determiner after the conjunction are left as they are', async () => {
+    const ids = async (text: string) => (await analyzeText(text)).trace.mentions.map((m) => m.mention.term.entry.id);
+    expect(await ids('Set the vision and strategy for the unit.')).toContain('vision-and-strategy');
+    expect(await ids('Expert in Python and its tooling.')).toContain('python');
+    expect(await presentSkills('Improved the vision and the language of our brochures.')).not.toContain('computer-vision');
+  });
+});
+
 describe('a phrase never runs on across a blank line', () => {
   it('a phrase wrapped onto the next line matches; one split by a blank line does not', async () => {
     expect(await presentSkills('Known for good time\nmanagement on busy wards.')).toContain('time-management');

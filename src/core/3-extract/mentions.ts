@@ -46,6 +46,10 @@ interface Walk {
   /** The longest match so far from the walk's first token: its trie node and last token. */
   bestNode: TrieNode | null;
   bestLast: number;
+  /** The conjunction the walk is stepping over now ("vision and language models"), or -1. */
+  ellipsis: number;
+  /** The conjunction the longest match stepped over, or -1: the mention then ends before it. */
+  bestEllipsis: number;
   /** The text the tokens index, to see what stands between two of them (without it, open compounds are not joined). */
   text: string | undefined;
 }
@@ -85,9 +89,12 @@ function consider(w: Walk, next: TrieNode | undefined, j: number, stemmedSingleW
   const word = w.tokens[j]?.lower ?? '';
   if (entry && !(inflectionsOnly && ![entry.label, ...entry.aliases].some((form) => isInflectionOf(word, form)))) {
     const best = w.bestNode;
-    if (!best || j > w.bestLast || (j === w.bestLast && RULE_RANK[next.rule ?? 'stem'] > RULE_RANK[best.rule ?? 'stem'])) {
+    // Across a conjunction, a term that the words before it make on their own stands ("Python and its tooling").
+    const ownTermStands = w.ellipsis >= 0 && best !== null && w.bestEllipsis < 0 && w.bestLast === w.ellipsis - 1;
+    if (!ownTermStands && (!best || j > w.bestLast || (j === w.bestLast && RULE_RANK[next.rule ?? 'stem'] > RULE_RANK[best.rule ?? 'stem']))) {
       w.bestNode = next;
       w.bestLast = j;
+      w.bestEllipsis = w.ellipsis;
     }
   }
   if (hasChildren(next)) walk(w, next, j + 1);
@@ -107,6 +114,11 @@ function blankLineBetween(text: string, from: number, to: number): boolean {
   }
   return false;
 }
+
+/** Conjunctions between two modifiers of one head (walk). */
+const ELLIPSIS_CONJUNCTIONS = new Set(['and', 'or']);
+/** Words after a conjunction that start a noun phrase of their own, not a second modifier. */
+const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'it', 'their', 'our', 'my', 'your', 'his', 'her', 'this', 'that', 'these', 'those', 'other', 'some', 'any', 'all', 'each', 'more', 'then', 'also', 'not']);
 
 /** Prepositions a phrase's verb may be separated from by an adverb (walk). */
 const PHRASE_PREPOSITIONS = new Set(['with', 'to', 'across', 'alongside', 'among', 'between', 'on']);
@@ -138,6 +150,22 @@ function walk(w: Walk, node: TrieNode, at: number): void {
     const after = w.tokens[j + 1];
     if (after?.type === 'word' && PHRASE_PREPOSITIONS.has(after.lower)) walk(w, node, j + 1);
   }
+  // Two modifiers sharing one head ("vision and language models", "machine and deep learning"):
+  // the first reads as its phrase with the head after the second ("vision models"). One word may
+  // stand between the conjunction and the head, and only where no term goes on through the
+  // conjunction and that word ("profit and loss", "vision and strategy"). The mention ends before the conjunction, so the second modifier
+  // and the head are still read as a phrase of their own.
+  if (node !== w.lexicon.root && w.ellipsis < 0 && ELLIPSIS_CONJUNCTIONS.has(token.lower)) {
+    const modifier = w.tokens[j + 1];
+    const head = w.tokens[j + 2];
+    const conjunction = node.exact.get(token.lower) ?? node.stem.get(token.lower);
+    const termGoesOn = conjunction !== undefined && modifier !== undefined && (conjunction.exact.has(modifier.lower) || conjunction.stem.has(cachedStem(modifier.lower, w.lexicon, w.nlp) ?? modifier.lower));
+    if (!termGoesOn && modifier?.type === 'word' && !DETERMINERS.has(modifier.lower) && head?.type === 'word' && modifier.start === token.end + 1 && head.start === modifier.end + 1) {
+      w.ellipsis = j;
+      walk(w, node, j + 2);
+      w.ellipsis = -1;
+    }
+  }
   if (node.stem.size && (w.stemmable[j] ??= w.lexicon.stemPrefixes.has(token.lower.slice(0, 3)))) {
     let stem = w.stems[j];
     if (stem === undefined) {
@@ -154,7 +182,7 @@ function walk(w: Walk, node: TrieNode, at: number): void {
  * proportional to the text, whatever the lexicon's size (one trie walk per position).
  */
 export function findMentions(tokens: Token[], lexicon: CompiledLexicon, nlp: NlpPort, text?: string): Mention[] {
-  const w: Walk = { tokens, stems: new Array(tokens.length), stemmable: new Array(tokens.length), lexicon, nlp, bestNode: null, bestLast: -1, text };
+  const w: Walk = { tokens, stems: new Array(tokens.length), stemmable: new Array(tokens.length), lexicon, nlp, bestNode: null, bestLast: -1, ellipsis: -1, bestEllipsis: -1, text };
   const mentions: Mention[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -163,21 +191,24 @@ export function findMentions(tokens: Token[], lexicon: CompiledLexicon, nlp: Nlp
       continue;
     }
     w.bestNode = null;
+    w.bestEllipsis = -1;
     walk(w, lexicon.root, i);
     const found = w.bestNode as TrieNode | null;
     const first = tokens[i];
-    const last = found ? tokens[w.bestLast] : undefined;
+    // A match across a conjunction ends before it (see walk).
+    const lastToken = w.bestEllipsis >= 0 ? w.bestEllipsis - 1 : w.bestLast;
+    const last = found ? tokens[lastToken] : undefined;
     if (found?.term && first && last) {
       mentions.push({
         term: found.term,
         form: found.form ?? '',
         rule: found.rule ?? 'exact',
         firstToken: i,
-        lastToken: w.bestLast,
+        lastToken,
         start: first.start,
         end: last.end,
       });
-      i = w.bestLast + 1;
+      i = lastToken + 1;
     } else {
       i++;
     }
