@@ -189,7 +189,7 @@ describe('negation and modality', () => {
     });
 
     it('"optionally", "we\'d love", "is nice", "points for" and a closing "desired" mark a skill as preferred', async () => {
-      const lines = ['Scala is great to have.', 'Optionally, Scala for the streaming jobs.', "We'd love it if you had written some Scala.", 'Scala is nice, not a must.', 'Extra points for Scala.', 'Scala experience desired.'];
+      const lines = ['Any Scala counts in your favour.', 'Scala would be a welcome addition.', 'Scala is appreciated.', 'Scala: not mandatory, but appreciated.', 'We also value Scala experience.', 'Scala experience would be highly regarded.', 'Some Scala is a nice extra.', 'Extra credit for Scala.', 'Scala is great to have.', 'Optionally, Scala for the streaming jobs.', "We'd love it if you had written some Scala.", 'Scala is nice, not a must.', 'Extra points for Scala.', 'Scala experience desired.'];
       for (const line of lines) expect((await judged(`Requirements\n- Strong SQL.\n- ${line}`, 'scala', 'job'))[0]?.requirement).toBe('preferred');
       // "desired" inside a clause is an outcome, not a level.
       expect((await judged('Requirements\n- Tune Scala jobs until they reach the desired throughput.', 'scala', 'job'))[0]?.requirement).toBe('required');

@@ -66,12 +66,12 @@ const REPORTED_AFTER = /^[^.;]{0,60}?\b(?:built|developed|trained|implemented|cr
 const INVOLVED = /\b(?:led|lead|leading|managed|managing|ran|running|headed|heading|joined|worked in|worked on|working in|working on|part of|member of|within|coached|founded|built|formed|grew)\s+(?:\S+\s+){0,2}$/;
 /** Job ads that offer to teach a skill do not require it. */
 const TAUGHT_ON_THE_JOB = /\b(?:(?:we will|we'll|we can|we|happy to|glad to) (?:teach|train|coach) you|you will learn|you'll learn|you will be trained in|training (?:is|will be) provided in)\b/g;
-const PREFERRED_CUES = /\b(?:a plus|is a plus|are a plus|(?:a|an) (?:big|huge|real|definite|strong|major|great|nice|added|extra|distinct) (?:plus|bonus|advantage)|nice[- ]to[- ]have|bonus|preferred|preferably|ideally|desirable|advantageous|an advantage|would be great|would be nice|not essential|optional|helpful but|(?:is|are|would be) helpful|would help|beneficial|an asset|a (?:strong|real|definite|great) asset|sets? you apart|(?:make|makes|help|helps) you stand out|nice(?=\s*:)|(?:is|are) nice|is welcome|are welcome|a bonus|(?:good|great) to have|even better|optionally|(?:we|i)(?:'d| would) love|points for|desired(?=\s*(?:[.;,)]|$)))\b/;
+const PREFERRED_CUES = /\b(?:a plus|is a plus|are a plus|(?:a|an) (?:big|huge|real|definite|strong|major|great|nice|added|extra|distinct) (?:plus|bonus|advantage)|nice[- ]to[- ]have|bonus|preferred|preferably|ideally|desirable|advantageous|an advantage|would be great|would be nice|not essential|optional|helpful but|(?:is|are|would be) helpful|would help|beneficial|an asset|a (?:strong|real|definite|great) asset|sets? you apart|(?:make|makes|help|helps) you stand out|nice(?=\s*:)|(?:is|are) nice|is welcome|are welcome|a bonus|(?:good|great) to have|even better|(?:counts?|count) in your favou?r|a welcome addition|(?:is|are|be|much|greatly) appreciated|highly regarded|(?:a )?nice extra|extra credit|also value|optionally|(?:we|i)(?:'d| would) love|points for|desired(?=\s*(?:[.;,)]|$)))\b/;
 /**
  * "C++ is not required but would help", "…not essential, but welcome": after the denial a preferred
  * cue, or a plain word of welcome, says the skill is optional.
  */
-const NOT_REQUIRED_BUT_WELCOME = new RegExp(String.raw`^[^.;]{0,40}?\bnot (?:required|essential|necessary|needed|mandatory|a requirement|a must),? but\b[^.;]{0,40}?(?:${PREFERRED_CUES.source}|\b(?:helps|helpful|welcome|useful|nice)\b)`);
+const NOT_REQUIRED_BUT_WELCOME = new RegExp(String.raw`^[^.;]{0,40}?\bnot (?:required|essential|necessary|needed|mandatory|a requirement|a must),? but\b[^.;]{0,40}?(?:${PREFERRED_CUES.source}|\b(?:helps|helpful|welcome|useful|nice|appreciated)\b)`);
 /**
  * Where a clause that matters may start: a contrastive conjunction, a semicolon or colon, or a
  * comma followed by a new subject ("…, I never used…"). List commas and "and" keep one clause,
