@@ -255,6 +255,8 @@ describe('models run as services are software engineering', () => {
 
 describe('open phrasings of time management: work carried at once, kept to its dates', () => {
   casesOfSkill('time-management', [
+    ['Rolled out the new rota system in March, as scheduled.', true],
+    ['The nightly backup ran as scheduled.', false],
     ['Juggle two client retainers and a part-time MBA.', true],
     ['Taught circus skills at weekends: juggling with clubs and balls.', false],
     ['Carried three audit engagements in parallel through the spring.', true],
@@ -299,6 +301,8 @@ describe('open phrasings of time management: work carried at once, kept to its d
 
 describe('open phrasings of business knowledge: how a business earns, and an industry known from the inside', () => {
   casesOfSkill('business-knowledge', [
+    ['Sized the market for a bike-leasing offer with the finance lead.', true],
+    ['Turned the buyers\' business questions into weekly reports.', true],
     ['Knows how a reinsurer makes money on catastrophe cover.', true],
     ['Lifted the checkout conversion rate by three points.', true],
     ['Eight years in grocery e-commerce, most of them on search.', true],
