@@ -81,6 +81,23 @@ describe('negation and modality', () => {
     expect((await judged('A reading knowledge of Scala from code reviews.', 'scala'))[0]?.modality).toBe('weak');
   });
 
+  it.each([
+    ['Kotlin (rusty; last used 2014)', 'weak'],
+    ['Kotlin — rusty', 'weak'],
+    ['Kotlin (school level)', 'weak'],
+    ['Kotlin (minimal)', 'weak'],
+    ['Kotlin: haven\'t used it in years', 'weak'],
+    ['Kotlin is not my strength.', 'weak'],
+    ['I have only read about Kotlin.', 'weak'],
+    ['Read about 30 Kotlin proposals and implemented two.', 'normal'],
+    ['I have yet to use Kotlin in production.', 'negated'],
+    ['Kotlin is outside my experience.', 'negated'],
+    ['Not just Java: also Kotlin for the Android app.', 'normal'],
+    ['Wrote a minimal Kotlin service for the kiosk.', 'normal'],
+  ])('a CV writer rating their own skill: %s', async (text, modality) => {
+    expect((await judged(text, 'kotlin'))[0]?.modality).toBe(modality);
+  });
+
   it('"I\'d like to" is a wish as "would like to" is', async () => {
     expect((await judged("I'd like to move into computer vision after this contract.", 'computer-vision'))[0]?.modality).toBe('weak');
     expect((await judged('We’d love to try Scala on the next service.', 'scala'))[0]?.modality).toBe('weak');
