@@ -188,6 +188,17 @@ describe('negation and modality', () => {
       expect((await judged('Requirements\n- Java, Scala or Kotlin (nice to have)', 'java', 'job'))[0]?.requirement).toBe('preferred');
     });
 
+    it.each([
+      ['Requirements\n- Java (must), Scala (nice)', 'preferred'],
+      ['Requirements\n- Java and SQL (Scala a plus)', 'preferred'],
+      ['Requirements\n- Java, SQL and ideally Scala', 'preferred'],
+      ['Requirements\n- Java, SQL and — ideally — Scala', 'preferred'],
+      ['Requirements\n- Java, SQL, and (ideally) Scala', 'preferred'],
+    ])('a later item with its own cue is preferred, the items before it required: %s', async (text, level) => {
+      expect((await judged(text, 'java', 'job'))[0]?.requirement).toBe('required');
+      expect((await judged(text, 'scala', 'job'))[0]?.requirement).toBe(level);
+    });
+
     it('"not required but would help" makes a skill preferred; "not required" alone still denies it', async () => {
       expect((await judged('Requirements: Java. Scala is not required but would help.', 'scala', 'job'))[0]).toMatchObject({ modality: 'normal', requirement: 'preferred' });
       expect((await judged('Requirements: Java. Scala is not required.', 'scala', 'job'))[0]?.modality).toBe('negated');

@@ -444,7 +444,8 @@ export function yearsOf(sentence: string, start: number, end: number, otherStart
 const REQUIREMENT_CLAUSE_BREAK = /;|,\s*(?:but|while|whereas|and)\b|\s(?:but|while|whereas)\s/gi;
 
 /** A level written in parentheses after an item: "(must)", "(required)", "(nice to have)". */
-const PAREN_LEVEL = /\(\s*(must|must[- ]have|required|essential|mandatory|nice[- ]to[- ]have|a plus|preferred|optional|bonus|desirable)\s*\)/g;
+const PAREN_LEVEL = /\(\s*(must|must[- ]have|required|essential|mandatory|nice[- ]to[- ]have|nice|a plus|preferred|optional|bonus|desirable)\s*\)/g;
+const PAREN_PREFERRED = /^(?:nice[- ]to[- ]have|nice|a plus|preferred|optional|bonus|desirable)$/;
 
 /**
  * For job ads: the section says required or preferred, and an inline cue in the mention's own
@@ -468,7 +469,7 @@ export function requirementOf(section: SectionKind | null, sentence: string, sta
   const levels = matchesOf(PAREN_LEVEL, clause);
   if (levels.length >= 2) {
     const own = levels.find((m) => (m.index ?? 0) >= start - from);
-    if (own) return PREFERRED_CUES.test(own[1] ?? '') ? 'preferred' : 'required';
+    if (own) return PAREN_PREFERRED.test(own[1] ?? '') ? 'preferred' : 'required';
   }
   if (PREFERRED_CUES.test(clause) && !onlyAnotherItemIsAPlus(clause, start - from)) return 'preferred';
   return section === 'preferred' ? 'preferred' : 'required';
@@ -481,12 +482,13 @@ export function requirementOf(section: SectionKind | null, sentence: string, sta
 const BARE_ITEM_CUE = /(?<!\b(?:is|are|be|been|'s|’s)\s|\(\s*)\b(?:a plus|a bonus|an advantage|a nice[- ]to[- ]have|nice[- ]to[- ]have)\b/g;
 
 /**
- * "Docker, ideally Kubernetes", "strong Python and, ideally, some C++": a cue that opens a later
- * comma-separated item, set off by commas or not, speaks for that item and the ones after it.
+ * "Docker, ideally Kubernetes", "strong Python and, ideally, some C++", "SQL and ideally C++",
+ * "SQL and — ideally — C++": a cue that opens a later item (after a comma, "and", "or" or a dash),
+ * set off by commas, dashes or parentheses or not, speaks for that item and the ones after it.
  * Followed by a preposition or a clause ("…, ideally from a trading environment", "…, ideally
  * if…") it qualifies everything before it, and the clause is preferred.
  */
-const LEADING_ITEM_CUE = /,\s*(?:ideally|preferably|optionally|even better)\b(?!,?\s+(?:from|in|at|on|with|within|through|via|by|for|as|having|if|when|where|while|because|gained|acquired|earned|built|used|applied|obtained)\b),?/g;
+const LEADING_ITEM_CUE = /(?:,|\band\b|\bor\b|\s[—–])\s*(?:[—–(]\s*)?(?:ideally|preferably|optionally|even better)\b(?![,—–)]?\s+(?:from|in|at|on|with|within|through|via|by|for|as|having|if|when|where|while|because|gained|acquired|earned|built|used|applied|obtained)\b)[,—–)]?/g;
 
 /**
  * Whether every preferred cue of the clause belongs to comma-separated items other than the
@@ -503,7 +505,8 @@ function onlyAnotherItemIsAPlus(clause: string, at: number): boolean {
   if (PREFERRED_CUES.test(withoutItemCues)) return false;
   return (
     bare.every((cue) => {
-      const itemStart = clause.lastIndexOf(',', cue.index ?? 0) + 1;
+      // An item ends at a comma, or opens a parenthesis of its own ("Python and SQL (C++ a plus)").
+      const itemStart = Math.max(clause.lastIndexOf(',', cue.index ?? 0), clause.lastIndexOf('(', cue.index ?? 0)) + 1;
       return at < itemStart || at > (cue.index ?? 0);
     }) && leading.every((cue) => at < (cue.index ?? 0))
   );
