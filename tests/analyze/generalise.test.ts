@@ -242,6 +242,10 @@ describe('work done with people or a group, whatever the verb', () => {
     ['English good enough to communicate with colleagues.', false],
     ['Spoke regularly with the site engineers about safety.', false],
     ['Tuned the scheduler with developing markets in mind.', false],
+    ['Built a support bot with LLM agents and retrieval.', false],
+    ['Tested the landing page with three variants.', false],
+    ['Replaced the nightly batch with streamed events from Kafka.', false],
+    ['Reconciled the ledgers with two accountants every month.', true],
   ]);
 });
 
