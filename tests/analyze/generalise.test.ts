@@ -239,6 +239,7 @@ describe('work done with people or a group, whatever the verb', () => {
     ['Cleaned the survey data with pandas and a bit of regex.', false],
     ['Five years of experience with data engineering teams.', false],
     ['Led a team with four analysts and one designer.', false],
+    ['Two years at a start-up with eleven engineers.', false],
     ['English good enough to communicate with colleagues.', false],
     ['Spoke regularly with the site engineers about safety.', false],
     ['Tuned the scheduler with developing markets in mind.', false],
