@@ -642,7 +642,11 @@ function wordRightBefore(words: ReadonlySet<string>, mention: Mention, tokens: T
   while (k >= view.firstToken && tokens[k]?.type === 'joiner') k--;
   const word = tokens[k]?.lower ?? '';
   if (k > view.firstToken && tokens[k]?.type === 'word' && ((word.length > 4 && word.endsWith('ly')) || word === 'well')) k--;
-  return k >= view.firstToken && isContextWord(words, tokens, k, stems);
+  if (k < view.firstToken) return false;
+  // A hyphenated word ("start-up") is three tokens: word, joiner, word.
+  const head = tokens[k - 2];
+  if (k - 2 >= view.firstToken && tokens[k - 1]?.type === 'joiner' && tokens[k - 1]?.lower === '-' && head?.type === 'word' && words.has(`${head.lower}-${tokens[k]?.lower ?? ''}`)) return true;
+  return isContextWord(words, tokens, k, stems);
 }
 
 /** Whether the word right after the mention (past any joiner) is one of the words: what the mention only modifies. */
