@@ -199,6 +199,11 @@ describe('negation and modality', () => {
       expect((await judged(text, 'scala', 'job'))[0]?.requirement).toBe(level);
     });
 
+    it('a list item with its own label ("- Nice to have: Scala") leaves the items after it as the list has them', async () => {
+      const text = 'Requirements\n- Java\n- Nice to have: Scala\n- SQL';
+      expect(await Promise.all(['java', 'scala', 'sql'].map(async (term) => (await judged(text, term, 'job'))[0]?.requirement))).toEqual(['required', 'preferred', 'required']);
+    });
+
     it('"not required but would help" makes a skill preferred; "not required" alone still denies it', async () => {
       expect((await judged('Requirements: Java. Scala is not required but would help.', 'scala', 'job'))[0]).toMatchObject({ modality: 'normal', requirement: 'preferred' });
       expect((await judged('Requirements: Java. Scala is not required.', 'scala', 'job'))[0]?.modality).toBe('negated');

@@ -56,6 +56,23 @@ describe('detectSections', () => {
   });
 });
 
+describe('a list item with its own label', () => {
+  it('speaks for itself; the list\'s section goes on with the next item', () => {
+    const text = 'What you bring\n- Go and Postgres\n- Bonus: Elixir\n- Load testing';
+    const sections = detectSections(text);
+    expect(sections.map((s) => [s.kind, text.slice(s.start, s.end).trim()])).toEqual([
+      ['requirements', 'What you bring\n- Go and Postgres'],
+      ['preferred', '- Bonus: Elixir'],
+      ['requirements', '- Load testing'],
+    ]);
+  });
+
+  it('as the last item, or over a list of its own, it heads what follows', () => {
+    expect(detectSections('What you bring\n- Go\n- Bonus: Elixir').map((s) => s.kind)).toEqual(['requirements', 'preferred']);
+    expect(detectSections('What you bring\n- Go\n\nBonus: Elixir, Rust').map((s) => s.kind)).toEqual(['requirements', 'preferred']);
+  });
+});
+
 describe('list introductions without a standard heading', () => {
   it.each([
     ['It would be great if you also had', 'preferred'],

@@ -146,6 +146,9 @@ function inlineListIntros(line: string): Array<{ kind: SectionKind; title: strin
   return found;
 }
 
+const LIST_ITEM = /^\s*- /;
+const INLINE_LABEL = /:\s+\S/;
+
 /** Sections that a heading of unknown words ends. */
 const UNKNOWN_ENDS: ReadonlySet<SectionKind> = new Set(['about-company', 'benefits', 'application', 'excluded', 'unknown']);
 
@@ -173,6 +176,12 @@ export function detectSections(text: string): Section[] {
     const endsCurrent = heading?.kind !== 'unknown' || current === undefined || UNKNOWN_ENDS.has(current);
     if (heading) {
       if (endsCurrent) found.push({ ...heading, start: offset + line.length - line.trimStart().length });
+      // A list item that starts with its own label ("- Nice to have: Kubernetes") between items of
+      // the same list speaks for itself: the list's section goes on with the next item.
+      const previous = found[found.length - 2];
+      if (endsCurrent && previous && LIST_ITEM.test(line) && INLINE_LABEL.test(line) && LIST_ITEM.test(lines[i + 1] ?? '')) {
+        found.push({ ...previous, start: offset + line.length + 1 });
+      }
     } else if (line.length > 80 && /:\s+[-•·]\s/.test(line)) {
       for (const intro of inlineListIntros(line)) found.push({ kind: intro.kind, title: intro.title, start: offset + intro.at });
     }
