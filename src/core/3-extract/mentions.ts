@@ -1,5 +1,6 @@
 import type { CompiledLexicon, CompiledTerm, MatchRule, TrieNode } from '../2-lexicon/compile';
 import { hasChildren, stemKey } from '../2-lexicon/compile';
+import { isPeopleWord } from '../2-lexicon/people-words';
 import type { NlpPort } from '../0-base/nlp-port';
 import type { Token } from '../1-text/tokenize';
 
@@ -115,8 +116,6 @@ function blankLineBetween(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** Conjunctions between two modifiers of one head (walk). */
-const ELLIPSIS_CONJUNCTIONS = new Set(['and', 'or']);
 /** Words after a conjunction that start a noun phrase of their own, not a second modifier. */
 const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'it', 'their', 'our', 'my', 'your', 'his', 'her', 'this', 'that', 'these', 'those', 'other', 'some', 'any', 'all', 'each', 'more', 'then', 'also', 'not']);
 
@@ -150,12 +149,13 @@ function walk(w: Walk, node: TrieNode, at: number): void {
     const after = w.tokens[j + 1];
     if (after?.type === 'word' && PHRASE_PREPOSITIONS.has(after.lower)) walk(w, node, j + 1);
   }
-  // Two modifiers sharing one head ("vision and language models", "machine and deep learning"):
-  // the first reads as its phrase with the head after the second ("vision models"). One word may
-  // stand between the conjunction and the head, and only where no term goes on through the
-  // conjunction and that word ("profit and loss", "vision and strategy"). The mention ends before the conjunction, so the second modifier
-  // and the head are still read as a phrase of their own.
-  if (node !== w.lexicon.root && w.ellipsis < 0 && ELLIPSIS_CONJUNCTIONS.has(token.lower)) {
+  // Two modifiers sharing one head, joined by "and" or "or" ("vision and language models",
+  // "machine and deep learning"): the first reads as its phrase with the head after the second
+  // ("vision models"). One word may stand between the conjunction and the head, and only where no
+  // term goes on through the conjunction and that word ("profit and loss", "vision and strategy").
+  // The mention ends before the conjunction, so the second modifier and the head are still read
+  // as a phrase of their own.
+  if ((token.lower === 'and' || token.lower === 'or') && w.ellipsis < 0 && node !== w.lexicon.root) {
     const modifier = w.tokens[j + 1];
     const head = w.tokens[j + 2];
     const conjunction = node.exact.get(token.lower) ?? node.stem.get(token.lower);
@@ -198,7 +198,7 @@ export function findMentions(tokens: Token[], lexicon: CompiledLexicon, nlp: Nlp
     // A match across a conjunction ends before it (see walk).
     const lastToken = w.bestEllipsis >= 0 ? w.bestEllipsis - 1 : w.bestLast;
     const last = found ? tokens[lastToken] : undefined;
-    if (found?.term && first && last) {
+    if (found?.term && first && last && (!found.term.after || peopleSoonAfter(found.term, tokens, lastToken, text))) {
       mentions.push({
         term: found.term,
         form: found.form ?? '',
@@ -214,6 +214,31 @@ export function findMentions(tokens: Token[], lexicon: CompiledLexicon, nlp: Nlp
     }
   }
   return mentions;
+}
+
+/** How many words after a term its `after` words are looked for (as contextVerdict looks). */
+const AFTER_WINDOW = 4;
+
+/**
+ * Whether a term that needs words soon after it (`context.after`) could have them: one of them, or
+ * a word naming people where the term allows it, among the next few words before a sentence
+ * ends. The analysis judges the mention in its sentence; a term with none of them is no mention
+ * at all ("with pandas"), so it is not kept to be judged.
+ */
+function peopleSoonAfter(term: CompiledTerm, tokens: Token[], last: number, text: string | undefined): boolean {
+  let seen = 0;
+  for (let k = last + 1; k < tokens.length && seen < AFTER_WINDOW; k++) {
+    const t = tokens[k];
+    if (!t) break;
+    if (text !== undefined && text.slice(tokens[k - 1]?.end ?? t.start, t.start).includes('\n\n')) break;
+    if (t.type !== 'word') {
+      if (/^[.!?;]$/.test(t.text)) break;
+      continue;
+    }
+    seen++;
+    if (term.after?.has(t.lower) || (term.afterPeople && isPeopleWord(t.lower))) return true;
+  }
+  return false;
 }
 
 const FUZZY_MIN_LENGTH = 7;

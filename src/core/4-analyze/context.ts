@@ -1,6 +1,7 @@
 import { matchesOf } from '../0-base/matches';
 import type { SectionKind } from '../1-text/schema';
 import { phraseStem } from '../2-lexicon/compile';
+import { isPeopleWord } from '../2-lexicon/people-words';
 import type { Mention } from '../3-extract/mentions';
 import { WORD_NUMBERS, YEARS_COUNT } from '../3-extract/experience';
 import type { NlpPort } from '../0-base/nlp-port';
@@ -117,7 +118,7 @@ function lastMatch(re: RegExp, text: string): RegExpExecArray | null {
  * Any word that some modality rule starts from. A sentence without one needs no modality work:
  * checked once per sentence, it keeps the common case cheap.
  */
-const ANY_CUE = /\b(?:no|not|never|without|lacks?|lacking|neither|nor|none|unfamiliar|cannot|\w+n't|\w+['’]d|yet|outside|rusty|minimal|school|forgotten|last|strength|strong|read|heard|basic|basics|beginner|elementary|introductory|familiar(?:ity)?|knowledge|exposure|limited|currently|am|i'm|now|started|still|learning|interested|keen|hop(?:e|ing)|would|want|wanting|looking|seeking|aiming|eager|reading|teach|coach|train you|learn|theory|theoretical|coursework|plan|planning|aspiring|self-taught|dabbled|little|enough|expert|expertise|advanced|extensive|deep|proficient|proficiency|fluent|strong|mastery|seasoned|primary|novice|intermediate|none|team|teams|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?|others|hours?|afternoons?|mornings?|evenings?|days?|weekends?|\w+-(?:hour|day)(?:-long)?)\b|\d\s*\+/i;
+const ANY_CUE = /\b(?:no|not|never|without|lacks?|lacking|neither|nor|none|unfamiliar|cannot|\w+n't|\w+['’]d (?:like|love)|yet to|outside (?:of )?my|rusty|minimal|school[- ]level|forgotten|last used|(?:my|a) (?:strength|strong)|(?:read|heard) about|basic|basics|beginner|elementary|introductory|familiar(?:ity)?|some knowledge|exposure|limited|currently|am|i'm|now|started|still|learning|interested|keen|hop(?:e|ing)|would|want|wanting|looking|seeking|aiming|eager|reading|teach|coach|train you|learn|theory|theoretical|coursework|plan|planning|aspiring|self-taught|dabbled|little|enough|expert|expertise|advanced|extensive|deep|proficient|proficiency|fluent|strong|mastery|seasoned|primary|novice|intermediate|none|team|teams|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?|others|hours?|afternoons?|mornings?|evenings?|days?|weekends?|\w+-(?:hour|day)(?:-long)?)\b|\d\s*\+/i;
 const YEARS_HINT = /\b(?:years?|yrs?)\b/i;
 
 export interface SentenceCues {
@@ -533,20 +534,6 @@ export class TokenStems {
   }
 }
 
-/**
- * Words that name people or a group, for terms whose context is "who with" (`@people`): groups
- * (team, department, colleagues, stakeholders…) and plural nouns of people by their ending (linguists,
- * physicians, specialists), less the words with those endings that name things (agents, variants,
- * events). Endings in -ers and -ors are left out: they name things as often
- * (servers, containers, vectors). Clients, customers and users are whom the work serves, not roles
- * or teams it is done with, so they are left out too.
- */
-const GROUP_WORDS = new Set(['team', 'teams', 'group', 'groups', 'department', 'departments', 'squad', 'squads', 'colleagues', 'partners', 'stakeholders', 'staff', 'crew', 'crews', 'community', 'faculty', 'peers', 'members', 'experts', 'specialists']);
-/** Plural nouns with those endings that name things, not people (software agents, test variants, events). */
-const NOT_PEOPLE = new Set(['agents', 'assistants', 'variants', 'invariants', 'constants', 'tenants', 'events', 'contents', 'intents', 'patents', 'currents', 'descendants', 'quadrants', 'accents', 'extents', 'tangents', 'solvents', 'reagents', 'precedents', 'incidents', 'accidents', 'talents', 'restaurants', 'plants', 'grants', 'implants', 'pendants', 'percents', 'fragments', 'pollutants', 'contaminants', 'determinants', 'constituents', 'antecedents', 'exponents', 'indents', 'rodents']);
-export function isPeopleWord(word: string): boolean {
-  return GROUP_WORDS.has(word) || (word.length >= 6 && /(?:ists|ians|ants|ents)$/.test(word) && !/(?:ments|ients|nents)$/.test(word) && !NOT_PEOPLE.has(word));
-}
 
 /**
  * Words that may stand right before a field's name without making it a figure about something
