@@ -250,6 +250,14 @@ describe('work done with people or a group, whatever the verb', () => {
   ]);
 });
 
+describe('what finite precision does to a computation is numerical analysis', () => {
+  casesOfSkill('numerical-analysis', [
+    ['Tracked down floating-point overflow in the mixed-precision loss.', true],
+    ['Guarded the log-sum-exp against numerical underflow.', true],
+    ['Top answerer on Stack Overflow for pandas questions.', false],
+  ]);
+});
+
 describe('models run as services are software engineering', () => {
   casesOfSkill('software-engineering', [
     ['Built the scoring services behind the loan approval app.', true],
