@@ -258,6 +258,16 @@ describe('what finite precision does to a computation is numerical analysis', ()
   ]);
 });
 
+describe('another group helped or supported is work done with it', () => {
+  casesOfSkill('collaboration', [
+    ['Supported the underwriting team with a pricing dashboard.', true],
+    ['Assisted the legal department with contract review tooling.', true],
+    ['Three years in the customer support team.', false],
+    ['Helped 30 pupils prepare for their maths exams.', false],
+    ['Helped cut cloud costs by a fifth.', false],
+  ]);
+});
+
 describe('models run as services are software engineering', () => {
   casesOfSkill('software-engineering', [
     ['Built the scoring services behind the loan approval app.', true],
