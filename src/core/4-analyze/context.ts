@@ -160,18 +160,18 @@ function levelAtLineEnd(sentence: string, end: number): ModalityResult | null {
   return { modality: LEVEL_MODALITY[word] ?? 'normal', cue: level[1] };
 }
 
-/**
- * A rating written right after a skill, with nothing but separators between them and nothing after
- * it on the line, as CV templates print skill levels: a score out of five or ten ("2/5", "3 out of
- * 10"; dots and stars, "●●○○○", are written so by the text normaliser) or a percentage bar's figure
- * ("35%"). A low rating (two fifths or less) is a weak claim; a high one (four fifths or more) a
- * strong one. "Cut build times by 30%" has words between, so it is no rating.
- */
+/** A score out of five or ten ("2/5", "3 out of 10"), or a percentage bar's figure ("35%"). */
 const SCORE = String.raw`(?:(\d{1,2})\s*(?:\/|out of)\s*(5|10)\b|(\d{1,3})\s*%)`;
-// The rating ends its line, or its item: a separator, or the next item's own rating ("Python 5/5 SQL 4/5").
+/** A score that ends its line, or its item: a separator, or the next item's own score ("Python 5/5 SQL 4/5"). */
 const RATING = new RegExp(String.raw`^[\s:|\-–—(]*${SCORE}\s*\)?(?:\s*$|\s*[|,;·•]|\s+(?=(?:[^\s\d]\S*\s+){1,3}(?:\d{1,2}\s*(?:\/|out of)\s*(?:5|10)\b|\d{1,3}\s*%)))`);
 const RATING_HINT = /\d\s*(?:\/|out of)\s*(?:5|10)\b|\d\s*%/;
 
+/**
+ * A rating written right after a skill, with nothing but separators between them, as CV templates
+ * print skill levels (dots and stars, "●●○○○", are written as their score by the text normaliser).
+ * A low rating (two fifths or less) is a weak claim; a high one (four fifths or more) a strong one.
+ * "Cut build times by 30%" has words between, so it is no rating.
+ */
 function ratingAfter(sentence: string, end: number): ModalityResult | null {
   const lineEnd = sentence.indexOf('\n', end);
   const rest = sentence.slice(end, lineEnd < 0 ? sentence.length : lineEnd);
