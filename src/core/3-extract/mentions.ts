@@ -122,6 +122,28 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'it', 'their', 'our', 'my'
 /** Prepositions a phrase's verb may be separated from by an adverb (walk). */
 const PHRASE_PREPOSITIONS = new Set(['with', 'to', 'across', 'alongside', 'among', 'between', 'on']);
 
+/**
+ * Two modifiers sharing one head, joined by "and" or "or" ("vision and language models",
+ * "machine and deep learning"): the first reads as its phrase with the head after the second
+ * ("vision models"). One word may stand between the conjunction and the head, and only where no
+ * term goes on through the conjunction and that word ("profit and loss", "vision and strategy").
+ * The mention ends before the conjunction, so the second modifier and the head are still read
+ * as a phrase of their own.
+ */
+function walkAcrossConjunction(w: Walk, node: TrieNode, j: number): void {
+  const token = w.tokens[j];
+  if (!token) return;
+  const modifier = w.tokens[j + 1];
+  const head = w.tokens[j + 2];
+  const conjunction = node.exact.get(token.lower) ?? node.stem.get(token.lower);
+  const termGoesOn = conjunction !== undefined && modifier !== undefined && (conjunction.exact.has(modifier.lower) || conjunction.stem.has(cachedStem(modifier.lower, w.lexicon, w.nlp) ?? modifier.lower));
+  if (!termGoesOn && modifier?.type === 'word' && !DETERMINERS.has(modifier.lower) && head?.type === 'word' && modifier.start === token.end + 1 && head.start === modifier.end + 1) {
+    w.ellipsis = j;
+    walk(w, node, j + 2);
+    w.ellipsis = -1;
+  }
+}
+
 /** Depth-first through the trie: a token continues a match as itself, without a plural s, as written, or by its stem. */
 function walk(w: Walk, node: TrieNode, at: number): void {
   let j = at;
@@ -149,23 +171,7 @@ function walk(w: Walk, node: TrieNode, at: number): void {
     const after = w.tokens[j + 1];
     if (after?.type === 'word' && PHRASE_PREPOSITIONS.has(after.lower)) walk(w, node, j + 1);
   }
-  // Two modifiers sharing one head, joined by "and" or "or" ("vision and language models",
-  // "machine and deep learning"): the first reads as its phrase with the head after the second
-  // ("vision models"). One word may stand between the conjunction and the head, and only where no
-  // term goes on through the conjunction and that word ("profit and loss", "vision and strategy").
-  // The mention ends before the conjunction, so the second modifier and the head are still read
-  // as a phrase of their own.
-  if ((token.lower === 'and' || token.lower === 'or') && w.ellipsis < 0 && node !== w.lexicon.root) {
-    const modifier = w.tokens[j + 1];
-    const head = w.tokens[j + 2];
-    const conjunction = node.exact.get(token.lower) ?? node.stem.get(token.lower);
-    const termGoesOn = conjunction !== undefined && modifier !== undefined && (conjunction.exact.has(modifier.lower) || conjunction.stem.has(cachedStem(modifier.lower, w.lexicon, w.nlp) ?? modifier.lower));
-    if (!termGoesOn && modifier?.type === 'word' && !DETERMINERS.has(modifier.lower) && head?.type === 'word' && modifier.start === token.end + 1 && head.start === modifier.end + 1) {
-      w.ellipsis = j;
-      walk(w, node, j + 2);
-      w.ellipsis = -1;
-    }
-  }
+  if ((token.lower === 'and' || token.lower === 'or') && w.ellipsis < 0 && node !== w.lexicon.root) walkAcrossConjunction(w, node, j);
   if (node.stem.size && (w.stemmable[j] ??= w.lexicon.stemPrefixes.has(token.lower.slice(0, 3)))) {
     let stem = w.stems[j];
     if (stem === undefined) {
