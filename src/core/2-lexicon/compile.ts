@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { NlpPort } from '../0-base/nlp-port';
 import { tokenize } from '../1-text/tokenize';
+import { isPeopleWord } from './people-words';
 import { familyFileSchema, manifestSchema, roleSchema, termFileSchema, type Family, type LexiconManifest, type RoleModel, type TermContext, type TermEntry } from './schema';
 
 /** The 19 skills in 5 categories that clients rely on: a role file may add, never rename or drop. */
@@ -77,6 +78,14 @@ export interface CompiledTerm {
 
 /** The word in a `require` list that stands for any word naming people or a group. */
 export const PEOPLE_PLACEHOLDER = '@people';
+
+/** How many words after a mention its `after` words are looked for (contextSchema `after`). */
+export const AFTER_WINDOW = 4;
+
+/** Whether a word (lower case, as written) is one of the term's `after` words, or names people where the term allows it. */
+export function isAfterWord(term: CompiledTerm, word: string): boolean {
+  return term.after?.has(word) === true || (term.afterPeople && isPeopleWord(word));
+}
 
 /** One trie level per word; separate maps per kind of key, so matching builds no key strings. */
 export interface TrieNode {

@@ -1,6 +1,5 @@
 import type { CompiledLexicon, CompiledTerm, MatchRule, TrieNode } from '../2-lexicon/compile';
-import { hasChildren, stemKey } from '../2-lexicon/compile';
-import { isPeopleWord } from '../2-lexicon/people-words';
+import { AFTER_WINDOW, hasChildren, isAfterWord, stemKey } from '../2-lexicon/compile';
 import type { NlpPort } from '../0-base/nlp-port';
 import type { Token } from '../1-text/tokenize';
 
@@ -116,8 +115,8 @@ function blankLineBetween(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** Words after a conjunction that start a noun phrase of their own, not a second modifier. */
-const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'it', 'their', 'our', 'my', 'your', 'his', 'her', 'this', 'that', 'these', 'those', 'other', 'some', 'any', 'all', 'each', 'more', 'then', 'also', 'not']);
+/** Words after a conjunction that show no second modifier follows: determiners, which start a noun phrase of their own, and adverbs. */
+const NO_SECOND_MODIFIER = new Set(['a', 'an', 'the', 'its', 'it', 'their', 'our', 'my', 'your', 'his', 'her', 'this', 'that', 'these', 'those', 'other', 'some', 'any', 'all', 'each', 'more', 'then', 'also', 'not']);
 
 /** Prepositions a phrase's verb may be separated from by an adverb (walk). */
 const PHRASE_PREPOSITIONS = new Set(['with', 'to', 'across', 'alongside', 'among', 'between', 'on']);
@@ -137,7 +136,7 @@ function walkAcrossConjunction(w: Walk, node: TrieNode, j: number): void {
   const head = w.tokens[j + 2];
   const conjunction = node.exact.get(token.lower) ?? node.stem.get(token.lower);
   const termGoesOn = conjunction !== undefined && modifier !== undefined && (conjunction.exact.has(modifier.lower) || conjunction.stem.has(cachedStem(modifier.lower, w.lexicon, w.nlp) ?? modifier.lower));
-  if (!termGoesOn && modifier?.type === 'word' && !DETERMINERS.has(modifier.lower) && head?.type === 'word' && modifier.start === token.end + 1 && head.start === modifier.end + 1) {
+  if (!termGoesOn && modifier?.type === 'word' && !NO_SECOND_MODIFIER.has(modifier.lower) && head?.type === 'word' && modifier.start === token.end + 1 && head.start === modifier.end + 1) {
     w.ellipsis = j;
     walk(w, node, j + 2);
     w.ellipsis = -1;
@@ -204,7 +203,7 @@ export function findMentions(tokens: Token[], lexicon: CompiledLexicon, nlp: Nlp
     // A match across a conjunction ends before it (see walk).
     const lastToken = w.bestEllipsis >= 0 ? w.bestEllipsis - 1 : w.bestLast;
     const last = found ? tokens[lastToken] : undefined;
-    if (found?.term && first && last && (!found.term.after || peopleSoonAfter(found.term, tokens, lastToken, text))) {
+    if (found?.term && first && last && (!found.term.after || mayHaveAfterWords(found.term, tokens, lastToken, text))) {
       mentions.push({
         term: found.term,
         form: found.form ?? '',
@@ -222,16 +221,13 @@ export function findMentions(tokens: Token[], lexicon: CompiledLexicon, nlp: Nlp
   return mentions;
 }
 
-/** How many words after a term its `after` words are looked for (as contextVerdict looks). */
-const AFTER_WINDOW = 4;
-
 /**
- * Whether a term that needs words soon after it (`context.after`) could have them: one of them, or
- * a word naming people where the term allows it, among the next few words before a sentence
- * ends. The analysis judges the mention in its sentence; a term with none of them is no mention
- * at all ("with pandas"), so it is not kept to be judged.
+ * Whether a term that needs words soon after it (`context.after`) could have them among the next
+ * few words before a sentence ends. The analysis judges the mention in its sentence (which may end
+ * sooner, at a list item's line end); a term with none of them in this wider reach is no mention at
+ * all ("with pandas"), so it is not kept to be judged.
  */
-function peopleSoonAfter(term: CompiledTerm, tokens: Token[], last: number, text: string | undefined): boolean {
+function mayHaveAfterWords(term: CompiledTerm, tokens: Token[], last: number, text: string | undefined): boolean {
   let seen = 0;
   for (let k = last + 1; k < tokens.length && seen < AFTER_WINDOW; k++) {
     const t = tokens[k];
@@ -242,7 +238,7 @@ function peopleSoonAfter(term: CompiledTerm, tokens: Token[], last: number, text
       continue;
     }
     seen++;
-    if (term.after?.has(t.lower) || (term.afterPeople && isPeopleWord(t.lower))) return true;
+    if (isAfterWord(term, t.lower)) return true;
   }
   return false;
 }

@@ -1,6 +1,6 @@
 import { matchesOf } from '../0-base/matches';
 import type { SectionKind } from '../1-text/schema';
-import { phraseStem } from '../2-lexicon/compile';
+import { AFTER_WINDOW, isAfterWord, phraseStem } from '../2-lexicon/compile';
 import { isPeopleWord } from '../2-lexicon/people-words';
 import type { Mention } from '../3-extract/mentions';
 import { WORD_NUMBERS, YEARS_COUNT } from '../3-extract/experience';
@@ -602,20 +602,14 @@ function wordJustBefore(words: ReadonlySet<string>, mention: Mention, tokens: To
   return false;
 }
 
-/** How many words after a mention its `after` words are looked for. */
-const AFTER_WINDOW = 4;
-
-/**
- * Whether one of the words as written (or, with `people`, a word naming people or a group) stands
- * among the few words right after the mention, in its sentence.
- */
-function wordSoonAfter(words: ReadonlySet<string>, people: boolean, mention: Mention, tokens: Token[], view: SentenceView): boolean {
+/** Whether one of the term's `after` words stands among the few words right after the mention, in its sentence. */
+function afterWordSoon(mention: Mention, tokens: Token[], view: SentenceView): boolean {
   let seen = 0;
   for (let k = mention.lastToken + 1; k <= view.lastToken && seen < AFTER_WINDOW; k++) {
     const t = tokens[k];
     if (t?.type !== 'word') continue;
     seen++;
-    if (words.has(t.lower) || (people && isPeopleWord(t.lower))) return true;
+    if (isAfterWord(mention.term, t.lower)) return true;
   }
   return false;
 }
@@ -654,7 +648,7 @@ export function contextVerdict(mention: Mention, tokens: Token[], view: Sentence
   if (mention.term.verbFirst && readAsVerb(mention, tokens, view)) return 'context-excluded';
   if (mention.term.before && !wordJustBefore(mention.term.before, mention, tokens, view, stems)) return 'context-missing';
   if (mention.term.notFollowedBy && wordJustAfter(mention.term.notFollowedBy, mention, tokens, view, stems)) return 'context-excluded';
-  if (mention.term.after && !wordSoonAfter(mention.term.after, mention.term.afterPeople, mention, tokens, view)) return 'context-missing';
+  if (mention.term.after && !afterWordSoon(mention, tokens, view)) return 'context-missing';
   if (mention.term.notPrecededBy && wordRightBefore(mention.term.notPrecededBy, mention, tokens, view, stems)) return 'context-excluded';
   if (!require && !exclude) return undefined;
   let required = !require;
