@@ -422,6 +422,16 @@ describe('whose mention it is', () => {
     expect(await job('- You will extend our pricing engine with gradient boosting models.')).toContain('learning-algorithms');
   });
 
+  it('in a job ad, a sentence describing an organisation by what it is describes the company, wherever it stands', async () => {
+    const ad = (line: string): string => `Requirements\n- Three years of Python.\n\n${line}`;
+    expect(await presentSkills(ad('Harrowgate Analytics is a profitable scale-up with a loyal customer base and rising revenue.'), 'job')).not.toContain('business-knowledge');
+    expect(await presentSkills(ad('Since 2019, Pellucid is the leading maker of speech recognition headsets for call centres.'), 'job')).not.toContain('audio-speech');
+    expect(await presentSkills(ad('Established in Leeds, Corvid Systems is a research lab focused on reinforcement learning for logistics.'), 'job')).not.toContain('reinforcement-learning');
+    // The same sentence shape that speaks to the candidate still asks for what it names.
+    expect(await presentSkills(ad('Pellucid is a company where you will train speech recognition models.'), 'job')).toContain('audio-speech');
+    expect(await presentSkills(ad('The ideal candidate is a statistician at heart.'), 'job')).toContain('statistics');
+  });
+
   it('a talk attended or a course audited is not the skill', async () => {
     expect(await cv('Attended a workshop on reinforcement learning for robotics at a summer school.')).not.toContain('reinforcement-learning');
     expect(await cv('Audited a course on computer vision (lectures only).')).not.toContain('computer-vision');

@@ -9,7 +9,7 @@ import type { DocumentKind } from './schema';
  */
 export interface Voice {
   /** The rule that found the mention second-hand. */
-  rule: 'organisation-name' | 'sold' | 'plural-profession' | 'team-name' | 'done-by-others' | 'other-subject' | 'attended' | 'degree-field' | 'company-voice' | 'employment-terms' | 'hired-for';
+  rule: 'organisation-name' | 'sold' | 'plural-profession' | 'team-name' | 'done-by-others' | 'other-subject' | 'attended' | 'degree-field' | 'company-voice' | 'employment-terms' | 'hired-for' | 'company-described';
   cue: string;
 }
 
@@ -133,8 +133,24 @@ const EMPLOYMENT_TERMS = new RegExp(
   'i',
 );
 
+/**
+ * Job ads: a sentence that describes an organisation by what it is ("Brightlane is a growing fintech
+ * company with healthy revenue", "Founded in 2016, Tallow Health is the leading provider of vision
+ * software", after at most a short opening phrase). Its words say what the company is or sells, not what the post asks, wherever the
+ * sentence stands; a sentence that also speaks to the candidate ("…where you will build") is not one.
+ */
+const COMPANY_DESCRIBED = new RegExp(
+  String.raw`^[-•*·]?\s*(?:[^,.;:]{1,40},\s*)?(?:we|[\p{Lu}][\p{L}\d&.'’-]*(?:\s+[\p{Lu}][\p{L}\d&.'’-]*){0,3})\s+(?:is|are|was|has been|has become)\s+(?:[\p{L}\d'’-]+\s+){0,6}?(?:company|companies|start-?ups?|scale-?ups?|business|firm|provider|leader|pioneer|platform|marketplace|lab|laboratory|organi[sz]ation|maker|manufacturer|agency|consultancy|studio|bank|insurer|retailer|fintech|one of)\b`,
+  'iu',
+);
+const NOT_A_NAME = /^[-•*·]?\s*(?:it|this|that|these|those|you|your|our|the role|the position|the team|this role|the ideal|the successful)\b/i;
+
 const COMPANY_VOICE = /\b(?:we|we're|we’ve|we've|our|ours|us)\b/i;
-const ADDRESSES_CANDIDATE = /\b(?:you|your|you'll|you’ll|you're|you’re|candidate|candidates|applicant|applicants|the role|this role|the position|this position|the post|this post|the successful|looking for|seeking|required|requirements?|must|should|expect|need|want|ask|value|hire|hiring|experience (?:with|in|of))\b/i;
+/** Words that speak to the candidate or ask something of them. */
+const ASKS_OF_CANDIDATE_WORDS = String.raw`you|your|you'll|you’ll|you're|you’re|candidate|candidates|applicant|applicants|the role|this role|the position|this position|the post|this post|the successful|looking for|seeking|required|requirements?|must|should|need|experience (?:with|in|of)`;
+const ASKS_OF_CANDIDATE = new RegExp(String.raw`\b(?:${ASKS_OF_CANDIDATE_WORDS})\b`, 'i');
+/** The same, and words of hiring and wanting: in the company's own voice they too turn to the candidate ("we hire", "we value"); in a description of the company "every new hire makes a difference" is its growth. */
+const ADDRESSES_CANDIDATE = new RegExp(String.raw`\b(?:${ASKS_OF_CANDIDATE_WORDS}|expect|want|ask|value|hire|hiring)\b`, 'i');
 
 /**
  * Which rules a sentence can trigger at all, found once per sentence by the word each rule starts
@@ -155,6 +171,8 @@ export interface VoiceHints {
   company: boolean;
   /** A job ad's sentence about pay, benefits or equal opportunity. */
   employmentTerms: boolean;
+  /** A job ad's sentence that describes an organisation by what it is, saying nothing to the candidate. */
+  companyDescribed: boolean;
 }
 
 const HINT = {
@@ -182,6 +200,7 @@ export function voiceHints(sentence: string, kind: DocumentKind): VoiceHints {
     degree: kind === 'job' && HINT.degree.test(sentence),
     company: kind === 'job' && COMPANY_VOICE.test(sentence) && !ADDRESSES_CANDIDATE.test(sentence),
     employmentTerms: kind === 'job' && EMPLOYMENT_TERMS.test(sentence),
+    companyDescribed: kind === 'job' && COMPANY_DESCRIBED.test(sentence) && !NOT_A_NAME.test(sentence) && !ASKS_OF_CANDIDATE.test(sentence),
   };
 }
 
@@ -211,6 +230,7 @@ export interface VoiceInput {
 /** The second-hand reading of a mention, or null when it is the writer's (CV) or the post's (job ad). */
 export function secondHand({ sentence, start, end, kind, section, inIntro, hints, hiringLeadIn }: VoiceInput): Voice | null {
   if (hints.employmentTerms) return { rule: 'employment-terms', cue: EMPLOYMENT_TERMS.exec(sentence)?.[0] ?? '' };
+  if (hints.companyDescribed) return { rule: 'company-described', cue: COMPANY_DESCRIBED.exec(sentence)?.[0].trim().slice(0, 80) ?? '' };
   const mention = sentence.slice(start, end);
   const before = sentence.slice(Math.max(0, start - LOOK_BACK), start);
   const after = sentence.slice(end, end + LOOK_BACK);
