@@ -335,6 +335,9 @@ describe('open phrasings of business knowledge: how a business earns, and an ind
     ['Presented the quarterly demand forecast to the executive team.', true],
     ['Built the cross-sell model for the bank\'s card customers.', true],
     ['Made sure each model brought measurable value to the business.', true],
+    // The leaders of a technical function are an audience of engineers, not of the business.
+    ['Walked the engineering leadership team through the new evaluation harness.', false],
+    ['Gave a monthly update on GPU usage to the research leadership team.', false],
   ]);
 });
 
