@@ -247,6 +247,8 @@ describe('work done with people or a group, whatever the verb', () => {
     ['Tested the landing page with three variants.', false],
     ['Replaced the nightly batch with streamed events from Kafka.', false],
     ['Reconciled the ledgers with two accountants every month.', true],
+    // The word before is read as written: "experiments with" is not "experience with".
+    ['Planned pricing experiments with the regional sales team.', true],
   ]);
 });
 
@@ -273,6 +275,16 @@ describe('models run as services are software engineering', () => {
     ['Built the scoring services behind the loan approval app.', true],
     ['Ran our prediction service on Cloud Run with autoscaling.', true],
     ['Her prediction services for the weekend fixtures were popular with punters.', false],
+  ]);
+});
+
+describe('software named by a quality its engineering gives it', () => {
+  casesOfSkill('software-engineering', [
+    ['Turned the lab notebooks into reliable software the clinic could run itself.', true],
+    ['Kept the checkout API well tested and documented.', true],
+    ['Refactored the import scripts into testable code.', true],
+    ['A dough recipe well tested in four bakeries.', false],
+    ['Known for reliable service at the front desk.', false],
   ]);
 });
 

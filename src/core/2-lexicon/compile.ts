@@ -297,6 +297,7 @@ export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLex
         context = entry.context;
       }
       // Each word as written and as its stem; a hyphenated one ("fine-tuned") is matched whole.
+      const asWritten = (words: string[]): ReadonlySet<string> => new Set(words.map((w) => w.toLowerCase()));
       const stems = (words: string[] | undefined): ReadonlySet<string> | null =>
         words ? new Set(words.flatMap((w) => [w.toLowerCase(), phraseStem(w.toLowerCase(), nlp)])) : null;
       const required = context?.require?.filter((w) => w !== PEOPLE_PLACEHOLDER);
@@ -314,9 +315,10 @@ export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLex
         before: stems(context?.before),
         notFollowedBy: stems(context?.notFollowedBy),
         // Nouns of people as written: by stem, "developers" would be "developing" too.
-        after: after?.length || afterPeople ? new Set((after ?? []).map((w) => w.toLowerCase())) : null,
+        after: after?.length || afterPeople ? asWritten(after ?? []) : null,
         afterPeople,
-        notPrecededBy: stems(context?.notPrecededBy),
+        // As written too: by stem, "experience with" would also be "experiments with".
+        notPrecededBy: context?.notPrecededBy ? asWritten(context.notPrecededBy) : null,
       });
     }
   }

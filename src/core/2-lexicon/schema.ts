@@ -76,8 +76,9 @@ export type CategoryModel = z.infer<typeof categorySchema>;
  * `after`: words of which one must stand, as written, among the four words right after the mention
  * in its sentence ("with the mobile team", "with two platform engineers"); `@people` stands for any
  * word that names people or a group.
- * `notPrecededBy`: words that must not come right before the mention, where they make it part of
- * another phrase ("experience with", "familiar with" name what is known, not who it was done with).
+ * `notPrecededBy`: words that must not come right before the mention, as written, where they make it
+ * part of another phrase ("experience with", "familiar with" name what is known, not who it was done
+ * with). As written, not by stem: "experience" and "experiment" share a stem.
  */
 /** Context words are compared token by token: one word each (a hyphenated word is one). */
 const contextWord = z.string().regex(/^\S+$/, 'a context word is one word (a hyphenated one like "fine-tuned" counts as one): split the phrase into the words that mark the sense');

@@ -615,10 +615,10 @@ function afterWordSoon(mention: Mention, tokens: Token[], view: SentenceView): b
 }
 
 /**
- * Whether the word right before the mention, in its sentence, is one of the words; an adverb
+ * Whether the word right before the mention, in its sentence, is one of the words as written; an adverb
  * between them is stepped over, as the phrase walk steps over it ("communicated regularly with").
  */
-function wordRightBefore(words: ReadonlySet<string>, mention: Mention, tokens: Token[], view: SentenceView, stems: TokenStems): boolean {
+function wordRightBefore(words: ReadonlySet<string>, mention: Mention, tokens: Token[], view: SentenceView): boolean {
   let k = mention.firstToken - 1;
   while (k >= view.firstToken && tokens[k]?.type === 'joiner') k--;
   const word = tokens[k]?.lower ?? '';
@@ -627,7 +627,7 @@ function wordRightBefore(words: ReadonlySet<string>, mention: Mention, tokens: T
   // A hyphenated word ("start-up") is three tokens: word, joiner, word.
   const head = tokens[k - 2];
   if (k - 2 >= view.firstToken && tokens[k - 1]?.type === 'joiner' && tokens[k - 1]?.lower === '-' && head?.type === 'word' && words.has(`${head.lower}-${tokens[k]?.lower ?? ''}`)) return true;
-  return isContextWord(words, tokens, k, stems);
+  return tokens[k]?.type === 'word' && words.has(tokens[k]?.lower ?? '');
 }
 
 /** Whether the word right after the mention (past any joiner) is one of the words: what the mention only modifies. */
@@ -649,7 +649,7 @@ export function contextVerdict(mention: Mention, tokens: Token[], view: Sentence
   if (mention.term.before && !wordJustBefore(mention.term.before, mention, tokens, view, stems)) return 'context-missing';
   if (mention.term.notFollowedBy && wordJustAfter(mention.term.notFollowedBy, mention, tokens, view, stems)) return 'context-excluded';
   if (mention.term.after && !afterWordSoon(mention, tokens, view)) return 'context-missing';
-  if (mention.term.notPrecededBy && wordRightBefore(mention.term.notPrecededBy, mention, tokens, view, stems)) return 'context-excluded';
+  if (mention.term.notPrecededBy && wordRightBefore(mention.term.notPrecededBy, mention, tokens, view)) return 'context-excluded';
   if (!require && !exclude) return undefined;
   let required = !require;
   for (let k = view.firstToken; k <= view.lastToken; k++) {
