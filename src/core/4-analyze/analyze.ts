@@ -52,12 +52,21 @@ export interface AnalysisTrace {
   mentions: TracedMention[];
 }
 
+/**
+ * The section an offset stands in. Sections come in text order, each ending where the next
+ * begins (detectSections), so the last one starting at or before the offset is the only candidate:
+ * a binary search, not a scan per mention (a long document has thousands of each).
+ */
 function sectionAt(sections: Section[], offset: number): SectionKind | null {
-  let found: SectionKind | null = null;
-  for (const s of sections) {
-    if (s.start <= offset && offset < s.end) found = s.kind;
+  let lo = 0;
+  let hi = sections.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sections[mid]?.start ?? 0) <= offset) lo = mid + 1;
+    else hi = mid;
   }
-  return found;
+  const s = sections[lo - 1];
+  return s && offset < s.end ? s.kind : null;
 }
 
 /**
