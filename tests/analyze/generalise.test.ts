@@ -468,6 +468,13 @@ describe('whose mention it is', () => {
     expect(await presentSkills('Would love to learn reinforcement learning one day.')).not.toContain('reinforcement-learning');
   });
 
+  it('a course under way is learning, not the skill', async () => {
+    expect(await presentSkills('At the moment I am doing an evening course on computer vision.')).not.toContain('computer-vision');
+    expect(await presentSkills("I'm following a free class in natural language processing.")).not.toContain('nlp');
+    // A course the writer gives or has finished is not one under way.
+    expect(await presentSkills('Taught a course in statistics to first-year nurses for three years.')).toContain('statistics');
+  });
+
   it("a job ad's degree fields are not skill requirements; a skill after them still is", async () => {
     const skills = await job('A degree in economics, physics, statistics or a related subject, and fluency in Python.');
     expect(skills).not.toEqual(expect.arrayContaining(['physics', 'statistics']));
