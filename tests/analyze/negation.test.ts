@@ -298,6 +298,10 @@ describe('found by probing with fresh documents', () => {
     ['Led a team of five engineers that built the PyTorch recommendation models.', 'pytorch', 'normal'],
     ['Worked in a team that used Kubernetes daily.', 'kubernetes', 'normal'],
     ['Our team uses Kaldi for speech recognition; I maintained the data pipelines.', 'speech-toolkits', 'reported'],
+    // A dash before a new subject starts a new clause, whichever dash is typed.
+    ['Haven\'t used Scala in years – I work in Kotlin now.', 'kotlin', 'normal'],
+    ['No Scala at all — we build everything in Kotlin.', 'kotlin', 'normal'],
+    ['Never shipped anything in Kotlin - it stayed a hobby.', 'kotlin', 'negated'],
   ])('%s', async (text, term, modality) => {
     expect((await judged(text, term))[0]?.modality).toBe(modality);
   });

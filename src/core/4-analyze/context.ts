@@ -78,7 +78,7 @@ const NOT_REQUIRED_BUT_WELCOME = new RegExp(String.raw`^[^.;]{0,40}?\bnot (?:req
  * comma followed by a new subject ("…, I never used…"). List commas and "and" keep one clause,
  * so "no experience with Java, Kotlin or Go" negates all three.
  */
-const CLAUSE_BOUNDARY = /[;:]|\b(?:but|however|although|though|(?<!\bnot )yet|while|whereas|except)\b|,\s*(?:i|we|he|she|they|you|it)\b/i;
+const CLAUSE_BOUNDARY = /[;:]|\b(?:but|however|although|though|(?<!\bnot )yet|while|whereas|except)\b|(?:,|\s[—–-])\s*(?:i|we|he|she|they|you|it)\b/i;
 const NEW_CLAUSE_START = /^\s*(?:but|however|although|though|yet|while|whereas|except|i|we|he|she|they|you|it)\b/i;
 
 /** "5+ years", "three years", "Four or more years", "two plus years", "3 or more yrs". */
@@ -325,10 +325,28 @@ function clauseMayEndBetween(whole: Window, verdict: WindowVerdict): boolean {
   if (verdict.side === 'after') return CLAUSE_BOUNDARY.test(whole.after.slice(0, verdict.at).replace(LABEL_COLON, ''));
   const between = whole.before.slice(verdict.at);
   // A level written as the label of its line ("Beginner: C++, Rust"; "Some knowledge — Go"): its
-  // colon opens the items it speaks for.
+  // colon opens the items it speaks for, unless a new subject follows it ("Never used Java – I write Python").
   const label = LEVEL_LABEL.exec(between);
-  const opensLine = label !== null && LINE_START.test(whole.before.slice(0, verdict.at));
-  return CLAUSE_BOUNDARY.test(opensLine ? between.slice(label[0].length) : between);
+  const items = label !== null && LINE_START.test(whole.before.slice(0, verdict.at)) ? between.slice(label[0].length) : null;
+  return CLAUSE_BOUNDARY.test(items !== null && !NEW_CLAUSE_START.test(items) ? items : between);
+}
+
+/**
+ * A dash before a new subject starts a new clause ("never touched Java – I write Python daily"),
+ * whichever dash is typed; the clause splitter knows only some of them.
+ */
+const DASH_BEFORE_SUBJECT = /\s[—–-]\s*(?=(?:i|we|he|she|they|you|it)\b)/g;
+
+/** The clause around the mention, cut at a dash before a new subject on either side of it. */
+function splitAtDashes(lower: string, clause: { start: number; end: number }, start: number, end: number): { start: number; end: number } {
+  let from = clause.start;
+  let to = clause.end;
+  for (const m of matchesOf(DASH_BEFORE_SUBJECT, lower.slice(clause.start, clause.end))) {
+    const at = clause.start + m.index;
+    if (at + m[0].length <= start) from = at + m[0].length;
+    else if (at >= end && at < to) to = at;
+  }
+  return { start: from, end: to };
 }
 
 export function modalityOf(sentence: string, start: number, end: number, kind: DocumentKind, nlp: NlpPort, cache?: ClauseCache, verdicts?: VerdictCache): ModalityResult {
@@ -337,7 +355,7 @@ export function modalityOf(sentence: string, start: number, end: number, kind: D
   if (!verdict) return level ?? { modality: 'normal' };
   if (!clauseMayEndBetween(whole, verdict)) return { modality: verdict.modality, ...(verdict.cue ? { cue: verdict.cue } : {}) };
   const clauses = clausesFrom(sentence, nlp, cache);
-  const clause = clauses.find((c) => start >= c.start && start < c.end) ?? { start: 0, end: sentence.length };
+  const clause = splitAtDashes(lower, clauses.find((c) => start >= c.start && start < c.end) ?? { start: 0, end: sentence.length }, start, end);
   const scoped: Window = { before: lower.slice(clause.start, start), after: lower.slice(end, Math.max(end, clause.end)), clauseStart: clause.start };
   const inClause = judgeWindow(scoped, sentence, start, end, kind);
   if (inClause) return { modality: inClause.modality, ...(inClause.cue ? { cue: inClause.cue } : {}) };
