@@ -93,6 +93,12 @@ describe('word forms: derivations only where the lexicon keeps the sense', () =>
 });
 
 describe('word senses that need their own context', () => {
+  it('signal processing is audio only beside an audio word', async () => {
+    expect(await presentSkills('Signal processing for automotive radar: FMCW chirps and Doppler estimation.')).not.toContain('audio-speech');
+    expect(await presentSkills('Five years of signal processing on ECG recordings from wearables.')).not.toContain('audio-speech');
+    expect(await presentSkills('Built the signal processing chain for the microphone array in our smart speaker.')).toContain('audio-speech');
+  });
+
   it('transformer counts beside machine-learning words only', async () => {
     expect(await presentSkills('Rewound the windings of a 40 MVA transformer after a fault.')).not.toContain('neural-networks');
     expect(await presentSkills('Keeps a shelf of Transformers figures from the eighties.')).not.toContain('neural-networks');
