@@ -378,6 +378,13 @@ describe('data cleaned or joined, with words between', () => {
   ]);
 });
 
+describe('data processed as it arrives is a data pipeline under another name', () => {
+  casesOfSkill('data-science', [
+    ['Wrote the stream processing jobs that turn card swipes into fraud features.', true],
+    ['Kept the telemetry data streams from 3,000 wind turbines flowing into the lake.', true],
+  ]);
+});
+
 describe('two modifiers sharing one head', () => {
   it('the first modifier reads with the head after the second', async () => {
     expect(await presentSkills('Shipped vision and language models to phones.')).toEqual(expect.arrayContaining(['computer-vision', 'nlp']));
