@@ -298,6 +298,9 @@ describe('open phrasings of time management: work carried at once, kept to its d
   casesOfSkill('time-management', [
     ['Rolled out the new rota system in March, as scheduled.', true],
     ['The nightly backup ran as scheduled.', false],
+    ['Fitted the survey fieldwork around the harvest schedule of each village.', true],
+    ['Sequenced the site visits against the contractor schedule.', true],
+    ['Retimed the ingestion jobs around the cron schedule.', false],
     ['Juggle two client retainers and a part-time MBA.', true],
     ['Taught circus skills at weekends: juggling with clubs and balls.', false],
     ['Carried three audit engagements in parallel through the spring.', true],
