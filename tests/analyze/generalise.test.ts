@@ -518,6 +518,12 @@ describe('whose mention it is', () => {
     expect(await presentSkills(other, 'job')).toContain('software-engineering');
   });
 
+  it("in a job ad, a team the candidate works with is beside the post, not its field; a team joined is", async () => {
+    expect(await job('- Partner with the reinforcement learning group on the dashboards for the warehouse robots.')).not.toContain('reinforcement-learning');
+    expect(await job('- You will sit alongside our Speech Recognition team and build the labelling tools.')).not.toContain('audio-speech');
+    expect(await job('- You will join the reinforcement learning group and train policies for the robots.')).toContain('reinforcement-learning');
+  });
+
   it('a team named as the one that built it ("built by the X team") is second-hand, and the writer was not in it', async () => {
     expect(await cv('Maintained the upload service; its tagging models are built by a separate computer vision team in Lyon.')).not.toContain('computer-vision');
     expect(await cv('Built the computer vision team from two people to nine.')).toContain('computer-vision');

@@ -41,6 +41,13 @@ const LINKING_END = /\b(?:with|to|for|across|alongside|among|between|within)$/i;
  */
 const INVOLVED = /\b(?:led|lead|leading|managed|managing|ran|running|headed|heading|joined|join|joining|worked in|worked on|work in|working in|working on|part of|member of|within|coached|founded|built|formed|grew|in|on|for|with)(?!\s+by\b)\s+(?:\S+\s+){0,3}$/i;
 
+/**
+ * Job ads: the candidate working with a team ("you will work with the university's Research
+ * Software Engineering group") works beside it, not in its field; a CV writer's "with" is read as
+ * taking part.
+ */
+const ALONGSIDE_BEFORE = /\b(?:with|alongside)\s+(?:\S+\s+){0,3}$/i;
+
 /** Another party as the agent of a passive: "by the platform team", "by an external vendor". */
 const AGENT = String.raw`(?:the|a|an|our|their|its|another|other|a separate|separate|external|outside)?\s*(?:[\w-]+\s+){0,3}(?:team|teams|group|department|vendor|vendors|partner|partners|colleagues|others|contractors?|agency|third[- ]part(?:y|ies)|specialists)\b`;
 const DONE_BY = new RegExp(String.raw`\b(?:built|developed|trained|implemented|created|written|designed|done|delivered|owned|maintained|handled|made|provided|supplied|applied|run|operated|managed)\s+by\s+${AGENT}`, 'i');
@@ -239,7 +246,7 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   const plural = mention.endsWith('s') ? PROFESSION_PLURAL.exec(mention) : null;
   if (plural) return { rule: 'plural-profession', cue: plural[0] };
   // "the computer vision team" names a team; "work with teams" is the writer's own doing.
-  if (hints.team && TEAM_AFTER.test(after) && !INVOLVED.test(before) && !LINKING_END.test(mention)) return { rule: 'team-name', cue: `${mention}${TEAM_AFTER.exec(after)?.[0] ?? ''}`.trim() };
+  if (hints.team && TEAM_AFTER.test(after) && !(INVOLVED.test(before) && !(kind === 'job' && ALONGSIDE_BEFORE.test(before))) && !LINKING_END.test(mention)) return { rule: 'team-name', cue: `${mention}${TEAM_AFTER.exec(after)?.[0] ?? ''}`.trim() };
   if (kind === 'cv') {
     const people = PROFESSION_AFTER.exec(after);
     const company = people ? null : COMPANY_AFTER.exec(after);
