@@ -255,6 +255,9 @@ describe('work done with people or a group, whatever the verb', () => {
     ['Reconciled the ledgers with two accountants every month.', true],
     // The word before is read as written: "experiments with" is not "experience with".
     ['Planned pricing experiments with the regional sales team.', true],
+    // The people who run an organisation are people worked with too.
+    ['Agreed the consent wording with the ethics committee.', true],
+    ['Held quarterly planning sessions with the regional directors.', true],
   ]);
 });
 

@@ -6,7 +6,7 @@
  * (servers, containers, vectors). Clients, customers and users are whom the work serves, not roles
  * or teams it is done with, so they are left out too.
  */
-const GROUP_WORDS = new Set(['team', 'teams', 'group', 'groups', 'department', 'departments', 'squad', 'squads', 'colleagues', 'partners', 'stakeholders', 'staff', 'crew', 'crews', 'community', 'faculty', 'peers', 'members', 'experts', 'specialists']);
+const GROUP_WORDS = new Set(['team', 'teams', 'group', 'groups', 'department', 'departments', 'squad', 'squads', 'colleagues', 'partners', 'stakeholders', 'staff', 'crew', 'crews', 'community', 'faculty', 'peers', 'members', 'experts', 'specialists', 'committee', 'committees', 'council', 'executives', 'directors']);
 /** Plural nouns with those endings that name things, not people (software agents, test variants, events). */
 const NOT_PEOPLE = new Set(['agents', 'assistants', 'variants', 'invariants', 'constants', 'tenants', 'events', 'contents', 'intents', 'patents', 'currents', 'descendants', 'quadrants', 'accents', 'extents', 'tangents', 'solvents', 'reagents', 'precedents', 'incidents', 'accidents', 'talents', 'restaurants', 'plants', 'grants', 'implants', 'pendants', 'percents', 'fragments', 'pollutants', 'contaminants', 'determinants', 'constituents', 'antecedents', 'exponents', 'indents', 'rodents']);
 export function isPeopleWord(word: string): boolean {
