@@ -122,6 +122,18 @@ describe('negation and modality', () => {
   });
 
   describe('job ads', () => {
+    it('a refusal of applications without a skill asks for it', async () => {
+      expect((await judged('Sadly we cannot shortlist candidates without Kotlin.', 'kotlin', 'job'))[0]?.modality).toBe('normal');
+      expect((await judged("Please don't apply without hands-on Kotlin.", 'kotlin', 'job'))[0]?.modality).toBe('normal');
+      expect((await judged('You can join without any Kotlin at all.', 'kotlin', 'job'))[0]?.modality).toBe('negated');
+    });
+
+    it('a negation that opens a clause before a colon stays in it; a level label of a word or two speaks for the items after its colon', async () => {
+      expect((await judged('No Scala required: the services are all Kotlin.', 'kotlin', 'job'))[0]?.modality).toBe('normal');
+      expect((await judged('No Scala required: the services are all Kotlin.', 'scala', 'job'))[0]?.modality).toBe('negated');
+      expect((await judged('Beginner: Kotlin, Scala', 'scala', 'cv'))[0]?.modality).toBe('weak');
+    });
+
     it('"not required" negates; inline "is a plus" makes a skill preferred', async () => {
       expect((await judged('Python is not required for this role.', 'python', 'job'))[0]?.modality).toBe('negated');
       expect((await judged('Experience with C++ is a plus.', 'cpp', 'job'))[0]?.requirement).toBe('preferred');

@@ -81,6 +81,12 @@ const NOT_REQUIRED_BUT_WELCOME = new RegExp(String.raw`^[^.;]{0,40}?\bnot (?:req
 const CLAUSE_BOUNDARY = /[;:]|\b(?:but|however|although|though|(?<!\bnot )yet|while|whereas|except)\b|(?:,|\s[—–-])\s*(?:i|we|he|she|they|you|it)\b/i;
 const NEW_CLAUSE_START = /^\s*(?:but|however|although|though|yet|while|whereas|except|i|we|he|she|they|you|it)\b/i;
 
+/**
+ * A refusal of what lacks the skill asks for it: "we will not consider applications without
+ * Python", "candidates without a PhD cannot be interviewed" reads the other way and is not caught.
+ */
+const REFUSED_WITHOUT = /\b(?:not|never|no|cannot|can't|won't|wo n't|don't|do not|unable to)\s+(?:[\w'-]+\s+){0,3}(?:consider|considered|accept|accepted|interview|interviewed|progress|shortlist|shortlisted|hire|hired|apply|applications?|candidates?|applicants?)\b[^.;:]{0,40}$/i;
+
 /** "5+ years", "three years", "Four or more years", "two plus years", "3 or more yrs". */
 const YEARS = new RegExp(YEARS_COUNT.source, 'gi');
 
@@ -245,7 +251,7 @@ function preferredBeforeDenial(negation: string): boolean {
 function judgeWindow(w: Window, sentence: string, start: number, end: number, kind: DocumentKind): WindowVerdict | null {
   const { before, after } = w;
   const neg = lastMatch(NEGATION_BEFORE, before);
-  if (neg && !NEGATION_EXCEPTIONS.test(before.slice(neg.index)) && !NEGATED_FAILURE.test(before.slice(neg.index)) && !closesParenthesis(before.slice(neg.index)) && wordsBetween(before.slice(neg.index + neg[0].length)) <= NEGATION_WINDOW) {
+  if (neg && !(neg[0] === 'without' && REFUSED_WITHOUT.test(before.slice(0, neg.index))) && !NEGATION_EXCEPTIONS.test(before.slice(neg.index)) && !NEGATED_FAILURE.test(before.slice(neg.index)) && !closesParenthesis(before.slice(neg.index)) && wordsBetween(before.slice(neg.index + neg[0].length)) <= NEGATION_WINDOW) {
     return { modality: 'negated', cue: sentence.slice(w.clauseStart + neg.index, start).trim(), side: 'before', at: neg.index };
   }
   const negAfter = NEGATION_AFTER.exec(after);
@@ -314,6 +320,7 @@ export function needsClauses(sentence: string, start: number, end: number, kind:
 const LABEL_COLON = /^\s*[:—–]\s*/;
 /** A level cue and its label's colon, at the start of what lies between it and the mention. */
 const LEVEL_LABEL = /^[^:;,.]{1,25}?[:—–]\s*/;
+const LEVEL_LABEL_WORDS = 2;
 /** Nothing but a bullet between the start of the line and the cue. */
 const LINE_START = /(?:^|\n)[\s\-•*·]*$/;
 
@@ -327,7 +334,8 @@ function clauseMayEndBetween(whole: Window, verdict: WindowVerdict): boolean {
   // A level written as the label of its line ("Beginner: C++, Rust"; "Some knowledge — Go"): its
   // colon opens the items it speaks for, unless a new subject follows it ("Never used Java – I write Python").
   const label = LEVEL_LABEL.exec(between);
-  const items = label !== null && LINE_START.test(whole.before.slice(0, verdict.at)) ? between.slice(label[0].length) : null;
+  // The label is the level itself, a word or two ("Beginner:", "Some knowledge —"); "No C++ needed:" is a clause.
+  const items = label !== null && wordsBetween(label[0]) <= LEVEL_LABEL_WORDS && LINE_START.test(whole.before.slice(0, verdict.at)) ? between.slice(label[0].length) : null;
   return CLAUSE_BOUNDARY.test(items !== null && !NEW_CLAUSE_START.test(items) ? items : between);
 }
 
