@@ -241,7 +241,7 @@ describe('negation and modality', () => {
     });
 
     it('"desired", "if you also…" and "points for" headings head preferred lists', async () => {
-      for (const heading of ['Desired skills', 'If you also know these, even more welcome', 'Points for', 'What will help you succeed', 'Great to have:']) {
+      for (const heading of ['Desired skills', 'If you also know these, even more welcome', 'Points for', 'What will help you succeed', 'Experience that would also help', 'Great to have:']) {
         const level = (await judged(`Requirements\n- Strong SQL.\n\n${heading}\n- Scala`, 'scala', 'job'))[0]?.requirement;
         expect({ heading, level }).toEqual({ heading, level: 'preferred' });
       }
