@@ -466,6 +466,15 @@ describe('whose mention it is', () => {
     expect(await presentSkills(ad('The ideal candidate is a statistician at heart.'), 'job')).toContain('statistics');
   });
 
+  it("in a job ad, the company's own things named in a sentence that says nothing to the candidate are the company's, wherever it stands", async () => {
+    const ad = (line: string): string => `Requirements\n- Three years of Python.\n\n${line}`;
+    expect(await presentSkills(ad('Hospitals across Spain rely on our speech recognition service every night.'), 'job')).not.toContain('audio-speech');
+    expect(await presentSkills(ad('Last quarter our recurring revenue grew by half.'), 'job')).not.toContain('business-knowledge');
+    expect(await presentSkills(ad('Set up by three former computer vision researchers, the firm now has 60 staff.'), 'job')).not.toContain('computer-vision');
+    // Said to the candidate, the same words ask for the skill.
+    expect(await presentSkills(ad('You will extend our speech recognition service to Catalan.'), 'job')).toContain('audio-speech');
+  });
+
   it('a talk attended or a course audited is not the skill', async () => {
     expect(await cv('Attended a workshop on reinforcement learning for robotics at a summer school.')).not.toContain('reinforcement-learning');
     expect(await cv('Audited a course on computer vision (lectures only).')).not.toContain('computer-vision');

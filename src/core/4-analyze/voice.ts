@@ -143,14 +143,19 @@ const EMPLOYMENT_TERMS = new RegExp(
 /**
  * Job ads: a sentence that describes an organisation by what it is ("Brightlane is a growing fintech
  * company with healthy revenue", "Founded in 2016, Tallow Health is the leading provider of vision
- * software", after at most a short opening phrase). Its words say what the company is or sells, not what the post asks, wherever the
+ * software", after at most a short opening phrase), or by who founded or backs it. Its words say what the company is or sells, not what the post asks, wherever the
  * sentence stands; a sentence that also speaks to the candidate ("…where you will build") is not one.
  */
 const COMPANY_DESCRIBED = new RegExp(
-  String.raw`^[-•*·]?\s*(?:[^,.;:]{1,40},\s*)?(?:we|[\p{Lu}][\p{L}\d&.'’-]*(?:\s+[\p{Lu}][\p{L}\d&.'’-]*){0,3})\s+(?:is|are|was|has been|has become)\s+(?:[\p{L}\d'’-]+\s+){0,6}?(?:company|companies|start-?ups?|scale-?ups?|business|firm|provider|leader|pioneer|platform|marketplace|lab|laboratory|organi[sz]ation|maker|manufacturer|agency|consultancy|studio|bank|insurer|retailer|fintech|one of)\b`,
+  String.raw`^[-•*·]?\s*(?:[^,.;:]{1,40},\s*)?(?:we|[\p{Lu}][\p{L}\d&.'’-]*(?:\s+[\p{Lu}][\p{L}\d&.'’-]*){0,3})\s+(?:is|are|was|has been|has become)\s+(?:[\p{L}\d'’-]+\s+){0,6}?(?:company|companies|start-?ups?|scale-?ups?|business|firm|provider|leader|pioneer|platform|marketplace|lab|laboratory|organi[sz]ation|maker|manufacturer|agency|consultancy|studio|bank|insurer|retailer|fintech|one of)\b` +
+    // Or by who founded or backs it: "Founded by two speech researchers from Cambridge".
+    String.raw`|^[-•*·]?\s*(?:founded|co-founded|cofounded|started|established|set up|backed|funded) by\b`,
   'iu',
 );
 const NOT_A_NAME = /^[-•*·]?\s*(?:it|this|that|these|those|you|your|our|the role|the position|the team|this role|the ideal|the successful)\b/i;
+
+/** The company's possessive right before the mention, with at most one word between ("our priorities", "our first prototype"). */
+const OUR_RIGHT_BEFORE = /\b(?:our|ours)\s+(?:[\p{L}-]+\s+)?$/iu;
 
 const COMPANY_VOICE = /\b(?:we|we're|we’ve|we've|our|ours|us)\b/i;
 /** Words that speak to the candidate or ask something of them. */
@@ -279,6 +284,10 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
     const degree = nearestCue(DEGREE_BEFORE, before, (gap) => gap.length <= 120 && !/[.;:]/.test(gap));
     if (degree && inFieldList(`${degree[0]}${before.slice(degree.index + degree[0].length)}`) && (LIST_AROUND.test(after.slice(0, 8)) || LIST_AROUND.test(before.slice(-6)))) return { rule: 'degree-field', cue: before.slice(degree.index).trim().slice(0, 80) };
   }
+  // Anywhere in a job ad, a sentence that says nothing to the candidate and names the company's own
+  // thing ("we doubled our revenue", "our priorities change weekly", "our first prototype") speaks of
+  // the company's state, not of what the post asks.
+  if (hints.company && OUR_RIGHT_BEFORE.test(before)) return { rule: 'company-voice', cue: OUR_RIGHT_BEFORE.exec(before)?.[0].trim() ?? '' };
   // Before its first heading, a job ad usually introduces the company: there a sentence in the
   // company's voice that says nothing to the candidate describes the company, not the post.
   if (hints.company && inIntro && (section === null || section === 'unknown')) return { rule: 'company-voice', cue: COMPANY_VOICE.exec(sentence)?.[0] ?? '' };
