@@ -456,23 +456,24 @@ describe('whose mention it is', () => {
     expect(await job('- You will extend our pricing engine with gradient boosting models.')).toContain('learning-algorithms');
   });
 
+  /** The skills a job ad shows when the line follows a requirements list, not in its intro. */
+  const afterRequirements = async (line: string): Promise<string[]> => presentSkills(`Requirements\n- Three years of Python.\n\n${line}`, 'job');
+
   it('in a job ad, a sentence describing an organisation by what it is describes the company, wherever it stands', async () => {
-    const ad = (line: string): string => `Requirements\n- Three years of Python.\n\n${line}`;
-    expect(await presentSkills(ad('Harrowgate Analytics is a profitable scale-up with a loyal customer base and rising revenue.'), 'job')).not.toContain('business-knowledge');
-    expect(await presentSkills(ad('Since 2019, Pellucid is the leading maker of speech recognition headsets for call centres.'), 'job')).not.toContain('audio-speech');
-    expect(await presentSkills(ad('Established in Leeds, Corvid Systems is a research lab focused on reinforcement learning for logistics.'), 'job')).not.toContain('reinforcement-learning');
+    expect(await afterRequirements('Harrowgate Analytics is a profitable scale-up with a loyal customer base and rising revenue.')).not.toContain('business-knowledge');
+    expect(await afterRequirements('Since 2019, Pellucid is the leading maker of speech recognition headsets for call centres.')).not.toContain('audio-speech');
+    expect(await afterRequirements('Established in Leeds, Corvid Systems is a research lab focused on reinforcement learning for logistics.')).not.toContain('reinforcement-learning');
     // The same sentence shape that speaks to the candidate still asks for what it names.
-    expect(await presentSkills(ad('Pellucid is a company where you will train speech recognition models.'), 'job')).toContain('audio-speech');
-    expect(await presentSkills(ad('The ideal candidate is a statistician at heart.'), 'job')).toContain('statistics');
+    expect(await afterRequirements('Pellucid is a company where you will train speech recognition models.')).toContain('audio-speech');
+    expect(await afterRequirements('The ideal candidate is a statistician at heart.')).toContain('statistics');
   });
 
   it("in a job ad, the company's own things named in a sentence that says nothing to the candidate are the company's, wherever it stands", async () => {
-    const ad = (line: string): string => `Requirements\n- Three years of Python.\n\n${line}`;
-    expect(await presentSkills(ad('Hospitals across Spain rely on our speech recognition service every night.'), 'job')).not.toContain('audio-speech');
-    expect(await presentSkills(ad('Last quarter our recurring revenue grew by half.'), 'job')).not.toContain('business-knowledge');
-    expect(await presentSkills(ad('Set up by three former computer vision researchers, the firm now has 60 staff.'), 'job')).not.toContain('computer-vision');
+    expect(await afterRequirements('Hospitals across Spain rely on our speech recognition service every night.')).not.toContain('audio-speech');
+    expect(await afterRequirements('Last quarter our recurring revenue grew by half.')).not.toContain('business-knowledge');
+    expect(await afterRequirements('Set up by three former computer vision researchers, the firm now has 60 staff.')).not.toContain('computer-vision');
     // Said to the candidate, the same words ask for the skill.
-    expect(await presentSkills(ad('You will extend our speech recognition service to Catalan.'), 'job')).toContain('audio-speech');
+    expect(await afterRequirements('You will extend our speech recognition service to Catalan.')).toContain('audio-speech');
   });
 
   it('a talk attended or a course audited is not the skill', async () => {
