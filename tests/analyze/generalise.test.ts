@@ -449,6 +449,9 @@ describe('whose mention it is', () => {
     expect([split.includes('audio-speech'), split.includes('nlp')]).toEqual([false, true]);
   });
 
+  /** The skills a job ad shows when the line follows a requirements list, not in its intro. */
+  const afterRequirements = async (line: string): Promise<string[]> => presentSkills(`Requirements\n- Three years of Python.\n\n${line}`, 'job');
+
   it("in a job ad, the company's own platform or product as subject describes the company", async () => {
     const split = await job('- Our platform already uses computer vision to read receipts; you will build the NLP models that sort them.');
     expect([split.includes('computer-vision'), split.includes('nlp')]).toEqual([false, true]);
@@ -456,8 +459,13 @@ describe('whose mention it is', () => {
     expect(await job('- You will extend our pricing engine with gradient boosting models.')).toContain('learning-algorithms');
   });
 
-  /** The skills a job ad shows when the line follows a requirements list, not in its intro. */
-  const afterRequirements = async (line: string): Promise<string[]> => presentSkills(`Requirements\n- Three years of Python.\n\n${line}`, 'job');
+  it("in a job ad, any thing of the company's said to rest on something or to be something describes the company", async () => {
+    expect(await afterRequirements('Our parcel routing relies on reinforcement learning.')).not.toContain('reinforcement-learning');
+    expect(await afterRequirements('Our onboarding process is built on close collaboration with mentors.')).not.toContain('collaboration');
+    expect(await afterRequirements("The company's main app is a computer vision tool for dermatologists.")).not.toContain('computer-vision');
+    // The person sought is no thing of the company's.
+    expect(await afterRequirements('Our next colleague is a reinforcement learning practitioner.')).toContain('reinforcement-learning');
+  });
 
   it('in a job ad, a sentence describing an organisation by what it is describes the company, wherever it stands', async () => {
     expect(await afterRequirements('Harrowgate Analytics is a profitable scale-up with a loyal customer base and rising revenue.')).not.toContain('business-knowledge');

@@ -73,6 +73,23 @@ const COMPANY_THING_SUBJECT = new RegExp(
   String.raw`(?:^[-•*·]?|[;:(]|,\s+|\b(?:and|but|while|whereas)\s+)\s*(?:our|the company's|the company’s)\s+(?:[\w-]+\s+){0,2}(?:platform|platforms|product|products|app|apps|engine|engines|system|systems|stack|service|services|tools|software|infrastructure)\s+(?:(?:that|which)\s+)?${SUBJECT_ADVERB}(?:${OTHER_VERBS}|relies on|rely on|is built on|are built on|is powered by|are powered by)\b`,
   'gi',
 );
+/**
+ * The same for any thing of the company's that is said to rest on something or to be something
+ * ("our fraud detection uses gradient boosting", "our culture is built on teamwork", "the company's
+ * flagship product is a deep learning model"), unless the subject is the person sought ("our ideal
+ * candidate is a statistician").
+ */
+const COMPANY_THING_BUILT_ON = new RegExp(
+  String.raw`(?:^[-•*·]?|[;:(]|,\s+|\b(?:and|but|while|whereas)\s+)\s*(?:our|the company's|the company’s)\s+((?:[\w-]+\s+){1,3}?)(?:uses|use|relies on|rely on|runs on|run on|is built on|are built on|is based on|are based on|is powered by|are powered by|is an?|are)\b`,
+  'gi',
+);
+const THE_PERSON_SOUGHT = /\b(?:candidates?|applicants?|hires?|person|people|engineers?|scientists?|developers?|colleagues?|teammates?|members?|roles?|positions?|you)\b/i;
+
+function companyThingBuiltOn(before: string): RegExpExecArray | null {
+  const found = nearestCue(COMPANY_THING_BUILT_ON, before, (gap) => !OTHER_CLAUSE_END.test(gap));
+  return found && !THE_PERSON_SOUGHT.test(found[1] ?? '') ? found : null;
+}
+
 /** Where another subject's clause ends before the mention: a full stop or semicolon, or a comma before the candidate or writer speaks ("…, you will build"). */
 const OTHER_CLAUSE_END = /[.;]|,\s*(?:you|you'll|you’ll|we|i|your)\b/i;
 
@@ -265,7 +282,7 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   }
   const other = hints.subject ? nearestCue(OTHER_SUBJECT, before, (gap) => !OTHER_CLAUSE_END.test(gap)) : null;
   if (other && !(kind === 'cv' && INVOLVED.test(before.slice(0, other.index + 1)))) return { rule: 'other-subject', cue: before.slice(other.index).trim().slice(0, 80) };
-  const thing = hints.companyThing ? nearestCue(COMPANY_THING_SUBJECT, before, (gap) => !OTHER_CLAUSE_END.test(gap)) : null;
+  const thing = hints.companyThing ? (nearestCue(COMPANY_THING_SUBJECT, before, (gap) => !OTHER_CLAUSE_END.test(gap)) ?? companyThingBuiltOn(before)) : null;
   if (thing) return { rule: 'company-voice', cue: before.slice(thing.index).trim().slice(0, 80) };
   const sold = hints.sold ? nearestCue(SOLD, before, (gap) => words(gap) <= 5) : null;
   if (sold) return { rule: 'sold', cue: before.slice(sold.index).trim().slice(0, 80) };
