@@ -539,6 +539,12 @@ describe('whose mention it is', () => {
     expect(await presentSkills(other, 'job')).toContain('software-engineering');
   });
 
+  it("in a job ad, people named by their profession are the candidate's colleagues, unless they are the people sought or led", async () => {
+    expect(await job('- You will build the dashboards our reinforcement learning researchers use to compare runs.')).not.toContain('reinforcement-learning');
+    expect(await job('- We are hiring two senior reinforcement learning engineers for the robotics lab.')).toContain('reinforcement-learning');
+    expect(await job('- You will manage our reinforcement learning engineers and own their roadmap.')).toContain('reinforcement-learning');
+  });
+
   it("in a job ad, a team the candidate works with is beside the post, not its field; a team joined is", async () => {
     expect(await job('- Partner with the reinforcement learning group on the dashboards for the warehouse robots.')).not.toContain('reinforcement-learning');
     expect(await job('- You will sit alongside our Speech Recognition team and build the labelling tools.')).not.toContain('audio-speech');

@@ -32,6 +32,9 @@ const PROFESSION_AFTER = new RegExp(String.raw`^[\s-]*(?:${PROFESSIONS})\b`, 'i'
 const COMPANY_AFTER = /^[\s-]*(?:start-?ups?|company|companies|firm|firms|agency|agencies|vendor|vendors)\b/i;
 const LEADS_OR_FOUNDED = /\b(?:led|lead|leading|managed|managing|headed|heading|ran|running|founded|co-founded|cofounded|started|built|grew|owned|one of|among)\s+(?:\S+\s+){0,3}$/i;
 
+/** Job ads: words before a plural profession that make its people the ones sought or led ("we are looking for NLP engineers", "join as one of our NLP engineers", "manage our NLP engineers"). */
+const SOUGHT_BEFORE = /\b(?:looking for|seeking|hiring|hire|recruiting|join|joining|become|becoming|as an?|as one of|experienced|senior|junior|principal|staff|talented|skilled|manage|lead|head|mentor|coach|grow)\s+(?:\S+\s+){0,3}$/i;
+
 /** A mention that ends in a preposition is a verb phrase ("work with"), not a team's name. */
 const LINKING_END = /\b(?:with|to|for|across|alongside|among|between|within)$/i;
 
@@ -274,6 +277,11 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
     const company = people ? null : COMPANY_AFTER.exec(after);
     const named = people ?? company;
     if (named && !LEADS_OR_FOUNDED.test(before) && !LINKING_END.test(mention)) return { rule: people ? 'plural-profession' : 'organisation-name', cue: `${mention}${named[0]}`.trim() };
+  } else {
+    // A job ad's people named by their profession ("you will support our computer vision
+    // researchers") are the candidate's colleagues, unless they are the people sought or led.
+    const people = PROFESSION_AFTER.exec(after);
+    if (people && !LEADS_OR_FOUNDED.test(before) && !SOUGHT_BEFORE.test(before) && !LINKING_END.test(mention)) return { rule: 'plural-profession', cue: `${mention}${people[0]}`.trim() };
   }
   if (hints.doneBy) {
     const clauseAfter = after.split(/[;.]/)[0] ?? '';
