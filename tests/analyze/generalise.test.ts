@@ -480,8 +480,9 @@ describe('whose mention it is', () => {
     expect(await afterRequirements('Hospitals across Spain rely on our speech recognition service every night.')).not.toContain('audio-speech');
     expect(await afterRequirements('Last quarter our recurring revenue grew by half.')).not.toContain('business-knowledge');
     expect(await afterRequirements('Set up by three former computer vision researchers, the firm now has 60 staff.')).not.toContain('computer-vision');
-    // Said to the candidate, the same words ask for the skill.
+    // Said to the candidate, the same words ask for the skill; so does a duty in a list, "you" or not.
     expect(await afterRequirements('You will extend our speech recognition service to Catalan.')).toContain('audio-speech');
+    expect(await presentSkills('Responsibilities\n- Port our speech recognition service to Catalan.', 'job')).toContain('audio-speech');
   });
 
   it('a talk attended or a course audited is not the skill', async () => {
@@ -549,6 +550,8 @@ describe('whose mention it is', () => {
     expect(await job('- Partner with the reinforcement learning group on the dashboards for the warehouse robots.')).not.toContain('reinforcement-learning');
     expect(await job('- You will sit alongside our Speech Recognition team and build the labelling tools.')).not.toContain('audio-speech');
     expect(await job('- You will join the reinforcement learning group and train policies for the robots.')).toContain('reinforcement-learning');
+    // A team's make-up is no field: working with cross-functional teams is collaboration.
+    expect(await job('- Two years of experience with cross-functional teams.')).toContain('collaboration');
   });
 
   it('a team named as the one that built it ("built by the X team") is second-hand, and the writer was not in it', async () => {

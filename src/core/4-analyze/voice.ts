@@ -35,6 +35,9 @@ const LEADS_OR_FOUNDED = /\b(?:led|lead|leading|managed|managing|headed|heading|
 /** Job ads: words before a plural profession that make its people the ones sought or led ("we are looking for NLP engineers", "join as one of our NLP engineers", "manage our NLP engineers"). */
 const SOUGHT_BEFORE = /\b(?:looking for|seeking|hiring|hire|recruiting|join|joining|become|becoming|as an?|as one of|experienced|senior|junior|principal|staff|talented|skilled|manage|lead|head|mentor|coach|grow)\s+(?:\S+\s+){0,3}$/i;
 
+/** Words that say how a team is made up, not its field: "cross-functional teams" is working across functions. */
+const TEAM_KIND = /^(?:cross[- ]?functional|multi[- ]?disciplinary|inter[- ]?disciplinary|cross[- ]disciplinary|cross[- ]team|agile|distributed|remote|global|international|diverse)$/i;
+
 /** A mention that ends in a preposition is a verb phrase ("work with"), not a team's name. */
 const LINKING_END = /\b(?:with|to|for|across|alongside|among|between|within)$/i;
 
@@ -177,6 +180,8 @@ const NOT_A_NAME = /^[-•*·]?\s*(?:it|this|that|these|those|you|your|our|the r
 /** The company's possessive right before the mention, with at most one word between ("our priorities", "our first prototype"). */
 const OUR_RIGHT_BEFORE = /\b(?:our|ours)\s+(?:[\p{L}-]+\s+)?$/iu;
 
+const LIST_ITEM_START = /^\s*[-•*·▪►»~>]\s/;
+
 const COMPANY_VOICE = /\b(?:we|we're|we’ve|we've|our|ours|us)\b/i;
 /** Words that speak to the candidate or ask something of them. */
 const ASKS_OF_CANDIDATE_WORDS = String.raw`you|your|you'll|you’ll|you're|you’re|candidate|candidates|applicant|applicants|the role|this role|the position|this position|the post|this post|the successful|looking for|seeking|required|requirements?|must|should|need|experience (?:with|in|of)`;
@@ -271,7 +276,7 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   const plural = mention.endsWith('s') ? PROFESSION_PLURAL.exec(mention) : null;
   if (plural) return { rule: 'plural-profession', cue: plural[0] };
   // "the computer vision team" names a team; "work with teams" is the writer's own doing.
-  if (hints.team && TEAM_AFTER.test(after) && !(INVOLVED.test(before) && !(kind === 'job' && ALONGSIDE_BEFORE.test(before))) && !LINKING_END.test(mention)) return { rule: 'team-name', cue: `${mention}${TEAM_AFTER.exec(after)?.[0] ?? ''}`.trim() };
+  if (hints.team && TEAM_AFTER.test(after) && !TEAM_KIND.test(mention) && !(INVOLVED.test(before) && !(kind === 'job' && ALONGSIDE_BEFORE.test(before))) && !LINKING_END.test(mention)) return { rule: 'team-name', cue: `${mention}${TEAM_AFTER.exec(after)?.[0] ?? ''}`.trim() };
   if (kind === 'cv') {
     const people = PROFESSION_AFTER.exec(after);
     const company = people ? null : COMPANY_AFTER.exec(after);
@@ -311,8 +316,9 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   }
   // Anywhere in a job ad, a sentence that says nothing to the candidate and names the company's own
   // thing ("we doubled our revenue", "our priorities change weekly", "our first prototype") speaks of
-  // the company's state, not of what the post asks.
-  if (hints.company && OUR_RIGHT_BEFORE.test(before)) return { rule: 'company-voice', cue: OUR_RIGHT_BEFORE.exec(before)?.[0].trim() ?? '' };
+  // the company's state, not of what the post asks. A list item is a duty or a requirement even
+  // without "you" ("- Build the bridge between our C++ engine and the training stack").
+  if (hints.company && !LIST_ITEM_START.test(sentence) && OUR_RIGHT_BEFORE.test(before)) return { rule: 'company-voice', cue: OUR_RIGHT_BEFORE.exec(before)?.[0].trim() ?? '' };
   // Before its first heading, a job ad usually introduces the company: there a sentence in the
   // company's voice that says nothing to the candidate describes the company, not the post.
   if (hints.company && inIntro && (section === null || section === 'unknown')) return { rule: 'company-voice', cue: COMPANY_VOICE.exec(sentence)?.[0] ?? '' };
