@@ -258,6 +258,9 @@ describe('work done with people or a group, whatever the verb', () => {
     // The people who run an organisation are people worked with too.
     ['Agreed the consent wording with the ethics committee.', true],
     ['Held quarterly planning sessions with the regional directors.', true],
+    // Requirements or input gathered from people is work done with them.
+    ['Took the requirements from two pharmacists and the ward team.', true],
+    ['Fed the input from four GPS receivers into the tracker.', false],
   ]);
 });
 
@@ -381,6 +384,13 @@ describe('data cleaned or joined, with words between', () => {
     ['Cleansed the river gauge data before the flood study.', true],
     ['Joined the data team of a regional bus company as its second hire.', false],
     ['Analysed the ward admission data to plan bed capacity.', true],
+  ]);
+});
+
+describe('a power analysis is statistics; an electrical one is not', () => {
+  casesOfSkill('statistics', [
+    ['Ran power analyses to size the survey waves.', true],
+    ['Wrote the power analysis of the inverter losses.', false],
   ]);
 });
 
