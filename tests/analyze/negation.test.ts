@@ -122,6 +122,13 @@ describe('negation and modality', () => {
   });
 
   describe('job ads', () => {
+    it('a section label after a full stop inside a line heads the rest of that line only', async () => {
+      const text = 'Required: SQL and Kotlin. Nice-to-haves: Scala.\nYou will also write Rust services.';
+      expect((await judged(text, 'kotlin', 'job'))[0]?.requirement).toBe('required');
+      expect((await judged(text, 'scala', 'job'))[0]?.requirement).toBe('preferred');
+      expect((await judged(text, 'rust-language', 'job'))[0]?.requirement).toBe('required');
+    });
+
     it('a refusal of applications without a skill asks for it', async () => {
       expect((await judged('Sadly we cannot shortlist candidates without Kotlin.', 'kotlin', 'job'))[0]?.modality).toBe('normal');
       expect((await judged("Please don't apply without hands-on Kotlin.", 'kotlin', 'job'))[0]?.modality).toBe('normal');

@@ -146,6 +146,19 @@ function inlineListIntros(line: string): Array<{ kind: SectionKind; title: strin
   return found;
 }
 
+/** A label of a known section after a sentence's end inside a line: ". Nice-to-haves: C++". */
+const MID_LINE_LABEL = /[.;!?]\s+([\p{Lu}][^:.;!?]{1,38}):\s+\S/gu;
+
+function midLineLabels(line: string): Array<{ kind: SectionKind; title: string; at: number }> {
+  const labels: Array<{ kind: SectionKind; title: string; at: number }> = [];
+  for (const m of matchesOf(MID_LINE_LABEL, line)) {
+    const title = (m[1] ?? '').trim();
+    const kind = HEADING_INDEX.get(headingKey(title));
+    if (kind && kind !== 'unknown') labels.push({ kind, title, at: (m.index ?? 0) + m[0].indexOf(title) });
+  }
+  return labels;
+}
+
 const LIST_ITEM = /^\s*- /;
 const INLINE_LABEL = /:\s+\S/;
 
@@ -185,7 +198,15 @@ export function detectSections(text: string): Section[] {
     } else if (line.length > 80 && /:\s+[-•·]\s/.test(line)) {
       for (const intro of inlineListIntros(line)) found.push({ kind: intro.kind, title: intro.title, start: offset + intro.at });
     }
+    // A label after a full stop inside the line ("Must-haves: Python. Nice-to-haves: C++.") heads
+    // the rest of the line only; the next line is back in the section the line began in.
+    const before = found[found.length - 1];
+    const labels = line.includes(':') ? midLineLabels(line) : [];
+    for (const label of labels) found.push({ kind: label.kind, title: label.title, start: offset + label.at });
+    if (labels.length && i + 1 < lines.length) found.push({ ...(before ?? { kind: 'unknown' as const, title: '' }), start: offset + line.length + 1 });
     offset += line.length + 1;
   }
+  // Sections found inside a line (list intros, labels after a full stop) keep text order.
+  found.sort((a, b) => a.start - b.start);
   return found.map((s, i) => ({ ...s, end: found[i + 1]?.start ?? text.length }));
 }
