@@ -30,6 +30,8 @@ describe('classifyHeading', () => {
   it('recognises an inline heading: "Skills: Python, C++"', () => {
     expect(classifyHeading('Skills: Python, C++, SQL')).toEqual({ kind: 'skills', title: 'Skills' });
     expect(classifyHeading('Nice to have: Kubernetes')).toEqual({ kind: 'preferred', title: 'Nice to have' });
+    expect(classifyHeading('Mandatory: Kotlin and SQL')).toEqual({ kind: 'requirements', title: 'Mandatory' });
+    expect(classifyHeading('Required: Kotlin and SQL')).toEqual({ kind: 'requirements', title: 'Required' });
   });
 
   it.each([
