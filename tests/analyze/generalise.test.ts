@@ -290,10 +290,11 @@ describe('models run as services are software engineering', () => {
   ]);
 });
 
-describe('software named by a quality its engineering gives it', () => {
+describe('software named by a quality its engineering gives it, and release practices', () => {
   casesOfSkill('software-engineering', [
     ['Turned the lab notebooks into reliable software the clinic could run itself.', true],
     ['Kept the checkout API well tested and documented.', true],
+    ['Put each new pricing model through a shadow deployment for a week.', true],
     ['Refactored the import scripts into testable code.', true],
     ['A dough recipe well tested in four bakeries.', false],
     ['Known for reliable service at the front desk.', false],
