@@ -257,6 +257,7 @@ describe('work done with people or a group, whatever the verb', () => {
     ['Planned pricing experiments with the regional sales team.', true],
     // The people who run an organisation are people worked with too.
     ['Agreed the consent wording with the ethics committee.', true],
+    ['Joined the daily stand-ups of the billing squad during the migration.', true],
     ['Held quarterly planning sessions with the regional directors.', true],
     // Requirements or input gathered from people is work done with them.
     ['Took the requirements from two pharmacists and the ward team.', true],
@@ -385,6 +386,7 @@ describe('data cleaned or joined, with words between', () => {
     ['Cleansed the river gauge data before the flood study.', true],
     ['Joined the data team of a regional bus company as its second hire.', false],
     ['Analysed the ward admission data to plan bed capacity.', true],
+    ['Carried out the analysis of the rainfall data for the county council.', true],
   ]);
 });
 
