@@ -166,8 +166,9 @@ const EMPLOYMENT_TERMS = new RegExp(
 /**
  * Job ads: a sentence that describes an organisation by what it is ("Brightlane is a growing fintech
  * company with healthy revenue", "Founded in 2016, Tallow Health is the leading provider of vision
- * software", after at most a short opening phrase), or by who founded or backs it. Its words say what the company is or sells, not what the post asks, wherever the
- * sentence stands; a sentence that also speaks to the candidate ("…where you will build") is not one.
+ * software", after at most a short opening phrase), or by who founded or backs it. Its words say
+ * what the company is or sells, not what the post asks, wherever the sentence stands; a sentence
+ * that also speaks to the candidate ("…where you will build") is not one.
  */
 const COMPANY_DESCRIBED = new RegExp(
   String.raw`^[-•*·]?\s*(?:[^,.;:]{1,40},\s*)?(?:we|[\p{Lu}][\p{L}\d&.'’-]*(?:\s+[\p{Lu}][\p{L}\d&.'’-]*){0,3})\s+(?:is|are|was|has been|has become)\s+(?:[\p{L}\d'’-]+\s+){0,6}?(?:company|companies|start-?ups?|scale-?ups?|business|firm|provider|leader|pioneer|platform|marketplace|lab|laboratory|organi[sz]ation|maker|manufacturer|agency|consultancy|studio|bank|insurer|retailer|fintech|one of)\b` +
@@ -276,7 +277,8 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   const plural = mention.endsWith('s') ? PROFESSION_PLURAL.exec(mention) : null;
   if (plural) return { rule: 'plural-profession', cue: plural[0] };
   // "the computer vision team" names a team; "work with teams" is the writer's own doing.
-  if (hints.team && TEAM_AFTER.test(after) && !TEAM_KIND.test(mention) && !(INVOLVED.test(before) && !(kind === 'job' && ALONGSIDE_BEFORE.test(before))) && !LINKING_END.test(mention)) return { rule: 'team-name', cue: `${mention}${TEAM_AFTER.exec(after)?.[0] ?? ''}`.trim() };
+  const takesPart = INVOLVED.test(before) && !(kind === 'job' && ALONGSIDE_BEFORE.test(before));
+  if (hints.team && TEAM_AFTER.test(after) && !TEAM_KIND.test(mention) && !takesPart && !LINKING_END.test(mention)) return { rule: 'team-name', cue: `${mention}${TEAM_AFTER.exec(after)?.[0] ?? ''}`.trim() };
   if (kind === 'cv') {
     const people = PROFESSION_AFTER.exec(after);
     const company = people ? null : COMPANY_AFTER.exec(after);
