@@ -135,6 +135,12 @@ describe('negation and modality', () => {
       expect((await judged('You can join without any Kotlin at all.', 'kotlin', 'job'))[0]?.modality).toBe('negated');
     });
 
+    it('a skill said to be no prerequisite or not compulsory is not asked for; with a welcome after it, it is preferred', async () => {
+      expect((await judged('Requirements\n- Kotlin is not a prerequisite for this post.', 'kotlin', 'job'))[0]?.modality).toBe('negated');
+      expect((await judged('Requirements\n- Scala: not compulsory.', 'scala', 'job'))[0]?.modality).toBe('negated');
+      expect((await judged('Requirements\n- Scala is not a prerequisite, but it would help.', 'scala', 'job'))[0]?.requirement).toBe('preferred');
+    });
+
     it('a negation that opens a clause before a colon stays in it; a level label of a word or two speaks for the items after its colon', async () => {
       expect((await judged('No Scala required: the services are all Kotlin.', 'kotlin', 'job'))[0]?.modality).toBe('normal');
       expect((await judged('No Scala required: the services are all Kotlin.', 'scala', 'job'))[0]?.modality).toBe('negated');

@@ -43,7 +43,7 @@ const NEGATION_EXCEPTIONS = /\b(?:not only|not just|not merely|no later than|no 
  */
 const NEGATED_FAILURE = /^[\w']+\s+(?:once\s+|ever\s+|yet\s+)?(?:miss(?:ed|es|ing)?|slip(?:ped|s|ping)?|overr(?:an|un|uns|unning)|fail(?:ed|s|ing)?\s+to\s+(?:meet|hit|make|keep|deliver))\b/i;
 /** Negation after the mention ("C++ is not required", "Deep learning: none"). */
-const NEGATION_AFTER = /^[^.;,]{0,40}?\b(?:(?:is|are|was|were)\s+)?(?:not\s+(?:required|needed|necessary|essential|expected|a requirement|part of|used|involved)|none\b|n\/a\b|not yet\b|no (?:(?:hands-on|practical|professional|real|direct|commercial|prior) )?(?:experience|exposure)\b|not applicable|outside (?:of )?my (?:experience|expertise)\b)|^[^.;]{0,60}?\b(?:is|are)\s+not\s+(?:something|anything)\s+(?:we|you)\s+(?:require|need|expect|ask for)|^[^.;]{0,60}?\bnot\s+(?:your|our|the role's)\s+(?:responsibility|job|focus)/;
+const NEGATION_AFTER = /^[^.;,]{0,40}?\b(?:(?:is|are|was|were)\s+)?(?:not\s+(?:required|needed|necessary|essential|expected|a requirement|a prerequisite|mandatory|compulsory|part of|used|involved)|none\b|n\/a\b|not yet\b|no (?:(?:hands-on|practical|professional|real|direct|commercial|prior) )?(?:experience|exposure)\b|not applicable|outside (?:of )?my (?:experience|expertise)\b)|^[^.;]{0,60}?\b(?:is|are)\s+not\s+(?:something|anything)\s+(?:we|you)\s+(?:require|need|expect|ask for)|^[^.;]{0,60}?\bnot\s+(?:your|our|the role's)\s+(?:responsibility|job|focus)/;
 /** The word of a negation read after the mention that does the denying. */
 const DENIAL_WORD = /\b(?:not|none|n\/a|no)\b/g;
 const NEGATION_WINDOW = 8;
@@ -72,7 +72,7 @@ const PREFERRED_CUES = /\b(?:a plus|is a plus|are a plus|(?:a|an) (?:big|huge|re
  * "C++ is not required but would help", "…not essential, but welcome": after the denial a preferred
  * cue, or a plain word of welcome, says the skill is optional.
  */
-const NOT_REQUIRED_BUT_WELCOME = new RegExp(String.raw`^[^.;]{0,40}?\bnot (?:required|essential|necessary|needed|mandatory|a requirement|a must),? but\b[^.;]{0,40}?(?:${PREFERRED_CUES.source}|\b(?:helps|helpful|welcome|useful|nice|appreciated)\b)`);
+const NOT_REQUIRED_BUT_WELCOME = new RegExp(String.raw`^[^.;]{0,40}?\bnot (?:required|essential|necessary|needed|mandatory|compulsory|a requirement|a prerequisite|a must),? but\b[^.;]{0,40}?(?:${PREFERRED_CUES.source}|\b(?:helps|helpful|welcome|useful|nice|appreciated)\b)`);
 /**
  * Where a clause that matters may start: a contrastive conjunction, a semicolon or colon, or a
  * comma followed by a new subject ("…, I never used…"). List commas and "and" keep one clause,
