@@ -94,6 +94,15 @@ describe('negation and modality', () => {
     ['Kotlin is outside my experience.', 'negated'],
     ['Not just Java: also Kotlin for the Android app.', 'normal'],
     ['Wrote a minimal Kotlin service for the kiosk.', 'normal'],
+    ['Zero Kotlin so far, sadly.', 'negated'],
+    ['Zero commercial experience with Kotlin.', 'negated'],
+    ['Brought failed builds down to zero with Kotlin scripts.', 'normal'],
+    ['Kotlin is not my area.', 'negated'],
+    ['Kotlin - have not touched it.', 'negated'],
+    ['Kotlin is on my learning list.', 'weak'],
+    ['Quite curious about Kotlin.', 'weak'],
+    ['Dabbled with Kotlin over a long weekend.', 'weak'],
+    ['Never stopped writing Kotlin, even as a manager.', 'normal'],
   ])('a CV writer rating their own skill: %s', async (text, modality) => {
     expect((await judged(text, 'kotlin'))[0]?.modality).toBe(modality);
   });

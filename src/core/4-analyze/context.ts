@@ -35,15 +35,15 @@ export interface SentenceView {
 // ---- cue lists (lower case) ----
 
 /** Negation before the mention, in the same clause, at most NEGATION_WINDOW words away. */
-const NEGATION_BEFORE = /\b(?:no|never|without|lacks?|lacking|neither|nor|none|unfamiliar with|not|cannot|yet to|(?:do|does|did|have|has|had|is|are|was|were|ca|wo|would|could)n't)\b(?![-.])/g;
+const NEGATION_BEFORE = /\b(?:no|never|zero|without|lacks?|lacking|neither|nor|none|unfamiliar with|not|cannot|yet to|(?:do|does|did|have|has|had|is|are|was|were|ca|wo|would|could)n't)\b(?![-.])/g;
 const NEGATION_EXCEPTIONS = /\b(?:not only|not just|not merely|no later than|no less than|no doubt|not least|no matter|no stranger to)\b/;
 /**
  * A negated failure affirms what it failed at: "never missed a deadline", "didn't slip a single
  * release date", "without overrunning the schedule". Read from the negation cue onwards.
  */
-const NEGATED_FAILURE = /^[\w']+\s+(?:once\s+|ever\s+|yet\s+)?(?:miss(?:ed|es|ing)?|slip(?:ped|s|ping)?|overr(?:an|un|uns|unning)|fail(?:ed|s|ing)?\s+to\s+(?:meet|hit|make|keep|deliver))\b/i;
+const NEGATED_FAILURE = /^[\w']+\s+(?:once\s+|ever\s+|yet\s+)?(?:miss(?:ed|es|ing)?|slip(?:ped|s|ping)?|overr(?:an|un|uns|unning)|fail(?:ed|s|ing)?\s+to\s+(?:meet|hit|make|keep|deliver)|stop(?:ped|s|ping)?\s+(?:using|doing|writing|applying))\b/i;
 /** Negation after the mention ("C++ is not required", "Deep learning: none"). */
-const NEGATION_AFTER = /^[^.;,]{0,40}?\b(?:(?:is|are|was|were)\s+)?(?:not\s+(?:required|needed|necessary|essential|expected|a requirement|a prerequisite|mandatory|compulsory|part of|used|involved)|none\b|n\/a\b|not yet\b|no (?:(?:hands-on|practical|professional|real|direct|commercial|prior) )?(?:experience|exposure)\b|not applicable|outside (?:of )?my (?:experience|expertise)\b)|^[^.;]{0,60}?\b(?:is|are)\s+not\s+(?:something|anything)\s+(?:we|you)\s+(?:require|need|expect|ask for)|^[^.;]{0,60}?\bnot\s+(?:your|our|the role's)\s+(?:responsibility|job|focus)/;
+const NEGATION_AFTER = /^[^.;,]{0,40}?\b(?:(?:is|are|was|were)\s+)?(?:not\s+(?:required|needed|necessary|essential|expected|a requirement|a prerequisite|mandatory|compulsory|part of|used|involved)|none\b|n\/a\b|not yet\b|no (?:(?:hands-on|practical|professional|real|direct|commercial|prior) )?(?:experience|exposure)\b|not applicable|outside (?:of )?my (?:experience|expertise)\b|not (?:my|an?) (?:area|field|domain|speciality|specialty)\b|(?:haven't|have not|never) (?:tried|used|touched) (?:it|them)\b(?!\s+(?:in|for)\b))|^[^.;]{0,60}?\b(?:is|are)\s+not\s+(?:something|anything)\s+(?:we|you)\s+(?:require|need|expect|ask for)|^[^.;]{0,60}?\bnot\s+(?:your|our|the role's)\s+(?:responsibility|job|focus)/;
 /** The word of a negation read after the mention that does the denying. */
 const DENIAL_WORD = /\b(?:not|none|n\/a|no)\b/g;
 const NEGATION_WINDOW = 8;
@@ -55,8 +55,8 @@ const WEAK_WINDOW = 8;
  * days ("one afternoon on", "a two-day workshop on", "a few hours of"), and knowledge the writer
  * bounds by the least that is needed ("I know enough to…", "learned just enough about…").
  */
-const WEAK_BEFORE = /\b(?:(?:an?|one|two|three|a few|a couple of)[- ](?:hours?|afternoons?|mornings?|evenings?|days?|weekends?)(?:[- ]long)?(?: (?:course|workshop|session|tutorial|class|seminar|introduction|crash course))? (?:on|of|in|about|introducing)|basic|basics of|beginner|elementary|introductory|familiarity with|familiar with|familiar(?=\s*[:—–])|some knowledge of|some knowledge(?=\s*[:—–])|some exposure to|exposure to|limited experience|currently learning|am learning|i'm learning|now learning|(?:currently|now|am|i'm) (?:taking|doing|following|enrolled in|working through|studying for) (?:\S+ ){0,3}(?:course|class|module|bootcamp|mooc|specialisation|specialization|certificate|certification|nanodegree)s? (?:in|on|of|about|covering)|started learning|still learning|learning to use|interested in|keen to learn|keen to|hoping to|hope to|(?:looking|seeking|aiming|hoping|wanting|want|eager) to (?:move|transition|pivot|switch|break|get|grow|branch out) into|reading knowledge of|(?:only )?(?:read|heard) about(?!\s+\d)|(?:would|'d|’d) like to|(?:would|'d|’d) love to|love to learn|want to learn|plan to|planning to|aspiring|self-taught|dabbled in|a little|(?:know|knows|knew|learned|learnt) (?:just )?enough|enough to get by|enough to be dangerous)\b/g;
-const WEAK_AFTER = /^[^.;,]{0,25}?(?:\b(?:beginner|basic|basics|elementary|novice|introductory|currently learning|enough to get by|enough to be dangerous|rusty|minimal|school[- ]level|forgotten|last used (?:in )?(?:19|20)\d\d|(?:haven't|have not|hasn't|has not) used (?:it )?(?:in|for) (?:years|a long time|ages)|not (?:my|a) (?:strength|strong (?:point|suit)))\b|\(\s*(?:learning|basic|beginner|novice|elementary|introductory|reading knowledge(?: only)?)\s*\)|\(\s*(?:(?:some|limited|brief|little)\s+(?:exposure|experience)|exposure)\b(?![^)]*\b(?:years?|production|professional|daily)\b)|\b(?:theoretical knowledge|theory|theoretical|academic knowledge|coursework) only\b)/;
+const WEAK_BEFORE = /\b(?:(?:an?|one|two|three|a few|a couple of)[- ](?:hours?|afternoons?|mornings?|evenings?|days?|weekends?)(?:[- ]long)?(?: (?:course|workshop|session|tutorial|class|seminar|introduction|crash course))? (?:on|of|in|about|introducing)|basic|basics of|beginner|elementary|introductory|familiarity with|familiar with|familiar(?=\s*[:—–])|some knowledge of|some knowledge(?=\s*[:—–])|some exposure to|exposure to|limited experience|currently learning|am learning|i'm learning|now learning|(?:currently|now|am|i'm) (?:taking|doing|following|enrolled in|working through|studying for) (?:\S+ ){0,3}(?:course|class|module|bootcamp|mooc|specialisation|specialization|certificate|certification|nanodegree)s? (?:in|on|of|about|covering)|started learning|still learning|learning to use|interested in|keen to learn|keen to|hoping to|hope to|(?:looking|seeking|aiming|hoping|wanting|want|eager) to (?:move|transition|pivot|switch|break|get|grow|branch out) into|reading knowledge of|(?:only )?(?:read|heard) about(?!\s+\d)|(?:would|'d|’d) like to|(?:would|'d|’d) love to|love to learn|want to learn|plan to|planning to|aspiring|self-taught|dabbled (?:in|with)|curious about|a little|(?:know|knows|knew|learned|learnt) (?:just )?enough|enough to get by|enough to be dangerous)\b/g;
+const WEAK_AFTER = /^[^.;,]{0,25}?(?:\b(?:beginner|basic|basics|elementary|novice|introductory|currently learning|enough to get by|enough to be dangerous|rusty|minimal|school[- ]level|forgotten|last used (?:in )?(?:19|20)\d\d|(?:haven't|have not|hasn't|has not) used (?:it )?(?:in|for) (?:years|a long time|ages)|not (?:my|a) (?:strength|strong (?:point|suit))|on my (?:[\w-]+ )?(?:list|radar|wish ?list))\b|\(\s*(?:learning|basic|beginner|novice|elementary|introductory|reading knowledge(?: only)?)\s*\)|\(\s*(?:(?:some|limited|brief|little)\s+(?:exposure|experience)|exposure)\b(?![^)]*\b(?:years?|production|professional|daily)\b)|\b(?:theoretical knowledge|theory|theoretical|academic knowledge|coursework) only\b)/;
 const STRONG_BEFORE = /\b(?:expert in|expert|expertise in|expertise|advanced|extensive|deep|proficient in|proficient|proficiency in|fluent in|fluent|strong|mastery of|seasoned|\d{1,2}\s*\+\s*years?)\b/g;
 const STRONG_AFTER = /^[^.;,]{0,25}?\b(?:expert|advanced|primary|fluent|proficient)\b/;
 /** Second-hand mentions: work that others did. */
@@ -80,6 +80,9 @@ const NOT_REQUIRED_BUT_WELCOME = new RegExp(String.raw`^[^.;]{0,40}?\bnot (?:req
  */
 const CLAUSE_BOUNDARY = /[;:]|\b(?:but|however|although|though|(?<!\bnot )yet|while|whereas|except)\b|(?:,|\s[—–-])\s*(?:i|we|he|she|they|you|it)\b/i;
 const NEW_CLAUSE_START = /^\s*(?:but|however|although|though|yet|while|whereas|except|i|we|he|she|they|you|it)\b/i;
+
+/** "Zero" negates a skill right after it or after a word of knowing ("zero C++", "zero experience with C++"); "zero downtime with Kubernetes" is a result. */
+const ZERO_KNOWLEDGE = /^zero\s+(?:(?:[\w-]+\s+)?(?:experience|exposure|knowledge|background)\s+(?:with|in|of)\s+)?$/;
 
 /**
  * A refusal of what lacks the skill asks for it: "we will not consider applications without
@@ -124,7 +127,7 @@ function lastMatch(re: RegExp, text: string): RegExpExecArray | null {
  * Any word that some modality rule starts from. A sentence without one needs no modality work:
  * checked once per sentence, it keeps the common case cheap.
  */
-const ANY_CUE = /\b(?:no|not|never|without|lacks?|lacking|neither|nor|none|unfamiliar|cannot|\w+n't|\w+['’]d (?:like|love)|yet to|outside (?:of )?my|rusty|minimal|school[- ]level|forgotten|last used|(?:my|a) (?:strength|strong)|(?:read|heard) about|basic|basics|beginner|elementary|introductory|familiar(?:ity)?|some knowledge|exposure|limited|currently|am|i'm|now|started|still|learning|interested|keen|hop(?:e|ing)|would|want|wanting|looking|seeking|aiming|eager|reading|teach|coach|train you|learn|theory|theoretical|coursework|plan|planning|aspiring|self-taught|dabbled|little|enough|expert|expertise|advanced|extensive|deep|proficient|proficiency|fluent|strong|mastery|seasoned|primary|novice|intermediate|none|team|teams|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?|others|hours?|afternoons?|mornings?|evenings?|days?|weekends?|\w+-(?:hour|day)(?:-long)?)\b|\d\s*\+/i;
+const ANY_CUE = /\b(?:no|not|never|zero|curious|list|radar|without|lacks?|lacking|neither|nor|none|unfamiliar|cannot|\w+n't|\w+['’]d (?:like|love)|yet to|outside (?:of )?my|rusty|minimal|school[- ]level|forgotten|last used|(?:my|a) (?:strength|strong)|(?:read|heard) about|basic|basics|beginner|elementary|introductory|familiar(?:ity)?|some knowledge|exposure|limited|currently|am|i'm|now|started|still|learning|interested|keen|hop(?:e|ing)|would|want|wanting|looking|seeking|aiming|eager|reading|teach|coach|train you|learn|theory|theoretical|coursework|plan|planning|aspiring|self-taught|dabbled|little|enough|expert|expertise|advanced|extensive|deep|proficient|proficiency|fluent|strong|mastery|seasoned|primary|novice|intermediate|none|team|teams|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?|others|hours?|afternoons?|mornings?|evenings?|days?|weekends?|\w+-(?:hour|day)(?:-long)?)\b|\d\s*\+/i;
 const YEARS_HINT = /\b(?:years?|yrs?)\b/i;
 
 export interface SentenceCues {
@@ -251,7 +254,7 @@ function preferredBeforeDenial(negation: string): boolean {
 function judgeWindow(w: Window, sentence: string, start: number, end: number, kind: DocumentKind): WindowVerdict | null {
   const { before, after } = w;
   const neg = lastMatch(NEGATION_BEFORE, before);
-  if (neg && !(neg[0] === 'without' && REFUSED_WITHOUT.test(before.slice(0, neg.index))) && !NEGATION_EXCEPTIONS.test(before.slice(neg.index)) && !NEGATED_FAILURE.test(before.slice(neg.index)) && !closesParenthesis(before.slice(neg.index)) && wordsBetween(before.slice(neg.index + neg[0].length)) <= NEGATION_WINDOW) {
+  if (neg && !(neg[0] === 'without' && REFUSED_WITHOUT.test(before.slice(0, neg.index))) && !(neg[0] === 'zero' && !ZERO_KNOWLEDGE.test(before.slice(neg.index))) && !NEGATION_EXCEPTIONS.test(before.slice(neg.index)) && !NEGATED_FAILURE.test(before.slice(neg.index)) && !closesParenthesis(before.slice(neg.index)) && wordsBetween(before.slice(neg.index + neg[0].length)) <= NEGATION_WINDOW) {
     return { modality: 'negated', cue: sentence.slice(w.clauseStart + neg.index, start).trim(), side: 'before', at: neg.index };
   }
   const negAfter = NEGATION_AFTER.exec(after);
