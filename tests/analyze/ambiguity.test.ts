@@ -26,6 +26,10 @@ describe('ambiguity policy', () => {
     ['CV as a résumé', 'Please send your CV and a cover letter.', 'cv-abbreviation', false],
     ['Java the language', 'Backend services in Java.', 'java', true],
     ['Java the island', 'Spent a year teaching English on Java, Indonesia.', 'java', false],
+    ['pandas beside scikit-learn', 'Feature tables built in pandas and scikit-learn.', 'pandas', true],
+    ['pandas the animal', 'Guided school groups past the giant pandas every weekend.', 'pandas', false],
+    ['Jenkins beside Docker', 'Release jobs in Jenkins and Docker.', 'jenkins', true],
+    ['Jenkins a surname', 'Covered the front desk while Ms Jenkins was on leave.', 'jenkins', false],
   ];
   it.each(termCases)('%s', async (_label, text, term, expected) => {
     const terms = (await acceptedTerms(text)).map((t) => t.split(':')[0]);
