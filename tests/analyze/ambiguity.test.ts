@@ -30,6 +30,8 @@ describe('ambiguity policy', () => {
     ['pandas the animal', 'Guided school groups past the giant pandas every weekend.', 'pandas', false],
     ['Jenkins beside Docker', 'Release jobs in Jenkins and Docker.', 'jenkins', true],
     ['Jenkins a surname', 'Covered the front desk while Ms Jenkins was on leave.', 'jenkins', false],
+    ['Airflow beside Kubernetes', 'Nightly jobs scheduled in Airflow on Kubernetes.', 'orchestration', true],
+    ['airflow in a building', 'Balanced the airflow across the clean room filters.', 'orchestration', false],
   ];
   it.each(termCases)('%s', async (_label, text, term, expected) => {
     const terms = (await acceptedTerms(text)).map((t) => t.split(':')[0]);
