@@ -679,6 +679,8 @@ describe('section structure and requirement scope', () => {
   it('years written in words count', async () => {
     const { analysis } = await analyzeText('Requirements\n- Four or more years of Python in production.', 'job');
     expect(analysis.skills.find((s) => s.id === 'python')?.years).toBe(4);
+    const hyphenated = await analyzeText('Requirements\n- Seven-plus years of Kotlin on the server.', 'job');
+    expect(hyphenated.analysis.skills.find((s) => s.id === 'software-engineering')?.years).toBe(7);
   });
 });
 

@@ -20,7 +20,7 @@ export const WORD_NUMBERS: Readonly<Record<string, number>> = {
   eleven: 11, twelve: 12, fifteen: 15, twenty: 20,
 };
 /** A count of years: "5+ years", "three years", "Four or more years", "two plus years", "3 or more yrs". */
-export const YEARS_COUNT = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s*(?:\+|\s(?:or more|or above|or over|plus))?\s*(?:years?|yrs?)\b/i;
+export const YEARS_COUNT = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s*(?:\+|[\s-](?:or more|or above|or over|plus))?\s*(?:years?|yrs?)\b/i;
 
 /**
  * The writer's own count of their whole experience, stated before the experience section
