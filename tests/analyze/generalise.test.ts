@@ -492,6 +492,7 @@ describe('whose mention it is', () => {
   it("in a job ad, the company's own things named in a sentence that says nothing to the candidate are the company's, wherever it stands", async () => {
     expect(await afterRequirements('Hospitals across Spain rely on our speech recognition service every night.')).not.toContain('audio-speech');
     expect(await afterRequirements('Last quarter our recurring revenue grew by half.')).not.toContain('business-knowledge');
+    expect(await afterRequirements('Flexible working hours let you plan your own day around the school run.')).not.toContain('time-management');
     expect(await afterRequirements('Set up by three former computer vision researchers, the firm now has 60 staff.')).not.toContain('computer-vision');
     // Said to the candidate, the same words ask for the skill; so does a duty in a list, "you" or not.
     expect(await afterRequirements('You will extend our speech recognition service to Catalan.')).toContain('audio-speech');

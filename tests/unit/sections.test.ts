@@ -34,6 +34,11 @@ describe('classifyHeading', () => {
     expect(classifyHeading('Required: Kotlin and SQL')).toEqual({ kind: 'requirements', title: 'Required' });
   });
 
+  it("a job ad's own stack is the company's: \"Our tech stack\" heads an about-the-company section", () => {
+    expect(classifyHeading('Our tech stack')?.kind).toBe('about-company');
+    expect(classifyHeading('Our technology stack:')?.kind).toBe('about-company');
+  });
+
   it.each([
     'Built an experience platform for shoppers',
     'the company',

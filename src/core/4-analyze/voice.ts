@@ -156,7 +156,7 @@ const EMPLOYMENT_TERMS = new RegExp(
   [
     String.raw`pay (?:range|band|scale)s?|salary (?:range|band)s?|base salary|compensation (?:package|range)s?|benefits package|401\(k\)|paid time off|parental leave|health insurance|stock options|equal opportunity|equal employment|without regard to`,
     // Where and when the work is done: office days, hybrid and relocation policy, visas.
-    String.raw`(?:\d|one|two|three|four|five) days? (?:a|per|each) week (?:in|at|from) (?:the|our|an?) (?:\w+ )?office|(?:in|at|from) (?:the|our) (?:\w+ )?office (?:\d|one|two|three|four|five) days?|hybrid (?:working|work|schedule|model|arrangement|policy)|office attendance|relocation (?:package|support|assistance|allowance)|visa sponsorship|sponsor (?:a )?(?:work )?visas?|right to work in`,
+    String.raw`(?:\d|one|two|three|four|five) days? (?:a|per|each) week (?:in|at|from) (?:the|our|an?) (?:\w+ )?office|(?:in|at|from) (?:the|our) (?:\w+ )?office (?:\d|one|two|three|four|five) days?|hybrid (?:working|work|schedule|model|arrangement|policy)|flexible (?:working )?hours|flexible working|flexi-?time|flex-?time|office attendance|relocation (?:package|support|assistance|allowance)|visa sponsorship|sponsor (?:a )?(?:work )?visas?|right to work in`,
   ]
     .map((alternatives) => `\\b(?:${alternatives})\\b`)
     .join('|'),
