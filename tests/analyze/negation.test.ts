@@ -103,6 +103,12 @@ describe('negation and modality', () => {
     ['Quite curious about Kotlin.', 'weak'],
     ['Dabbled with Kotlin over a long weekend.', 'weak'],
     ['Never stopped writing Kotlin, even as a manager.', 'normal'],
+    ['Kotlin: university only', 'weak'],
+    ['Kotlin (a few days on a side project)', 'weak'],
+    ['Kotlin (one week of training at school)', 'weak'],
+    ['Ported the app to Kotlin (4 weeks, no regressions).', 'normal'],
+    ['Learning: Kotlin, Dart', 'weak'],
+    ['Some: Kotlin', 'weak'],
   ])('a CV writer rating their own skill: %s', async (text, modality) => {
     expect((await judged(text, 'kotlin'))[0]?.modality).toBe(modality);
   });
