@@ -533,6 +533,13 @@ describe('whose mention it is', () => {
     expect(skills).toContain('python');
   });
 
+  it('degree fields given as examples ("e.g.", "such as") are fields too', async () => {
+    const eg = await job('- A first degree in a numerate subject (e.g. physics, statistics, engineering).');
+    expect(eg).not.toEqual(expect.arrayContaining(['physics']));
+    expect(eg).not.toEqual(expect.arrayContaining(['statistics']));
+    expect(await job('- A PhD in a natural science such as chemistry or physics.')).not.toContain('physics');
+  });
+
   it('degree fields after the experience asked beside the degree are fields too', async () => {
     const skills = await job('- MSc, or a BSc with 2+ years of experience, in geography, physics, statistics or a similar field.');
     expect(skills).not.toEqual(expect.arrayContaining(['physics']));

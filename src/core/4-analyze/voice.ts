@@ -128,7 +128,12 @@ const LIST_AROUND = /^[^.;:]{0,3}(?:,|\bor\b|\band\b|\/)|(?:,|\bor\b|\band\b|\/)
 function inFieldList(degreePhrase: string): boolean {
   // "a Master's with 3+ years of experience, in physics, statistics or…": the experience asked
   // beside the degree is not one of its fields.
-  const list = degreePhrase.replace(/\bwith\s+[^,;.]{0,40}?\bexperience\b,?/i, '').replace(/^.*?\b(?:in|of|covering)\b/i, '');
+  // "a degree in a quantitative subject (e.g. statistics, physics…)", "…such as statistics or
+  // physics": the fields are listed after the example marker.
+  const list = degreePhrase
+    .replace(/\bwith\s+[^,;.]{0,40}?\bexperience\b,?/i, '')
+    .replace(/^.*?\b(?:in|of|covering)\b/i, '')
+    .replace(/^.*(?:\be\.g\.|\bsuch as\b|\bfor example\b|\bincluding\b|\blike\b)/i, '');
   return list.split(/,|\bor\b|\band\b|\//i).every((item) => item.trim().split(/\s+/).filter(Boolean).length <= 4 && !/\b(?:in|with|of|using|experience|knowledge|fluency|skills?|years?)\b/i.test(item));
 }
 
@@ -313,7 +318,7 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   const attended = hints.attended ? (nearestCue(ATTENDED, before, (gap) => words(gap) <= 8) ?? ATTENDED_AFTER.exec(after)) : null;
   if (attended) return { rule: 'attended', cue: (attended.input === before ? before.slice(attended.index) : attended[0]).trim().slice(0, 80) };
   if (hints.degree) {
-    const degree = nearestCue(DEGREE_BEFORE, before, (gap) => gap.length <= 120 && !/[.;:]/.test(gap));
+    const degree = nearestCue(DEGREE_BEFORE, before, (gap) => gap.length <= 120 && !/[.;:]/.test(gap.replace(/\b(?:e\.g|i\.e)\./gi, '')));
     if (degree && inFieldList(`${degree[0]}${before.slice(degree.index + degree[0].length)}`) && (LIST_AROUND.test(after.slice(0, 8)) || LIST_AROUND.test(before.slice(-6)))) return { rule: 'degree-field', cue: before.slice(degree.index).trim().slice(0, 80) };
   }
   // Anywhere in a job ad, a sentence that says nothing to the candidate and names the company's own
