@@ -367,6 +367,8 @@ describe('open phrasings of business knowledge: how a business earns, and an ind
     // The leaders of a technical function are an audience of engineers, not of the business.
     ['Walked the engineering leadership team through the new evaluation harness.', false],
     ['Gave a monthly update on GPU usage to the research leadership team.', false],
+    // Results turned into what the business should do.
+    ['Turned the survey findings into business recommendations for the buying team.', true],
   ]);
 });
 
