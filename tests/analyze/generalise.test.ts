@@ -311,6 +311,7 @@ describe('open phrasings of time management: work carried at once, kept to its d
     ['Retimed the ingestion jobs around the cron schedule.', false],
     ['Juggle two client retainers and a part-time MBA.', true],
     ['Taught circus skills at weekends: juggling with clubs and balls.', false],
+    ['Juggled the audit and two tenders without dropping the ball.', true],
     ['Carried three audit engagements in parallel through the spring.', true],
     ['Scoring requests are served concurrently by four workers.', false],
     ['Kept the warehouse rollout on track through two supplier delays.', true],
