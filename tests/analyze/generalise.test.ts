@@ -395,6 +395,16 @@ describe('data cleaned or joined, with words between', () => {
   ]);
 });
 
+describe('branches of mechanics are physics; gradients derived by hand are calculus', () => {
+  it.each([
+    ['Computed launch windows with astrodynamics tools I wrote myself.', 'physics', true],
+    ['Derived the gradients of the pricing model analytically before coding them.', 'calculus', true],
+    ['Derived the gradients of the hiking routes from the survey maps.', 'calculus', false],
+  ])('%s shows %s: %s', async (text, skill, shown) => {
+    expect((await presentSkills(text)).includes(skill)).toBe(shown);
+  });
+});
+
 describe('a power analysis is statistics; an electrical one is not', () => {
   casesOfSkill('statistics', [
     ['Ran power analyses to size the survey waves.', true],
