@@ -260,6 +260,8 @@ describe('work done with people or a group, whatever the verb', () => {
     ['Joined the daily stand-ups of the billing squad during the migration.', true],
     ['Served as the data counterpart of the nursing team for two years.', true],
     ['Ported the Go counterpart of the Java client library.', false],
+    // A collaborative environment or culture describes a workplace.
+    ['Thrived in a collaborative environment at a small agency.', false],
     ['Held quarterly planning sessions with the regional directors.', true],
     // Requirements or input gathered from people is work done with them.
     ['Took the requirements from two pharmacists and the ward team.', true],

@@ -37,6 +37,8 @@ describe('classifyHeading', () => {
   it("a job ad's own stack is the company's: \"Our tech stack\" heads an about-the-company section", () => {
     expect(classifyHeading('Our tech stack')?.kind).toBe('about-company');
     expect(classifyHeading('Our technology stack:')?.kind).toBe('about-company');
+    expect(classifyHeading('Our values')?.kind).toBe('about-company');
+    expect(classifyHeading('Our culture')?.kind).toBe('about-company');
   });
 
   it.each([
