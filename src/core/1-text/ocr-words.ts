@@ -7,6 +7,8 @@
  * and evidence over it carries no confidence rather than a wrong one.
  */
 
+import { countBefore } from '../0-base/sorted';
+
 /** A word read by OCR: its text and its confidence (0–100). */
 export interface OcrWord {
   text: string;
@@ -108,13 +110,7 @@ export function alignOcrWords(text: string, segments: readonly OcrSegment[]): Oc
 /** The lowest confidence of the OCR words that overlap [start, end), or undefined where OCR read none of it. */
 export function confidenceOver(spans: readonly OcrWordSpan[], start: number, end: number): number | undefined {
   // Spans are in text order: binary search for the first that ends after `start`.
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((spans[mid]?.end ?? 0) <= start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBefore(spans, (span) => span.end <= start);
   let lowest: number | undefined;
   for (let k = lo; k < spans.length; k++) {
     const span = spans[k];

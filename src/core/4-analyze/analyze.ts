@@ -15,6 +15,7 @@ import { findPersonalData, maskSpans } from '../1-text/personal-data';
 import { findUnmappedTerms } from '../3-extract/unmapped';
 import { confidenceOver } from '../1-text/ocr-words';
 import { listLeadIns } from '../1-text/list-lead-in';
+import { countBefore } from '../0-base/sorted';
 import { levelColumn, type Level, type LevelColumn } from '../1-text/level-column';
 
 export interface AnalyzeOptions {
@@ -58,14 +59,7 @@ export interface AnalysisTrace {
  * a binary search, not a scan per mention (a long document has thousands of each).
  */
 function sectionAt(sections: Section[], offset: number): SectionKind | null {
-  let lo = 0;
-  let hi = sections.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sections[mid]?.start ?? 0) <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const s = sections[lo - 1];
+  const s = sections[countBefore(sections, (section) => section.start <= offset) - 1];
   return s && offset < s.end ? s.kind : null;
 }
 
@@ -198,13 +192,7 @@ export function analyzeExtraction(
     let found = bySentence.get(view);
     if (!found) {
       // Mentions are sorted by start: the sentence's are one run, found by binary search.
-      let lo = 0;
-      let hi = mentions.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((mentions[mid]?.start ?? 0) < view.span.start) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = countBefore(mentions, (m) => m.start < view.span.start);
       let end = lo;
       while (end < mentions.length && (mentions[end]?.start ?? Infinity) < view.span.end) end++;
       // A mention its own context words set aside names no skill: it neither ends a denial's
