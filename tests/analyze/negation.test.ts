@@ -144,21 +144,23 @@ describe('negation and modality', () => {
       expect((await judged(text, 'rust-language', 'job'))[0]?.requirement).toBe('required');
     });
 
-    it('a refusal of applications without a skill asks for it', async () => {
-      expect((await judged('Sadly we cannot shortlist candidates without Kotlin.', 'kotlin', 'job'))[0]?.modality).toBe('normal');
-      expect((await judged("Please don't apply without hands-on Kotlin.", 'kotlin', 'job'))[0]?.modality).toBe('normal');
-      expect((await judged('You can join without any Kotlin at all.', 'kotlin', 'job'))[0]?.modality).toBe('negated');
+    it.each([
+      // A refusal of applications without a skill asks for it.
+      ['Sadly we cannot shortlist candidates without Kotlin.', 'kotlin', 'modality', 'normal'],
+      ["Please don't apply without hands-on Kotlin.", 'kotlin', 'modality', 'normal'],
+      ['You can join without any Kotlin at all.', 'kotlin', 'modality', 'negated'],
+      // A skill said to be no prerequisite or not compulsory is not asked for; with a welcome after it, it is preferred.
+      ['Requirements\n- Kotlin is not a prerequisite for this post.', 'kotlin', 'modality', 'negated'],
+      ['Requirements\n- Scala: not compulsory.', 'scala', 'modality', 'negated'],
+      ['Requirements\n- Scala is not a prerequisite, but it would help.', 'scala', 'requirement', 'preferred'],
+      // A negation that opens a clause before a colon stays in it.
+      ['No Scala required: the services are all Kotlin.', 'kotlin', 'modality', 'normal'],
+      ['No Scala required: the services are all Kotlin.', 'scala', 'modality', 'negated'],
+    ] as const)('job ad: %s (%s) has %s %s', async (text, term, field, expected) => {
+      expect((await judged(text, term, 'job'))[0]?.[field]).toBe(expected);
     });
 
-    it('a skill said to be no prerequisite or not compulsory is not asked for; with a welcome after it, it is preferred', async () => {
-      expect((await judged('Requirements\n- Kotlin is not a prerequisite for this post.', 'kotlin', 'job'))[0]?.modality).toBe('negated');
-      expect((await judged('Requirements\n- Scala: not compulsory.', 'scala', 'job'))[0]?.modality).toBe('negated');
-      expect((await judged('Requirements\n- Scala is not a prerequisite, but it would help.', 'scala', 'job'))[0]?.requirement).toBe('preferred');
-    });
-
-    it('a negation that opens a clause before a colon stays in it; a level label of a word or two speaks for the items after its colon', async () => {
-      expect((await judged('No Scala required: the services are all Kotlin.', 'kotlin', 'job'))[0]?.modality).toBe('normal');
-      expect((await judged('No Scala required: the services are all Kotlin.', 'scala', 'job'))[0]?.modality).toBe('negated');
+    it('a level label of a word or two speaks for the items after its colon', async () => {
       expect((await judged('Beginner: Kotlin, Scala', 'scala', 'cv'))[0]?.modality).toBe('weak');
     });
 
