@@ -78,8 +78,9 @@ const NOT_REQUIRED_BUT_WELCOME = new RegExp(String.raw`^[^.;]{0,40}?\bnot (?:req
  * comma followed by a new subject ("…, I never used…"). List commas and "and" keep one clause,
  * so "no experience with Java, Kotlin or Go" negates all three.
  */
-const CLAUSE_BOUNDARY = /[;:]|\b(?:but|however|although|though|(?<!\bnot )yet|while|whereas|except)\b|(?:,|\s[—–-])\s*(?:i|we|he|she|they|you|it)\b/i;
-const NEW_CLAUSE_START = /^\s*(?:but|however|although|though|yet|while|whereas|except|i|we|he|she|they|you|it)\b/i;
+const SUBJECT_PRONOUN = String.raw`(?:i|we|he|she|they|you|it)\b`;
+const CLAUSE_BOUNDARY = new RegExp(String.raw`[;:]|\b(?:but|however|although|though|(?<!\bnot )yet|while|whereas|except)\b|(?:,|\s[—–-])\s*${SUBJECT_PRONOUN}`, 'i');
+const NEW_CLAUSE_START = new RegExp(String.raw`^\s*(?:(?:but|however|although|though|yet|while|whereas|except)\b|${SUBJECT_PRONOUN})`, 'i');
 
 /** "Zero" negates a skill right after it or after a word of knowing ("zero C++", "zero experience with C++"); "zero downtime with Kubernetes" is a result. */
 const ZERO_KNOWLEDGE = /^zero\s+(?:(?:[\w-]+\s+)?(?:experience|exposure|knowledge|background)\s+(?:with|in|of)\s+)?$/;
@@ -88,7 +89,7 @@ const ZERO_KNOWLEDGE = /^zero\s+(?:(?:[\w-]+\s+)?(?:experience|exposure|knowledg
  * A refusal of what lacks the skill asks for it: "we will not consider applications without
  * Python", "candidates without a PhD cannot be interviewed" reads the other way and is not caught.
  */
-const REFUSED_WITHOUT = /\b(?:not|never|no|cannot|can't|won't|wo n't|don't|do not|unable to)\s+(?:[\w'-]+\s+){0,3}(?:consider|considered|accept|accepted|interview|interviewed|progress|shortlist|shortlisted|hire|hired|apply|applications?|candidates?|applicants?)\b[^.;:]{0,40}$/i;
+const REFUSED_WITHOUT = /\b(?:not|never|no|cannot|can't|won't|don't|do not|unable to)\s+(?:[\w'-]+\s+){0,3}(?:consider|considered|accept|accepted|interview|interviewed|progress|shortlist|shortlisted|hire|hired|apply|applications?|candidates?|applicants?)\b[^.;:]{0,40}$/i;
 
 /** "5+ years", "three years", "Four or more years", "two plus years", "3 or more yrs". */
 const YEARS = new RegExp(YEARS_COUNT.source, 'gi');
@@ -127,7 +128,7 @@ function lastMatch(re: RegExp, text: string): RegExpExecArray | null {
  * Any word that some modality rule starts from. A sentence without one needs no modality work:
  * checked once per sentence, it keeps the common case cheap.
  */
-const ANY_CUE = /\b(?:no|not|never|zero|curious|list|radar|academic|university|school|weeks?|some|without|lacks?|lacking|neither|nor|none|unfamiliar|cannot|\w+n't|\w+['’]d (?:like|love)|yet to|outside (?:of )?my|rusty|minimal|school[- ]level|forgotten|last used|(?:my|a) (?:strength|strong)|(?:read|heard) about|basic|basics|beginner|elementary|introductory|familiar(?:ity)?|some knowledge|exposure|limited|currently|am|i'm|now|started|still|learning|interested|keen|hop(?:e|ing)|would|want|wanting|looking|seeking|aiming|eager|reading|teach|coach|train you|learn|theory|theoretical|coursework|plan|planning|aspiring|self-taught|dabbled|little|enough|expert|expertise|advanced|extensive|deep|proficient|proficiency|fluent|strong|mastery|seasoned|primary|novice|intermediate|none|team|teams|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?|others|hours?|afternoons?|mornings?|evenings?|days?|weekends?|\w+-(?:hour|day)(?:-long)?)\b|\d\s*\+/i;
+const ANY_CUE = /\b(?:no|not|never|zero|curious|list|radar|academic|university|school|weeks?|some|without|lacks?|lacking|neither|nor|none|unfamiliar|cannot|\w+n't|\w+['’]d (?:like|love)|yet to|outside (?:of )?my|rusty|minimal|school[- ]level|forgotten|last used|(?:my|a) (?:strength|strong)|(?:read|heard) about|basic|basics|beginner|elementary|introductory|familiar(?:ity)?|exposure|limited|currently|am|i'm|now|started|still|learning|interested|keen|hop(?:e|ing)|would|want|wanting|looking|seeking|aiming|eager|reading|teach|coach|train you|learn|theory|theoretical|coursework|plan|planning|aspiring|self-taught|dabbled|little|enough|expert|expertise|advanced|extensive|deep|proficient|proficiency|fluent|strong|mastery|seasoned|primary|novice|intermediate|none|team|teams|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?|others|hours?|afternoons?|mornings?|evenings?|days?|weekends?|\w+-(?:hour|day)(?:-long)?)\b|\d\s*\+/i;
 const YEARS_HINT = /\b(?:years?|yrs?)\b/i;
 
 export interface SentenceCues {
@@ -251,10 +252,18 @@ function preferredBeforeDenial(negation: string): boolean {
   return denial !== null && PREFERRED_CUES.test(negation.slice(0, denial.index));
 }
 
+/** Whether a negation cue found before the mention negates it, read from the cue to the mention. */
+function negates(neg: RegExpExecArray, before: string): boolean {
+  const fromCue = before.slice(neg.index);
+  if (neg[0] === 'without' && REFUSED_WITHOUT.test(before.slice(0, neg.index))) return false;
+  if (neg[0] === 'zero' && !ZERO_KNOWLEDGE.test(fromCue)) return false;
+  return !NEGATION_EXCEPTIONS.test(fromCue) && !NEGATED_FAILURE.test(fromCue) && !closesParenthesis(fromCue) && wordsBetween(before.slice(neg.index + neg[0].length)) <= NEGATION_WINDOW;
+}
+
 function judgeWindow(w: Window, sentence: string, start: number, end: number, kind: DocumentKind): WindowVerdict | null {
   const { before, after } = w;
   const neg = lastMatch(NEGATION_BEFORE, before);
-  if (neg && !(neg[0] === 'without' && REFUSED_WITHOUT.test(before.slice(0, neg.index))) && !(neg[0] === 'zero' && !ZERO_KNOWLEDGE.test(before.slice(neg.index))) && !NEGATION_EXCEPTIONS.test(before.slice(neg.index)) && !NEGATED_FAILURE.test(before.slice(neg.index)) && !closesParenthesis(before.slice(neg.index)) && wordsBetween(before.slice(neg.index + neg[0].length)) <= NEGATION_WINDOW) {
+  if (neg && negates(neg, before)) {
     return { modality: 'negated', cue: sentence.slice(w.clauseStart + neg.index, start).trim(), side: 'before', at: neg.index };
   }
   const negAfter = NEGATION_AFTER.exec(after);
@@ -346,7 +355,7 @@ function clauseMayEndBetween(whole: Window, verdict: WindowVerdict): boolean {
  * A dash before a new subject starts a new clause ("never touched Java – I write Python daily"),
  * whichever dash is typed; the clause splitter knows only some of them.
  */
-const DASH_BEFORE_SUBJECT = /\s[—–-]\s*(?=(?:i|we|he|she|they|you|it)\b)/g;
+const DASH_BEFORE_SUBJECT = new RegExp(String.raw`\s[—–-]\s*(?=${SUBJECT_PRONOUN})`, 'g');
 
 /** The clause around the mention, cut at a dash before a new subject on either side of it. */
 function splitAtDashes(lower: string, clause: { start: number; end: number }, start: number, end: number): { start: number; end: number } {
