@@ -62,13 +62,18 @@ const PASSIVE_BEFORE = /\b(?:built|developed|trained|implemented|created|written
 const BY_AGENT_AFTER = new RegExp(String.raw`^\s*(?:[\w+#-]+\s+){0,3}?by\s+${AGENT}`, 'i');
 const BOUGHT_IN = /\b(?:is|are|was|were)\s+(?:bought in|outsourced|licensed from|provided by a vendor)\b/i;
 
+/** Where a clause's subject may start: the sentence or a bullet, a semicolon, colon or parenthesis, a comma, or a conjunction. */
+const CLAUSE_OPENING = String.raw`(?:^[-•*·]?|[;:(]|,\s+|\b(?:and|but|while|whereas)\s+)\s*`;
+/** The company's possessive: "our platform", "the company's engine". */
+const COMPANY_POSSESSIVE = String.raw`(?:our|the company's|the company’s)\s+`;
+
 /** Verbs of doing that a subject other than the writer (CV) or the candidate (job ad) may carry out. */
 const OTHER_VERBS = String.raw`built|build|builds|used|use|uses|fit|fits|fitted|developed|develops|trained|train|trains|fine-tuned|fine-tune|fine-tunes|applied|apply|applies|owned|own|owns|ran|run|runs|wrote|write|writes|maintained|maintain|maintains|implemented|implement|implements|created|create|creates|shipped|ship|ships|handled|handle|handles|did|do|does|publish|publishes|published|research|researches|researched|(?:focus|focuses|focused|works|work|worked) on|specialises in|specializes in|specialise in|specialize in|(?:take|takes|took) care of|(?:look|looks|looked) after`;
 /** Adverbs between such a subject and its verb ("already uses", "mostly trains"). */
 const SUBJECT_ADVERB = String.raw`(?:(?:\w+ly|already|also|still|now)\s+)?`;
 /** Another party as the subject of the mention's clause: "they train in PyTorch", "a separate team applies NLP", "our analysts take care of the statistics". */
 const OTHER_SUBJECT = new RegExp(
-  String.raw`(?:^[-•*·]?|[;:(]|,\s+|\b(?:and|but|while|whereas)\s+)\s*(?:they|he|she|(?:the|our|their|a|an|another|other|a separate|separate)\s+(?:[\w-]+\s+){0,3}(?:team|teams|group|department|colleagues|vendor|partners?|data scientists|scientists|engineers|researchers|analysts|statisticians|developers|specialists))\s+(?:(?:that|who|which)\s+)?${SUBJECT_ADVERB}(?:${OTHER_VERBS})\b`,
+  String.raw`${CLAUSE_OPENING}(?:they|he|she|(?:the|our|their|a|an|another|other|a separate|separate)\s+(?:[\w-]+\s+){0,3}(?:team|teams|group|department|colleagues|vendor|partners?|data scientists|scientists|engineers|researchers|analysts|statisticians|developers|specialists))\s+(?:(?:that|who|which)\s+)?${SUBJECT_ADVERB}(?:${OTHER_VERBS})\b`,
   'gi',
 );
 /**
@@ -76,7 +81,7 @@ const OTHER_SUBJECT = new RegExp(
  * "our engine runs on C++"): what they use describes the company, not what the post asks.
  */
 const COMPANY_THING_SUBJECT = new RegExp(
-  String.raw`(?:^[-•*·]?|[;:(]|,\s+|\b(?:and|but|while|whereas)\s+)\s*(?:our|the company's|the company’s)\s+(?:[\w-]+\s+){0,2}(?:platform|platforms|product|products|app|apps|engine|engines|system|systems|stack|service|services|tools|software|infrastructure)\s+(?:(?:that|which)\s+)?${SUBJECT_ADVERB}(?:${OTHER_VERBS}|relies on|rely on|is built on|are built on|is powered by|are powered by)\b`,
+  String.raw`${CLAUSE_OPENING}${COMPANY_POSSESSIVE}(?:[\w-]+\s+){0,2}(?:platform|platforms|product|products|app|apps|engine|engines|system|systems|stack|service|services|tools|software|infrastructure)\s+(?:(?:that|which)\s+)?${SUBJECT_ADVERB}(?:${OTHER_VERBS}|relies on|rely on|is built on|are built on|is powered by|are powered by)\b`,
   'gi',
 );
 /**
@@ -86,7 +91,7 @@ const COMPANY_THING_SUBJECT = new RegExp(
  * candidate is a statistician").
  */
 const COMPANY_THING_BUILT_ON = new RegExp(
-  String.raw`(?:^[-•*·]?|[;:(]|,\s+|\b(?:and|but|while|whereas)\s+)\s*(?:our|the company's|the company’s)\s+((?:[\w-]+\s+){1,3}?)(?:uses|use|relies on|rely on|runs on|run on|is built on|are built on|is based on|are based on|is powered by|are powered by|is an?|are)\b`,
+  String.raw`${CLAUSE_OPENING}${COMPANY_POSSESSIVE}((?:[\w-]+\s+){1,3}?)(?:uses|use|relies on|rely on|runs on|run on|is built on|are built on|is based on|are based on|is powered by|are powered by|is an?|are)\b`,
   'gi',
 );
 const THE_PERSON_SOUGHT = /\b(?:candidates?|applicants?|hires?|person|people|engineers?|scientists?|developers?|colleagues?|teammates?|members?|roles?|positions?|you)\b/i;
