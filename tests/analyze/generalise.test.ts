@@ -358,6 +358,19 @@ describe('open phrasings of time management: work carried at once, kept to its d
     ['Managed the production schedule for three product lines.', true],
     ['Changed the cron schedule of the nightly batch job.', false],
     ['They plan their own week around the lab bookings.', true],
+    ['Answers supplier queries in a timely manner.', true],
+    ['The dashboard gives timely insight into stock levels.', false],
+    ['Our squad met its sprint goals in eleven of twelve iterations.', true],
+    ['Ran multiple workstreams for the museum relaunch.', true],
+    ['Owned the billing workstream of the migration.', false],
+    ['Rebuilt the payroll system and delivered to plan.', true],
+    ['Wrote a small tool to plan delivery routes.', false],
+    ['Handed in the thesis on the date agreed with my supervisor.', true],
+    ['The agreed date for the workshop is in May.', false],
+    ['Weighed competing requests from the three shop managers.', true],
+    ['Completed the diploma alongside a full-time role at the library.', true],
+    ['Used to estimate effort for each ticket before the sprint.', true],
+    ['Published the release timetable for the three apps.', true],
   ]);
 });
 
