@@ -497,6 +497,25 @@ describe('whose mention it is', () => {
     expect([split.includes('audio-speech'), split.includes('nlp')]).toEqual([false, true]);
   });
 
+  it('colleagues as subject, with where they sit between, did the work; the writer with them did not', async () => {
+    expect(await cv('Colleagues in the imaging lab trained the segmentation models; I kept their GPU cluster running.')).not.toContain('computer-vision');
+    expect(await cv('The analysts on the pricing team fit gradient boosting models; I scheduled their jobs.')).not.toContain('learning-algorithms');
+    expect(await cv('My colleagues and I trained a segmentation model for retinal scans.')).toContain('computer-vision');
+    expect(await cv('Led team that trained a segmentation model for retinal scans.')).toContain('computer-vision');
+  });
+
+  it("an organisation's own things in a relative clause are the organisation's", async () => {
+    expect(await cv('Ran the data warehouse of a start-up whose app translates speech to text for call centres.')).not.toContain('audio-speech');
+    expect(await cv('Joined a retailer whose customers upload photos; built the image classification models that tag them.')).toContain('computer-vision');
+  });
+
+  it("in a job ad, work for or behind the company's product leaves the product's field unasked", async () => {
+    expect(await job('- Build the billing backend for our speech recognition product.')).not.toContain('audio-speech');
+    expect(await job('- Maintain the data pipelines behind our NLP solutions.')).not.toContain('nlp');
+    expect(await job('- Take part in the development of our speech recognition products.')).toContain('audio-speech');
+    expect(await job('- Work closely with our NLP product team on evaluation.')).toContain('nlp');
+  });
+
   /** The skills a job ad shows when the line follows a requirements list, not in its intro. */
   const afterRequirements = async (line: string): Promise<string[]> => presentSkills(`Requirements\n- Three years of Python.\n\n${line}`, 'job');
 

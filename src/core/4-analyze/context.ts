@@ -61,6 +61,8 @@ const STRONG_BEFORE = /\b(?:expert in|expert|expertise in|expertise|advanced|ext
 const STRONG_AFTER = /^[^.;,]{0,25}?\b(?:expert|advanced|primary|fluent|proficient)\b/;
 /** Second-hand mentions: work that others did. */
 const REPORTED_BEFORE = /\b(?:the|our|my|a|another|other)\s+(?:[\w-]+\s+){0,3}(?:team|teams|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?)\b[^.;]{0,40}\b(?:built|used|developed|trained|wrote|implemented|created|shipped|delivered|owned|ran|maintained|uses|use)\b|\b(?:built|developed|trained|implemented|created|written|designed|done|delivered|owned|maintained)\s+by\s+(?:others|the team|another team|other teams|colleagues|my colleagues|a vendor|an agency)\b/g;
+/** The writer named beside the other party as one subject: "my colleagues and I", "the team and me". */
+const WRITER_AMONG_THEM = /\b(?:and|&)\s+(?:i|me|myself)\b/i;
 const REPORTED_AFTER = /^[^.;]{0,60}?\b(?:built|developed|trained|implemented|created|written|designed|done|delivered|owned|maintained)\s+by\s+(?:others|the team|another team|other teams|colleagues|my colleagues|our|a vendor|an agency|the data)/;
 
 /** Words before a team phrase that show the author took part in the team's work. */
@@ -274,8 +276,9 @@ function judgeWindow(w: Window, sentence: string, start: number, end: number, ki
   }
   if (kind === 'cv') {
     const reported = lastMatch(REPORTED_BEFORE, before);
-    // "Led a team that built…", "worked in a team that used…": the author was part of the work.
-    if (reported && !INVOLVED.test(before.slice(0, reported.index))) return { modality: 'reported', cue: reported[0], side: 'before', at: reported.index };
+    // "Led a team that built…", "worked in a team that used…": the author was part of the work;
+    // so was the writer of "my colleagues and I trained…", a subject shared with them.
+    if (reported && !INVOLVED.test(before.slice(0, reported.index)) && !WRITER_AMONG_THEM.test(reported[0])) return { modality: 'reported', cue: reported[0], side: 'before', at: reported.index };
     const reportedAfter = REPORTED_AFTER.exec(after);
     if (reportedAfter) return { modality: 'reported', cue: reportedAfter[0].trim(), side: 'after', at: reportedAfter[0].length };
   }

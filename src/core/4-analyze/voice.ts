@@ -71,11 +71,23 @@ const COMPANY_POSSESSIVE = String.raw`(?:our|the company's|the company’s)\s+`;
 const OTHER_VERBS = String.raw`built|build|builds|used|use|uses|fit|fits|fitted|developed|develops|trained|train|trains|fine-tuned|fine-tune|fine-tunes|applied|apply|applies|owned|own|owns|ran|run|runs|wrote|write|writes|maintained|maintain|maintains|implemented|implement|implements|created|create|creates|shipped|ship|ships|handled|handle|handles|did|do|does|publish|publishes|published|research|researches|researched|(?:focus|focuses|focused|works|work|worked) on|specialises in|specializes in|specialise in|specialize in|(?:take|takes|took) care of|(?:look|looks|looked) after`;
 /** Adverbs between such a subject and its verb ("already uses", "mostly trains"). */
 const SUBJECT_ADVERB = String.raw`(?:(?:\w+ly|already|also|still|now)\s+)?`;
-/** Another party as the subject of the mention's clause: "they train in PyTorch", "a separate team applies NLP", "our analysts take care of the statistics". */
+/** Where another party sits, after its noun: "colleagues in the imaging lab", "the engineers on the platform team". */
+const PARTY_PLACE = String.raw`(?:\s+(?:in|on|at|from)\s+(?:the|our|their|a|an)\s+(?:[\w-]+\s+){0,2}[\w-]+)?`;
+/**
+ * Another party as the subject of the mention's clause: "they train in PyTorch", "a separate team
+ * applies NLP", "our analysts take care of the statistics", "colleagues in the imaging lab trained
+ * the models". Bare nouns open it only when they can only be other people (colleagues, teammates):
+ * "Led team that trained…" is the writer's own team.
+ */
 const OTHER_SUBJECT = new RegExp(
-  String.raw`${CLAUSE_OPENING}(?:they|he|she|(?:the|our|their|a|an|another|other|a separate|separate)\s+(?:[\w-]+\s+){0,3}(?:team|teams|group|department|colleagues|vendor|partners?|data scientists|scientists|engineers|researchers|analysts|statisticians|developers|specialists))\s+(?:(?:that|who|which)\s+)?${SUBJECT_ADVERB}(?:${OTHER_VERBS})\b`,
+  String.raw`${CLAUSE_OPENING}(?:they|he|she|(?:(?:the|our|their|a|an|another|other|a separate|separate)\s+(?:[\w-]+\s+){0,3}(?:team|teams|group|department|colleagues|vendor|partners?|data scientists|scientists|engineers|researchers|analysts|statisticians|developers|specialists)|(?:my\s+)?(?:colleagues|teammates|co-?workers))${PARTY_PLACE})\s+(?:(?:that|who|which)\s+)?${SUBJECT_ADVERB}(?:${OTHER_VERBS})\b`,
   'gi',
 );
+/**
+ * An organisation's own things in a relative clause: "a company whose product does facial
+ * recognition", "a client whose platform runs on Kafka". What they do is theirs, not the writer's.
+ */
+const WHOSE_THING = /\bwhose\s+(?:[\w-]+\s+){0,2}?(?:products?|platforms?|apps?|software|services?|customers|clients|business|mission|technology|tools?|solutions?)\b/gi;
 /**
  * Job ads: the company's own things as the subject ("our platform already uses computer vision",
  * "our engine runs on C++"): what they use describes the company, not what the post asks.
@@ -191,6 +203,15 @@ const NOT_A_NAME = /^[-•*·]?\s*(?:it|this|that|these|those|you|your|our|the r
 /** The company's possessive right before the mention, with at most one word between ("our priorities", "our first prototype"). */
 const OUR_RIGHT_BEFORE = /\b(?:our|ours)\s+(?:[\p{L}-]+\s+)?$/iu;
 
+/**
+ * What a company sells or the market it is in, right after a mention, reached through a word of
+ * place or purpose: "the billing backend for our speech product", "the pipelines behind our NLP
+ * solutions". The hire works around the offer, not in its field. "Development of our machine
+ * learning solutions" is the offer itself being built, and a platform, codebase or stack is where
+ * the hire works: neither is here.
+ */
+const OFFER_REACHED_BEFORE = /\b(?:for|behind|around|across|into|powering|serving)\s+(?:our|the company[’']s)\s+(?:[\p{L}-]+\s+)?$/iu;
+const COMPANY_OFFER_AFTER = /^[\s-]*(?:products?|solutions?|offerings?|business|markets?)\b(?![\s-]+(?:team|teams|group|groups|squad|manager|managers|owner|owners|designer|designers|lead|leads|analyst|analysts|engineers?)\b)/i;
 const LIST_ITEM_START = /^\s*[-•*·▪►»~>]\s/;
 
 const COMPANY_VOICE = /\b(?:we|we're|we’ve|we've|our|ours|us)\b/i;
@@ -227,7 +248,7 @@ const HINT = {
   organisation: /\b(?:Ltd|Limited|Inc|LLC|LLP|GmbH|plc|PLC|Corp|Corporation|AG|S\.?A|B\.?V|Pty|Holdings|Media|Group)\b/,
   team: /\b(?:team|teams|group|groups|department|squad|unit|guild|chapter)\b/i,
   doneBy: /\bby\b|\b(?:bought in|outsourced|licensed from)\b/i,
-  subject: /\b(?:they|he|she|team|teams|group|department|colleagues|vendor|partners?|scientists|engineers|researchers|analysts|statisticians|developers|specialists)\b/i,
+  subject: /\b(?:they|he|she|team|teams|group|department|colleagues|teammates|co-?workers|whose|vendor|partners?|scientists|engineers|researchers|analysts|statisticians|developers|specialists)\b/i,
   companyThing: /\bour\b|\bcompany[’']s\b/i,
   attended: new RegExp(`${ATTENDED.source}|${ATTENDED_AFTER.source.replace('^[^.;]{0,40}', '')}`, 'i'),
   sold: new RegExp(SOLD.source, 'i'),
@@ -307,8 +328,12 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   }
   const other = hints.subject ? nearestCue(OTHER_SUBJECT, before, (gap) => !OTHER_CLAUSE_END.test(gap)) : null;
   if (other && !(kind === 'cv' && INVOLVED.test(before.slice(0, other.index + 1)))) return { rule: 'other-subject', cue: before.slice(other.index).trim().slice(0, 80) };
+  const whose = hints.subject ? nearestCue(WHOSE_THING, before, (gap) => !OTHER_CLAUSE_END.test(gap) && !/,/.test(gap)) : null;
+  if (whose) return { rule: 'other-subject', cue: before.slice(whose.index).trim().slice(0, 80) };
   const thing = hints.companyThing ? (nearestCue(COMPANY_THING_SUBJECT, before, (gap) => !OTHER_CLAUSE_END.test(gap)) ?? companyThingBuiltOn(before)) : null;
   if (thing) return { rule: 'company-voice', cue: before.slice(thing.index).trim().slice(0, 80) };
+  const offer = hints.companyThing ? OFFER_REACHED_BEFORE.exec(before) : null;
+  if (offer && COMPANY_OFFER_AFTER.test(after)) return { rule: 'company-voice', cue: `${offer[0]}${mention}${COMPANY_OFFER_AFTER.exec(after)?.[0] ?? ''}`.trim() };
   const sold = hints.sold ? nearestCue(SOLD, before, (gap) => words(gap) <= 5) : null;
   if (sold) return { rule: 'sold', cue: before.slice(sold.index).trim().slice(0, 80) };
   if (hints.hiring) {
