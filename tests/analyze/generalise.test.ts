@@ -308,6 +308,12 @@ describe('software named by a quality its engineering gives it, and release prac
     ['Refactored the import scripts into testable code.', true],
     ['A dough recipe well tested in four bakeries.', false],
     ['Known for reliable service at the front desk.', false],
+    // The shape of a software system, and the fundamentals asked of those who write it.
+    ['Owned the system architecture of the ticketing platform and its public APIs.', true],
+    ['Laid out the power system architecture for a solar farm.', false],
+    ['Drew the system architecture of an FPGA-based camera board.', false],
+    ['Strong engineering fundamentals in Python and Java.', true],
+    ['Sound thermal engineering fundamentals for heat-exchanger design.', false],
   ]);
 });
 
@@ -392,6 +398,9 @@ describe('open phrasings of business knowledge: how a business earns, and an ind
     ['Gave a monthly update on GPU usage to the research leadership team.', false],
     // Results turned into what the business should do.
     ['Turned the survey findings into business recommendations for the buying team.', true],
+    // Where a business would use a technique, or why a piece of work pays.
+    ['Mapped business use cases for document OCR with two insurers.', true],
+    ['Wrote the business case for moving payroll in-house.', true],
   ]);
 });
 
