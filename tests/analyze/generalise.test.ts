@@ -93,6 +93,17 @@ describe('word forms: derivations only where the lexicon keeps the sense', () =>
 });
 
 describe('word senses that need their own context', () => {
+  it("statistics as a product's page or panel is a screen, not the skill", async () => {
+    expect(await presentSkills('Designed the statistics tab of the fitness app.')).not.toContain('statistics');
+    expect(await presentSkills('Added a statistics panel to the admin console.')).not.toContain('statistics');
+    expect(await presentSkills('Statistics for the clinical trial: mixed models and confidence intervals.')).toContain('statistics');
+  });
+
+  it('a chat assistant used is not the NLP or neural networks behind it', async () => {
+    expect(await presentSkills('Drafted the help-centre articles with ChatGPT.')).not.toEqual(expect.arrayContaining(['nlp']));
+    expect(await presentSkills('Drafted the help-centre articles with ChatGPT.')).not.toEqual(expect.arrayContaining(['neural-networks']));
+  });
+
   it('signal processing is audio only beside an audio word', async () => {
     expect(await presentSkills('Signal processing for automotive radar: FMCW chirps and Doppler estimation.')).not.toContain('audio-speech');
     expect(await presentSkills('Five years of signal processing on ECG recordings from wearables.')).not.toContain('audio-speech');
@@ -588,6 +599,9 @@ describe('whose mention it is', () => {
     expect(await presentSkills("I'm following a free class in natural language processing.")).not.toContain('nlp');
     // A course the writer gives or has finished is not one under way.
     expect(await presentSkills('Taught a course in statistics to first-year nurses for three years.')).toContain('statistics');
+    // So is a course still to come.
+    expect(await presentSkills('Reinforcement learning workshop booked for the autumn.')).not.toContain('reinforcement-learning');
+    expect(await presentSkills('Computer vision module starting in January at the Open University.')).not.toContain('computer-vision');
   });
 
   it("a job ad's degree fields are not skill requirements; a skill after them still is", async () => {
