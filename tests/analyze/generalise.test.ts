@@ -527,6 +527,11 @@ describe('whose mention it is', () => {
   it("an organisation's own things in a relative clause are the organisation's", async () => {
     expect(await cv('Ran the data warehouse of a start-up whose app translates speech to text for call centres.')).not.toContain('audio-speech');
     expect(await cv('Joined a retailer whose customers upload photos; built the image classification models that tag them.')).toContain('computer-vision');
+    // "that" or "which" after an organisation: its doing, unless the writer founded or ran it, or speaks in the clause.
+    expect(await cv('Joined a logistics start-up that grew revenue fivefold in three years.')).not.toContain('business-knowledge');
+    expect(await cv('Worked for a firm which sells speech recognition to hospitals, on its payroll system.')).not.toContain('audio-speech');
+    expect(await cv('Co-founded a start-up that built speech recognition for hospitals.')).toContain('audio-speech');
+    expect(await cv('Moved to an insurer which let me write Python every day.')).toContain('python');
   });
 
   it("in a job ad, work for or behind the company's product leaves the product's field unasked", async () => {

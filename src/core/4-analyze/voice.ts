@@ -87,6 +87,14 @@ const OTHER_SUBJECT = new RegExp(
  * An organisation's own things in a relative clause: "a company whose product does facial
  * recognition", "a client whose platform runs on Kafka". What they do is theirs, not the writer's.
  */
+/**
+ * CVs: an organisation's own doing in a relative clause: "joined a fintech start-up that grew
+ * revenue tenfold", "worked for a company that builds drones". Joining it is not doing its work;
+ * founding or running it is ("founded a start-up that sold…", see LEADS_OR_FOUNDED).
+ */
+const ORGANISATION_DOES = /\b(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}?(?:company|companies|start-?ups?|scale-?ups?|firms?|employer|business|organi[sz]ations?|agency|agencies|vendors?|clients?|customers?|banks?|retailers?|insurers?|providers?|consultancy|consultancies)\s+(?:that|which)\s+/gi;
+/** Where such a clause ends before the mention: punctuation, or the writer speaking again. */
+const ORGANISATION_CLAUSE_END = /[.;,:]|\b(?:where|when|I|me|my|us|we)\b/;
 const WHOSE_THING = /\bwhose\s+(?:[\w-]+\s+){0,2}?(?:products?|platforms?|apps?|software|services?|customers|clients|business|mission|technology|tools?|solutions?)\b/gi;
 /**
  * Job ads: the company's own things as the subject ("our platform already uses computer vision",
@@ -230,6 +238,8 @@ export interface VoiceHints {
   team: boolean;
   doneBy: boolean;
   subject: boolean;
+  /** A CV's sentence with a relative clause that may belong to an organisation ("a start-up that sells…"). */
+  relative: boolean;
   /** A job ad's sentence that may have the company's own things as a subject ("our platform uses"). */
   companyThing: boolean;
   attended: boolean;
@@ -249,6 +259,7 @@ const HINT = {
   team: /\b(?:team|teams|group|groups|department|squad|unit|guild|chapter)\b/i,
   doneBy: /\bby\b|\b(?:bought in|outsourced|licensed from)\b/i,
   subject: /\b(?:they|he|she|team|teams|group|department|colleagues|teammates|co-?workers|whose|vendor|partners?|scientists|engineers|researchers|analysts|statisticians|developers|specialists)\b/i,
+  relative: /\b(?:that|which)\b/i,
   companyThing: /\bour\b|\bcompany[’']s\b/i,
   attended: new RegExp(`${ATTENDED.source}|${ATTENDED_AFTER.source.replace('^[^.;]{0,40}', '')}`, 'i'),
   sold: new RegExp(SOLD.source, 'i'),
@@ -262,6 +273,7 @@ export function voiceHints(sentence: string, kind: DocumentKind): VoiceHints {
     team: HINT.team.test(sentence),
     doneBy: HINT.doneBy.test(sentence),
     subject: HINT.subject.test(sentence),
+    relative: kind === 'cv' && HINT.relative.test(sentence),
     companyThing: kind === 'job' && HINT.companyThing.test(sentence),
     attended: HINT.attended.test(sentence),
     sold: HINT.sold.test(sentence),
@@ -330,6 +342,8 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   if (other && !(kind === 'cv' && INVOLVED.test(before.slice(0, other.index + 1)))) return { rule: 'other-subject', cue: before.slice(other.index).trim().slice(0, 80) };
   const whose = hints.subject ? nearestCue(WHOSE_THING, before, (gap) => !OTHER_CLAUSE_END.test(gap) && !/,/.test(gap)) : null;
   if (whose) return { rule: 'other-subject', cue: before.slice(whose.index).trim().slice(0, 80) };
+  const organisationDoes = hints.relative ? nearestCue(ORGANISATION_DOES, before, (gap) => !ORGANISATION_CLAUSE_END.test(gap)) : null;
+  if (organisationDoes && !LEADS_OR_FOUNDED.test(before.slice(0, organisationDoes.index))) return { rule: 'other-subject', cue: before.slice(organisationDoes.index).trim().slice(0, 80) };
   const thing = hints.companyThing ? (nearestCue(COMPANY_THING_SUBJECT, before, (gap) => !OTHER_CLAUSE_END.test(gap)) ?? companyThingBuiltOn(before)) : null;
   if (thing) return { rule: 'company-voice', cue: before.slice(thing.index).trim().slice(0, 80) };
   const offer = hints.companyThing ? OFFER_REACHED_BEFORE.exec(before) : null;
