@@ -432,6 +432,10 @@ describe('data cleaned or joined, with words between', () => {
     ['Joined the data team of a regional bus company as its second hire.', false],
     ['Analysed the ward admission data to plan bed capacity.', true],
     ['Carried out the analysis of the rainfall data for the county council.', true],
+    // "of", "the", "a", "and", "or" do not use up the four words.
+    ['Explored nine years of the ward data.', true],
+    ['Curated a 12,000-photo dataset of bird calls and nests.', true],
+    ['Joined a team of nine whose data came from farms.', false],
   ]);
 });
 

@@ -623,6 +623,8 @@ function readAsVerb(mention: Mention, tokens: Token[], view: SentenceView): bool
 
 /** How many words before a mention its `before` words are looked for. */
 const BEFORE_WINDOW = 4;
+/** Little words that do not use up that window: "analysed three years of the sensor data" is four words away. */
+const WINDOW_FREE = new Set(['of', 'the', 'a', 'an', 'and', 'or']);
 
 /** Whether the word token at k is one of the context words, as written or by its stem. */
 function isContextWord(words: ReadonlySet<string>, tokens: Token[], k: number, stems: TokenStems): boolean {
@@ -636,8 +638,9 @@ function isContextWord(words: ReadonlySet<string>, tokens: Token[], k: number, s
 function wordJustBefore(words: ReadonlySet<string>, mention: Mention, tokens: Token[], view: SentenceView, stems: TokenStems): boolean {
   let seen = 0;
   for (let k = mention.firstToken - 1; k >= view.firstToken && seen < BEFORE_WINDOW; k--) {
-    if (tokens[k]?.type !== 'word') continue;
-    seen++;
+    const t = tokens[k];
+    if (t?.type !== 'word') continue;
+    if (!WINDOW_FREE.has(t.lower)) seen++;
     if (isContextWord(words, tokens, k, stems)) return true;
   }
   return false;
