@@ -198,6 +198,15 @@ describe('negation and modality', () => {
       expect((await judged('Requirements\n- Experience with C++ is a huge advantage.', 'cpp', 'job'))[0]?.requirement).toBe('preferred');
     });
 
+    it('a cue after words of their own in parentheses speaks for the parentheses only', async () => {
+      const text = 'Requirements\n- Fluent in at least one JVM language (Kotlin preferred)';
+      expect((await judged(text, 'jvm', 'job'))[0]?.requirement).toBe('required');
+      expect((await judged(text, 'kotlin', 'job'))[0]?.requirement).toBe('preferred');
+      const clause = 'Requirements\n- Strong SQL skills (some Scala experience would be a bonus)';
+      expect((await judged(clause, 'sql', 'job'))[0]?.requirement).toBe('required');
+      expect((await judged(clause, 'scala', 'job'))[0]?.requirement).toBe('preferred');
+    });
+
     it('the section decides required or preferred', async () => {
       const text = 'Requirements\n- Strong Python.\n\nNice to have\n- Experience with C++.';
       expect((await judged(text, 'python', 'job'))[0]?.requirement).toBe('required');

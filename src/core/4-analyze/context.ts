@@ -513,8 +513,25 @@ export function requirementOf(section: SectionKind | null, sentence: string, sta
     const own = levels.find((m) => (m.index ?? 0) >= start - from);
     if (own) return PAREN_PREFERRED.test(own[1] ?? '') ? 'preferred' : 'required';
   }
-  if (PREFERRED_CUES.test(clause) && !onlyAnotherItemIsAPlus(clause, start - from)) return 'preferred';
+  const scoped = withoutOtherCueParentheses(clause, start - from);
+  if (PREFERRED_CUES.test(scoped) && !onlyAnotherItemIsAPlus(scoped, start - from)) return 'preferred';
   return section === 'preferred' ? 'preferred' : 'required';
+}
+
+const PARENTHESES = /\(([^()]*)\)/g;
+
+/**
+ * The clause with every parenthesis blanked that names something of its own before a preferred
+ * cue, when the mention is outside it: "a deep learning framework (PyTorch preferred)", "solid
+ * statistics (NLP experience is a bonus)" prefer what is inside only. A parenthesis that opens with
+ * the cue ("C++, Rust or Zig (nice to have, though we teach it)", "(a plus)") speaks for the line.
+ */
+function withoutOtherCueParentheses(clause: string, at: number): string {
+  return clause.replace(PARENTHESES, (whole: string, inner: string, offset: number) => {
+    if (at >= offset && at < offset + whole.length) return whole;
+    const cue = PREFERRED_CUES.exec(inner);
+    return cue && inner.slice(0, cue.index).trim() !== '' ? ' '.repeat(whole.length) : whole;
+  });
 }
 
 /**
