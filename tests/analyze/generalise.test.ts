@@ -700,6 +700,13 @@ describe('section structure and requirement scope', () => {
     expect(detectSections(cv).map((s) => s.kind)).toEqual(['experience', 'skills']);
   });
 
+  it('a title that says who would fit the post heads its requirements', () => {
+    for (const title of ["You'll be a strong match if you:", 'You will thrive in this job if you', 'This position is for you if:', 'Sounds like you:']) {
+      const ad = `We make ferry timetables.\n\n${title}\n- Know Kotlin\n- Have shipped Android apps`;
+      expect(detectSections(ad).map((s) => s.kind)).toEqual(['requirements']);
+    }
+  });
+
   it('list intros inside run-together page copy start their sections where they stand', () => {
     const text = 'Join a small lab that builds farm robots and likes quiet offices. As a perception engineer, you will: - Calibrate stereo cameras - Write ROS nodes Bonus Skills: - CUDA - Rust What we offer: - A bike';
     const found = detectSections(text).map((s) => [s.kind, text.slice(s.start, s.start + 12)]);
