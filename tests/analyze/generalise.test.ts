@@ -280,6 +280,12 @@ describe('work done with people or a group, whatever the verb', () => {
   ]);
 });
 
+describe('numerical linear algebra is linear algebra and numerical analysis', () => {
+  it('counts for both', async () => {
+    expect(await presentSkills('MSc coursework: numerical linear algebra and graph theory.')).toEqual(expect.arrayContaining(['linear-algebra', 'numerical-analysis']));
+  });
+});
+
 describe('what finite precision does to a computation is numerical analysis', () => {
   casesOfSkill('numerical-analysis', [
     ['Tracked down floating-point overflow in the mixed-precision loss.', true],
@@ -409,6 +415,9 @@ describe('open phrasings of business knowledge: how a business earns, and an ind
     ['Gave a monthly update on GPU usage to the research leadership team.', false],
     // Results turned into what the business should do.
     ['Turned the survey findings into business recommendations for the buying team.', true],
+    // Results presented or explained to a chief officer; the title alone shows nothing.
+    ['Explained the churn forecast to the COO before every budget round.', true],
+    ['Reported directly to the CEO of a 30-person agency.', false],
     // Where a business would use a technique, or why a piece of work pays.
     ['Mapped business use cases for document OCR with two insurers.', true],
     ['Wrote the business case for moving payroll in-house.', true],
