@@ -431,6 +431,9 @@ describe('experiments on a product and its users are idea iteration; research ex
     ['Ran ablation experiments on the encoder layers.', false],
     ['Ran wet-lab experiments on yeast cells for my thesis.', false],
     ['Planned experiments on the beam line at the synchrotron.', false],
+    // "production" shares a stem with "product": numerical and simulation experiments stay research.
+    ['Ran thousands of numerical experiments on the production cluster.', false],
+    ['Designed simulation experiments for the product launch of a flight controller.', false],
   ]);
 });
 
