@@ -480,6 +480,8 @@ describe('two modifiers sharing one head', () => {
     expect(await presentSkills('Shipped vision and language models to phones.')).toEqual(expect.arrayContaining(['computer-vision', 'nlp']));
     expect(await presentSkills('Applied machine and deep learning to churn.')).toContain('neural-networks');
     expect(await presentSkills('Built image or video classification models for the archive.')).toContain('computer-vision');
+    // A first word that is a term only with a verb before it ("data") does not stand on its own.
+    expect(await presentSkills('Look after the data and model pipelines of the loyalty scheme.')).toContain('data-science');
   });
 
   it('a term that goes on through the conjunction, a term the first words make alone, and a determiner after the conjunction are left as they are', async () => {

@@ -89,8 +89,10 @@ function consider(w: Walk, next: TrieNode | undefined, j: number, stemmedSingleW
   const word = w.tokens[j]?.lower ?? '';
   if (entry && !(inflectionsOnly && ![entry.label, ...entry.aliases].some((form) => isInflectionOf(word, form)))) {
     const best = w.bestNode;
-    // Across a conjunction, a term that the words before it make on their own stands ("Python and its tooling").
-    const ownTermStands = w.ellipsis >= 0 && best !== null && w.bestEllipsis < 0 && w.bestLast === w.ellipsis - 1;
+    // Across a conjunction, a term that the words before it make on their own stands ("Python and its tooling"),
+    // unless it stands only with a verb before it, as the single word "data" ("data and model pipelines"
+    // are data pipelines and model pipelines; the verb, if any, comes later, in the context check).
+    const ownTermStands = w.ellipsis >= 0 && best !== null && w.bestEllipsis < 0 && w.bestLast === w.ellipsis - 1 && !best.term?.before;
     if (!ownTermStands && (!best || j > w.bestLast || (j === w.bestLast && RULE_RANK[next.rule ?? 'stem'] > RULE_RANK[best.rule ?? 'stem']))) {
       w.bestNode = next;
       w.bestLast = j;
