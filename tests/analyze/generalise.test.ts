@@ -736,6 +736,13 @@ describe('section structure and requirement scope', () => {
     expect(await presentSkills(text, 'job')).not.toContain('neural-networks');
   });
 
+  it("a name saying what it does, before the first heading, is the company introducing itself", async () => {
+    const ad = 'Data Engineer\nBriarwood Maps builds flood-risk models with computer vision on aerial photos.\n\nRequirements\n- Python.';
+    expect(await presentSkills(ad, 'job')).not.toContain('computer-vision');
+    const asked = 'Data Engineer\nComputer vision experience is a must for this post.\n\nRequirements\n- Python.';
+    expect(await presentSkills(asked, 'job')).toContain('computer-vision');
+  });
+
   it('a short line standing over a list ends a company description', async () => {
     const text = 'The company\nFounded in 1998; 40 staff in one office by the harbour.\n\nYou\n- Write Python every day.';
     const { analysis } = await analyzeText(text, 'job');

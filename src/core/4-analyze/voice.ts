@@ -223,6 +223,12 @@ const COMPANY_OFFER_AFTER = /^[\s-]*(?:products?|solutions?|offerings?|business|
 const LIST_ITEM_START = /^\s*[-•*·▪►»~>]\s/;
 
 const COMPANY_VOICE = /\b(?:we|we're|we’ve|we've|our|ours|us)\b/i;
+/**
+ * A sentence that opens with a name and says what it does or is, in the present: "Heronsgate builds
+ * voice assistants for banks", "Tallow & Finch runs the largest marketplace…". Before a job ad's
+ * first heading that name is the company introducing itself, as in its own voice.
+ */
+const NAMED_SUBJECT = /^[-•*·]?\s*(?!(?:It|This|That|These|Those|There|Here|You|Your|We|Our|They|Their|He|She|I|What|Who|Why|How|If|When|As|In|At|On|With|For|From|Each|Every|All|Any|Some|A|An|The|Nothing|Everything|Everyone)\b)(?:[\p{Lu}][\p{L}\p{N}'’.-]*\s+(?:&\s+)?){1,3}(?:builds|makes|helps|provides|offers|sells|develops|creates|designs|runs|operates|serves|powers|enables|delivers|connects|brings|gives|lets|is|has|was|started|began)\b/u;
 /** Words that speak to the candidate or ask something of them. */
 const ASKS_OF_CANDIDATE_WORDS = String.raw`you|your|you'll|you’ll|you're|you’re|candidate|candidates|applicant|applicants|the role|this role|the position|this position|the post|this post|the successful|looking for|seeking|required|requirements?|must|should|need|experience (?:with|in|of)`;
 const ASKS_OF_CANDIDATE = new RegExp(String.raw`\b(?:${ASKS_OF_CANDIDATE_WORDS})\b`, 'i');
@@ -248,6 +254,8 @@ export interface VoiceHints {
   degree: boolean;
   /** A job ad's sentence in the company's voice that says nothing to the candidate. */
   company: boolean;
+  /** A job ad's sentence that opens with a name saying what it does, and says nothing to the candidate. */
+  companyNamed: boolean;
   /** A job ad's sentence about pay, benefits or equal opportunity. */
   employmentTerms: boolean;
   /** A job ad's sentence that describes an organisation by what it is, saying nothing to the candidate. */
@@ -280,6 +288,7 @@ export function voiceHints(sentence: string, kind: DocumentKind): VoiceHints {
     hiring: kind === 'cv' && HINT.hiring.test(sentence) && PEOPLE_OR_POSTS.test(sentence),
     degree: kind === 'job' && HINT.degree.test(sentence),
     company: kind === 'job' && COMPANY_VOICE.test(sentence) && !ADDRESSES_CANDIDATE.test(sentence),
+    companyNamed: kind === 'job' && NAMED_SUBJECT.test(sentence) && !ADDRESSES_CANDIDATE.test(sentence),
     employmentTerms: kind === 'job' && EMPLOYMENT_TERMS.test(sentence),
     companyDescribed: kind === 'job' && COMPANY_DESCRIBED.test(sentence) && !NOT_A_NAME.test(sentence) && !ASKS_OF_CANDIDATE.test(sentence),
   };
@@ -371,8 +380,9 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   // without "you" ("- Build the bridge between our C++ engine and the training stack").
   if (hints.company && !LIST_ITEM_START.test(sentence) && OUR_RIGHT_BEFORE.test(before)) return { rule: 'company-voice', cue: OUR_RIGHT_BEFORE.exec(before)?.[0].trim() ?? '' };
   // Before its first heading, a job ad usually introduces the company: there a sentence in the
-  // company's voice that says nothing to the candidate describes the company, not the post.
-  if (hints.company && inIntro && (section === null || section === 'unknown')) return { rule: 'company-voice', cue: COMPANY_VOICE.exec(sentence)?.[0] ?? '' };
+  // company's voice, or one that opens with its name saying what it does, that says nothing to the
+  // candidate describes the company, not the post.
+  if ((hints.company || hints.companyNamed) && inIntro && (section === null || section === 'unknown')) return { rule: 'company-voice', cue: (COMPANY_VOICE.exec(sentence) ?? NAMED_SUBJECT.exec(sentence))?.[0].trim().slice(0, 80) ?? '' };
   return null;
 }
 
