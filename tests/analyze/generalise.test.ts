@@ -405,6 +405,8 @@ describe('open phrasings of business knowledge: how a business earns, and an ind
     ['Lifted the checkout conversion rate by three points.', true],
     ['Eight years in grocery e-commerce, most of them on search.', true],
     ['Deep knowledge of the insurance business.', true],
+    ['Good understanding of the energy market and its tariffs.', true],
+    ['Three years of experience in the travel industry.', true],
     ['Built shelf-scanning software for retail and logistics clients over five years.', false],
     ['Closed a two-year deal with a regional bank for our fraud model.', false],
     ['Presented the quarterly demand forecast to the executive team.', true],
@@ -715,6 +717,8 @@ describe('section structure and requirement scope', () => {
   });
 
   it('a title that says who would fit the post heads its requirements', () => {
+    const need = 'We make ferry timetables.\n\nWhat you will need\n- Kotlin\n\nWhat you will do\n- Ship the app';
+    expect(detectSections(need).map((s) => s.kind)).toEqual(['requirements', 'responsibilities']);
     for (const title of ["You'll be a strong match if you:", 'You will thrive in this job if you', 'This position is for you if:', 'Sounds like you:']) {
       const ad = `We make ferry timetables.\n\n${title}\n- Know Kotlin\n- Have shipped Android apps`;
       expect(detectSections(ad).map((s) => s.kind)).toEqual(['requirements']);
