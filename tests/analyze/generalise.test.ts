@@ -394,6 +394,8 @@ describe('open phrasings of time management: work carried at once, kept to its d
     ['Completed the diploma alongside a full-time role at the library.', true],
     ['Used to estimate effort for each ticket before the sprint.', true],
     ['Published the release timetable for the three apps.', true],
+    ['Hit every release date of the banking app for two years.', true],
+    ['Imputed missing release dates in the film catalogue before training.', false],
   ]);
 });
 
