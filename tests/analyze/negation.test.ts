@@ -157,6 +157,15 @@ describe('negation and modality', () => {
       ['Requirements\n- Kotlin is not a prerequisite for this post.', 'kotlin', 'modality', 'negated'],
       ['Requirements\n- Scala: not compulsory.', 'scala', 'modality', 'negated'],
       ['Requirements\n- Scala is not a prerequisite, but it would help.', 'scala', 'requirement', 'preferred'],
+      // More ways of saying a skill is welcome, not asked for.
+      ['Requirements\n- Kotlin know-how is a real differentiator here.', 'kotlin', 'requirement', 'preferred'],
+      ['Requirements\n- Scala is good to know.', 'scala', 'requirement', 'preferred'],
+      ['Requirements\n- It helps if you have shipped Kotlin apps.', 'kotlin', 'requirement', 'preferred'],
+      ['Requirements\n- People with Scala will stand out.', 'scala', 'requirement', 'preferred'],
+      ['Requirements\n- If you also write Scala, even better.', 'scala', 'requirement', 'preferred'],
+      ["Requirements\n- We'd be impressed by Kotlin side projects.", 'kotlin', 'requirement', 'preferred'],
+      // A skill the hire will pick up on the job is not asked for.
+      ["Requirements\n- You'll pick up Scala from the team in your first month.", 'scala', 'modality', 'negated'],
       // A negation that opens a clause before a colon stays in it.
       ['No Scala required: the services are all Kotlin.', 'kotlin', 'modality', 'normal'],
       ['No Scala required: the services are all Kotlin.', 'scala', 'modality', 'negated'],
