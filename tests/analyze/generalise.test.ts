@@ -395,6 +395,7 @@ describe('open phrasings of time management: work carried at once, kept to its d
     ['Used to estimate effort for each ticket before the sprint.', true],
     ['Published the release timetable for the three apps.', true],
     ['Hit every release date of the banking app for two years.', true],
+    ['Moved the archive to the cloud on a tight schedule.', true],
     ['Imputed missing release dates in the film catalogue before training.', false],
   ]);
 });
