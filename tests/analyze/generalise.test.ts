@@ -811,6 +811,14 @@ describe('section structure and requirement scope', () => {
     const hyphenated = await analyzeText('Requirements\n- Seven-plus years of Kotlin on the server.', 'job');
     expect(hyphenated.analysis.skills.find((s) => s.id === 'software-engineering')?.years).toBe(7);
   });
+
+  it('a couple of years, and decades, are counted in years', async () => {
+    const yearsOfSkill = async (text: string, skill: string, kind: 'cv' | 'job' = 'cv') => (await analyzeText(text, kind)).analysis.skills.find((s) => s.id === skill)?.years;
+    expect(await yearsOfSkill('Requirements\n- A couple of years of Python', 'python', 'job')).toBe(2);
+    expect(await yearsOfSkill('Well over a decade of C++ in embedded radios.', 'cpp')).toBe(10);
+    expect(await yearsOfSkill('Half a decade of Python at a logistics firm.', 'python')).toBe(5);
+    expect(await yearsOfSkill('Two decades of C++ behind me.', 'cpp')).toBe(20);
+  });
 });
 
 describe('the single word "transformer"', () => {

@@ -17,10 +17,21 @@ export interface ExperienceEntry {
 /** Numbers written as words in year counts ("Four or more years"). */
 export const WORD_NUMBERS: Readonly<Record<string, number>> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, 'a couple of': 2,
+  'half a decade': 5, 'a decade': 10, 'one decade': 10, 'two decades': 20, 'three decades': 30,
 };
-/** A count of years: "5+ years", "three years", "Four or more years", "two plus years", "3 or more yrs". */
-export const YEARS_COUNT = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s*(?:\+|[\s-](?:or more|or above|or over|plus))?\s*(?:years?|yrs?)\b/i;
+/**
+ * A count of years: "5+ years", "three years", "Four or more years", "two plus years", "3 or more
+ * yrs", "a couple of years"; or of decades: "a decade", "half a decade", "two decades" (the count
+ * is then the second group).
+ */
+export const YEARS_COUNT = /\b(?:(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a couple of)\s*(?:\+|[\s-](?:or more|or above|or over|plus))?\s*(?:years?|yrs?)|(half a decade|a decade|one decade|two decades|three decades))\b/i;
+
+/** The number of years a YEARS_COUNT match states (NaN when it states none). */
+export function yearsStated(match: RegExpExecArray | RegExpMatchArray): number {
+  const words = (match[1] ?? match[2] ?? '').toLowerCase();
+  return WORD_NUMBERS[words] ?? Number(words);
+}
 
 /**
  * The writer's own count of their whole experience, stated before the experience section
@@ -37,9 +48,8 @@ const STATED_TOTAL = new RegExp(
 export function statedTotalYears(text: string, sections: Section[]): number | undefined {
   const body = sections.find((s) => s.kind === 'experience' || s.kind === 'education' || s.kind === 'projects')?.start ?? Math.min(text.length, 1500);
   const m = STATED_TOTAL.exec(text.slice(0, body));
-  if (!m?.[1]) return undefined;
-  const word = m[1].toLowerCase();
-  const years = WORD_NUMBERS[word] ?? Number(word);
+  if (!m) return undefined;
+  const years = yearsStated(m);
   return Number.isFinite(years) && years > 0 && years <= 50 ? years : undefined;
 }
 

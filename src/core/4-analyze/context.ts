@@ -3,7 +3,7 @@ import type { SectionKind } from '../1-text/schema';
 import { AFTER_WINDOW, isAfterWord, phraseStem } from '../2-lexicon/compile';
 import { isPeopleWord } from '../2-lexicon/people-words';
 import type { Mention } from '../3-extract/mentions';
-import { WORD_NUMBERS, YEARS_COUNT } from '../3-extract/experience';
+import { WORD_NUMBERS, YEARS_COUNT, yearsStated } from '../3-extract/experience';
 import type { NlpPort } from '../0-base/nlp-port';
 import type { DocumentKind, Modality, Requirement } from './schema';
 import type { Span } from '../1-text/sentences';
@@ -133,7 +133,7 @@ function lastMatch(re: RegExp, text: string): RegExpExecArray | null {
  * checked once per sentence, it keeps the common case cheap.
  */
 const ANY_CUE = /\b(?:no|not|never|zero|curious|list|radar|academic|university|school|weeks?|some|without|lacks?|lacking|neither|nor|none|unfamiliar|cannot|\w+n't|\w+['’]d (?:like|love)|yet to|outside (?:of )?my|rusty|minimal|school[- ]level|forgotten|last used|(?:my|a) (?:strength|strong)|(?:read|heard) about|basic|basics|beginner|elementary|introductory|familiar(?:ity)?|exposure|limited|currently|am|i'm|now|started|still|learning|interested|keen|hop(?:e|ing)|would|want|wanting|looking|seeking|aiming|eager|reading|teach|coach|train you|pick up|learn|theory|theoretical|coursework|plan|planning|planned|booked|scheduled|starting|scope|lectures?|talks?|seminars?|webinars?|aspiring|self-taught|dabbled|little|enough|expert|expertise|advanced|extensive|deep|proficient|proficiency|fluent|strong|mastery|seasoned|primary|novice|intermediate|none|team|teams|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?|others|hours?|afternoons?|mornings?|evenings?|days?|weekends?|\w+-(?:hour|day)(?:-long)?)\b|\d\s*\+/i;
-const YEARS_HINT = /\b(?:years?|yrs?)\b/i;
+const YEARS_HINT = /\b(?:years?|yrs?|decades?)\b/i;
 
 export interface SentenceCues {
   modality: boolean;
@@ -461,8 +461,7 @@ export function yearsOf(sentence: string, start: number, end: number, otherStart
   let best: { years: number; distance: number } | undefined;
   for (const m of matchesOf(YEARS, sentence)) {
     const at = m.index ?? 0;
-    const word = (m[1] ?? '').toLowerCase();
-    const stated = WORD_NUMBERS[word] ?? Number(word);
+    const stated = yearsStated(m);
     // A range ("3-5 years", "3 to 5 years") asks for its lower end.
     const range = RANGE_START.exec(sentence.slice(Math.max(0, at - 10), at));
     const low = range ? (WORD_NUMBERS[(range[1] ?? '').toLowerCase()] ?? Number(range[1])) : stated;
