@@ -110,6 +110,17 @@ describe('word senses that need their own context', () => {
     expect(await presentSkills('Built the signal processing chain for the microphone array in our smart speaker.')).toContain('audio-speech');
   });
 
+  it('detection models are vision only beside a word of pictures', async () => {
+    expect(await presentSkills('Trained detection models that spot rust in drone photos of bridges.')).toContain('computer-vision');
+    expect(await presentSkills('Retrained the spam detection models every week.')).not.toContain('computer-vision');
+  });
+
+  it('British and plural spellings of recognisers, and an LLM fine-tuned', async () => {
+    expect(await presentSkills('Wrote a named entity recogniser for shipping manifests.')).toContain('nlp');
+    expect(await presentSkills('Benchmarked three speech recognisers on farm radio.')).toContain('audio-speech');
+    expect(await presentSkills('Answered claims questions with an LLM fine-tuned on past letters.')).toContain('nlp');
+  });
+
   it('transformer counts beside machine-learning words only', async () => {
     expect(await presentSkills('Rewound the windings of a 40 MVA transformer after a fault.')).not.toContain('neural-networks');
     expect(await presentSkills('Keeps a shelf of Transformers figures from the eighties.')).not.toContain('neural-networks');
