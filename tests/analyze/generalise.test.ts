@@ -342,6 +342,9 @@ describe('software named by a quality its engineering gives it, and release prac
     ['Drew the system architecture of an FPGA-based camera board.', false],
     ['Strong engineering fundamentals in Python and Java.', true],
     ['Sound thermal engineering fundamentals for heat-exchanger design.', false],
+    // Software built to keep running through failures.
+    ['Made the booking service fault-tolerant across two regions.', true],
+    ['Designed fault-tolerant flight control hardware for drones.', false],
   ]);
 });
 
@@ -434,6 +437,8 @@ describe('open phrasings of business knowledge: how a business earns, and an ind
     // Results presented or explained to a chief officer; the title alone shows nothing.
     ['Explained the churn forecast to the COO before every budget round.', true],
     ['Reported directly to the CEO of a 30-person agency.', false],
+    ['Presented the demand forecast to senior management every month.', true],
+    ['Took a senior leadership role in a 40-person engineering group.', false],
     // Where a business would use a technique, or why a piece of work pays.
     ['Mapped business use cases for document OCR with two insurers.', true],
     ['Wrote the business case for moving payroll in-house.', true],
