@@ -736,8 +736,8 @@ describe('section structure and requirement scope', () => {
   });
 
   it('a title that says who would fit the post heads its requirements', () => {
-    const need = 'We make ferry timetables.\n\nWhat you will need\n- Kotlin\n\nWhat you will do\n- Ship the app';
-    expect(detectSections(need).map((s) => s.kind)).toEqual(['requirements', 'responsibilities']);
+    const need = 'We make ferry timetables.\n\nWhat you will need\n- Kotlin\n\nWhat you will do\n- Ship the app\n\nWhat we look for\n- Calm';
+    expect(detectSections(need).map((s) => s.kind)).toEqual(['requirements', 'responsibilities', 'requirements']);
     for (const title of ["You'll be a strong match if you:", 'You will thrive in this job if you', 'This position is for you if:', 'Sounds like you:']) {
       const ad = `We make ferry timetables.\n\n${title}\n- Know Kotlin\n- Have shipped Android apps`;
       expect(detectSections(ad).map((s) => s.kind)).toEqual(['requirements']);

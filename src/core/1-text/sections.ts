@@ -76,7 +76,7 @@ const LIST_INTRO_CUES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ['preferred', new RegExp(`${NOT_REQUIRED}.*\\b(?:but|though)\\b|(?:${PREFERRED_INTRO.source}).*${NOT_REQUIRED}`, 'i')],
   ['excluded', /\b(?:not for this role|not (?:required|needed|necessary)|out of scope|won't need|will not need|don't need|do not need)\b/i],
   ['preferred', PREFERRED_INTRO],
-  ['requirements', /\b(?:require[ds]?|requirements?|must|looking for|you have|you bring|you'll bring|you will bring|bring|you need|you'll need|you will need|we need|qualifications?|essential|should have|expect you|kind of person|ideal candidate|who you are|about you|your profile|toolbox|what it takes|(?:good|great|strong|perfect|ideal|right) (?:fit|match)|a fit|thrive|this (?:role|job|position) is for you|sounds? like you|is this you)\b/i],
+  ['requirements', /\b(?:require[ds]?|requirements?|must|looking for|(?:we|i) look for|you have|you bring|you'll bring|you will bring|bring|you need|you'll need|you will need|we need|qualifications?|essential|should have|expect you|kind of person|ideal candidate|who you are|about you|your profile|toolbox|what it takes|(?:good|great|strong|perfect|ideal|right) (?:fit|match)|a fit|thrive|this (?:role|job|position) is for you|sounds? like you|is this you)\b/i],
   ['responsibilities', /\b(?:you'll do|you will do|you'll be doing|you will be doing|responsib\w*|day[- ]to[- ]day|your role|your mission|you will|you'll|impact|what you'll work on|challenges)\b/i],
   ['about-company', /\b(?:about us|who we are|our story|our mission|the company)\b/i],
   ['benefits', /\b(?:we offer|offer you|you'll get|you will get|perks|benefits|in it for you)\b/i],
