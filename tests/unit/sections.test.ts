@@ -23,6 +23,9 @@ describe('classifyHeading', () => {
     ['Bonus points', 'preferred'],
     ['Benefits', 'benefits'],
     ['What we offer', 'benefits'],
+    ['Person Specification', 'requirements'],
+    ['Your background', 'requirements'],
+    ['Our recruitment process', 'application'],
   ])('%s -> %s', (line, kind) => {
     expect(classifyHeading(line)?.kind).toBe(kind);
   });
