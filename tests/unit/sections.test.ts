@@ -26,6 +26,8 @@ describe('classifyHeading', () => {
     ['Person Specification', 'requirements'],
     ['Your background', 'requirements'],
     ['Our recruitment process', 'application'],
+    ['Outside work', 'interests'],
+    ['Volunteer Work', 'volunteering'],
   ])('%s -> %s', (line, kind) => {
     expect(classifyHeading(line)?.kind).toBe(kind);
   });
