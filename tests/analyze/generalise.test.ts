@@ -110,6 +110,13 @@ describe('word senses that need their own context', () => {
     expect(await presentSkills('Built the signal processing chain for the microphone array in our smart speaker.')).toContain('audio-speech');
   });
 
+  it('pictures a model is trained on are vision; software images and photos for a website are not', async () => {
+    expect(await presentSkills('Trained a small CNN on 3,000 dental X-rays.')).toContain('computer-vision');
+    expect(await presentSkills('Fine-tuned a classifier on photos of damaged parcels.')).toContain('computer-vision');
+    expect(await presentSkills('Rebuilt the Docker images used by the training jobs.')).not.toContain('computer-vision');
+    expect(await presentSkills('Trained shop staff to upload product photos to the website.')).not.toContain('computer-vision');
+  });
+
   it('detection models are vision only beside a word of pictures', async () => {
     expect(await presentSkills('Trained detection models that spot rust in drone photos of bridges.')).toContain('computer-vision');
     expect(await presentSkills('Retrained the spam detection models every week.')).not.toContain('computer-vision');
