@@ -117,6 +117,13 @@ describe('word senses that need their own context', () => {
     expect(await presentSkills('Trained shop staff to upload product photos to the website.')).not.toContain('computer-vision');
   });
 
+  it('sound or text a model is trained on is audio or NLP; recordings made and emails written are not', async () => {
+    expect(await presentSkills('Trained a small network on 300 hours of call recordings to flag angry callers.')).toContain('audio-speech');
+    expect(await presentSkills('Recorded and edited voice recordings for an audiobook publisher.')).not.toContain('audio-speech');
+    expect(await presentSkills('Fine-tuned a model on support tickets to route them to the right queue.')).toContain('nlp');
+    expect(await presentSkills('Answered support tickets and wrote customer emails for the help desk.')).not.toContain('nlp');
+  });
+
   it('detection models are vision only beside a word of pictures', async () => {
     expect(await presentSkills('Trained detection models that spot rust in drone photos of bridges.')).toContain('computer-vision');
     expect(await presentSkills('Retrained the spam detection models every week.')).not.toContain('computer-vision');
