@@ -124,6 +124,11 @@ describe('word senses that need their own context', () => {
     expect(await presentSkills('Answered support tickets and wrote customer emails for the help desk.')).not.toContain('nlp');
   });
 
+  it("a policy an agent learns is reinforcement learning; an insurer's policy is not", async () => {
+    expect(await presentSkills('Policy optimisation for a warehouse robot in simulation.')).toContain('reinforcement-learning');
+    expect(await presentSkills('Led policy optimisation for the motor insurance book.')).not.toContain('reinforcement-learning');
+  });
+
   it('detection models are vision only beside a word of pictures', async () => {
     expect(await presentSkills('Trained detection models that spot rust in drone photos of bridges.')).toContain('computer-vision');
     expect(await presentSkills('Retrained the spam detection models every week.')).not.toContain('computer-vision');
