@@ -249,6 +249,9 @@ function casesOfSkill(skill: string, cases: Array<[string, boolean]>): void {
 describe('open phrasings of collaboration: a joint-work phrase and people to work with', () => {
   casesOfSkill('collaboration', [
     ['Cooperation with two linguists and the voice actors on the prompts.', true],
+    ['Embedded in the claims team for a quarter to learn their workflow.', true],
+    ['Wrote embedded C for the motor controller of an e-bike.', false],
+    ['Collected requirements from the underwriters every Monday.', true],
     ['Worked side by side with the field technicians during the rollout.', true],
     ['Teamed up with the accountants to close the quarter.', true],
     ['Synced weekly with the security team on access reviews.', true],
