@@ -683,6 +683,11 @@ describe('whose mention it is', () => {
     expect(await job('- A PhD in a natural science such as chemistry or physics.')).not.toContain('physics');
   });
 
+  it('a degree named in the term is a field when fields follow it, up to an equivalent experience', async () => {
+    expect(await job('- A PhD in physics, oceanography or a related field, or equivalent industry experience.')).not.toContain('physics');
+    expect(await cv('PhD in physics (Leeds, 2019), thesis on plasma turbulence.')).toContain('physics');
+  });
+
   it('degree fields after the experience asked beside the degree are fields too', async () => {
     const skills = await job('- MSc, or a BSc with 2+ years of experience, in geography, physics, statistics or a similar field.');
     expect(skills).not.toEqual(expect.arrayContaining(['physics']));

@@ -155,11 +155,22 @@ function inFieldList(degreePhrase: string): boolean {
   // beside the degree is not one of its fields.
   // "a degree in a quantitative subject (e.g. statistics, physics…)", "…such as statistics or
   // physics": the fields are listed after the example marker.
+  // "…, or equivalent industry experience": the alternative to the degree is no field either.
   const list = degreePhrase
+    .replace(/,?\s*(?:or\s+)?(?:an?\s+)?equivalent\s+(?:[\w-]+\s+){0,2}experience\b/gi, '')
     .replace(/\bwith\s+[^,;.]{0,40}?\bexperience\b,?/i, '')
     .replace(/^.*?\b(?:in|of|covering)\b/i, '')
     .replace(/^.*(?:\be\.g\.|\bsuch as\b|\bfor example\b|\bincluding\b|\blike\b)/i, '');
   return list.split(/,|\bor\b|\band\b|\//i).every((item) => item.trim().split(/\s+/).filter(Boolean).length <= 4 && !/\b(?:in|with|of|using|experience|knowledge|fluency|skills?|years?)\b/i.test(item));
+}
+
+/** A degree named in the mention itself: "PhD in physics", "MSc in statistics". */
+const DEGREE_AT_START = new RegExp(String.raw`^${DEGREE_WORDS}(?:\s+\(?[\w.'’+-]+\)?){0,4}?\s+(?:in|of)\b`, 'i');
+
+/** Whether a list of fields follows the mention in its clause ("…, applied mathematics or a related field"). */
+function fieldsFollow(after: string): boolean {
+  const clause = after.split(/[.;]/)[0] ?? '';
+  return LIST_AROUND.test(clause.slice(0, 8)) && inFieldList(`in ${clause}`);
 }
 
 /**
@@ -373,6 +384,8 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   if (hints.degree) {
     const degree = nearestCue(DEGREE_BEFORE, before, (gap) => gap.length <= 120 && !/[.;:]/.test(gap.replace(/\b(?:e\.g|i\.e)\./gi, '')));
     if (degree && inFieldList(`${degree[0]}${before.slice(degree.index + degree[0].length)}`) && (LIST_AROUND.test(after.slice(0, 8)) || LIST_AROUND.test(before.slice(-6)))) return { rule: 'degree-field', cue: before.slice(degree.index).trim().slice(0, 80) };
+    // A term that holds the degree itself ("a PhD in physics, applied mathematics or a related field").
+    if (DEGREE_AT_START.test(mention) && fieldsFollow(after)) return { rule: 'degree-field', cue: mention };
   }
   // Anywhere in a job ad, a sentence that says nothing to the candidate and names the company's own
   // thing ("we doubled our revenue", "our priorities change weekly", "our first prototype") speaks of
