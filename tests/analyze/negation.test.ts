@@ -24,6 +24,12 @@ describe('negation and modality', () => {
     ['C++: beginner', 'cpp', 'weak', 'beginner'],
     ['Spent one evening on reinforcement learning.', 'reinforcement-learning', 'weak', 'one evening on'],
     ['Heard a single guest lecture about Kubernetes.', 'kubernetes', 'weak', 'a single guest lecture about'],
+    // An interest or a wish is not the skill.
+    ['Passionate about Kubernetes and home labs.', 'kubernetes', 'weak', 'passionate about'],
+    ['Fascinated by Kotlin since university.', 'kotlin', 'weak', 'fascinated by'],
+    ['Excited to explore Kubernetes in a platform team.', 'kubernetes', 'weak', 'excited to explore'],
+    ['Open to roles in Kotlin or Scala.', 'kotlin', 'weak', 'open to roles in'],
+    ['Keeping up with the latest Kubernetes releases.', 'kubernetes', 'weak', 'keeping up with the latest'],
     ['Terraform is something I have only read about.', 'terraform', 'weak', 'is something I have only read about'],
     ["I'd love my next job to include Kubernetes.", 'kubernetes', 'weak', "'d love my next job to include"],
     ['Kubernetes stayed out of scope for my team.', 'kubernetes', 'negated', 'stayed out of scope'],
