@@ -138,6 +138,13 @@ describe('lexicon errors say how to fix the file', () => {
     expect(error.problems.some((p) => /a context word is one word/.test(p.message))).toBe(true);
   });
 
+  it('a context word YAML reads as another value (null, true, a number) names the list and says to quote it', () => {
+    const error = compileEdited('terms/ml-concepts.yaml', (t) => t.replace('exclude: [power, electrical,', 'exclude: [power, null, electrical,'));
+    expect(error.problems.some((p) => /exclude\[1\]: a context word is a string: YAML read this one as another value/.test(`${p.where}: ${p.message}`))).toBe(true);
+    const inTerm = compileEdited('terms/soft-skills.yaml', (t) => t.replace('notPrecededBy: [missing, empty,', 'notPrecededBy: [missing, true, empty,'));
+    expect(inTerm.problems.some((p) => /notPrecededBy\[1\]: a context word is a string: .*put it in quotes/.test(p.message) && /term "delivery-dates"/.test(p.message))).toBe(true);
+  });
+
   it('YAML syntax errors name the file', () => {
     const error = compileEdited('terms/nlp.yaml'.replace('nlp', 'subdisciplines'), (t) => `${t}\n  - { id: broken, label: [unclosed\n`);
     expect(error.problems[0]?.where).toBe('terms/subdisciplines.yaml');

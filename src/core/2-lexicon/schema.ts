@@ -81,7 +81,16 @@ export type CategoryModel = z.infer<typeof categorySchema>;
  * with). As written, not by stem: "experience" and "experiment" share a stem.
  */
 /** Context words are compared token by token: one word each (a hyphenated word is one). */
-const contextWord = z.string().regex(/^\S+$/, 'a context word is one word (a hyphenated one like "fine-tuned" counts as one): split the phrase into the words that mark the sense');
+const contextWord = z.string({ error: 'a context word is a string: YAML read this one as another value (null, true, a number), so put it in quotes' }).regex(/^\S+$/, 'a context word is one word (a hyphenated one like "fine-tuned" counts as one): split the phrase into the words that mark the sense');
+
+/** A context that is neither a preset's name nor a valid object: say what is wrong inside the object when one was written. */
+function contextProblem(issue: { input?: unknown; errors?: ReadonlyArray<ReadonlyArray<{ path: PropertyKey[]; message: string }>> }): string {
+  if (typeof issue.input !== 'object' || issue.input === null) return "a context is the name of one of the file's `contexts` or an object of word lists (require, exclude, before, after, notFollowedBy, notPrecededBy)";
+  const inner = issue.errors?.[1]?.[0];
+  if (!inner) return 'the context object is not valid';
+  const where = inner.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('').replace(/^\./, '');
+  return `${where}: ${inner.message}`;
+}
 
 export const contextSchema = z
   .object({
@@ -124,7 +133,7 @@ export const termSchema = z
      */
     sense: z.enum(['everyday', 'domain']).optional(),
     /** Words that must (require) or must not (exclude) occur in the same sentence; or the name of a preset of the file. */
-    context: z.union([id, contextSchema]).optional(),
+    context: z.union([id, contextSchema], { error: contextProblem }).optional(),
     /**
      * For one-word phrases matched by stem: whether words derived from the same stem match too
      * ("collaborated" for collaboration: true; "clusters" for clustering: false, only the form and
