@@ -744,6 +744,13 @@ describe('whose mention it is', () => {
     expect(await job('- Run the quarterly reviews with stakeholders from finance and sales.')).toContain('business-knowledge');
   });
 
+  it('learning offered as a benefit (a budget, free tickets, study time, a reading group) asks for nothing', async () => {
+    expect(await job('- You get a yearly training budget for courses in computer vision.')).not.toContain('computer-vision');
+    expect(await job('- Free tickets to speech and audio conferences every year.')).not.toContain('audio-speech');
+    expect(await job('- Protected time on Fridays to study reinforcement learning papers.')).not.toContain('reinforcement-learning');
+    expect(await job('- Route support tickets to the right queue with NLP models.')).toContain('nlp');
+  });
+
   it('a team that owns a skill in a job ad does not make it a requirement', async () => {
     expect(await job('- Speech models are owned by the audio team, so that work is not part of this role.')).not.toContain('audio-speech');
     expect(await job('- Knowledge of reinforcement learning is not something we require.')).not.toContain('reinforcement-learning');
