@@ -132,7 +132,7 @@ function lastMatch(re: RegExp, text: string): RegExpExecArray | null {
  * Any word that some modality rule starts from. A sentence without one needs no modality work:
  * checked once per sentence, it keeps the common case cheap.
  */
-const ANY_CUE = /\b(?:no|not|never|zero|curious|list|radar|academic|university|school|weeks?|some|without|lacks?|lacking|neither|nor|none|unfamiliar|cannot|\w+n't|\w+['’]d (?:like|love)|yet to|outside (?:of )?my|rusty|minimal|school[- ]level|forgotten|last used|(?:my|a) (?:strength|strong)|(?:read|heard) about|basic|basics|beginner|elementary|introductory|familiar(?:ity)?|exposure|limited|currently|am|i'm|now|started|still|learning|interested|keen|hop(?:e|ing)|would|want|wanting|looking|seeking|aiming|eager|reading|teach|coach|train you|pick up|learn|theory|theoretical|coursework|plan|planning|planned|booked|scheduled|starting|scope|passionate|fascinated|excited|open to|following|keeping up|lectures?|talks?|seminars?|webinars?|aspiring|self-taught|dabbled|little|enough|expert|expertise|advanced|extensive|deep|proficient|proficiency|fluent|strong|mastery|seasoned|primary|novice|intermediate|none|team|teams|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?|others|hours?|afternoons?|mornings?|evenings?|days?|weekends?|\w+-(?:hour|day)(?:-long)?)\b|\d\s*\+/i;
+const ANY_CUE = /\b(?:no|not|never|zero|curious|list|radar|academic|university|school|weeks?|some|without|lacks?|lacking|neither|nor|none|unfamiliar|cannot|\w+n't|\w+['’]d (?:like|love)|yet to|outside (?:of )?my|rusty|minimal|school[- ]level|forgotten|last used|(?:my|a) (?:strength|strong)|(?:read|heard) about|basic|basics|beginner|elementary|introductory|familiar(?:ity)?|exposure|limited|currently|am|i'm|now|started|still|learning|interested|keen|hop(?:e|ing)|would|want|wanting|looking|seeking|aiming|eager|reading|teach|coach|train you|pick up|learn|theory|theoretical|coursework|plan|planning|planned|booked|scheduled|starting|scope|passionate|fascinated|excited|open to (?:roles|positions|opportunities|jobs|work)|latest|lectures?|talks?|seminars?|webinars?|aspiring|self-taught|dabbled|little|enough|expert|expertise|advanced|extensive|deep|proficient|proficiency|fluent|strong|mastery|seasoned|primary|novice|intermediate|none|team|teams|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?|others|hours?|afternoons?|mornings?|evenings?|days?|weekends?|\w+-(?:hour|day)(?:-long)?)\b|\d\s*\+/i;
 const YEARS_HINT = /\b(?:years?|yrs?|decades?)\b/i;
 
 export interface SentenceCues {
@@ -287,7 +287,8 @@ function judgeWindow(w: Window, sentence: string, start: number, end: number, ki
   const weak = lastMatch(WEAK_BEFORE, before);
   // A cue inside parentheses that close before the mention is its item's own ("Go (limited experience), Rust").
   if (weak && !closesParenthesis(before.slice(weak.index)) && wordsBetween(before.slice(weak.index + weak[0].length)) <= WEAK_WINDOW) return { modality: 'weak', cue: weak[0], side: 'before', at: weak.index };
-  const weakAfter = WEAK_AFTER.exec(after) ?? READ_ABOUT_AFTER.exec(after);
+  // Most mentions have no "about" after them: the farther cue is looked for only then.
+  const weakAfter = WEAK_AFTER.exec(after) ?? (after.includes('about') ? READ_ABOUT_AFTER.exec(after) : null);
   if (weakAfter) return { modality: 'weak', cue: weakAfter[0].trim(), side: 'after', at: weakAfter[0].length };
   const strong = lastMatch(STRONG_BEFORE, before);
   if (strong && !closesParenthesis(before.slice(strong.index)) && wordsBetween(before.slice(strong.index + strong[0].length)) <= 4) return { modality: 'strong', cue: strong[0], side: 'before', at: strong.index };
