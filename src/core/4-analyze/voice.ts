@@ -84,10 +84,6 @@ const OTHER_SUBJECT = new RegExp(
   'gi',
 );
 /**
- * An organisation's own things in a relative clause: "a company whose product does facial
- * recognition", "a client whose platform runs on Kafka". What they do is theirs, not the writer's.
- */
-/**
  * CVs: an organisation's own doing in a relative clause: "joined a fintech start-up that grew
  * revenue tenfold", "worked for a company that builds drones". Joining it is not doing its work;
  * founding or running it is ("founded a start-up that sold…", see LEADS_OR_FOUNDED).
@@ -95,6 +91,11 @@ const OTHER_SUBJECT = new RegExp(
 const ORGANISATION_DOES = /\b(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}?(?:company|companies|start-?ups?|scale-?ups?|firms?|employer|business|organi[sz]ations?|agency|agencies|vendors?|clients?|customers?|banks?|retailers?|insurers?|providers?|consultancy|consultancies)\s+(?:that|which)\s+/gi;
 /** Where such a clause ends before the mention: punctuation, or the writer speaking again. */
 const ORGANISATION_CLAUSE_END = /[.;,:]|\b(?:where|when|I|me|my|us|we)\b/;
+/**
+ * An organisation's own things in a relative clause: "a company whose product does facial
+ * recognition", "a client whose platform runs on Kafka". What they do is theirs, not the writer's.
+ * ("whose" is among the subject hint's words, so the sentences that hold it are read for it.)
+ */
 const WHOSE_THING = /\bwhose\s+(?:[\w-]+\s+){0,2}?(?:products?|platforms?|apps?|software|services?|customers|clients|business|mission|technology|tools?|solutions?)\b/gi;
 /**
  * Job ads: the company's own things as the subject ("our platform already uses computer vision",
