@@ -8,6 +8,11 @@ async function judged(text: string, term: string, kind: DocumentKind = 'cv') {
   return found.map((m) => ({ modality: m.judgement.modality, years: m.judgement.years, requirement: m.judgement.requirement, cue: m.judgement.cue }));
 }
 
+/** The required or preferred level of a term's first mention in a job ad. */
+async function levelIn(text: string, term: string) {
+  return (await judged(text, term, 'job'))[0]?.requirement;
+}
+
 /** Negation and modality, one row per phrasing: the cue is kept with the evidence. */
 describe('negation and modality', () => {
   const cases: Array<[string, string, string, string]> = [
@@ -149,9 +154,9 @@ describe('negation and modality', () => {
   describe('job ads', () => {
     it('a section label after a full stop inside a line heads the rest of that line only', async () => {
       const text = 'Required: SQL and Kotlin. Nice-to-haves: Scala.\nYou will also write Rust services.';
-      expect((await judged(text, 'kotlin', 'job'))[0]?.requirement).toBe('required');
-      expect((await judged(text, 'scala', 'job'))[0]?.requirement).toBe('preferred');
-      expect((await judged(text, 'rust-language', 'job'))[0]?.requirement).toBe('required');
+      expect(await levelIn(text, 'kotlin')).toBe('required');
+      expect(await levelIn(text, 'scala')).toBe('preferred');
+      expect(await levelIn(text, 'rust-language')).toBe('required');
     });
 
     it.each([
@@ -168,7 +173,7 @@ describe('negation and modality', () => {
       ['Requirements\n- Scala is good to know.', 'scala', 'requirement', 'preferred'],
       ['Requirements\n- It helps if you have shipped Kotlin apps.', 'kotlin', 'requirement', 'preferred'],
       ['Requirements\n- People with Scala will stand out.', 'scala', 'requirement', 'preferred'],
-      ['Requirements\n- If you also write Scala, even better.', 'scala', 'requirement', 'preferred'],
+      ['Requirements\n- If you also write Scala, great.', 'scala', 'requirement', 'preferred'],
       ["Requirements\n- We'd be impressed by Kotlin side projects.", 'kotlin', 'requirement', 'preferred'],
       // A skill the hire will pick up on the job is not asked for.
       ["Requirements\n- You'll pick up Scala from the team in your first month.", 'scala', 'modality', 'negated'],
@@ -185,51 +190,51 @@ describe('negation and modality', () => {
 
     it('"not required" negates; inline "is a plus" makes a skill preferred', async () => {
       expect((await judged('Python is not required for this role.', 'python', 'job'))[0]?.modality).toBe('negated');
-      expect((await judged('Experience with C++ is a plus.', 'cpp', 'job'))[0]?.requirement).toBe('preferred');
-      expect((await judged('Strong Python is essential.', 'python', 'job'))[0]?.requirement).toBe('required');
+      expect(await levelIn('Experience with C++ is a plus.', 'cpp')).toBe('preferred');
+      expect(await levelIn('Strong Python is essential.', 'python')).toBe('required');
     });
 
     it('a bare "a plus" after a list item speaks for that item; with a verb, for the subject across commas', async () => {
       const list = 'Requirements\n- Java and C++, Haskell a plus';
-      expect((await judged(list, 'cpp', 'job'))[0]?.requirement).toBe('required');
-      expect((await judged('Requirements\n- Java and Scala, C++ a bonus', 'cpp', 'job'))[0]?.requirement).toBe('preferred');
-      expect((await judged('Requirements\n- C++, if you have written it in production, is a plus.', 'cpp', 'job'))[0]?.requirement).toBe('preferred');
-      expect((await judged('Requirements\n- C++, Java and Go are a plus', 'cpp', 'job'))[0]?.requirement).toBe('preferred');
+      expect(await levelIn(list, 'cpp')).toBe('required');
+      expect(await levelIn('Requirements\n- Java and Scala, C++ a bonus', 'cpp')).toBe('preferred');
+      expect(await levelIn('Requirements\n- C++, if you have written it in production, is a plus.', 'cpp')).toBe('preferred');
+      expect(await levelIn('Requirements\n- C++, Java and Go are a plus', 'cpp')).toBe('preferred');
     });
 
     it('"ideally" opening a later item speaks for that item on; before a preposition it qualifies the whole line', async () => {
       const list = 'Requirements\n- Terraform, ideally Pulumi as well.';
-      expect((await judged(list, 'terraform', 'job'))[0]?.requirement).toBe('required');
-      expect((await judged(list, 'pulumi', 'job'))[0]?.requirement).toBe('preferred');
+      expect(await levelIn(list, 'terraform')).toBe('required');
+      expect(await levelIn(list, 'pulumi')).toBe('preferred');
       const provenance = 'Requirements\n- Knowledge of Kubernetes and Terraform, ideally from a regulated platform team.';
-      expect((await judged(provenance, 'terraform', 'job'))[0]?.requirement).toBe('preferred');
+      expect(await levelIn(provenance, 'terraform')).toBe('preferred');
       const setOff = 'Requirements\n- Solid Java and, preferably, some Scala.';
-      expect((await judged(setOff, 'java', 'job'))[0]?.requirement).toBe('required');
-      expect((await judged(setOff, 'scala', 'job'))[0]?.requirement).toBe('preferred');
+      expect(await levelIn(setOff, 'java')).toBe('required');
+      expect(await levelIn(setOff, 'scala')).toBe('preferred');
       const setOffProvenance = 'Requirements\n- Kubernetes and Terraform, ideally, from a regulated platform team.';
-      expect((await judged(setOffProvenance, 'terraform', 'job'))[0]?.requirement).toBe('preferred');
+      expect(await levelIn(setOffProvenance, 'terraform')).toBe('preferred');
     });
 
     it('a cue in parentheses at the end of a line speaks for every item of it', async () => {
       const text = 'Requirements\n- Experience with C++, Rust or Zig (nice to have, though we teach it).';
-      expect((await judged(text, 'cpp', 'job'))[0]?.requirement).toBe('preferred');
-      expect((await judged('Requirements\n- C++, Rust or Zig (a plus)', 'cpp', 'job'))[0]?.requirement).toBe('preferred');
-      expect((await judged('Requirements\n- Experience with C++ is a huge advantage.', 'cpp', 'job'))[0]?.requirement).toBe('preferred');
+      expect(await levelIn(text, 'cpp')).toBe('preferred');
+      expect(await levelIn('Requirements\n- C++, Rust or Zig (a plus)', 'cpp')).toBe('preferred');
+      expect(await levelIn('Requirements\n- Experience with C++ is a huge advantage.', 'cpp')).toBe('preferred');
     });
 
     it('a cue after words of their own in parentheses speaks for the parentheses only', async () => {
       const text = 'Requirements\n- Fluent in at least one JVM language (Kotlin preferred)';
-      expect((await judged(text, 'jvm', 'job'))[0]?.requirement).toBe('required');
-      expect((await judged(text, 'kotlin', 'job'))[0]?.requirement).toBe('preferred');
+      expect(await levelIn(text, 'jvm')).toBe('required');
+      expect(await levelIn(text, 'kotlin')).toBe('preferred');
       const clause = 'Requirements\n- Strong SQL skills (some Scala experience would be a bonus)';
-      expect((await judged(clause, 'sql', 'job'))[0]?.requirement).toBe('required');
-      expect((await judged(clause, 'scala', 'job'))[0]?.requirement).toBe('preferred');
+      expect(await levelIn(clause, 'sql')).toBe('required');
+      expect(await levelIn(clause, 'scala')).toBe('preferred');
     });
 
     it('the section decides required or preferred', async () => {
       const text = 'Requirements\n- Strong Python.\n\nNice to have\n- Experience with C++.';
-      expect((await judged(text, 'python', 'job'))[0]?.requirement).toBe('required');
-      expect((await judged(text, 'cpp', 'job'))[0]?.requirement).toBe('preferred');
+      expect(await levelIn(text, 'python')).toBe('required');
+      expect(await levelIn(text, 'cpp')).toBe('preferred');
     });
 
     it('a later clause that denies the need refers back to the skills before it', async () => {
@@ -248,16 +253,16 @@ describe('negation and modality', () => {
 
     it('"an asset", "would set you apart" and an inline "Nice:" mark a skill as preferred', async () => {
       for (const text of ['Requirements\n- Strong SQL.\n- Scala experience would be an asset.', 'You should write SQL every day. Scala experience would set you apart.', 'Must: SQL. Nice: Scala.']) {
-        expect((await judged(text, 'scala', 'job'))[0]?.requirement).toBe('preferred');
+        expect(await levelIn(text, 'scala')).toBe('preferred');
       }
     });
 
     it('items that each carry a level in parentheses take their own', async () => {
       const text = 'Requirements\n- Java (must), Scala (nice to have), Kotlin (required)';
-      expect((await judged(text, 'java', 'job'))[0]?.requirement).toBe('required');
-      expect((await judged(text, 'scala', 'job'))[0]?.requirement).toBe('preferred');
-      expect((await judged(text, 'kotlin', 'job'))[0]?.requirement).toBe('required');
-      expect((await judged('Requirements\n- Java, Scala or Kotlin (nice to have)', 'java', 'job'))[0]?.requirement).toBe('preferred');
+      expect(await levelIn(text, 'java')).toBe('required');
+      expect(await levelIn(text, 'scala')).toBe('preferred');
+      expect(await levelIn(text, 'kotlin')).toBe('required');
+      expect(await levelIn('Requirements\n- Java, Scala or Kotlin (nice to have)', 'java')).toBe('preferred');
     });
 
     it.each([
@@ -267,8 +272,8 @@ describe('negation and modality', () => {
       ['Requirements\n- Java, SQL and — ideally — Scala', 'preferred'],
       ['Requirements\n- Java, SQL, and (ideally) Scala', 'preferred'],
     ])('a later item with its own cue is preferred, the items before it required: %s', async (text, level) => {
-      expect((await judged(text, 'java', 'job'))[0]?.requirement).toBe('required');
-      expect((await judged(text, 'scala', 'job'))[0]?.requirement).toBe(level);
+      expect(await levelIn(text, 'java')).toBe('required');
+      expect(await levelIn(text, 'scala')).toBe(level);
     });
 
     it('a list item with its own label ("- Nice to have: Scala") leaves the items after it as the list has them', async () => {
@@ -295,14 +300,14 @@ describe('negation and modality', () => {
 
     it('"optionally", "we\'d love", "is nice", "points for" and a closing "desired" mark a skill as preferred', async () => {
       const lines = ['Any Scala counts in your favour.', 'Scala would be a welcome addition.', 'Scala is appreciated.', 'Scala: not mandatory, but appreciated.', 'We also value Scala experience.', 'Scala experience would be highly regarded.', 'Some Scala is a nice extra.', 'Extra credit for Scala.', 'Scala is great to have.', 'Optionally, Scala for the streaming jobs.', "We'd love it if you had written some Scala.", 'Scala is nice, not a must.', 'Extra points for Scala.', 'Scala experience desired.'];
-      for (const line of lines) expect((await judged(`Requirements\n- Strong SQL.\n- ${line}`, 'scala', 'job'))[0]?.requirement).toBe('preferred');
+      for (const line of lines) expect(await levelIn(`Requirements\n- Strong SQL.\n- ${line}`, 'scala')).toBe('preferred');
       // "desired" inside a clause is an outcome, not a level.
-      expect((await judged('Requirements\n- Tune Scala jobs until they reach the desired throughput.', 'scala', 'job'))[0]?.requirement).toBe('required');
+      expect(await levelIn('Requirements\n- Tune Scala jobs until they reach the desired throughput.', 'scala')).toBe('required');
     });
 
     it('"desired", "if you also…" and "points for" headings head preferred lists', async () => {
       for (const heading of ['Desired skills', 'If you also know these, even more welcome', 'Points for', 'What will help you succeed', 'Experience that would also help', 'Great to have:']) {
-        const level = (await judged(`Requirements\n- Strong SQL.\n\n${heading}\n- Scala`, 'scala', 'job'))[0]?.requirement;
+        const level = await levelIn(`Requirements\n- Strong SQL.\n\n${heading}\n- Scala`, 'scala');
         expect({ heading, level }).toEqual({ heading, level: 'preferred' });
       }
     });
@@ -380,8 +385,8 @@ describe('found by probing with fresh documents', () => {
 
   it('job ads: a preferred cue belongs to its own clause; a skill the employer will teach is not required', async () => {
     const text = 'Requirements\n- Experience with Python is essential; experience with C++ would be a bonus.';
-    expect((await judged(text, 'python', 'job'))[0]?.requirement).toBe('required');
-    expect((await judged(text, 'cpp', 'job'))[0]?.requirement).toBe('preferred');
+    expect(await levelIn(text, 'python')).toBe('required');
+    expect(await levelIn(text, 'cpp')).toBe('preferred');
     expect((await judged('No prior experience with deep learning is required; we will teach you PyTorch.', 'pytorch', 'job'))[0]?.modality).toBe('negated');
   });
 
