@@ -86,6 +86,7 @@ const contextWord = z.string({ error: 'a context word is a string: YAML read thi
 /** A context that is neither a preset's name nor a valid object: say what is wrong inside the object when one was written. */
 function contextProblem(issue: { input?: unknown; errors?: ReadonlyArray<ReadonlyArray<{ path: PropertyKey[]; message: string }>> }): string {
   if (typeof issue.input !== 'object' || issue.input === null) return "a context is the name of one of the file's `contexts` or an object of word lists (require, exclude, before, after, notFollowedBy, notPrecededBy)";
+  // The union's second branch is the object form: its first problem is the one to show.
   const inner = issue.errors?.[1]?.[0];
   if (!inner) return 'the context object is not valid';
   const where = inner.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('').replace(/^\./, '');
