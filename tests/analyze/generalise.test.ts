@@ -585,6 +585,17 @@ describe('whose mention it is', () => {
     expect(await cv('Led team that trained a segmentation model for retinal scans.')).toContain('computer-vision');
   });
 
+  it('another party described by a clause after a comma did what the clause says', async () => {
+    expect(await cv('Shared an office with the robotics group, who trained grasping policies with reinforcement learning; I wrote their billing reports.')).not.toContain('reinforcement-learning');
+    expect(await cv('Supported the forecasting team, which builds gradient boosting models, with dashboards.')).not.toContain('learning-algorithms');
+    expect(await cv('Headed the forecasting team, which builds gradient boosting models for demand.')).toContain('learning-algorithms');
+    expect(await cv('Worked with the forecasting team and built gradient boosting models for demand.')).toContain('learning-algorithms');
+  });
+
+  it('prototyping is a doing another subject carries out', async () => {
+    expect(await cv('Our researchers prototype every model in Python; I port them to Go services.')).not.toContain('python');
+  });
+
   it("an organisation's own things in a relative clause are the organisation's", async () => {
     expect(await cv('Ran the data warehouse of a start-up whose app translates speech to text for call centres.')).not.toContain('audio-speech');
     expect(await cv('Joined a retailer whose customers upload photos; built the image classification models that tag them.')).toContain('computer-vision');

@@ -68,7 +68,7 @@ const CLAUSE_OPENING = String.raw`(?:^[-•*·]?|[;:(]|,\s+|\b(?:and|but|while|w
 const COMPANY_POSSESSIVE = String.raw`(?:our|the company's|the company’s)\s+`;
 
 /** Verbs of doing that a subject other than the writer (CV) or the candidate (job ad) may carry out. */
-const OTHER_VERBS = String.raw`built|build|builds|used|use|uses|fit|fits|fitted|developed|develops|trained|train|trains|fine-tuned|fine-tune|fine-tunes|applied|apply|applies|owned|own|owns|ran|run|runs|wrote|write|writes|maintained|maintain|maintains|implemented|implement|implements|created|create|creates|shipped|ship|ships|handled|handle|handles|did|do|does|publish|publishes|published|research|researches|researched|(?:focus|focuses|focused|works|work|worked) on|specialises in|specializes in|specialise in|specialize in|(?:take|takes|took) care of|(?:look|looks|looked) after`;
+const OTHER_VERBS = String.raw`built|build|builds|prototype|prototypes|prototyped|used|use|uses|fit|fits|fitted|developed|develops|trained|train|trains|fine-tuned|fine-tune|fine-tunes|applied|apply|applies|owned|own|owns|ran|run|runs|wrote|write|writes|maintained|maintain|maintains|implemented|implement|implements|created|create|creates|shipped|ship|ships|handled|handle|handles|did|do|does|publish|publishes|published|research|researches|researched|(?:focus|focuses|focused|works|work|worked) on|specialises in|specializes in|specialise in|specialize in|(?:take|takes|took) care of|(?:look|looks|looked) after`;
 /** Adverbs between such a subject and its verb ("already uses", "mostly trains"). */
 const SUBJECT_ADVERB = String.raw`(?:(?:\w+ly|already|also|still|now)\s+)?`;
 /** Where another party sits, after its noun: "colleagues in the imaging lab", "the engineers on the platform team". */
@@ -83,6 +83,18 @@ const OTHER_SUBJECT = new RegExp(
   String.raw`${CLAUSE_OPENING}(?:they|he|she|(?:(?:the|our|their|a|an|another|other|a separate|separate)\s+(?:[\w-]+\s+){0,3}(?:team|teams|group|department|colleagues|vendor|partners?|data scientists|scientists|engineers|researchers|analysts|statisticians|developers|specialists)|(?:my\s+)?(?:colleagues|teammates|co-?workers))${PARTY_PLACE})\s+(?:(?:that|who|which)\s+)?${SUBJECT_ADVERB}(?:${OTHER_VERBS})\b`,
   'gi',
 );
+/**
+ * Another party described by a clause set off with a comma, wherever it stands: "worked alongside
+ * the vision group, who owned the image models", "supported the research team, which trains the
+ * speech models". The comma makes the clause say what that party does; leading or founding it
+ * keeps the work the writer's (LEADS_OR_FOUNDED).
+ */
+const PARTY_WHO = new RegExp(
+  String.raw`\b(?:the|our|their|a|an|another|other|separate)\s+(?:[\w-]+\s+){0,3}(?:team|teams|group|department|colleagues|vendor|partners?|data scientists|scientists|engineers|researchers|analysts|statisticians|developers|specialists)${PARTY_PLACE},\s+(?:who|which)\s+${SUBJECT_ADVERB}(?:${OTHER_VERBS})\b`,
+  'gi',
+);
+/** A comma that closes such a clause, the sentence going on with a preposition or the writer: "…, which builds models, with dashboards". */
+const RELATIVE_CLAUSE_CLOSED = /,\s*(?:with|for|to|in|on|at|by|from|then|and then|i|we|you)\b/i;
 /**
  * CVs: an organisation's own doing in a relative clause: "joined a fintech start-up that grew
  * revenue tenfold", "worked for a company that builds drones". Joining it is not doing its work;
@@ -363,6 +375,8 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   }
   const other = hints.subject ? nearestCue(OTHER_SUBJECT, before, (gap) => !OTHER_CLAUSE_END.test(gap)) : null;
   if (other && !(kind === 'cv' && INVOLVED.test(before.slice(0, other.index + 1)))) return { rule: 'other-subject', cue: before.slice(other.index).trim().slice(0, 80) };
+  const party = hints.subject ? nearestCue(PARTY_WHO, before, (gap) => !OTHER_CLAUSE_END.test(gap) && !RELATIVE_CLAUSE_CLOSED.test(gap)) : null;
+  if (party && !LEADS_OR_FOUNDED.test(before.slice(0, party.index))) return { rule: 'other-subject', cue: before.slice(party.index).trim().slice(0, 80) };
   const whose = hints.subject ? nearestCue(WHOSE_THING, before, (gap) => !OTHER_CLAUSE_END.test(gap) && !/,/.test(gap)) : null;
   if (whose) return { rule: 'other-subject', cue: before.slice(whose.index).trim().slice(0, 80) };
   const organisationDoes = hints.relative ? nearestCue(ORGANISATION_DOES, before, (gap) => !ORGANISATION_CLAUSE_END.test(gap)) : null;
