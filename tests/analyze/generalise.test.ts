@@ -417,6 +417,8 @@ describe('open phrasings of time management: work carried at once, kept to its d
     ['Managed the production schedule for three product lines.', true],
     ['Changed the cron schedule of the nightly batch job.', false],
     ['They plan their own week around the lab bookings.', true],
+    ['You will plan your own quarter with your manager.', true],
+    ['I manage my own calendar across two research groups.', true],
     ['Answers supplier queries in a timely manner.', true],
     ['The dashboard gives timely insight into stock levels.', false],
     ['Our squad met its sprint goals in eleven of twelve iterations.', true],
@@ -491,6 +493,23 @@ describe('data cleaned or joined, with words between', () => {
     ['Explored nine years of the ward data.', true],
     ['Curated a 12,000-photo dataset of bird calls and nests.', true],
     ['Joined a team of nine whose data came from farms.', false],
+  ]);
+});
+
+describe('records, logs or tables cleaned; features made for a model', () => {
+  casesOfSkill('data-science', [
+    ['Deduplicated the patient records from four clinics.', true],
+    ['Cleaned the weather station logs before fitting the demand model.', true],
+    ['Cleaned up old logs to free disk space on the build servers.', false],
+    ['Derived forty features from the smart-meter readings.', true],
+    ['Engineered new features for the mobile banking app with the design team.', false],
+  ]);
+});
+
+describe('numerical optimisation and compensated summation are numerical analysis', () => {
+  casesOfSkill('numerical-analysis', [
+    ['Background in numerical optimisation: quasi-Newton methods and line searches.', true],
+    ['Switched the loss accumulation to Kahan summation.', true],
   ]);
 });
 
