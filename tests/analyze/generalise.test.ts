@@ -611,6 +611,15 @@ describe('whose mention it is', () => {
     expect(await cv('Worked with the forecasting team and built gradient boosting models for demand.')).toContain('learning-algorithms');
   });
 
+  it('actuaries, accountants and clinicians are professions too', async () => {
+    expect(await cv('Built the claims warehouse for the pricing actuaries.')).not.toContain('business-knowledge');
+    expect(await cv('Helped the hospital radiologists, who trained their own segmentation models, with storage.')).not.toContain('computer-vision');
+  });
+
+  it('shadowing others at their work is watching it', async () => {
+    expect(await cv('Shadowed the speech team during a fortnight of ASR model training.')).not.toContain('audio-speech');
+  });
+
   it('prototyping is a doing another subject carries out', async () => {
     expect(await cv('Our researchers prototype every model in Python; I port them to Go services.')).not.toContain('python');
   });

@@ -17,7 +17,7 @@ export interface Voice {
 const ORGANISATION_AFTER = /^(?:\s+[\p{Lu}&][\p{L}&.-]*){0,2}\s+(?:Ltd|Limited|Inc|LLC|LLP|GmbH|plc|PLC|Corp|Corporation|AG|S\.?A|B\.?V|Pty|Holdings|Media|Group)\b\.?/u;
 
 /** Head nouns of professions: in the plural they name other people ("the desk is mostly physicists"). */
-const PROFESSIONS = 'engineers|scientists|analysts|developers|statisticians|physicists|mathematicians|researchers|economists|technicians|specialists|practitioners|architects';
+const PROFESSIONS = 'engineers|scientists|analysts|developers|statisticians|physicists|mathematicians|researchers|economists|technicians|specialists|practitioners|architects|actuaries|accountants|clinicians|radiologists';
 const PROFESSION_PLURAL = new RegExp(String.raw`\b(?:${PROFESSIONS})$`, 'i');
 
 /** A mention that is the name of a team or group: "the computer vision team", "our NLP group". */
@@ -90,7 +90,7 @@ const OTHER_SUBJECT = new RegExp(
  * keeps the work the writer's (LEADS_OR_FOUNDED).
  */
 const PARTY_WHO = new RegExp(
-  String.raw`\b(?:the|our|their|a|an|another|other|separate)\s+(?:[\w-]+\s+){0,3}(?:team|teams|group|department|colleagues|vendor|partners?|data scientists|scientists|engineers|researchers|analysts|statisticians|developers|specialists)${PARTY_PLACE},\s+(?:who|which)\s+${SUBJECT_ADVERB}(?:${OTHER_VERBS})\b`,
+  String.raw`\b(?:the|our|their|a|an|another|other|separate)\s+(?:[\w-]+\s+){0,3}(?:team|teams|group|department|colleagues|vendor|partners?|${PROFESSIONS})${PARTY_PLACE},\s+(?:who|which)\s+${SUBJECT_ADVERB}(?:${OTHER_VERBS})\b`,
   'gi',
 );
 /** A comma that closes such a clause, the sentence going on with a preposition or the writer: "…, which builds models, with dashboards". */
@@ -151,7 +151,7 @@ const HIRING = /\b(?:recruit(?:ed|ing|s)?|hir(?:ed|ing|es|e)|sourc(?:ed|ing|es|e
 const PEOPLE_OR_POSTS = /\b(?:engineers?|researchers?|scientists?|specialists?|developers?|analysts?|candidates?|hires|roles?|positions?|vacanc(?:y|ies)|openings?|talent|profiles?|experts?|people|professionals?)\b/i;
 const OWN_DOING = /\b(?:built|build|developed|develop|trained|train|designed|design|implemented|implement|wrote|write|shipped|ship|used|use|deployed|deploy|created|create|led|analysed|analyzed|applied|apply|fine-tuned)\b/i;
 
-const ATTENDED = /\b(?:attended|attending|audited|auditing|watched|went to|listened to|sat in on)\b/gi;
+const ATTENDED = /\b(?:attended|attending|audited|auditing|watched|went to|listened to|sat in on|shadowed|shadowing)\b/gi;
 const ATTENDED_AFTER = /^[^.;]{0,40}\((?:lectures? only|audited|no assignments|attended)[^)]*\)/i;
 
 /** Fields of a degree named in a job ad ("a degree in Computer Science, Statistics, Physics or similar"). */
@@ -292,7 +292,7 @@ const HINT = {
   organisation: /\b(?:Ltd|Limited|Inc|LLC|LLP|GmbH|plc|PLC|Corp|Corporation|AG|S\.?A|B\.?V|Pty|Holdings|Media|Group)\b/,
   team: /\b(?:team|teams|group|groups|department|squad|unit|guild|chapter)\b/i,
   doneBy: /\bby\b|\b(?:bought in|outsourced|licensed from)\b/i,
-  subject: /\b(?:they|he|she|team|teams|group|department|colleagues|teammates|co-?workers|whose|vendor|partners?|scientists|engineers|researchers|analysts|statisticians|developers|specialists)\b/i,
+  subject: new RegExp(String.raw`\b(?:they|he|she|team|teams|group|department|colleagues|teammates|co-?workers|whose|vendor|partners?|${PROFESSIONS})\b`, 'i'),
   relative: /\b(?:that|which)\b/i,
   companyThing: /\bour\b|\bcompany[’']s\b/i,
   attended: new RegExp(`${ATTENDED.source}|${ATTENDED_AFTER.source.replace('^[^.;]{0,40}', '')}`, 'i'),
