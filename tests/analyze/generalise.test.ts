@@ -817,6 +817,21 @@ describe('section structure and requirement scope', () => {
     }
   });
 
+  it('an ad written with emoji bullets and prose under its titles keeps its requirements out of the company description', async () => {
+    const ad = [
+      'Who we are',
+      'We run a bike-sharing network in six cities.',
+      '',
+      'What you will work on 🔧',
+      'You will build the demand forecasts that move bikes overnight, in Python.',
+      '',
+      'You may be a great fit if...',
+      '✔️ you have trained gradient boosting models',
+      '🌟 you have written production services with tests and code review',
+    ].join('\n');
+    expect(await presentSkills(ad, 'job')).toEqual(expect.arrayContaining(['python', 'learning-algorithms', 'software-engineering']));
+  });
+
   it('list intros inside run-together page copy start their sections where they stand', () => {
     const text = 'Join a small lab that builds farm robots and likes quiet offices. As a perception engineer, you will: - Calibrate stereo cameras - Write ROS nodes Bonus Skills: - CUDA - Rust What we offer: - A bike';
     const found = detectSections(text).map((s) => [s.kind, text.slice(s.start, s.start + 12)]);

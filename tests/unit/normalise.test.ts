@@ -17,6 +17,8 @@ describe('normaliseText', () => {
     ['moderncv bullets arrive as "{"', '{ Achievement 1;\n{ Achievement 2', '- Achievement 1;\n- Achievement 2'],
     ['unicode bullets become "- "', '• one\n▪ two\n➢ three', '- one\n- two\n- three'],
     ['a bullet glyph alone on its line joins the next line', '•\nTrained models', '- Trained models'],
+    ['emoji leading a run of lines are bullets', 'Perks\n🌱 Four-day weeks\n👨‍👩‍👧 Parental leave\n✈️ Travel budget', 'Perks\n- Four-day weeks\n- Parental leave\n- Travel budget'],
+    ['a single emoji before a title decorates it', '🔥 Data Engineer\n\nWe are hiring.', '🔥 Data Engineer\n\nWe are hiring.'],
     ['zero-width characters and BOM removed', '\uFEFFPy\u200Bthon', 'Python'],
     ['letter-spaced headings collapse', 'E X P E R I E N C E\nBuilt things', 'EXPERIENCE\nBuilt things'],
     ['rating dots are written as the score they draw', 'Python ●●●●○\nC++ ★★★☆☆', 'Python 4/5\nC++ 3/5'],

@@ -99,6 +99,22 @@ describe('list introductions without a standard heading', () => {
     expect(sections.map((s) => s.kind)).toEqual([kind]);
   });
 
+  it('may end in an ellipsis, as a lead-in does', () => {
+    expect(detectSections("Intro text.\n\nYou'll thrive with us if...\n- one item\n- another item").map((s) => s.kind)).toEqual(['requirements']);
+  });
+
+  it("over a paragraph, a line standing alone heads it when its words say what it is", () => {
+    const text = 'About us\nWe grow oysters.\n\nYour day-to-day 🌊\nYou will plan the harvest with the boat crews.\n\nWhat we look for\n- Boat licence';
+    expect(detectSections(text).map((s) => [s.kind, s.title])).toEqual([
+      ['about-company', 'About us'],
+      ['responsibilities', 'Your day-to-day 🌊'],
+      ['requirements', 'What we look for'],
+    ]);
+    // Unknown words, a line that runs on into the next, or a next line that goes on the sentence head nothing.
+    expect(detectSections('About us\nWe grow oysters.\n\nSeasonal oysters\nThey taste of the sea.').map((s) => s.kind)).toEqual(['about-company']);
+    expect(detectSections('About us\nWe grow oysters.\n\nYou will work with\nThe boat crews every day.').map((s) => s.kind)).toEqual(['about-company']);
+  });
+
   it('needs a list after it, and no sentence punctuation', () => {
     expect(detectSections('It would be great if you also had\nsome prose here.')).toEqual([]);
     expect(detectSections('We offer nice things.\n- one')).toEqual([]);

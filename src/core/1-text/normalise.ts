@@ -5,7 +5,7 @@
 
 /** Glyphs that PDF producers and word processors use as list bullets. */
 const BULLET_GLYPHS = '•◦▪▫■□●○‣⁃∙➢➤►▶▸✓✔✗★☆❖◆◇→\u0088\u0095\uF0B7\uF0A7\uF076\uF0D8\uF0FC\uF06C\uF0A8';
-const LEADING_BULLET = new RegExp(`^[ \\t]*[${BULLET_GLYPHS}][ \\t]*`, 'gm');
+const LEADING_BULLET = new RegExp(`^[ \\t]*[${BULLET_GLYPHS}]\\uFE0F?[ \\t]*`, 'gm');
 const LEADING_ASCII_BULLET = /^[ \t]*[*+\-·{][ \t]+/gm;
 /**
  * Rating dots and stars ("Python ●●●●○") are a score drawn with symbols: they are written as the
@@ -18,6 +18,28 @@ function ratingAsScore(glyphs: string): string {
   const symbols = glyphs.replace(/[ \t]/g, '');
   return `${(symbols.match(FILLED_GLYPH) ?? []).length}/${[...symbols].length}`;
 }
+/**
+ * Emoji written as bullets ("✅ you have shipped NLP models", "⭐ you know retrieval"), common in
+ * job ads posted on social networks: one or more pictographs (with their variation selectors,
+ * skin tones and joiners) at the start of a line.
+ */
+const LEADING_EMOJI = /^[ \t]*(?:\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}])*[ \t]*)+(?=\S)/u;
+
+/**
+ * A leading emoji is a bullet when the line stands in a run of such lines: a single emoji before a
+ * title ("🚀 Applied Scientist") decorates it and is kept.
+ */
+function emojiBulletsAsDashes(text: string): string {
+  if (!/\p{Extended_Pictographic}/u.test(text)) return text;
+  const lines = text.split('\n');
+  const led = lines.map((line) => LEADING_EMOJI.test(line));
+  const neighbourLed = (i: number, step: number): boolean => {
+    for (let j = i + step; j >= 0 && j < lines.length; j += step) if ((lines[j] ?? '').trim() !== '') return led[j] === true;
+    return false;
+  };
+  return lines.map((line, i) => (led[i] && (neighbourLed(i, -1) || neighbourLed(i, 1)) ? line.replace(LEADING_EMOJI, '- ') : line)).join('\n');
+}
+
 /** Rules drawn with characters ("-----", "=====") in plain-text CVs. */
 const RULE_LINE = /^[ \t]*([-=_*~#.·•+])\1{2,}[ \t]*$/gm;
 /** A line holding one stray symbol or icon letter (icon fonts without a Unicode map). */
@@ -114,7 +136,9 @@ export function normaliseText(raw: string, stats?: NormaliseStats): string {
     // A soft hyphen is only a permitted break: drop it, and the line break that follows it.
     .replace(/\u00AD[ \t]*\n[ \t]*/g, '')
     .replace(/\u00AD/g, '')
-    .replace(/[\u2010\u2011]/g, '-')
+    .replace(/[\u2010\u2011]/g, '-');
+  // Emoji bullets first: some bullet glyphs (✔, ★) are also emoji, and a run of them is one list.
+  text = emojiBulletsAsDashes(text)
     .replace(LEADING_BULLET, '- ')
     .replace(PRIVATE_USE, '')
     .replace(CONTROLS, '')

@@ -83,9 +83,15 @@ const LIST_INTRO_CUES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ['skills', /\b(?:skills|technologies|tools|tech stack|toolbox)\b/i],
 ];
 
+/** How a line that leads into what follows ends: a colon, or an ellipsis ("You might be a fit if..."). */
+const LEAD_IN_END = /\s*(?::|\.\.\.|…)$/;
+
+/** Words a line ends in when its sentence goes on in the next line. */
+const RUNS_ON = /\b(?:if|with|had|have|has|to|and|or|of|the|a|an|you|are|is|in|for|that|who|we|our|your)$/i;
+
 /** A short, unpunctuated line followed by a bulleted list, whose words say what the list is. */
 export function classifyListIntro(line: string, next: string | undefined): { kind: SectionKind; title: string } | null {
-  const trimmed = line.trim().replace(/:$/, '');
+  const trimmed = line.trim().replace(LEAD_IN_END, '');
   if (!next || !/^- /.test(next.trim()) || /^- /.test(trimmed) || /[.!?]$/.test(trimmed)) return null;
   if (trimmed.split(/\s+/).length > 10 || !/^[\p{Lu}]/u.test(trimmed)) return null;
   for (const [kind, cue] of LIST_INTRO_CUES) if (cue.test(trimmed)) return { kind, title: trimmed };
@@ -106,15 +112,24 @@ export function classifyHeadingByForm(line: string, around: { previous?: string;
   const raw = line.trim();
   const markdown = /^#{1,6}\s+\S/.test(raw);
   const title = raw.replace(/^#{1,6}\s+/, '').replace(/^[*_]+|[*_]+$/g, '').trim();
-  if (!title || title.length > 60 || /^[-•*·o]\s/.test(title) || /[.!?;,]$/.test(title)) return null;
-  const words = title.replace(/:$/, '').split(/\s+/);
+  const leadIn = LEAD_IN_END.test(title);
+  const name = title.replace(LEAD_IN_END, '').trim();
+  if (!name || title.length > 60 || /^[-•*·o]\s/.test(title) || /[.!?;,]$/.test(name)) return null;
+  const words = name.split(/\s+/);
   if (words.length > 8 || !/^[\p{Lu}\p{N}]/u.test(title)) return null;
   const letters = title.replace(/[^\p{L}]/gu, '');
   const capitals = letters.length >= 4 && letters === letters.toUpperCase();
-  const overList = words.length <= LIST_TITLE_WORDS && (around.previous === undefined || around.previous.trim() === '') && /^- /.test(around.next?.trim() ?? '');
-  if (!markdown && !capitals && !/:$/.test(title) && !overList) return null;
-  const name = title.replace(/:$/, '').trim();
+  const alone = around.previous === undefined || around.previous.trim() === '';
+  const next = around.next?.trim() ?? '';
+  const overList = words.length <= LIST_TITLE_WORDS && alone && /^- /.test(next);
+  // A line standing alone over a paragraph is a title only when its words say what the section is
+  // ("What you'll be working on" over the duties in prose); otherwise it may be a short sentence.
+  // The paragraph must open a sentence of its own, and the line must not end in a word that runs
+  // on into it ("It would be great if you also had / some prose").
+  const overParagraph = alone && /^[\p{Lu}]/u.test(next) && !RUNS_ON.test(name);
+  if (!markdown && !capitals && !leadIn && !overList && !overParagraph) return null;
   for (const [kind, cue] of LIST_INTRO_CUES) if (cue.test(name)) return { kind, title: name };
+  if (overParagraph && !markdown && !capitals && !leadIn) return null;
   // A title in the company's voice names the company's own things ("Our values", "Our stack").
   if (/^our\b/i.test(name)) return { kind: 'about-company', title: name };
   return { kind: 'unknown', title: name };
