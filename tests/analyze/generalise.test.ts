@@ -2,6 +2,7 @@ import { isInflectionOf } from '../../src/core/3-extract/mentions';
 import { matchDocuments } from '../../src/core/5-match/match';
 import { detectSections } from '../../src/core/1-text/sections';
 import { splitSentences } from '../../src/core/1-text/sentences';
+import { normaliseText } from '../../src/core/1-text/normalise';
 import { analyzeExtraction } from '../../src/core/4-analyze/analyze';
 import { extractDocument } from '../../src/core/1-text/document-text';
 import { acceptedTerms, analyzeText, lexicon, nlp, presentSkills } from './support';
@@ -830,6 +831,21 @@ describe('section structure and requirement scope', () => {
       '🌟 you have written production services with tests and code review',
     ].join('\n');
     expect(await presentSkills(ad, 'job')).toEqual(expect.arrayContaining(['python', 'learning-algorithms', 'software-engineering']));
+  });
+
+  it('a numbered list of tasks is a list: an item naming the company\'s people is still a duty', async () => {
+    const ad = [
+      'Fenwick Rail builds signalling software for regional lines.',
+      '',
+      'Your tasks',
+      '1. Maintenance of the timetable services in Java',
+      '2. Close cooperation with our dispatchers and the safety department',
+      '',
+      'Your profile',
+      '1. Several years with Python',
+    ].join('\n');
+    expect(detectSections(normaliseText(ad)).map((s) => s.kind)).toEqual(['responsibilities', 'requirements']);
+    expect(await presentSkills(ad, 'job')).toContain('collaboration');
   });
 
   it('list intros inside run-together page copy start their sections where they stand', () => {

@@ -18,6 +18,8 @@ describe('normaliseText', () => {
     ['unicode bullets become "- "', '• one\n▪ two\n➢ three', '- one\n- two\n- three'],
     ['a bullet glyph alone on its line joins the next line', '•\nTrained models', '- Trained models'],
     ['emoji leading a run of lines are bullets', 'Perks\n🌱 Four-day weeks\n👨‍👩‍👧 Parental leave\n✈️ Travel budget', 'Perks\n- Four-day weeks\n- Parental leave\n- Travel budget'],
+    ['numbers leading a run of lines are bullets', 'Your tasks\n1. Train models\n2) Ship them\n(3) Watch them', 'Your tasks\n- Train models\n- Ship them\n- Watch them'],
+    ['a single number before a heading numbers it', '1. Education\nBSc Physics, 2015\n\n2. Experience', '1. Education\nBSc Physics, 2015\n\n2. Experience'],
     ['a single emoji before a title decorates it', '🔥 Data Engineer\n\nWe are hiring.', '🔥 Data Engineer\n\nWe are hiring.'],
     ['zero-width characters and BOM removed', '\uFEFFPy\u200Bthon', 'Python'],
     ['letter-spaced headings collapse', 'E X P E R I E N C E\nBuilt things', 'EXPERIENCE\nBuilt things'],

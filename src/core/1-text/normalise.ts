@@ -24,20 +24,23 @@ function ratingAsScore(glyphs: string): string {
  * skin tones and joiners) at the start of a line.
  */
 const LEADING_EMOJI = /^[ \t]*(?:\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}])*[ \t]*)+(?=\S)/u;
+/** A numbered list's marker: "1. ", "2) ", "(3) ". */
+const LEADING_NUMBER = /^[ \t]*(?:\d{1,2}[.)]|\(\d{1,2}\))[ \t]+(?=\S)/;
 
 /**
- * A leading emoji is a bullet when the line stands in a run of such lines: a single emoji before a
- * title ("🚀 Applied Scientist") decorates it and is kept.
+ * A line's leading marker is a bullet when the line stands in a run of lines led the same way: a
+ * single emoji before a title ("🚀 Applied Scientist") decorates it, and a single number before a
+ * heading ("1. Education") numbers it; both are kept.
  */
-function emojiBulletsAsDashes(text: string): string {
-  if (!/\p{Extended_Pictographic}/u.test(text)) return text;
+function runLeadersAsDashes(text: string, leader: RegExp): string {
   const lines = text.split('\n');
-  const led = lines.map((line) => LEADING_EMOJI.test(line));
+  const led = lines.map((line) => leader.test(line));
+  if (!led.includes(true)) return text;
   const neighbourLed = (i: number, step: number): boolean => {
     for (let j = i + step; j >= 0 && j < lines.length; j += step) if ((lines[j] ?? '').trim() !== '') return led[j] === true;
     return false;
   };
-  return lines.map((line, i) => (led[i] && (neighbourLed(i, -1) || neighbourLed(i, 1)) ? line.replace(LEADING_EMOJI, '- ') : line)).join('\n');
+  return lines.map((line, i) => (led[i] && (neighbourLed(i, -1) || neighbourLed(i, 1)) ? line.replace(leader, '- ') : line)).join('\n');
 }
 
 /** Rules drawn with characters ("-----", "=====") in plain-text CVs. */
@@ -137,8 +140,9 @@ export function normaliseText(raw: string, stats?: NormaliseStats): string {
     .replace(/\u00AD[ \t]*\n[ \t]*/g, '')
     .replace(/\u00AD/g, '')
     .replace(/[\u2010\u2011]/g, '-');
-  // Emoji bullets first: some bullet glyphs (✔, ★) are also emoji, and a run of them is one list.
-  text = emojiBulletsAsDashes(text)
+  // Emoji bullets first: some bullet glyphs (✔, ▶) are also emoji, and a run of them is one list.
+  if (/\p{Extended_Pictographic}/u.test(text)) text = runLeadersAsDashes(text, LEADING_EMOJI);
+  text = runLeadersAsDashes(text, LEADING_NUMBER)
     .replace(LEADING_BULLET, '- ')
     .replace(PRIVATE_USE, '')
     .replace(CONTROLS, '')
