@@ -175,6 +175,13 @@ describe('negation and modality', () => {
       ['Requirements\n- People with Scala will stand out.', 'scala', 'requirement', 'preferred'],
       ['Requirements\n- If you also write Scala, great.', 'scala', 'requirement', 'preferred'],
       ["Requirements\n- We'd be impressed by Kotlin side projects.", 'kotlin', 'requirement', 'preferred'],
+      ['Requirements\n- Kotlin (plus)', 'kotlin', 'requirement', 'preferred'],
+      ['Requirements\n- Scala would be a nice addition.', 'scala', 'requirement', 'preferred'],
+      ["Requirements\n- A little Kotlin wouldn't hurt.", 'kotlin', 'requirement', 'preferred'],
+      ['Requirements\n- Scala experience will be considered favourably.', 'scala', 'requirement', 'preferred'],
+      // An item's own aside that it is not essential or not mandatory makes it optional, not unwanted.
+      ['Requirements\n- Kotlin\n- Scala (not mandatory)', 'scala', 'requirement', 'preferred'],
+      ['Requirements\n- Kotlin\n- Scala (not essential)', 'scala', 'requirement', 'preferred'],
       // A skill the hire will pick up on the job is not asked for.
       ["Requirements\n- You'll pick up Scala from the team in your first month.", 'scala', 'modality', 'negated'],
       // A negation that opens a clause before a colon stays in it.

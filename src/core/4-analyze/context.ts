@@ -75,7 +75,7 @@ const REPORTED_AFTER = /^[^.;]{0,60}?\b(?:built|developed|trained|implemented|cr
 const INVOLVED = /\b(?:led|lead|leading|managed|managing|ran|running|headed|heading|joined|worked in|worked on|working in|working on|part of|member of|within|coached|founded|built|formed|grew)\s+(?:\S+\s+){0,2}$/;
 /** Job ads that offer to teach a skill do not require it. */
 const TAUGHT_ON_THE_JOB = /\b(?:(?:we will|we'll|we can|we|happy to|glad to) (?:teach|train|coach) you|you will learn|you'll learn|you(?:'ll| will| can) pick up|you will be trained in|training (?:is|will be) provided in)\b/g;
-const PREFERRED_CUES = /\b(?:a plus|is a plus|are a plus|(?:a|an) (?:big|huge|real|definite|strong|major|great|nice|added|extra|distinct) (?:plus|bonus|advantage)|nice[- ]to[- ]have|bonus|preferred|preferably|ideally|desirable|advantageous|an advantage|would be great|would be nice|not essential|optional|helpful but|(?:is|are|would be) helpful|would help|beneficial|an asset|a (?:strong|real|definite|great) asset|sets? you apart|(?:make|makes|help|helps) you stand out|(?:will|would|to) stand out|(?:a|the) (?:key |real )?differentiator|(?:would|'d|’d) (?:be|love to be) impressed|good to know|(?:it )?helps if|it would help if|if you also|if you happen to|nice(?=\s*:)|(?:is|are) nice|is welcome|are welcome|a bonus|(?:good|great) to have|even better|(?:counts?|count) in your favou?r|a welcome addition|(?:is|are|be|much|greatly) appreciated|highly regarded|(?:a )?nice extra|extra credit|also value|optionally|(?:we|i)(?:'d| would) love|points for|desired(?=\s*(?:[.;,)]|$)))\b/;
+const PREFERRED_CUES = /\b(?:a plus|is a plus|are a plus|(?:a|an) (?:big|huge|real|definite|strong|major|great|nice|added|extra|distinct) (?:plus|bonus|advantage)|nice[- ]to[- ]have|bonus|preferred|preferably|ideally|desirable|advantageous|an advantage|would be great|would be nice|not essential|optional|helpful but|(?:is|are|would be) helpful|would help|beneficial|an asset|a (?:strong|real|definite|great) asset|sets? you apart|(?:make|makes|help|helps) you stand out|(?:will|would|to) stand out|(?:a|the) (?:key |real )?differentiator|(?:would|'d|’d) (?:be|love to be) impressed|good to know|(?:it )?helps if|it would help if|if you also|if you happen to|nice(?=\s*:)|(?:is|are) nice|is welcome|are welcome|a bonus|(?:good|great) to have|even better|(?:counts?|count) in your favou?r|(?:a )?(?:welcome|nice|great|valuable|useful) addition|(?:would|will|does|do)(?:n['’]t| not) hurt|never hurts|(?:considered|viewed|looked (?:up)?on|regarded|seen) favou?rably|(?<=\()(?:a )?plus(?=\))|not (?:mandatory|compulsory|a must)|(?:is|are|be|much|greatly) appreciated|highly regarded|(?:a )?nice extra|extra credit|also value|optionally|(?:we|i)(?:'d| would) love|points for|desired(?=\s*(?:[.;,)]|$)))\b/;
 /**
  * "C++ is not required but would help", "…not essential, but welcome": after the denial a preferred
  * cue, or a plain word of welcome, says the skill is optional.
@@ -252,6 +252,12 @@ function closesParenthesis(text: string): boolean {
 }
 
 /**
+ * Job ads: an item's own aside that it is "(not essential)" or "(not mandatory)" says the item is
+ * optional, as "(optional)" does, not that the post does not want it (PREFERRED_CUES reads it).
+ */
+const OPTIONAL_ASIDE = /^\s*\(\s*(?:but\s+)?not\s+(?:essential|mandatory|compulsory|a must)\s*\)/i;
+
+/**
  * Whether a preferred cue comes before the denial in a negation read after the mention ("Kubernetes
  * is a plus but not required"): the denial then says the skill is optional, not unwanted.
  */
@@ -274,7 +280,7 @@ function judgeWindow(w: Window, sentence: string, start: number, end: number, ki
   if (neg && negates(neg, before)) {
     return { modality: 'negated', cue: sentence.slice(w.clauseStart + neg.index, start).trim(), side: 'before', at: neg.index };
   }
-  const negAfter = NEGATION_AFTER.exec(after);
+  const negAfter = kind === 'job' && OPTIONAL_ASIDE.test(after) ? null : NEGATION_AFTER.exec(after);
   if (negAfter && !preferredBeforeDenial(negAfter[0]) && !NOT_REQUIRED_BUT_WELCOME.test(after)) return { modality: 'negated', cue: sentence.slice(end, end + negAfter[0].length).trim(), side: 'after', at: negAfter[0].length };
   if (kind === 'job') {
     const taught = lastMatch(TAUGHT_ON_THE_JOB, before);
