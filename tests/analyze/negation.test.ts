@@ -28,6 +28,10 @@ describe('negation and modality', () => {
     ['Familiarity with Docker and Compose.', 'containers', 'weak', 'familiarity with'],
     ['C++: beginner', 'cpp', 'weak', 'beginner'],
     ['Spent one evening on reinforcement learning.', 'reinforcement-learning', 'weak', 'one evening on'],
+    ['Currently completing a course on speech recognition.', 'speech-recognition', 'weak', 'currently completing a course on'],
+    ['Kotlin: self-study, two months', 'kotlin', 'weak', 'self-study'],
+    ['Joined a reading group on reinforcement learning.', 'reinforcement-learning', 'weak', 'reading group on'],
+    ['Hoping one day to move into computer vision.', 'computer-vision', 'weak', 'move into'],
     ['Heard a single guest lecture about Kubernetes.', 'kubernetes', 'weak', 'a single guest lecture about'],
     // An interest or a wish is not the skill.
     ['Passionate about Kubernetes and home labs.', 'kubernetes', 'weak', 'passionate about'],
