@@ -848,6 +848,12 @@ describe('section structure and requirement scope', () => {
     expect(await presentSkills(ad, 'job')).toContain('collaboration');
   });
 
+  it("other postings listed on a job's page ask for nothing", async () => {
+    const page = 'Backend Engineer\n\nRequirements\n- Three years of Go\n\nYou may also like\nSpeech Recognition Engineer – Oslo\nComputer Vision Intern – Bergen';
+    const skills = await presentSkills(page, 'job');
+    expect([skills.includes('audio-speech'), skills.includes('computer-vision')]).toEqual([false, false]);
+  });
+
   it('list intros inside run-together page copy start their sections where they stand', () => {
     const text = 'Join a small lab that builds farm robots and likes quiet offices. As a perception engineer, you will: - Calibrate stereo cameras - Write ROS nodes Bonus Skills: - CUDA - Rust What we offer: - A bike';
     const found = detectSections(text).map((s) => [s.kind, text.slice(s.start, s.start + 12)]);

@@ -87,6 +87,13 @@ describe('a list item with its own label', () => {
   });
 });
 
+describe("a job page's list of other postings", () => {
+  it('heads a section of its own, which ends at the next heading', () => {
+    const page = 'Requirements\n- Go\n\nMore jobs like this\nSpeech Engineer, Oslo\nVision Intern, Bergen\n\nREQUIREMENTS FOR VISA SPONSORSHIP:\nnone';
+    expect(detectSections(page).map((s) => s.kind)).toEqual(['requirements', 'other-jobs', 'requirements']);
+  });
+});
+
 describe('list introductions without a standard heading', () => {
   it.each([
     ['It would be great if you also had', 'preferred'],

@@ -28,6 +28,7 @@ const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
   ['preferred', ['nice to have', 'nice-to-have', 'nice to haves', 'nice-to-haves', 'preferred', 'preferred qualifications', 'preferred skills', 'bonus', 'bonus points', 'bonus skills', 'desirable', 'desirable skills', 'desirable criteria', 'pluses', 'plus', 'it would be great if', "it's a plus", 'good to have', 'great to have', 'additional qualifications', 'even better', 'extra credit', 'ideally', 'optional', 'desired', 'desired skills', 'desired qualifications', 'desired experience']],
   ['benefits', ['benefits', 'perks', 'what we offer', 'we offer', 'compensation', 'compensation and benefits', 'salary and benefits', 'why join us', 'why us', 'perks and benefits', 'benefits and perks', 'what you get', 'package']],
   ['excluded', ['not for this role', 'not required', 'not needed', 'not part of this role', 'what this role is not', 'out of scope', "what you won't do", 'what you will not do', "you don't need", 'you do not need']],
+  ['other-jobs', ['similar jobs', 'related jobs', 'more jobs', 'other jobs', 'jobs like this', 'more jobs like this', 'similar positions', 'related positions', 'other open positions', 'more open positions', 'other openings', 'similar roles', 'related roles', 'recommended jobs', 'jobs you may like', 'you may also like', 'people also viewed', 'similar vacancies', 'other vacancies', 'explore more jobs', 'latest jobs', 'you might also be interested in']],
   ['application', ['how to apply', 'application process', 'to apply', 'interview process', 'hiring process', 'our hiring process', 'our interview process', 'recruitment process', 'our recruitment process', 'next steps', 'equal opportunity', 'diversity and inclusion']],
 ];
 
@@ -178,7 +179,7 @@ const LIST_ITEM = /^\s*- /;
 const INLINE_LABEL = /:\s+\S/;
 
 /** Sections that a heading of unknown words ends. */
-const UNKNOWN_ENDS: ReadonlySet<SectionKind> = new Set(['about-company', 'benefits', 'application', 'excluded', 'unknown']);
+const UNKNOWN_ENDS: ReadonlySet<SectionKind> = new Set(['about-company', 'benefits', 'application', 'excluded', 'other-jobs', 'unknown']);
 
 /** Finds section headings in normalised text; each section runs to the next heading. */
 export function detectSections(text: string): Section[] {
