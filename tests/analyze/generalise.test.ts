@@ -617,6 +617,15 @@ describe('whose mention it is', () => {
     expect(await cv('Helped the hospital radiologists, who trained their own segmentation models, with storage.')).not.toContain('computer-vision');
   });
 
+  it('a supporting role or task around a technical thing is not the thing', async () => {
+    expect(await cv('Paralegal for a speech recognition company, drafting supplier contracts.')).not.toContain('audio-speech');
+    expect(await cv('Worked as an account manager for a computer vision platform used by farms.')).not.toContain('computer-vision');
+    expect(await cv('Wrote the user guides for the analytics team\'s gradient boosting toolkit.')).not.toContain('learning-algorithms');
+    // Domain words are not roles, and a role named as someone else's leaves the writer's work alone.
+    expect(await cv('Built a marketing attribution model with gradient boosting.')).toContain('learning-algorithms');
+    expect(await cv('Helped the sales director fit gradient boosting models to renewal data.')).toContain('learning-algorithms');
+  });
+
   it('shadowing others at their work is watching it', async () => {
     expect(await cv('Shadowed the speech team during a fortnight of ASR model training.')).not.toContain('audio-speech');
   });

@@ -9,7 +9,7 @@ import type { DocumentKind } from './schema';
  */
 export interface Voice {
   /** The rule that found the mention second-hand. */
-  rule: 'organisation-name' | 'sold' | 'plural-profession' | 'team-name' | 'done-by-others' | 'other-subject' | 'attended' | 'degree-field' | 'company-voice' | 'employment-terms' | 'hired-for' | 'company-described';
+  rule: 'organisation-name' | 'sold' | 'around-the-work' | 'plural-profession' | 'team-name' | 'done-by-others' | 'other-subject' | 'attended' | 'degree-field' | 'company-voice' | 'employment-terms' | 'hired-for' | 'company-described';
   cue: string;
 }
 
@@ -137,6 +137,23 @@ function companyThingBuiltOn(before: string): RegExpExecArray | null {
 /** Where another subject's clause ends before the mention: a full stop or semicolon, or a comma before the candidate or writer speaks ("…, you will build"). */
 const OTHER_CLAUSE_END = /[.;]|,\s*(?:you|you'll|you’ll|we|i|your)\b/i;
 
+/**
+ * CVs: work around a technical thing that is not the thing itself, named by a role of sales,
+ * marketing, law, the office, accounts or customer support, or by a task of user documentation,
+ * press releases, buying, copywriting or manual testing ("legal counsel for a facial recognition
+ * provider", "wrote user documentation for the company's PyTorch models", "procured GPUs for the
+ * deep learning team"). Bare domain words are not cues: "sales forecasting with gradient boosting"
+ * and "support ticket classification with BERT" are the writer's models. Read as HIRING is: a cue
+ * before the mention in its clause, with no verb of the writer's own technical doing between.
+ */
+const SUPPORTING_ROLE = String.raw`sales (?:engineer|manager|representative|rep|executive|lead|director)s?|salesperson|marketing (?:manager|lead|executive|assistant|director|coordinator)s?|marketers?|legal counsel|counsel|lawyers?|paralegal|solicitor|office (?:manager|administrator)|account (?:manager|executive)s?|(?:customer )?support (?:agent|representative|specialist)s?|copywriter|receptionist|qa tester|manual tester`;
+const SUPPORTING_TASK = String.raw`user documentation|user guides?|press releases?|procured|purchased|proofread(?:ing)?|manual (?:qa|testing)`;
+/**
+ * The role is the writer's only where a title stands: at the clause's opening or after "as", with
+ * at most two words of rank before it ("Legal counsel for…", "Enterprise Account Executive —…",
+ * "worked as an office manager at…"); "helped the sales director" names someone else.
+ */
+const AROUND_THE_WORK = new RegExp(String.raw`(?<=(?:^|[;:(|—–]|\bas(?:\s+an?)?)\s*)(?:(?:senior|junior|lead|principal|chief|head|enterprise|regional|global|technical|associate|assistant|freelance|in-house|trainee|graduate)\s+){0,2}(?:${SUPPORTING_ROLE})\b|\b(?:${SUPPORTING_TASK})\b`, 'gi');
 /** Selling a product is not building it: "sold the company's NLP APIs to banks". */
 const SOLD = /\b(?:sell|sells|sold|selling|resell|resold|reselling|pitched|pitching)\b/gi;
 
@@ -276,6 +293,8 @@ export interface VoiceHints {
   companyThing: boolean;
   attended: boolean;
   sold: boolean;
+  /** A CV's sentence naming work around a technical thing (AROUND_THE_WORK). */
+  aroundTheWork: boolean;
   hiring: boolean;
   degree: boolean;
   /** A job ad's sentence in the company's voice that says nothing to the candidate. */
@@ -297,6 +316,7 @@ const HINT = {
   companyThing: /\bour\b|\bcompany[’']s\b/i,
   attended: new RegExp(`${ATTENDED.source}|${ATTENDED_AFTER.source.replace('^[^.;]{0,40}', '')}`, 'i'),
   sold: new RegExp(SOLD.source, 'i'),
+  aroundTheWork: new RegExp(String.raw`\b(?:${SUPPORTING_ROLE}|${SUPPORTING_TASK})\b`, 'i'),
   hiring: new RegExp(HIRING.source, 'i'),
   degree: new RegExp(DEGREE_WORDS, 'i'),
 } as const;
@@ -311,6 +331,7 @@ export function voiceHints(sentence: string, kind: DocumentKind): VoiceHints {
     companyThing: kind === 'job' && HINT.companyThing.test(sentence),
     attended: HINT.attended.test(sentence),
     sold: HINT.sold.test(sentence),
+    aroundTheWork: kind === 'cv' && HINT.aroundTheWork.test(sentence),
     hiring: kind === 'cv' && HINT.hiring.test(sentence) && PEOPLE_OR_POSTS.test(sentence),
     degree: kind === 'job' && HINT.degree.test(sentence),
     company: kind === 'job' && COMPANY_VOICE.test(sentence) && !ADDRESSES_CANDIDATE.test(sentence),
@@ -387,6 +408,8 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   if (offer && COMPANY_OFFER_AFTER.test(after)) return { rule: 'company-voice', cue: `${offer[0]}${mention}${COMPANY_OFFER_AFTER.exec(after)?.[0] ?? ''}`.trim() };
   const sold = hints.sold ? nearestCue(SOLD, before, (gap) => words(gap) <= 5) : null;
   if (sold) return { rule: 'sold', cue: before.slice(sold.index).trim().slice(0, 80) };
+  const around = hints.aroundTheWork ? nearestCue(AROUND_THE_WORK, before, (gap) => words(gap) <= 10 && !/[.;]/.test(gap) && !OWN_DOING.test(gap)) : null;
+  if (around) return { rule: 'around-the-work', cue: before.slice(around.index).trim().slice(0, 80) };
   if (hints.hiring) {
     const clauseEnd = after.search(/[.;]/);
     const clauseAfter = clauseEnd < 0 ? after : after.slice(0, clauseEnd);
