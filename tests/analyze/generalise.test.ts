@@ -800,6 +800,17 @@ describe('whose mention it is', () => {
     expect(await job('- Route support tickets to the right queue with NLP models.')).toContain('nlp');
   });
 
+  it('how candidates are selected asks for nothing', async () => {
+    expect(await job('The selection process ends with a pair-programming session with two engineers.')).not.toContain('collaboration');
+    expect(await job('Our interviews include a short code review exercise.')).not.toContain('software-engineering');
+    expect(await job('- Review pull requests and keep the code review turnaround short.')).toContain('software-engineering');
+  });
+
+  it("a chief officer's title names a person, not the business", async () => {
+    expect(await job('You will report to our Chief Revenue Officer.')).not.toContain('business-knowledge');
+    expect(await job('- Present the churn forecast to the Chief Revenue Officer each quarter.')).toContain('business-knowledge');
+  });
+
   it('a team that owns a skill in a job ad does not make it a requirement', async () => {
     expect(await job('- Speech models are owned by the audio team, so that work is not part of this role.')).not.toContain('audio-speech');
     expect(await job('- Knowledge of reinforcement learning is not something we require.')).not.toContain('reinforcement-learning');
