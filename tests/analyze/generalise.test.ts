@@ -328,6 +328,14 @@ describe('what finite precision does to a computation is numerical analysis', ()
   ]);
 });
 
+describe('standing between two groups is work done with them', () => {
+  casesOfSkill('collaboration', [
+    ['Liaised between the clinicians and the data team during the pilot.', true],
+    ['Mediated between legal and engineering on the retention rules.', true],
+    ['Embedded C firmware for a smart thermostat.', false],
+  ]);
+});
+
 describe('another group helped or supported is work done with it', () => {
   casesOfSkill('collaboration', [
     ['Supported the underwriting team with a pricing dashboard.', true],
