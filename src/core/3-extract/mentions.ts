@@ -184,6 +184,36 @@ function walk(w: Walk, node: TrieNode, at: number): void {
 }
 
 /**
+ * Whether a word, as written, can begin any term: as itself or without a plural s, as the head of
+ * an open compound, in its exact case, or by its stem. Most words of a document begin none, and
+ * a document repeats its words, so the answer is kept per word and lexicon; a walk then starts
+ * only at the words that can begin one.
+ */
+const starterCaches = new WeakMap<CompiledLexicon, Map<string, boolean>>();
+
+function mayBeginTerm(token: Token, lexicon: CompiledLexicon, nlp: NlpPort): boolean {
+  let cache = starterCaches.get(lexicon);
+  if (!cache) {
+    cache = new Map();
+    starterCaches.set(lexicon, cache);
+  }
+  let begins = cache.get(token.text);
+  if (begins === undefined) {
+    const { root } = lexicon;
+    const lower = token.lower;
+    begins =
+      root.exact.has(lower) ||
+      (lower.length > 3 && lower.endsWith('s') && root.exact.has(lower.slice(0, -1))) ||
+      lexicon.openCompoundHeads.has(lower) ||
+      root.cased.has(token.text) ||
+      (root.stem.size > 0 && lexicon.stemPrefixes.has(lower.slice(0, 3)) && root.stem.has(cachedStem(lower, lexicon, nlp) ?? '\u0000'));
+    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+    cache.set(token.text, begins);
+  }
+  return begins;
+}
+
+/**
  * Finds lexicon terms in the token stream: the longest match at each position wins, and matches
  * do not overlap. Joiner tokens (- / &) are stepped over; other punctuation ends a match. Cost is
  * proportional to the text, whatever the lexicon's size (one trie walk per position).
@@ -193,7 +223,8 @@ export function findMentions(tokens: Token[], lexicon: CompiledLexicon, nlp: Nlp
   const mentions: Mention[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (tokens[i]?.type !== 'word') {
+    const token = tokens[i];
+    if (token?.type !== 'word' || !mayBeginTerm(token, lexicon, nlp)) {
       i++;
       continue;
     }
