@@ -346,6 +346,14 @@ describe('another group helped or supported is work done with it', () => {
   ]);
 });
 
+describe('a codebase kept in shape, or worked in at scale, is software engineering', () => {
+  casesOfSkill('software-engineering', [
+    ['Restructured the billing codebase into modules with clear owners.', true],
+    ['Comfortable in a large legacy code base.', true],
+    ['The codebase lives in a private Git repository.', false],
+  ]);
+});
+
 describe('models run as services are software engineering', () => {
   casesOfSkill('software-engineering', [
     ['Built the scoring services behind the loan approval app.', true],
