@@ -496,6 +496,8 @@ describe('experiments on a product and its users are idea iteration; research ex
     // "production" shares a stem with "product": numerical and simulation experiments stay research.
     ['Ran thousands of numerical experiments on the production cluster.', false],
     ['Designed simulation experiments for the product launch of a flight controller.', false],
+    ['Brought rapid experimentation to a bank that shipped twice a year.', true],
+    ['Introduced hypothesis-driven development to the loyalty squad.', true],
   ]);
 });
 
