@@ -183,6 +183,9 @@ describe('negation and modality', () => {
       ['Requirements\n- Scala would be a nice addition.', 'scala', 'requirement', 'preferred'],
       ["Requirements\n- A little Kotlin wouldn't hurt.", 'kotlin', 'requirement', 'preferred'],
       ['Requirements\n- Scala experience will be considered favourably.', 'scala', 'requirement', 'preferred'],
+      // A label after a spaced separator starts a new clause: the earlier items keep their level.
+      ['Requirements: Kotlin | Postgres | Redis — Nice to have: Scala | Kafka', 'kotlin', 'requirement', 'required'],
+      ['Requirements: Kotlin | Postgres | Redis — Nice to have: Scala | Kafka', 'scala', 'requirement', 'preferred'],
       // An item's own aside that it is not essential or not mandatory makes it optional, not unwanted.
       ['Requirements\n- Kotlin\n- Scala (not mandatory)', 'scala', 'requirement', 'preferred'],
       ['Requirements\n- Kotlin\n- Scala (not essential)', 'scala', 'requirement', 'preferred'],

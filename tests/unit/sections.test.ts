@@ -87,6 +87,27 @@ describe('a list item with its own label', () => {
   });
 });
 
+describe('level labels written in more ways', () => {
+  it('a level word and the words for what is asked head a section', () => {
+    expect(detectSections('Required Skills & Experience\nGo\n\nDesired Knowledge and Experience\nRust').map((s) => s.kind)).toEqual(['requirements', 'preferred']);
+  });
+
+  it('a label after a spaced dash, bar or dot inside a line heads the rest of that line', () => {
+    const line = 'Essential: Go | Postgres · Desirable: Rust';
+    expect(detectSections(`${line}\nMore text`).map((s) => [s.kind, line.slice(s.start, s.start + 9)])).toEqual([
+      ['requirements', 'Essential'],
+      ['preferred', 'Desirable'],
+      // The short line's opening label heads what follows it, as a heading does.
+      ['requirements', ''],
+    ]);
+  });
+
+  it('a level label opening a line too long for a heading heads that line only', () => {
+    const text = 'About us\nWe make maps.\nMust have: Go, Postgres, gRPC, Kubernetes, Terraform, Prometheus and Grafana dashboards\nWe are in Oslo.';
+    expect(detectSections(text).map((s) => s.kind)).toEqual(['about-company', 'requirements', 'about-company']);
+  });
+});
+
 describe("a job page's list of other postings", () => {
   it('heads a section of its own, which ends at the next heading', () => {
     const page = 'Requirements\n- Go\n\nMore jobs like this\nSpeech Engineer, Oslo\nVision Intern, Bergen\n\nREQUIREMENTS FOR VISA SPONSORSHIP:\nnone';

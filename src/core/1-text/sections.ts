@@ -46,6 +46,16 @@ const HEADING_INDEX: ReadonlyMap<string, SectionKind> = new Map(
   HEADINGS.flatMap(([kind, names]) => names.map((name) => [headingKey(name), kind] as const)),
 );
 
+/**
+ * Headings made of a level word and the words for what is asked ("Preferred Skills & Experience",
+ * "Minimum Qualifications and Experience", "Desired Knowledge"): the level word says the kind.
+ */
+const ASKED_WORDS = String.raw`(?:\s+(?:skills?|experience|qualifications?|requirements?|knowledge|competenc(?:y|ies)|background|expertise|and|&))+`;
+const LEVELLED_HEADINGS: ReadonlyArray<readonly [SectionKind, RegExp]> = [
+  ['preferred', new RegExp(String.raw`^(?:preferred|desired|desirable|bonus|nice[- ]to[- ]have|optional|additional|extra|advantageous)${ASKED_WORDS}$`, 'i')],
+  ['requirements', new RegExp(String.raw`^(?:required|minimum|basic|essential|mandatory|must[- ]have|key|core)${ASKED_WORDS}$`, 'i')],
+];
+
 /** Classifies one line as a heading, or returns null. */
 export function classifyHeading(line: string): { kind: SectionKind; title: string } | null {
   const trimmed = line.trim().replace(/^[#=*_\-–—|•\s]+/, '').replace(/[*_=|\s]+$/, '');
@@ -55,6 +65,7 @@ export function classifyHeading(line: string): { kind: SectionKind; title: strin
   const whole = trimmed.replace(/[:.\-–—]+$/, '').trim();
   const kind = HEADING_INDEX.get(headingKey(whole));
   if (kind) return { kind, title: whole };
+  for (const [levelled, pattern] of LEVELLED_HEADINGS) if (pattern.test(whole)) return { kind: levelled, title: whole };
   // "Skills: Python, C++" and "Nice to have: Kubernetes" start a section inline.
   const colon = /^([^:]{2,40}):\s+\S/.exec(trimmed);
   if (colon?.[1]) {
@@ -69,7 +80,7 @@ export function classifyHeading(line: string): { kind: SectionKind; title: strin
  * Cue words for a line that introduces a list without a standard heading ("It would be great if
  * you also had", "Here is what you'll do"), in the order they are tried.
  */
-const PREFERRED_INTRO = /\b(?:nice|bonus|plus|pluses|great if|would be great|would love|ideally|stand out|preferred|desirable|desired|optional|extra|even better|(?:good|great) to have|advantage|helpful|useful|might also|may also|could also|if you also|points for|help you succeed|would (?:also )?help)\b/i;
+const PREFERRED_INTRO = /\b(?:nice|bonus|plus|pluses|great if|would be great|would love|ideally|stand out|sets? you apart|preferred|desirable|desired|optional|extra|even better|(?:good|great) to have|advantage|helpful|useful|might also|may also|could also|if you also|points for|help you succeed|would (?:also )?help)\b/i;
 const NOT_REQUIRED = String.raw`\bnot (?:required|needed|necessary|essential)\b`;
 const LIST_INTRO_CUES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   // "Preferred but not required", "Not essential, but welcome": welcome, not asked for (before the
@@ -162,8 +173,11 @@ function inlineListIntros(line: string): Array<{ kind: SectionKind; title: strin
   return found;
 }
 
-/** A label of a known section after a sentence's end inside a line: ". Nice-to-haves: C++". */
-const MID_LINE_LABEL = /[.;!?]\s+([\p{Lu}][^:.;!?]{1,38}):\s+\S/gu;
+/**
+ * A label of a known section after a sentence's end, or after a separator set off by spaces, inside
+ * a line: ". Nice-to-haves: C++", "Python | SQL — Nice to have: C++", "Python · Nice-to-haves: Go".
+ */
+const MID_LINE_LABEL = /(?:[.;!?]|\s[—–|·•])\s+([\p{Lu}][^:.;!?|·•—–]{1,38}):\s+\S/gu;
 
 function midLineLabels(line: string): Array<{ kind: SectionKind; title: string; at: number }> {
   const labels: Array<{ kind: SectionKind; title: string; at: number }> = [];
@@ -173,6 +187,17 @@ function midLineLabels(line: string): Array<{ kind: SectionKind; title: string; 
     if (kind && kind !== 'unknown') labels.push({ kind, title, at: (m.index ?? 0) + m[0].indexOf(title) });
   }
   return labels;
+}
+
+/** Kinds a label may give a line too long for a heading: what the post asks, at what level. */
+const LINE_LEVEL_KINDS: ReadonlySet<SectionKind> = new Set(['requirements', 'preferred', 'excluded']);
+
+/** A level label opening a long line: "Requirements: Python | PyTorch | SQL — Nice to have: C++". */
+function longLineLevelLabel(line: string): { kind: SectionKind; title: string } | null {
+  const colon = /^\s*(?:[-•*]\s+)?([\p{Lu}][^:]{1,38}):\s+\S/u.exec(line);
+  const title = colon?.[1]?.trim() ?? '';
+  const kind = title ? (HEADING_INDEX.get(headingKey(title)) ?? LEVELLED_HEADINGS.find(([, pattern]) => pattern.test(title))?.[0]) : undefined;
+  return kind && LINE_LEVEL_KINDS.has(kind) ? { kind, title } : null;
 }
 
 const LIST_ITEM = /^\s*- /;
@@ -215,11 +240,15 @@ export function detectSections(text: string): Section[] {
       for (const intro of inlineListIntros(line)) found.push({ kind: intro.kind, title: intro.title, start: offset + intro.at });
     }
     // A label after a full stop inside the line ("Must-haves: Python. Nice-to-haves: C++.") heads
-    // the rest of the line only; the next line is back in the section the line began in.
+    // the rest of the line only; the next line is back in the section the line began in. So does
+    // a level label opening a line too long for a heading ("Requirements: Python | SQL — Nice to
+    // have: C++"): it heads its line only.
     const before = found[found.length - 1];
+    const opening = heading === null && line.includes(':') ? longLineLevelLabel(line) : null;
     const labels = line.includes(':') ? midLineLabels(line) : [];
+    if (opening) found.push({ kind: opening.kind, title: opening.title, start: offset + line.length - line.trimStart().length });
     for (const label of labels) found.push({ kind: label.kind, title: label.title, start: offset + label.at });
-    if (labels.length && i + 1 < lines.length) found.push({ ...(before ?? { kind: 'unknown' as const, title: '' }), start: offset + line.length + 1 });
+    if ((opening || labels.length) && i + 1 < lines.length) found.push({ ...(before ?? { kind: 'unknown' as const, title: '' }), start: offset + line.length + 1 });
     offset += line.length + 1;
   }
   // Sections found inside a line (list intros, labels after a full stop) keep text order.
