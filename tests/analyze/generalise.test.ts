@@ -452,6 +452,11 @@ describe('open phrasings of time management: work carried at once, kept to its d
     ['Hit every release date of the banking app for two years.', true],
     ['Moved the archive to the cloud on a tight schedule.', true],
     ['Imputed missing release dates in the film catalogue before training.', false],
+    // Submitting work before its deadline is the skill; an application's deadline is not.
+    ['Submitted every ethics report a week before the deadline.', true],
+    ['Submit your application via the portal before the deadline.', false],
+    ['Finished the audit within the two-week window the regulator set.', true],
+    ['Completed the churn model with features from a 30-day sliding window.', false],
   ]);
 });
 
