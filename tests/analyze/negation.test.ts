@@ -183,6 +183,10 @@ describe('negation and modality', () => {
       ['Requirements\n- Scala would be a nice addition.', 'scala', 'requirement', 'preferred'],
       ["Requirements\n- A little Kotlin wouldn't hurt.", 'kotlin', 'requirement', 'preferred'],
       ['Requirements\n- Scala experience will be considered favourably.', 'scala', 'requirement', 'preferred'],
+      // A cue that opens an inline numbered or bulleted item speaks for that item on.
+      ['You have: 1) Kotlin 2) Postgres 3) ideally Scala', 'kotlin', 'requirement', 'required'],
+      ['You have: 1) Kotlin 2) Postgres 3) ideally Scala', 'scala', 'requirement', 'preferred'],
+      ['Requirements: Kotlin • Postgres • preferably Scala', 'kotlin', 'requirement', 'required'],
       // A label after a spaced separator starts a new clause: the earlier items keep their level.
       ['Requirements: Kotlin | Postgres | Redis — Nice to have: Scala | Kafka', 'kotlin', 'requirement', 'required'],
       ['Requirements: Kotlin | Postgres | Redis — Nice to have: Scala | Kafka', 'scala', 'requirement', 'preferred'],
