@@ -891,6 +891,11 @@ describe('section structure and requirement scope', () => {
     expect(await presentSkills(ad, 'job')).toContain('collaboration');
   });
 
+  it('what a job ad will teach asks for nothing', async () => {
+    const ad = 'Requirements\n- Three years of Go\n\nWhat you will learn\n- Speech recognition from our audio team';
+    expect(await presentSkills(ad, 'job')).not.toContain('audio-speech');
+  });
+
   it("other postings listed on a job's page ask for nothing", async () => {
     const page = 'Backend Engineer\n\nRequirements\n- Three years of Go\n\nYou may also like\nSpeech Recognition Engineer – Oslo\nComputer Vision Intern – Bergen';
     const skills = await presentSkills(page, 'job');

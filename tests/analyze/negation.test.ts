@@ -30,6 +30,9 @@ describe('negation and modality', () => {
     ['Spent one evening on reinforcement learning.', 'reinforcement-learning', 'weak', 'one evening on'],
     ['Currently completing a course on speech recognition.', 'speech-recognition', 'weak', 'currently completing a course on'],
     ['Kotlin: self-study, two months', 'kotlin', 'weak', 'self-study'],
+    // A level in another item's parentheses, past a bar or a bullet, is that item's.
+    ['Kotlin (expert) | Scala (beginner)', 'kotlin', 'strong', 'expert'],
+    ['Skills\nGo\n\nCurrently learning\nKotlin, Scala', 'kotlin', 'weak', 'Currently learning'],
     ['Joined a reading group on reinforcement learning.', 'reinforcement-learning', 'weak', 'reading group on'],
     ['Hoping one day to move into computer vision.', 'computer-vision', 'weak', 'move into'],
     ['Heard a single guest lecture about Kubernetes.', 'kubernetes', 'weak', 'a single guest lecture about'],

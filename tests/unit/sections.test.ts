@@ -108,6 +108,16 @@ describe('level labels written in more ways', () => {
   });
 });
 
+describe('what a CV\'s writer is learning or aiming at', () => {
+  it('heads a learning section, however it is titled', () => {
+    for (const title of ['Currently learning', 'Learning goals for next year', 'Skills in progress:', "Areas I'd like to grow into:"]) {
+      expect(detectSections(`Skills\nGo\n\n${title}\n- Rust`).map((s) => s.kind)).toEqual(['skills', 'learning']);
+    }
+    // "Machine Learning" over a list heads skills held, not a wish.
+    expect(detectSections('Skills\nGo\n\nMachine Learning\n- XGBoost').map((s) => s.kind)).not.toContain('learning');
+  });
+});
+
 describe("a job page's list of other postings", () => {
   it('heads a section of its own, which ends at the next heading', () => {
     const page = 'Requirements\n- Go\n\nMore jobs like this\nSpeech Engineer, Oslo\nVision Intern, Bergen\n\nREQUIREMENTS FOR VISA SPONSORSHIP:\nnone';

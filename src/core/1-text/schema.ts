@@ -53,6 +53,8 @@ export const sectionKindSchema = z.enum([
   'application',
   /** A job ad's list of what the post does not need ("Not for this role"). */
   'excluded',
+  /** What a CV's writer is learning or aiming at ("Currently learning", "Skills in progress"), or what a job ad will teach ("What you'll learn"): not yet held. */
+  'learning',
   /** A job page's list of other postings ("Similar jobs", "You may also like"): page furniture, not the post. */
   'other-jobs',
   /** A line shaped like a heading whose words name no known section: it ends the section before it, and discards nothing. */

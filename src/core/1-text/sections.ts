@@ -28,6 +28,7 @@ const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
   ['preferred', ['nice to have', 'nice-to-have', 'nice to haves', 'nice-to-haves', 'preferred', 'preferred qualifications', 'preferred skills', 'bonus', 'bonus points', 'bonus skills', 'desirable', 'desirable skills', 'desirable criteria', 'pluses', 'plus', 'it would be great if', "it's a plus", 'good to have', 'great to have', 'additional qualifications', 'even better', 'extra credit', 'ideally', 'optional', 'desired', 'desired skills', 'desired qualifications', 'desired experience']],
   ['benefits', ['benefits', 'perks', 'what we offer', 'we offer', 'compensation', 'compensation and benefits', 'salary and benefits', 'why join us', 'why us', 'perks and benefits', 'benefits and perks', 'what you get', 'package']],
   ['excluded', ['not for this role', 'not required', 'not needed', 'not part of this role', 'what this role is not', 'out of scope', "what you won't do", 'what you will not do', "you don't need", 'you do not need']],
+  ['learning', ['currently learning', 'learning goals', 'learning objectives', 'skills in progress', 'in progress', 'skills in development', 'skills i am developing', "skills i'm developing", 'areas for development', 'development areas', 'areas to develop', 'growth areas', 'areas of growth', 'currently exploring', 'exploring', 'aspirations', "what you'll learn", 'what you will learn']],
   ['other-jobs', ['similar jobs', 'related jobs', 'more jobs', 'other jobs', 'jobs like this', 'more jobs like this', 'similar positions', 'related positions', 'other open positions', 'more open positions', 'other openings', 'similar roles', 'related roles', 'recommended jobs', 'jobs you may like', 'you may also like', 'people also viewed', 'similar vacancies', 'other vacancies', 'explore more jobs', 'latest jobs', 'you might also be interested in']],
   ['application', ['how to apply', 'application process', 'to apply', 'interview process', 'hiring process', 'our hiring process', 'our interview process', 'recruitment process', 'our recruitment process', 'next steps', 'equal opportunity', 'diversity and inclusion']],
 ];
@@ -70,7 +71,7 @@ export function classifyHeading(line: string): { kind: SectionKind; title: strin
   const colon = /^([^:]{2,40}):\s+\S/.exec(trimmed);
   if (colon?.[1]) {
     const label = colon[1].trim();
-    const inlineKind = HEADING_INDEX.get(headingKey(label));
+    const inlineKind = HEADING_INDEX.get(headingKey(label)) ?? (LEARNING_INTRO.test(label) ? 'learning' : undefined);
     if (inlineKind) return { kind: inlineKind, title: label };
   }
   return null;
@@ -82,11 +83,18 @@ export function classifyHeading(line: string): { kind: SectionKind; title: strin
  */
 const PREFERRED_INTRO = /\b(?:nice|bonus|plus|pluses|great if|would be great|would love|ideally|stand out|sets? you apart|preferred|desirable|desired|optional|extra|even better|(?:good|great) to have|advantage|helpful|useful|might also|may also|could also|if you also|points for|help you succeed|would (?:also )?help)\b/i;
 const NOT_REQUIRED = String.raw`\bnot (?:required|needed|necessary|essential)\b`;
+/**
+ * Words of a title over what the writer is learning or aiming at ("Learning goals for 2025",
+ * "Areas I'd like to grow into:"). A bare "Learning" is not one: "Machine Learning" heads skills held.
+ */
+const LEARNING_INTRO = /\b(?:currently learning|learning goals?|(?:skills )?in progress|(?:want|wants|would like|'d like|’d like|hope|hoping|plan|planning) to (?:learn|grow|explore|develop)|grow(?:ing)? into|(?:skills|areas) (?:i am|i'm|i’m) (?:developing|learning|exploring)|currently exploring|aspirations)\b/i;
 const LIST_INTRO_CUES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   // "Preferred but not required", "Not essential, but welcome": welcome, not asked for (before the
   // not-required words below read it as excluded).
   ['preferred', new RegExp(`${NOT_REQUIRED}.*\\b(?:but|though)\\b|(?:${PREFERRED_INTRO.source}).*${NOT_REQUIRED}`, 'i')],
   ['excluded', /\b(?:not for this role|not (?:required|needed|necessary)|out of scope|won't need|will not need|don't need|do not need)\b/i],
+  // Before "preferred" and "responsibilities": "I'd like to grow into" is no welcome, "what you'll learn" no duty.
+  ['learning', LEARNING_INTRO],
   ['preferred', PREFERRED_INTRO],
   ['requirements', /\b(?:require[ds]?|requirements?|must|looking for|(?:we|i) look for|you have|you bring|you'll bring|you will bring|bring|you need|you'll need|you will need|we need|qualifications?|essential|should have|expect you|kind of person|ideal candidate|who you are|about you|your profile|toolbox|what it takes|(?:good|great|strong|perfect|ideal|right) (?:fit|match)|a fit|thrive|this (?:role|job|position) is for you|sounds? like you|is this you)\b/i],
   ['responsibilities', /\b(?:you'll do|you will do|you'll be doing|you will be doing|responsib\w*|day[- ]to[- ]day|your role|your mission|(?:your|main|key) (?:tasks|duties)|you will|you'll|impact|what you'll work on|challenges)\b/i],

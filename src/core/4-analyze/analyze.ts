@@ -63,6 +63,10 @@ function sectionAt(sections: Section[], offset: number): SectionKind | null {
   return s && offset < s.end ? s.kind : null;
 }
 
+function sectionTitleAt(sections: Section[], offset: number): string {
+  return sections[countBefore(sections, (section) => section.start <= offset) - 1]?.title ?? '';
+}
+
 /**
  * Typographic apostrophes and primes as the ASCII one, character for character (offsets hold):
  * cue rules are written with "'" and word processors write "don’t", "we’re".
@@ -294,6 +298,11 @@ export function analyzeExtraction(
         const inSentence = mentionStartsIn(view);
         const denial = deniedByLaterClause(sentence, mention.start - offset, inSentence, nlp, clauseCache);
         if (denial) modality = { modality: 'negated', cue: denial };
+      }
+      // A CV section headed as what the writer is learning or aiming at ("Currently learning",
+      // "Skills in progress") holds what the writer does not have yet.
+      if (kind === 'cv' && section === 'learning' && (modality.modality === 'normal' || modality.modality === 'strong')) {
+        modality = { modality: 'weak', cue: sectionTitleAt(extraction.sections, mention.start) };
       }
       const years = cues.years && view ? yearsOf(sentence, mention.start - offset, mention.end - offset, mentionStartsIn(view)) : undefined;
       const requirement = kind === 'job' ? requirementOf(rowLevelAsSection(rowLevel, section), sentence, mention.start - offset) : undefined;
