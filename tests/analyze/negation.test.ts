@@ -196,6 +196,14 @@ describe('negation and modality', () => {
       // An item's own aside that it is not essential or not mandatory makes it optional, not unwanted.
       ['Requirements\n- Kotlin\n- Scala (not mandatory)', 'scala', 'requirement', 'preferred'],
       ['Requirements\n- Kotlin\n- Scala (not essential)', 'scala', 'requirement', 'preferred'],
+      // More denials: "isn't necessary", "not a must"; one inside another item's parenthesis is that item's.
+      ['Requirements\n- Kotlin\n- Scala knowledge isn\'t necessary', 'scala', 'modality', 'negated'],
+      ['Requirements\n- Kotlin\n- Scala is not a must', 'scala', 'modality', 'negated'],
+      ['Requirements\n- Kotlin (Scala not needed)', 'kotlin', 'modality', 'normal'],
+      ['Requirements\n- Kotlin (Scala not needed)', 'scala', 'modality', 'negated'],
+      // The skill set against the one asked for is not asked for.
+      ['Requirements\n- Kotlin rather than Scala', 'scala', 'modality', 'negated'],
+      ['Requirements\n- Go services instead of Scala ones', 'scala', 'modality', 'negated'],
       // A skill the hire will pick up on the job is not asked for.
       ["Requirements\n- You'll pick up Scala from the team in your first month.", 'scala', 'modality', 'negated'],
       // A negation that opens a clause before a colon stays in it.

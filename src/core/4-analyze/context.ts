@@ -43,7 +43,7 @@ const NEGATION_EXCEPTIONS = /\b(?:not only|not just|not merely|no later than|no 
  */
 const NEGATED_FAILURE = /^[\w']+\s+(?:once\s+|ever\s+|yet\s+)?(?:miss(?:ed|es|ing)?|slip(?:ped|s|ping)?|overr(?:an|un|uns|unning)|fail(?:ed|s|ing)?\s+to\s+(?:meet|hit|make|keep|deliver)|stop(?:ped|s|ping)?\s+(?:using|doing|writing|applying))\b/i;
 /** Negation after the mention ("C++ is not required", "Deep learning: none"). */
-const NEGATION_AFTER = /^[^.;,]{0,40}?\b(?:(?:is|are|was|were)\s+)?(?:not\s+(?:required|needed|necessary|essential|expected|a requirement|a prerequisite|mandatory|compulsory|part of|used|involved)|none\b|n\/a\b|not yet\b|no (?:(?:hands-on|practical|professional|real|direct|commercial|prior) )?(?:experience|exposure)\b|not applicable|outside (?:of )?my (?:experience|expertise)\b|(?:was|were|is|are|stayed|remained) out of (?:my |our |the team's |my team's )?scope\b|not (?:my|an?) (?:area|field|domain|speciality|specialty)\b|(?:haven't|have not|never) (?:tried|used|touched) (?:it|them)\b(?!\s+(?:in|for)\b))|^[^.;]{0,60}?\b(?:is|are)\s+not\s+(?:something|anything)\s+(?:we|you)\s+(?:require|need|expect|ask for)|^[^.;]{0,60}?\bnot\s+(?:your|our|the role's)\s+(?:responsibility|job|focus)/;
+const NEGATION_AFTER = /^[^.;,]{0,40}?\b(?:(?:is|are|was|were)\s+)?(?:not\s+(?:required|needed|necessary|essential|expected|a requirement|a prerequisite|mandatory|compulsory|a must|part of|used|involved)|(?:isn['’]t|aren['’]t)\s+(?:required|needed|necessary|essential|expected|a requirement|a prerequisite|mandatory|compulsory|a must)|none\b|n\/a\b|not yet\b|no (?:(?:hands-on|practical|professional|real|direct|commercial|prior) )?(?:experience|exposure)\b|not applicable|outside (?:of )?my (?:experience|expertise)\b|(?:was|were|is|are|stayed|remained) out of (?:my |our |the team's |my team's )?scope\b|not (?:my|an?) (?:area|field|domain|speciality|specialty)\b|(?:haven't|have not|never) (?:tried|used|touched) (?:it|them)\b(?!\s+(?:in|for)\b))|^[^.;]{0,60}?\b(?:is|are)\s+not\s+(?:something|anything)\s+(?:we|you)\s+(?:require|need|expect|ask for)|^[^.;]{0,60}?\bnot\s+(?:your|our|the role's)\s+(?:responsibility|job|focus)/;
 /** The word of a negation read after the mention that does the denying. */
 const DENIAL_WORD = /\b(?:not|none|n\/a|no)\b/g;
 const NEGATION_WINDOW = 8;
@@ -136,7 +136,7 @@ function lastMatch(re: RegExp, text: string): RegExpExecArray | null {
  * Any word that some modality rule starts from. A sentence without one needs no modality work:
  * checked once per sentence, it keeps the common case cheap.
  */
-const ANY_CUE = /\b(?:no|not|never|zero|curious|list|radar|academic|university|school|weeks?|some|without|lacks?|lacking|neither|nor|none|unfamiliar|cannot|\w+n't|\w+['’]d (?:like|love)|yet to|outside (?:of )?my|rusty|minimal|school[- ]level|forgotten|last used|(?:my|a) (?:strength|strong)|(?:read|heard) about|basic|basics|beginner|elementary|introductory|familiar(?:ity)?|exposure|limited|currently|am|i'm|now|started|still|learning|interested|keen|hop(?:e|ing)|would|want|wanting|looking|seeking|aiming|eager|reading|teach|coach|train you|pick up|learn|theory|theoretical|coursework|plan|planning|planned|booked|scheduled|starting|scope|passionate|fascinated|excited|open to (?:roles|positions|opportunities|jobs|work)|latest|lectures?|talks?|seminars?|webinars?|aspiring|self-taught|self-study|self-studied|(?:move|moving|transition|transitioning|pivot|pivoting|switch|switching|break|breaking) into|dabbled|little|enough|expert|expertise|advanced|extensive|deep|proficient|proficiency|fluent|strong|mastery|seasoned|primary|novice|intermediate|none|team|teams|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?|others|hours?|afternoons?|mornings?|evenings?|days?|weekends?|\w+-(?:hour|day)(?:-long)?)\b|\d\s*\+/i;
+const ANY_CUE = /\b(?:no|not|never|rather than|instead of|zero|curious|list|radar|academic|university|school|weeks?|some|without|lacks?|lacking|neither|nor|none|unfamiliar|cannot|\w+n't|\w+['’]d (?:like|love)|yet to|outside (?:of )?my|rusty|minimal|school[- ]level|forgotten|last used|(?:my|a) (?:strength|strong)|(?:read|heard) about|basic|basics|beginner|elementary|introductory|familiar(?:ity)?|exposure|limited|currently|am|i'm|now|started|still|learning|interested|keen|hop(?:e|ing)|would|want|wanting|looking|seeking|aiming|eager|reading|teach|coach|train you|pick up|learn|theory|theoretical|coursework|plan|planning|planned|booked|scheduled|starting|scope|passionate|fascinated|excited|open to (?:roles|positions|opportunities|jobs|work)|latest|lectures?|talks?|seminars?|webinars?|aspiring|self-taught|self-study|self-studied|(?:move|moving|transition|transitioning|pivot|pivoting|switch|switching|break|breaking) into|dabbled|little|enough|expert|expertise|advanced|extensive|deep|proficient|proficiency|fluent|strong|mastery|seasoned|primary|novice|intermediate|none|team|teams|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?|others|hours?|afternoons?|mornings?|evenings?|days?|weekends?|\w+-(?:hour|day)(?:-long)?)\b|\d\s*\+/i;
 const YEARS_HINT = /\b(?:years?|yrs?|decades?)\b/i;
 
 export interface SentenceCues {
@@ -251,6 +251,18 @@ function closesParenthesis(text: string): boolean {
   return false;
 }
 
+/** Job ads: the skill set against the one asked for ("Python rather than C++", "Rust instead of C++"). */
+const INSTEAD_OF_BEFORE = /\b(?:rather than|instead of)\s+(?:\S+\s+){0,2}$/i;
+
+/**
+ * Whether a negation read after the mention sits inside a parenthesis that opened after it and
+ * names something of its own first: in "Python (C++ not needed)" the denial is C++'s.
+ */
+function insideOtherParenthesis(negation: string): boolean {
+  const open = negation.lastIndexOf('(');
+  return open >= 0 && negation.indexOf(')', open) < 0 && /\S/.test(negation.slice(open + 1).replace(/\b(?:is|are|was|were|not|isn['’]t|aren['’]t)\b[\s\S]*$/i, ''));
+}
+
 /**
  * Job ads: an item's own aside that it is "(not essential)" or "(not mandatory)" says the item is
  * optional, as "(optional)" does, not that the post does not want it (PREFERRED_CUES reads it).
@@ -281,8 +293,10 @@ function judgeWindow(w: Window, sentence: string, start: number, end: number, ki
     return { modality: 'negated', cue: sentence.slice(w.clauseStart + neg.index, start).trim(), side: 'before', at: neg.index };
   }
   const negAfter = kind === 'job' && OPTIONAL_ASIDE.test(after) ? null : NEGATION_AFTER.exec(after);
-  if (negAfter && !preferredBeforeDenial(negAfter[0]) && !NOT_REQUIRED_BUT_WELCOME.test(after)) return { modality: 'negated', cue: sentence.slice(end, end + negAfter[0].length).trim(), side: 'after', at: negAfter[0].length };
+  if (negAfter && !preferredBeforeDenial(negAfter[0]) && !NOT_REQUIRED_BUT_WELCOME.test(after) && !insideOtherParenthesis(negAfter[0])) return { modality: 'negated', cue: sentence.slice(end, end + negAfter[0].length).trim(), side: 'after', at: negAfter[0].length };
   if (kind === 'job') {
+    const instead = INSTEAD_OF_BEFORE.exec(before);
+    if (instead) return { modality: 'negated', cue: instead[0].trim(), side: 'before', at: instead.index };
     const taught = lastMatch(TAUGHT_ON_THE_JOB, before);
     if (taught && wordsBetween(before.slice(taught.index + taught[0].length)) <= 4) return { modality: 'negated', cue: taught[0], side: 'before', at: taught.index };
   }
