@@ -653,6 +653,13 @@ describe('whose mention it is', () => {
     expect(await cv('Shadowed the speech team during a fortnight of ASR model training.')).not.toContain('audio-speech');
   });
 
+  it("the writer's manager or supervisor as subject, and a party after a relative 'which', did the work", async () => {
+    expect(await cv('My line manager designed the segmentation models; I packaged them for release.')).not.toContain('computer-vision');
+    expect(await cv('My PhD advisor works on speech recognition, my thesis was on compilers.')).not.toContain('audio-speech');
+    expect(await cv('Maintained the cluster on which the research group trained its reinforcement learning agents.')).not.toContain('reinforcement-learning');
+    expect(await cv('Designed the segmentation models with my manager.')).toContain('computer-vision');
+  });
+
   it('prototyping is a doing another subject carries out', async () => {
     expect(await cv('Our researchers prototype every model in Python; I port them to Go services.')).not.toContain('python');
   });

@@ -62,13 +62,13 @@ const PASSIVE_BEFORE = /\b(?:built|developed|trained|implemented|created|written
 const BY_AGENT_AFTER = new RegExp(String.raw`^\s*(?:[\w+#-]+\s+){0,3}?by\s+${AGENT}`, 'i');
 const BOUGHT_IN = /\b(?:is|are|was|were)\s+(?:bought in|outsourced|licensed from|provided by a vendor)\b/i;
 
-/** Where a clause's subject may start: the sentence or a bullet, a semicolon, colon or parenthesis, a comma, or a conjunction. */
-const CLAUSE_OPENING = String.raw`(?:^[-•*·]?|[;:(]|,\s+|\b(?:and|but|while|whereas)\s+)\s*`;
+/** Where a clause's subject may start: the sentence or a bullet, a semicolon, colon or parenthesis, a comma, a conjunction, or a relative "which" or "whom" ("the GPUs on which the research group trained…"). */
+const CLAUSE_OPENING = String.raw`(?:^[-•*·]?|[;:(]|,\s+|\b(?:and|but|while|whereas|which|whom)\s+)\s*`;
 /** The company's possessive: "our platform", "the company's engine". */
 const COMPANY_POSSESSIVE = String.raw`(?:our|the company's|the company’s)\s+`;
 
 /** Verbs of doing that a subject other than the writer (CV) or the candidate (job ad) may carry out. */
-const OTHER_VERBS = String.raw`built|build|builds|prototype|prototypes|prototyped|used|use|uses|fit|fits|fitted|developed|develops|trained|train|trains|fine-tuned|fine-tune|fine-tunes|applied|apply|applies|owned|own|owns|ran|run|runs|wrote|write|writes|maintained|maintain|maintains|implemented|implement|implements|created|create|creates|shipped|ship|ships|handled|handle|handles|did|do|does|publish|publishes|published|research|researches|researched|(?:focus|focuses|focused|works|work|worked) on|specialises in|specializes in|specialise in|specialize in|(?:take|takes|took) care of|(?:look|looks|looked) after`;
+const OTHER_VERBS = String.raw`built|build|builds|prototype|prototypes|prototyped|design|designs|designed|used|use|uses|fit|fits|fitted|developed|develops|trained|train|trains|fine-tuned|fine-tune|fine-tunes|applied|apply|applies|owned|own|owns|ran|run|runs|wrote|write|writes|maintained|maintain|maintains|implemented|implement|implements|created|create|creates|shipped|ship|ships|handled|handle|handles|did|do|does|publish|publishes|published|research|researches|researched|(?:focus|focuses|focused|works|work|worked) on|specialises in|specializes in|specialise in|specialize in|(?:take|takes|took) care of|(?:look|looks|looked) after`;
 /** Adverbs between such a subject and its verb ("already uses", "mostly trains"). */
 const SUBJECT_ADVERB = String.raw`(?:(?:\w+ly|already|also|still|now)\s+)?`;
 /** Where another party sits, after its noun: "colleagues in the imaging lab", "the engineers on the platform team". */
@@ -76,11 +76,12 @@ const PARTY_PLACE = String.raw`(?:\s+(?:in|on|at|from)\s+(?:the|our|their|a|an)\
 /**
  * Another party as the subject of the mention's clause: "they train in PyTorch", "a separate team
  * applies NLP", "our analysts take care of the statistics", "colleagues in the imaging lab trained
- * the models". Bare nouns open it only when they can only be other people (colleagues, teammates):
+ * the models", "my supervisor works on reinforcement learning". Bare nouns open it only when they
+ * can only be other people (colleagues, teammates; the writer's manager, supervisor, mentor…):
  * "Led team that trained…" is the writer's own team.
  */
 const OTHER_SUBJECT = new RegExp(
-  String.raw`${CLAUSE_OPENING}(?:they|he|she|(?:(?:the|our|their|a|an|another|other|a separate|separate)\s+(?:[\w-]+\s+){0,3}(?:team|teams|group|department|colleagues|vendor|partners?|data scientists|scientists|engineers|researchers|analysts|statisticians|developers|specialists)|(?:my\s+)?(?:colleagues|teammates|co-?workers))${PARTY_PLACE})\s+(?:(?:that|who|which)\s+)?${SUBJECT_ADVERB}(?:${OTHER_VERBS})\b`,
+  String.raw`${CLAUSE_OPENING}(?:they|he|she|(?:(?:the|our|their|a|an|another|other|a separate|separate)\s+(?:[\w-]+\s+){0,3}(?:team|teams|group|department|colleagues|vendor|partners?|data scientists|scientists|engineers|researchers|analysts|statisticians|developers|specialists)|(?:my\s+)?(?:colleagues|teammates|co-?workers)|my\s+(?:[\w-]+\s+)?(?:manager|supervisor|advisor|adviser|boss|mentor|lead|director|professor))${PARTY_PLACE})\s+(?:(?:that|who|which)\s+)?${SUBJECT_ADVERB}(?:${OTHER_VERBS})\b`,
   'gi',
 );
 /**
@@ -313,7 +314,7 @@ const HINT = {
   organisation: /\b(?:Ltd|Limited|Inc|LLC|LLP|GmbH|plc|PLC|Corp|Corporation|AG|S\.?A|B\.?V|Pty|Holdings|Media|Group)\b/,
   team: /\b(?:team|teams|group|groups|department|squad|unit|guild|chapter)\b/i,
   doneBy: /\bby\b|\b(?:bought in|outsourced|licensed from)\b/i,
-  subject: new RegExp(String.raw`\b(?:they|he|she|team|teams|group|department|colleagues|teammates|co-?workers|whose|vendor|partners?|${PROFESSIONS})\b`, 'i'),
+  subject: new RegExp(String.raw`\b(?:they|he|she|team|teams|group|department|colleagues|teammates|co-?workers|whose|vendor|partners?|manager|supervisor|advisor|adviser|boss|mentor|lead|director|professor|${PROFESSIONS})\b`, 'i'),
   relative: /\b(?:that|which)\b/i,
   companyThing: /\bour\b|\bcompany[’']s\b/i,
   attended: new RegExp(`${ATTENDED.source}|${ATTENDED_AFTER.source.replace('^[^.;]{0,40}', '')}`, 'i'),
