@@ -113,6 +113,8 @@ describe('what a CV\'s writer is learning or aiming at', () => {
     for (const title of ['Currently learning', 'Learning goals for next year', 'Skills in progress:', "Areas I'd like to grow into:"]) {
       expect(detectSections(`Skills\nGo\n\n${title}\n- Rust`).map((s) => s.kind)).toEqual(['skills', 'learning']);
     }
+    // A heading of unknown words ends it, as it ends a company's description.
+    expect(detectSections('Currently learning\n- Rust\n\nSIDE QUESTS:\n- Built a Go linter').map((s) => s.kind)).toEqual(['learning', 'unknown']);
     // "Machine Learning" over a list heads skills held, not a wish.
     expect(detectSections('Skills\nGo\n\nMachine Learning\n- XGBoost').map((s) => s.kind)).not.toContain('learning');
   });

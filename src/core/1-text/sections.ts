@@ -212,7 +212,7 @@ const LIST_ITEM = /^\s*- /;
 const INLINE_LABEL = /:\s+\S/;
 
 /** Sections that a heading of unknown words ends. */
-const UNKNOWN_ENDS: ReadonlySet<SectionKind> = new Set(['about-company', 'benefits', 'application', 'excluded', 'other-jobs', 'unknown']);
+const UNKNOWN_ENDS: ReadonlySet<SectionKind> = new Set(['about-company', 'benefits', 'application', 'excluded', 'learning', 'other-jobs', 'unknown']);
 
 /** Finds section headings in normalised text; each section runs to the next heading. */
 export function detectSections(text: string): Section[] {

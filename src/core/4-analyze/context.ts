@@ -62,9 +62,9 @@ const READ_ABOUT_AFTER = /^[^.;,]{0,40}?\b(?:only|just|merely)\s+(?:read|heard)\
 const STRONG_BEFORE = /\b(?:expert in|expert|expertise in|expertise|advanced|extensive|deep|proficient in|proficient|proficiency in|fluent in|fluent|strong|mastery of|seasoned|\d{1,2}\s*\+\s*years?)\b/g;
 const STRONG_AFTER = /^[^.;,|•·]{0,25}?\b(?:expert|advanced|primary|fluent|proficient)\b/;
 /**
- * Second-hand mentions, another party's doing before the mention: "the vendor's team trained the models". A party right
- * before "and <verb>" is the object of the writer's first verb ("worked with the data team and
- * built…"): the second verb is the writer's too.
+ * Second-hand mentions, another party's doing before the mention: "the vendor's team trained the
+ * models". A party right before "and <verb>" is the object of the writer's first verb ("worked
+ * with the data team and built…"): the second verb is the writer's too.
  */
 const REPORTED_BEFORE = /\b(?:the|our|my|a|another|other)\s+(?:[\w-]+\s+){0,3}(?:team|teams|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?)\b(?!,?\s+and\s+(?:built|used|developed|trained|wrote|implemented|created|shipped|delivered|owned|ran|maintained)\b)[^.;]{0,40}\b(?:built|used|developed|trained|wrote|implemented|created|shipped|delivered|owned|ran|maintained|uses|use)\b|\b(?:built|developed|trained|implemented|created|written|designed|done|delivered|owned|maintained)\s+by\s+(?:others|the team|another team|other teams|colleagues|my colleagues|a vendor|an agency)\b/g;
 /** The writer named beside the other party as one subject: "my colleagues and I", "the team and me". */
