@@ -898,6 +898,11 @@ describe('section structure and requirement scope', () => {
     expect(await presentSkills(ad, 'job')).toContain('collaboration');
   });
 
+  it('a hobby under a title of free time shows no skill on its own', async () => {
+    const cv = 'Experience\n- Wrote payroll software in Java\n\nOff the clock\n- Training reinforcement learning agents to play chess';
+    expect(await presentSkills(cv, 'cv')).not.toContain('reinforcement-learning');
+  });
+
   it('what a job ad will teach asks for nothing', async () => {
     const ad = 'Requirements\n- Three years of Go\n\nWhat you will learn\n- Speech recognition from our audio team';
     expect(await presentSkills(ad, 'job')).not.toContain('audio-speech');

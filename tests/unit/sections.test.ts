@@ -108,6 +108,12 @@ describe('level labels written in more ways', () => {
   });
 });
 
+describe('hobbies under other titles', () => {
+  it.each(["When I'm not coding", 'Life outside work', 'Off the clock', 'Free time', 'Extracurriculars', 'Fun facts'])('"%s" over a list heads interests', (title) => {
+    expect(detectSections(`Experience\n- Built things\n\n${title}\n- Chess`).map((s) => s.kind)).toEqual(['experience', 'interests']);
+  });
+});
+
 describe('what a CV\'s writer is learning or aiming at', () => {
   it('heads a learning section, however it is titled', () => {
     for (const title of ['Currently learning', 'Learning goals for next year', 'Skills in progress:', "Areas I'd like to grow into:"]) {

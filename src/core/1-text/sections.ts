@@ -17,7 +17,7 @@ const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
   ['certifications', ['certifications', 'certificates', 'licenses and certifications', 'courses', 'online courses']],
   ['awards', ['awards', 'honours', 'honors', 'achievements', 'awards and honours', 'awards and honors', 'honors and awards', 'honours and awards']],
   ['languages', ['languages', 'spoken languages', 'language skills']],
-  ['interests', ['interests', 'hobbies', 'hobbies and interests', 'personal interests', 'outside work', 'outside of work', 'activities', 'extracurricular activities']],
+  ['interests', ['interests', 'hobbies', 'hobbies and interests', 'interests and hobbies', 'personal interests', 'personal interests and hobbies', 'other interests', 'outside work', 'outside of work', 'life outside work', 'beyond work', 'off the clock', 'free time', 'leisure', 'leisure activities', 'fun facts', 'things i enjoy', 'activities', 'extracurricular activities', 'extracurriculars', 'extra-curricular activities']],
   ['volunteering', ['volunteering', 'volunteer experience', 'volunteer work', 'leadership', 'leadership and activities', 'community']],
   ['references', ['references', 'referees']],
   ['contact', ['contact', 'contact information', 'contact details', 'personal details', 'personal information']],
@@ -100,6 +100,7 @@ const LIST_INTRO_CUES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ['responsibilities', /\b(?:you'll do|you will do|you'll be doing|you will be doing|responsib\w*|day[- ]to[- ]day|your role|your mission|(?:your|main|key) (?:tasks|duties)|you will|you'll|impact|what you'll work on|challenges)\b/i],
   ['about-company', /\b(?:about us|who we are|our story|our mission|the company)\b/i],
   ['benefits', /\b(?:we offer|offer you|you'll get|you will get|perks|benefits|in it for you)\b/i],
+  ['interests', /\b(?:hobbies|interests|free time|spare time|leisure|outside (?:of )?work|beyond work|when i(?:'m| am) not (?:coding|working)|off the clock|fun facts|extra-?curricular\w*)\b/i],
   ['skills', /\b(?:skills|technologies|tools|tech stack|toolbox)\b/i],
 ];
 
