@@ -108,6 +108,20 @@ describe('level labels written in more ways', () => {
   });
 });
 
+describe('job-ad titles in other words', () => {
+  it.each([
+    ['Key accountabilities', 'responsibilities'],
+    ['The challenge', 'responsibilities'],
+    ['Candidate profile', 'requirements'],
+    // "Desired profile" is the profile sought, not a wish list.
+    ['Desired profile', 'requirements'],
+    ['Our offer', 'benefits'],
+    ["Why you'll love working here", 'benefits'],
+  ])('"%s" heads %s', (title, kind) => {
+    expect(detectSections(`About us\nWe make maps.\n\n${title}\n- Python`).map((s) => s.kind)).toEqual(['about-company', kind]);
+  });
+});
+
 describe('hobbies under other titles', () => {
   it.each(["When I'm not coding", 'Life outside work', 'Off the clock', 'Free time', 'Extracurriculars', 'Fun facts'])('"%s" over a list heads interests', (title) => {
     expect(detectSections(`Experience\n- Built things\n\n${title}\n- Chess`).map((s) => s.kind)).toEqual(['experience', 'interests']);
