@@ -122,6 +122,19 @@ describe('job-ad titles in other words', () => {
   });
 });
 
+describe('CV titles in other words', () => {
+  it.each([
+    ['Toolkit', 'skills'],
+    ['Programming', 'skills'],
+    // Skills named beside interests are skills held.
+    ['Skills & Interests', 'skills'],
+    ['Certifications & Training', 'certifications'],
+    ['Publications & Patents', 'publications'],
+  ])('"%s" heads %s', (title, kind) => {
+    expect(detectSections(`Experience\n- Built things\n\n${title}\n- Python`).map((s) => s.kind)).toEqual(['experience', kind]);
+  });
+});
+
 describe('hobbies under other titles', () => {
   it.each(["When I'm not coding", 'Life outside work', 'Off the clock', 'Free time', 'Extracurriculars', 'Fun facts'])('"%s" over a list heads interests', (title) => {
     expect(detectSections(`Experience\n- Built things\n\n${title}\n- Chess`).map((s) => s.kind)).toEqual(['experience', 'interests']);

@@ -10,11 +10,11 @@ import type { Section, SectionKind } from './schema';
 const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
   ['summary', ['summary', 'profile', 'professional summary', 'career summary', 'personal profile', 'about me', 'about', 'objective', 'career objective', 'overview', 'personal statement', 'professional profile', 'introduction', 'research interests', 'research profile']],
   ['experience', ['experience', 'work experience', 'professional experience', 'employment', 'employment history', 'work history', 'career history', 'relevant experience', 'professional background', 'positions held', 'career', 'industry experience', 'research experience', 'teaching experience', 'internships', 'experience highlights', 'selected experience', 'positions', 'academic positions', 'appointments', 'professional positions', 'academic appointments']],
-  ['education', ['education', 'education and training', 'academic background', 'qualifications and education', 'academic qualifications', 'degrees', 'coursework', 'relevant coursework', 'training', 'education & training']],
-  ['skills', ['skills', 'technical skills', 'key skills', 'core skills', 'core competencies', 'competencies', 'skills and tools', 'tools and technologies', 'technologies', 'tech stack', 'technical expertise', 'expertise', 'areas of expertise', 'skills summary', 'programming languages', 'tools', 'skills & tools', 'skills and expertise', 'technical proficiencies']],
+  ['education', ['education', 'education and training', 'academic background', 'qualifications and education', 'academic qualifications', 'degrees', 'coursework', 'relevant coursework', 'training', 'education & training', 'education and certifications']],
+  ['skills', ['skills', 'technical skills', 'key skills', 'core skills', 'core competencies', 'competencies', 'skills and tools', 'tools and technologies', 'technologies', 'tech stack', 'technical expertise', 'expertise', 'areas of expertise', 'skills summary', 'programming languages', 'tools', 'skills & tools', 'skills and expertise', 'technical proficiencies', 'toolkit', 'toolbox', 'technical toolbox', 'tech', 'stack', 'programming', 'skills and interests']],
   ['projects', ['projects', 'selected projects', 'personal projects', 'side projects', 'open source', 'open-source', 'open source contributions', 'key projects', 'academic projects']],
-  ['publications', ['publications', 'selected publications', 'papers', 'patents', 'talks', 'publications and talks', 'conference talks', 'research']],
-  ['certifications', ['certifications', 'certificates', 'licenses and certifications', 'courses', 'online courses']],
+  ['publications', ['publications', 'selected publications', 'papers', 'patents', 'talks', 'publications and talks', 'publications and patents', 'conference talks', 'research']],
+  ['certifications', ['certifications', 'certificates', 'licenses and certifications', 'courses', 'online courses', 'certifications and training', 'training and certifications', 'professional development', 'continuing education']],
   ['awards', ['awards', 'honours', 'honors', 'achievements', 'awards and honours', 'awards and honors', 'honors and awards', 'honours and awards']],
   ['languages', ['languages', 'spoken languages', 'language skills']],
   ['interests', ['interests', 'hobbies', 'hobbies and interests', 'interests and hobbies', 'personal interests', 'personal interests and hobbies', 'other interests', 'outside work', 'outside of work', 'life outside work', 'beyond work', 'off the clock', 'free time', 'leisure', 'leisure activities', 'fun facts', 'things i enjoy', 'activities', 'extracurricular activities', 'extracurriculars', 'extra-curricular activities']],
@@ -102,8 +102,9 @@ const LIST_INTRO_CUES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ['responsibilities', /\b(?:you'll do|you will do|you'll be doing|you will be doing|responsib\w*|day[- ]to[- ]day|your role|your mission|(?:your|main|key) (?:tasks|duties)|you will|you'll|impact|what you'll work on|challenges)\b/i],
   ['about-company', /\b(?:about us|who we are|our story|our mission|the company)\b/i],
   ['benefits', /\b(?:we offer|offer you|you'll get|you will get|perks|benefits|in it for you)\b/i],
-  ['interests', /\b(?:hobbies|interests|free time|spare time|leisure|outside (?:of )?work|beyond work|when i(?:'m| am) not (?:coding|working)|off the clock|fun facts|extra-?curricular\w*)\b/i],
   ['skills', /\b(?:skills|technologies|tools|tech stack|toolbox)\b/i],
+  // After "skills": "Skills & Interests" heads skills held.
+  ['interests', /\b(?:hobbies|interests|free time|spare time|leisure|outside (?:of )?work|beyond work|when i(?:'m| am) not (?:coding|working)|off the clock|fun facts|extra-?curricular\w*)\b/i],
 ];
 
 /** How a line that leads into what follows ends: a colon, or an ellipsis ("You might be a fit if..."). */
