@@ -148,6 +148,8 @@ describe('what a CV\'s writer is learning or aiming at', () => {
     }
     // A heading of unknown words ends it, as it ends a company's description.
     expect(detectSections('Currently learning\n- Rust\n\nSIDE QUESTS:\n- Built a Go linter').map((s) => s.kind)).toEqual(['learning', 'unknown']);
+    // A company's lead-in in its own voice is not the writer's wish.
+    expect(detectSections('About us\nWe make maps.\n\nWe would like to grow the team with\n- Rust').map((s) => s.kind)).not.toContain('learning');
     // "Machine Learning" over a list heads skills held, not a wish.
     expect(detectSections('Skills\nGo\n\nMachine Learning\n- XGBoost').map((s) => s.kind)).not.toContain('learning');
   });

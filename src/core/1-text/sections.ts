@@ -85,9 +85,10 @@ const PREFERRED_INTRO = /\b(?:nice|bonus|plus|pluses|great if|would be great|wou
 const NOT_REQUIRED = String.raw`\bnot (?:required|needed|necessary|essential)\b`;
 /**
  * Words of a title over what the writer is learning or aiming at ("Learning goals for 2025",
- * "Areas I'd like to grow into:"). A bare "Learning" is not one: "Machine Learning" heads skills held.
+ * "Areas I'd like to grow into:"), in the writer's own voice: "We'd like to grow the team with…"
+ * is a company's lead-in. A bare "Learning" is not one: "Machine Learning" heads skills held.
  */
-const LEARNING_INTRO = /\b(?:currently learning|learning goals?|(?:skills )?in progress|(?:want|wants|would like|'d like|’d like|hope|hoping|plan|planning) to (?:learn|grow|explore|develop)|grow(?:ing)? into|(?:skills|areas) (?:i am|i'm|i’m) (?:developing|learning|exploring)|currently exploring|aspirations)\b/i;
+const LEARNING_INTRO = /\b(?:currently learning|learning goals?|skills in progress|(?:^|i |i'd |i’d )(?:want|would like|like|hope|plan) to (?:learn|grow into|explore|develop)|(?:skills|areas) (?:i am|i'm|i’m) (?:developing|learning|exploring)|(?:skills|areas) (?:i'd|i’d|i would) like to (?:learn|grow into|explore|develop)|currently exploring|aspirations)\b/i;
 const LIST_INTRO_CUES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   // "Preferred but not required", "Not essential, but welcome": welcome, not asked for (before the
   // not-required words below read it as excluded).
