@@ -640,6 +640,12 @@ describe('whose mention it is', () => {
     expect(await cv('Helped the hospital radiologists, who trained their own segmentation models, with storage.')).not.toContain('computer-vision');
   });
 
+  it("a public body's name holds no skill of the writer's, unless the writer joined its unit", async () => {
+    expect(await cv('Receptionist at the Bureau of Labor Statistics for two years.')).not.toContain('statistics');
+    expect(await cv('Web developer at the Central Statistics Office in Cork.')).not.toContain('statistics');
+    expect(await cv('Joined the Office of Data Science to build its feature pipelines.')).toContain('data-science');
+  });
+
   it('a supporting role or task around a technical thing is not the thing', async () => {
     expect(await cv('Paralegal for a speech recognition company, drafting supplier contracts.')).not.toContain('audio-speech');
     expect(await cv('Worked as an account manager for a computer vision platform used by farms.')).not.toContain('computer-vision');

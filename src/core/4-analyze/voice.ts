@@ -13,8 +13,14 @@ export interface Voice {
   cue: string;
 }
 
-/** A mention inside an organisation's name: "Transformer Media Ltd", "Python Software Inc". */
-const ORGANISATION_AFTER = /^(?:\s+[\p{Lu}&][\p{L}&.-]*){0,2}\s+(?:Ltd|Limited|Inc|LLC|LLP|GmbH|plc|PLC|Corp|Corporation|AG|S\.?A|B\.?V|Pty|Holdings|Media|Group)\b\.?/u;
+/** A mention inside an organisation's name: "Transformer Media Ltd", "Python Software Inc", "Statistics Office". */
+const ORGANISATION_AFTER = /^(?:\s+[\p{Lu}&][\p{L}&.-]*){0,2}\s+(?:Ltd|Limited|Inc|LLC|LLP|GmbH|plc|PLC|Corp|Corporation|AG|S\.?A|B\.?V|Pty|Holdings|Media|Group|Office|Bureau|Agency|Authority|Foundation)\b\.?/u;
+/**
+ * A mention inside a public body's name that comes before it: "Office for National Statistics",
+ * "Bureau of Labor Statistics". (A university's "Department of Statistics" is left alone: studying
+ * or working there says something of the person.)
+ */
+const ORGANISATION_BEFORE = /\b(?:Office|Bureau|Agency|Ministry|Authority|Commission)\s+(?:for|of)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}&-]*\s+){0,2}$/u;
 
 /** Head nouns of professions: in the plural they name other people ("the desk is mostly physicists"). */
 const PROFESSIONS = 'engineers|scientists|analysts|developers|statisticians|physicists|mathematicians|researchers|economists|technicians|specialists|practitioners|architects|actuaries|accountants|clinicians|radiologists';
@@ -311,7 +317,7 @@ export interface VoiceHints {
 }
 
 const HINT = {
-  organisation: /\b(?:Ltd|Limited|Inc|LLC|LLP|GmbH|plc|PLC|Corp|Corporation|AG|S\.?A|B\.?V|Pty|Holdings|Media|Group)\b/,
+  organisation: /\b(?:Ltd|Limited|Inc|LLC|LLP|GmbH|plc|PLC|Corp|Corporation|AG|S\.?A|B\.?V|Pty|Holdings|Media|Group|Office|Bureau|Agency|Authority|Foundation|Ministry|Commission)\b/,
   team: /\b(?:team|teams|group|groups|department|squad|unit|guild|chapter)\b/i,
   doneBy: /\bby\b|\b(?:bought in|outsourced|licensed from)\b/i,
   subject: new RegExp(String.raw`\b(?:they|he|she|team|teams|group|department|colleagues|teammates|co-?workers|whose|vendor|partners?|manager|supervisor|advisor|adviser|boss|mentor|lead|director|professor|${PROFESSIONS})\b`, 'i'),
@@ -376,6 +382,9 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   const after = sentence.slice(end, end + LOOK_BACK);
   const organisation = hints.organisation && /^[\p{Lu}]/u.test(mention) ? ORGANISATION_AFTER.exec(after) : null;
   if (organisation) return { rule: 'organisation-name', cue: `${mention}${organisation[0]}` };
+  // Joining or working in such a body's unit ("joined the Office of Data Science") is taking part in it.
+  const body = hints.organisation && /^[\p{Lu}]/u.test(mention) ? ORGANISATION_BEFORE.exec(before) : null;
+  if (body && !INVOLVED.test(before.slice(0, body.index))) return { rule: 'organisation-name', cue: `${body[0]}${mention}` };
   const plural = mention.endsWith('s') ? PROFESSION_PLURAL.exec(mention) : null;
   if (plural) return { rule: 'plural-profession', cue: plural[0] };
   // "the computer vision team" names a team; "work with teams" is the writer's own doing.
