@@ -35,6 +35,11 @@ describe('negation and modality', () => {
     ['Skills\nGo\n\nCurrently learning\nKotlin, Scala', 'kotlin', 'weak', 'Currently learning'],
     ['Joined a reading group on reinforcement learning.', 'reinforcement-learning', 'weak', 'reading group on'],
     ['Hoping one day to move into computer vision.', 'computer-vision', 'weak', 'move into'],
+    // Plans still to come: what the writer will start, intends, or has signed up for.
+    ['Next month I will take the speech recognition module.', 'speech-recognition', 'weak', 'I will take'],
+    ['I intend to study reinforcement learning after the move.', 'reinforcement-learning', 'weak', 'intend to'],
+    ['Signed up for a computer vision bootcamp in March.', 'computer-vision', 'weak', 'Signed up for'],
+    ['Next year: a certificate in computer vision.', 'computer-vision', 'weak', 'Next year'],
     ['Heard a single guest lecture about Kubernetes.', 'kubernetes', 'weak', 'a single guest lecture about'],
     // An interest or a wish is not the skill.
     ['Passionate about Kubernetes and home labs.', 'kubernetes', 'weak', 'passionate about'],
