@@ -220,6 +220,8 @@ describe('negation and modality', () => {
 
     it('a level label of a word or two speaks for the items after its colon', async () => {
       expect((await judged('Beginner: Kotlin, Scala', 'scala', 'cv'))[0]?.modality).toBe('weak');
+      // So does a longer one that ends in the preposition taking its items.
+      expect((await judged('Python daily.\nNo hands-on experience with: Kotlin, Scala', 'scala', 'cv'))[0]?.modality).toBe('negated');
     });
 
     it('"not required" negates; inline "is a plus" makes a skill preferred', async () => {

@@ -361,8 +361,11 @@ export function needsClauses(sentence: string, start: number, end: number, kind:
 /** The colon (or dash) right after a label: "Deep learning: none", "Computer vision — no experience". */
 const LABEL_COLON = /^\s*[:—–]\s*/;
 /** A level cue and its label's colon, at the start of what lies between it and the mention. */
-const LEVEL_LABEL = /^[^:;,.]{1,25}?[:—–]\s*/;
+const LEVEL_LABEL = /^[^:;,.]{1,40}?[:—–]\s*/;
 const LEVEL_LABEL_WORDS = 2;
+/** A longer label that ends in the preposition taking its items: "No experience with:", "Only basics in:". */
+const LABEL_ENDS_IN_PREPOSITION = /\b(?:with|in|of|on|using)\s*[:—–]\s*$/;
+const LABEL_WITH_PREPOSITION_WORDS = 5;
 /** Nothing but a bullet between the start of the line and the cue. */
 const LINE_START = /(?:^|\n)[\s\-•*·]*$/;
 
@@ -376,8 +379,10 @@ function clauseMayEndBetween(whole: Window, verdict: WindowVerdict): boolean {
   // A level written as the label of its line ("Beginner: C++, Rust"; "Some knowledge — Go"): its
   // colon opens the items it speaks for, unless a new subject follows it ("Never used Java – I write Python").
   const label = LEVEL_LABEL.exec(between);
-  // The label is the level itself, a word or two ("Beginner:", "Some knowledge —"); "No C++ needed:" is a clause.
-  const items = label !== null && wordsBetween(label[0]) <= LEVEL_LABEL_WORDS && LINE_START.test(whole.before.slice(0, verdict.at)) ? between.slice(label[0].length) : null;
+  // The label is the level itself, a word or two ("Beginner:", "Some knowledge —"), or a few words
+  // ending in the preposition that takes its items ("No experience with:"); "No C++ needed:" is a clause.
+  const levelLabel = label !== null && (wordsBetween(label[0]) <= LEVEL_LABEL_WORDS || (wordsBetween(label[0]) <= LABEL_WITH_PREPOSITION_WORDS && LABEL_ENDS_IN_PREPOSITION.test(label[0])));
+  const items = levelLabel && label !== null && LINE_START.test(whole.before.slice(0, verdict.at)) ? between.slice(label[0].length) : null;
   return CLAUSE_BOUNDARY.test(items !== null && !NEW_CLAUSE_START.test(items) ? items : between);
 }
 
