@@ -530,6 +530,29 @@ describe('records, logs or tables cleaned; features made for a model', () => {
   ]);
 });
 
+describe('named methods and models of the mathematical skills', () => {
+  it.each([
+    ['Registered the two scans with the Kabsch algorithm.', 'linear-algebra', true],
+    ['Thermal modelling of the data-centre cooling loop.', 'physics', true],
+    ['Thermal socks and a flask for the night shifts.', 'physics', false],
+    ['Solved the diffusion equation by separation of variables.', 'calculus', true],
+    ['Showed bootstrap confidence bands around every forecast.', 'statistics', true],
+  ])('%s shows %s: %s', async (text, skill, shown) => {
+    expect((await presentSkills(text)).includes(skill)).toBe(shown);
+  });
+});
+
+describe('tenders costed and work fitted into fixed slots', () => {
+  it.each([
+    ['Priced tenders for the regional bus contracts.', 'business-knowledge', true],
+    ['Accepted as legal tender in three countries.', 'business-knowledge', false],
+    ['Planned the fieldwork around fixed boat slots.', 'time-management', true],
+    ['Fixed the memory slot allocation in the scheduler.', 'time-management', false],
+  ])('%s shows %s: %s', async (text, skill, shown) => {
+    expect((await presentSkills(text)).includes(skill)).toBe(shown);
+  });
+});
+
 describe('numerical optimisation and compensated summation are numerical analysis', () => {
   casesOfSkill('numerical-analysis', [
     ['Background in numerical optimisation: quasi-Newton methods and line searches.', true],
