@@ -247,6 +247,13 @@ function casesOfSkill(skill: string, cases: Array<[string, boolean]>): void {
   });
 }
 
+/** One test per sentence, each with its own skill: whether that skill is shown. */
+function casesOfSkills(cases: Array<[string, string, boolean]>): void {
+  it.each(cases)('%s shows %s: %s', async (text, skill, shown) => {
+    expect((await presentSkills(text)).includes(skill)).toBe(shown);
+  });
+}
+
 describe('open phrasings of collaboration: a joint-work phrase and people to work with', () => {
   casesOfSkill('collaboration', [
     ['Cooperation with two linguists and the voice actors on the prompts.', true],
@@ -531,26 +538,22 @@ describe('records, logs or tables cleaned; features made for a model', () => {
 });
 
 describe('named methods and models of the mathematical skills', () => {
-  it.each([
+  casesOfSkills([
     ['Registered the two scans with the Kabsch algorithm.', 'linear-algebra', true],
     ['Thermal modelling of the data-centre cooling loop.', 'physics', true],
     ['Thermal socks and a flask for the night shifts.', 'physics', false],
     ['Solved the diffusion equation by separation of variables.', 'calculus', true],
     ['Showed bootstrap confidence bands around every forecast.', 'statistics', true],
-  ])('%s shows %s: %s', async (text, skill, shown) => {
-    expect((await presentSkills(text)).includes(skill)).toBe(shown);
-  });
+  ]);
 });
 
 describe('tenders costed and work fitted into fixed slots', () => {
-  it.each([
+  casesOfSkills([
     ['Priced tenders for the regional bus contracts.', 'business-knowledge', true],
     ['Accepted as legal tender in three countries.', 'business-knowledge', false],
     ['Planned the fieldwork around fixed boat slots.', 'time-management', true],
     ['Fixed the memory slot allocation in the scheduler.', 'time-management', false],
-  ])('%s shows %s: %s', async (text, skill, shown) => {
-    expect((await presentSkills(text)).includes(skill)).toBe(shown);
-  });
+  ]);
 });
 
 describe('numerical optimisation and compensated summation are numerical analysis', () => {
@@ -561,13 +564,11 @@ describe('numerical optimisation and compensated summation are numerical analysi
 });
 
 describe('branches of mechanics are physics; gradients derived by hand are calculus', () => {
-  it.each([
+  casesOfSkills([
     ['Computed launch windows with astrodynamics tools I wrote myself.', 'physics', true],
     ['Derived the gradients of the pricing model analytically before coding them.', 'calculus', true],
     ['Derived the gradients of the hiking routes from the survey maps.', 'calculus', false],
-  ])('%s shows %s: %s', async (text, skill, shown) => {
-    expect((await presentSkills(text)).includes(skill)).toBe(shown);
-  });
+  ]);
 });
 
 describe('a power analysis is statistics; an electrical one is not', () => {
