@@ -180,6 +180,8 @@ describe('negation and modality', () => {
       ['Requirements\n- Kotlin is not a prerequisite for this post.', 'kotlin', 'modality', 'negated'],
       ['Requirements\n- Scala: not compulsory.', 'scala', 'modality', 'negated'],
       ['Requirements\n- Scala is not a prerequisite, but it would help.', 'scala', 'requirement', 'preferred'],
+      ['Requirements\n- Strong Kotlin and SQL, and although Scala is not essential it would be a real plus.', 'scala', 'requirement', 'preferred'],
+      ['Requirements\n- Strong Kotlin and SQL, and although Scala is not essential it would be a real plus.', 'scala', 'modality', 'normal'],
       // More ways of saying a skill is welcome, not asked for.
       ['Requirements\n- Kotlin know-how is a real differentiator here.', 'kotlin', 'requirement', 'preferred'],
       ['Requirements\n- Scala is good to know.', 'scala', 'requirement', 'preferred'],

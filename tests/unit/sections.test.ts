@@ -169,6 +169,8 @@ describe('list introductions without a standard heading', () => {
     ["Here is what you'll bring:", 'requirements'],
     ["What you'll be doing", 'responsibilities'],
     ['Tools I use every day', 'skills'],
+    ["Skills we'd love to see", 'preferred'],
+    ['The extras', 'preferred'],
   ])('"%s" before a list -> %s', (line, kind) => {
     const sections = detectSections(`Intro text.\n\n${line}\n- one item\n- another item`);
     expect(sections.map((s) => s.kind)).toEqual([kind]);

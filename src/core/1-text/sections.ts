@@ -81,7 +81,7 @@ export function classifyHeading(line: string): { kind: SectionKind; title: strin
  * Cue words for a line that introduces a list without a standard heading ("It would be great if
  * you also had", "Here is what you'll do"), in the order they are tried.
  */
-const PREFERRED_INTRO = /\b(?:nice|bonus|plus|pluses|great if|would be great|would love|ideally|stand out|sets? you apart|preferred|desirable|desired|optional|extra|even better|(?:good|great) to have|advantage|helpful|useful|might also|may also|could also|if you also|points for|help you succeed|would (?:also )?help)\b/i;
+const PREFERRED_INTRO = /\b(?:nice|bonus|plus|pluses|extras|great if|would be great|would love|(?:we|i)['’]d love|ideally|stand out|sets? you apart|preferred|desirable|desired|optional|extra|even better|(?:good|great) to have|advantage|helpful|useful|might also|may also|could also|if you also|points for|help you succeed|would (?:also )?help)\b/i;
 const NOT_REQUIRED = String.raw`\bnot (?:required|needed|necessary|essential)\b`;
 /**
  * Words of a title over what the writer is learning or aiming at ("Learning goals for 2025",

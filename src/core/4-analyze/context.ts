@@ -77,10 +77,11 @@ const INVOLVED = /\b(?:led|lead|leading|managed|managing|ran|running|headed|head
 const TAUGHT_ON_THE_JOB = /\b(?:(?:we will|we'll|we can|we|happy to|glad to) (?:teach|train|coach) you|you will learn|you'll learn|you(?:'ll| will| can) pick up|you will be trained in|training (?:is|will be) provided in)\b/g;
 const PREFERRED_CUES = /\b(?:a plus|is a plus|are a plus|(?:a|an) (?:big|huge|real|definite|strong|major|great|nice|added|extra|distinct) (?:plus|bonus|advantage)|nice[- ]to[- ]have|bonus|preferred|preferably|ideally|desirable|advantageous|an advantage|would be great|would be nice|not essential|optional|helpful but|(?:is|are|would be) helpful|would help|beneficial|an asset|a (?:strong|real|definite|great) asset|sets? you apart|(?:make|makes|help|helps) you stand out|(?:will|would|to) stand out|(?:a|the) (?:key |real )?differentiator|(?:would|'d|’d) (?:be|love to be) impressed|good to know|(?:it )?helps if|it would help if|if you also|if you happen to|nice(?=\s*:)|(?:is|are) nice|is welcome|are welcome|a bonus|(?:good|great) to have|even better|(?:counts?|count) in your favou?r|(?:a )?(?:welcome|nice|great|valuable|useful) addition|(?:would|will|does|do)(?:n['’]t| not) hurt|never hurts|(?:considered|viewed|looked (?:up)?on|regarded|seen) favou?rably|(?<=\()(?:a )?plus(?=\))|not (?:mandatory|compulsory|a must)|(?:is|are|be|much|greatly) appreciated|highly regarded|(?:a )?nice extra|extra credit|also value|optionally|(?:we|i)(?:'d| would) love|points for|desired(?=\s*(?:[.;,)]|$)))\b/;
 /**
- * "C++ is not required but would help", "…not essential, but welcome": after the denial a preferred
- * cue, or a plain word of welcome, says the skill is optional.
+ * "C++ is not required but would help", "…not essential, but welcome", "…not essential, it would be
+ * a real plus": after the denial a preferred cue, or a plain word of welcome, says the skill is
+ * optional.
  */
-const NOT_REQUIRED_BUT_WELCOME = new RegExp(String.raw`^[^.;]{0,40}?\bnot (?:required|essential|necessary|needed|mandatory|compulsory|a requirement|a prerequisite|a must),? but\b[^.;]{0,40}?(?:${PREFERRED_CUES.source}|\b(?:helps|helpful|welcome|useful|nice|appreciated)\b)`);
+const NOT_REQUIRED_BUT_WELCOME = new RegExp(String.raw`^[^.;]{0,40}?\bnot (?:required|essential|necessary|needed|mandatory|compulsory|a requirement|a prerequisite|a must)(?:,? (?:but|though|yet)\b|,? (?=(?:it|that|this) (?:would|will|could|is)\b))[^.;]{0,40}?(?:${PREFERRED_CUES.source}|\b(?:helps|helpful|welcome|useful|nice|appreciated)\b)`);
 /**
  * Where a clause that matters may start: a contrastive conjunction, a semicolon or colon, or a
  * comma followed by a new subject ("…, I never used…"). List commas and "and" keep one clause,
