@@ -108,6 +108,11 @@ describe('level labels written in more ways', () => {
   });
 });
 
+/** The section kinds found when a title over a one-item list follows a first section. */
+function kindsAfter(first: string, title: string): string[] {
+  return detectSections(`${first}\n\n${title}\n- Python`).map((s) => s.kind);
+}
+
 describe('job-ad titles in other words', () => {
   it.each([
     ['Key accountabilities', 'responsibilities'],
@@ -118,7 +123,7 @@ describe('job-ad titles in other words', () => {
     ['Our offer', 'benefits'],
     ["Why you'll love working here", 'benefits'],
   ])('"%s" heads %s', (title, kind) => {
-    expect(detectSections(`About us\nWe make maps.\n\n${title}\n- Python`).map((s) => s.kind)).toEqual(['about-company', kind]);
+    expect(kindsAfter('About us\nWe make maps.', title)).toEqual(['about-company', kind]);
   });
 });
 
@@ -131,20 +136,20 @@ describe('CV titles in other words', () => {
     ['Certifications & Training', 'certifications'],
     ['Publications & Patents', 'publications'],
   ])('"%s" heads %s', (title, kind) => {
-    expect(detectSections(`Experience\n- Built things\n\n${title}\n- Python`).map((s) => s.kind)).toEqual(['experience', kind]);
+    expect(kindsAfter('Experience\n- Built things', title)).toEqual(['experience', kind]);
   });
 });
 
 describe('hobbies under other titles', () => {
   it.each(["When I'm not coding", 'Life outside work', 'Off the clock', 'Free time', 'Extracurriculars', 'Fun facts'])('"%s" over a list heads interests', (title) => {
-    expect(detectSections(`Experience\n- Built things\n\n${title}\n- Chess`).map((s) => s.kind)).toEqual(['experience', 'interests']);
+    expect(kindsAfter('Experience\n- Built things', title)).toEqual(['experience', 'interests']);
   });
 });
 
 describe('what a CV\'s writer is learning or aiming at', () => {
   it('heads a learning section, however it is titled', () => {
     for (const title of ['Currently learning', 'Learning goals for next year', 'Skills in progress:', "Areas I'd like to grow into:"]) {
-      expect(detectSections(`Skills\nGo\n\n${title}\n- Rust`).map((s) => s.kind)).toEqual(['skills', 'learning']);
+      expect(kindsAfter('Skills\nGo', title)).toEqual(['skills', 'learning']);
     }
     // A heading of unknown words ends it, as it ends a company's description.
     expect(detectSections('Currently learning\n- Rust\n\nSIDE QUESTS:\n- Built a Go linter').map((s) => s.kind)).toEqual(['learning', 'unknown']);

@@ -152,9 +152,10 @@ export function classifyHeadingByForm(line: string, around: { previous?: string;
   // The paragraph must open a sentence of its own, and the line must not end in a word that runs
   // on into it ("It would be great if you also had / some prose").
   const overParagraph = alone && /^[\p{Lu}]/u.test(next) && !RUNS_ON.test(name);
-  if (!markdown && !capitals && !leadIn && !overList && !overParagraph) return null;
+  const shaped = markdown || capitals || leadIn || overList;
+  if (!shaped && !overParagraph) return null;
   for (const [kind, cue] of LIST_INTRO_CUES) if (cue.test(name)) return { kind, title: name };
-  if (overParagraph && !markdown && !capitals && !leadIn) return null;
+  if (!shaped) return null;
   // A title in the company's voice names the company's own things ("Our values", "Our stack").
   if (/^our\b/i.test(name)) return { kind: 'about-company', title: name };
   return { kind: 'unknown', title: name };

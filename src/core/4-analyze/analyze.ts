@@ -58,13 +58,13 @@ export interface AnalysisTrace {
  * begins (detectSections), so the last one starting at or before the offset is the only candidate:
  * a binary search, not a scan per mention (a long document has thousands of each).
  */
-function sectionAt(sections: Section[], offset: number): SectionKind | null {
+function sectionContaining(sections: Section[], offset: number): Section | null {
   const s = sections[countBefore(sections, (section) => section.start <= offset) - 1];
-  return s && offset < s.end ? s.kind : null;
+  return s && offset < s.end ? s : null;
 }
 
-function sectionTitleAt(sections: Section[], offset: number): string {
-  return sections[countBefore(sections, (section) => section.start <= offset) - 1]?.title ?? '';
+function sectionAt(sections: Section[], offset: number): SectionKind | null {
+  return sectionContaining(sections, offset)?.kind ?? null;
 }
 
 /**
@@ -302,7 +302,7 @@ export function analyzeExtraction(
       // A CV section headed as what the writer is learning or aiming at ("Currently learning",
       // "Skills in progress") holds what the writer does not have yet.
       if (kind === 'cv' && section === 'learning' && (modality.modality === 'normal' || modality.modality === 'strong')) {
-        modality = { modality: 'weak', cue: sectionTitleAt(extraction.sections, mention.start) };
+        modality = { modality: 'weak', cue: sectionContaining(extraction.sections, mention.start)?.title ?? '' };
       }
       const years = cues.years && view ? yearsOf(sentence, mention.start - offset, mention.end - offset, mentionStartsIn(view)) : undefined;
       const requirement = kind === 'job' ? requirementOf(rowLevelAsSection(rowLevel, section), sentence, mention.start - offset) : undefined;

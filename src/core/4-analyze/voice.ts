@@ -13,14 +13,18 @@ export interface Voice {
   cue: string;
 }
 
+/** Words that end an organisation's name ("Transformer Media Ltd", "the Central Statistics Office"). */
+const ORGANISATION_SUFFIXES = String.raw`Ltd|Limited|Inc|LLC|LLP|GmbH|plc|PLC|Corp|Corporation|AG|S\.?A|B\.?V|Pty|Holdings|Media|Group|Office|Bureau|Agency|Authority|Foundation`;
+/** Public bodies named before their field: "Office for National Statistics", "Bureau of Labor Statistics". */
+const PUBLIC_BODIES = String.raw`Office|Bureau|Agency|Ministry|Authority|Commission`;
 /** A mention inside an organisation's name: "Transformer Media Ltd", "Python Software Inc", "Statistics Office". */
-const ORGANISATION_AFTER = /^(?:\s+[\p{Lu}&][\p{L}&.-]*){0,2}\s+(?:Ltd|Limited|Inc|LLC|LLP|GmbH|plc|PLC|Corp|Corporation|AG|S\.?A|B\.?V|Pty|Holdings|Media|Group|Office|Bureau|Agency|Authority|Foundation)\b\.?/u;
+const ORGANISATION_AFTER = new RegExp(String.raw`^(?:\s+[\p{Lu}&][\p{L}&.-]*){0,2}\s+(?:${ORGANISATION_SUFFIXES})\b\.?`, 'u');
 /**
  * A mention inside a public body's name that comes before it: "Office for National Statistics",
  * "Bureau of Labor Statistics". (A university's "Department of Statistics" is left alone: studying
  * or working there says something of the person.)
  */
-const ORGANISATION_BEFORE = /\b(?:Office|Bureau|Agency|Ministry|Authority|Commission)\s+(?:for|of)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}&-]*\s+){0,2}$/u;
+const ORGANISATION_BEFORE = new RegExp(String.raw`\b(?:${PUBLIC_BODIES})\s+(?:for|of)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}&-]*\s+){0,2}$`, 'u');
 
 /** Head nouns of professions: in the plural they name other people ("the desk is mostly physicists"). */
 const PROFESSIONS = 'engineers|scientists|analysts|developers|statisticians|physicists|mathematicians|researchers|economists|technicians|specialists|practitioners|architects|actuaries|accountants|clinicians|radiologists';
@@ -77,6 +81,8 @@ const COMPANY_POSSESSIVE = String.raw`(?:our|the company's|the company’s)\s+`;
 const OTHER_VERBS = String.raw`built|build|builds|prototype|prototypes|prototyped|design|designs|designed|used|use|uses|fit|fits|fitted|developed|develops|trained|train|trains|fine-tuned|fine-tune|fine-tunes|applied|apply|applies|owned|own|owns|ran|run|runs|wrote|write|writes|maintained|maintain|maintains|implemented|implement|implements|created|create|creates|shipped|ship|ships|handled|handle|handles|did|do|does|publish|publishes|published|research|researches|researched|(?:focus|focuses|focused|works|work|worked) on|specialises in|specializes in|specialise in|specialize in|(?:take|takes|took) care of|(?:look|looks|looked) after`;
 /** Adverbs between such a subject and its verb ("already uses", "mostly trains"). */
 const SUBJECT_ADVERB = String.raw`(?:(?:\w+ly|already|also|still|now)\s+)?`;
+/** Nouns of another party: a group, a vendor or partners, colleagues, or people by their profession. */
+const OTHER_PARTY = String.raw`team|teams|group|department|colleagues|vendor|partners?|${PROFESSIONS}`;
 /** Where another party sits, after its noun: "colleagues in the imaging lab", "the engineers on the platform team". */
 const PARTY_PLACE = String.raw`(?:\s+(?:in|on|at|from)\s+(?:the|our|their|a|an)\s+(?:[\w-]+\s+){0,2}[\w-]+)?`;
 /**
@@ -87,7 +93,7 @@ const PARTY_PLACE = String.raw`(?:\s+(?:in|on|at|from)\s+(?:the|our|their|a|an)\
  * "Led team that trained…" is the writer's own team.
  */
 const OTHER_SUBJECT = new RegExp(
-  String.raw`${CLAUSE_OPENING}(?:they|he|she|(?:(?:the|our|their|a|an|another|other|a separate|separate)\s+(?:[\w-]+\s+){0,3}(?:team|teams|group|department|colleagues|vendor|partners?|data scientists|scientists|engineers|researchers|analysts|statisticians|developers|specialists)|(?:my\s+)?(?:colleagues|teammates|co-?workers)|my\s+(?:[\w-]+\s+)?(?:manager|supervisor|advisor|adviser|boss|mentor|lead|director|professor))${PARTY_PLACE})\s+(?:(?:that|who|which)\s+)?${SUBJECT_ADVERB}(?:${OTHER_VERBS})\b`,
+  String.raw`${CLAUSE_OPENING}(?:they|he|she|(?:(?:the|our|their|a|an|another|other|a separate|separate)\s+(?:[\w-]+\s+){0,3}(?:${OTHER_PARTY})|(?:my\s+)?(?:colleagues|teammates|co-?workers)|my\s+(?:[\w-]+\s+)?(?:manager|supervisor|advisor|adviser|boss|mentor|lead|director|professor))${PARTY_PLACE})\s+(?:(?:that|who|which)\s+)?${SUBJECT_ADVERB}(?:${OTHER_VERBS})\b`,
   'gi',
 );
 /**
@@ -97,7 +103,7 @@ const OTHER_SUBJECT = new RegExp(
  * keeps the work the writer's (LEADS_OR_FOUNDED).
  */
 const PARTY_WHO = new RegExp(
-  String.raw`\b(?:the|our|their|a|an|another|other|separate)\s+(?:[\w-]+\s+){0,3}(?:team|teams|group|department|colleagues|vendor|partners?|${PROFESSIONS})${PARTY_PLACE},\s+(?:who|which)\s+${SUBJECT_ADVERB}(?:${OTHER_VERBS})\b`,
+  String.raw`\b(?:the|our|their|a|an|another|other|separate)\s+(?:[\w-]+\s+){0,3}(?:${OTHER_PARTY})${PARTY_PLACE},\s+(?:who|which)\s+${SUBJECT_ADVERB}(?:${OTHER_VERBS})\b`,
   'gi',
 );
 /** A comma that closes such a clause, the sentence going on with a preposition or the writer: "…, which builds models, with dashboards". */
@@ -317,7 +323,7 @@ export interface VoiceHints {
 }
 
 const HINT = {
-  organisation: /\b(?:Ltd|Limited|Inc|LLC|LLP|GmbH|plc|PLC|Corp|Corporation|AG|S\.?A|B\.?V|Pty|Holdings|Media|Group|Office|Bureau|Agency|Authority|Foundation|Ministry|Commission)\b/,
+  organisation: new RegExp(String.raw`\b(?:${ORGANISATION_SUFFIXES}|${PUBLIC_BODIES})\b`),
   team: /\b(?:team|teams|group|groups|department|squad|unit|guild|chapter)\b/i,
   doneBy: /\bby\b|\b(?:bought in|outsourced|licensed from)\b/i,
   subject: new RegExp(String.raw`\b(?:they|he|she|team|teams|group|department|colleagues|teammates|co-?workers|whose|vendor|partners?|manager|supervisor|advisor|adviser|boss|mentor|lead|director|professor|${PROFESSIONS})\b`, 'i'),
