@@ -1243,3 +1243,17 @@ describe("a CV's stated total experience", () => {
     expect(await years(cv('Data analyst, 2 years of experience in Java'), 'python')).toBe(6);
   });
 });
+
+describe('named methods and tasks: a champion/challenger test, a money impact, a named integrator, summarisation by a model, probability as a subject', () => {
+  casesOfSkills([
+    ['Ran champion-challenger trials of the new credit scorecard on 10% of applications.', 'idea-iteration', true],
+    ['Our champion swimmer and the challenger both trained in Leeds.', 'idea-iteration', false],
+    ['Estimated the monetary impact of each model release before it went live.', 'business-knowledge', true],
+    ['Measured the impact of noise on the sensor readings.', 'business-knowledge', false],
+    ['Integrated the rigid-body equations with a semi-implicit Euler step.', 'numerical-analysis', true],
+    ['Built an abstractive-style pipeline for the automatic summarization of patient notes.', 'nlp', true],
+    ['Wrote a one-page summarisation of the audit for the partners.', 'nlp', false],
+    ['Coursework: real analysis, measure-theoretic probability and numerical linear algebra.', 'statistics', true],
+    ['There is a low probability of rain on the day of the field trip.', 'statistics', false],
+  ]);
+});
