@@ -441,3 +441,20 @@ describe('clauses with parentheses (a fuzzing finding: compromise threw on them)
     expect((await judged('No C++ (but Python, daily).', 'python'))[0]?.modality).not.toBe('negated');
   });
 });
+
+describe('a job page pasted as one paragraph, titles run into the text', () => {
+  const page = [
+    'About the job Harrowgate makes route-planning software for bus operators in six countries, and our customers run 14,000 buses a day.',
+    'The Role You will join the planning team of eight.',
+    "What You'll Do Train demand models in PyTorch Maintain the nightly data jobs",
+    'Requirements Three years of Kotlin or Java Strong SQL',
+    'Bonus Experience with Scala or with OR-Tools',
+    'Benefits Pension, 28 days of leave Harrowgate is an equal opportunity employer.',
+  ].join(' ');
+
+  it('reads the items under each title at its level, not as the boilerplate at the end', async () => {
+    expect(await levelIn(page, 'kotlin')).toBe('required');
+    expect(await levelIn(page, 'scala')).toBe('preferred');
+    expect((await judged(page, 'pytorch', 'job'))[0]).toMatchObject({ modality: 'normal', requirement: 'required' });
+  });
+});

@@ -54,3 +54,22 @@ describe('joinHyphenatedLineBreaks', () => {
     expect(joinHyphenatedLineBreaks(input)).toBe(expected);
   });
 });
+
+describe('titles run into one long line of pasted page copy', () => {
+  const filler = 'Our robots sort parcels for forty warehouses across the north of England, and the fleet doubled last year.';
+
+  it('stands each title on a line of its own', () => {
+    const pasted = `About the job ${filler} Your Responsibilities Train grasp-detection models and ship them to the fleet Requirements Four years of Python Nice To Have Experience with ROS Perks Free lunch on Fridays`;
+    const lines = normaliseText(pasted).split('\n');
+    expect(lines).toEqual(expect.arrayContaining(['Your Responsibilities', 'Requirements', 'Nice To Have', 'Perks']));
+    expect(lines).toContain('Four years of Python');
+  });
+
+  it('leaves titles that are part of a sentence, short lines and labels with colons', () => {
+    const prose = `${filler} Looking back, the role Python plays in the stack has grown, and Deliverance is proud to be an Equal Opportunity Employer. Benefits of remote work were discussed at length.`;
+    expect(normaliseText(prose)).toBe(prose);
+    expect(normaliseText('What You Will Do Build models')).toBe('What You Will Do Build models');
+    const labelled = `${filler} ${filler} - Continuing Education: a yearly budget for courses`;
+    expect(normaliseText(labelled)).toBe(labelled);
+  });
+});

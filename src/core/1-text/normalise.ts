@@ -3,6 +3,8 @@
  * the clean, offset-stable text that sections, mentions and evidence all index into.
  */
 
+import { RUN_IN_MIN_LINE, runInHeadingSpans } from './sections';
+
 /** Glyphs that PDF producers and word processors use as list bullets. */
 const BULLET_GLYPHS = '•◦▪▫■□●○‣⁃∙➢➤►▶▸✓✔✗★☆❖◆◇→\u0088\u0095\uF0B7\uF0A7\uF076\uF0D8\uF0FC\uF06C\uF0A8';
 const LEADING_BULLET = new RegExp(`^[ \\t]*[${BULLET_GLYPHS}]\\uFE0F?[ \\t]*`, 'gm');
@@ -119,6 +121,21 @@ function collapseLetterSpacing(text: string): string {
   );
 }
 
+/** Titles run into a long line of pasted page copy stand on lines of their own again. */
+function breakRunInHeadings(text: string): string {
+  if (!text.split('\n').some((line) => line.length >= RUN_IN_MIN_LINE)) return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      if (line.length < RUN_IN_MIN_LINE) return line;
+      let out = line;
+      // From the last title back, so earlier offsets stay valid; each title's spaces become breaks.
+      for (const [start, end] of runInHeadingSpans(line).reverse()) out = `${out.slice(0, start).trimEnd()}\n${out.slice(start, end)}\n${out.slice(end).trimStart()}`;
+      return out;
+    })
+    .join('\n');
+}
+
 export interface NormaliseStats {
   replacementChars: number;
 }
@@ -156,6 +173,6 @@ export function normaliseText(raw: string, stats?: NormaliseStats): string {
     .replace(LEADING_ASCII_BULLET, '- ')
     // A bullet left alone on its line (glyph and text drawn separately) belongs to the next line.
     .replace(/^- *\n(?=\S)/gm, '- ');
-  text = joinHyphenatedLineBreaks(text);
+  text = breakRunInHeadings(joinHyphenatedLineBreaks(text));
   return text.replace(/\n{3,}/g, '\n\n').trim();
 }

@@ -57,6 +57,54 @@ const LEVELLED_HEADINGS: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ['requirements', new RegExp(String.raw`^(?:required|minimum|basic|essential|mandatory|must[- ]have|key|core)${ASKED_WORDS}$`, 'i')],
 ];
 
+/**
+ * Page copy pasted as one paragraph keeps its titles but loses their line breaks and colons
+ * ("… growing fast. The Role We're hiring … What You'll Do Build …"). Such a title is found by its
+ * words and its case: a known heading of two or more words, each capitalised but for small
+ * function words, or one of the few one-word titles a job page uses, with a capitalised word or a
+ * figure right after it (where a new sentence or item starts). A known heading in lower case ("the
+ * role Python plays") is prose.
+ */
+const RUN_IN_SINGLE = new Set(['requirements', 'responsibilities', 'qualifications', 'benefits', 'perks', 'bonus']);
+const RUN_IN_SMALL = new Set(['a', 'an', 'the', 'of', 'to', 'and', 'for', 'with', 'in', 'on', 'at', 'we', 'you', 'our', 'your', '&']);
+const RUN_IN_NOT_AFTER = new Set(['a', 'an', 'the', 'our', 'your', 'their', 'its', 'of', 'to', 'as', 'be', 'is', 'are', 'was', 'were', 'an', 'and', 'or', 'for', 'with', 'in', 'on', 'by']);
+const RUN_IN_MAX_WORDS = 5;
+/** Lines shorter than this are headings or sentences of their own, never pasted copy. */
+export const RUN_IN_MIN_LINE = 200;
+
+function isTitleWord(word: string, first: boolean): boolean {
+  // A label with a colon or a word with a comma is no run-in title: the colon's own rules read labels.
+  if (!/^[\p{L}'’&-]+$/u.test(word)) return false;
+  if (/^[\p{Lu}]/u.test(word)) return true;
+  return !first && RUN_IN_SMALL.has(word.toLowerCase());
+}
+
+/** Where titles run into the text around them in one long line: [start, end) of each. */
+export function runInHeadingSpans(line: string): Array<[number, number]> {
+  const words = [...line.matchAll(/\S+/g)].map((m) => ({ text: m[0], at: m.index ?? 0 }));
+  const spans: Array<[number, number]> = [];
+  for (let i = 1; i < words.length; i++) {
+    const first = words[i];
+    // After an article or a verb the words are part of the sentence: "is proud to be an Equal Opportunity Employer".
+    if (!first || !isTitleWord(first.text, true) || RUN_IN_NOT_AFTER.has(words[i - 1]?.text.toLowerCase() ?? '')) continue;
+    for (let n = Math.min(RUN_IN_MAX_WORDS, words.length - i - 1); n >= 1; n--) {
+      const phrase = words.slice(i, i + n);
+      const next = words[i + n];
+      const last = phrase[phrase.length - 1];
+      if (!next || !last || !/^[\p{Lu}\p{N}]/u.test(next.text) || !phrase.every((w, k) => isTitleWord(w.text, k === 0))) continue;
+      // The title's last word is capitalised: "What You'll Do", not "Benefits of".
+      if (!/^[\p{Lu}]/u.test(last.text)) continue;
+      const title = line.slice(first.at, last.at + last.text.length);
+      const key = headingKey(title);
+      if (!HEADING_INDEX.has(key) || (n === 1 && !RUN_IN_SINGLE.has(key))) continue;
+      spans.push([first.at, last.at + last.text.length]);
+      i += n - 1;
+      break;
+    }
+  }
+  return spans;
+}
+
 /** Classifies one line as a heading, or returns null. */
 export function classifyHeading(line: string): { kind: SectionKind; title: string } | null {
   const trimmed = line.trim().replace(/^[#=*_\-–—|•\s]+/, '').replace(/[*_=|\s]+$/, '');
