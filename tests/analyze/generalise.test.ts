@@ -1257,3 +1257,16 @@ describe('named methods and tasks: a champion/challenger test, a money impact, a
     ['There is a low probability of rain on the day of the field trip.', 'statistics', false],
   ]);
 });
+
+describe("a job ad's mention of other posts it hires for", () => {
+  it.each([
+    ["We're also hiring a Speech Scientist and a Computer Vision Lead, so see our careers page.", 'audio-speech', false],
+    ["I'm also recruiting for reinforcement learning researchers in London if you know anyone.", 'reinforcement-learning', false],
+    ['Other open positions: NLP Engineer (Berlin) and Data Engineer (remote).', 'nlp', false],
+    ['We also have openings in computer vision and speech recognition.', 'computer-vision', false],
+    ['You will also build NLP models for our support inbox.', 'nlp', true],
+    ['We are also looking for experience with reinforcement learning.', 'reinforcement-learning', true],
+  ])('%s shows %s: %s', async (text, skill, shown) => {
+    expect((await presentSkills(text, 'job')).includes(skill)).toBe(shown);
+  });
+});

@@ -179,6 +179,13 @@ const SOLD = /\b(?:sell|sells|sold|selling|resell|resold|reselling|pitched|pitch
  */
 const HIRING = /\b(?:recruit(?:ed|ing|s)?|hir(?:ed|ing|es|e)|sourc(?:ed|ing|es|e)|plac(?:ed|ing)|headhunt(?:ed|ing|s)?|staff(?:ed|ing)|talent (?:pipelines?|pools?)|interview(?:ed|ing)|screen(?:ed|ing))\b/gi;
 const PEOPLE_OR_POSTS = /\b(?:engineers?|researchers?|scientists?|specialists?|developers?|analysts?|candidates?|hires|roles?|positions?|vacanc(?:y|ies)|openings?|talent|profiles?|experts?|people|professionals?)\b/i;
+/**
+ * A job ad's word for posts other than the one advertised: a recruiter's "I also recruit for NLP and
+ * data engineering roles", "we're also hiring", "other open positions". The skills named after it
+ * are those posts', not this one's. "You will also hire…" is a duty of the post, so the speaker is
+ * the writer ("I", "we") or the posts are called other.
+ */
+const OTHER_POSTS = /\b(?:(?:i|we)(?:['’](?:m|re))?\s+(?:am\s+|are\s+)?also\s+(?:recruit(?:ing)?|hir(?:e|ing)|have\s+(?:\w+\s+){0,2}(?:roles|openings|positions|vacancies))|other\s+(?:open\s+)?(?:roles|openings|positions|vacancies|jobs|requisitions))\b/gi;
 const OWN_DOING = /\b(?:built|build|developed|develop|trained|train|designed|design|implemented|implement|wrote|write|shipped|ship|used|use|deployed|deploy|created|create|led|analysed|analyzed|applied|apply|fine-tuned)\b/i;
 
 const ATTENDED = /\b(?:attended|attending|audited|auditing|watched|went to|listened to|sat in on|shadowed|shadowing)\b/gi;
@@ -311,6 +318,8 @@ export interface VoiceHints {
   /** A CV's sentence naming work around a technical thing (AROUND_THE_WORK). */
   aroundTheWork: boolean;
   hiring: boolean;
+  /** A job ad's sentence naming posts other than the one advertised (OTHER_POSTS). */
+  otherPosts: boolean;
   degree: boolean;
   /** A job ad's sentence in the company's voice that says nothing to the candidate. */
   company: boolean;
@@ -333,6 +342,7 @@ const HINT = {
   sold: new RegExp(SOLD.source, 'i'),
   aroundTheWork: new RegExp(String.raw`\b(?:${SUPPORTING_ROLE}|${SUPPORTING_TASK})\b`, 'i'),
   hiring: new RegExp(HIRING.source, 'i'),
+  otherPosts: new RegExp(OTHER_POSTS.source, 'i'),
   degree: new RegExp(DEGREE_WORDS, 'i'),
 } as const;
 
@@ -348,6 +358,7 @@ export function voiceHints(sentence: string, kind: DocumentKind): VoiceHints {
     sold: HINT.sold.test(sentence),
     aroundTheWork: kind === 'cv' && HINT.aroundTheWork.test(sentence),
     hiring: kind === 'cv' && HINT.hiring.test(sentence) && PEOPLE_OR_POSTS.test(sentence),
+    otherPosts: kind === 'job' && HINT.otherPosts.test(sentence),
     degree: kind === 'job' && HINT.degree.test(sentence),
     company: kind === 'job' && COMPANY_VOICE.test(sentence) && !ADDRESSES_CANDIDATE.test(sentence),
     companyNamed: kind === 'job' && NAMED_SUBJECT.test(sentence) && !ADDRESSES_CANDIDATE.test(sentence),
@@ -428,6 +439,10 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   if (sold) return { rule: 'sold', cue: before.slice(sold.index).trim().slice(0, 80) };
   const around = hints.aroundTheWork ? nearestCue(AROUND_THE_WORK, before, (gap) => words(gap) <= 10 && !/[.;]/.test(gap) && !OWN_DOING.test(gap)) : null;
   if (around) return { rule: 'around-the-work', cue: before.slice(around.index).trim().slice(0, 80) };
+  if (hints.otherPosts) {
+    const other = nearestCue(OTHER_POSTS, before, (gap) => words(gap) <= 12 && !/[.;]/.test(gap));
+    if (other) return { rule: 'hired-for', cue: before.slice(other.index).trim().slice(0, 80) };
+  }
   if (hints.hiring) {
     const clauseEnd = after.search(/[.;]/);
     const clauseAfter = clauseEnd < 0 ? after : after.slice(0, clauseEnd);
