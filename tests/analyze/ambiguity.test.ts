@@ -91,6 +91,8 @@ describe('homonyms found by probing', () => {
   it.each([
     ['statistics kept as records', 'Kept statistics on vessel arrivals for the harbour master.', 'statistics', false],
     ['a data science team named in passing', 'Delivered weekly extracts to the data science team.', 'data-science', false],
+    ['a power distribution system is no software', 'Maintained the models of the regional power distribution system.', 'software-engineering', false],
+    ['distributed systems, singular or hyphenated', 'Designed a distributed system for fraud scoring across three regions.', 'software-engineering', true],
   ])('%s', async (_label, text, skill, expected) => {
     expect((await presentSkills(text)).includes(skill)).toBe(expected);
   });

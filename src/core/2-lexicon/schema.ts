@@ -136,9 +136,11 @@ export const termSchema = z
     /** Words that must (require) or must not (exclude) occur in the same sentence; or the name of a preset of the file. */
     context: z.union([id, contextSchema], { error: contextProblem }).optional(),
     /**
-     * For one-word phrases matched by stem: whether words derived from the same stem match too
+     * For phrases matched by stem: whether words derived from the same stem match too
      * ("collaborated" for collaboration: true; "clusters" for clustering: false, only the form and
-     * its inflections). Must be stated where the stem reaches a common word (docs/ambiguity.md).
+     * its inflections). Must be stated for a one-word phrase whose stem reaches a common word
+     * (docs/ambiguity.md). In a phrase of several words, false holds every word to its inflections
+     * ("distributed systems", not "water distribution systems").
      */
     derivations: z.boolean().optional(),
     /**

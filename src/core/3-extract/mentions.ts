@@ -236,7 +236,7 @@ export function findMentions(tokens: Token[], lexicon: CompiledLexicon, nlp: Nlp
     // A match across a conjunction ends before it (see walk).
     const lastToken = w.bestEllipsis >= 0 ? w.bestEllipsis - 1 : w.bestLast;
     const last = found ? tokens[lastToken] : undefined;
-    if (found?.term && first && last && (!found.term.after || mayHaveAfterWords(found.term, tokens, lastToken, text))) {
+    if (found?.term && first && last && (!found.term.after || mayHaveAfterWords(found.term, tokens, lastToken, text)) && inflectsEachWord(found, tokens, i, lastToken)) {
       mentions.push({
         term: found.term,
         form: found.form ?? '',
@@ -252,6 +252,26 @@ export function findMentions(tokens: Token[], lexicon: CompiledLexicon, nlp: Nlp
     }
   }
   return mentions;
+}
+
+/**
+ * A phrase of several words that does not take derivations (`derivations: false`) matches only when
+ * each word is its form's word or a regular inflection of it: "distributed systems", "distributed
+ * system", but not "distribution systems", which Porter gives the same stems.
+ */
+function inflectsEachWord(found: TrieNode, tokens: Token[], first: number, last: number): boolean {
+  const entry = found.term?.entry;
+  if (found.rule !== 'stem' || entry?.derivations !== false) return true;
+  // A hyphenated word may be one token ("cross-sell") or a word, a joiner and a word.
+  const matched = tokens.slice(first, last + 1).filter((t) => t.type === 'word').flatMap((t) => t.lower.split('-').filter(Boolean));
+  if (matched.length < 2) return true;
+  const conjunction = matched.findIndex((word) => word === 'and' || word === 'or');
+  return [entry.label, ...entry.aliases].some((form) => {
+    const formWords = form.toLowerCase().split(/[\s-]+/).filter(Boolean);
+    // Across a conjunction ("retail and business banking") the phrase is its first word and its last ones.
+    const words = conjunction > 0 ? [matched[0] ?? '', ...matched.slice(matched.length - formWords.length + 1)] : matched;
+    return words.length === formWords.length && words.every((word, k) => isInflectionOf(word, formWords[k] ?? ''));
+  });
 }
 
 /**
