@@ -1270,3 +1270,16 @@ describe("a job ad's mention of other posts it hires for", () => {
     expect((await presentSkills(text, 'job')).includes(skill)).toBe(shown);
   });
 });
+
+describe("another party's own thing, and a course in progress named after its subject", () => {
+  casesOfSkills([
+    ["Wrote the Helm charts that serve the analytics group's churn models (XGBoost).", 'learning-algorithms', false],
+    ["Monitored a colleague's Keras image classifier in production.", 'neural-networks', false],
+    ["Retrained the pricing team's gradient boosting models on two more years of data.", 'learning-algorithms', true],
+    ["Worked on the platform team's Kubernetes operators and their CI/CD pipelines.", 'software-engineering', true],
+    ["Maintained the ingestion jobs for the fraud team's feature engineering pipelines.", 'data-science', false],
+    ["Currently working through Stanford's Natural Language Processing certificate online.", 'nlp', false],
+    ["Completed the Coursera Natural Language Processing specialization in 2023 and used it at work since.", 'nlp', true],
+    ["I'm now doing scikit-learn model tuning for the credit team every day.", 'learning-algorithms', true],
+  ]);
+});

@@ -106,6 +106,21 @@ const PARTY_WHO = new RegExp(
   String.raw`\b(?:the|our|their|a|an|another|other|separate)\s+(?:[\w-]+\s+){0,3}(?:${OTHER_PARTY})${PARTY_PLACE},\s+(?:who|which)\s+${SUBJECT_ADVERB}(?:${OTHER_VERBS})\b`,
   'gi',
 );
+/**
+ * CVs: another party's own thing, named by a possessive right before the mention or before the
+ * parenthesis it stands in: "deployed the data science team's fraud models (LightGBM)", "packaged
+ * a colleague's BERT classifier". The thing is theirs; the writer's work on it shows the skill only
+ * when the writer's verb reworks it (WORKED_ON_THEIRS).
+ */
+const OTHERS_THING = new RegExp(
+  String.raw`\b(?:the|our|their|a|an|another|other|separate|my)\s+(?:(?:[\w-]+\s+){1,3}(?:team|teams|group|department)|(?:[\w-]+\s+){0,3}(?:vendor|partners?|${PROFESSIONS}|colleague|colleagues|teammates?|co-?workers?|manager|supervisor|advisor|clients?|customers?))['’]s?\s+(?:[\w-]+\s+){0,3}(?:\([^()]{0,60})?$`,
+  'i',
+);
+/** The writer's verb that reworks the thing itself, right before it: "retrained the team's models". */
+const WORKED_ON_THEIRS = /\b(?:re-?trained|trained|fine-tuned|tuned|improved|rewrote|refactored|optimi[sz]ed|debugged|extended|redesigned|re-?implemented|ported|sped up|speeded up|re-?built|rebuilt|worked on|working on|contributed to|helped with|helped|led|part of|joined)\s+$/i;
+const THEIR_COURSE_AFTER = /^\s+(?:modules?|courses?|class(?:es)?|seminars?|lectures?|programmes?)\b/i;
+/** A team named as the owner of a thing: "the data science team's models". */
+const TEAM_POSSESSIVE_AFTER = /^[\s-]*(?:team|teams|group|groups|department|squad|unit)['’]s?\s/i;
 /** A comma that closes such a clause, the sentence going on with a preposition or the writer: "…, which builds models, with dashboards". */
 const RELATIVE_CLAUSE_CLOSED = /,\s*(?:with|for|to|in|on|at|by|from|then|and then|i|we|you)\b/i;
 /**
@@ -406,8 +421,13 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   if (plural) return { rule: 'plural-profession', cue: plural[0] };
   // "the computer vision team" names a team; "work with teams" is the writer's own doing.
   const takesPart = INVOLVED.test(before) && !(kind === 'job' && ALONGSIDE_BEFORE.test(before));
-  if (hints.team && TEAM_AFTER.test(after) && !TEAM_KIND.test(mention) && !takesPart && !LINKING_END.test(mention)) return { rule: 'team-name', cue: `${mention}${TEAM_AFTER.exec(after)?.[0] ?? ''}`.trim() };
+  // Working for a team is taking part in its work; working on "the data science team's models" is not.
+  const ownedByTeam = kind === 'cv' && TEAM_POSSESSIVE_AFTER.test(after) && !LEADS_OR_FOUNDED.test(before);
+  if (hints.team && TEAM_AFTER.test(after) && !TEAM_KIND.test(mention) && (!takesPart || ownedByTeam) && !LINKING_END.test(mention)) return { rule: 'team-name', cue: `${mention}${TEAM_AFTER.exec(after)?.[0] ?? ''}`.trim() };
   if (kind === 'cv') {
+    const theirs = OTHERS_THING.exec(before);
+    // "with the engineering manager" after "the team's roadmap" is the writer's doing, and "the department's computer vision module" a course.
+    if (theirs && !WORKED_ON_THEIRS.test(before.slice(0, theirs.index)) && !/^(?:with|for|to|alongside)\b/i.test(mention) && !THEIR_COURSE_AFTER.test(after)) return { rule: 'done-by-others', cue: theirs[0].trim().slice(0, 80) };
     const people = PROFESSION_AFTER.exec(after);
     const company = people ? null : COMPANY_AFTER.exec(after);
     const named = people ?? company;
