@@ -1283,3 +1283,13 @@ describe("another party's own thing, and a course in progress named after its su
     ["I'm now doing scikit-learn model tuning for the credit team every day.", 'learning-algorithms', true],
   ]);
 });
+
+describe("a product manager's documents around the work", () => {
+  casesOfSkills([
+    ['Wrote the PRD for the new speech recognition captions and set their launch criteria.', 'audio-speech', false],
+    ['Drafted product specs for a reinforcement learning based bidding engine.', 'reinforcement-learning', false],
+    ['Wrote the user stories for the NLP triage feature together with the support team.', 'collaboration', true],
+    ['Fine-tuned the speech recognition model and wrote its PRD.', 'audio-speech', true],
+    ['Wrote the user guides for the NLP toolkit together with the documentation team.', 'collaboration', true],
+  ]);
+});

@@ -118,6 +118,8 @@ const OTHERS_THING = new RegExp(
 );
 /** The writer's verb that reworks the thing itself, right before it: "retrained the team's models". */
 const WORKED_ON_THEIRS = /\b(?:re-?trained|trained|fine-tuned|tuned|improved|rewrote|refactored|optimi[sz]ed|debugged|extended|redesigned|re-?implemented|ported|sped up|speeded up|re-?built|rebuilt|worked on|working on|contributed to|helped with|helped|led|part of|joined)\s+$/i;
+/** A mention that is a phrase of working with someone ("with the design team", "working alongside the product team"): the writer's own doing, whatever the work. */
+const WITH_SOMEONE = /\b(?:with|alongside)\b|^(?:for|to)\b/i;
 const THEIR_COURSE_AFTER = /^\s+(?:modules?|courses?|class(?:es)?|seminars?|lectures?|programmes?)\b/i;
 /** A team named as the owner of a thing: "the data science team's models". */
 const TEAM_POSSESSIVE_AFTER = /^[\s-]*(?:team|teams|group|groups|department|squad|unit)['’]s?\s/i;
@@ -175,7 +177,7 @@ const OTHER_CLAUSE_END = /[.;]|,\s*(?:you|you'll|you’ll|we|i|your)\b/i;
  * before the mention in its clause, with no verb of the writer's own technical doing between.
  */
 const SUPPORTING_ROLE = String.raw`sales (?:engineer|manager|representative|rep|executive|lead|director)s?|salesperson|marketing (?:manager|lead|executive|assistant|director|coordinator)s?|marketers?|legal counsel|counsel|lawyers?|paralegal|solicitor|office (?:manager|administrator)|account (?:manager|executive)s?|(?:customer )?support (?:agent|representative|specialist)s?|copywriter|receptionist|qa tester|manual tester`;
-const SUPPORTING_TASK = String.raw`user documentation|user guides?|press releases?|procured|purchased|proofread(?:ing)?|manual (?:qa|testing)`;
+const SUPPORTING_TASK = String.raw`user documentation|user guides?|press releases?|procured|purchased|proofread(?:ing)?|manual (?:qa|testing)|prds?|product requirements? (?:docs?|documents?)|product specs?|user stories`;
 /**
  * The role is the writer's only where a title stands: at the clause's opening or after "as", with
  * at most two words of rank before it ("Legal counsel for…", "Enterprise Account Executive —…",
@@ -427,7 +429,7 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   if (kind === 'cv') {
     const theirs = OTHERS_THING.exec(before);
     // "with the engineering manager" after "the team's roadmap" is the writer's doing, and "the department's computer vision module" a course.
-    if (theirs && !WORKED_ON_THEIRS.test(before.slice(0, theirs.index)) && !/^(?:with|for|to|alongside)\b/i.test(mention) && !THEIR_COURSE_AFTER.test(after)) return { rule: 'done-by-others', cue: theirs[0].trim().slice(0, 80) };
+    if (theirs && !WORKED_ON_THEIRS.test(before.slice(0, theirs.index)) && !WITH_SOMEONE.test(mention) && !THEIR_COURSE_AFTER.test(after)) return { rule: 'done-by-others', cue: theirs[0].trim().slice(0, 80) };
     const people = PROFESSION_AFTER.exec(after);
     const company = people ? null : COMPANY_AFTER.exec(after);
     const named = people ?? company;
@@ -457,7 +459,7 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   if (offer && COMPANY_OFFER_AFTER.test(after)) return { rule: 'company-voice', cue: `${offer[0]}${mention}${COMPANY_OFFER_AFTER.exec(after)?.[0] ?? ''}`.trim() };
   const sold = hints.sold ? nearestCue(SOLD, before, (gap) => words(gap) <= 5) : null;
   if (sold) return { rule: 'sold', cue: before.slice(sold.index).trim().slice(0, 80) };
-  const around = hints.aroundTheWork ? nearestCue(AROUND_THE_WORK, before, (gap) => words(gap) <= 10 && !/[.;]/.test(gap) && !OWN_DOING.test(gap)) : null;
+  const around = hints.aroundTheWork && !WITH_SOMEONE.test(mention) ? nearestCue(AROUND_THE_WORK, before, (gap) => words(gap) <= 10 && !/[.;]/.test(gap) && !OWN_DOING.test(gap)) : null;
   if (around) return { rule: 'around-the-work', cue: before.slice(around.index).trim().slice(0, 80) };
   if (hints.otherPosts) {
     const other = nearestCue(OTHER_POSTS, before, (gap) => words(gap) <= 12 && !/[.;]/.test(gap));
