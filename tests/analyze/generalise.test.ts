@@ -248,9 +248,9 @@ function casesOfSkill(skill: string, cases: Array<[string, boolean]>): void {
 }
 
 /** One test per sentence, each with its own skill: whether that skill is shown. */
-function casesOfSkills(cases: Array<[string, string, boolean]>): void {
+function casesOfSkills(cases: Array<[string, string, boolean]>, kind: 'cv' | 'job' = 'cv'): void {
   it.each(cases)('%s shows %s: %s', async (text, skill, shown) => {
-    expect((await presentSkills(text)).includes(skill)).toBe(shown);
+    expect((await presentSkills(text, kind)).includes(skill)).toBe(shown);
   });
 }
 
@@ -1259,16 +1259,14 @@ describe('named methods and tasks: a champion/challenger test, a money impact, a
 });
 
 describe("a job ad's mention of other posts it hires for", () => {
-  it.each([
+  casesOfSkills([
     ["We're also hiring a Speech Scientist and a Computer Vision Lead, so see our careers page.", 'audio-speech', false],
     ["I'm also recruiting for reinforcement learning researchers in London if you know anyone.", 'reinforcement-learning', false],
     ['Other open positions: NLP Engineer (Berlin) and Data Engineer (remote).', 'nlp', false],
     ['We also have openings in computer vision and speech recognition.', 'computer-vision', false],
     ['You will also build NLP models for our support inbox.', 'nlp', true],
     ['We are also looking for experience with reinforcement learning.', 'reinforcement-learning', true],
-  ])('%s shows %s: %s', async (text, skill, shown) => {
-    expect((await presentSkills(text, 'job')).includes(skill)).toBe(shown);
-  });
+  ], 'job');
 });
 
 describe("another party's own thing, and a course in progress named after its subject", () => {
@@ -1292,4 +1290,13 @@ describe("a product manager's documents around the work", () => {
     ['Fine-tuned the speech recognition model and wrote its PRD.', 'audio-speech', true],
     ['Wrote the user guides for the NLP toolkit together with the documentation team.', 'collaboration', true],
   ]);
+});
+
+describe('fields of study named by a degree class or a word for a field, in job ads', () => {
+  casesOfSkills([
+    ['Requirements\n- An upper second in a quantitative subject like physics, economics or engineering\n- Python', 'physics', false],
+    ['Requirements\n- A 2.1 or higher in mathematics, physics or chemistry', 'physics', false],
+    ['Requirements\n- A scientific discipline, e.g. physics or astronomy, at degree level', 'physics', false],
+    ['Requirements\n- Hands-on physics-based modelling of battery cells', 'physics', true],
+  ], 'job');
 });

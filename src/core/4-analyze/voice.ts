@@ -208,9 +208,9 @@ const OWN_DOING = /\b(?:built|build|developed|develop|trained|train|designed|des
 const ATTENDED = /\b(?:attended|attending|audited|auditing|watched|went to|listened to|sat in on|shadowed|shadowing)\b/gi;
 const ATTENDED_AFTER = /^[^.;]{0,40}\((?:lectures? only|audited|no assignments|attended)[^)]*\)/i;
 
-/** Fields of a degree named in a job ad ("a degree in Computer Science, Statistics, Physics or similar"). */
-const DEGREE_WORDS = String.raw`\b(?:degree|degrees|bachelor'?s?|master'?s?|ph\.?\s?d\.?|doctorate|msc|bsc|b\.sc|m\.sc|ms|bs|ma|ba|diploma|studies|graduate|undergraduate|postgraduate)\b`;
-const DEGREE_BEFORE = new RegExp(String.raw`${DEGREE_WORDS}(?:\s+\(?[\w.'’+-]+\)?){0,4}\s+(?:in|of|covering)\b`, 'gi');
+/** Fields of a degree named in a job ad ("a degree in Computer Science, Statistics, Physics or similar", "a 2:1 in a STEM subject, such as physics or mathematics"). */
+const DEGREE_WORDS = String.raw`\b(?:degree|degrees|bachelor'?s?|master'?s?|ph\.?\s?d\.?|doctorate|msc|bsc|b\.sc|m\.sc|ms|bs|ma|ba|diploma|studies|graduate|undergraduate|postgraduate|2[:.][12]|first[- ]class|upper[- ]second|(?:stem|quantitative|numerate|scientific|technical|relevant|related) subjects?|(?:stem|quantitative|numerate|scientific) (?:field|discipline)s?)(?!\w)`;
+const DEGREE_BEFORE = new RegExp(String.raw`${DEGREE_WORDS}(?:\s+\(?[\w.'’+-]+\)?){0,4},?\s+(?:in|of|covering|such as|e\.g\.|like|including)(?!\w)`, 'gi');
 const LIST_AROUND = /^[^.;:]{0,3}(?:,|\bor\b|\band\b|\/)|(?:,|\bor\b|\band\b|\/)\s*$/i;
 
 /**
