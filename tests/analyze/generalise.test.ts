@@ -1300,3 +1300,12 @@ describe('fields of study named by a degree class or a word for a field, in job 
     ['Requirements\n- Hands-on physics-based modelling of battery cells', 'physics', true],
   ], 'job');
 });
+
+describe('a wish to work with others is not work done', () => {
+  casesOfSkills([
+    ["- 🤝 I'm looking to collaborate on speech recognition side projects", 'audio-speech', false],
+    ["- 🤝 I'm looking to collaborate on speech recognition side projects", 'collaboration', false],
+    ['Seeking to contribute to reinforcement learning libraries in my spare time.', 'reinforcement-learning', false],
+    ['Collaborated with two hospitals on speech recognition for clinical notes.', 'collaboration', true],
+  ]);
+});
