@@ -1309,3 +1309,25 @@ describe('a wish to work with others is not work done', () => {
     ['Collaborated with two hospitals on speech recognition for clinical notes.', 'collaboration', true],
   ]);
 });
+
+describe('a job ad with no headings, and a degree named by its letters', () => {
+  const post = [
+    'Brindle Health | ML Engineer | Leeds or remote | £70k',
+    '',
+    "We're a team of nine building triage tools for dental practices: we read referral letters and appointment schedules for 400 practices, and the practices' revenue grew 40% with us.",
+    '',
+    "We're looking for someone who has trained NLP models in Python and keeps to agreed deadlines.",
+  ].join('\n');
+
+  it('reads the company description before the first sentence that speaks to the candidate as the company, not the post', async () => {
+    const skills = await presentSkills(post, 'job');
+    expect(skills).toEqual(expect.arrayContaining(['nlp', 'python', 'time-management']));
+    expect(skills).not.toContain('business-knowledge');
+  });
+
+  casesOfSkills([
+    ['Duties\n- Teach on our MSc Data Science and BSc Computer Vision programmes', 'data-science', false],
+    ['Duties\n- Teach on our MSc Data Science and BSc Computer Vision programmes', 'computer-vision', false],
+    ['Requirements\n- Hands-on data science with pandas and scikit-learn', 'data-science', true],
+  ], 'job');
+});

@@ -122,6 +122,8 @@ describe('job-ad titles in other words', () => {
     ['Desired profile', 'requirements'],
     ['Our offer', 'benefits'],
     ["Why you'll love working here", 'benefits'],
+    // A job board's own title over the ad's text.
+    ['About the job', 'about-role'],
   ])('"%s" heads %s', (title, kind) => {
     expect(kindsAfter('About us\nWe make maps.', title)).toEqual(['about-company', kind]);
   });

@@ -1,7 +1,7 @@
 import type { Extraction, Section, SectionKind } from '../1-text/schema';
 import type { CompiledLexicon, RoleSkill } from '../2-lexicon/compile';
 import { classifyKind, mayContradict } from './classify';
-import { isHiringLeadIn, secondHand, voiceHints, type VoiceHints } from './voice';
+import { isHiringLeadIn, secondHand, speaksToCandidate, voiceHints, type VoiceHints } from './voice';
 import { contextVerdict, deniedByLaterClause, deniedByWriterLater, mayBeDeniedLater, fillClauses, isCorroborated, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, TokenStems, yearsOf, type ClauseCache, type Judgement, type VerdictCache, type ModalityResult, type SentenceCues, type SentenceView } from './context';
 import { findFuzzyMentions, findMentions, type Mention } from '../3-extract/mentions';
 import type { NlpPort } from '../0-base/nlp-port';
@@ -239,7 +239,9 @@ export function analyzeExtraction(
   }
   fillClauses(needing, clauseCache, nlp);
   // The intro runs to the first heading that names a section (a company name in capitals does not).
-  const firstHeading = extraction.sections.find((s) => s.kind !== 'unknown')?.start;
+  // A job ad with no such heading (a post on a forum, an e-mail) introduces the company until its
+  // first sentence that speaks to the candidate.
+  const firstHeading = extraction.sections.find((s) => s.kind !== 'unknown')?.start ?? (kind === 'job' ? sentences.find((v) => speaksToCandidate(v.text))?.span.start : undefined);
   const technical = isTechnicalDocument(mentions);
   const hintsBySentence = new Map<string, VoiceHints>();
   // The lead-in line of the list a mention stands in (CVs only), found for the whole text on first

@@ -231,6 +231,8 @@ function inFieldList(degreePhrase: string): boolean {
   return list.split(/,|\bor\b|\band\b|\//i).every((item) => item.trim().split(/\s+/).filter(Boolean).length <= 4 && !/\b(?:in|with|of|using|experience|knowledge|fluency|skills?|years?)\b/i.test(item));
 }
 
+/** A degree's letters right before its field's name: "MSc Data Science", "BSc (Hons) Physics". */
+const DEGREE_LETTERS_BEFORE = /\b(?:MSc|BSc|MA|BA|MEng|BEng|MPhil|MRes|PhD|M\.Sc\.?|B\.Sc\.?|MS|BS)(?:\s+\(Hons\))?\s+$/;
 /** A degree named in the mention itself: "PhD in physics", "MSc in statistics". */
 const DEGREE_AT_START = new RegExp(String.raw`^${DEGREE_WORDS}(?:\s+\(?[\w.'’+-]+\)?){0,4}?\s+(?:in|of)\b`, 'i');
 
@@ -316,6 +318,11 @@ const ASKS_OF_CANDIDATE_WORDS = String.raw`you|your|you'll|you’ll|you're|you�
 const ASKS_OF_CANDIDATE = new RegExp(String.raw`\b(?:${ASKS_OF_CANDIDATE_WORDS})\b`, 'i');
 /** The same, and words of hiring and wanting: in the company's own voice they too turn to the candidate ("we hire", "we value"); in a description of the company "every new hire makes a difference" is its growth. */
 const ADDRESSES_CANDIDATE = new RegExp(String.raw`\b(?:${ASKS_OF_CANDIDATE_WORDS}|expect|want|ask|value|hire|hiring)\b`, 'i');
+
+/** Whether a job ad's sentence speaks to the candidate or asks something of them. */
+export function speaksToCandidate(sentence: string): boolean {
+  return ADDRESSES_CANDIDATE.test(sentence);
+}
 
 /**
  * Which rules a sentence can trigger at all, found once per sentence by the word each rule starts
@@ -481,6 +488,9 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
     if (degree && inFieldList(`${degree[0]}${before.slice(degree.index + degree[0].length)}`) && (LIST_AROUND.test(after.slice(0, 8)) || LIST_AROUND.test(before.slice(-6)))) return { rule: 'degree-field', cue: before.slice(degree.index).trim().slice(0, 80) };
     // A term that holds the degree itself ("a PhD in physics, applied mathematics or a related field").
     if (DEGREE_AT_START.test(mention) && fieldsFollow(after)) return { rule: 'degree-field', cue: mention };
+    // A degree's name, its field written right after the letters: "our MSc Data Science programme", "a BSc Physics".
+    const named = /^[\p{Lu}]/u.test(mention) ? DEGREE_LETTERS_BEFORE.exec(before) : null;
+    if (named) return { rule: 'degree-field', cue: `${named[0].trim()} ${mention}` };
   }
   // Anywhere in a job ad, a sentence that says nothing to the candidate and names the company's own
   // thing ("we doubled our revenue", "our priorities change weekly", "our first prototype") speaks of
