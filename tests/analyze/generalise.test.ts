@@ -1331,3 +1331,19 @@ describe('a job ad with no headings, and a degree named by its letters', () => {
     ['Requirements\n- Hands-on data science with pandas and scikit-learn', 'data-science', true],
   ], 'job');
 });
+
+describe("a table's level cell, and contact modelled as physics", () => {
+  const matrix = ['Skills', '| Tool | Level | Years |', '|---|---|---|', '| PyTorch | Novice | 1 |', '| SQL | Advanced | 7 |'].join('\n');
+
+  it('reads the cell after the skill as its level', async () => {
+    const { trace } = await analyzeText(matrix);
+    const modality = (term: string) => trace.mentions.find((m) => m.mention.term.entry.id === term)?.judgement.modality;
+    expect(modality('pytorch')).toBe('weak');
+    expect(modality('sql')).toBe('strong');
+  });
+
+  casesOfSkills([
+    ['Simulated contact mechanics of soft grippers for a robotic picking cell.', 'physics', true],
+    ['Rolled out a new customer contact model for the regional call centres.', 'physics', false],
+  ]);
+});

@@ -69,6 +69,13 @@ const READ_ABOUT_AFTER = /^[^.;,]{0,40}?\b(?:only|just|merely)\s+(?:read|heard)\
 const STRONG_BEFORE = /\b(?:expert in|expert|expertise in|expertise|advanced|extensive|deep|proficient in|proficient|proficiency in|fluent in|fluent|strong|mastery of|seasoned|\d{1,2}\s*\+\s*years?)\b/g;
 const STRONG_AFTER = /^[^.;,|•·]{0,25}?\b(?:expert|advanced|primary|fluent|proficient)\b/;
 /**
+ * A table's level cell right after the skill's cell: "| scikit-learn | Beginner | 1 |", "| Python |
+ * Expert |". The cue words above stop at a bar, which ends a list item written inline; in a table
+ * the next cell speaks of the row's skill.
+ */
+const WEAK_CELL_AFTER = /^\s*\|\s*(?:beginner|basic|basics|novice|elementary|introductory|learning|familiar|limited)\s*(?:\||$)/;
+const STRONG_CELL_AFTER = /^\s*\|\s*(?:expert|advanced|proficient|fluent|strong)\s*(?:\||$)/;
+/**
  * Second-hand mentions, another party's doing before the mention: "the vendor's team trained the
  * models". A party right before "and <verb>" is the object of the writer's first verb ("worked
  * with the data team and built…"): the second verb is the writer's too.
@@ -320,14 +327,14 @@ function judgeWindow(w: Window, sentence: string, start: number, end: number, ki
   // A cue inside parentheses that close before the mention is its item's own ("Go (limited experience), Rust").
   if (weak && !closesParenthesis(before.slice(weak.index)) && wordsBetween(before.slice(weak.index + weak[0].length)) <= WEAK_WINDOW) return { modality: 'weak', cue: weak[0], side: 'before', at: weak.index };
   // Most mentions have no "about" after them: the farther cue is looked for only then.
-  const weakAfter = WEAK_AFTER.exec(after) ?? (after.includes('about') ? READ_ABOUT_AFTER.exec(after) : null);
+  const weakAfter = WEAK_AFTER.exec(after) ?? (after.includes('about') ? READ_ABOUT_AFTER.exec(after) : null) ?? WEAK_CELL_AFTER.exec(after);
   if (weakAfter) return { modality: 'weak', cue: weakAfter[0].trim(), side: 'after', at: weakAfter[0].length };
   const taking = TAKING_BEFORE.exec(before);
   const course = taking ? COURSE_AFTER.exec(after) : null;
   if (taking && course) return { modality: 'weak', cue: `${taking[0].trim()} … ${course[0].trim()}`, side: 'before', at: taking.index };
   const strong = lastMatch(STRONG_BEFORE, before);
   if (strong && !closesParenthesis(before.slice(strong.index)) && wordsBetween(before.slice(strong.index + strong[0].length)) <= 4) return { modality: 'strong', cue: strong[0], side: 'before', at: strong.index };
-  const strongAfter = STRONG_AFTER.exec(after);
+  const strongAfter = STRONG_AFTER.exec(after) ?? STRONG_CELL_AFTER.exec(after);
   if (strongAfter) return { modality: 'strong', cue: strongAfter[0].trim(), side: 'after', at: strongAfter[0].length };
   return null;
 }
