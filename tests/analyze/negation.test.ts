@@ -1,5 +1,5 @@
 import type { DocumentKind } from '../../src/core/4-analyze/schema';
-import { analyzeText } from './support';
+import { analyzeText, presentSkills } from './support';
 
 async function judged(text: string, term: string, kind: DocumentKind = 'cv') {
   const { trace } = await analyzeText(text, kind);
@@ -384,6 +384,15 @@ describe('levels written in parentheses or at the end of a table row', () => {
   ])('%s', async (text, term, modality) => {
     const { trace } = await analyzeText(`Skills\n${text}`);
     expect(trace.mentions.find((m) => m.mention.term.entry.id === term)?.judgement.modality).toBe(modality);
+  });
+});
+
+describe("a requirements table's level in the first cell of a row written with bars", () => {
+  it('sets each row: must, nice, not needed', async () => {
+    const table = ['What we ask', '| | |', '|---|---|', '| Must | Kotlin services in production |', '| Nice | Some Scala |', '| Must | Postgres tuning |', '| Not needed | C++ |'].join('\n');
+    expect(await levelIn(table, 'kotlin')).toBe('required');
+    expect(await levelIn(table, 'scala')).toBe('preferred');
+    expect(await presentSkills(table, 'job')).not.toContain('cpp');
   });
 });
 

@@ -124,6 +124,7 @@ describe('job-ad titles in other words', () => {
     ["Why you'll love working here", 'benefits'],
     // A job board's own title over the ad's text.
     ['About the job', 'about-role'],
+    ['What we ask', 'requirements'],
   ])('"%s" heads %s', (title, kind) => {
     expect(kindsAfter('About us\nWe make maps.', title)).toEqual(['about-company', kind]);
   });

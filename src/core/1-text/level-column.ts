@@ -1,6 +1,6 @@
 /**
  * A requirements table's level column. Ads often give their requirements as a table whose last
- * column says how much each row matters ("Area | What we mean | Level", with "Required", "Bonus"
+ * (or, written with bars, first) column says how much each row matters ("Area | What we mean | Level", with "Required", "Bonus"
  * or "Not needed" in each row). As text, the level cell either ends its row's line (HTML and DOCX
  * tables, PDF rows of one line) or stands on a line of its own after the row (PDF tables whose
  * cells are centred vertically). A cell speaks for its row only: it is not a heading, and a
@@ -15,7 +15,7 @@ import { BULLET_LINE, lineIndexAt, lineStarts, nextNonBlank } from './lines';
 
 export type Level = 'required' | 'preferred' | 'not-needed';
 
-const PREFERRED_WORDS = ['bonus', 'nice to have', 'nice-to-have', 'preferred', 'desirable', 'optional', 'a plus', 'plus', 'advantageous', 'an advantage', 'good to have'];
+const PREFERRED_WORDS = ['bonus', 'nice', 'nice to have', 'nice-to-have', 'preferred', 'desirable', 'optional', 'a plus', 'plus', 'advantageous', 'an advantage', 'good to have'];
 const REQUIRED_WORDS = ['required', 'essential', 'must', 'must have', 'must-have', 'mandatory'];
 const NOT_NEEDED_WORDS = ['not needed', 'not required', 'not necessary', 'not expected', 'no need'];
 const ALTERNATIVES = [...PREFERRED_WORDS, ...REQUIRED_WORDS, ...NOT_NEEDED_WORDS].map((w) => w.replace(/[-\s]/g, '[-\\s]')).join('|');
@@ -28,6 +28,8 @@ const OWN_LINE_CELL = new RegExp(`^(${ALTERNATIVES})(?:\\s*[.]?|\\s+[–—-]\\s
  * Required"); prose ends in lower case ("… is a plus").
  */
 const TRAILING_CELL = /^\s*(?:\S+\s+){3,}([A-Z][a-z]+(?:[- ][a-z]+)*)[ \t]*$/;
+/** A level word in the first cell of a row written with bars: "| Must | Python and one JVM language |". */
+const LEADING_CELL = /^\s*\|\s*([A-Za-z][A-Za-z -]*?)\s*\|\s*\S/;
 const MIN_CELLS = 3;
 /** A row of a table is a few lines at most; further back is not the row a cell belongs to. */
 const MAX_ROW_LINES = 6;
@@ -67,7 +69,10 @@ export function levelColumn(text: string, lines: readonly string[] = text.split(
       continue;
     }
     const cell = TRAILING_CELL.exec(line)?.[1];
+    const leading = cell !== undefined && LEVEL_WORD.test(cell) ? undefined : LEADING_CELL.exec(line)?.[1];
     if (cell !== undefined && LEVEL_WORD.test(cell)) trailing.set(i, levelOf(cell));
+    // A row's leading cell speaks for its own line, as a trailing one does.
+    else if (leading !== undefined && LEVEL_WORD.test(leading)) trailing.set(i, levelOf(leading));
   }
   if (own.size + trailing.size < MIN_CELLS) return NONE;
 
