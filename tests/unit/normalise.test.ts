@@ -73,3 +73,10 @@ describe('titles run into one long line of pasted page copy', () => {
     expect(normaliseText(labelled)).toBe(labelled);
   });
 });
+
+describe('one title-like phrase in a long paragraph', () => {
+  it('is left in its line: pasted page copy holds several titles', () => {
+    const paragraph = 'Over six years I moved from testing to analysis and now lead a small group, where my Skills: Requirements Engineering, Testing and Release Management help the product owners plan each quarter and keep the backlog honest.';
+    expect(normaliseText(paragraph)).toBe(paragraph);
+  });
+});

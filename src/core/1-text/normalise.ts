@@ -128,9 +128,13 @@ function breakRunInHeadings(text: string): string {
     .split('\n')
     .map((line) => {
       if (line.length < RUN_IN_MIN_LINE) return line;
+      const spans = runInHeadingSpans(line);
+      // Pasted page copy holds several titles; one title-like phrase in a long paragraph
+      // ("Skills: Requirements Engineering, Testing…") is more likely prose or a list's item.
+      if (spans.length < 2) return line;
       let out = line;
       // From the last title back, so earlier offsets stay valid; each title's spaces become breaks.
-      for (const [start, end] of runInHeadingSpans(line).reverse()) out = `${out.slice(0, start).trimEnd()}\n${out.slice(start, end)}\n${out.slice(end).trimStart()}`;
+      for (const [start, end] of spans.reverse()) out = `${out.slice(0, start).trimEnd()}\n${out.slice(start, end)}\n${out.slice(end).trimStart()}`;
       return out;
     })
     .join('\n');
