@@ -1347,3 +1347,12 @@ describe("a table's level cell, and contact modelled as physics", () => {
     ['Rolled out a new customer contact model for the regional call centres.', 'physics', false],
   ]);
 });
+
+describe('code written to last, in other words', () => {
+  casesOfSkills([
+    ['Requirements\n- You ship production-quality Kotlin and SQL code', 'software-engineering', true],
+    ['Requirements\n- You leave behind maintainable, readable Python code', 'software-engineering', true],
+    ['Requirements\n- Experience building high-traffic back-end systems', 'software-engineering', true],
+    ['Requirements\n- A calm, maintainable pace over long projects', 'software-engineering', false],
+  ], 'job');
+});
