@@ -1356,3 +1356,14 @@ describe('code written to last, in other words', () => {
     ['Requirements\n- A calm, maintainable pace over long projects', 'software-engineering', false],
   ], 'job');
 });
+
+describe('time managed without its keywords: work delivered in a stated time, triage, a release rhythm', () => {
+  casesOfSkills([
+    ['Shipped the new onboarding flow within three weeks of kickoff.', 'time-management', true],
+    ['Trained the segmentation model in three days on eight GPUs.', 'time-management', false],
+    ['Triaged the support queue each morning and pushed back on what could wait.', 'time-management', true],
+    ['Triaged patients in the emergency department during night shifts.', 'time-management', false],
+    ['Moved the app to a monthly release train with the mobile team.', 'time-management', true],
+    ['Kept every statutory filing date for the group entities.', 'time-management', true],
+  ]);
+});
