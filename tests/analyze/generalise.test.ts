@@ -1367,3 +1367,11 @@ describe('time managed without its keywords: work delivered in a stated time, tr
     ['Kept every statutory filing date for the group entities.', 'time-management', true],
   ]);
 });
+
+describe('roles named with -er, -or and -ive endings are people to work with', () => {
+  casesOfSkills([
+    ['Worked hand in hand with the loss adjusters and fraud investigators on the claims model.', 'collaboration', true],
+    ['Gathered requirements from warehouse supervisors before each model release.', 'collaboration', true],
+    ['Worked with the data from four servers and two drives.', 'collaboration', false],
+  ]);
+});

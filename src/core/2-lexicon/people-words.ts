@@ -9,6 +9,11 @@
 const GROUP_WORDS = new Set(['team', 'teams', 'group', 'groups', 'department', 'departments', 'squad', 'squads', 'colleagues', 'partners', 'stakeholders', 'staff', 'crew', 'crews', 'community', 'faculty', 'peers', 'members', 'experts', 'specialists', 'committee', 'committees', 'council', 'executives', 'directors']);
 /** Plural nouns with those endings that name things, not people (software agents, test variants, events). */
 const NOT_PEOPLE = new Set(['agents', 'assistants', 'variants', 'invariants', 'constants', 'tenants', 'events', 'contents', 'intents', 'patents', 'currents', 'descendants', 'quadrants', 'accents', 'extents', 'tangents', 'solvents', 'reagents', 'precedents', 'incidents', 'accidents', 'talents', 'restaurants', 'plants', 'grants', 'implants', 'pendants', 'percents', 'fragments', 'pollutants', 'contaminants', 'determinants', 'constituents', 'antecedents', 'exponents', 'indents', 'rodents']);
+/**
+ * Roles whose nouns end in -er, -or or -ive, named one by one since those endings name things as
+ * often (servers, vectors, drives): the people a CV works with or an ad's post works beside.
+ */
+const ROLE_NOUNS = new Set(['engineers', 'developers', 'designers', 'researchers', 'managers', 'leaders', 'owners', 'founders', 'officers', 'supervisors', 'directors', 'advisors', 'advisers', 'auditors', 'inspectors', 'surveyors', 'controllers', 'coordinators', 'administrators', 'operators', 'planners', 'buyers', 'traders', 'underwriters', 'brokers', 'lawyers', 'teachers', 'doctors', 'nurses', 'marketers', 'recruiters', 'executives', 'editors', 'writers', 'reporters', 'photographers', 'farmers', 'growers', 'drivers', 'dispatchers', 'producers', 'curators', 'moderators', 'reviewers', 'labellers', 'labelers', 'annotators', 'translators', 'interpreters', 'volunteers', 'caseworkers', 'caregivers', 'carers', 'pharmacists', 'investigators', 'counsellors', 'counselors', 'regulators']);
 export function isPeopleWord(word: string): boolean {
-  return GROUP_WORDS.has(word) || (word.length >= 6 && /(?:ists|ians|ants|ents)$/.test(word) && !/(?:ments|ients|nents)$/.test(word) && !NOT_PEOPLE.has(word));
+  return GROUP_WORDS.has(word) || ROLE_NOUNS.has(word) || (word.length >= 6 && /(?:ists|ians|ants|ents)$/.test(word) && !/(?:ments|ients|nents)$/.test(word) && !NOT_PEOPLE.has(word));
 }
