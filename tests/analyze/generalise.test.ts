@@ -1375,3 +1375,15 @@ describe('roles named with -er, -or and -ive endings are people to work with', (
     ['Worked with the data from four servers and two drives.', 'collaboration', false],
   ]);
 });
+
+describe("others' things in a job ad and a CV: a group that already made it, a lab named by its field, IT support", () => {
+  casesOfSkills([
+    ["What you'll do\n- Join the squad that originally built our speech recognition stack, and run its data platform", 'audio-speech', false],
+    ["What you'll do\n- Lead the squad that built our speech recognition stack and grow it to eight people", 'audio-speech', true],
+    ['Requirements\n- Kotlin\n- You will onboard customers such as the top computer vision labs', 'computer-vision', false],
+  ], 'job');
+  casesOfSkills([
+    ['Desktop support for the reinforcement learning group: laptops, printers and VPN access.', 'reinforcement-learning', false],
+    ['Worked in the speech lab on accented speech recognition with wav2vec 2.0.', 'audio-speech', true],
+  ]);
+});

@@ -31,7 +31,7 @@ const PROFESSIONS = 'engineers|scientists|analysts|developers|statisticians|phys
 const PROFESSION_PLURAL = new RegExp(String.raw`\b(?:${PROFESSIONS})$`, 'i');
 
 /** A mention that is the name of a team or group: "the computer vision team", "our NLP group". */
-const TEAM_AFTER = /^[\s-]*(?:team|teams|group|groups|department|squad|unit|guild|chapter)\b/i;
+const TEAM_AFTER = /^[\s-]*(?:team|teams|group|groups|department|squad|unit|guild|chapter|lab|labs|laboratory|laboratories)\b/i;
 
 /**
  * CVs: a mention that names other people by their profession ("supported the NLP researchers") or
@@ -123,6 +123,12 @@ const WITH_SOMEONE = /\b(?:with|alongside)\b|^(?:for|to)\b/i;
 const THEIR_COURSE_AFTER = /^\s+(?:modules?|courses?|class(?:es)?|seminars?|lectures?|programmes?)\b/i;
 /** A team named as the owner of a thing: "the data science team's models". */
 const TEAM_POSSESSIVE_AFTER = /^[\s-]*(?:team|teams|group|groups|department|squad|unit)['’]s?\s/i;
+/**
+ * Job ads: a group described by what it has already made, "join the team that built our NLP
+ * search", "you'll work beside the researchers who trained our speech models". The making is done
+ * and theirs; the candidate joins or works beside them, unless the post leads them (LEADS_OR_FOUNDED).
+ */
+const PARTY_THAT_MADE = /\b(?:the|a|our)\s+(?:[\w-]+\s+){0,3}(?:team|teams|group|squad|lab|people|engineers|researchers|scientists)\s+(?:that|which|who)\s+(?:(?:\w+ly|already|first|originally)\s+)?(?:built|created|developed|designed|shipped|launched|wrote|trained|pioneered|invented|made)\b[^.;]*$/i;
 /** A comma that closes such a clause, the sentence going on with a preposition or the writer: "…, which builds models, with dashboards". */
 const RELATIVE_CLAUSE_CLOSED = /,\s*(?:with|for|to|in|on|at|by|from|then|and then|i|we|you)\b/i;
 /**
@@ -176,7 +182,7 @@ const OTHER_CLAUSE_END = /[.;]|,\s*(?:you|you'll|you’ll|we|i|your)\b/i;
  * and "support ticket classification with BERT" are the writer's models. Read as HIRING is: a cue
  * before the mention in its clause, with no verb of the writer's own technical doing between.
  */
-const SUPPORTING_ROLE = String.raw`sales (?:engineer|manager|representative|rep|executive|lead|director)s?|salesperson|marketing (?:manager|lead|executive|assistant|director|coordinator)s?|marketers?|legal counsel|counsel|lawyers?|paralegal|solicitor|office (?:manager|administrator)|account (?:manager|executive)s?|(?:customer )?support (?:agent|representative|specialist)s?|copywriter|receptionist|qa tester|manual tester`;
+const SUPPORTING_ROLE = String.raw`sales (?:engineer|manager|representative|rep|executive|lead|director)s?|salesperson|marketing (?:manager|lead|executive|assistant|director|coordinator)s?|marketers?|legal counsel|counsel|lawyers?|paralegal|solicitor|office (?:manager|administrator)|account (?:manager|executive)s?|(?:customer )?support (?:agent|representative|specialist)s?|(?:it|desktop|technical) support|help ?desk|copywriter|receptionist|qa tester|manual tester`;
 const SUPPORTING_TASK = String.raw`user documentation|user guides?|press releases?|procured|purchased|proofread(?:ing)?|manual (?:qa|testing)|prds?|product requirements? (?:docs?|documents?)|product specs?|user stories`;
 /**
  * The role is the writer's only where a title stands: at the clause's opening or after "as", with
@@ -357,7 +363,7 @@ export interface VoiceHints {
 
 const HINT = {
   organisation: new RegExp(String.raw`\b(?:${ORGANISATION_SUFFIXES}|${PUBLIC_BODIES})\b`),
-  team: /\b(?:team|teams|group|groups|department|squad|unit|guild|chapter)\b/i,
+  team: /\b(?:team|teams|group|groups|department|squad|unit|guild|chapter|lab|labs|laboratory|laboratories)\b/i,
   doneBy: /\bby\b|\b(?:bought in|outsourced|licensed from)\b/i,
   subject: new RegExp(String.raw`\b(?:they|he|she|team|teams|group|department|colleagues|teammates|co-?workers|whose|vendor|partners?|manager|supervisor|advisor|adviser|boss|mentor|lead|director|professor|${PROFESSIONS})\b`, 'i'),
   relative: /\b(?:that|which)\b/i,
@@ -433,6 +439,10 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   // Working for a team is taking part in its work; working on "the data science team's models" is not.
   const ownedByTeam = kind === 'cv' && TEAM_POSSESSIVE_AFTER.test(after) && !LEADS_OR_FOUNDED.test(before);
   if (hints.team && TEAM_AFTER.test(after) && !TEAM_KIND.test(mention) && (!takesPart || ownedByTeam) && !LINKING_END.test(mention)) return { rule: 'team-name', cue: `${mention}${TEAM_AFTER.exec(after)?.[0] ?? ''}`.trim() };
+  if (kind === 'job') {
+    const made = PARTY_THAT_MADE.exec(before);
+    if (made && !LEADS_OR_FOUNDED.test(before.slice(0, made.index))) return { rule: 'done-by-others', cue: made[0].trim().slice(0, 80) };
+  }
   if (kind === 'cv') {
     const theirs = OTHERS_THING.exec(before);
     // "with the engineering manager" after "the team's roadmap" is the writer's doing, and "the department's computer vision module" a course.
