@@ -91,6 +91,8 @@ describe('homonyms found by probing', () => {
   it.each([
     ['statistics kept as records', 'Kept statistics on vessel arrivals for the harbour master.', 'statistics', false],
     ['a data science team named in passing', 'Delivered weekly extracts to the data science team.', 'data-science', false],
+    ['linear systems in a control course are no linear algebra', 'Took modules in feedback control, linear systems and electromagnetics.', 'linear-algebra', false],
+    ['linear systems solved are linear algebra', 'Preconditioned the linear systems from the pressure solve with incomplete Cholesky.', 'linear-algebra', true],
     ['a power distribution system is no software', 'Maintained the models of the regional power distribution system.', 'software-engineering', false],
     ['distributed systems, singular or hyphenated', 'Designed a distributed system for fraud scoring across three regions.', 'software-engineering', true],
   ])('%s', async (_label, text, skill, expected) => {
