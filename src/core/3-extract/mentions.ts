@@ -261,7 +261,7 @@ export function findMentions(tokens: Token[], lexicon: CompiledLexicon, nlp: Nlp
  */
 function inflectsEachWord(found: TrieNode, tokens: Token[], first: number, last: number): boolean {
   const entry = found.term?.entry;
-  if (found.rule !== 'stem' || entry?.derivations !== false) return true;
+  if (found.rule !== 'stem' || entry?.derivations !== false || (first === last && !tokens[first]?.lower.includes('-'))) return true;
   // A hyphenated word may be one token ("cross-sell") or a word, a joiner and a word.
   const matched = tokens.slice(first, last + 1).filter((t) => t.type === 'word').flatMap((t) => t.lower.split('-').filter(Boolean));
   if (matched.length < 2) return true;

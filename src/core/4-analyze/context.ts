@@ -329,8 +329,9 @@ function judgeWindow(w: Window, sentence: string, start: number, end: number, ki
   // Most mentions have no "about" after them: the farther cue is looked for only then.
   const weakAfter = WEAK_AFTER.exec(after) ?? (after.includes('about') ? READ_ABOUT_AFTER.exec(after) : null) ?? WEAK_CELL_AFTER.exec(after);
   if (weakAfter) return { modality: 'weak', cue: weakAfter[0].trim(), side: 'after', at: weakAfter[0].length };
-  const taking = TAKING_BEFORE.exec(before);
-  const course = taking ? COURSE_AFTER.exec(after) : null;
+  // The course word after the mention is looked for first: anchored at the mention, it fails fast.
+  const course = COURSE_AFTER.exec(after);
+  const taking = course ? TAKING_BEFORE.exec(before) : null;
   if (taking && course) return { modality: 'weak', cue: `${taking[0].trim()} … ${course[0].trim()}`, side: 'before', at: taking.index };
   const strong = lastMatch(STRONG_BEFORE, before);
   if (strong && !closesParenthesis(before.slice(strong.index)) && wordsBetween(before.slice(strong.index + strong[0].length)) <= 4) return { modality: 'strong', cue: strong[0], side: 'before', at: strong.index };

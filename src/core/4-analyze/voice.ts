@@ -440,11 +440,12 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   const ownedByTeam = kind === 'cv' && TEAM_POSSESSIVE_AFTER.test(after) && !LEADS_OR_FOUNDED.test(before);
   if (hints.team && TEAM_AFTER.test(after) && !TEAM_KIND.test(mention) && (!takesPart || ownedByTeam) && !LINKING_END.test(mention)) return { rule: 'team-name', cue: `${mention}${TEAM_AFTER.exec(after)?.[0] ?? ''}`.trim() };
   if (kind === 'job') {
-    const made = PARTY_THAT_MADE.exec(before);
+    const made = /\b(?:that|which|who)\b/i.test(before) ? PARTY_THAT_MADE.exec(before) : null;
     if (made && !LEADS_OR_FOUNDED.test(before.slice(0, made.index))) return { rule: 'done-by-others', cue: made[0].trim().slice(0, 80) };
   }
   if (kind === 'cv') {
-    const theirs = OTHERS_THING.exec(before);
+    // Most mentions have no possessive before them: the pattern is tried only when one may be there.
+    const theirs = /['’]/.test(before) ? OTHERS_THING.exec(before) : null;
     // "with the engineering manager" after "the team's roadmap" is the writer's doing, and "the department's computer vision module" a course.
     if (theirs && !WORKED_ON_THEIRS.test(before.slice(0, theirs.index)) && !WITH_SOMEONE.test(mention) && !THEIR_COURSE_AFTER.test(after)) return { rule: 'done-by-others', cue: theirs[0].trim().slice(0, 80) };
     const people = PROFESSION_AFTER.exec(after);
