@@ -80,3 +80,14 @@ describe('one title-like phrase in a long paragraph', () => {
     expect(normaliseText(paragraph)).toBe(paragraph);
   });
 });
+
+describe('block components of Markdown pages (MDC)', () => {
+  it('keeps the attribute values as text and drops the component names and closing marks', () => {
+    const page = ['## Projects', '::project-card{title="Parcel ETA model" stack="LightGBM, FastAPI"}', 'Predicts delivery times for 9 depots.', '::', '::timeline-entry', 'Joined Rivet Ltd', '::'].join('\n');
+    expect(normaliseText(page)).toBe(['## Projects', 'Parcel ETA model · LightGBM, FastAPI', 'Predicts delivery times for 9 depots.', '', 'Joined Rivet Ltd'].join('\n'));
+  });
+
+  it('leaves double colons inside a line alone', () => {
+    expect(normaliseText('Wrote std::vector wrappers and a::b lookups')).toBe('Wrote std::vector wrappers and a::b lookups');
+  });
+});

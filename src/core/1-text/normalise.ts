@@ -45,6 +45,17 @@ function runLeadersAsDashes(text: string, leader: RegExp): string {
   return lines.map((line, i) => (led[i] && (neighbourLed(i, -1) || neighbourLed(i, 1)) ? line.replace(leader, '- ') : line)).join('\n');
 }
 
+/**
+ * Block components of Markdown pages built with Nuxt Content (MDC): "::timeline-item{date="2022"
+ * title="ML Engineer"}" opens one and "::" closes it. The component's name is markup, not words of
+ * the page ("timeline-item" is no timeline); its quoted attribute values are the page's content.
+ */
+const MDC_COMPONENT = /^[ \t]*::+(?:[A-Za-z][\w-]*)?(?:\{([^}\n]*)\})?[ \t]*$/gm;
+
+function mdcAsText(_line: string, attributes: string | undefined): string {
+  return attributes ? [...attributes.matchAll(/[\w:-]+="([^"]*)"/g)].map((m) => m[1]).join(' · ') : '';
+}
+
 /** Rules drawn with characters ("-----", "=====") in plain-text CVs. */
 const RULE_LINE = /^[ \t]*([-=_*~#.·•+])\1{2,}[ \t]*$/gm;
 /** A line holding one stray symbol or icon letter (icon fonts without a Unicode map). */
@@ -169,6 +180,7 @@ export function normaliseText(raw: string, stats?: NormaliseStats): string {
     .replace(CONTROLS, '')
     .replace(RATING_GLYPHS, ratingAsScore)
     .replace(RULE_LINE, '')
+    .replace(MDC_COMPONENT, mdcAsText)
     .replace(STRAY_SYMBOL_LINE, '');
   text = collapseLetterSpacing(text);
   text = text
