@@ -193,6 +193,7 @@ describe('negation and modality', () => {
       ['Requirements\n- Go\n- Experience with Scala will be highly valued.', 'scala', 'requirement', 'preferred'],
       ["Requirements\n- Go\n- A little Kotlin wouldn't go amiss.", 'kotlin', 'requirement', 'preferred'],
       ['Requirements\n- Go\n- Added advantage: Scala on Spark', 'scala', 'requirement', 'preferred'],
+      ['Requirements\n- Go\n- Kotlin is not optional for this team.', 'kotlin', 'requirement', 'required'],
       ['Requirements\n- Scala would be a nice addition.', 'scala', 'requirement', 'preferred'],
       ["Requirements\n- A little Kotlin wouldn't hurt.", 'kotlin', 'requirement', 'preferred'],
       ['Requirements\n- Scala experience will be considered favourably.', 'scala', 'requirement', 'preferred'],

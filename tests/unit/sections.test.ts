@@ -125,6 +125,7 @@ describe('job-ad titles in other words', () => {
     // A job board's own title over the ad's text.
     ['About the job', 'about-role'],
     ['What we ask', 'requirements'],
+    ["What this role isn't", 'excluded'],
   ])('"%s" heads %s', (title, kind) => {
     expect(kindsAfter('About us\nWe make maps.', title)).toEqual(['about-company', kind]);
   });
