@@ -1387,3 +1387,13 @@ describe("others' things in a job ad and a CV: a group that already made it, a l
     ['Worked in the speech lab on accented speech recognition with wav2vec 2.0.', 'audio-speech', true],
   ]);
 });
+
+describe('knowledge held loosely: read-only, a hobby interest, long forgotten, a certificate worked towards', () => {
+  casesOfSkills([
+    ['Kotlin and C++: read only, I review but do not write them.', 'cpp', false],
+    ['Speech recognition (hobby interest, nothing shipped).', 'audio-speech', false],
+    ['Linear algebra at school, long forgotten.', 'linear-algebra', false],
+    ['Studying for a natural language processing certificate this spring.', 'nlp', false],
+    ['Working towards zero-downtime releases for the NLP search API.', 'nlp', true],
+  ]);
+});
