@@ -30,8 +30,10 @@ const ORGANISATION_BEFORE = new RegExp(String.raw`\b(?:${PUBLIC_BODIES})\s+(?:fo
 const PROFESSIONS = 'engineers|scientists|analysts|developers|statisticians|physicists|mathematicians|researchers|economists|technicians|specialists|practitioners|architects|actuaries|accountants|clinicians|radiologists';
 const PROFESSION_PLURAL = new RegExp(String.raw`\b(?:${PROFESSIONS})$`, 'i');
 
+/** Words for a team or group of people, a lab among them. */
+const TEAM_WORDS = 'team|teams|group|groups|department|squad|unit|guild|chapter|lab|labs|laboratory|laboratories';
 /** A mention that is the name of a team or group: "the computer vision team", "our NLP group". */
-const TEAM_AFTER = /^[\s-]*(?:team|teams|group|groups|department|squad|unit|guild|chapter|lab|labs|laboratory|laboratories)\b/i;
+const TEAM_AFTER = new RegExp(String.raw`^[\s-]*(?:${TEAM_WORDS})\b`, 'i');
 
 /**
  * CVs: a mention that names other people by their profession ("supported the NLP researchers") or
@@ -120,6 +122,7 @@ const OTHERS_THING = new RegExp(
 const WORKED_ON_THEIRS = /\b(?:re-?trained|trained|fine-tuned|tuned|improved|rewrote|refactored|optimi[sz]ed|debugged|extended|redesigned|re-?implemented|ported|sped up|speeded up|re-?built|rebuilt|worked on|working on|contributed to|helped with|helped|led|part of|joined)\s+$/i;
 /** A mention that is a phrase of working with someone ("with the design team", "working alongside the product team"): the writer's own doing, whatever the work. */
 const WITH_SOMEONE = /\b(?:with|alongside)\b|^(?:for|to)\b/i;
+/** A course named after the possessive ("the department's computer vision module"): taken, not another party's work. */
 const THEIR_COURSE_AFTER = /^\s+(?:modules?|courses?|class(?:es)?|seminars?|lectures?|programmes?)\b/i;
 /** A team named as the owner of a thing: "the data science team's models". */
 const TEAM_POSSESSIVE_AFTER = /^[\s-]*(?:team|teams|group|groups|department|squad|unit)['’]s?\s/i;
@@ -363,7 +366,7 @@ export interface VoiceHints {
 
 const HINT = {
   organisation: new RegExp(String.raw`\b(?:${ORGANISATION_SUFFIXES}|${PUBLIC_BODIES})\b`),
-  team: /\b(?:team|teams|group|groups|department|squad|unit|guild|chapter|lab|labs|laboratory|laboratories)\b/i,
+  team: new RegExp(String.raw`\b(?:${TEAM_WORDS})\b`, 'i'),
   doneBy: /\bby\b|\b(?:bought in|outsourced|licensed from)\b/i,
   subject: new RegExp(String.raw`\b(?:they|he|she|team|teams|group|department|colleagues|teammates|co-?workers|whose|vendor|partners?|manager|supervisor|advisor|adviser|boss|mentor|lead|director|professor|${PROFESSIONS})\b`, 'i'),
   relative: /\b(?:that|which)\b/i,
