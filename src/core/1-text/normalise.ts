@@ -134,9 +134,9 @@ function collapseLetterSpacing(text: string): string {
 
 /** Titles run into a long line of pasted page copy stand on lines of their own again. */
 function breakRunInHeadings(text: string): string {
-  if (!text.split('\n').some((line) => line.length >= RUN_IN_MIN_LINE)) return text;
-  return text
-    .split('\n')
+  const lines = text.split('\n');
+  if (!lines.some((line) => line.length >= RUN_IN_MIN_LINE)) return text;
+  return lines
     .map((line) => {
       if (line.length < RUN_IN_MIN_LINE) return line;
       const spans = runInHeadingSpans(line);

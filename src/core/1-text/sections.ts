@@ -67,7 +67,7 @@ const LEVELLED_HEADINGS: ReadonlyArray<readonly [SectionKind, RegExp]> = [
  */
 const RUN_IN_SINGLE = new Set(['requirements', 'responsibilities', 'qualifications', 'benefits', 'perks', 'bonus']);
 const RUN_IN_SMALL = new Set(['a', 'an', 'the', 'of', 'to', 'and', 'for', 'with', 'in', 'on', 'at', 'we', 'you', 'our', 'your', '&']);
-const RUN_IN_NOT_AFTER = new Set(['a', 'an', 'the', 'our', 'your', 'their', 'its', 'of', 'to', 'as', 'be', 'is', 'are', 'was', 'were', 'an', 'and', 'or', 'for', 'with', 'in', 'on', 'by']);
+const RUN_IN_NOT_AFTER = new Set(['a', 'an', 'the', 'our', 'your', 'their', 'its', 'of', 'to', 'as', 'be', 'is', 'are', 'was', 'were', 'and', 'or', 'for', 'with', 'in', 'on', 'by']);
 const RUN_IN_MAX_WORDS = 5;
 /** Lines shorter than this are headings or sentences of their own, never pasted copy. */
 export const RUN_IN_MIN_LINE = 200;
