@@ -32,6 +32,10 @@ describe('ambiguity policy', () => {
     ['Jenkins a surname', 'Covered the front desk while Ms Jenkins was on leave.', 'jenkins', false],
     ['Airflow beside Kubernetes', 'Nightly jobs scheduled in Airflow on Kubernetes.', 'orchestration', true],
     ['airflow in a building', 'Balanced the airflow across the clean room filters.', 'orchestration', false],
+    ['calculus beside another subject of mathematics', 'Our interns have had courses in real analysis, calculus and numerical linear algebra.', 'calculus', true],
+    ['calculus as a weighing of interests', 'The board weighed the political calculus of a merger against its costs.', 'calculus', false],
+    ['calculus beside a subject of another field', 'Removed calculus from the patients\' teeth and kept the clinic rota.', 'calculus', false],
+    ['Go beside a word of its own field', 'Split the old monolith into four small Go microservices.', 'go-language', true],
   ];
   it.each(termCases)('%s', async (_label, text, term, expected) => {
     const terms = (await acceptedTerms(text)).map((t) => t.split(':')[0]);

@@ -243,6 +243,7 @@ export function analyzeExtraction(
   // first sentence that speaks to the candidate.
   const firstHeading = extraction.sections.find((s) => s.kind !== 'unknown')?.start ?? (kind === 'job' ? sentences.find((v) => speaksToCandidate(v.text))?.span.start : undefined);
   const technical = isTechnicalDocument(mentions);
+  const fieldOf = (skill: string): string | undefined => lexicon.skills.get(skill)?.categoryId;
   const hintsBySentence = new Map<string, VoiceHints>();
   // The lead-in line of the list a mention stands in (CVs only), found for the whole text on first
   // need, and whether each lead-in introduces roles the writer recruits for.
@@ -265,7 +266,7 @@ export function analyzeExtraction(
       judgement = judgementOf(false, rejected, 'normal');
     } else if (
       (mention.term.entry.ambiguous || (mention.term.entry.sense === 'domain' && !technical)) &&
-      (!view || !isCorroborated(mention, mentions, tokens, view, section))
+      (!view || !isCorroborated(mention, mentions, tokens, view, section, fieldOf))
     ) {
       judgement = judgementOf(false, 'uncorroborated', 'normal');
     } else {

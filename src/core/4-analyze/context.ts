@@ -782,21 +782,33 @@ export function contextVerdict(mention: Mention, tokens: Token[], view: Sentence
   return required ? undefined : 'context-missing';
 }
 
+/** A term that has no everyday sense to set aside: no policy of sense or context of its own. */
+function isPlainTerm(term: Mention['term']): boolean {
+  const e = term.entry;
+  return !e.ambiguous && !e.sense && !e.context;
+}
+
 /**
  * A weak token (R, Go, Spark...) counts only with corroboration: a skills section, a list beside
- * another technology, or a programming word next to it ("programming in R", "R packages").
+ * another technology, or a programming word next to it ("programming in R", "R packages"). A
+ * subject's name is also read in its technical sense beside another subject of the same field that
+ * has no everyday sense ("linear algebra, probability and calculus"): `fieldOf` gives a skill's
+ * field (its category in the role model).
  */
-export function isCorroborated(mention: Mention, all: Mention[], tokens: Token[], view: SentenceView, section: SectionKind | null): boolean {
+export function isCorroborated(mention: Mention, all: Mention[], tokens: Token[], view: SentenceView, section: SectionKind | null, fieldOf?: (skill: string) => string | undefined): boolean {
   if (section === 'skills') return true;
   for (let k = Math.max(view.firstToken, mention.firstToken - 3); k <= Math.min(view.lastToken, mention.lastToken + 3); k++) {
     const t = tokens[k];
     if (t && CORROBORATION_WORDS.has(t.lower)) return true;
   }
+  const fields = fieldOf ? new Set(Object.keys(mention.term.entry.skills).map(fieldOf)) : null;
+  const sameField = (other: Mention): boolean =>
+    fields !== null && fieldOf !== undefined && isPlainTerm(other.term) && Object.keys(other.term.entry.skills).some((s) => fields.has(fieldOf(s)));
   return all.some(
     (other) =>
       other !== mention &&
       !other.term.entry.ambiguous &&
-      other.term.entry.kind === 'technology' &&
+      (other.term.entry.kind === 'technology' || sameField(other)) &&
       other.firstToken >= view.firstToken &&
       other.lastToken <= view.lastToken &&
       Math.min(Math.abs(other.firstToken - mention.lastToken), Math.abs(mention.firstToken - other.lastToken)) <= 6,
