@@ -166,6 +166,15 @@ describe('word senses that need their own context', () => {
     expect(await presentSkills('Bayesian statistics for pricing experiments.')).toContain('statistics');
   });
 
+  it.each([
+    'Our actuaries carry out statistical analysis of every rate change.',
+    'In this team you use statistics every day to size experiments.',
+    'Analysts here do statistical analysis of claims in R.',
+    'The role involves statistical modelling of footfall.',
+  ])('a verb or its particle before the field takes it as its object: "%s" shows statistics', async (sentence) => {
+    expect(await presentSkills(sentence, 'job')).toContain('statistics');
+  });
+
   it('regression beside classification is the machine-learning task, not regression analysis', async () => {
     expect(await presentSkills('Trained classification and regression models for a lending start-up.')).not.toContain('statistics');
     expect(await presentSkills('Fitted regression models to twenty years of claims data.')).toContain('statistics');
@@ -560,6 +569,8 @@ describe('numerical optimisation and compensated summation are numerical analysi
   casesOfSkill('numerical-analysis', [
     ['Background in numerical optimisation: quasi-Newton methods and line searches.', true],
     ['Switched the loss accumulation to Kahan summation.', true],
+    ['Kept the quantization noise of the 16-bit filter bank below the spec.', true],
+    ['Measured the quantisation error of the int4 weights layer by layer.', true],
   ]);
 });
 
