@@ -653,7 +653,16 @@ export class TokenStems {
  * ("knowledge of statistics", "strong statistics", "some statistics"); adjectives are known by
  * their endings instead (applied, Bayesian, classical, rigorous, descriptive, elementary).
  */
-const FIELD_MODIFIERS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'with', 'for', 'to', 'at', 'by', 'from', 'into', 'some', 'any', 'more', 'most', 'strong', 'solid', 'sound', 'good', 'great', 'deep', 'firm', 'modern', 'high', 'higher', 'my', 'our', 'your', 'their', 'his', 'her', 'its', 'both', 'also', 'especially', 'including', 'like']);
+const FIELD_MODIFIERS = new Set([
+  'a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'with', 'for', 'to', 'at', 'by', 'from', 'into', 'via', 'through', 'than', 'as', 'about', 'without', 'plus',
+  'some', 'any', 'more', 'most', 'strong', 'solid', 'sound', 'good', 'great', 'deep', 'firm', 'modern', 'high', 'higher',
+  'my', 'our', 'your', 'their', 'his', 'her', 'its', 'both', 'also', 'especially', 'including', 'like', 'not', 'no',
+  'is', 'are', 'was', 'were', 'be',
+  // A verb that takes the field as its object, and the particle of one ("carry out", "pick up").
+  'out', 'up', 'use', 'uses', 'using', 'apply', 'applies', 'applying', 'do', 'does', 'doing', 'know', 'knows', 'knowing', 'learn', 'learns', 'learning',
+  'teach', 'teaches', 'teaching', 'study', 'studies', 'studying', 'love', 'loves', 'perform', 'performs', 'performing', 'conduct', 'conducts', 'conducting',
+  'run', 'runs', 'running', 'need', 'needs', 'require', 'requires', 'involve', 'involves', 'involving', 'leverage', 'leverages', 'leveraging', 'bring', 'brings',
+]);
 const ADJECTIVE_ENDING = /(?:al|ic|ive|ous|ed|ian|ful|ar|ent|ant|ble|ist|ary|ory|ate|less|ish)$/;
 
 /**
