@@ -1408,3 +1408,31 @@ describe('knowledge held loosely: read-only, a hobby interest, long forgotten, a
     ['Working towards zero-downtime releases for the NLP search API.', 'nlp', true],
   ]);
 });
+
+describe('a heading the service cannot name that opens a list ends the company intro', () => {
+  const post = [
+    '# Datenwerk Logistik',
+    '',
+    'Datenwerk plans the routes of 2,000 lorries a day. Our dispatchers work with the drivers around the clock.',
+    '',
+    '## Deine Aufgaben',
+    '- Build our data pipelines for telematics, together with the dispatchers on our team.',
+    '- Train route-time models in Python.',
+    '',
+    '## Requirements',
+    '- Three years of Python.',
+  ].join('\n');
+
+  it('reads the list under the unnamed heading as the post, and the paragraph above it as the company', async () => {
+    const { trace } = await analyzeText(post, 'job');
+    const modalities = (term: string) => trace.mentions.filter((m) => m.mention.term.entry.id === term).map((m) => m.judgement.modality);
+    expect(modalities('data-pipelines')).toEqual(['normal']);
+    const skills = await presentSkills(post, 'job');
+    expect(skills).toEqual(expect.arrayContaining(['data-science', 'collaboration', 'python']));
+  });
+
+  it('a company name above a paragraph is not such a heading', async () => {
+    const intro = ['# Datenwerk Logistik', '', 'Our data pipelines feed the dispatchers every minute.', '', '## Requirements', '- Three years of Python.'].join('\n');
+    expect(await presentSkills(intro, 'job')).not.toContain('data-science');
+  });
+});

@@ -63,6 +63,13 @@ function sectionContaining(sections: Section[], offset: number): Section | null 
   return s && offset < s.end ? s : null;
 }
 
+/** Whether the first line after a section's heading is a list item. */
+function opensList(text: string, section: Section): boolean {
+  const afterHeading = text.indexOf('\n', section.start);
+  if (afterHeading < 0 || afterHeading >= section.end) return false;
+  return /^\s*(?:[-•*·▪►»→✓✔]|\d{1,2}[.)])\s/.test(text.slice(afterHeading + 1, Math.min(section.end, afterHeading + 200)));
+}
+
 function sectionAt(sections: Section[], offset: number): SectionKind | null {
   return sectionContaining(sections, offset)?.kind ?? null;
 }
@@ -241,7 +248,9 @@ export function analyzeExtraction(
   // The intro runs to the first heading that names a section (a company name in capitals does not).
   // A job ad with no such heading (a post on a forum, an e-mail) introduces the company until its
   // first sentence that speaks to the candidate.
-  const firstHeading = extraction.sections.find((s) => s.kind !== 'unknown')?.start ?? (kind === 'job' ? sentences.find((v) => speaksToCandidate(v.text))?.span.start : undefined);
+  // A heading the service cannot name that opens a list ("Vos missions", "Was dich erwartet") is
+  // the post's own section by its form, as a company's name above a paragraph is not.
+  const firstHeading = extraction.sections.find((s) => s.kind !== 'unknown' || (kind === 'job' && opensList(text, s)))?.start ?? (kind === 'job' ? sentences.find((v) => speaksToCandidate(v.text))?.span.start : undefined);
   const technical = isTechnicalDocument(mentions);
   const fieldOf = (skill: string): string | undefined => lexicon.skills.get(skill)?.categoryId;
   const hintsBySentence = new Map<string, VoiceHints>();
