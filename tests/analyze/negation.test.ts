@@ -244,17 +244,21 @@ describe('negation and modality', () => {
       expect(await levelIn('Requirements\n- C++, Java and Go are a plus', 'cpp')).toBe('preferred');
     });
 
-    it('"ideally" opening a later item speaks for that item on; before a preposition it qualifies the whole line', async () => {
+    it('"ideally" opening a later item speaks for that item on, before a preposition too', async () => {
       const list = 'Requirements\n- Terraform, ideally Pulumi as well.';
       expect(await levelIn(list, 'terraform')).toBe('required');
       expect(await levelIn(list, 'pulumi')).toBe('preferred');
       const provenance = 'Requirements\n- Knowledge of Kubernetes and Terraform, ideally from a regulated platform team.';
-      expect(await levelIn(provenance, 'terraform')).toBe('preferred');
+      expect(await levelIn(provenance, 'terraform')).toBe('required');
+      const qualifier = 'Requirements\n- Four years of Scala, preferably with some exposure to C++.';
+      expect(await levelIn(qualifier, 'scala')).toBe('required');
+      expect(await levelIn(qualifier, 'cpp')).toBe('preferred');
+      expect(await levelIn('Requirements\n- A doctorate, ideally in computer vision.', 'computer-vision')).toBe('preferred');
       const setOff = 'Requirements\n- Solid Java and, preferably, some Scala.';
       expect(await levelIn(setOff, 'java')).toBe('required');
       expect(await levelIn(setOff, 'scala')).toBe('preferred');
       const setOffProvenance = 'Requirements\n- Kubernetes and Terraform, ideally, from a regulated platform team.';
-      expect(await levelIn(setOffProvenance, 'terraform')).toBe('preferred');
+      expect(await levelIn(setOffProvenance, 'terraform')).toBe('required');
     });
 
     it('a cue in parentheses at the end of a line speaks for every item of it', async () => {

@@ -600,9 +600,10 @@ const BARE_ITEM_CUE = /(?<!\b(?:is|are|be|been|'s|’s)\s|\(\s*)\b(?:a plus|a bo
  * comma, "and", "or", a dash, an inline bullet or an inline number),
  * set off by commas, dashes or parentheses or not, speaks for that item and the ones after it.
  * Followed by a preposition or a clause ("…, ideally from a trading environment", "…, ideally
- * if…") it qualifies everything before it, and the clause is preferred.
+ * with some Rust") it prefers that qualifier and what it names, not what the line asked for
+ * before it: the skill is asked for, where it was learned is the wish.
  */
-const LEADING_ITEM_CUE = /(?:,|\band\b|\bor\b|\s[—–•·]|\s\d{1,2}[.)])\s*(?:[—–(]\s*)?(?:ideally|preferably|optionally|even better)\b(?![,—–)]?\s+(?:from|in|at|on|with|within|through|via|by|for|as|having|if|when|where|while|because|gained|acquired|earned|built|used|applied|obtained)\b)[,—–)]?/g;
+const LEADING_ITEM_CUE = /(?:,|\band\b|\bor\b|\s[—–•·]|\s\d{1,2}[.)])\s*(?:[—–(]\s*)?(?:ideally|preferably|optionally|even better)\b[,—–)]?/g;
 
 /**
  * Whether every preferred cue of the clause belongs to comma-separated items other than the
