@@ -206,3 +206,25 @@ describe('list introductions without a standard heading', () => {
     expect(detectSections('We offer nice things.\n- one')).toEqual([]);
   });
 });
+
+describe('titles decorated with an emoji', () => {
+  it.each([
+    ['🧠 What you bring', 'requirements'],
+    ['✨ Nice to haves', 'preferred'],
+    ['## 🛠️ Responsibilities', 'responsibilities'],
+    ['💶 Perks', 'benefits'],
+  ])('"%s" is read as its words say', (title, kind) => {
+    expect(kindsAfter('About us\nWe make maps.', title)).toEqual(['about-company', kind]);
+  });
+
+  it('a short line led by an emoji is a title by its form, so the company section ends there', () => {
+    expect(kindsAfter('About us\nWe make maps.', '🔭 The ground you will cover')).toEqual(['about-company', 'responsibilities']);
+    expect(kindsAfter('About us\nWe make maps.', '🌊 Life on the survey boat')).toEqual(['about-company', 'unknown']);
+    const paragraph = detectSections('About us\nWe make maps.\n\n🗺️ Where the work takes you\nYou will map rivers.').map((s) => s.kind);
+    expect(paragraph).toEqual(['about-company', 'unknown']);
+  });
+
+  it('an emoji before a sentence is no title', () => {
+    expect(kindsAfter('About us\nWe make maps.', '🚀 We shipped our new maps last week, and the team grew to forty.')).toEqual(['about-company']);
+  });
+});

@@ -1,6 +1,13 @@
 /** A list item's line: a bullet (-, *, •, ▪ …) or a number ("1.", "2)") before its text. */
 export const BULLET_LINE = /^[ \t]*(?:[-*•·▪◦‣]|\d{1,2}[.)])[ \t]+\S/;
 
+/**
+ * Emoji at the start of a line: bullets ("✅ you have shipped NLP models", "⭐ you know retrieval"),
+ * common in job ads posted on social networks, or a title's decoration ("🧠 What you bring"): one
+ * or more pictographs (with their variation selectors, skin tones and joiners).
+ */
+export const LEADING_EMOJI = /^[ \t]*(?:\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}])*[ \t]*)+(?=\S)/u;
+
 /** The first line after line `i` that is not blank, or undefined. */
 export function nextNonBlank(lines: readonly string[], i: number): string | undefined {
   for (let k = i + 1; k < lines.length; k++) if (lines[k]?.trim()) return lines[k];

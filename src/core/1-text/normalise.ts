@@ -3,6 +3,7 @@
  * the clean, offset-stable text that sections, mentions and evidence all index into.
  */
 
+import { LEADING_EMOJI } from './lines';
 import { RUN_IN_MIN_LINE, runInHeadingSpans } from './sections';
 
 /** Glyphs that PDF producers and word processors use as list bullets. */
@@ -20,12 +21,6 @@ function ratingAsScore(glyphs: string): string {
   const symbols = glyphs.replace(/[ \t]/g, '');
   return `${(symbols.match(FILLED_GLYPH) ?? []).length}/${[...symbols].length}`;
 }
-/**
- * Emoji written as bullets ("✅ you have shipped NLP models", "⭐ you know retrieval"), common in
- * job ads posted on social networks: one or more pictographs (with their variation selectors,
- * skin tones and joiners) at the start of a line.
- */
-const LEADING_EMOJI = /^[ \t]*(?:\p{Extended_Pictographic}(?:\uFE0F|\u200D\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}])*[ \t]*)+(?=\S)/u;
 /** A numbered list's marker: "1. ", "2) ", "(3) ". */
 const LEADING_NUMBER = /^[ \t]*(?:\d{1,2}[.)]|\(\d{1,2}\))[ \t]+(?=\S)/;
 

@@ -1,6 +1,6 @@
 import { matchesOf } from '../0-base/matches';
 import { levelColumn } from './level-column';
-import { nextNonBlank } from './lines';
+import { LEADING_EMOJI, nextNonBlank } from './lines';
 import type { Section, SectionKind } from './schema';
 
 /**
@@ -107,7 +107,7 @@ export function runInHeadingSpans(line: string): Array<[number, number]> {
 
 /** Classifies one line as a heading, or returns null. */
 export function classifyHeading(line: string): { kind: SectionKind; title: string } | null {
-  const trimmed = line.trim().replace(/^[#=*_\-–—|•\s]+/, '').replace(/[*_=|\s]+$/, '');
+  const trimmed = line.trim().replace(/^[#=*_\-–—|•\s]+/, '').replace(LEADING_EMOJI, '').replace(/[*_=|\s]+$/, '');
   if (trimmed.length === 0 || trimmed.length > 60) return null;
   // Headings start with a capital (or are all capitals); "the company" mid-sentence is no heading.
   if (!/^[\p{Lu}\p{N}]/u.test(trimmed)) return null;
@@ -184,7 +184,10 @@ const LIST_TITLE_WORDS = 4;
 export function classifyHeadingByForm(line: string, around: { previous?: string; next?: string } = {}): { kind: SectionKind; title: string } | null {
   const raw = line.trim();
   const markdown = /^#{1,6}\s+\S/.test(raw);
-  const title = raw.replace(/^#{1,6}\s+/, '').replace(/^[*_]+|[*_]+$/g, '').trim();
+  const unmarked = raw.replace(/^#{1,6}\s+/, '');
+  // A short line led by an emoji ("💻 The impact you will have") is decorated as titles are.
+  const decorated = LEADING_EMOJI.test(unmarked);
+  const title = unmarked.replace(LEADING_EMOJI, '').replace(/^[*_]+|[*_]+$/g, '').trim();
   const leadIn = LEAD_IN_END.test(title);
   const name = title.replace(LEAD_IN_END, '').trim();
   if (!name || title.length > 60 || /^[-•*·o]\s/.test(title) || /[.!?;,]$/.test(name)) return null;
@@ -200,7 +203,7 @@ export function classifyHeadingByForm(line: string, around: { previous?: string;
   // The paragraph must open a sentence of its own, and the line must not end in a word that runs
   // on into it ("It would be great if you also had / some prose").
   const overParagraph = alone && /^[\p{Lu}]/u.test(next) && !RUNS_ON.test(name);
-  const shaped = markdown || capitals || leadIn || overList;
+  const shaped = markdown || capitals || leadIn || overList || (decorated && alone);
   if (!shaped && !overParagraph) return null;
   for (const [kind, cue] of LIST_INTRO_CUES) if (cue.test(name)) return { kind, title: name };
   if (!shaped) return null;

@@ -15,6 +15,7 @@ import { findPersonalData, maskSpans } from '../1-text/personal-data';
 import { findUnmappedTerms } from '../3-extract/unmapped';
 import { confidenceOver } from '../1-text/ocr-words';
 import { listLeadIns } from '../1-text/list-lead-in';
+import { BULLET_LINE } from '../1-text/lines';
 import { countBefore } from '../0-base/sorted';
 import { levelColumn, type Level, type LevelColumn } from '../1-text/level-column';
 
@@ -67,7 +68,7 @@ function sectionContaining(sections: Section[], offset: number): Section | null 
 function opensList(text: string, section: Section): boolean {
   const afterHeading = text.indexOf('\n', section.start);
   if (afterHeading < 0 || afterHeading >= section.end) return false;
-  return /^\s*(?:[-•*·▪►»→✓✔]|\d{1,2}[.)])\s/.test(text.slice(afterHeading + 1, Math.min(section.end, afterHeading + 200)));
+  return BULLET_LINE.test(text.slice(afterHeading, Math.min(section.end, afterHeading + 200)).replace(/^\s*\n/, ''));
 }
 
 function sectionAt(sections: Section[], offset: number): SectionKind | null {
