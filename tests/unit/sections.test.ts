@@ -126,6 +126,11 @@ describe('job-ad titles in other words', () => {
     ['About the job', 'about-role'],
     ['What we ask', 'requirements'],
     ["What this role isn't", 'excluded'],
+    // An emoji before a title decorates it.
+    ['🧠 What you bring', 'requirements'],
+    ['✨ Nice to haves', 'preferred'],
+    ['## 🛠️ Responsibilities', 'responsibilities'],
+    ['💶 Perks', 'benefits'],
   ])('"%s" heads %s', (title, kind) => {
     expect(kindsAfter('About us\nWe make maps.', title)).toEqual(['about-company', kind]);
   });
@@ -208,15 +213,6 @@ describe('list introductions without a standard heading', () => {
 });
 
 describe('titles decorated with an emoji', () => {
-  it.each([
-    ['🧠 What you bring', 'requirements'],
-    ['✨ Nice to haves', 'preferred'],
-    ['## 🛠️ Responsibilities', 'responsibilities'],
-    ['💶 Perks', 'benefits'],
-  ])('"%s" is read as its words say', (title, kind) => {
-    expect(kindsAfter('About us\nWe make maps.', title)).toEqual(['about-company', kind]);
-  });
-
   it('a short line led by an emoji is a title by its form, so the company section ends there', () => {
     expect(kindsAfter('About us\nWe make maps.', '🔭 The ground you will cover')).toEqual(['about-company', 'responsibilities']);
     expect(kindsAfter('About us\nWe make maps.', '🌊 Life on the survey boat')).toEqual(['about-company', 'unknown']);
