@@ -1436,3 +1436,10 @@ describe('a heading the service cannot name that opens a list ends the company i
     expect(await presentSkills(intro, 'job')).not.toContain('data-science');
   });
 });
+
+describe('models that read images and text together', () => {
+  casesOfSkills([
+    ['Fine-tuned an open vision-language model to caption shelf photos.', 'neural-networks', true],
+    ['Fine-tuned an open vision-language model to caption shelf photos.', 'computer-vision', true],
+  ]);
+});
