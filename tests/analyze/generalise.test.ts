@@ -1443,3 +1443,11 @@ describe('models that read images and text together', () => {
     ['Fine-tuned an open vision-language model to caption shelf photos.', 'computer-vision', true],
   ]);
 });
+
+describe('work delivered as its plan said', () => {
+  casesOfSkill('time-management', [
+    ['Shipped each release of the billing service according to the sprint plan.', true],
+    ['The warehouse migration was completed as planned, two days before the freeze.', true],
+    ['The nightly backup ran as planned.', false],
+  ]);
+});
