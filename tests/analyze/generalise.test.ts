@@ -1451,3 +1451,11 @@ describe('work delivered as its plan said', () => {
     ['The nightly backup ran as planned.', false],
   ]);
 });
+
+describe('the conditioning of a numerical problem', () => {
+  casesOfSkill('numerical-analysis', [
+    ['Checked the numerical conditioning of the covariance before inverting it.', true],
+    ['Rescaled the features because the normal equations were badly conditioned.', true],
+    ['Serviced the air conditioning units of the data centre.', false],
+  ]);
+});
