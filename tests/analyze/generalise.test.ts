@@ -1459,3 +1459,10 @@ describe('the conditioning of a numerical problem', () => {
     ['Serviced the air conditioning units of the data centre.', false],
   ]);
 });
+
+describe('code review said as who reviews', () => {
+  casesOfSkill('software-engineering', [
+    ['Every change to the scoring service is reviewed by your peers before it merges.', true],
+    ['Three papers, each reviewed by peers at a workshop.', false],
+  ]);
+});
