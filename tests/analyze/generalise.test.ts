@@ -1466,3 +1466,12 @@ describe('code review said as who reviews', () => {
     ['Three papers, each reviewed by peers at a workshop.', false],
   ]);
 });
+
+describe('iterating after shipping or trying', () => {
+  casesOfSkill('idea-iteration', [
+    ['You are happy to ship an 80% solution and iterate.', true],
+    ['Shipped the beta early, then iterated weekly.', true],
+    ['The solver iterated until the gradient norm fell below a tolerance.', false],
+    ['The nightly job iterates over every open account.', false],
+  ]);
+});
