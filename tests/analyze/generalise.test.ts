@@ -1387,11 +1387,15 @@ describe('roles named with -er, -or and -ive endings are people to work with', (
   ]);
 });
 
-describe("others' things in a job ad and a CV: a group that already made it, a lab named by its field, IT support", () => {
+describe("others' things in a job ad and a CV: a group that already made it, a lab named by its field, a name's own thing at work, IT support", () => {
   casesOfSkills([
     ["What you'll do\n- Join the squad that originally built our speech recognition stack, and run its data platform", 'audio-speech', false],
     ["What you'll do\n- Lead the squad that built our speech recognition stack and grow it to eight people", 'audio-speech', true],
     ['Requirements\n- Kotlin\n- You will onboard customers such as the top computer vision labs', 'computer-vision', false],
+    // A sentence that opens with a name's own thing at work.
+    ["The role\nLarkspur's recommendation engine serves nine million listeners. You will own its data.", 'learning-algorithms', false],
+    ["The role\nHalden's speech models transcribe every support call. You will own the data pipelines.", 'audio-speech', false],
+    ['Requirements\nMeta’s PyTorch is a plus.', 'neural-networks', true],
   ], 'job');
   casesOfSkills([
     ['Desktop support for the reinforcement learning group: laptops, printers and VPN access.', 'reinforcement-learning', false],

@@ -166,6 +166,14 @@ const COMPANY_THING_BUILT_ON = new RegExp(
   String.raw`${CLAUSE_OPENING}${COMPANY_POSSESSIVE}((?:[\w-]+\s+){1,3}?)(?:uses|use|relies on|rely on|runs on|run on|is built on|are built on|is based on|are based on|is powered by|are powered by|is an?|are)\b`,
   'gi',
 );
+/**
+ * Job ads: a sentence that opens with a name's own thing at work ("Brightloop's recommendation
+ * engine serves 12M shoppers", "Kestrel's fraud models score every payment") describes the
+ * company as "our engine serves" does. A verb of such work must follow: "Google's TensorFlow is a
+ * plus" asks for the tool.
+ */
+const NAMED_THING_OPENS = /^[-•*·]?\s*[\p{Lu}][\p{L}\p{N}&.-]*(?:\s+[\p{Lu}][\p{L}\p{N}&.-]*){0,2}['’]s\s+(?:[\p{L}-]+\s+)?$/u;
+const THING_AT_WORK_AFTER = /^(?:\s+[\p{L}-]+)?\s+(?:(?:now|already|also|still)\s+)?(?:serves?|powers?|runs?|handles?|process(?:es)?|reach(?:es)?|drives?|supports?|answers?|flags?|scores?|reads?|predicts?|recommends?|ranks?|routes?|detects?|match(?:es)?|personali[sz]es?|generates?|protects?|screens?|translates?|transcribes?|helps?)\b/u;
 const THE_PERSON_SOUGHT = /\b(?:candidates?|applicants?|hires?|person|people|engineers?|scientists?|developers?|colleagues?|teammates?|members?|roles?|positions?|you)\b/i;
 
 function companyThingBuiltOn(before: string): RegExpExecArray | null {
@@ -445,6 +453,8 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   if (kind === 'job') {
     const made = /\b(?:that|which|who)\b/i.test(before) ? PARTY_THAT_MADE.exec(before) : null;
     if (made && !LEADS_OR_FOUNDED.test(before.slice(0, made.index))) return { rule: 'done-by-others', cue: made[0].trim().slice(0, 80) };
+    const named = /['’]s\s/.test(before) && !ADDRESSES_CANDIDATE.test(sentence) ? NAMED_THING_OPENS.exec(before) : null;
+    if (named && THING_AT_WORK_AFTER.test(after)) return { rule: 'company-voice', cue: `${named[0]}${mention}`.trim().slice(0, 80) };
   }
   if (kind === 'cv') {
     // Most mentions have no possessive before them: the pattern is tried only when one may be there.
