@@ -1453,6 +1453,8 @@ describe('work delivered as its plan said', () => {
     ['Shipped each release of the billing service according to the sprint plan.', true],
     ['The warehouse migration was completed as planned, two days before the freeze.', true],
     ['The nightly backup ran as planned.', false],
+    ['Delivered the monthly safety tables to the regulator on fixed dates.', true],
+    ['Fixed dates in the legacy billing parser.', false],
   ]);
 });
 
