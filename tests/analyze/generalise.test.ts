@@ -268,6 +268,7 @@ describe('open phrasings of collaboration: a joint-work phrase and people to wor
     ['Cooperation with two linguists and the voice actors on the prompts.', true],
     ['Embedded in the claims team for a quarter to learn their workflow.', true],
     ['Wrote embedded C for the motor controller of an e-bike.', false],
+    ['Built a dashboard that charts GitLab collaboration across the course.', false],
     ['Collected requirements from the underwriters every Monday.', true],
     ['Worked side by side with the field technicians during the rollout.', true],
     ['Teamed up with the accountants to close the quarter.', true],
