@@ -1456,6 +1456,7 @@ describe('work delivered as its plan said', () => {
     ['The nightly backup ran as planned.', false],
     ['Delivered the monthly safety tables to the regulator on fixed dates.', true],
     ['Fixed dates in the legacy billing parser.', false],
+    ['Agreed realistic timescales with each school before starting the survey.', true],
   ]);
 });
 
