@@ -1468,9 +1468,10 @@ describe('the conditioning of a numerical problem', () => {
   ]);
 });
 
-describe('code review said as who reviews', () => {
+describe('reviews of code and of designs, said in other words', () => {
   casesOfSkill('software-engineering', [
     ['Every change to the scoring service is reviewed by your peers before it merges.', true],
+    ['Presented the event-sourcing proposal at two architecture reviews.', true],
     ['Three papers, each reviewed by peers at a workshop.', false],
   ]);
 });
