@@ -332,6 +332,12 @@ describe('negation and modality', () => {
       expect((await judged('Requirements: Java. Scala is not required.', 'scala', 'job'))[0]?.modality).toBe('negated');
     });
 
+    it('welcome first, then "not required": one cue of preference, in a lead-in or after the skill', async () => {
+      expect((await judged('Requirements\n- Useful but not required: Scala.', 'scala', 'job'))[0]).toMatchObject({ modality: 'normal', requirement: 'preferred' });
+      expect((await judged('Requirements\n- Scala helps, though it is not mandatory.', 'scala', 'job'))[0]).toMatchObject({ modality: 'normal', requirement: 'preferred' });
+      expect((await judged('Requirements\n- Java is a must; Scala is welcome but not essential.', 'java', 'job'))[0]?.requirement).toBe('required');
+    });
+
     it('a skill the employer offers to train you in is not required', async () => {
       expect((await judged('Requirements: Java. We will train you in Scala during onboarding.', 'scala', 'job'))[0]?.modality).toBe('negated');
       expect((await judged("Requirements: Java. We're happy to coach you through Scala.", 'scala', 'job'))[0]?.modality).toBe('negated');

@@ -92,7 +92,7 @@ const REPORTED_AFTER = /^[^.;]{0,60}?\b(?:built|developed|trained|implemented|cr
 const INVOLVED = /\b(?:led|lead|leading|managed|managing|ran|running|headed|heading|joined|worked in|worked on|working in|working on|part of|member of|within|coached|founded|built|formed|grew)\s+(?:\S+\s+){0,2}$/;
 /** Job ads that offer to teach a skill do not require it. */
 const TAUGHT_ON_THE_JOB = /\b(?:(?:we will|we'll|we can|we|happy to|glad to) (?:teach|train|coach) you|you will learn|you'll learn|you(?:'ll| will| can) pick up|you will be trained in|training (?:is|will be) provided in)\b/g;
-const PREFERRED_CUES = /\b(?:a plus|is a plus|are a plus|(?:a|an) (?:big|huge|real|definite|strong|major|great|nice|added|extra|distinct) (?:plus|bonus|advantage)|nice[- ]to[- ]have|bonus|preferred|preferably|ideally|desirable|advantageous|an advantage|would be great|would be nice|not essential|(?<!\bnot\s)optional|helpful but|(?:is|are|would be) helpful|would help|beneficial|an asset|a (?:strong|real|definite|great) asset|sets? you apart|(?:make|makes|help|helps) you stand out|(?:will|would|to) stand out|(?:a|the) (?:key |real )?differentiator|(?:would|'d|’d) (?:be|love to be) impressed|good to know|(?:it )?helps if|it would help if|if you also|if you happen to|nice(?=\s*:)|(?:is|are) nice|is welcome|are welcome|a bonus|(?:good|great) to have|even better|(?:counts?|count) in your favou?r|(?:a )?(?:welcome|nice|great|valuable|useful) addition|(?:would|will|does|do)(?:n['’]t| not) hurt|never hurts|(?:considered|viewed|looked (?:up)?on|regarded|seen) favou?rably|(?<=\()(?:a )?plus(?=\))|not (?:mandatory|compulsory|a must)|(?:is|are|be|much|greatly) appreciated|(?:would|will) be (?:highly |much )?valued|(?:is|are) (?:highly |much )?valued|(?:would|will|wouldn['’]t|won['’]t) go amiss|added advantage|highly regarded|(?:a )?nice extra|extra credit|also value|optionally|(?:we|i)(?:'d| would) love|points for|desired(?=\s*(?:[.;,)]|$)))\b/;
+const PREFERRED_CUES = /\b(?:a plus|is a plus|are a plus|(?:a|an) (?:big|huge|real|definite|strong|major|great|nice|added|extra|distinct) (?:plus|bonus|advantage)|nice[- ]to[- ]have|bonus|preferred|preferably|ideally|desirable|advantageous|an advantage|would be great|would be nice|not essential|(?<!\bnot\s)optional|helpful but|helps,? (?:but|though)\b|(?:is|are|would be) helpful|would help|beneficial|an asset|a (?:strong|real|definite|great) asset|sets? you apart|(?:make|makes|help|helps) you stand out|(?:will|would|to) stand out|(?:a|the) (?:key |real )?differentiator|(?:would|'d|’d) (?:be|love to be) impressed|good to know|(?:it )?helps if|it would help if|if you also|if you happen to|nice(?=\s*:)|(?:is|are) nice|is welcome|are welcome|a bonus|(?:good|great) to have|even better|(?:counts?|count) in your favou?r|(?:a )?(?:welcome|nice|great|valuable|useful) addition|(?:would|will|does|do)(?:n['’]t| not) hurt|never hurts|(?:considered|viewed|looked (?:up)?on|regarded|seen) favou?rably|(?<=\()(?:a )?plus(?=\))|not (?:mandatory|compulsory|a must)|(?:is|are|be|much|greatly) appreciated|(?:would|will) be (?:highly |much )?valued|(?:is|are) (?:highly |much )?valued|(?:would|will|wouldn['’]t|won['’]t) go amiss|added advantage|highly regarded|(?:a )?nice extra|extra credit|also value|optionally|(?:we|i)(?:'d| would) love|points for|desired(?=\s*(?:[.;,)]|$)))\b/;
 /**
  * "C++ is not required but would help", "…not essential, but welcome", "…not essential, it would be
  * a real plus": after the denial a preferred cue, or a plain word of welcome, says the skill is
@@ -547,10 +547,19 @@ const PAREN_PREFERRED = /^(?:nice[- ]to[- ]have|nice|a plus|preferred|optional|b
  * For job ads: the section says required or preferred, and an inline cue in the mention's own
  * clause overrides ("Python is essential; Go would be a bonus": only Go is preferred).
  */
+/**
+ * "Helpful but not required", "preferred, though not essential": one cue of welcome, whose "but"
+ * splits no clause. Its "but" is blanked where clause breaks are looked for.
+ */
+const WELCOME_BUT_NOT_NEEDED = /\b((?:helpful|useful|nice|welcome|preferred|desirable|beneficial|appreciated|ideal|valued|helps|a plus|an advantage|an asset|a bonus)\s*,?\s*)(but|though|yet)(?=\s+(?:(?:is|are|it's|it is)\s+)?not\s+(?:required|essential|necessary|needed|mandatory|compulsory|a requirement|a prerequisite|a must)\b)/gi;
+
+const WELCOMED_NOT_NEEDED = new RegExp(WELCOME_BUT_NOT_NEEDED.source, 'i');
+
 export function requirementOf(section: SectionKind | null, sentence: string, start = 0): Requirement {
   let from = 0;
   let to = sentence.length;
-  for (const m of matchesOf(REQUIREMENT_CLAUSE_BREAK, sentence)) {
+  const breaksIn = sentence.replace(WELCOME_BUT_NOT_NEEDED, (_whole: string, cue: string, conjunction: string) => `${cue}${' '.repeat(conjunction.length)}`);
+  for (const m of matchesOf(REQUIREMENT_CLAUSE_BREAK, breaksIn)) {
     const at = m.index ?? 0;
     if (at < start) from = at + m[0].length;
     else if (at >= start) {
@@ -560,6 +569,7 @@ export function requirementOf(section: SectionKind | null, sentence: string, sta
   }
   if (NOT_REQUIRED_BUT_WELCOME.test(sentence.slice(start).toLowerCase())) return 'preferred';
   const clause = sentence.slice(from, to).toLowerCase();
+  if (WELCOMED_NOT_NEEDED.test(clause)) return 'preferred';
   // Items that each carry their own level in parentheses ("Python (must), C++ (nice to have)"):
   // each item takes the level written after it.
   const levels = matchesOf(PAREN_LEVEL, clause);
