@@ -338,6 +338,12 @@ describe('negation and modality', () => {
       expect((await judged('Requirements\n- Java is a must; Scala is welcome but not essential.', 'java', 'job'))[0]?.requirement).toBe('required');
     });
 
+    it('a need denied for the next skill by ellipsis at the end of the sentence', async () => {
+      expect((await judged('Requirements\n- Kotlin is required, but Scala is not.', 'scala', 'job'))[0]?.modality).toBe('negated');
+      expect((await judged('Requirements\n- Kotlin is required, but Scala is not.', 'kotlin', 'job'))[0]?.modality).toBe('normal');
+      expect((await judged('Requirements\n- Kotlin is required and Scala is too.', 'scala', 'job'))[0]?.modality).toBe('normal');
+    });
+
     it('a skill the employer offers to train you in is not required', async () => {
       expect((await judged('Requirements: Java. We will train you in Scala during onboarding.', 'scala', 'job'))[0]?.modality).toBe('negated');
       expect((await judged("Requirements: Java. We're happy to coach you through Scala.", 'scala', 'job'))[0]?.modality).toBe('negated');

@@ -269,6 +269,13 @@ function closesParenthesis(text: string): boolean {
   return false;
 }
 
+/**
+ * Job ads: a need stated for one skill and denied for the next by ellipsis, the denial ending the
+ * sentence ("Python is required, but C++ is not.", "SQL is essential; Scala isn't").
+ */
+const ELLIPTIC_DENIAL_AFTER = /^\s+(?:(?:is|are)\s+not|isn['’]t|aren['’]t)\s*[.!]?\s*$/i;
+const NEED_WORD_BEFORE = /\b(?:required|needed|essential|necessary|mandatory|a must)\b/i;
+
 /** Job ads: the skill set against the one asked for ("Python rather than C++", "Rust instead of C++"). */
 const INSTEAD_OF_BEFORE = /\b(?:rather than|instead of)\s+(?:\S+\s+){0,2}$/i;
 
@@ -313,6 +320,8 @@ function judgeWindow(w: Window, sentence: string, start: number, end: number, ki
   const negAfter = kind === 'job' && OPTIONAL_ASIDE.test(after) ? null : NEGATION_AFTER.exec(after);
   if (negAfter && !preferredBeforeDenial(negAfter[0]) && !NOT_REQUIRED_BUT_WELCOME.test(after) && !insideOtherParenthesis(negAfter[0])) return { modality: 'negated', cue: sentence.slice(end, end + negAfter[0].length).trim(), side: 'after', at: negAfter[0].length };
   if (kind === 'job') {
+    const elliptic = ELLIPTIC_DENIAL_AFTER.exec(after);
+    if (elliptic && NEED_WORD_BEFORE.test(sentence.slice(0, start))) return { modality: 'negated', cue: sentence.slice(end, end + elliptic[0].length).trim(), side: 'after', at: elliptic[0].length };
     const instead = INSTEAD_OF_BEFORE.exec(before);
     if (instead) return { modality: 'negated', cue: instead[0].trim(), side: 'before', at: instead.index };
     const taught = lastMatch(TAUGHT_ON_THE_JOB, before);
