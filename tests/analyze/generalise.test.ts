@@ -1393,6 +1393,8 @@ describe("others' things in a job ad and a CV: a group that already made it, a l
     ["What you'll do\n- Join the squad that originally built our speech recognition stack, and run its data platform", 'audio-speech', false],
     ["What you'll do\n- Lead the squad that built our speech recognition stack and grow it to eight people", 'audio-speech', true],
     ['Requirements\n- Kotlin\n- You will onboard customers such as the top computer vision labs', 'computer-vision', false],
+    // Several teams named before one plural team word.
+    ['Requirements\n- Python\n- You will support the computer vision, NLP and platform teams with GPU quotas', 'computer-vision', false],
     // A sentence that opens with a name's own thing at work.
     ["The role\nLarkspur's recommendation engine serves nine million listeners. You will own its data.", 'learning-algorithms', false],
     ["The role\nHalden's speech models transcribe every support call. You will own the data pipelines.", 'audio-speech', false],
@@ -1482,5 +1484,16 @@ describe('iterating after shipping or trying', () => {
     ['Shipped the beta early, then iterated weekly.', true],
     ['The solver iterated until the gradient norm fell below a tolerance.', false],
     ['The nightly job iterates over every open account.', false],
+  ]);
+});
+
+describe('engineering mechanics and its tools', () => {
+  casesOfSkills([
+    ['Ran modal analysis of the gearbox housing to move its first resonance above 400 Hz.', 'physics', true],
+    ['Simulated the fluid flow through the cooling channels of the battery pack.', 'physics', true],
+    ['Checked the bracket with FEA before the first prototype was cut.', 'numerical-analysis', true],
+    ['Set the gap tolerances of the door assembly by statistical tolerance analysis.', 'statistics', true],
+    ['The fea of the year was our charity run.', 'numerical-analysis', false],
+    ['Picked the venue for the annual party for its aerodynamics.', 'physics', false],
   ]);
 });

@@ -32,8 +32,15 @@ const PROFESSION_PLURAL = new RegExp(String.raw`\b(?:${PROFESSIONS})$`, 'i');
 
 /** Words for a team or group of people, a lab among them. */
 const TEAM_WORDS = 'team|teams|group|groups|department|squad|unit|guild|chapter|lab|labs|laboratory|laboratories';
-/** A mention that is the name of a team or group: "the computer vision team", "our NLP group". */
-const TEAM_AFTER = new RegExp(String.raw`^[\s-]*(?:${TEAM_WORDS})\b`, 'i');
+/**
+ * A mention that is the name of a team or group: "the computer vision team", "our NLP group", and
+ * one of several teams named before one plural team word, joined by "and" or "or" ("the hardware,
+ * acoustics and firmware teams"). A title before an employer ("Engineer, Wensum Insurance Group")
+ * names one group, in the singular.
+ */
+const NOT_A_NAME_WORD = String.raw`(?!(?:the|a|an|our|their|my|your|his|her|its|with|for|to|in|on|such|as|like|including)\b)[\p{L}\d+#.-]+`;
+const JOINED_NAME = String.raw`(?:\s*,\s*${NOT_A_NAME_WORD}(?:\s+${NOT_A_NAME_WORD})?){0,2}\s*(?:\band\b|\bor\b|&)\s*${NOT_A_NAME_WORD}(?:\s+${NOT_A_NAME_WORD})?`;
+const TEAM_AFTER = new RegExp(String.raw`^[\s-]*(?:${TEAM_WORDS})\b|^${JOINED_NAME}[\s-]+(?:teams|groups|departments|squads)\b`, 'iu');
 
 /**
  * CVs: a mention that names other people by their profession ("supported the NLP researchers") or
