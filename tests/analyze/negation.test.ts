@@ -313,6 +313,7 @@ describe('negation and modality', () => {
 
     it.each([
       ['Requirements\n- Java (must), Scala (nice)', 'preferred'],
+      ['Requirements\n- Java (absolutely required) and Scala (highly desirable)', 'preferred'],
       ['Requirements\n- Java and SQL (Scala a plus)', 'preferred'],
       ['Requirements\n- Java, SQL and ideally Scala', 'preferred'],
       ['Requirements\n- Java, SQL and — ideally — Scala', 'preferred'],

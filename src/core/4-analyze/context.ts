@@ -548,8 +548,8 @@ export function yearsOf(sentence: string, start: number, end: number, otherStart
 /** Where a requirement's clause ends: a semicolon, a contrast, or a separator before a new label ("Python | SQL — Nice to have: C++"). */
 const REQUIREMENT_CLAUSE_BREAK = /;|,\s*(?:but|while|whereas|and)\b|\s(?:but|while|whereas)\s|\s[—–|·•]\s+(?=[a-z][^:.;|·•—–]{1,38}:)/gi;
 
-/** A level written in parentheses after an item: "(must)", "(required)", "(nice to have)". */
-const PAREN_LEVEL = /\(\s*(must|must[- ]have|required|essential|mandatory|nice[- ]to[- ]have|nice|a plus|preferred|optional|bonus|desirable)\s*\)/g;
+/** A level written in parentheses after an item: "(must)", "(required)", "(nice to have)", "(strongly preferred)". */
+const PAREN_LEVEL = /\(\s*(?:(?:strongly|highly|very|really|much|absolutely)\s+)?(must|must[- ]have|required|essential|mandatory|nice[- ]to[- ]have|nice|a plus|preferred|optional|bonus|desirable)\s*\)/g;
 const PAREN_PREFERRED = /^(?:nice[- ]to[- ]have|nice|a plus|preferred|optional|bonus|desirable)$/;
 
 /**
