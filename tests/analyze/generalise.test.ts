@@ -487,6 +487,7 @@ describe('open phrasings of business knowledge: how a business earns, and an ind
     ['Deep knowledge of the insurance business.', true],
     ['Good understanding of the energy market and its tariffs.', true],
     ['Three years of experience in the travel industry.', true],
+    ['Occupation: Claims analyst\nBusiness or sector: Logistics', true],
     ['Built shelf-scanning software for retail and logistics clients over five years.', false],
     ['Closed a two-year deal with a regional bank for our fraud model.', false],
     ['Presented the quarterly demand forecast to the executive team.', true],
