@@ -1403,6 +1403,7 @@ describe("others' things in a job ad and a CV: a group that already made it, a l
   ], 'job');
   casesOfSkills([
     ['Desktop support for the reinforcement learning group: laptops, printers and VPN access.', 'reinforcement-learning', false],
+    ['The speech recognition transcripts we mined came from an outside vendor.', 'audio-speech', false],
     ['Worked in the speech lab on accented speech recognition with wav2vec 2.0.', 'audio-speech', true],
   ]);
 });
@@ -1497,4 +1498,11 @@ describe('engineering mechanics and its tools', () => {
     ['The fea of the year was our charity run.', 'numerical-analysis', false],
     ['Picked the venue for the annual party for its aerodynamics.', 'physics', false],
   ]);
+});
+
+describe('search by pictures, and what a post is not looking for', () => {
+  casesOfSkills([
+    ['Requirements\n- Built visual search so shoppers can find a lamp from a photo', 'computer-vision', true],
+    ["Requirements\n- Python\n\nWho we're not looking for\n- Someone with years of reinforcement learning who wants to keep doing it", 'reinforcement-learning', false],
+  ], 'job');
 });

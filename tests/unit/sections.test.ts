@@ -126,6 +126,7 @@ describe('job-ad titles in other words', () => {
     ['About the job', 'about-role'],
     ['What we ask', 'requirements'],
     ["What this role isn't", 'excluded'],
+    ["What we're NOT looking for", 'excluded'],
     // An emoji before a title decorates it.
     ['🧠 What you bring', 'requirements'],
     ['✨ Nice to haves', 'preferred'],

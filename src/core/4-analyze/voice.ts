@@ -76,6 +76,8 @@ const ALONGSIDE_BEFORE = /\b(?:with|alongside)\s+(?:\S+\s+){0,3}$/i;
 /** Another party as the agent of a passive: "by the platform team", "by an external vendor". */
 const AGENT = String.raw`(?:the|a|an|our|their|its|another|other|a separate|separate|external|outside)?\s*(?:[\w-]+\s+){0,3}(?:team|teams|group|department|vendor|vendors|partner|partners|colleagues|others|contractors?|agency|third[- ]part(?:y|ies)|specialists)\b`;
 const DONE_BY = new RegExp(String.raw`\b(?:built|developed|trained|implemented|created|written|designed|done|delivered|owned|maintained|handled|made|provided|supplied|applied|run|operated|managed)\s+by\s+${AGENT}`, 'i');
+/** A thing said to come from another party: "the image embeddings we used came from the vision team". */
+const CAME_FROM = new RegExp(String.raw`\b(?:came|come|comes|coming)\s+from\s+${AGENT}`, 'i');
 /** The passive's verb before the mention and its agent after: "written in C++ by an external vendor". */
 const PASSIVE_BEFORE = /\b(?:built|developed|trained|implemented|created|written|designed|done|delivered|maintained|made)\s+(?:in|with|using|on)\s+(?:\S+\s+){0,2}$/i;
 const BY_AGENT_AFTER = new RegExp(String.raw`^\s*(?:[\w+#-]+\s+){0,3}?by\s+${AGENT}`, 'i');
@@ -382,7 +384,7 @@ export interface VoiceHints {
 const HINT = {
   organisation: new RegExp(String.raw`\b(?:${ORGANISATION_SUFFIXES}|${PUBLIC_BODIES})\b`),
   team: new RegExp(String.raw`\b(?:${TEAM_WORDS})\b`, 'i'),
-  doneBy: /\bby\b|\b(?:bought in|outsourced|licensed from)\b/i,
+  doneBy: /\bby\b|\b(?:bought in|outsourced|licensed from|came from|comes? from)\b/i,
   subject: new RegExp(String.raw`\b(?:they|he|she|team|teams|group|department|colleagues|teammates|co-?workers|whose|vendor|partners?|manager|supervisor|advisor|adviser|boss|mentor|lead|director|professor|${PROFESSIONS})\b`, 'i'),
   relative: /\b(?:that|which)\b/i,
   companyThing: /\bour\b|\bcompany[’']s\b/i,
@@ -480,7 +482,7 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   }
   if (hints.doneBy) {
     const clauseAfter = after.split(/[;.]/)[0] ?? '';
-    const doneBy = DONE_BY.exec(clauseAfter) ?? BOUGHT_IN.exec(clauseAfter) ?? (PASSIVE_BEFORE.test(before) ? BY_AGENT_AFTER.exec(clauseAfter) : null);
+    const doneBy = DONE_BY.exec(clauseAfter) ?? CAME_FROM.exec(clauseAfter) ?? BOUGHT_IN.exec(clauseAfter) ?? (PASSIVE_BEFORE.test(before) ? BY_AGENT_AFTER.exec(clauseAfter) : null);
     if (doneBy) return { rule: 'done-by-others', cue: doneBy[0] };
   }
   const other = hints.subject ? nearestCue(OTHER_SUBJECT, before, (gap) => !OTHER_CLAUSE_END.test(gap)) : null;
