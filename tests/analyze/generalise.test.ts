@@ -1506,3 +1506,10 @@ describe('search by pictures, and what a post is not looking for', () => {
     ["Requirements\n- Python\n\nWho we're not looking for\n- Someone with years of reinforcement learning who wants to keep doing it", 'reinforcement-learning', false],
   ], 'job');
 });
+
+describe('a Python-only library shows Python', () => {
+  casesOfSkill('python', [
+    ['Wrote the training loop of a weather model in JAX on TPUs.', true],
+    ['Trained the detector in PyTorch.', false],
+  ]);
+});
