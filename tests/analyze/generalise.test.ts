@@ -1290,6 +1290,8 @@ describe("another party's own thing, and a course in progress named after its su
     ["Worked on the platform team's Kubernetes operators and their CI/CD pipelines.", 'software-engineering', true],
     ["Maintained the ingestion jobs for the fraud team's feature engineering pipelines.", 'data-science', false],
     ["Currently working through Stanford's Natural Language Processing certificate online.", 'nlp', false],
+    ['Partway through an online computer vision nanodegree, evenings only.', 'computer-vision', false],
+    ['Halfway through the migration we rewrote the computer vision service in Go.', 'computer-vision', true],
     ["Completed the Coursera Natural Language Processing specialization in 2023 and used it at work since.", 'nlp', true],
     ["I'm now doing scikit-learn model tuning for the credit team every day.", 'learning-algorithms', true],
   ]);
