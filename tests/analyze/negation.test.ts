@@ -323,9 +323,17 @@ describe('negation and modality', () => {
       expect(await levelIn(text, 'scala')).toBe(level);
     });
 
-    it('a list item with its own label ("- Nice to have: Scala") leaves the items after it as the list has them', async () => {
-      const text = 'Requirements\n- Java\n- Nice to have: Scala\n- SQL';
+    it.each([
+      'Requirements\n- Java\n- Nice to have: Scala\n- SQL',
+      'Requirements\n- Java\n- Nice to have - Scala\n- SQL',
+      'Requirements\n- Java\n- Bonus — Scala, Kotlin\n- SQL',
+    ])('a list item with its own label, after a colon or a dash, leaves the items after it as the list has them: %s', async (text) => {
       expect(await Promise.all(['java', 'scala', 'sql'].map(async (term) => (await judged(text, term, 'job'))[0]?.requirement))).toEqual(['required', 'preferred', 'required']);
+    });
+
+    it('a cue that opens its item is a label for what follows it, not the end of the item before', async () => {
+      expect(await levelIn('Requirements\n- Nice-to-have — Scala, Go', 'scala')).toBe('preferred');
+      expect(await levelIn('Requirements\n- Rust and Java, Scala a plus', 'java')).toBe('required');
     });
 
     it('"not required but would help" makes a skill preferred; "not required" alone still denies it', async () => {

@@ -115,8 +115,9 @@ export function classifyHeading(line: string): { kind: SectionKind; title: strin
   const kind = HEADING_INDEX.get(headingKey(whole));
   if (kind) return { kind, title: whole };
   for (const [levelled, pattern] of LEVELLED_HEADINGS) if (pattern.test(whole)) return { kind: levelled, title: whole };
-  // "Skills: Python, C++" and "Nice to have: Kubernetes" start a section inline.
-  const colon = /^([^:]{2,40}):\s+\S/.exec(trimmed);
+  // "Skills: Python, C++" and "Nice to have: Kubernetes" start a section inline; so does a known
+  // label set off by a dash ("Nice to have - Kubernetes", "Bonus — Rust").
+  const colon = /^([^:]{2,40}):\s+\S/.exec(trimmed) ?? /^([^:–—]{2,40}?)\s[-–—]\s+\S/.exec(trimmed);
   if (colon?.[1]) {
     const label = colon[1].trim();
     const inlineKind = HEADING_INDEX.get(headingKey(label)) ?? (LEARNING_INTRO.test(label) ? 'learning' : undefined);
@@ -266,7 +267,7 @@ function longLineLevelLabel(line: string): { kind: SectionKind; title: string } 
 }
 
 const LIST_ITEM = /^\s*- /;
-const INLINE_LABEL = /:\s+\S/;
+const INLINE_LABEL = /:\s+\S|\s[-–—]\s+\S/;
 
 /** Sections that a heading of unknown words ends. */
 const UNKNOWN_ENDS: ReadonlySet<SectionKind> = new Set(['about-company', 'benefits', 'application', 'excluded', 'learning', 'other-jobs', 'unknown']);

@@ -641,6 +641,8 @@ function onlyAnotherItemIsAPlus(clause: string, at: number): boolean {
     bare.every((cue) => {
       // An item ends at a comma, or opens a parenthesis of its own ("Python and SQL (C++ a plus)").
       const itemStart = Math.max(clause.lastIndexOf(',', cue.index ?? 0), clause.lastIndexOf('(', cue.index ?? 0)) + 1;
+      // A cue that opens its item is a label for what follows it ("Nice to have - C++").
+      if (/^[\s\-–—•*·]*$/.test(clause.slice(itemStart, cue.index ?? 0))) return at < (cue.index ?? 0);
       return at < itemStart || at > (cue.index ?? 0);
     }) && leading.every((cue) => at < (cue.index ?? 0))
   );
