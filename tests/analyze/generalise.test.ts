@@ -1402,6 +1402,8 @@ describe("others' things in a job ad and a CV: a group that already made it, a l
     ["The role\nLarkspur's recommendation engine serves nine million listeners. You will own its data.", 'learning-algorithms', false],
     ["The role\nHalden's speech models transcribe every support call. You will own the data pipelines.", 'audio-speech', false],
     ['Requirements\nMeta’s PyTorch is a plus.', 'neural-networks', true],
+    ["Data Engineer\n\nOstrava Glass's computer vision models inspect every bottle on the line.\n\nRequirements\n- SQL", 'computer-vision', false],
+    ['Data Engineer\n\nKelso Freight uses PyTorch and Kubernetes across all squads.\n\nRequirements\n- SQL', 'neural-networks', false],
   ], 'job');
   casesOfSkills([
     ['Desktop support for the reinforcement learning group: laptops, printers and VPN access.', 'reinforcement-learning', false],

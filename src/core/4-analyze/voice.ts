@@ -182,7 +182,7 @@ const COMPANY_THING_BUILT_ON = new RegExp(
  * plus" asks for the tool.
  */
 const NAMED_THING_OPENS = /^[-•*·]?\s*[\p{Lu}][\p{L}\p{N}&.-]*(?:\s+[\p{Lu}][\p{L}\p{N}&.-]*){0,2}['’]s\s+(?:[\p{L}-]+\s+)?$/u;
-const THING_AT_WORK_AFTER = /^(?:\s+[\p{L}-]+)?\s+(?:(?:now|already|also|still)\s+)?(?:serves?|powers?|runs?|handles?|process(?:es)?|reach(?:es)?|drives?|supports?|answers?|flags?|scores?|reads?|predicts?|recommends?|ranks?|routes?|detects?|match(?:es)?|personali[sz]es?|generates?|protects?|screens?|translates?|transcribes?|helps?)\b/u;
+const THING_AT_WORK_AFTER = /^(?:\s+[\p{L}-]+)?\s+(?:(?:now|already|also|still)\s+)?(?:serves?|powers?|runs?|handles?|process(?:es)?|reach(?:es)?|drives?|supports?|answers?|flags?|scores?|reads?|predicts?|recommends?|ranks?|routes?|detects?|match(?:es)?|personali[sz]es?|generates?|protects?|screens?|translates?|transcribes?|helps?|inspects?|checks?|monitors?|classif(?:y|ies)|analy[sz]es?|sorts?|spots?|counts?|tracks?|catch(?:es)?|reviews?|prices?|forecasts?|decides?|approves?|understands?|recogni[sz]es?|identif(?:y|ies)|optimi[sz]es?|plans?|schedules?|finds?)\b/u;
 const THE_PERSON_SOUGHT = /\b(?:candidates?|applicants?|hires?|person|people|engineers?|scientists?|developers?|colleagues?|teammates?|members?|roles?|positions?|you)\b/i;
 
 function companyThingBuiltOn(before: string): RegExpExecArray | null {
@@ -338,7 +338,7 @@ const COMPANY_VOICE = /\b(?:we|we're|we’ve|we've|our|ours|us)\b/i;
  * voice assistants for banks", "Tallow & Finch runs the largest marketplace…". Before a job ad's
  * first heading that name is the company introducing itself, as in its own voice.
  */
-const NAMED_SUBJECT = /^[-•*·]?\s*(?!(?:It|This|That|These|Those|There|Here|You|Your|We|Our|They|Their|He|She|I|What|Who|Why|How|If|When|As|In|At|On|With|For|From|Each|Every|All|Any|Some|A|An|The|Nothing|Everything|Everyone)\b)(?:[\p{Lu}][\p{L}\p{N}'’.-]*\s+(?:&\s+)?){1,3}(?:builds|makes|helps|provides|offers|sells|develops|creates|designs|runs|operates|serves|powers|enables|delivers|connects|brings|gives|lets|is|has|was|started|began)\b/u;
+const NAMED_SUBJECT = /^[-•*·]?\s*(?!(?:It|This|That|These|Those|There|Here|You|Your|We|Our|They|Their|He|She|I|What|Who|Why|How|If|When|As|In|At|On|With|For|From|Each|Every|All|Any|Some|A|An|The|Nothing|Everything|Everyone)\b)(?:[\p{Lu}][\p{L}\p{N}'’.-]*\s+(?:&\s+)?){1,3}(?:builds|makes|helps|provides|offers|sells|develops|creates|designs|runs|operates|serves|powers|enables|delivers|connects|brings|gives|lets|uses|relies on|is|has|was|started|began)\b/u;
 /** Words that speak to the candidate or ask something of them. */
 const ASKS_OF_CANDIDATE_WORDS = String.raw`you|your|you'll|you’ll|you're|you’re|candidate|candidates|applicant|applicants|the role|this role|the position|this position|the post|this post|the successful|looking for|seeking|required|requirements?|must|should|need|experience (?:with|in|of)`;
 const ASKS_OF_CANDIDATE = new RegExp(String.raw`\b(?:${ASKS_OF_CANDIDATE_WORDS})\b`, 'i');
