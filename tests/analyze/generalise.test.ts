@@ -1403,6 +1403,8 @@ describe("others' things in a job ad and a CV: a group that already made it, a l
     ["The role\nHalden's speech models transcribe every support call. You will own the data pipelines.", 'audio-speech', false],
     ['Requirements\nMeta’s PyTorch is a plus.', 'neural-networks', true],
     ["Data Engineer\n\nOstrava Glass's computer vision models inspect every bottle on the line.\n\nRequirements\n- SQL", 'computer-vision', false],
+    // The field of the person reported to, by title.
+    ['Responsibilities\n- You will report to our Director of Reinforcement Learning and own the data platform.', 'reinforcement-learning', false],
     ['Data Engineer\n\nKelso Freight uses PyTorch and Kubernetes across all squads.\n\nRequirements\n- SQL', 'neural-networks', false],
   ], 'job');
   casesOfSkills([

@@ -51,6 +51,9 @@ const PROFESSION_AFTER = new RegExp(String.raw`^[\s-]*(?:${PROFESSIONS})\b`, 'i'
 const COMPANY_AFTER = /^[\s-]*(?:start-?ups?|company|companies|firm|firms|agency|agencies|vendor|vendors)\b/i;
 const LEADS_OR_FOUNDED = /\b(?:led|lead|leading|managed|managing|headed|heading|ran|running|founded|co-founded|cofounded|started|built|grew|owned|one of|among)\s+(?:\S+\s+){0,3}$/i;
 
+/** Reporting to someone by a title that names a field: "reports to the Head of Computer Vision", "reporting into our VP of NLP". */
+const HEAD_OF_BEFORE = /\breport(?:s|ed|ing)?\s+(?:directly\s+)?(?:in)?to\s+(?:the|our|a|their)?\s*(?:(?:global|group|senior|principal)\s+)?(?:head|director|vp|vice president|chief|lead|manager)\s+(?:of|for)\s+$/i;
+
 /** Job ads: words before a plural profession that make its people the ones sought or led ("we are looking for NLP engineers", "join as one of our NLP engineers", "manage our NLP engineers"). */
 const SOUGHT_BEFORE = /\b(?:looking for|seeking|hiring|hire|recruiting|join|joining|become|becoming|as an?|as one of|experienced|senior|junior|principal|staff|talented|skilled|manage|lead|head|mentor|coach|grow)\s+(?:\S+\s+){0,3}$/i;
 
@@ -452,6 +455,9 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   // Joining or working in such a body's unit ("joined the Office of Data Science") is taking part in it.
   const body = hints.organisation && /^[\p{Lu}]/u.test(mention) ? ORGANISATION_BEFORE.exec(before) : null;
   if (body && !INVOLVED.test(before.slice(0, body.index))) return { rule: 'organisation-name', cue: `${body[0]}${mention}` };
+  // "Report to the Head of Computer Vision": the field of the person reported to, by title.
+  const head = /\bof\s+$/i.test(before) ? HEAD_OF_BEFORE.exec(before) : null;
+  if (head) return { rule: 'other-subject', cue: `${head[0]}${mention}`.trim().slice(0, 80) };
   const plural = mention.endsWith('s') ? PROFESSION_PLURAL.exec(mention) : null;
   if (plural) return { rule: 'plural-profession', cue: plural[0] };
   // "the computer vision team" names a team; "work with teams" is the writer's own doing.
