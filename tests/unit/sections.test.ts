@@ -225,3 +225,10 @@ describe('titles decorated with an emoji', () => {
     expect(kindsAfter('About us\nWe make maps.', '🚀 We shipped our new maps last week, and the team grew to forty.')).toEqual(['about-company']);
   });
 });
+
+describe('a label opening a line too long for a heading', () => {
+  it('heads its own line only, for interests and skills as for levels', () => {
+    const text = 'Experience\n- Ran the night shift\n\nHobbies: chess, restoring old radios, and reading popular books about quantum physics.\n- Ran the day shift';
+    expect(detectSections(text).map((s) => s.kind)).toEqual(['experience', 'interests', 'experience']);
+  });
+});

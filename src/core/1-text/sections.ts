@@ -255,10 +255,13 @@ function midLineLabels(line: string): Array<{ kind: SectionKind; title: string; 
   return labels;
 }
 
-/** Kinds a label may give a line too long for a heading: what the post asks, at what level. */
-const LINE_LEVEL_KINDS: ReadonlySet<SectionKind> = new Set(['requirements', 'preferred', 'excluded']);
+/**
+ * Kinds a label may give a line too long for a heading: what the post asks, at what level, and a
+ * CV's skills or interests written on one line ("Hobbies: chess, building robots, …").
+ */
+const LINE_LEVEL_KINDS: ReadonlySet<SectionKind> = new Set(['requirements', 'preferred', 'excluded', 'interests', 'skills']);
 
-/** A level label opening a long line: "Requirements: Python | PyTorch | SQL — Nice to have: C++". */
+/** A label opening a long line: "Requirements: Python | PyTorch | SQL — Nice to have: C++". */
 function longLineLevelLabel(line: string): { kind: SectionKind; title: string } | null {
   const colon = /^\s*(?:[-•*]\s+)?([\p{Lu}][^:]{1,38}):\s+\S/u.exec(line);
   const title = colon?.[1]?.trim() ?? '';
