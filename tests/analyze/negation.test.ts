@@ -30,6 +30,8 @@ describe('negation and modality', () => {
     ['Career objectives: Rust and embedded systems.', 'rust-language', 'weak', 'career objectives'],
     ['Currently pursuing a PhD in reinforcement learning.', 'reinforcement-learning', 'normal', ''],
     ['Tinkered with Kubernetes on a home server.', 'kubernetes', 'weak', 'tinkered with'],
+    ['Jointly with my team I wrote the Kubernetes operators.', 'kubernetes', 'normal', ''],
+    ['Over two quarters my team built the Kubernetes operators.', 'kubernetes', 'reported', 'my team built'],
     ['Messed around with TensorFlow during a summer break.', 'tensorflow', 'weak', 'messed around with'],
     ['Picked up some Rust and embedded Linux at a meetup.', 'rust-language', 'weak', 'picked up some'],
     ['Did a one-week crash course in Kubernetes.', 'kubernetes', 'weak', 'crash course in'],

@@ -88,6 +88,8 @@ const STRONG_CELL_AFTER = /^\s*\|\s*(?:expert|advanced|proficient|fluent|strong)
 const REPORTED_BEFORE = /\b(?:the|our|my|a|another|other)\s+(?:[\w-]+\s+){0,3}(?:team|teams|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?)\b(?!,?\s+and\s+(?:built|used|developed|trained|wrote|implemented|created|shipped|delivered|owned|ran|maintained)\b)[^.;]{0,40}\b(?:built|used|developed|trained|wrote|implemented|created|shipped|delivered|owned|ran|maintained|uses|use)\b|\b(?:built|developed|trained|implemented|created|written|designed|done|delivered|owned|maintained)\s+by\s+(?:others|the team|another team|other teams|colleagues|my colleagues|a vendor|an agency)\b/g;
 /** The writer named beside the other party as one subject: "my colleagues and I", "the team and me". */
 const WRITER_AMONG_THEM = /\b(?:and|&)\s+(?:i|me|myself)\b/i;
+/** The writer as the subject of the verb, the others named before it ("together with my team I trained…"). */
+const WRITER_DOES_IT = /\b(?:i|we)\s+(?:\w+ly\s+)?\w+$/i;
 const REPORTED_AFTER = /^[^.;]{0,60}?\b(?:built|developed|trained|implemented|created|written|designed|done|delivered|owned|maintained)\s+by\s+(?:others|the team|another team|other teams|colleagues|my colleagues|our|a vendor|an agency|the data)/;
 
 /** Words before a team phrase that show the author took part in the team's work. */
@@ -333,7 +335,7 @@ function judgeWindow(w: Window, sentence: string, start: number, end: number, ki
     const reported = lastMatch(REPORTED_BEFORE, before);
     // "Led a team that built…", "worked in a team that used…": the author was part of the work;
     // so was the writer of "my colleagues and I trained…", a subject shared with them.
-    if (reported && !INVOLVED.test(before.slice(0, reported.index)) && !WRITER_AMONG_THEM.test(reported[0])) return { modality: 'reported', cue: reported[0], side: 'before', at: reported.index };
+    if (reported && !INVOLVED.test(before.slice(0, reported.index)) && !WRITER_AMONG_THEM.test(reported[0]) && !WRITER_DOES_IT.test(reported[0])) return { modality: 'reported', cue: reported[0], side: 'before', at: reported.index };
     const reportedAfter = REPORTED_AFTER.exec(after);
     if (reportedAfter) return { modality: 'reported', cue: reportedAfter[0].trim(), side: 'after', at: reportedAfter[0].length };
   }
