@@ -232,3 +232,20 @@ describe('a label opening a line too long for a heading', () => {
     expect(detectSections(text).map((s) => s.kind)).toEqual(['experience', 'interests', 'experience']);
   });
 });
+
+describe('a short line standing alone that opens with a question word', () => {
+  it('ends a company description as a title by its form', () => {
+    const text = 'Who we are\n\nHalden Rail runs 400 trains a day.\n\nWhat apprentices learn\n\nIn each rotation you will clean sensor data and fit models.\n';
+    expect(detectSections(text).map((s) => s.kind)).toEqual(['about-company', 'unknown']);
+  });
+
+  it('is read by its own words, a parenthesis aside', () => {
+    const text = 'About us\nWe make maps.\n\nWhat you bring (and what is a plus)\n\nPython and SQL.\n';
+    expect(detectSections(text).map((s) => s.kind)).toEqual(['about-company', 'requirements']);
+  });
+
+  it('a question in the company description is no title', () => {
+    const text = 'Who we are\n\nHalden Rail runs 400 trains a day.\n\nWhy does it matter?\n\nBecause late trains cost money.\n';
+    expect(detectSections(text).map((s) => s.kind)).toEqual(['about-company']);
+  });
+});

@@ -204,9 +204,14 @@ export function classifyHeadingByForm(line: string, around: { previous?: string;
   // The paragraph must open a sentence of its own, and the line must not end in a word that runs
   // on into it ("It would be great if you also had / some prose").
   const overParagraph = alone && /^[\p{Lu}]/u.test(next) && !RUNS_ON.test(name);
-  const shaped = markdown || capitals || leadIn || overList || (decorated && alone);
+  // A short line standing alone that opens with a question word is a title by its form ("What
+  // graduates do", "Where you come in"): a company's description has no such lines.
+  const asked = alone && (next === '' || overParagraph) && /^(?:what|how|who|where|why|when)\b/i.test(name) && !/\?$/.test(name);
+  const shaped = markdown || capitals || leadIn || overList || (decorated && alone) || asked;
   if (!shaped && !overParagraph) return null;
-  for (const [kind, cue] of LIST_INTRO_CUES) if (cue.test(name)) return { kind, title: name };
+  // A parenthesis qualifies the title's own words ("What you need (and what is a bonus)").
+  const plain = name.replace(/\s*\([^()]*\)/g, '').trim() || name;
+  for (const [kind, cue] of LIST_INTRO_CUES) if (cue.test(plain)) return { kind, title: name };
   if (!shaped) return null;
   // A title in the company's voice names the company's own things ("Our values", "Our stack").
   if (/^our\b/i.test(name)) return { kind: 'about-company', title: name };
