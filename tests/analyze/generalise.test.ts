@@ -1519,3 +1519,12 @@ describe('a Python-only library shows Python', () => {
     ['Trained the detector in PyTorch.', false],
   ]);
 });
+
+describe("a degree's fields after a colon, a verb of study or a single example", () => {
+  casesOfSkills([
+    ['Requirements\n- Degree: Mathematics / Physics / Mechanical Engineering\n- SQL', 'physics', false],
+    ['Requirements\n- You studied statistics, economics or something close to them\n- SQL', 'statistics', false],
+    ['Requirements\n- Educated to degree level in a numerate subject (e.g. physics)\n- SQL', 'physics', false],
+    ['Requirements\n- You have studied NLP and shipped NLP models\n- SQL', 'nlp', true],
+  ], 'job');
+});
