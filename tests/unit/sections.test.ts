@@ -244,6 +244,11 @@ describe('a short line standing alone that opens with a question word', () => {
     expect(detectSections(text).map((s) => s.kind)).toEqual(['about-company', 'requirements']);
   });
 
+  it("in the company's voice, it goes on describing the company", () => {
+    const text = 'Who we are\n\nHalden Rail runs 400 trains a day.\n\nHow we work\n\nWe pair on everything.\n';
+    expect(detectSections(text).map((s) => s.kind)).toEqual(['about-company', 'about-company']);
+  });
+
   it('a question in the company description is no title', () => {
     const text = 'Who we are\n\nHalden Rail runs 400 trains a day.\n\nWhy does it matter?\n\nBecause late trains cost money.\n';
     expect(detectSections(text).map((s) => s.kind)).toEqual(['about-company']);

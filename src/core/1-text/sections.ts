@@ -213,8 +213,9 @@ export function classifyHeadingByForm(line: string, around: { previous?: string;
   const plain = name.replace(/\s*\([^()]*\)/g, '').trim() || name;
   for (const [kind, cue] of LIST_INTRO_CUES) if (cue.test(plain)) return { kind, title: name };
   if (!shaped) return null;
-  // A title in the company's voice names the company's own things ("Our values", "Our stack").
-  if (/^our\b/i.test(name)) return { kind: 'about-company', title: name };
+  // A title in the company's voice names the company's own things ("Our values", "Our stack",
+  // and, standing alone, "What we believe", "How we work").
+  if (/^our\b/i.test(name) || (asked && /\b(?:we|we're|we’re|our|us)\b/i.test(name))) return { kind: 'about-company', title: name };
   return { kind: 'unknown', title: name };
 }
 
