@@ -275,7 +275,8 @@ function closesParenthesis(text: string): boolean {
 
 /**
  * Job ads: a need stated for one skill and denied for the next by ellipsis, the denial ending the
- * sentence ("Python is required, but C++ is not.", "SQL is essential; Scala isn't").
+ * sentence ("Python is required, but C++ is not.", "SQL is essential, Scala isn't"). A semicolon
+ * ends the sentence, so the need before one is not read.
  */
 const ELLIPTIC_DENIAL_AFTER = /^\s+(?:(?:is|are)\s+not|isn['’]t|aren['’]t)\s*[.!]?\s*$/i;
 const NEED_WORD_BEFORE = /\b(?:required|needed|essential|necessary|mandatory|a must)\b/i;
