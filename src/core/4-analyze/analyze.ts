@@ -2,7 +2,7 @@ import type { Extraction, Section, SectionKind } from '../1-text/schema';
 import type { CompiledLexicon, RoleSkill } from '../2-lexicon/compile';
 import { classifyKind, mayContradict } from './classify';
 import { isHiringLeadIn, secondHand, speaksToCandidate, voiceHints, type VoiceHints } from './voice';
-import { contextVerdict, deniedByLaterClause, deniedByWriterLater, mayBeDeniedLater, fillClauses, isCorroborated, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, TokenStems, yearsOf, type ClauseCache, type Judgement, type VerdictCache, type ModalityResult, type SentenceCues, type SentenceView } from './context';
+import { contextVerdict, deniedByLaterClause, deniedByWriterLater, mayBeDeniedLater, fillClauses, isCorroborated, isPlainTerm, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, TokenStems, yearsOf, type ClauseCache, type Judgement, type VerdictCache, type ModalityResult, type SentenceCues, type SentenceView } from './context';
 import { findFuzzyMentions, findMentions, type Mention } from '../3-extract/mentions';
 import type { NlpPort } from '../0-base/nlp-port';
 import type { Analysis, Evidence, KindRequest, Modality, Requirement } from './schema';
@@ -117,8 +117,7 @@ const TECHNICAL_DOCUMENT_TERMS = 4;
 function isTechnicalDocument(mentions: Mention[]): boolean {
   const names = new Set<string>();
   for (const m of mentions) {
-    const e = m.term.entry;
-    if (e.kind === 'technology' && !e.ambiguous && !e.sense && !e.context && m.rule !== 'fuzzy') names.add(e.id);
+    if (m.term.entry.kind === 'technology' && isPlainTerm(m.term) && m.rule !== 'fuzzy') names.add(m.term.entry.id);
     if (names.size >= TECHNICAL_DOCUMENT_TERMS) return true;
   }
   return false;

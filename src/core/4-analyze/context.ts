@@ -570,6 +570,7 @@ const PAREN_PREFERRED = /^(?:nice[- ]to[- ]have|nice|a plus|preferred|optional|b
  */
 const WELCOME_BUT_NOT_NEEDED = /\b((?:helpful|useful|nice|welcome|preferred|desirable|beneficial|appreciated|ideal|valued|helps|a plus|an advantage|an asset|a bonus)\s*,?\s*)(but|though|yet)(?=\s+(?:(?:is|are|it's|it is)\s+)?not\s+(?:required|essential|necessary|needed|mandatory|compulsory|a requirement|a prerequisite|a must)\b)/gi;
 
+/** The same cue for a test, without the global flag's remembered position. */
 const WELCOMED_NOT_NEEDED = new RegExp(WELCOME_BUT_NOT_NEEDED.source, 'i');
 
 export function requirementOf(section: SectionKind | null, sentence: string, start = 0): Requirement {
@@ -822,7 +823,7 @@ export function contextVerdict(mention: Mention, tokens: Token[], view: Sentence
 }
 
 /** A term that has no everyday sense to set aside: no policy of sense or context of its own. */
-function isPlainTerm(term: Mention['term']): boolean {
+export function isPlainTerm(term: Mention['term']): boolean {
   const e = term.entry;
   return !e.ambiguous && !e.sense && !e.context;
 }
@@ -834,22 +835,22 @@ function isPlainTerm(term: Mention['term']): boolean {
  * has no everyday sense ("linear algebra, probability and calculus"): `fieldOf` gives a skill's
  * field (its category in the role model).
  */
-export function isCorroborated(mention: Mention, all: Mention[], tokens: Token[], view: SentenceView, section: SectionKind | null, fieldOf?: (skill: string) => string | undefined): boolean {
+export function isCorroborated(mention: Mention, all: Mention[], tokens: Token[], view: SentenceView, section: SectionKind | null, fieldOf: (skill: string) => string | undefined): boolean {
   if (section === 'skills') return true;
   for (let k = Math.max(view.firstToken, mention.firstToken - 3); k <= Math.min(view.lastToken, mention.lastToken + 3); k++) {
     const t = tokens[k];
     if (t && CORROBORATION_WORDS.has(t.lower)) return true;
   }
-  const fields = fieldOf ? new Set(Object.keys(mention.term.entry.skills).map(fieldOf)) : null;
-  const sameField = (other: Mention): boolean =>
-    fields !== null && fieldOf !== undefined && isPlainTerm(other.term) && Object.keys(other.term.entry.skills).some((s) => fields.has(fieldOf(s)));
+  const fields = new Set(Object.keys(mention.term.entry.skills).map(fieldOf));
+  const sameField = (other: Mention): boolean => isPlainTerm(other.term) && Object.keys(other.term.entry.skills).some((s) => fields.has(fieldOf(s)));
   return all.some(
     (other) =>
       other !== mention &&
       !other.term.entry.ambiguous &&
-      (other.term.entry.kind === 'technology' || sameField(other)) &&
       other.firstToken >= view.firstToken &&
       other.lastToken <= view.lastToken &&
-      Math.min(Math.abs(other.firstToken - mention.lastToken), Math.abs(mention.firstToken - other.lastToken)) <= 6,
+      Math.min(Math.abs(other.firstToken - mention.lastToken), Math.abs(mention.firstToken - other.lastToken)) <= 6 &&
+      // The field test maps skills to categories: only for the few mentions near enough.
+      (other.term.entry.kind === 'technology' || sameField(other)),
   );
 }
