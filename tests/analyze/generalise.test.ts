@@ -509,6 +509,21 @@ describe('open phrasings of business knowledge: how a business earns, and an ind
   ]);
 });
 
+describe('money the work saved or brought in is business knowledge', () => {
+  casesOfSkill('business-knowledge', [
+    // A sum of money after a verb of saving, bringing in or worth, with whom it was for between.
+    ['Automated invoice matching, saving the finance office about £250k a year.', true],
+    ['The routing change generated an extra $90k of bookings in its first quarter.', true],
+    ['A forecasting fix worth roughly €600k annually to the warehouse network.', true],
+    ['Saves 1.5 million euros a year in spoiled stock.', true],
+    // A number that is no money, and money that is pay or a perk.
+    ['Saved 12 hours a week of manual labelling for the annotators.', false],
+    ['Won a travel stipend worth $1,500 to attend NeurIPS.', false],
+    // A cost cut alone is an engineering result; the advice on the gap quotes it (below).
+    ['Trimmed GPU costs by a quarter by batching requests.', false],
+  ]);
+});
+
 describe('experiments on a product and its users are idea iteration; research experiments are not', () => {
   casesOfSkill('idea-iteration', [
     ['Ran six experiments on the signup flow and kept two of the changes.', true],

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { NlpPort } from '../0-base/nlp-port';
-import { tokenize } from '../1-text/tokenize';
+import { tokenize, type Token } from '../1-text/tokenize';
 import { isPeopleWord } from './people-words';
 import { familyFileSchema, manifestSchema, roleSchema, termFileSchema, type Family, type LexiconManifest, type RoleModel, type TermContext, type TermEntry } from './schema';
 
@@ -72,6 +72,8 @@ export interface CompiledTerm {
   after: ReadonlySet<string> | null;
   /** Whether a word naming people or a group also satisfies `after` (`@people` in its list). */
   afterPeople: boolean;
+  /** Whether a sum of money also satisfies `after` (`@money` in its list): see isMoneyWord. */
+  afterMoney: boolean;
   /** Words that must not come right before the mention (contextSchema `notPrecededBy`). */
   notPrecededBy: ReadonlySet<string> | null;
 }
@@ -81,10 +83,46 @@ export const PEOPLE_PLACEHOLDER = '@people';
 
 /** How many words after a mention its `after` words are looked for (contextSchema `after`). */
 export const AFTER_WINDOW = 4;
+/**
+ * How far a sum of money is looked for: whom the work saved it for, and a hedge, often stand between
+ * ("saving the claims unit an estimated $4M a year").
+ */
+export const MONEY_AFTER_WINDOW = 8;
 
-/** Whether a word (lower case, as written) is one of the term's `after` words, or names people where the term allows it. */
-export function isAfterWord(term: CompiledTerm, word: string): boolean {
-  return term.after?.has(word) === true || (term.afterPeople && isPeopleWord(word));
+/** How many words after a mention of the term its `after` words are looked for. */
+export function afterWindow(term: CompiledTerm): number {
+  return term.afterMoney ? MONEY_AFTER_WINDOW : AFTER_WINDOW;
+}
+
+/** The word in an `after` list that stands for any sum of money (isMoneyWord). */
+export const MONEY_PLACEHOLDER = '@money';
+
+/** Currency symbols written right before an amount ("$4M", "£1.2M", "€200k"). */
+const CURRENCY_SYMBOLS = new Set(['$', '£', '€', '¥', '₹']);
+/** Currency names and codes written around an amount ("2 million pounds", "USD 300k"). */
+const CURRENCY_WORDS = new Set(['dollars', 'pounds', 'euros', 'usd', 'gbp', 'eur', 'chf', 'aud', 'cad', 'inr']);
+/** An amount: digits with separators, and a scale letter or word glued on ("4m", "1.2bn", "300,000", "200k"). */
+const AMOUNT = /^\d[\d.,]*(?:k|m|mn|bn|b)?$/;
+
+/**
+ * Whether the word at index k is a sum of money: an amount right after a currency symbol, or a
+ * currency's name or code. A bare number is a count, a percentage or a year, not money.
+ */
+export function isMoneyWord(tokens: readonly Token[], k: number): boolean {
+  const token = tokens[k];
+  if (!token || token.type !== 'word') return false;
+  if (CURRENCY_WORDS.has(token.lower)) return true;
+  const symbol = tokens[k - 1];
+  return AMOUNT.test(token.lower) && symbol !== undefined && symbol.end === token.start && CURRENCY_SYMBOLS.has(symbol.lower);
+}
+
+/**
+ * Whether the word at index k (lower case, as written) is one of the term's `after` words, names
+ * people where the term allows it, or is a sum of money where the term allows that.
+ */
+export function isAfterWord(term: CompiledTerm, tokens: readonly Token[], k: number): boolean {
+  const word = tokens[k]?.lower ?? '';
+  return term.after?.has(word) === true || (term.afterPeople && isPeopleWord(word)) || (term.afterMoney && isMoneyWord(tokens, k));
 }
 
 /** One trie level per word; separate maps per kind of key, so matching builds no key strings. */
@@ -302,8 +340,9 @@ export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLex
         words ? new Set(words.flatMap((w) => [w.toLowerCase(), phraseStem(w.toLowerCase(), nlp)])) : null;
       const required = context?.require?.filter((w) => w !== PEOPLE_PLACEHOLDER);
       const requirePeople = context?.require?.includes(PEOPLE_PLACEHOLDER) ?? false;
-      const after = context?.after?.filter((w) => w !== PEOPLE_PLACEHOLDER);
+      const after = context?.after?.filter((w) => w !== PEOPLE_PLACEHOLDER && w !== MONEY_PLACEHOLDER);
       const afterPeople = context?.after?.includes(PEOPLE_PLACEHOLDER) ?? false;
+      const afterMoney = context?.after?.includes(MONEY_PLACEHOLDER) ?? false;
       terms.push({
         entry,
         file: file.path,
@@ -315,8 +354,9 @@ export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLex
         before: stems(context?.before),
         notFollowedBy: stems(context?.notFollowedBy),
         // Nouns of people as written: by stem, "developers" would be "developing" too.
-        after: after?.length || afterPeople ? asWritten(after ?? []) : null,
+        after: after?.length || afterPeople || afterMoney ? asWritten(after ?? []) : null,
         afterPeople,
+        afterMoney,
         // As written too: by stem, "experience with" would also be "experiments with".
         notPrecededBy: context?.notPrecededBy ? asWritten(context.notPrecededBy) : null,
       });

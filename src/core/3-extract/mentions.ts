@@ -1,5 +1,5 @@
 import type { CompiledLexicon, CompiledTerm, MatchRule, TrieNode } from '../2-lexicon/compile';
-import { AFTER_WINDOW, hasChildren, isAfterWord, stemKey } from '../2-lexicon/compile';
+import { afterWindow, hasChildren, isAfterWord, stemKey } from '../2-lexicon/compile';
 import type { NlpPort } from '../0-base/nlp-port';
 import type { Token } from '../1-text/tokenize';
 
@@ -282,7 +282,7 @@ function inflectsEachWord(found: TrieNode, tokens: Token[], first: number, last:
  */
 function mayHaveAfterWords(term: CompiledTerm, tokens: Token[], last: number, text: string | undefined): boolean {
   let seen = 0;
-  for (let k = last + 1; k < tokens.length && seen < AFTER_WINDOW; k++) {
+  for (let k = last + 1; k < tokens.length && seen < afterWindow(term); k++) {
     const t = tokens[k];
     if (!t) break;
     if (text !== undefined && text.slice(tokens[k - 1]?.end ?? t.start, t.start).includes('\n\n')) break;
@@ -291,7 +291,7 @@ function mayHaveAfterWords(term: CompiledTerm, tokens: Token[], last: number, te
       continue;
     }
     seen++;
-    if (isAfterWord(term, t.lower)) return true;
+    if (isAfterWord(term, tokens, k)) return true;
   }
   return false;
 }

@@ -1,6 +1,6 @@
 import { matchesOf } from '../0-base/matches';
 import type { SectionKind } from '../1-text/schema';
-import { AFTER_WINDOW, isAfterWord, phraseStem } from '../2-lexicon/compile';
+import { afterWindow, isAfterWord, phraseStem } from '../2-lexicon/compile';
 import { isPeopleWord } from '../2-lexicon/people-words';
 import type { Mention } from '../3-extract/mentions';
 import { WORD_NUMBERS, YEARS_COUNT, yearsStated } from '../3-extract/experience';
@@ -761,11 +761,11 @@ function wordJustBefore(words: ReadonlySet<string>, mention: Mention, tokens: To
 /** Whether one of the term's `after` words stands among the few words right after the mention, in its sentence. */
 function afterWordSoon(mention: Mention, tokens: Token[], view: SentenceView): boolean {
   let seen = 0;
-  for (let k = mention.lastToken + 1; k <= view.lastToken && seen < AFTER_WINDOW; k++) {
+  for (let k = mention.lastToken + 1; k <= view.lastToken && seen < afterWindow(mention.term); k++) {
     const t = tokens[k];
     if (t?.type !== 'word') continue;
     seen++;
-    if (isAfterWord(mention.term, t.lower)) return true;
+    if (isAfterWord(mention.term, tokens, k)) return true;
   }
   return false;
 }
