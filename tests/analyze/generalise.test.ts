@@ -509,6 +509,17 @@ describe('open phrasings of business knowledge: how a business earns, and an ind
   ]);
 });
 
+describe('speech work named by what it builds is audio and speech; hate speech and free speech are not', () => {
+  casesOfSkill('audio-speech', [
+    ['Four years shipping speech technology for contact centres.', true],
+    ['Led the team behind our in-car voice AI.', true],
+    ['Built search or speech products used by millions.', true],
+    ['Scored children\'s pronunciation from their recordings (pronunciation assessment).', true],
+    ['Trained classifiers for a hate speech system on forum posts.', false],
+    ['Wrote a report on free speech products for a policy think tank.', false],
+  ]);
+});
+
 describe('money the work saved or brought in is business knowledge', () => {
   casesOfSkill('business-knowledge', [
     // A sum of money after a verb of saving, bringing in or worth, with whom it was for between.
