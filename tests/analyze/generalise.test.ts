@@ -238,6 +238,11 @@ describe('word senses that need their own context', () => {
     expect(await presentSkills('Fine-tuned BERT for named entity recognition on legal text.')).toContain('nlp');
   });
 
+  it('retrieval put in front of an LLM is building on a model; with the model fine-tuned it is NLP', async () => {
+    expect(await presentSkills('Shipped retrieval-augmented generation over the planning regulations for council staff.')).not.toContain('nlp');
+    expect(await presentSkills('Fine-tuned a small language model on tenancy letters and added retrieval-augmented generation over the archive.')).toContain('nlp');
+  });
+
   it('neuro-linguistic programming and sales pipelines are other senses', async () => {
     expect(await presentSkills('Certified NLP practitioner (neuro-linguistic programming) for sales coaching.')).not.toContain('nlp');
     expect(await presentSkills('Built a sales pipeline of forty prospects that closes every quarter.')).not.toContain('software-engineering');
