@@ -797,6 +797,12 @@ describe('whose mention it is', () => {
     expect(await cv('Audited a course on computer vision (lectures only).')).not.toContain('computer-vision');
   });
 
+  it('a clause of the writer\'s own after what was attended is work done', async () => {
+    expect(await cv('Shadowed two pharmacists, then wrote a scikit-learn dosing classifier.')).toContain('learning-algorithms');
+    expect(await cv('Showed dispatchers the first draft, watched them work, and iterated.')).toContain('idea-iteration');
+    expect(await cv('Watched a recorded lecture series on reinforcement learning.')).not.toContain('reinforcement-learning');
+  });
+
   it('selling a product is not building it', async () => {
     expect(await cv('Sold the vendor’s speech recognition platform to three hospital groups.')).not.toContain('audio-speech');
     expect(await cv('Built a speech recognition pipeline for call transcripts.')).toContain('audio-speech');
@@ -1517,10 +1523,13 @@ describe('reviews of code and of designs, said in other words', () => {
   ]);
 });
 
-describe('iterating after shipping or trying', () => {
+describe('iterating after shipping, trying or watching the people who use it', () => {
   casesOfSkill('idea-iteration', [
     ['You are happy to ship an 80% solution and iterate.', true],
     ['Shipped the beta early, then iterated weekly.', true],
+    ['Spent a week on the help desk, talked to users, and iterated on the claim form.', true],
+    ['Interviewed five farm managers a month and iterated the yield dashboard with them.', false],
+    ['The library lets users iterate over the rows of a sparse matrix.', false],
     ['The solver iterated until the gradient norm fell below a tolerance.', false],
     ['The nightly job iterates over every open account.', false],
   ]);

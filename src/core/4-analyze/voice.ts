@@ -236,6 +236,8 @@ const OWN_DOING = /\b(?:built|build|developed|develop|trained|train|designed|des
 
 const ATTENDED = /\b(?:attended|attending|audited|auditing|watched|went to|listened to|sat in on|shadowed|shadowing)\b/gi;
 const ATTENDED_AFTER = /^[^.;]{0,40}\((?:lectures? only|audited|no assignments|attended)[^)]*\)/i;
+/** A clause joined after the attended thing, or a verb of the writer's own doing: ", and", ", then". */
+const CLAUSE_OF_OWN = new RegExp(String.raw`,\s*(?:and|then|before)\s|${OWN_DOING.source}`, 'i');
 
 /** Fields of a degree named in a job ad ("a degree in Computer Science, Statistics, Physics or similar", "a 2:1 in a STEM subject, such as physics or mathematics"). */
 const DEGREE_WORDS = String.raw`\b(?:degree|degrees|bachelor'?s?|master'?s?|ph\.?\s?d\.?|doctorate|msc|bsc|b\.sc|m\.sc|ms|bs|ma|ba|diploma|studies|graduate|undergraduate|postgraduate|2[:.][12]|first[- ]class|upper[- ]second|(?:stem|quantitative|numerate|scientific|technical|relevant|related) subjects?|(?:stem|quantitative|numerate|scientific) (?:field|discipline)s?)(?!\w)`;
@@ -523,7 +525,9 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   // A CV's list introduced as the roles the writer recruits for ("Roles I hire for"): its items
   // name other people's skills, each item as much as a sentence that says so.
   if (kind === 'cv' && hiringLeadIn) return { rule: 'hired-for', cue: hiringLeadIn.slice(0, 80) };
-  const attended = hints.attended ? (nearestCue(ATTENDED, before, (gap) => words(gap) <= 8) ?? ATTENDED_AFTER.exec(after)) : null;
+  // What was attended is the verb's object: a clause of the writer's own after it ("watched users,
+  // and iterated", "shadowed the nurses, then built…") is work done.
+  const attended = hints.attended ? (nearestCue(ATTENDED, before, (gap) => words(gap) <= 8 && !CLAUSE_OF_OWN.test(gap)) ?? ATTENDED_AFTER.exec(after)) : null;
   if (attended) return { rule: 'attended', cue: (attended.input === before ? before.slice(attended.index) : attended[0]).trim().slice(0, 80) };
   if (hints.degree) {
     const degree = nearestCue(DEGREE_BEFORE, before, (gap) => gap.length <= 120 && !/[.;:]/.test(gap.replace(/\b(?:e\.g|i\.e)\./gi, '')));
