@@ -484,6 +484,18 @@ describe('found by probing with fresh documents', () => {
     expect((await judged('No prior experience with deep learning is required; we will teach you PyTorch.', 'pytorch', 'job'))[0]?.modality).toBe('negated');
   });
 
+  it.each([
+    ['In your first month you will receive hands-on training in Kubernetes.', 'kubernetes'],
+    ["You'll be trained on our Scala services by a senior engineer.", 'scala'],
+    ['Training will be given on Terraform during onboarding.', 'terraform'],
+  ])('job ads: training the employer gives is not required: %s', async (sentence, term) => {
+    expect((await judged(sentence, term, 'job'))[0]?.modality).toBe('negated');
+  });
+
+  it('job ads: training the candidate has had, or does, is still asked for', async () => {
+    expect((await judged('You have trained on GPU clusters with PyTorch.', 'pytorch', 'job'))[0]?.modality).not.toBe('negated');
+  });
+
   it('interests alone do not show a skill', async () => {
     const { analysis } = await analyzeText('Interests\nChess, climbing, and reading about reinforcement learning.');
     expect(analysis.skills.find((s) => s.id === 'reinforcement-learning')?.present).toBe(false);
