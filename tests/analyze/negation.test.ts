@@ -500,6 +500,32 @@ describe('found by probing with fresh documents', () => {
     const { analysis } = await analyzeText('Interests\nChess, climbing, and reading about reinforcement learning.');
     expect(analysis.skills.find((s) => s.id === 'reinforcement-learning')?.present).toBe(false);
   });
+
+  it('"deep" that names deep learning or deep networks is no strength cue; "deep knowledge" is', async () => {
+    expect((await judged('Deep learning with Keras for two small projects.', 'keras'))[0]?.modality).toBe('normal');
+    expect((await judged('Built deep neural networks with JAX at a start-up.', 'jax'))[0]?.modality).toBe('normal');
+    expect((await judged('Deep knowledge of Keras internals.', 'keras'))[0]?.modality).toBe('strong');
+  });
+
+  it.each([
+    ['Courses\n- Practical MLOps with Kubernetes (planned)', 'kubernetes'],
+    ['Training\n- Rust for C++ developers (starting next month)', 'rust-language'],
+    ['Certifications\n- Certified Kubernetes Administrator (upcoming)', 'kubernetes'],
+  ])('a course or certificate marked as not begun is a plan: %s', async (text, term) => {
+    expect((await judged(text, term))[0]?.modality).toBe('weak');
+  });
+
+  it.each([
+    ["I co-supervise three PhD students; one of them is training diffusion models with JAX.", 'jax'],
+    ['Supervised two interns who built a demand forecaster with LightGBM.', 'lightgbm'],
+    ['Taught my students to use Keras for their coursework.', 'keras'],
+  ])('CVs: what students, interns or mentees did is theirs: %s', async (text, term) => {
+    expect((await judged(text, term))[0]?.modality).toBe('reported');
+  });
+
+  it('CVs: the writer\'s own work beside supervising is the writer\'s', async () => {
+    expect((await judged('Mentored two students and wrote the LightGBM ranking job myself.', 'lightgbm'))[0]?.modality).toBe('normal');
+  });
 });
 
 describe('clauses with parentheses (a fuzzing finding: compromise threw on them)', () => {
