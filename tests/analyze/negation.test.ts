@@ -473,6 +473,12 @@ describe('found by probing with fresh documents', () => {
     ['Haven\'t used Scala in years – I work in Kotlin now.', 'kotlin', 'normal'],
     ['No Scala at all — we build everything in Kotlin.', 'kotlin', 'normal'],
     ['Never shipped anything in Kotlin - it stayed a hobby.', 'kotlin', 'negated'],
+    // A yes or a level of the item's own before the next item; the next item's level is not its.
+    ['Languages: Kotlin yes, Scala no', 'kotlin', 'normal'],
+    ['Languages: Kotlin yes, Scala no', 'scala', 'negated'],
+    ['Cloud: AWS, Terraform: none', 'terraform', 'negated'],
+    // A clause that only says the skill is not, after one that says what is.
+    ['Kotlin is our main language; Scala is not.', 'scala', 'negated'],
     // A course or certificate marked as not begun is a plan.
     ['Courses\n- Practical MLOps with Kubernetes (planned)', 'kubernetes', 'weak'],
     ['Training\n- Rust for C++ developers (starting next month)', 'rust-language', 'weak'],
@@ -483,6 +489,11 @@ describe('found by probing with fresh documents', () => {
     ['Taught my students to use Keras for their coursework.', 'keras', 'reported'],
   ])('%s', async (text, term, modality) => {
     expect((await judged(text, term))[0]?.modality).toBe(modality);
+  });
+
+  it('job ads: a clause that only says "X isn\'t" after one that asks denies X', async () => {
+    expect((await judged('Requirements\n- Kotlin is essential; Scala isn\'t.', 'scala', 'job'))[0]?.modality).toBe('negated');
+    expect((await judged('Requirements\n- Kotlin is essential; Scala isn\'t.', 'kotlin', 'job'))[0]?.modality).toBe('normal');
   });
 
   it('job ads: a preferred cue belongs to its own clause; a skill the employer will teach is not required', async () => {

@@ -43,7 +43,7 @@ const NEGATION_EXCEPTIONS = /\b(?:not only|not just|not merely|no later than|no 
  */
 const NEGATED_FAILURE = /^[\w']+\s+(?:once\s+|ever\s+|yet\s+)?(?:miss(?:ed|es|ing)?|slip(?:ped|s|ping)?|overr(?:an|un|uns|unning)|fail(?:ed|s|ing)?\s+to\s+(?:meet|hit|make|keep|deliver)|stop(?:ped|s|ping)?\s+(?:using|doing|writing|applying))\b/i;
 /** Negation after the mention ("C++ is not required", "Deep learning: none"). */
-const NEGATION_AFTER = /^[^.;,]{0,40}?\b(?:(?:is|are|was|were)\s+)?(?:not\s+(?:required|needed|necessary|essential|expected|a requirement|a prerequisite|mandatory|compulsory|a must|part of|used|involved)|(?:isn['’]t|aren['’]t)\s+(?:required|needed|necessary|essential|expected|a requirement|a prerequisite|mandatory|compulsory|a must)|none\b|n\/a\b|not yet\b|no (?:(?:hands-on|practical|professional|real|direct|commercial|prior) )?(?:experience|exposure)\b|not applicable|outside (?:of )?my (?:experience|expertise)\b|(?:was|were|is|are|stayed|remained) out of (?:my |our |the team's |my team's )?scope\b|not (?:my|an?) (?:area|field|domain|speciality|specialty)\b|(?:haven't|have not|never) (?:tried|used|touched) (?:it|them)\b(?!\s+(?:in|for)\b))|^[^.;]{0,60}?\b(?:is|are)\s+not\s+(?:something|anything)\s+(?:we|you)\s+(?:require|need|expect|ask for)|^[^.;]{0,60}?\bnot\s+(?:your|our|the role's)\s+(?:responsibility|job|focus)/;
+const NEGATION_AFTER = /^[^.;,]{0,40}?\b(?:(?:is|are|was|were)\s+)?(?:not\s+(?:required|needed|necessary|essential|expected|a requirement|a prerequisite|mandatory|compulsory|a must|part of|used|involved)|(?:isn['’]t|aren['’]t)\s+(?:required|needed|necessary|essential|expected|a requirement|a prerequisite|mandatory|compulsory|a must)|none\b|n\/a\b|not yet\b|no (?:(?:hands-on|practical|professional|real|direct|commercial|prior) )?(?:experience|exposure)\b|not applicable|outside (?:of )?my (?:experience|expertise)\b|(?:was|were|is|are|stayed|remained) out of (?:my |our |the team's |my team's )?scope\b|not (?:my|an?) (?:area|field|domain|speciality|specialty)\b|(?:haven't|have not|never) (?:tried|used|touched) (?:it|them)\b(?!\s+(?:in|for)\b))|^[^.;]{0,60}?\b(?:is|are)\s+not\s+(?:something|anything)\s+(?:we|you)\s+(?:require|need|expect|ask for)|^[^.;]{0,60}?\bnot\s+(?:your|our|the role's)\s+(?:responsibility|job|focus)|^\s*(?:is|are)\s*(?:not|n['’]t)\s*[.!]?\s*$|^\s*(?:isn['’]t|aren['’]t)\s*[.!]?\s*$/;
 /** The word of a negation read after the mention that does the denying. */
 const DENIAL_WORD = /\b(?:not|none|n\/a|no)\b/g;
 const NEGATION_WINDOW = 8;
@@ -189,6 +189,8 @@ const LEVEL_MODALITY: Readonly<Record<string, Modality>> = {
   intermediate: 'normal', advanced: 'strong', expert: 'strong', proficient: 'strong',
 };
 const TABLE_ROW_MAX = 120;
+/** A yes/no or a level written right after an item, then a separator and the next item. */
+const OWN_LEVEL_THEN_ITEM = /^\s*[:\-–—]?\s*(?:yes|no|none|beginner|basic|novice|elementary|learning|intermediate|advanced|expert|proficient)\b\s*[,;•·]/i;
 
 function levelAtLineEnd(sentence: string, end: number): ModalityResult | null {
   const rating = ratingAfter(sentence, end);
@@ -196,6 +198,8 @@ function levelAtLineEnd(sentence: string, end: number): ModalityResult | null {
   if (sentence.length > TABLE_ROW_MAX || sentence.includes('\n')) return null;
   const level = LEVEL_AT_LINE_END.exec(sentence);
   if (!level || level.index < end) return null;
+  // An item with a word of its own before the next item ("Python yes, C++ no") is not rated by the next item's level.
+  if (OWN_LEVEL_THEN_ITEM.test(sentence.slice(end, level.index))) return null;
   const word = (level[1] ?? '').toLowerCase();
   return { modality: LEVEL_MODALITY[word] ?? 'normal', cue: level[1] };
 }
