@@ -1265,6 +1265,13 @@ describe("a requirements table's level column", () => {
     const prose = 'You know Python well. Statistics beyond the basics is a plus.\nDocker is a plus too.\nKubernetes, if you have it, is a plus.';
     expect(await requirementOf(prose, 'python')).toBe('required');
   });
+
+  it('level words that lead in with a colon head the plain lines under them (a PDF drops the bullets)', async () => {
+    const unbulleted = ['Field Data Engineer', '', 'Essential:', 'Python and SQL', 'Docker', '', 'Desirable:', 'C++ for the firmware tools', '', 'Not required:', 'Kubernetes'].join('\n');
+    expect(await requirementOf(unbulleted, 'python')).toBe('required');
+    expect(await requirementOf(unbulleted, 'cpp')).toBe('preferred');
+    expect(detectSections(unbulleted).map((s) => s.kind)).toEqual(['requirements', 'preferred', 'excluded']);
+  });
 });
 
 describe('a statistical technique is not idea iteration', () => {

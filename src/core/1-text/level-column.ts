@@ -7,8 +7,8 @@
  * "Bonus" cell must not make the rest of the ad preferred.
  *
  * A document has a level column when three or more lines are such cells, and no line holding
- * only a level word is followed by a bulleted list (that is a heading: "Nice to have" over its
- * items). A cell on its own line covers the lines since the previous cell, at most the few lines
+ * only a level word is followed by a bulleted list or ends in a colon (that is a heading: "Nice to
+ * have" over its items, "Must have:" over plain lines). A cell on its own line covers the lines since the previous cell, at most the few lines
  * of one row; for the first cell, the paragraph just above it.
  */
 import { BULLET_LINE, lineIndexAt, lineStarts, nextNonBlank } from './lines';
@@ -64,7 +64,9 @@ export function levelColumn(text: string, lines: readonly string[] = text.split(
     if (alone !== null) {
       const next = nextNonBlank(lines, i);
       // A level word over a bulleted list is that list's heading: the document has no level column.
-      if (next !== undefined && BULLET_LINE.test(next)) return NONE;
+      // So is one that leads in with a colon ("Must have:" over plain lines, where a PDF dropped
+      // the bullets): a cell never ends in one.
+      if ((next !== undefined && BULLET_LINE.test(next)) || /:\s*$/.test(line)) return NONE;
       own.set(i, levelOf(alone));
       continue;
     }
