@@ -106,6 +106,19 @@ describe('level labels written in more ways', () => {
     const text = 'About us\nWe make maps.\nMust have: Go, Postgres, gRPC, Kubernetes, Terraform, Prometheus and Grafana dashboards\nWe are in Oslo.';
     expect(detectSections(text).map((s) => s.kind)).toEqual(['about-company', 'requirements', 'about-company']);
   });
+
+  it('and the lines a PDF wrapped it onto, when its sentence runs on', () => {
+    const text = [
+      'Nice to have: some shell scripting',
+      'Essential: Five years of building and running data services on',
+      'Kubernetes and Postgres, with on-call',
+      'Desirable: Terraform',
+    ].join('\n');
+    const sections = detectSections(text);
+    const kindAt = (words: string): string | undefined => sections.find((s) => s.start <= text.indexOf(words) && text.indexOf(words) < s.end)?.kind;
+    expect(kindAt('Kubernetes and Postgres')).toBe('requirements');
+    expect(kindAt('Terraform')).toBe('preferred');
+  });
 });
 
 /** The section kinds found when a title over a one-item list follows a first section. */
@@ -118,6 +131,8 @@ describe('job-ad titles in other words', () => {
     ['Key accountabilities', 'responsibilities'],
     ['The challenge', 'responsibilities'],
     ['Candidate profile', 'requirements'],
+    // A person specification's groups.
+    ['Knowledge and experience', 'requirements'],
     // "Desired profile" is the profile sought, not a wish list.
     ['Desired profile', 'requirements'],
     ['Our offer', 'benefits'],

@@ -1,6 +1,6 @@
 import { matchesOf } from '../0-base/matches';
 import { levelColumn } from './level-column';
-import { LEADING_EMOJI, nextNonBlank } from './lines';
+import { BULLET_LINE, LEADING_EMOJI, nextNonBlank } from './lines';
 import type { Section, SectionKind } from './schema';
 
 /**
@@ -24,7 +24,7 @@ const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
   ['about-company', ['about us', 'about the company', 'who we are', 'our company', 'the company', 'company overview', 'our mission', 'about the team', 'the team', 'our team', 'our stack', 'our tech stack', 'our technology stack', 'our technologies', 'our tools', 'our values', 'our culture', 'our principles', 'company values', 'culture and values']],
   ['about-role', ['about the role', 'about the job', 'the role', 'role overview', 'position overview', 'job description', 'the opportunity', 'your mission', 'the position', 'job summary', 'role summary', 'position summary']],
   ['responsibilities', ['responsibilities', 'key responsibilities', 'what you will do', "what you'll do", 'what you will be doing', "what you'll be doing", 'your responsibilities', 'duties', 'the job', 'day to day', 'day-to-day', 'in this role you will', 'your role', 'what the job involves', 'key accountabilities', 'accountabilities', 'the challenge', 'tasks', 'your tasks', 'main tasks', 'key tasks', 'your duties', 'main duties', 'key duties', 'your job']],
-  ['requirements', ['requirements', 'qualifications', 'required qualifications', 'minimum qualifications', 'basic qualifications', 'must have', 'must-have', 'must haves', 'must-haves', 'what you will bring', "what you'll bring", 'what we are looking for', "what we're looking for", 'who you are', 'about you', 'you have', 'you will have', "you'll have", 'skills and experience', 'person specification', 'your experience', 'your background', 'your qualifications', 'required skills', 'essential', 'essential skills', 'essential criteria', 'required', 'mandatory', 'minimum requirements', 'key requirements', 'the ideal candidate', 'your profile', 'desired profile', 'candidate profile', 'ideal profile', 'the ideal profile', 'about the candidate', 'the candidate', 'what you need', 'we expect', 'requirements and qualifications', 'skills and qualifications', 'experience and skills', 'what we ask', 'what we ask for', 'what we ask of you']],
+  ['requirements', ['requirements', 'qualifications', 'required qualifications', 'minimum qualifications', 'basic qualifications', 'must have', 'must-have', 'must haves', 'must-haves', 'what you will bring', "what you'll bring", 'what we are looking for', "what we're looking for", 'who you are', 'about you', 'you have', 'you will have', "you'll have", 'skills and experience', 'knowledge and experience', 'experience and knowledge', 'knowledge, skills and experience', 'person specification', 'your experience', 'your background', 'your qualifications', 'required skills', 'essential', 'essential skills', 'essential criteria', 'required', 'mandatory', 'minimum requirements', 'key requirements', 'the ideal candidate', 'your profile', 'desired profile', 'candidate profile', 'ideal profile', 'the ideal profile', 'about the candidate', 'the candidate', 'what you need', 'we expect', 'requirements and qualifications', 'skills and qualifications', 'experience and skills', 'what we ask', 'what we ask for', 'what we ask of you']],
   ['preferred', ['nice to have', 'nice-to-have', 'nice to haves', 'nice-to-haves', 'preferred', 'preferred qualifications', 'preferred skills', 'bonus', 'bonus points', 'bonus skills', 'desirable', 'desirable skills', 'desirable criteria', 'pluses', 'plus', 'it would be great if', "it's a plus", 'good to have', 'great to have', 'additional qualifications', 'even better', 'extra credit', 'ideally', 'optional', 'desired', 'desired skills', 'desired qualifications', 'desired experience']],
   ['benefits', ['benefits', 'perks', 'what we offer', 'we offer', 'our offer', 'what we offer you', 'compensation', 'compensation and benefits', 'salary and benefits', 'why join us', 'why us', 'perks and benefits', 'benefits and perks', 'what you get', 'package']],
   ['excluded', ['not for this role', 'not required', 'not needed', 'not part of this role', 'what this role is not', "what this role isn't", 'what the role is not', "what the role isn't", "what this job isn't", 'what this job is not', 'out of scope', "what you won't do", 'what you will not do', "you don't need", 'you do not need', "what we're not looking for", 'what we are not looking for', "who we're not looking for", 'who we are not looking for', 'not looking for']],
@@ -276,6 +276,16 @@ function longLineLevelLabel(line: string): { kind: SectionKind; title: string } 
 }
 
 const LIST_ITEM = /^\s*- /;
+
+/**
+ * Whether a line's sentence runs on into the next line: it ends in a comma or a word that needs
+ * more after it ("in", "with", "and"), and the next line is text, not a new item, label or heading.
+ */
+function wrapsOn(line: string, next: string): boolean {
+  const end = line.trimEnd();
+  if (!(/,$/.test(end) || RUNS_ON.test(end) || /\b(?:on|at|by|from|into|using|via|like|as|such)$/i.test(end)) || !next.trim() || LIST_ITEM.test(next) || BULLET_LINE.test(next)) return false;
+  return !/^[^:]{1,40}:(?:\s|$)/.test(next.trim()) && classifyHeading(next) === null;
+}
 const INLINE_LABEL = /:\s+\S|\s[-–—]\s+\S/;
 
 /** Sections that a heading of unknown words ends. */
@@ -323,7 +333,13 @@ export function detectSections(text: string): Section[] {
     const labels = line.includes(':') ? midLineLabels(line) : [];
     if (opening) found.push({ kind: opening.kind, title: opening.title, start: offset + line.length - line.trimStart().length });
     for (const label of labels) found.push({ kind: label.kind, title: label.title, start: offset + label.at });
-    if ((opening || labels.length) && i + 1 < lines.length) found.push({ ...(before ?? { kind: 'unknown' as const, title: '' }), start: offset + line.length + 1 });
+    if ((opening || labels.length) && i + 1 < lines.length) {
+      // A labelled line that a PDF wrapped goes on in the next lines ("Essential: Experience of
+      // models in\nPython or R"): the label heads them too.
+      let revertAt = offset + line.length + 1;
+      for (let j = i; opening && j + 1 < lines.length && wrapsOn(lines[j] ?? '', lines[j + 1] ?? ''); j++) revertAt += (lines[j + 1]?.length ?? 0) + 1;
+      found.push({ ...(before ?? { kind: 'unknown' as const, title: '' }), start: revertAt });
+    }
     offset += line.length + 1;
   }
   // Sections found inside a line (list intros, labels after a full stop) keep text order.
