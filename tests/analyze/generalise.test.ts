@@ -1074,6 +1074,18 @@ describe('section structure and requirement scope', () => {
     expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['Built the pricing service together with\nAnalytics and the finance team', 'Shipped it in May']);
   });
 
+  it('a long line that opened a sentence after a full stop and left it open is wrapped prose', () => {
+    const text = 'Former nurse who retrained in analytics. Since then I have spent two years cleaning hospital data and\nWriting SQL reports for ward managers.\nBuilt the bed-occupancy dashboard in Power BI\nAutomated the weekly audit in Python';
+    expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual([
+      'Former nurse who retrained in analytics.',
+      'Since then I have spent two years cleaning hospital data and\nWriting SQL reports for ward managers.',
+      'Built the bed-occupancy dashboard in Power BI',
+      'Automated the weekly audit in Python',
+    ]);
+    const wrapped = 'Data analyst at a grocery chain. Day to day I forecast demand for the stores and I am learning\nKotlin in the evenings.';
+    expect(splitSentences(wrapped).map((s) => wrapped.slice(s.start, s.end))).toEqual(['Data analyst at a grocery chain.', 'Day to day I forecast demand for the stores and I am learning\nKotlin in the evenings.']);
+  });
+
   it('years written in words count', async () => {
     const { analysis } = await analyzeText('Requirements\n- Four or more years of Python in production.', 'job');
     expect(analysis.skills.find((s) => s.id === 'python')?.years).toBe(4);

@@ -29,7 +29,21 @@ function continues(previous: string, next: string): boolean {
   const prev = previous.trim();
   const line = next.trim();
   if (!prev || !line || /^[-•*]\s/.test(line) || /[.!?:;]$/.test(prev)) return false;
-  return /^[\p{Ll}(]/u.test(line) || OPEN_END.test(prev);
+  return /^[\p{Ll}(]/u.test(line) || OPEN_END.test(prev) || wrappedProse(prev);
+}
+
+/** A line this long that opened a sentence after a full stop and left it unfinished is prose a PDF wrapped. */
+const WRAP_MIN = 60;
+
+/**
+ * Whether a line is wrapped prose: long, with a full stop inside it, and the sentence that stop
+ * opened still unfinished at the line's end ("… who loves numbers. I've used Excel daily and I'm
+ * learning\nPython on weekends."). A list item written without a bullet has no stop inside it.
+ */
+function wrappedProse(line: string): boolean {
+  if (line.length < WRAP_MIN) return false;
+  const stop = line.search(/[.!?]\s+[\p{Lu}]/u);
+  return stop > 0 && line.length - stop > 20;
 }
 
 export function splitSentences(text: string): Span[] {
