@@ -793,6 +793,9 @@ describe('whose mention it is', () => {
     // Said to the candidate, the same words ask for the skill; so does a duty in a list, "you" or not.
     expect(await afterRequirements('You will extend our speech recognition service to Catalan.')).toContain('audio-speech');
     expect(await presentSkills('Responsibilities\n- Port our speech recognition service to Catalan.', 'job')).toContain('audio-speech');
+    // An order under a heading of duties is one, its bullet lost (as PDFs print lists) or never typed.
+    expect(await presentSkills('Responsibilities\nPort our speech recognition service to Catalan\nAnswer the support queue', 'job')).toContain('audio-speech');
+    expect(await presentSkills('Responsibilities\nOur speech recognition service started as a hackathon project.', 'job')).not.toContain('audio-speech');
   });
 
   it('a talk attended or a course audited is not the skill', async () => {

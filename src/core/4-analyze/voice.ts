@@ -339,6 +339,13 @@ const OUR_RIGHT_BEFORE = /\b(?:our|ours)\s+(?:[\p{L}-]+\s+)?$/iu;
 const OFFER_REACHED_BEFORE = /\b(?:for|behind|around|across|into|powering|serving)\s+(?:our|the company[’']s)\s+(?:[\p{L}-]+\s+)?$/iu;
 const COMPANY_OFFER_AFTER = /^[\s-]*(?:products?|solutions?|offerings?|business|markets?)\b(?![\s-]+(?:team|teams|group|groups|squad|manager|managers|owner|owners|designer|designers|lead|leads|analyst|analysts|engineers?)\b)/i;
 const LIST_ITEM_START = /^\s*[-•*·▪►»~>]\s/;
+/**
+ * A duty written as an order, as the items of a list of duties are even where a PDF dropped their
+ * bullets ("Develop and improve our fraud models"): a verb of work opening the sentence.
+ */
+/** Sections whose lines are duties or requirements. */
+const DUTY_SECTIONS: ReadonlySet<SectionKind> = new Set(['responsibilities', 'requirements', 'preferred', 'about-role']);
+const DUTY_OPENING = /^\s*(?:build|develop|design|own|lead|improve|maintain|deploy|write|work|partner|collaborate|create|run|drive|ship|support|help|define|implement|optimi[sz]e|scale|monitor|research|train|evaluate|analy[sz]e|contribute|take|keep|set up|establish|mentor|manage|extend|integrate|automate|investigate|prototype|test|review|deliver|operate|migrate|refactor|productioni[sz]e|architect|evolve|shape|apply|explore|identify|translate|communicate|present|collect|clean|prepare|fine-tune|debug|profile|benchmark|document|port|upgrade|expand|tune|rebuild|re-architect|modernise|modernize|harden)\b/i;
 
 const COMPANY_VOICE = /\b(?:we|we're|we’ve|we've|our|ours|us)\b/i;
 /**
@@ -541,8 +548,9 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   // Anywhere in a job ad, a sentence that says nothing to the candidate and names the company's own
   // thing ("we doubled our revenue", "our priorities change weekly", "our first prototype") speaks of
   // the company's state, not of what the post asks. A list item is a duty or a requirement even
-  // without "you" ("- Build the bridge between our C++ engine and the training stack").
-  if (hints.company && !LIST_ITEM_START.test(sentence) && OUR_RIGHT_BEFORE.test(before)) return { rule: 'company-voice', cue: OUR_RIGHT_BEFORE.exec(before)?.[0].trim() ?? '' };
+  // without "you" ("- Build the bridge between our C++ engine and the training stack"), and so is
+  // an order under a heading of duties or requirements, its bullet lost or never typed.
+  if (hints.company && !LIST_ITEM_START.test(sentence) && !(DUTY_SECTIONS.has(section ?? 'unknown') && DUTY_OPENING.test(sentence)) && OUR_RIGHT_BEFORE.test(before)) return { rule: 'company-voice', cue: OUR_RIGHT_BEFORE.exec(before)?.[0].trim() ?? '' };
   // Before its first heading, a job ad usually introduces the company: there a sentence in the
   // company's voice, or one that opens with its name saying what it does, that says nothing to the
   // candidate describes the company, not the post.
