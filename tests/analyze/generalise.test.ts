@@ -1077,6 +1077,11 @@ describe('section structure and requirement scope', () => {
     expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['Built the pricing service together with\nAnalytics and the finance team', 'Shipped it in May']);
   });
 
+  it('a phrase does not run on from one plain line of a list into the next; a long wrapped line may finish one', async () => {
+    expect(await presentSkills('Requirements\nFive years of Kotlin in industry\nExpertise in Postgres tuning', 'job')).not.toContain('business-knowledge');
+    expect(await acceptedTerms('Experience\n- Built the nightly batch jobs that load our parcel scans with Apache\nBeam and BigQuery for the planners')).toContain('apache-beam:normal');
+  });
+
   it('a long line that opened a sentence after a full stop and left it open is wrapped prose', () => {
     const text = 'Former nurse who retrained in analytics. Since then I have spent two years cleaning hospital data and\nWriting SQL reports for ward managers.\nBuilt the bed-occupancy dashboard in Power BI\nAutomated the weekly audit in Python';
     expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual([
@@ -1591,5 +1596,7 @@ describe("a degree's fields after a colon, a verb of study or a single example",
     ['Requirements\n- You studied statistics, economics or something close to them\n- SQL', 'statistics', false],
     ['Requirements\n- Educated to degree level in a numerate subject (e.g. physics)\n- SQL', 'physics', false],
     ['Requirements\n- You have studied NLP and shipped NLP models\n- SQL', 'nlp', true],
+    // Wrapped over lines, as a PDF prints a narrow column.
+    ['Requirements\nA master\'s in a numerate field\nsuch as economics, statistics or\noperational research\nSQL', 'statistics', false],
   ], 'job');
 });

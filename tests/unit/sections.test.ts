@@ -121,6 +121,17 @@ describe('level labels written in more ways', () => {
   });
 });
 
+describe("a job board's application form", () => {
+  it('"Apply for this job" over the form closes the ad; its "Required" legend heads nothing', () => {
+    const text = 'Requirements\n- Python\n\nApply for this job\nRequired\nFull name *\nHave you used Kubernetes? * Yes No';
+    expect(detectSections(text).map((s) => s.kind)).toEqual(['requirements', 'application']);
+  });
+
+  it('as the first line of the page it is the button above the ad and heads nothing', () => {
+    expect(detectSections('Apply now\nData Engineer at Fenwick\n\nRequirements\n- SQL').map((s) => s.kind)).toEqual(['requirements']);
+  });
+});
+
 /** The section kinds found when a title over a one-item list follows a first section. */
 function kindsAfter(first: string, title: string): string[] {
   return detectSections(`${first}\n\n${title}\n- Python`).map((s) => s.kind);

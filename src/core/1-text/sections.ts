@@ -30,7 +30,7 @@ const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
   ['excluded', ['not for this role', 'not required', 'not needed', 'not part of this role', 'what this role is not', "what this role isn't", 'what the role is not', "what the role isn't", "what this job isn't", 'what this job is not', 'out of scope', "what you won't do", 'what you will not do', "you don't need", 'you do not need', "what we're not looking for", 'what we are not looking for', "who we're not looking for", 'who we are not looking for', 'not looking for']],
   ['learning', ['currently learning', 'learning goals', 'learning objectives', 'skills in progress', 'skills in development', 'skills i am developing', "skills i'm developing", 'areas for development', 'development areas', 'areas to develop', 'growth areas', 'areas of growth', 'currently exploring', 'exploring', 'aspirations', "what you'll learn", 'what you will learn']],
   ['other-jobs', ['similar jobs', 'related jobs', 'more jobs', 'other jobs', 'jobs like this', 'more jobs like this', 'similar positions', 'related positions', 'other open positions', 'more open positions', 'other openings', 'similar roles', 'related roles', 'recommended jobs', 'jobs you may like', 'you may also like', 'people also viewed', 'similar vacancies', 'other vacancies', 'explore more jobs', 'latest jobs', 'you might also be interested in']],
-  ['application', ['how to apply', 'application process', 'to apply', 'interview process', 'hiring process', 'our hiring process', 'our interview process', 'recruitment process', 'our recruitment process', 'next steps', 'equal opportunity', 'diversity and inclusion']],
+  ['application', ['how to apply', 'application process', 'to apply', 'interview process', 'hiring process', 'our hiring process', 'our interview process', 'recruitment process', 'our recruitment process', 'next steps', 'apply for this job', 'apply for this position', 'apply for this role', 'apply now', 'apply here', 'equal opportunity', 'diversity and inclusion']],
 ];
 
 function headingKey(raw: string): string {
@@ -276,6 +276,10 @@ function longLineLevelLabel(line: string): { kind: SectionKind; title: string } 
 }
 
 const LIST_ITEM = /^\s*- /;
+/** A job board's title over its application form. */
+const APPLY_TITLE = /^\W*apply (?:for this (?:job|position|role)|now|here)\W*$/i;
+/** A form's legend for its starred fields. */
+const FORM_LEGEND = /^\W*(?:\*\s*)?(?:required|optional)(?: fields?)?\W*$/i;
 
 /**
  * Whether a line's sentence runs on into the next line: it ends in a comma or a word that needs
@@ -313,7 +317,12 @@ export function detectSections(text: string): Section[] {
     // description, benefits, how to apply) and starts the document; inside experience or projects it
     // is an entry's own title ("### ML Engineer — Acme (2020–)"), not a new section.
     const endsCurrent = heading?.kind !== 'unknown' || current === undefined || UNKNOWN_ENDS.has(current);
-    if (heading) {
+    // A job board's "Apply for this job" over its form closes the ad; as the page's first line it
+    // is the button above the ad, which heads nothing. In the form, a lone "Required" is the legend
+    // of its starred fields, no heading.
+    const applyButton = heading !== null && APPLY_TITLE.test(line) && found.length === 0;
+    const formLegend = heading !== null && current === 'application' && FORM_LEGEND.test(line);
+    if (heading && !applyButton && !formLegend) {
       if (endsCurrent) found.push({ ...heading, start: offset + line.length - line.trimStart().length });
       // A list item that starts with its own label ("- Nice to have: Kubernetes") between items of
       // the same list speaks for itself: the list's section goes on with the next item.

@@ -52,6 +52,8 @@ interface Walk {
   bestEllipsis: number;
   /** The text the tokens index, to see what stands between two of them (without it, open compounds are not joined). */
   text: string | undefined;
+  /** Tokens that open a sentence (1): no phrase runs on into one from the sentence before. */
+  sentenceOpeners: Uint8Array | undefined;
 }
 
 /**
@@ -153,6 +155,9 @@ function walk(w: Walk, node: TrieNode, at: number): void {
   if (!token || token.type !== 'word') return;
   const previous = w.tokens[at - 1];
   if (node !== w.lexicon.root && previous && w.text !== undefined && token.start - previous.end > 1 && blankLineBetween(w.text, previous.end, token.start)) return;
+  // A phrase does not run on from one item of a list written as plain lines into the next
+  // ("with 2+ years in industry\nExpertise in forecasting" holds no "industry expertise").
+  if (node !== w.lexicon.root && w.sentenceOpeners?.[j] === 1) return;
   if (node.exact.size) {
     consider(w, node.exact.get(token.lower), j);
     if (token.lower.length > 3 && token.lower.endsWith('s')) consider(w, node.exact.get(token.lower.slice(0, -1)), j);
@@ -218,8 +223,9 @@ function mayBeginTerm(token: Token, lexicon: CompiledLexicon, nlp: NlpPort): boo
  * do not overlap. Joiner tokens (- / &) are stepped over; other punctuation ends a match. Cost is
  * proportional to the text, whatever the lexicon's size (one trie walk per position).
  */
-export function findMentions(tokens: Token[], lexicon: CompiledLexicon, nlp: NlpPort, text?: string): Mention[] {
-  const w: Walk = { tokens, stems: new Array(tokens.length), stemmable: new Array(tokens.length), lexicon, nlp, bestNode: null, bestLast: -1, ellipsis: -1, bestEllipsis: -1, text };
+/** `sentenceOpeners`: 1 for each token that opens a sentence; a phrase never spans two sentences. */
+export function findMentions(tokens: Token[], lexicon: CompiledLexicon, nlp: NlpPort, text?: string, sentenceOpeners?: Uint8Array): Mention[] {
+  const w: Walk = { tokens, stems: new Array(tokens.length), stemmable: new Array(tokens.length), lexicon, nlp, bestNode: null, bestLast: -1, ellipsis: -1, bestEllipsis: -1, text, sentenceOpeners };
   const mentions: Mention[] = [];
   let i = 0;
   while (i < tokens.length) {

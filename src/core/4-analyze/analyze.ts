@@ -103,6 +103,9 @@ function sentenceViews(text: string, tokens: Token[]): SentenceView[] {
   return views;
 }
 
+/** A line this long may be wrapped: the line after it may finish its phrase. */
+const WRAPPED_LINE_MIN = 60;
+
 /** Mentions of one term beyond this (or one per 125 words in long documents) are stuffing. */
 const STUFFING_MIN = 8;
 
@@ -194,7 +197,17 @@ export function analyzeExtraction(
   const sentences = sentenceViews(text, tokens);
   const sentenceSpans = sentences.map((s) => s.span);
   stage('tokens and sentences');
-  const exact = findMentions(tokens, lexicon, nlp, text);
+  // A sentence that opens a line after a short one opens a new item; after a long line it may be
+  // the rest of a phrase a PDF wrapped ("in Apache\nBeam"), which the phrase walk may still join.
+  const sentenceOpeners = new Uint8Array(tokens.length);
+  for (const view of sentences) {
+    if (view.firstToken < 0) continue;
+    const lineStart = text.lastIndexOf('\n', view.span.start - 1);
+    if (lineStart < 0) continue;
+    const previousLineStart = text.lastIndexOf('\n', lineStart - 1) + 1;
+    if (lineStart - previousLineStart < WRAPPED_LINE_MIN) sentenceOpeners[view.firstToken] = 1;
+  }
+  const exact = findMentions(tokens, lexicon, nlp, text, sentenceOpeners);
   const mentions = [...exact, ...findFuzzyMentions(tokens, exact, lexicon, nlp)].sort((a, b) => a.start - b.start);
   stage('mentions');
 

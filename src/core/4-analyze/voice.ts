@@ -257,7 +257,9 @@ function inFieldList(degreePhrase: string): boolean {
   // "a degree in a quantitative subject (e.g. statistics, physics…)", "…such as statistics or
   // physics": the fields are listed after the example marker.
   // "…, or equivalent industry experience": the alternative to the degree is no field either.
+  // A PDF wraps the phrase over lines: one space stands for any white space between its words.
   const list = degreePhrase
+    .replace(/\s+/g, ' ')
     .replace(/,?\s*(?:or\s+)?(?:an?\s+)?equivalent\s+(?:[\w-]+\s+){0,2}experience\b/gi, '')
     .replace(/\bwith\s+[^,;.]{0,40}?\bexperience\b,?/i, '')
     .replace(/^.*?\b(?:in|of|covering)\b/i, '')
