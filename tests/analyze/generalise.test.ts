@@ -1078,8 +1078,9 @@ describe('section structure and requirement scope', () => {
   });
 
   it('a phrase does not run on from one plain line of a list into the next; a long wrapped line may finish one', async () => {
-    expect(await presentSkills('Requirements\nFive years of Kotlin in industry\nExpertise in Postgres tuning', 'job')).not.toContain('business-knowledge');
-    expect(await acceptedTerms('Experience\n- Built the nightly batch jobs that load our parcel scans with Apache\nBeam and BigQuery for the planners')).toContain('apache-beam:normal');
+    expect(await presentSkills('Requirements\nFive years of Kotlin in industry\nExpertise in Postgres tuning and query plans\nComfort with on-call for the payments platform', 'job')).not.toContain('business-knowledge');
+    // A narrow column wrapped: the next line's first word would not have fitted on the line before.
+    expect(await acceptedTerms('Experience\n- Built the nightly batch jobs that load the\nparcel scans into BigQuery in streaming Apache\nBeam for the planners in the north')).toContain('apache-beam:normal');
   });
 
   it('a long line that opened a sentence after a full stop and left it open is wrapped prose', () => {

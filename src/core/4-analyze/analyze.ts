@@ -103,8 +103,29 @@ function sentenceViews(text: string, tokens: Token[]): SentenceView[] {
   return views;
 }
 
-/** A line this long may be wrapped: the line after it may finish its phrase. */
-const WRAPPED_LINE_MIN = 60;
+/** How many lines on each side show how wide a paragraph's lines run. */
+const WIDTH_LINES = 3;
+
+/**
+ * Whether the line break before `lineStart` was made by hand: the next line's first word would have
+ * fitted on the line before, as wide as the lines around them run. A PDF wraps a line only where
+ * the next word does not fit.
+ */
+function brokenByHand(text: string, lineStart: number): boolean {
+  const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  const previousLength = lineStart - 1 - previousStart;
+  const firstWord = /^\s*\S+/.exec(text.slice(lineStart, lineStart + 40))?.[0].trim().length ?? 0;
+  let width = 0;
+  let from = previousStart;
+  for (let k = 0; k < WIDTH_LINES && from > 0; k++) from = text.lastIndexOf('\n', from - 2) + 1;
+  let to = lineStart;
+  for (let k = 0; k <= WIDTH_LINES && to >= 0 && to < text.length; k++) {
+    const next = text.indexOf('\n', to);
+    to = next < 0 ? -1 : next + 1;
+  }
+  for (const line of text.slice(from, to < 0 ? text.length : to).split('\n')) width = Math.max(width, line.trimEnd().length);
+  return previousLength + 1 + firstWord <= width;
+}
 
 /** Mentions of one term beyond this (or one per 125 words in long documents) are stuffing. */
 const STUFFING_MIN = 8;
@@ -197,15 +218,12 @@ export function analyzeExtraction(
   const sentences = sentenceViews(text, tokens);
   const sentenceSpans = sentences.map((s) => s.span);
   stage('tokens and sentences');
-  // A sentence that opens a line after a short one opens a new item; after a long line it may be
-  // the rest of a phrase a PDF wrapped ("in Apache\nBeam"), which the phrase walk may still join.
+  // A sentence that opens a line after a line broken by hand opens a new item; after a line a PDF
+  // wrapped it may be the rest of a phrase ("Calculus and Linear\nAlgebra"), which the phrase walk
+  // may still join.
   const sentenceOpeners = new Uint8Array(tokens.length);
   for (const view of sentences) {
-    if (view.firstToken < 0) continue;
-    const lineStart = text.lastIndexOf('\n', view.span.start - 1);
-    if (lineStart < 0) continue;
-    const previousLineStart = text.lastIndexOf('\n', lineStart - 1) + 1;
-    if (lineStart - previousLineStart < WRAPPED_LINE_MIN) sentenceOpeners[view.firstToken] = 1;
+    if (view.firstToken >= 0 && view.span.start > 0 && text[view.span.start - 1] === '\n' && brokenByHand(text, view.span.start)) sentenceOpeners[view.firstToken] = 1;
   }
   const exact = findMentions(tokens, lexicon, nlp, text, sentenceOpeners);
   const mentions = [...exact, ...findFuzzyMentions(tokens, exact, lexicon, nlp)].sort((a, b) => a.start - b.start);
