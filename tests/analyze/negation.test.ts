@@ -477,6 +477,11 @@ describe('found by probing with fresh documents', () => {
     ['Languages: Kotlin yes, Scala no', 'kotlin', 'normal'],
     ['Languages: Kotlin yes, Scala no', 'scala', 'negated'],
     ['Cloud: AWS, Terraform: none', 'terraform', 'negated'],
+    // "Learning" ending a line is a level only set off from the skill; "… transfer learning" ends a term.
+    ['Skills: Kotlin, Terraform, federated learning', 'terraform', 'normal'],
+    ['Skills: Kotlin — learning', 'kotlin', 'weak'],
+    // A cue a PDF wrapped over two lines of one sentence.
+    ['Retail analyst for six years. Since the spring I am\nlearning Kotlin in the evenings.', 'kotlin', 'weak'],
     // A clause that only says the skill is not, after one that says what is.
     ['Kotlin is our main language; Scala is not.', 'scala', 'negated'],
     // A course or certificate marked as not begun is a plan.

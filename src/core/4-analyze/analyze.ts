@@ -80,6 +80,8 @@ function sectionAt(sections: Section[], offset: number): SectionKind | null {
  * cue rules are written with "'" and word processors write "don’t", "we’re".
  */
 const foldApostrophes = (s: string): string => (/[‘’ʼ′]/.test(s) ? s.replace(/[‘’ʼ′]/g, "'") : s);
+/** Line breaks inside a sentence as spaces, character for character. */
+const foldLineBreaks = (s: string): string => (s.includes('\n') ? s.replace(/\n/g, ' ') : s);
 
 /** A table row's level cell stands for the row as a section heading would: "Bonus" as preferred. */
 function rowLevelAsSection(level: Level | null, section: SectionKind | null): SectionKind | null {
@@ -90,7 +92,9 @@ function rowLevelAsSection(level: Level | null, section: SectionKind | null): Se
 
 function sentenceViews(text: string, tokens: Token[]): SentenceView[] {
   const spans = splitSentences(text);
-  const views: SentenceView[] = spans.map((span) => ({ span, text: foldApostrophes(text.slice(span.start, span.end)), firstToken: -1, lastToken: -1 }));
+  // A sentence goes on over a line break only where the line wrapped (sentences.ts): the cue rules,
+  // written with spaces ("i'm learning"), read the break as the space it stands for.
+  const views: SentenceView[] = spans.map((span) => ({ span, text: foldLineBreaks(foldApostrophes(text.slice(span.start, span.end))), firstToken: -1, lastToken: -1 }));
   // Tokens and sentences are both in text order: one sweep assigns every token.
   let v = 0;
   tokens.forEach((token, i) => {

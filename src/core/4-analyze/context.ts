@@ -183,7 +183,8 @@ export interface ModalityResult {
  * "Deep learning — None"): on a short line, that level applies to the skills on it. A level in
  * parentheses ("Go (basic)") belongs to the item before it alone (see WEAK_AFTER).
  */
-const LEVEL_AT_LINE_END = /(?<!\()\b(beginner|basic|novice|elementary|learning|none|no|intermediate|advanced|expert|proficient)\s*[-—–:|]*\s*$/i;
+// "Learning" is a level only set off from the skill ("Kotlin — learning"): "… machine learning" ends a term.
+const LEVEL_AT_LINE_END = /(?<!\()(?:\b(beginner|basic|novice|elementary|none|no|intermediate|advanced|expert|proficient)|(?<=[-—–:|,]\s*)(learning))\s*[-—–:|]*\s*$/i;
 const LEVEL_MODALITY: Readonly<Record<string, Modality>> = {
   beginner: 'weak', basic: 'weak', novice: 'weak', elementary: 'weak', learning: 'weak', none: 'negated', no: 'negated',
   intermediate: 'normal', advanced: 'strong', expert: 'strong', proficient: 'strong',
@@ -200,8 +201,8 @@ function levelAtLineEnd(sentence: string, end: number): ModalityResult | null {
   if (!level || level.index < end) return null;
   // An item with a word of its own before the next item ("Python yes, C++ no") is not rated by the next item's level.
   if (OWN_LEVEL_THEN_ITEM.test(sentence.slice(end, level.index))) return null;
-  const word = (level[1] ?? '').toLowerCase();
-  return { modality: LEVEL_MODALITY[word] ?? 'normal', cue: level[1] };
+  const cue = level[1] ?? level[2] ?? '';
+  return { modality: LEVEL_MODALITY[cue.toLowerCase()] ?? 'normal', cue };
 }
 
 /** A score out of five or ten ("2/5", "3 out of 10"), or a percentage bar's figure ("35%"). */
