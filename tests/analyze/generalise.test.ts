@@ -1010,6 +1010,11 @@ describe('section structure and requirement scope', () => {
     ]);
   });
 
+  it('and in the same copy a PDF printed in a column, wrapped into lines of forty-odd characters', () => {
+    const text = 'Join a small lab that builds farm robots.\nAs a perception engineer in the lab, you will: -\nCalibrate stereo cameras - Write ROS nodes\nBonus Skills: - CUDA - Rust What we\noffer: - A bike and a quiet office';
+    expect(detectSections(text).map((s) => s.kind)).toEqual(['responsibilities', 'preferred']);
+  });
+
   it('a company name in capitals at the top does not end the intro', async () => {
     const text = 'FIELDWORKS\nWe build our route planner on PyTorch and a lot of coffee.\n\nRequirements\n- Python.';
     expect(await presentSkills(text, 'job')).not.toContain('neural-networks');

@@ -224,7 +224,12 @@ export function classifyHeadingByForm(line: string, around: { previous?: string;
  * ("… Preferred Experience: - Docker - Terraform"). It starts a section where it stands when its
  * words say what the list is; unknown words start nothing.
  */
-const INLINE_LIST_INTRO = /((?:(?!\s[-•·]\s)[^.!?;,():\n•·]){3,60}):\s+[-•·](?=\s)/g;
+/**
+ * Lines at least this long may hold run-together page copy: a long line, or the same copy a PDF
+ * printed in a column and wrapped at forty characters or more.
+ */
+const INLINE_INTRO_MIN_LINE = 40;
+const INLINE_LIST_INTRO = /((?:(?!\s[-•·]\s)[^.!?;,():\n•·]){3,60}):\s+[-•·](?=\s|$)/g;
 
 function inlineListIntros(line: string): Array<{ kind: SectionKind; title: string; at: number }> {
   const found: Array<{ kind: SectionKind; title: string; at: number }> = [];
@@ -330,7 +335,7 @@ export function detectSections(text: string): Section[] {
       if (endsCurrent && previous && LIST_ITEM.test(line) && INLINE_LABEL.test(line) && LIST_ITEM.test(lines[i + 1] ?? '')) {
         found.push({ ...previous, start: offset + line.length + 1 });
       }
-    } else if (line.length > 80 && /:\s+[-•·]\s/.test(line)) {
+    } else if (line.length > INLINE_INTRO_MIN_LINE && /:\s+[-•·](?:\s|$)/.test(line)) {
       for (const intro of inlineListIntros(line)) found.push({ kind: intro.kind, title: intro.title, start: offset + intro.at });
     }
     // A label after a full stop inside the line ("Must-haves: Python. Nice-to-haves: C++.") heads
