@@ -1088,6 +1088,14 @@ describe('section structure and requirement scope', () => {
     expect(await acceptedTerms('Experience\n- Built the nightly batch jobs that load the\nparcel scans into BigQuery in streaming Apache\nBeam for the planners in the north')).toContain('apache-beam:normal');
   });
 
+  it('a sentence a column or page break cut goes on after the blank lines; a new paragraph does not', () => {
+    const text = 'I tried gradient boosting on the churn data, but it did not beat the\n\nlogistic regression we already had in production.\n\nKotlin for the services';
+    expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual([
+      'I tried gradient boosting on the churn data, but it did not beat the\n\nlogistic regression we already had in production.',
+      'Kotlin for the services',
+    ]);
+  });
+
   it('a long line that opened a sentence after a full stop and left it open is wrapped prose', () => {
     const text = 'Former nurse who retrained in analytics. Since then I have spent two years cleaning hospital data and\nWriting SQL reports for ward managers.\nBuilt the bed-occupancy dashboard in Power BI\nAutomated the weekly audit in Python';
     expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual([

@@ -32,6 +32,19 @@ function continues(previous: string, next: string): boolean {
   return /^[\p{Ll}(]/u.test(line) || OPEN_END.test(prev) || wrappedProse(prev);
 }
 
+/**
+ * Whether a sentence goes on after blank lines: a PDF's column or page break cut it. The line
+ * before is long wrapped text left unfinished, and the line after starts in lower case ("…it did
+ * not beat the simpler\n\nmodels on our data…"); a new paragraph or item starts with a capital.
+ */
+function goesOnAcrossBreak(previous: string, next: string): boolean {
+  const prev = previous.trim();
+  const line = next.trim();
+  return prev.length >= BREAK_MIN && !/[.!?:;]$/.test(prev) && /^[\p{Ll}]/u.test(line) && !/^[-•*]\s/.test(line);
+}
+/** A line cut by a column or page break is wrapped text this long at least. */
+const BREAK_MIN = 40;
+
 /** A line this long that opened a sentence after a full stop and left it unfinished is prose a PDF wrapped. */
 const WRAP_MIN = 60;
 
@@ -55,13 +68,22 @@ export function splitSentences(text: string): Span[] {
     if (sentenceStart >= 0 && end > sentenceStart) spans.push({ start: sentenceStart, end });
     sentenceStart = -1;
   };
+  // Where the blank lines after an open sentence begin: the sentence ends there unless a column or
+  // page break cut it (see goesOnAcrossBreak).
+  let blankAt = -1;
   for (const line of text.split('\n')) {
     const lineStart = offset;
     offset += line.length + 1;
     if (!line.trim()) {
-      close(lineStart);
-      previous = '';
+      if (blankAt < 0) blankAt = lineStart;
       continue;
+    }
+    if (blankAt >= 0) {
+      if (!(sentenceStart >= 0 && goesOnAcrossBreak(previous, line))) {
+        close(blankAt);
+        previous = '';
+      }
+      blankAt = -1;
     }
     if (sentenceStart >= 0 && !continues(previous, line)) close(lineStart - 1);
     if (sentenceStart < 0) sentenceStart = lineStart;
@@ -73,7 +95,7 @@ export function splitSentences(text: string): Span[] {
     }
     previous = line;
   }
-  close(text.length);
+  close(blankAt >= 0 ? blankAt : text.length);
   // Trim the spans' leading and trailing white space; cut run-on text into bounded pieces.
   const trimmed: Span[] = [];
   for (const span of spans) {
