@@ -15,7 +15,7 @@ import { findPersonalData, maskSpans } from '../1-text/personal-data';
 import { findUnmappedTerms } from '../3-extract/unmapped';
 import { confidenceOver } from '../1-text/ocr-words';
 import { listLeadIns } from '../1-text/list-lead-in';
-import { BULLET_LINE } from '../1-text/lines';
+import { BULLET_LINE, lineIndexAt, lineStarts } from '../1-text/lines';
 import { countBefore } from '../0-base/sorted';
 import { levelColumn, type Level, type LevelColumn } from '../1-text/level-column';
 
@@ -111,25 +111,34 @@ function sentenceViews(text: string, tokens: Token[]): SentenceView[] {
 const WIDTH_LINES = 3;
 
 /**
- * Whether the line break before `lineStart` was made by hand: the next line's first word would have
- * fitted on the line before, as wide as the lines around them run. A PDF wraps a line only where
- * the next word does not fit.
+ * Whether the line break after line k was made by hand: the next line's first word would have
+ * fitted on line k, as wide as the lines around them run. A PDF wraps a line only where the next
+ * word does not fit. Line widths are measured on first need and kept in `widths` (-1: not yet).
  */
-function brokenByHand(text: string, lineStart: number): boolean {
-  const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
-  const previousLength = lineStart - 1 - previousStart;
-  const firstWord = /^\s*\S+/.exec(text.slice(lineStart, lineStart + 40))?.[0].trim().length ?? 0;
-  let width = 0;
-  let from = previousStart;
-  for (let k = 0; k < WIDTH_LINES && from > 0; k++) from = text.lastIndexOf('\n', from - 2) + 1;
-  let to = lineStart;
-  for (let k = 0; k <= WIDTH_LINES && to >= 0 && to < text.length; k++) {
-    const next = text.indexOf('\n', to);
-    to = next < 0 ? -1 : next + 1;
-  }
-  for (const line of text.slice(from, to < 0 ? text.length : to).split('\n')) width = Math.max(width, line.trimEnd().length);
-  return previousLength + 1 + firstWord <= width;
+function brokenByHand(text: string, starts: readonly number[], widths: Int32Array, k: number): boolean {
+  const widthOf = (m: number): number => {
+    let width = widths[m] ?? -1;
+    if (width < 0) {
+      let end = (starts[m + 1] ?? text.length + 1) - 1;
+      const start = starts[m] ?? 0;
+      while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+      width = end - start;
+      widths[m] = width;
+    }
+    return width;
+  };
+  let widest = 0;
+  for (let m = Math.max(0, k - WIDTH_LINES); m <= Math.min(starts.length - 1, k + 1 + WIDTH_LINES); m++) widest = Math.max(widest, widthOf(m));
+  const length = (starts[k + 1] ?? text.length + 1) - 1 - (starts[k] ?? 0);
+  let at = starts[k + 1] ?? text.length;
+  while (at < text.length && isBlank(text.charCodeAt(at))) at++;
+  let wordEnd = at;
+  while (wordEnd < text.length && !isBlank(text.charCodeAt(wordEnd)) && text.charCodeAt(wordEnd) !== 10) wordEnd++;
+  return length + 1 + (wordEnd - at) <= widest;
 }
+
+/** Space, tab, carriage return. */
+const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 13;
 
 /** Mentions of one term beyond this (or one per 125 words in long documents) are stuffing. */
 const STUFFING_MIN = 8;
@@ -226,8 +235,16 @@ export function analyzeExtraction(
   // wrapped it may be the rest of a phrase ("Calculus and Linear\nAlgebra"), which the phrase walk
   // may still join.
   const sentenceOpeners = new Uint8Array(tokens.length);
+  let starts: number[] | undefined;
+  let widths: Int32Array | undefined;
   for (const view of sentences) {
-    if (view.firstToken >= 0 && view.span.start > 0 && text[view.span.start - 1] === '\n' && brokenByHand(text, view.span.start)) sentenceOpeners[view.firstToken] = 1;
+    if (view.firstToken < 0 || view.span.start === 0 || text.charCodeAt(view.span.start - 1) !== 10) continue;
+    // A stop, a colon or a bracket ending the line breaks a phrase already: only a word may run on.
+    const before = tokens[view.firstToken - 1];
+    if (before === undefined || before.type !== 'word') continue;
+    starts ??= lineStarts(text);
+    widths ??= new Int32Array(starts.length).fill(-1);
+    if (brokenByHand(text, starts, widths, lineIndexAt(starts, view.span.start) - 1)) sentenceOpeners[view.firstToken] = 1;
   }
   const exact = findMentions(tokens, lexicon, nlp, text, sentenceOpeners);
   const mentions = [...exact, ...findFuzzyMentions(tokens, exact, lexicon, nlp)].sort((a, b) => a.start - b.start);
