@@ -133,6 +133,11 @@ describe('lexicon errors say how to fix the file', () => {
     expect(error.problems.some((p) => /context preset "deadline" is not defined: add it under "contexts:"/.test(p.message))).toBe(true);
   });
 
+  it('a placeholder that names no class of words', () => {
+    const error = compileEdited('terms/soft-skills.yaml', (t) => t.replace("after: ['@money']", "after: ['@cash']"));
+    expect(error.problems.some((p) => /starts with "@" stands for a class of words: use one of @people, @money/.test(p.message))).toBe(true);
+  });
+
   it('a context word of two words, which a token-by-token check could never find', () => {
     const error = compileEdited('terms/ml-concepts.yaml', (t) => t.replace('exclude: [power, electrical,', 'exclude: [power plant, electrical,'));
     expect(error.problems.some((p) => /a context word is one word/.test(p.message))).toBe(true);

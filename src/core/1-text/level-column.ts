@@ -8,8 +8,9 @@
  *
  * A document has a level column when three or more lines are such cells, and no line holding
  * only a level word is followed by a bulleted list or ends in a colon (that is a heading: "Nice to
- * have" over its items, "Must have:" over plain lines). A cell on its own line covers the lines since the previous cell, at most the few lines
- * of one row; for the first cell, the paragraph just above it.
+ * have" over its items, "Must have:" over plain lines). A cell on its own line covers the lines
+ * since the previous cell, at most the few lines of one row; for the first cell, the paragraph
+ * just above it.
  */
 import { BULLET_LINE, lineIndexAt, lineStarts, nextNonBlank } from './lines';
 

@@ -32,6 +32,9 @@ function continues(previous: string, next: string): boolean {
   return /^[\p{Ll}(]/u.test(line) || OPEN_END.test(prev) || wrappedProse(prev);
 }
 
+/** A line cut by a column or page break is wrapped text this long at least. */
+const BREAK_MIN = 40;
+
 /**
  * Whether a sentence goes on after blank lines: a PDF's column or page break cut it. The line
  * before is long wrapped text left unfinished, and the line after starts in lower case ("…it did
@@ -42,8 +45,6 @@ function goesOnAcrossBreak(previous: string, next: string): boolean {
   const line = next.trim();
   return prev.length >= BREAK_MIN && !/[.!?:;]$/.test(prev) && /^[\p{Ll}]/u.test(line) && !/^[-•*]\s/.test(line);
 }
-/** A line cut by a column or page break is wrapped text this long at least. */
-const BREAK_MIN = 40;
 
 /** A line this long that opened a sentence after a full stop and left it unfinished is prose a PDF wrapped. */
 const WRAP_MIN = 60;

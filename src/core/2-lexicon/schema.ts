@@ -75,13 +75,19 @@ export type CategoryModel = z.infer<typeof categorySchema>;
  * modifies them ("collaboration tools" are software; "collaborate with software engineers" is not).
  * `after`: words of which one must stand, as written, among the four words right after the mention
  * in its sentence ("with the mobile team", "with two platform engineers"); `@people` stands for any
- * word that names people or a group.
+ * word that names people or a group, and `@money` for a sum of money among the eight words after
+ * ("saving the claims unit an estimated $4M a year").
  * `notPrecededBy`: words that must not come right before the mention, as written, where they make it
  * part of another phrase ("experience with", "familiar with" name what is known, not who it was done
  * with). As written, not by stem: "experience" and "experiment" share a stem.
  */
 /** Context words are compared token by token: one word each (a hyphenated word is one). */
-const contextWord = z.string({ error: 'a context word is a string: YAML read this one as another value (null, true, a number), so put it in quotes' }).regex(/^\S+$/, 'a context word is one word (a hyphenated one like "fine-tuned" counts as one): split the phrase into the words that mark the sense');
+/** Words that stand for a class of words in a context list (see compile.ts). */
+export const CONTEXT_PLACEHOLDERS: readonly string[] = ['@people', '@money'];
+const contextWord = z
+  .string({ error: 'a context word is a string: YAML read this one as another value (null, true, a number), so put it in quotes' })
+  .regex(/^\S+$/, 'a context word is one word (a hyphenated one like "fine-tuned" counts as one): split the phrase into the words that mark the sense')
+  .refine((word) => !word.startsWith('@') || CONTEXT_PLACEHOLDERS.includes(word), { message: `a context word that starts with "@" stands for a class of words: use one of ${CONTEXT_PLACEHOLDERS.join(', ')}` });
 
 /** A context that is neither a preset's name nor a valid object: say what is wrong inside the object when one was written. */
 function contextProblem(issue: { input?: unknown; errors?: ReadonlyArray<ReadonlyArray<{ path: PropertyKey[]; message: string }>> }): string {
