@@ -341,12 +341,12 @@ const OUR_RIGHT_BEFORE = /\b(?:our|ours)\s+(?:[\p{L}-]+\s+)?$/iu;
 const OFFER_REACHED_BEFORE = /\b(?:for|behind|around|across|into|powering|serving)\s+(?:our|the company[’']s)\s+(?:[\p{L}-]+\s+)?$/iu;
 const COMPANY_OFFER_AFTER = /^[\s-]*(?:products?|solutions?|offerings?|business|markets?)\b(?![\s-]+(?:team|teams|group|groups|squad|manager|managers|owner|owners|designer|designers|lead|leads|analyst|analysts|engineers?)\b)/i;
 const LIST_ITEM_START = /^\s*[-•*·▪►»~>]\s/;
+/** Sections whose lines are duties or requirements. */
+const DUTY_SECTIONS: ReadonlySet<SectionKind> = new Set(['responsibilities', 'requirements', 'preferred', 'about-role']);
 /**
  * A duty written as an order, as the items of a list of duties are even where a PDF dropped their
  * bullets ("Develop and improve our fraud models"): a verb of work opening the sentence.
  */
-/** Sections whose lines are duties or requirements. */
-const DUTY_SECTIONS: ReadonlySet<SectionKind> = new Set(['responsibilities', 'requirements', 'preferred', 'about-role']);
 const DUTY_OPENING = /^\s*(?:build|develop|design|own|lead|improve|maintain|deploy|write|work|partner|collaborate|create|run|drive|ship|support|help|define|implement|optimi[sz]e|scale|monitor|research|train|evaluate|analy[sz]e|contribute|take|keep|set up|establish|mentor|manage|extend|integrate|automate|investigate|prototype|test|review|deliver|operate|migrate|refactor|productioni[sz]e|architect|evolve|shape|apply|explore|identify|translate|communicate|present|collect|clean|prepare|fine-tune|debug|profile|benchmark|document|port|upgrade|expand|tune|rebuild|re-architect|modernise|modernize|harden)\b/i;
 
 const COMPANY_VOICE = /\b(?:we|we're|we’ve|we've|our|ours|us)\b/i;
