@@ -2,11 +2,15 @@ import { matchesOf } from '../0-base/matches';
 import { levelColumn } from './level-column';
 import { BULLET_LINE, LEADING_EMOJI, nextNonBlank } from './lines';
 import type { Section, SectionKind } from './schema';
+import { OPEN_END } from './sentences';
 
 /**
  * Heading vocabulary for CVs and job ads, by canonical kind. Headings are matched as whole
  * (normalised) lines, or as the label of a "Heading: content" line.
  */
+/** A job board's titles over its application form. */
+const APPLY_TITLES = ['apply for this job', 'apply for this position', 'apply for this role', 'apply now', 'apply here'];
+
 const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
   ['summary', ['summary', 'profile', 'professional summary', 'career summary', 'personal profile', 'about me', 'about', 'objective', 'career objective', 'overview', 'personal statement', 'professional profile', 'introduction', 'research interests', 'research profile']],
   ['experience', ['experience', 'work experience', 'professional experience', 'employment', 'employment history', 'work history', 'career history', 'relevant experience', 'professional background', 'positions held', 'career', 'industry experience', 'research experience', 'teaching experience', 'internships', 'experience highlights', 'selected experience', 'positions', 'academic positions', 'appointments', 'professional positions', 'academic appointments']],
@@ -30,7 +34,7 @@ const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
   ['excluded', ['not for this role', 'not required', 'not needed', 'not part of this role', 'what this role is not', "what this role isn't", 'what the role is not', "what the role isn't", "what this job isn't", 'what this job is not', 'out of scope', "what you won't do", 'what you will not do', "you don't need", 'you do not need', "what we're not looking for", 'what we are not looking for', "who we're not looking for", 'who we are not looking for', 'not looking for']],
   ['learning', ['currently learning', 'learning goals', 'learning objectives', 'skills in progress', 'skills in development', 'skills i am developing', "skills i'm developing", 'areas for development', 'development areas', 'areas to develop', 'growth areas', 'areas of growth', 'currently exploring', 'exploring', 'aspirations', "what you'll learn", 'what you will learn']],
   ['other-jobs', ['similar jobs', 'related jobs', 'more jobs', 'other jobs', 'jobs like this', 'more jobs like this', 'similar positions', 'related positions', 'other open positions', 'more open positions', 'other openings', 'similar roles', 'related roles', 'recommended jobs', 'jobs you may like', 'you may also like', 'people also viewed', 'similar vacancies', 'other vacancies', 'explore more jobs', 'latest jobs', 'you might also be interested in']],
-  ['application', ['how to apply', 'application process', 'to apply', 'interview process', 'hiring process', 'our hiring process', 'our interview process', 'recruitment process', 'our recruitment process', 'next steps', 'apply for this job', 'apply for this position', 'apply for this role', 'apply now', 'apply here', 'equal opportunity', 'diversity and inclusion']],
+  ['application', ['how to apply', 'application process', 'to apply', 'interview process', 'hiring process', 'our hiring process', 'our interview process', 'recruitment process', 'our recruitment process', 'next steps', ...APPLY_TITLES, 'equal opportunity', 'diversity and inclusion']],
 ];
 
 function headingKey(raw: string): string {
@@ -281,8 +285,6 @@ function longLineLevelLabel(line: string): { kind: SectionKind; title: string } 
 }
 
 const LIST_ITEM = /^\s*- /;
-/** A job board's title over its application form. */
-const APPLY_TITLE = /^\W*apply (?:for this (?:job|position|role)|now|here)\W*$/i;
 /** A form's legend for its starred fields. */
 const FORM_LEGEND = /^\W*(?:\*\s*)?(?:required|optional)(?: fields?)?\W*$/i;
 
@@ -292,7 +294,7 @@ const FORM_LEGEND = /^\W*(?:\*\s*)?(?:required|optional)(?: fields?)?\W*$/i;
  */
 function wrapsOn(line: string, next: string): boolean {
   const end = line.trimEnd();
-  if (!(/,$/.test(end) || RUNS_ON.test(end) || /\b(?:on|at|by|from|into|using|via|like|as|such)$/i.test(end)) || !next.trim() || LIST_ITEM.test(next) || BULLET_LINE.test(next)) return false;
+  if (!(OPEN_END.test(end) || RUNS_ON.test(end)) || !next.trim() || LIST_ITEM.test(next) || BULLET_LINE.test(next)) return false;
   return !/^[^:]{1,40}:(?:\s|$)/.test(next.trim()) && classifyHeading(next) === null;
 }
 const INLINE_LABEL = /:\s+\S|\s[-–—]\s+\S/;
@@ -325,7 +327,7 @@ export function detectSections(text: string): Section[] {
     // A job board's "Apply for this job" over its form closes the ad; as the page's first line it
     // is the button above the ad, which heads nothing. In the form, a lone "Required" is the legend
     // of its starred fields, no heading.
-    const applyButton = heading !== null && APPLY_TITLE.test(line) && found.length === 0;
+    const applyButton = heading !== null && APPLY_TITLES.includes(headingKey(line)) && found.length === 0;
     const formLegend = heading !== null && current === 'application' && FORM_LEGEND.test(line);
     if (heading && !applyButton && !formLegend) {
       if (endsCurrent) found.push({ ...heading, start: offset + line.length - line.trimStart().length });
