@@ -243,6 +243,22 @@ describe('word senses that need their own context', () => {
     expect(await presentSkills('Fine-tuned a small language model on tenancy letters and added retrieval-augmented generation over the archive.')).toContain('nlp');
   });
 
+  it('vector search serves embeddings of anything: it shows NLP only beside a text model', async () => {
+    expect(await presentSkills('Requirements\n- Hands-on with vector search for the product catalogue (Milvus or Qdrant).', 'job')).not.toContain('nlp');
+    expect(await presentSkills('Trained a sentence-embedding model on support tickets and served it through vector search.')).toContain('nlp');
+  });
+
+  it('a neural model with a word between is still a neural model; the brain\'s neural activity is not', async () => {
+    expect(await presentSkills('Replaced the rules engine with neural sequence models over the click stream.')).toContain('neural-networks');
+    expect(await presentSkills('Swapped the finite-element solver for a neural surrogate of the heat flow.')).toContain('neural-networks');
+    expect(await presentSkills('Recorded neural activity in mouse visual cortex and fitted encoding models to it.')).not.toContain('neural-networks');
+  });
+
+  it('experience of a domain, said of the domain, is business knowledge', async () => {
+    expect(await presentSkills('Requirements\n- Retail lending or payments domain experience\n- Python', 'job')).toContain('business-knowledge');
+    expect(await presentSkills('A clinical domain background helped me talk to the ward managers.')).toContain('business-knowledge');
+  });
+
   it('neuro-linguistic programming and sales pipelines are other senses', async () => {
     expect(await presentSkills('Certified NLP practitioner (neuro-linguistic programming) for sales coaching.')).not.toContain('nlp');
     expect(await presentSkills('Built a sales pipeline of forty prospects that closes every quarter.')).not.toContain('software-engineering');
@@ -347,6 +363,14 @@ describe('what finite precision does to a computation is numerical analysis', ()
     ['Tracked down floating-point overflow in the mixed-precision loss.', true],
     ['Guarded the log-sum-exp against numerical underflow.', true],
     ['Top answerer on Stack Overflow for pandas questions.', false],
+  ]);
+});
+
+describe('integrating an equation numerically is numerical analysis', () => {
+  casesOfSkill('numerical-analysis', [
+    ['Coursework: numerical integration, finite differences and splines.', true],
+    ['Checked integrator stability on the orbital test cases before each release.', true],
+    ['Led the integration of the billing system with the new CRM.', false],
   ]);
 });
 
@@ -1305,6 +1329,19 @@ describe("a requirements table's level column", () => {
     expect(await requirementOf(unbulleted, 'python')).toBe('required');
     expect(await requirementOf(unbulleted, 'cpp')).toBe('preferred');
     expect(detectSections(unbulleted).map((s) => s.kind)).toEqual(['requirements', 'preferred', 'excluded']);
+  });
+
+  it("a legend's letters mark each row's level, as a person specification writes them", async () => {
+    const spec = ['Person specification', '', 'Experience', '- Building data pipelines in Python (E)', '- Training models with PyTorch (D)', '- Writing unit tests and reviewing code (E)', '', 'Key: (E) Essential, (D) Desirable'].join('\n');
+    expect(await requirementOf(spec, 'neural-networks')).toBe('preferred');
+    expect(await requirementOf(spec, 'python')).toBe('required');
+    expect(await requirementOf(spec, 'software-engineering')).toBe('required');
+    const initialsFirst = ['Criteria: Essential (E) / Desirable (D)', 'Knowledge of C++ E', 'Familiarity with Kubernetes and Docker D', 'Statistics to degree level D'].join('\n');
+    expect(await requirementOf(initialsFirst, 'cpp')).toBe('required');
+    expect(await requirementOf(initialsFirst, 'statistics')).toBe('preferred');
+    // Without a legend a bracketed letter is no level: "(D)" may be a grade, a footnote or a building.
+    const noLegend = ['Requirements', '- Python for analysis (A)', '- PyTorch for the vision models (D)'].join('\n');
+    expect(await requirementOf(noLegend, 'neural-networks')).toBe('required');
   });
 });
 

@@ -124,6 +124,13 @@ describe('negation and modality', () => {
     expect((await judged('Moved into computer vision in 2019 and shipped three detectors.', 'computer-vision'))[0]?.modality).toBe('normal');
     expect((await judged('Languages: Go, Scala (reading knowledge only)', 'scala'))[0]?.modality).toBe('weak');
     expect((await judged('A reading knowledge of Scala from code reviews.', 'scala'))[0]?.modality).toBe('weak');
+    expect((await judged('Tools: Go, Bash, Scala (reading level)', 'scala'))[0]?.modality).toBe('weak');
+  });
+
+  it('a list item that opens with "some" is hedged; "some" counting things in a sentence is not', async () => {
+    expect((await judged('Stack: Go, Postgres, some Scala', 'scala'))[0]?.modality).toBe('weak');
+    expect((await judged('Languages:\n- Go\n- some Scala', 'scala'))[0]?.modality).toBe('weak');
+    expect((await judged('Ported some Scala jobs to Go last spring.', 'scala'))[0]?.modality).toBe('normal');
   });
 
   it.each([

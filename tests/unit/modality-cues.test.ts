@@ -22,6 +22,8 @@ const CASES: Array<[DocumentKind, string, string]> = [
   ['cv', 'Backend developer looking to move into Scala.', 'Scala'],
   ['cv', 'A reading knowledge of Scala.', 'Scala'],
   ['cv', 'Scala (reading knowledge only)', 'Scala'],
+  ['cv', 'Scala (reading level)', 'Scala'],
+  ['cv', 'Go, Rust, some Scala', 'Scala'],
   ['cv', 'Scala (basic)', 'Scala'],
   ['cv', 'Familiarity with Scala.', 'Scala'],
   ['cv', 'One afternoon on Scala.', 'Scala'],

@@ -32,6 +32,31 @@ const TRAILING_CELL = /^\s*(?:\S+\s+){3,}([A-Z][a-z]+(?:[- ][a-z]+)*)[ \t]*$/;
 /** A level word in the first cell of a row written with bars: "| Must | Python and one JVM language |". */
 const LEADING_CELL = /^\s*\|\s*([A-Za-z][A-Za-z -]*?)\s*\|\s*\S/;
 const MIN_CELLS = 3;
+
+/**
+ * A legend that gives the levels letters ("E = Essential, D = Desirable", "Essential (E) /
+ * Desirable (D)"), as person specifications do; each row then ends in its letter ("Python (E)").
+ * A letter is its level word's initial, and a legend defines two or more on one line.
+ */
+const LEGEND_PAIR = new RegExp(String.raw`\(?\b([A-Z])\b\)?\s*(?:[=:–—-]\s*)?(${ALTERNATIVES})\b|\b(${ALTERNATIVES})\s*\(([A-Z])\)`, 'gi');
+/** A row ending in a legend's letter, bracketed or standing as the last cell. */
+const LETTER_CELL = /^\s*(?:\S+\s+){2,}\(?([A-Z])\)?[ \t]*$/;
+
+function legendLetters(lines: readonly string[]): Map<string, Level> {
+  for (const line of lines) {
+    if (line.length > 120) continue;
+    const letters = new Map<string, Level>();
+    for (const m of line.matchAll(LEGEND_PAIR)) {
+      const letter = m[1] ?? m[4];
+      const word = m[2] ?? m[3];
+      // Only an upper-case letter that is the word's initial: "a plus" or "is essential" define nothing.
+      if (letter === undefined || word === undefined || letter !== letter.toUpperCase() || letter !== word[0]?.toUpperCase()) continue;
+      letters.set(letter, levelOf(word));
+    }
+    if (letters.size >= 2) return letters;
+  }
+  return new Map();
+}
 /** A row of a table is a few lines at most; further back is not the row a cell belongs to. */
 const MAX_ROW_LINES = 6;
 
@@ -60,7 +85,14 @@ const NONE: LevelColumn = { cellLines: new Set(), at: () => null };
 export function levelColumn(text: string, lines: readonly string[] = text.split('\n')): LevelColumn {
   const own = new Map<number, Level>();
   const trailing = new Map<number, Level>();
+  const letters = /\(\s*[A-Z]\s*\)|\s[A-Z]\s*$/m.test(text) ? legendLetters(lines) : new Map<string, Level>();
   for (const [i, line] of lines.entries()) {
+    const letter = letters.size ? LETTER_CELL.exec(line)?.[1] : undefined;
+    const lettered = letter === undefined ? undefined : letters.get(letter);
+    if (lettered !== undefined) {
+      trailing.set(i, lettered);
+      continue;
+    }
     const alone = ownLineCell(line);
     if (alone !== null) {
       const next = nextNonBlank(lines, i);
