@@ -254,6 +254,12 @@ describe('word senses that need their own context', () => {
     expect(await presentSkills('Recorded neural activity in mouse visual cortex and fitted encoding models to it.')).not.toContain('neural-networks');
   });
 
+  it('an industry right before a word of knowing it is business knowledge; an industry as a customer is not', async () => {
+    expect(await presentSkills('Nice to have\n- Healthcare experience\n- A logistics background', 'job')).toContain('business-knowledge');
+    expect(await presentSkills('Our dashboards serve the automotive industry and its dealers; experience with React needed.', 'job')).not.toContain('business-knowledge');
+    expect(await presentSkills('No banking experience needed; we will teach you the products.', 'job')).not.toContain('business-knowledge');
+  });
+
   it('experience of a domain, said of the domain, is business knowledge', async () => {
     expect(await presentSkills('Requirements\n- Retail lending or payments domain experience\n- Python', 'job')).toContain('business-knowledge');
     expect(await presentSkills('A clinical domain background helped me talk to the ward managers.')).toContain('business-knowledge');

@@ -138,6 +138,11 @@ describe('lexicon errors say how to fix the file', () => {
     expect(error.problems.some((p) => /starts with "@" stands for a class of words: use one of @people, @money/.test(p.message))).toBe(true);
   });
 
+  it('orFollowedBy without the before list it offers another way to meet', () => {
+    const error = compileEdited('terms/soft-skills.yaml', (t) => t.replace('before: [in, of, within, across, sector], orFollowedBy:', 'orFollowedBy:'));
+    expect(error.problems.some((p) => /orFollowedBy offers another way to meet `before`: give the term a `before` list too/.test(p.message))).toBe(true);
+  });
+
   it('a context word of two words, which a token-by-token check could never find', () => {
     const error = compileEdited('terms/ml-concepts.yaml', (t) => t.replace('exclude: [power, electrical,', 'exclude: [power plant, electrical,'));
     expect(error.problems.some((p) => /a context word is one word/.test(p.message))).toBe(true);

@@ -66,6 +66,8 @@ export interface CompiledTerm {
   verbFirst: boolean;
   /** Words of which one must stand among the four words before the mention (contextSchema `before`). */
   before: ReadonlySet<string> | null;
+  /** Words that meet `before` instead when one comes right after the mention (contextSchema `orFollowedBy`). */
+  orFollowedBy: ReadonlySet<string> | null;
   /** Words that must not come right after the mention (contextSchema `notFollowedBy`). */
   notFollowedBy: ReadonlySet<string> | null;
   /** Words of which one must stand among the four words after the mention (contextSchema `after`). */
@@ -352,6 +354,7 @@ export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLex
         measurementAfterNoun: context?.nounBefore === 'measurement',
         verbFirst: context?.verbFirst === true,
         before: stems(context?.before),
+        orFollowedBy: stems(context?.orFollowedBy),
         notFollowedBy: stems(context?.notFollowedBy),
         // Nouns of people as written: by stem, "developers" would be "developing" too.
         after: after?.length || afterPeople || afterMoney ? asWritten(after ?? []) : null,

@@ -71,6 +71,8 @@ export type CategoryModel = z.infer<typeof categorySchema>;
  * build pipelines from scratch") the words are that verb and its object, not the compound noun.
  * `before`: words of which one must stand among the four words right before the mention in its
  * sentence ("years in retail", "knowledge of banking"; not "software for retail").
+ * `orFollowedBy`: with `before`, words that meet it instead when one comes right after the mention,
+ * which then modifies it ("retail experience", "a healthcare background").
  * `notFollowedBy`: words that must not come right after the mention, where the mention only
  * modifies them ("collaboration tools" are software; "collaborate with software engineers" is not).
  * `after`: words of which one must stand, as written, among the four words right after the mention
@@ -91,7 +93,7 @@ const contextWord = z
 
 /** A context that is neither a preset's name nor a valid object: say what is wrong inside the object when one was written. */
 function contextProblem(issue: { input?: unknown; errors?: ReadonlyArray<ReadonlyArray<{ path: PropertyKey[]; message: string }>> }): string {
-  if (typeof issue.input !== 'object' || issue.input === null) return "a context is the name of one of the file's `contexts` or an object of word lists (require, exclude, before, after, notFollowedBy, notPrecededBy)";
+  if (typeof issue.input !== 'object' || issue.input === null) return "a context is the name of one of the file's `contexts` or an object of word lists (require, exclude, before, orFollowedBy, after, notFollowedBy, notPrecededBy)";
   // The union's second branch is the object form: its first problem is the one to show.
   const inner = issue.errors?.[1]?.[0];
   if (!inner) return 'the context object is not valid';
@@ -106,11 +108,13 @@ export const contextSchema = z
     nounBefore: z.literal('measurement').optional(),
     verbFirst: z.literal(true).optional(),
     before: z.array(contextWord).min(1).optional(),
+    orFollowedBy: z.array(contextWord).min(1).optional(),
     notFollowedBy: z.array(contextWord).min(1).optional(),
     after: z.array(contextWord).min(1).optional(),
     notPrecededBy: z.array(contextWord).min(1).optional(),
   })
-  .strict();
+  .strict()
+  .refine((context) => !context.orFollowedBy || context.before, { message: 'orFollowedBy offers another way to meet `before`: give the term a `before` list too, or use `after` alone', path: ['orFollowedBy'] });
 export type TermContext = z.infer<typeof contextSchema>;
 
 /**

@@ -809,7 +809,7 @@ export function contextVerdict(mention: Mention, tokens: Token[], view: Sentence
   const { require, exclude } = mention.term;
   if (mention.term.measurementAfterNoun && afterPlainNoun(mention, tokens, view)) return 'context-excluded';
   if (mention.term.verbFirst && readAsVerb(mention, tokens, view)) return 'context-excluded';
-  if (mention.term.before && !wordJustBefore(mention.term.before, mention, tokens, view, stems)) return 'context-missing';
+  if (mention.term.before && !wordJustBefore(mention.term.before, mention, tokens, view, stems) && !(mention.term.orFollowedBy && wordJustAfter(mention.term.orFollowedBy, mention, tokens, view, stems))) return 'context-missing';
   if (mention.term.notFollowedBy && wordJustAfter(mention.term.notFollowedBy, mention, tokens, view, stems)) return 'context-excluded';
   if (mention.term.after && !afterWordSoon(mention, tokens, view)) return 'context-missing';
   if (mention.term.notPrecededBy && wordRightBefore(mention.term.notPrecededBy, mention, tokens, view)) return 'context-excluded';
