@@ -260,6 +260,11 @@ describe('word senses that need their own context', () => {
     expect(await presentSkills('No banking experience needed; we will teach you the products.', 'job')).not.toContain('business-knowledge');
   });
 
+  it('MLE is maximum likelihood estimation beside a word of estimating; in an ad it is more often the engineer', async () => {
+    expect(await presentSkills('Derived the MLE and the MAP estimators for the mixture weights.')).toContain('statistics');
+    expect(await presentSkills('Join as our second MLE and own the ranking models end to end.', 'job')).not.toContain('statistics');
+  });
+
   it('experience of a domain, said of the domain, is business knowledge', async () => {
     expect(await presentSkills('Requirements\n- Retail lending or payments domain experience\n- Python', 'job')).toContain('business-knowledge');
     expect(await presentSkills('A clinical domain background helped me talk to the ward managers.')).toContain('business-knowledge');

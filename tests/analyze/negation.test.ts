@@ -499,6 +499,9 @@ describe('found by probing with fresh documents', () => {
     ['I co-supervise three PhD students; one of them is training diffusion models with JAX.', 'jax', 'reported'],
     ['Supervised two interns who built a demand forecaster with LightGBM.', 'lightgbm', 'reported'],
     ['Taught my students to use Keras for their coursework.', 'keras', 'reported'],
+    // What a teammate or a co-worker handled is theirs.
+    ['A teammate handled the PyTorch training loop while I wrote the scoring rules.', 'pytorch', 'reported'],
+    ['My co-worker owned the Terraform modules; I reviewed them.', 'terraform', 'reported'],
   ])('%s', async (text, term, modality) => {
     expect((await judged(text, term))[0]?.modality).toBe(modality);
   });
