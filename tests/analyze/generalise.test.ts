@@ -451,6 +451,8 @@ describe('open phrasings of time management: work carried at once, kept to its d
     ['Fitted the survey fieldwork around the harvest schedule of each village.', true],
     ['Sequenced the site visits against the contractor schedule.', true],
     ['Retimed the ingestion jobs around the cron schedule.', false],
+    ['Phased the clinic migrations against an agreed timetable with each practice.', true],
+    ['Looked up the train timetables for the site visits.', false],
     ['Juggle two client retainers and a part-time MBA.', true],
     ['Taught circus skills at weekends: juggling with clubs and balls.', false],
     ['Juggled the audit and two tenders without dropping the ball.', true],
