@@ -377,6 +377,14 @@ describe('what finite precision does to a computation is numerical analysis', ()
   ]);
 });
 
+describe('the numeral "one" is no inflection of "on"', () => {
+  it('"one time" is not "on time", "one call" not on-call', async () => {
+    expect(await presentSkills('Met the franchise owners one time before the launch.')).not.toContain('time-management');
+    expect(await presentSkills('Closed the renewal after one call with the buyer.')).not.toContain('software-engineering');
+    expect(await presentSkills('Shipped all four releases on time.')).toContain('time-management');
+  });
+});
+
 describe('integrating an equation numerically is numerical analysis', () => {
   casesOfSkill('numerical-analysis', [
     ['Coursework: numerical integration, finite differences and splines.', true],

@@ -208,8 +208,16 @@ export function phraseStem(lower: string, nlp: NlpPort): string {
 export const POSSESSIVES: ReadonlySet<string> = new Set(['my', 'your', 'our', 'their', 'his', 'her', 'its']);
 const POSSESSIVE_KEY = '(possessive)';
 
+/**
+ * Short closed-class words that Porter cuts into other words are no inflections: the numeral "one"
+ * would be "on" ("one time" is no "on time", "after one call" no on-call duty), "has" "ha", "was"
+ * "wa", "does" "doe", "this" "thi". They match as written only.
+ */
+const NOT_INFLECTED: ReadonlySet<string> = new Set(['one', 'ones', 'has', 'was', 'does', 'goes', 'this', 'yes']);
+
 export function stemKey(lower: string, nlp: NlpPort): string | null {
   if (POSSESSIVES.has(lower)) return POSSESSIVE_KEY;
+  if (NOT_INFLECTED.has(lower)) return null;
   const folded = foldSpelling(lower);
   const stem = nlp.stem(folded);
   if (!folded.startsWith(stem)) return null;
