@@ -1180,6 +1180,9 @@ describe('a CV writer who hires', () => {
   it('the skills of the people or posts she recruits for are not hers', async () => {
     expect(await presentSkills('Experience\n- Headhunted reinforcement learning researchers for two robotics labs.')).not.toContain('reinforcement-learning');
     expect(await presentSkills('Experience\n- Screening candidates for open positions in speech recognition and NLP.')).toEqual(expect.not.arrayContaining(['audio-speech', 'nlp']));
+    expect(await presentSkills('Experience\n- Filled 25 vacancies in computer vision for three automotive clients.')).not.toContain('computer-vision');
+    // Filling gaps in data is no hire.
+    expect(await presentSkills('Experience\n- Filled the gaps in the drone footage labels, then trained a YOLO detector on it.')).toContain('computer-vision');
   });
 
   it('a list introduced as the posts she recruits for names their skills, item by item', async () => {

@@ -219,11 +219,11 @@ const SOLD = /\b(?:sell|sells|sold|selling|resell|resold|reselling|pitched|pitch
 /** Hearing about a skill is not having it: talks, tutorials, lectures and audited courses. */
 /**
  * A CV writer who recruits: "recruited NLP engineers", "hiring for roles in computer vision",
- * "placed 40 ML engineers (PyTorch, NLP)". The skills named are the hires', not the writer's: a
+ * "placed 40 ML engineers (PyTorch, NLP)", "filled 30 roles in NLP" (filling posts, not gaps in data). The skills named are the hires', not the writer's: a
  * hiring verb before the mention, a word for people or posts in the same clause, and no verb of
  * the writer's own doing in between ("hired two engineers and built the NLP pipeline" is hers).
  */
-const HIRING = /\b(?:recruit(?:ed|ing|s)?|hir(?:ed|ing|es|e)|sourc(?:ed|ing|es|e)|plac(?:ed|ing)|headhunt(?:ed|ing|s)?|staff(?:ed|ing)|talent (?:pipelines?|pools?)|interview(?:ed|ing)|screen(?:ed|ing))\b/gi;
+const HIRING = /\b(?:recruit(?:ed|ing|s)?|hir(?:ed|ing|es|e)|sourc(?:ed|ing|es|e)|plac(?:ed|ing)|headhunt(?:ed|ing|s)?|staff(?:ed|ing)|talent (?:pipelines?|pools?)|interview(?:ed|ing)|screen(?:ed|ing)|fill(?:ed|ing|s)?(?=\s+(?:\S+\s+){0,2}(?:roles?|positions?|posts?|vacanc(?:y|ies)|openings?|reqs|requisitions?|seats|headcount)\b))\b/gi;
 const PEOPLE_OR_POSTS = /\b(?:engineers?|researchers?|scientists?|specialists?|developers?|analysts?|candidates?|hires|roles?|positions?|vacanc(?:y|ies)|openings?|talent|profiles?|experts?|people|professionals?)\b/i;
 /**
  * A job ad's word for posts other than the one advertised: a recruiter's "I also recruit for NLP and
