@@ -377,6 +377,13 @@ describe('what finite precision does to a computation is numerical analysis', ()
   ]);
 });
 
+describe('production code is written, tested or in a language', () => {
+  casesOfSkill('software-engineering', [
+    ['You will write production code in Kotlin for the booking flow.', true],
+    ['Printed the production codes on every pallet label.', false],
+  ]);
+});
+
 describe('the numeral "one" is no inflection of "on"', () => {
   it('"one time" is not "on time", "one call" not on-call', async () => {
     expect(await presentSkills('Met the franchise owners one time before the launch.')).not.toContain('time-management');
