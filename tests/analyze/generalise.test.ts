@@ -1148,6 +1148,37 @@ describe('section structure and requirement scope', () => {
     ]);
   });
 
+  it('a line in lower case after a line broken by hand is a new item (a PDF dropped the bullets); after a wrapped line it goes on', () => {
+    const list = [
+      'In this job you will:',
+      'look after the forecasting service and its alerting on AWS (Lambda,',
+      'SQS, DynamoDB)',
+      'rewrite the weekly report in Python',
+      'sit with the planners at month-end',
+      'pair with the two analysts on the pricing model each week',
+    ].join('\n');
+    expect(splitSentences(list).map((s) => list.slice(s.start, s.end))).toEqual([
+      'In this job you will:',
+      'look after the forecasting service and its alerting on AWS (Lambda,\nSQS, DynamoDB)',
+      'rewrite the weekly report in Python',
+      'sit with the planners at month-end',
+      'pair with the two analysts on the pricing model each week',
+    ]);
+    // Wrapped prose: the next line's first word would not have fitted; a word alone on its line is a
+    // cell a layout split; a sentence opened inside the line after a stop goes on.
+    const prose = 'We rebuilt the returns model twice before the warehouse teams trusted\nits numbers enough to plan the Christmas peak around them and\nthe overtime that came with it.';
+    expect(splitSentences(prose)).toHaveLength(1);
+    const cell = 'Skill Detail\nDeep\nlearning PyTorch and JAX';
+    expect(splitSentences(cell).map((s) => cell.slice(s.start, s.end))).toEqual(['Skill Detail', 'Deep\nlearning PyTorch and JAX']);
+    const opened = 'Analyst at a lender. Four\nyears of credit-risk scorecards in SAS before moving the whole team onto Python notebooks.';
+    expect(splitSentences(opened).map((s) => opened.slice(s.start, s.end))).toEqual(['Analyst at a lender.', 'Four\nyears of credit-risk scorecards in SAS before moving the whole team onto Python notebooks.']);
+  });
+
+  it("a later need denied for a thing of the clause's own (a title, a level, a degree) does not refer back", async () => {
+    expect(await presentSkills('Requirements\n- Python and Go (you do not need to be an expert)', 'job')).toContain('python');
+    expect(await presentSkills('Requirements\n- Docker and Kubernetes, although you will not need to run them yourself', 'job')).not.toContain('software-engineering');
+  });
+
   it('a long line that opened a sentence after a full stop and left it open is wrapped prose', () => {
     const text = 'Former nurse who retrained in analytics. Since then I have spent two years cleaning hospital data and\nWriting SQL reports for ward managers.\nBuilt the bed-occupancy dashboard in Power BI\nAutomated the weekly audit in Python';
     expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual([

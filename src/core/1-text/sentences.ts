@@ -21,15 +21,60 @@ const INNER_BOUNDARY = /(?:[!?;]|(?<!\b(?:[eE]\.[gG]|[iI]\.[eE]|[vV]s|[iI]ncl|[a
 export const OPEN_END = /(?:[,&/–-]|\b(?:a|an|the|and|or|nor|but|of|in|on|with|without|to|for|by|as|at|from|into|including|such|like|via|using|our|your|their|its|is|are|be|that|which|who|than|both|either|e\.g\.|i\.e\.))$/i;
 
 /**
- * Whether a line goes on with the sentence of the line before: it starts in lower case, or the
- * line before stops on a word no sentence ends with. A line that starts with a capital after a
- * complete line is a new item, as in lists written without bullets or full stops.
+ * Whether a line goes on with the sentence of the line before: the line before stops on a word no
+ * sentence ends with, or is wrapped prose, or the line starts in lower case where the line before
+ * was wrapped, not broken by hand. A line that starts with a capital after a complete line is a new
+ * item, as in lists written without bullets or full stops; so is one in lower case after a line
+ * broken by hand, as a PDF prints a list whose bullets it dropped ("Argo, MLflow)\nmake model
+ * deployment boring").
  */
-function continues(previous: string, next: string): boolean {
+function continues(previous: string, next: string, brokenByHand: () => boolean): boolean {
   const prev = previous.trim();
   const line = next.trim();
   if (!prev || !line || /^[-•*]\s/.test(line) || /[.!?:;]$/.test(prev)) return false;
-  return /^[\p{Ll}(]/u.test(line) || OPEN_END.test(prev) || wrappedProse(prev);
+  if (OPEN_END.test(prev) || wrappedProse(prev)) return true;
+  // A word alone on its line is a table cell or a heading a layout split ("Machine\nlearning"), no
+  // item; a sentence opened inside the line after a stop ("… scientist. Eight\nyears of …") goes on.
+  return /^[\p{Ll}(]/u.test(line) && (!/\s/.test(prev) || SENTENCE_OPENED.test(prev) || !brokenByHand());
+}
+
+/** How many lines on each side show how wide a paragraph's lines run. */
+const WIDTH_LINES = 3;
+
+/**
+ * Whether the break after line k was made by hand: the next line's first word would have fitted
+ * on line k, as wide as the lines around them run. A PDF, or an editor, wraps a line only where
+ * the next word does not fit. The second widest line nearby gives the width, so that one line
+ * the layout joined whole (a paragraph printed as one line) does not make every line look short.
+ * `widths`: each line's length without trailing blanks. `slack`: the line must leave some room
+ * more, as letters differ in width; a sentence is ended only so, while the phrase walk, which
+ * only stops a phrase at the break, reads any room as enough.
+ */
+export function brokenByHand(lines: readonly string[], widths: readonly number[], k: number, slack = true): boolean {
+  let widest = 0;
+  let second = 0;
+  for (let m = Math.max(0, k - WIDTH_LINES); m <= Math.min(lines.length - 1, k + 1 + WIDTH_LINES); m++) {
+    const width = widths[m] ?? 0;
+    if (width > widest) {
+      second = widest;
+      widest = width;
+    } else if (width > second) second = width;
+  }
+  const firstWord = /^[ \t]*(\S*)/.exec(lines[k + 1] ?? '')?.[1] ?? '';
+  // Letters differ in width: to end a sentence, a line counts as short only with room to spare.
+  return (widths[k] ?? 0) + 1 + firstWord.length <= second - (slack ? Math.max(HAND_BREAK_SLACK, Math.ceil(second / 10)) : 0);
+}
+
+/** Characters of room a line must leave before its break reads as made by hand (see brokenByHand). */
+const HAND_BREAK_SLACK = 6;
+
+/** Each line's length without its trailing blanks (space, tab, carriage return). */
+export function lineWidths(lines: readonly string[]): number[] {
+  return lines.map((line) => {
+    let end = line.length;
+    while (end > 0 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9 || line.charCodeAt(end - 1) === 13)) end--;
+    return end;
+  });
 }
 
 /** A line cut by a column or page break is wrapped text this long at least. */
@@ -46,6 +91,9 @@ function goesOnAcrossBreak(previous: string, next: string): boolean {
   return prev.length >= BREAK_MIN && !/[.!?:;]$/.test(prev) && /^[\p{Ll}]/u.test(line) && !/^[-•*]\s/.test(line);
 }
 
+/** A stop inside a line and the capital of the sentence it opens. */
+const SENTENCE_OPENED = /[.!?]\s+\p{Lu}/u;
+
 /** A line this long that opened a sentence after a full stop and left it unfinished is prose a PDF wrapped. */
 const WRAP_MIN = 60;
 
@@ -56,7 +104,7 @@ const WRAP_MIN = 60;
  */
 function wrappedProse(line: string): boolean {
   if (line.length < WRAP_MIN) return false;
-  const stop = line.search(/[.!?]\s+[\p{Lu}]/u);
+  const stop = line.search(SENTENCE_OPENED);
   return stop > 0 && line.length - stop > 20;
 }
 
@@ -72,21 +120,27 @@ export function splitSentences(text: string): Span[] {
   // Where the blank lines after an open sentence begin: the sentence ends there unless a column or
   // page break cut it (see goesOnAcrossBreak).
   let blankAt = -1;
-  for (const line of text.split('\n')) {
+  const lines = text.split('\n');
+  let widths: number[] | undefined;
+  for (const [k, line] of lines.entries()) {
     const lineStart = offset;
     offset += line.length + 1;
     if (!line.trim()) {
       if (blankAt < 0) blankAt = lineStart;
       continue;
     }
+    // A sentence a column or page break cut goes on (goesOnAcrossBreak); otherwise the line before
+    // is the one right above, whose width says whether it was broken by hand.
+    let acrossBreak = false;
     if (blankAt >= 0) {
-      if (!(sentenceStart >= 0 && goesOnAcrossBreak(previous, line))) {
+      acrossBreak = sentenceStart >= 0 && goesOnAcrossBreak(previous, line);
+      if (!acrossBreak) {
         close(blankAt);
         previous = '';
       }
       blankAt = -1;
     }
-    if (sentenceStart >= 0 && !continues(previous, line)) close(lineStart - 1);
+    if (sentenceStart >= 0 && !acrossBreak && !continues(previous, line, () => brokenByHand(lines, (widths ??= lineWidths(lines)), k - 1))) close(lineStart - 1);
     if (sentenceStart < 0) sentenceStart = lineStart;
     for (const m of matchesOf(INNER_BOUNDARY, line)) {
       // A stop stays with its sentence; a typed bullet starts the next one.

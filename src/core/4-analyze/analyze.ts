@@ -7,7 +7,7 @@ import { findFuzzyMentions, findMentions, type Mention } from '../3-extract/ment
 import type { NlpPort } from '../0-base/nlp-port';
 import type { Analysis, Evidence, KindRequest, Modality, Requirement } from './schema';
 import { evidenceStrength, score } from './score';
-import { spanIndexAt, splitSentences } from '../1-text/sentences';
+import { brokenByHand, lineWidths, spanIndexAt, splitSentences } from '../1-text/sentences';
 import { tokenize, type Token } from '../1-text/tokenize';
 import { shownAdviceParts } from './advice';
 import { experienceEntries, statedTotalYears, yearsFromEntries } from '../3-extract/experience';
@@ -107,39 +107,6 @@ function sentenceViews(text: string, tokens: Token[]): SentenceView[] {
   return views;
 }
 
-/** How many lines on each side show how wide a paragraph's lines run. */
-const WIDTH_LINES = 3;
-
-/**
- * Whether the line break after line k was made by hand: the next line's first word would have
- * fitted on line k, as wide as the lines around them run. A PDF wraps a line only where the next
- * word does not fit. Line widths are measured on first need and kept in `widths` (-1: not yet).
- */
-function brokenByHand(text: string, starts: readonly number[], widths: Int32Array, k: number): boolean {
-  const widthOf = (m: number): number => {
-    let width = widths[m] ?? -1;
-    if (width < 0) {
-      let end = (starts[m + 1] ?? text.length + 1) - 1;
-      const start = starts[m] ?? 0;
-      while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
-      width = end - start;
-      widths[m] = width;
-    }
-    return width;
-  };
-  let widest = 0;
-  for (let m = Math.max(0, k - WIDTH_LINES); m <= Math.min(starts.length - 1, k + 1 + WIDTH_LINES); m++) widest = Math.max(widest, widthOf(m));
-  const length = (starts[k + 1] ?? text.length + 1) - 1 - (starts[k] ?? 0);
-  let at = starts[k + 1] ?? text.length;
-  while (at < text.length && isBlank(text.charCodeAt(at))) at++;
-  let wordEnd = at;
-  while (wordEnd < text.length && !isBlank(text.charCodeAt(wordEnd)) && text.charCodeAt(wordEnd) !== 10) wordEnd++;
-  return length + 1 + (wordEnd - at) <= widest;
-}
-
-/** Space, tab, carriage return. */
-const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 13;
-
 /** Mentions of one term beyond this (or one per 125 words in long documents) are stuffing. */
 const STUFFING_MIN = 8;
 
@@ -236,15 +203,17 @@ export function analyzeExtraction(
   // may still join.
   const sentenceOpeners = new Uint8Array(tokens.length);
   let starts: number[] | undefined;
-  let widths: Int32Array | undefined;
+  let lines: string[] | undefined;
+  let widths: number[] | undefined;
   for (const view of sentences) {
     if (view.firstToken < 0 || view.span.start === 0 || text.charCodeAt(view.span.start - 1) !== 10) continue;
     // A stop, a colon or a bracket ending the line breaks a phrase already: only a word may run on.
     const before = tokens[view.firstToken - 1];
     if (before === undefined || before.type !== 'word') continue;
     starts ??= lineStarts(text);
-    widths ??= new Int32Array(starts.length).fill(-1);
-    if (brokenByHand(text, starts, widths, lineIndexAt(starts, view.span.start) - 1)) sentenceOpeners[view.firstToken] = 1;
+    lines ??= text.split('\n');
+    widths ??= lineWidths(lines);
+    if (brokenByHand(lines, widths, lineIndexAt(starts, view.span.start) - 1, false)) sentenceOpeners[view.firstToken] = 1;
   }
   const exact = findMentions(tokens, lexicon, nlp, text, sentenceOpeners);
   const mentions = [...exact, ...findFuzzyMentions(tokens, exact, lexicon, nlp)].sort((a, b) => a.start - b.start);

@@ -491,10 +491,17 @@ function laterDenial(denial: RegExp, sentence: string, start: number, later: Arr
   return undefined;
 }
 
+/**
+ * A need denied for a thing of its own, named after a determiner: a title ("you don't need to be a
+ * researcher"), a level ("… to be an expert"), a degree ("you won't need a PhD"). It does not refer
+ * back to the skills before it; "you won't need any of it" does.
+ */
+const OWN_OBJECT_DENIED = /\bneed\s+(?:to\s+(?:be|have|hold)\s+)?(?:a|an|the|any|your)\s+(?!(?:of\s+)?(?:it|them|this|these|those|that)\b)\w/i;
+
 /** Job ads: a later clause that denies a need and names no skill of its own. */
 export function deniedByLaterClause(sentence: string, start: number, mentionStarts: number[], nlp: NlpPort, cache?: ClauseCache): string | undefined {
   const denial = laterDenial(NOT_NEEDED, sentence, start, mentionStarts.filter((m) => m > start).map((m) => ({ start: m, sameSkill: false })), nlp, cache);
-  if (denial === undefined) return undefined;
+  if (denial === undefined || OWN_OBJECT_DENIED.test(denial)) return undefined;
   // "Experience with Rust is a plus, but not required": after a preferred cue the denial says the
   // skill is optional, which the cue already makes it, not that the post does not want it.
   const lower = sentence.toLowerCase();
