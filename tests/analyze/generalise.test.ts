@@ -1067,6 +1067,12 @@ describe('section structure and requirement scope', () => {
     expect(detectSections(text).map((s) => s.kind)).toEqual(['responsibilities', 'preferred']);
   });
 
+  it("a known label after a stop that opens a typed list heads the lines after it, not its line only", async () => {
+    const text = 'About Us: a dairy co-op with 300\nmembers and two plants. Responsibilities: • Keep\nthe milk-yield forecasts in Python\nhealthy • Work with the vets on herd data';
+    expect(detectSections(text).map((s) => s.kind)).toEqual(['about-company', 'responsibilities']);
+    expect(await presentSkills(text, 'job')).toContain('python');
+  });
+
   it('a company name in capitals at the top does not end the intro', async () => {
     const text = 'FIELDWORKS\nWe build our route planner on PyTorch and a lot of coffee.\n\nRequirements\n- Python.';
     expect(await presentSkills(text, 'job')).not.toContain('neural-networks');

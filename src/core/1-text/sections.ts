@@ -349,7 +349,11 @@ export function detectSections(text: string): Section[] {
     const labels = line.includes(':') ? midLineLabels(line) : [];
     if (opening) found.push({ kind: opening.kind, title: opening.title, start: offset + line.length - line.trimStart().length });
     for (const label of labels) found.push({ kind: label.kind, title: label.title, start: offset + label.at });
-    if ((opening || labels.length) && i + 1 < lines.length) {
+    // A label after a stop that opens a typed list ("… on 30 farms. What You'll Do: • Develop") is
+    // a list intro in run-together copy a PDF wrapped: its list goes on in the next lines.
+    const lastLabel = labels[labels.length - 1];
+    const opensTypedList = !opening && lastLabel !== undefined && /^[^:]*:\s+[-•·](?:\s|$)/.test(line.slice(lastLabel.at));
+    if ((opening || labels.length) && !opensTypedList && i + 1 < lines.length) {
       // A labelled line that a PDF wrapped goes on in the next lines ("Essential: Experience of
       // models in\nPython or R"): the label heads them too.
       let revertAt = offset + line.length + 1;
@@ -358,7 +362,12 @@ export function detectSections(text: string): Section[] {
     }
     offset += line.length + 1;
   }
-  // Sections found inside a line (list intros, labels after a full stop) keep text order.
+  // Sections found inside a line (list intros, labels after a full stop) keep text order; one found
+  // twice where it stands (as a list intro and as a label) is one section.
   found.sort((a, b) => a.start - b.start);
-  return found.map((s, i) => ({ ...s, end: found[i + 1]?.start ?? text.length }));
+  const distinct = found.filter((s, i) => {
+    const next = found[i + 1];
+    return !(next && next.start === s.start && next.kind === s.kind && next.title === s.title);
+  });
+  return distinct.map((s, i) => ({ ...s, end: distinct[i + 1]?.start ?? text.length }));
 }
