@@ -1407,6 +1407,9 @@ describe("a requirements table's level column", () => {
     const initialsFirst = ['Criteria: Essential (E) / Desirable (D)', 'Knowledge of C++ E', 'Familiarity with Kubernetes and Docker D', 'Statistics to degree level D'].join('\n');
     expect(await requirementOf(initialsFirst, 'cpp')).toBe('required');
     expect(await requirementOf(initialsFirst, 'statistics')).toBe('preferred');
+    // A letter a PDF wrapped onto a line of its own still marks its row.
+    const wrapped = ['Skills', 'Writing SQL for reporting (E)', 'Experience of training neural networks with', 'PyTorch or Keras', '(D)', 'Key: E = Essential, D = Desirable'].join('\n');
+    expect(await requirementOf(wrapped, 'neural-networks')).toBe('preferred');
     // Without a legend a bracketed letter is no level: "(D)" may be a grade, a footnote or a building.
     const noLegend = ['Requirements', '- Python for analysis (A)', '- PyTorch for the vision models (D)'].join('\n');
     expect(await requirementOf(noLegend, 'neural-networks')).toBe('required');

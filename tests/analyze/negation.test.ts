@@ -131,6 +131,8 @@ describe('negation and modality', () => {
     expect((await judged('Stack: Go, Postgres, some Scala', 'scala'))[0]?.modality).toBe('weak');
     expect((await judged('Languages:\n- Go\n- some Scala', 'scala'))[0]?.modality).toBe('weak');
     expect((await judged('Ported some Scala jobs to Go last spring.', 'scala'))[0]?.modality).toBe('normal');
+    // A PDF wrapped the item after "some": a line never ends on it.
+    expect((await judged('Tools: Jenkins, Ansible, Vagrant, Packer, Nagios, Grafana, some\nScala for the build plugins', 'scala'))[0]?.modality).toBe('weak');
   });
 
   it.each([

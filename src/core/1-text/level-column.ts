@@ -39,6 +39,8 @@ const MIN_CELLS = 3;
  * A letter is its level word's initial, and a legend defines two or more on one line.
  */
 const LEGEND_PAIR = new RegExp(String.raw`\(?\b([A-Z])\b\)?\s*(?:[=:–—-]\s*)?(${ALTERNATIVES})\b|\b(${ALTERNATIVES})\s*\(([A-Z])\)`, 'gi');
+/** A legend's letter in brackets alone on its line, wrapped there from the row above. */
+const LETTER_ALONE = /^\s*\(([A-Z])\)\s*$/;
 /** A row ending in a legend's letter, bracketed or standing as the last cell. */
 const LETTER_CELL = /^\s*(?:\S+\s+){2,}\(?([A-Z])\)?[ \t]*$/;
 
@@ -91,6 +93,13 @@ export function levelColumn(text: string, lines: readonly string[] = text.split(
     const lettered = letter === undefined ? undefined : letters.get(letter);
     if (lettered !== undefined) {
       trailing.set(i, lettered);
+      continue;
+    }
+    // A bracketed letter a PDF wrapped onto a line of its own is a cell on its own line.
+    const letterAlone = letters.size ? LETTER_ALONE.exec(line)?.[1] : undefined;
+    const aloneLevel = letterAlone === undefined ? undefined : letters.get(letterAlone);
+    if (aloneLevel !== undefined) {
+      own.set(i, aloneLevel);
       continue;
     }
     const alone = ownLineCell(line);

@@ -18,7 +18,7 @@ export interface Span {
 const INNER_BOUNDARY = /(?:[!?;]|(?<!\b(?:[eE]\.[gG]|[iI]\.[eE]|[vV]s|[iI]ncl|[aA]pprox|[cC]f|[eE]sp|[vV]iz|Mr|Mrs|Ms|Dr|Prof))\.)(?=\s+[\p{Lu}\d("'“‘])|\s[-•·▪](?=\s+[\p{Lu}])/gu;
 
 /** Words a sentence cannot end with: a line that ends in one is wrapped, and the next line goes on. */
-export const OPEN_END = /(?:[,&/–-]|\b(?:a|an|the|and|or|nor|but|of|in|on|with|without|to|for|by|as|at|from|into|including|such|like|via|using|our|your|their|its|is|are|be|that|which|who|than|both|either|e\.g\.|i\.e\.))$/i;
+export const OPEN_END = /(?:[,&/–-]|\b(?:a|an|the|and|or|nor|but|of|in|on|with|without|to|for|by|as|at|from|into|including|such|like|via|using|my|our|your|their|its|some|is|are|be|that|which|who|than|both|either|e\.g\.|i\.e\.))$/i;
 
 /**
  * Whether a line goes on with the sentence of the line before: the line before stops on a word no
