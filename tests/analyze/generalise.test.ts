@@ -377,6 +377,13 @@ describe('what finite precision does to a computation is numerical analysis', ()
   ]);
 });
 
+describe('an uplift test is a randomised test of a change', () => {
+  casesOfSkill('idea-iteration', [
+    ['Ran uplift tests on the loyalty voucher against a held-out control group.', true],
+    ['Measured the uplift of the new boiler on heating bills.', false],
+  ]);
+});
+
 describe('production code is written, tested or in a language', () => {
   casesOfSkill('software-engineering', [
     ['You will write production code in Kotlin for the booking flow.', true],

@@ -127,6 +127,12 @@ describe('negation and modality', () => {
     expect((await judged('Tools: Go, Bash, Scala (reading level)', 'scala'))[0]?.modality).toBe('weak');
   });
 
+  it('a skill labelled with a course taken, and nothing more, is weak; a course taken beside work is not', async () => {
+    expect((await judged('Skills\n- Scala: took the Coursera functional programming course', 'scala'))[0]?.modality).toBe('weak');
+    expect((await judged('Skills\n- Kubernetes — completed two Udemy modules, no clusters run', 'kubernetes'))[0]?.modality).toBe('weak');
+    expect((await judged('Rewrote the billing jobs in Scala after I took the Coursera course on it.', 'scala'))[0]?.modality).toBe('normal');
+  });
+
   it('a list item that opens with "some" is hedged; "some" counting things in a sentence is not', async () => {
     expect((await judged('Stack: Go, Postgres, some Scala', 'scala'))[0]?.modality).toBe('weak');
     expect((await judged('Languages:\n- Go\n- some Scala', 'scala'))[0]?.modality).toBe('weak');

@@ -23,6 +23,7 @@ const CASES: Array<[DocumentKind, string, string]> = [
   ['cv', 'A reading knowledge of Scala.', 'Scala'],
   ['cv', 'Scala (reading knowledge only)', 'Scala'],
   ['cv', 'Scala (reading level)', 'Scala'],
+  ['cv', 'Scala: followed one online course', 'Scala'],
   ['cv', 'Go, Rust, some Scala', 'Scala'],
   ['cv', 'Scala (basic)', 'Scala'],
   ['cv', 'Familiarity with Scala.', 'Scala'],
