@@ -377,6 +377,13 @@ describe('what finite precision does to a computation is numerical analysis', ()
   ]);
 });
 
+describe('ML systems in production are production software', () => {
+  casesOfSkill('software-engineering', [
+    ['Four years building ML systems in production for a ticketing site.', true],
+    ['No ML systems in production yet: my models stayed in notebooks.', false],
+  ]);
+});
+
 describe('an uplift test is a randomised test of a change', () => {
   casesOfSkill('idea-iteration', [
     ['Ran uplift tests on the loyalty voucher against a held-out control group.', true],
