@@ -377,6 +377,14 @@ describe('what finite precision does to a computation is numerical analysis', ()
   ]);
 });
 
+describe('the physics of a process, named as such, is physics', () => {
+  casesOfSkill('physics', [
+    ['Requirements\n- A feel for the physical processes in kilns and dryers', true],
+    ['Fitted a physical model of heat loss to the building sensor data.', true],
+    ['Kept the physical and digital archives in order.', false],
+  ]);
+});
+
 describe('ML systems in production are production software', () => {
   casesOfSkill('software-engineering', [
     ['Four years building ML systems in production for a ticketing site.', true],
