@@ -71,6 +71,10 @@ function lowerCase(raw: string): string {
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  // The whole text lower-cased once, when that keeps every offset (a few letters, as Turkish İ,
+  // grow in lower case): each token's lower case is then a slice of it.
+  const lowered = lowerCase(text);
+  const lowerOf = lowered.length === text.length ? (start: number, end: number): string => lowered.slice(start, end) : (start: number, end: number): string => lowerCase(text.slice(start, end));
   let i = 0;
   while (i < text.length) {
     const c = text.charCodeAt(i);
@@ -82,7 +86,7 @@ export function tokenize(text: string): Token[] {
     if (dotNet || isWordChar(text, i)) {
       const end = dotNet ? i + 4 : wordEnd(text, i);
       const raw = text.slice(i, end);
-      tokens.push({ text: raw, lower: lowerCase(raw), start: i, end, type: 'word' });
+      tokens.push({ text: raw, lower: lowerOf(i, end), start: i, end, type: 'word' });
       i = end;
       continue;
     }
@@ -98,7 +102,7 @@ export function tokenize(text: string): Token[] {
     // The closing dot of a dotted abbreviation ("M.Sc. Physics", "Ph.D. in") joins, like a hyphen.
     const abbreviationDot = raw === '.' && previous?.type === 'word' && previous.end === i && previous.text.includes('.');
     const type = abbreviationDot || (JOINERS.has(raw) && !opensLine(text, i)) ? 'joiner' : 'punct';
-    tokens.push({ text: raw, lower: lowerCase(raw), start: i, end, type });
+    tokens.push({ text: raw, lower: lowerOf(i, end), start: i, end, type });
     i = end;
   }
   return tokens;
