@@ -377,6 +377,20 @@ describe('what finite precision does to a computation is numerical analysis', ()
   ]);
 });
 
+describe('trends found by analysing data are data analysis', () => {
+  casesOfSkill('data-science', [
+    ['Collected the footfall counts each week and analysed trends in a spreadsheet.', true],
+    ['Keeps up with fashion trends for the buying team.', false],
+  ]);
+});
+
+describe('completion and handover dates worked to are time management', () => {
+  casesOfSkill('time-management', [
+    ['Handed the refit over on the completion date we had agreed with the landlord.', true],
+    ['Looked up the completion date of each property in the land registry.', false],
+  ]);
+});
+
 describe('the physics of a process, named as such, is physics', () => {
   casesOfSkill('physics', [
     ['Requirements\n- A feel for the physical processes in kilns and dryers', true],
@@ -609,6 +623,8 @@ describe('money the work saved or brought in is business knowledge', () => {
     ['The routing change generated an extra $90k of bookings in its first quarter.', true],
     ['A forecasting fix worth roughly €600k annually to the warehouse network.', true],
     ['Saves 1.5 million euros a year in spoiled stock.', true],
+    ['Reduced freight claims by about CHF 3 million a year with a new packing rule.', true],
+    ['Cut query latency by 40 ms for the search page.', false],
     // A number that is no money, and money that is pay or a perk.
     ['Saved 12 hours a week of manual labelling for the annotators.', false],
     ['Won a travel stipend worth $1,500 to attend NeurIPS.', false],
