@@ -1105,6 +1105,15 @@ describe('section structure and requirement scope', () => {
     expect(detectSections(text).map((s) => s.kind)).toEqual(['responsibilities', 'preferred']);
   });
 
+  it("a job board's fields about the post, each on a line of its own, are page furniture; an ad's own 'Employment type:' line is not a heading", async () => {
+    const board = ['Requirements', '- Python and SQL', '', 'Seniority level', 'Associate', 'Employment type', 'Contract', 'Industries', 'Software Development', 'Job function', 'Information Technology'].join('\n');
+    expect(detectSections(board).map((s) => s.kind)).toEqual(['requirements', 'job-details', 'job-details', 'job-details', 'job-details']);
+    expect(await presentSkills(board, 'job')).not.toContain('software-engineering');
+    const own = ['What we offer', '- Employment type: permanent, 37.5 hours', '', 'What you bring', '- Unit tests and code review as habits'].join('\n');
+    expect(detectSections(own).map((s) => s.kind)).toEqual(['benefits', 'requirements']);
+    expect(await presentSkills(own, 'job')).toContain('software-engineering');
+  });
+
   it("a known label after a stop that opens a typed list heads the lines after it, not its line only", async () => {
     const text = 'About Us: a dairy co-op with 300\nmembers and two plants. Responsibilities: • Keep\nthe milk-yield forecasts in Python\nhealthy • Work with the vets on herd data';
     expect(detectSections(text).map((s) => s.kind)).toEqual(['about-company', 'responsibilities']);

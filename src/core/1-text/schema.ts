@@ -57,6 +57,8 @@ export const sectionKindSchema = z.enum([
   'learning',
   /** A job page's list of other postings ("Similar jobs", "You may also like"): page furniture, not the post. */
   'other-jobs',
+  /** A job board's fields about the post, each on a line of its own ("Seniority level", "Employment type", "Industries"): page furniture, not the post's asks. */
+  'job-details',
   /** A line shaped like a heading whose words name no known section: it ends the section before it, and discards nothing. */
   'unknown',
 ]);

@@ -26,7 +26,7 @@ const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
   ['references', ['references', 'referees']],
   ['contact', ['contact', 'contact information', 'contact details', 'personal details', 'personal information']],
   ['about-company', ['about us', 'about the company', 'who we are', 'our company', 'the company', 'company overview', 'our mission', 'about the team', 'the team', 'our team', 'our stack', 'our tech stack', 'our technology stack', 'our technologies', 'our tools', 'our values', 'our culture', 'our principles', 'company values', 'culture and values']],
-  ['about-role', ['about the role', 'about the job', 'the role', 'role overview', 'position overview', 'job description', 'the opportunity', 'your mission', 'the position', 'job summary', 'role summary', 'position summary']],
+  ['about-role', ['about the role', 'about the job', 'the role', 'role overview', 'position overview', 'job description', 'full job description', 'the opportunity', 'your mission', 'the position', 'job summary', 'role summary', 'position summary']],
   ['responsibilities', ['responsibilities', 'key responsibilities', 'what you will do', "what you'll do", 'what you will be doing', "what you'll be doing", 'your responsibilities', 'duties', 'the job', 'day to day', 'day-to-day', 'in this role you will', 'your role', 'what the job involves', 'key accountabilities', 'accountabilities', 'the challenge', 'tasks', 'your tasks', 'main tasks', 'key tasks', 'your duties', 'main duties', 'key duties', 'your job']],
   ['requirements', ['requirements', 'qualifications', 'required qualifications', 'minimum qualifications', 'basic qualifications', 'must have', 'must-have', 'must haves', 'must-haves', 'what you will bring', "what you'll bring", 'what we are looking for', "what we're looking for", 'who you are', 'about you', 'you have', 'you will have', "you'll have", 'skills and experience', 'knowledge and experience', 'experience and knowledge', 'knowledge, skills and experience', 'person specification', 'your experience', 'your background', 'your qualifications', 'required skills', 'essential', 'essential skills', 'essential criteria', 'required', 'mandatory', 'minimum requirements', 'key requirements', 'the ideal candidate', 'your profile', 'desired profile', 'candidate profile', 'ideal profile', 'the ideal profile', 'about the candidate', 'the candidate', 'what you need', 'we expect', 'requirements and qualifications', 'skills and qualifications', 'experience and skills', 'what we ask', 'what we ask for', 'what we ask of you']],
   ['preferred', ['nice to have', 'nice-to-have', 'nice to haves', 'nice-to-haves', 'preferred', 'preferred qualifications', 'preferred skills', 'bonus', 'bonus points', 'bonus skills', 'desirable', 'desirable skills', 'desirable criteria', 'pluses', 'plus', 'it would be great if', "it's a plus", 'good to have', 'great to have', 'additional qualifications', 'even better', 'extra credit', 'ideally', 'optional', 'desired', 'desired skills', 'desired qualifications', 'desired experience']],
@@ -46,6 +46,13 @@ function headingKey(raw: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * A job board's fields about the post, each a line of its own over its value ("Seniority level\nMid-Senior
+ * level", "Industries\nSoftware Development", "Job type\nFull-time"). Only a whole line is such a
+ * field: "Employment type: Full-time" inside an ad's own list is one of its lines.
+ */
+const JOB_DETAILS_FIELDS: ReadonlySet<string> = new Set(['seniority level', 'employment type', 'job function', 'industries', 'job type', 'job details', 'profile insights', 'work location', 'schedule']);
 
 const HEADING_INDEX: ReadonlyMap<string, SectionKind> = new Map(
   HEADINGS.flatMap(([kind, names]) => names.map((name) => [headingKey(name), kind] as const)),
@@ -118,6 +125,7 @@ export function classifyHeading(line: string): { kind: SectionKind; title: strin
   const whole = trimmed.replace(/[:.\-–—]+$/, '').trim();
   const kind = HEADING_INDEX.get(headingKey(whole));
   if (kind) return { kind, title: whole };
+  if (JOB_DETAILS_FIELDS.has(headingKey(whole))) return { kind: 'job-details', title: whole };
   for (const [levelled, pattern] of LEVELLED_HEADINGS) if (pattern.test(whole)) return { kind: levelled, title: whole };
   // "Skills: Python, C++" and "Nice to have: Kubernetes" start a section inline; so does a known
   // label set off by a dash ("Nice to have - Kubernetes", "Bonus — Rust").
@@ -300,7 +308,7 @@ function wrapsOn(line: string, next: string): boolean {
 const INLINE_LABEL = /:\s+\S|\s[-–—]\s+\S/;
 
 /** Sections that a heading of unknown words ends. */
-const UNKNOWN_ENDS: ReadonlySet<SectionKind> = new Set(['about-company', 'benefits', 'application', 'excluded', 'learning', 'other-jobs', 'unknown']);
+const UNKNOWN_ENDS: ReadonlySet<SectionKind> = new Set(['about-company', 'benefits', 'application', 'excluded', 'learning', 'other-jobs', 'job-details', 'unknown']);
 
 /** Finds section headings in normalised text; each section runs to the next heading. */
 export function detectSections(text: string): Section[] {

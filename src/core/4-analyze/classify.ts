@@ -1,7 +1,7 @@
 import type { Extraction, SectionKind } from '../1-text/schema';
 import type { DocumentKind } from './schema';
 
-const JOB_SECTIONS: ReadonlySet<SectionKind> = new Set(['requirements', 'responsibilities', 'preferred', 'benefits', 'about-company', 'about-role', 'application', 'other-jobs']);
+const JOB_SECTIONS: ReadonlySet<SectionKind> = new Set(['requirements', 'responsibilities', 'preferred', 'benefits', 'about-company', 'about-role', 'application', 'other-jobs', 'job-details']);
 const CV_SECTIONS: ReadonlySet<SectionKind> = new Set(['experience', 'education', 'publications', 'certifications', 'awards', 'languages', 'interests', 'references', 'volunteering']);
 
 const JOB_PHRASES = /\b(?:we are looking for|we're looking for|you will|you'll|the ideal candidate|join (?:us|our team)|we offer|our team|about the role|apply (?:now|by|via|here)|to apply|salary|per annum|full[- ]time|part[- ]time|hybrid|remote[- ]first|equal opportunity|responsibilities|requirements|nice to have|your profile|what you will|we value|benefits)\b/gi;

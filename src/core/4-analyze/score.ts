@@ -11,8 +11,8 @@ const MODALITY_FACTOR: Readonly<Record<Modality, number>> = { strong: 1, normal:
 
 /** Sections whose mentions say little about the person or the post. */
 const SECTION_FACTOR: Readonly<Record<DocumentKind, Partial<Record<SectionKind, number>>>> = {
-  cv: { contact: 0, references: 0.3, interests: 0.5, 'other-jobs': 0 },
-  job: { 'about-company': 0, benefits: 0, application: 0, excluded: 0, 'other-jobs': 0, learning: 0 },
+  cv: { contact: 0, references: 0.3, interests: 0.5, 'other-jobs': 0, 'job-details': 0 },
+  job: { 'about-company': 0, benefits: 0, application: 0, excluded: 0, 'other-jobs': 0, 'job-details': 0, learning: 0 },
 };
 
 export function evidenceStrength(termStrength: number, modality: Modality, section: SectionKind | null, kind: DocumentKind): number {
