@@ -377,6 +377,12 @@ describe('what finite precision does to a computation is numerical analysis', ()
   ]);
 });
 
+describe('Gaussian processes are a learning algorithm as well as Bayesian statistics', () => {
+  it('a Gaussian-process model fitted to data shows both', async () => {
+    expect(await presentSkills('Fitted Gaussian-process models to the wind-tunnel pressure readings.')).toEqual(expect.arrayContaining(['statistics', 'learning-algorithms']));
+  });
+});
+
 describe('trends found by analysing data are data analysis', () => {
   casesOfSkill('data-science', [
     ['Collected the footfall counts each week and analysed trends in a spreadsheet.', true],
