@@ -31,6 +31,8 @@ export interface OpenLoopLevel {
   sent: number;
   ok: number;
   failed: number;
+  /** Why requests failed: an HTTP status or a network error's code, with how many of each. */
+  failures: Record<string, number>;
   latencyMs: { p50: number; p99: number; max: number };
 }
 

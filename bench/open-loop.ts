@@ -5,22 +5,23 @@
  * charged for the wait (a closed loop, which sends the next request only after an answer, would
  * hide it).
  *   node dist/bench/open-loop.js <url> <content-type> <body file> <requests per second> <seconds>
- * Prints { rate, seconds, sent, ok, failed, latencyMs: { p50, p99, max } } as JSON, for the
+ * Prints { rate, seconds, sent, ok, failed, failures, latencyMs: { p50, p99, max } } as JSON, for the
  * requests after a two-second warm-up.
  */
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 
-/** One POST; resolves with the status once the answer has been read to its end (0 on a network error). */
-function post(url: URL, body: Buffer, contentType: string, agent: Agent): Promise<number> {
+/** One POST; resolves with the status once the answer has been read to its end, or the network error's code. */
+function post(url: URL, body: Buffer, contentType: string, agent: Agent): Promise<number | string> {
+  const codeOf = (error: unknown): string => (error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : 'network error');
   return new Promise((resolve) => {
     const req = request(url, { method: 'POST', agent, headers: { 'content-type': contentType, 'content-length': body.length } }, (res) => {
       res.resume();
       res.once('end', () => resolve(res.statusCode ?? 0));
-      res.once('error', () => resolve(0));
+      res.once('error', (error) => resolve(codeOf(error)));
     });
-    req.once('error', () => resolve(0));
+    req.once('error', (error) => resolve(codeOf(error)));
     req.end(body);
   });
 }
@@ -44,6 +45,8 @@ async function main(): Promise<void> {
   const total = warmUp + Math.round(rate * seconds);
   const latencies: number[] = [];
   let failed = 0;
+  // Why requests failed: an HTTP status or a network error's code, with how many of each.
+  const failures: Record<string, number> = {};
   const start = performance.now() + 50;
   const inFlight: Array<Promise<void>> = [];
   for (let i = 0; i < total; i++) {
@@ -53,8 +56,11 @@ async function main(): Promise<void> {
     inFlight.push(
       post(target, body, contentType, agent).then((status) => {
         if (i < warmUp) return;
-        if (status >= 200 && status < 300) latencies.push(performance.now() - due);
-        else failed++;
+        if (typeof status === 'number' && status >= 200 && status < 300) latencies.push(performance.now() - due);
+        else {
+          failed++;
+          failures[String(status)] = (failures[String(status)] ?? 0) + 1;
+        }
       }),
     );
   }
@@ -63,7 +69,7 @@ async function main(): Promise<void> {
   latencies.sort((a, b) => a - b);
   const round = (x: number): number => Math.round(x * 10) / 10;
   process.stdout.write(
-    JSON.stringify({ rate, seconds, sent: total - warmUp, ok: latencies.length, failed, latencyMs: { p50: round(percentile(latencies, 0.5)), p99: round(percentile(latencies, 0.99)), max: round(latencies.at(-1) ?? 0) } }),
+    JSON.stringify({ rate, seconds, sent: total - warmUp, ok: latencies.length, failed, failures, latencyMs: { p50: round(percentile(latencies, 0.5)), p99: round(percentile(latencies, 0.99)), max: round(latencies.at(-1) ?? 0) } }),
   );
 }
 

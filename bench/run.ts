@@ -251,9 +251,12 @@ async function main(): Promise<void> {
     '',
     'Requests sent on schedule whatever the answers (a second process; latency from each scheduled time), at a share of the throughput measured at the highest concurrency above.',
     '',
-    '| share of capacity | arrivals a second | sent | ok | p50 ms | p99 ms | max ms |',
-    '|---|---|---|---|---|---|---|',
-    ...http.openLoop.map((o) => `| ${Math.round(o.share * 100)}% | ${o.rate} | ${o.sent} | ${o.ok} | ${o.latencyMs.p50} | ${o.latencyMs.p99} | ${o.latencyMs.max} |`),
+    '| share of capacity | arrivals a second | sent | ok | failed (why) | p50 ms | p99 ms | max ms |',
+    '|---|---|---|---|---|---|---|---|',
+    ...http.openLoop.map((o) => {
+      const why = Object.entries(o.failures ?? {}).map(([reason, count]) => `${count} × ${reason}`).join(', ');
+      return `| ${Math.round(o.share * 100)}% | ${o.rate} | ${o.sent} | ${o.ok} | ${o.failed}${why ? ` (${why})` : ''} | ${o.latencyMs.p50} | ${o.latencyMs.p99} | ${o.latencyMs.max} |`;
+    }),
     '',
     (() => {
       const at80 = http.openLoop.find((o) => o.share === 0.8);
