@@ -4,6 +4,7 @@
  * as wrapped prose (long, no closing punctuation) or the next line starts in lower case.
  */
 import { matchesOf } from '../0-base/matches';
+import { lineStarts } from './lines';
 export interface Span {
   start: number;
   end: number;
@@ -46,34 +47,43 @@ const WIDTH_LINES = 3;
  * on line k, as wide as the lines around them run. A PDF, or an editor, wraps a line only where
  * the next word does not fit. The second widest line nearby gives the width, so that one line
  * the layout joined whole (a paragraph printed as one line) does not make every line look short.
- * `widths`: each line's length without trailing blanks. `slack`: the line must leave some room
- * more, as letters differ in width; a sentence is ended only so, while the phrase walk, which
- * only stops a phrase at the break, reads any room as enough.
+ * `starts`: the text's line starts (lineStarts); `widths`: each line's length without trailing
+ * blanks (lineWidths). `slack`: the line must leave some room more, as letters differ in width; a
+ * sentence is ended only so, while the phrase walk, which only stops a phrase at the break, reads
+ * any room as enough.
  */
-export function brokenByHand(lines: readonly string[], widths: readonly number[], k: number, slack = true): boolean {
+export function brokenByHand(text: string, starts: readonly number[], widths: readonly number[], k: number, slack = true): boolean {
   let widest = 0;
   let second = 0;
-  for (let m = Math.max(0, k - WIDTH_LINES); m <= Math.min(lines.length - 1, k + 1 + WIDTH_LINES); m++) {
+  for (let m = Math.max(0, k - WIDTH_LINES); m <= Math.min(starts.length - 1, k + 1 + WIDTH_LINES); m++) {
     const width = widths[m] ?? 0;
     if (width > widest) {
       second = widest;
       widest = width;
     } else if (width > second) second = width;
   }
-  const firstWord = /^[ \t]*(\S*)/.exec(lines[k + 1] ?? '')?.[1] ?? '';
+  const next = starts[k + 1];
+  let firstWord = 0;
+  if (next !== undefined) {
+    FIRST_WORD.lastIndex = next;
+    firstWord = FIRST_WORD.exec(text)?.[1]?.length ?? 0;
+  }
   // Letters differ in width: to end a sentence, a line counts as short only with room to spare.
-  return (widths[k] ?? 0) + 1 + firstWord.length <= second - (slack ? Math.max(HAND_BREAK_SLACK, Math.ceil(second / 10)) : 0);
+  return (widths[k] ?? 0) + 1 + firstWord <= second - (slack ? Math.max(HAND_BREAK_SLACK, Math.ceil(second / 10)) : 0);
 }
+
+/** The first word of a line, after its indent. */
+const FIRST_WORD = /[ \t]*(\S*)/y;
 
 /** Characters of room a line must leave before its break reads as made by hand (see brokenByHand). */
 const HAND_BREAK_SLACK = 6;
 
-/** Each line's length without its trailing blanks (space, tab, carriage return). */
-export function lineWidths(lines: readonly string[]): number[] {
-  return lines.map((line) => {
-    let end = line.length;
-    while (end > 0 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9 || line.charCodeAt(end - 1) === 13)) end--;
-    return end;
+/** Each line's length without its trailing blanks (space, tab, carriage return); `starts` from lineStarts. */
+export function lineWidths(text: string, starts: readonly number[]): number[] {
+  return starts.map((start, m) => {
+    let end = (starts[m + 1] ?? text.length + 1) - 1;
+    while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9 || text.charCodeAt(end - 1) === 13)) end--;
+    return end - start;
   });
 }
 
@@ -121,6 +131,7 @@ export function splitSentences(text: string): Span[] {
   // page break cut it (see goesOnAcrossBreak).
   let blankAt = -1;
   const lines = text.split('\n');
+  let starts: number[] | undefined;
   let widths: number[] | undefined;
   for (const [k, line] of lines.entries()) {
     const lineStart = offset;
@@ -140,7 +151,11 @@ export function splitSentences(text: string): Span[] {
       }
       blankAt = -1;
     }
-    if (sentenceStart >= 0 && !acrossBreak && !continues(previous, line, () => brokenByHand(lines, (widths ??= lineWidths(lines)), k - 1))) close(lineStart - 1);
+    if (sentenceStart >= 0 && !acrossBreak && !continues(previous, line, () => {
+        starts ??= lineStarts(text);
+        widths ??= lineWidths(text, starts);
+        return brokenByHand(text, starts, widths, k - 1);
+      })) close(lineStart - 1);
     if (sentenceStart < 0) sentenceStart = lineStart;
     for (const m of matchesOf(INNER_BOUNDARY, line)) {
       // A stop stays with its sentence; a typed bullet starts the next one.

@@ -203,7 +203,6 @@ export function analyzeExtraction(
   // may still join.
   const sentenceOpeners = new Uint8Array(tokens.length);
   let starts: number[] | undefined;
-  let lines: string[] | undefined;
   let widths: number[] | undefined;
   for (const view of sentences) {
     if (view.firstToken < 0 || view.span.start === 0 || text.charCodeAt(view.span.start - 1) !== 10) continue;
@@ -211,9 +210,8 @@ export function analyzeExtraction(
     const before = tokens[view.firstToken - 1];
     if (before === undefined || before.type !== 'word') continue;
     starts ??= lineStarts(text);
-    lines ??= text.split('\n');
-    widths ??= lineWidths(lines);
-    if (brokenByHand(lines, widths, lineIndexAt(starts, view.span.start) - 1, false)) sentenceOpeners[view.firstToken] = 1;
+    widths ??= lineWidths(text, starts);
+    if (brokenByHand(text, starts, widths, lineIndexAt(starts, view.span.start) - 1, false)) sentenceOpeners[view.firstToken] = 1;
   }
   const exact = findMentions(tokens, lexicon, nlp, text, sentenceOpeners);
   const mentions = [...exact, ...findFuzzyMentions(tokens, exact, lexicon, nlp)].sort((a, b) => a.start - b.start);
