@@ -1775,3 +1775,20 @@ describe("a degree's fields after a colon, a verb of study or a single example",
     ['Requirements\nA master\'s in a numerate field\nsuch as economics, statistics or\noperational research\nSQL', 'statistics', false],
   ], 'job');
 });
+
+describe('an architecture named for one field, error analysis and mechanics as a subject', () => {
+  casesOfSkills([
+    // A U-Net is a network first; it shows vision only beside vision words.
+    ['Trained a U-Net to downscale rainfall fields from 25 km to 2 km.', 'neural-networks', true],
+    ['Trained a U-Net to downscale rainfall fields from 25 km to 2 km.', 'computer-vision', false],
+    ['Built the image segmentation of liver tumours on a 3D U-Net.', 'computer-vision', true],
+    // Error analysis is numerics only beside a word of numerics.
+    ['Derived a rounding error analysis for the mixed-precision matrix multiply.', 'numerical-analysis', true],
+    ['Did error analysis on the intent classifier and fixed the top five confusions.', 'numerical-analysis', false],
+    // Mechanics as a subject, and rigid bodies simulated.
+    ['Second-year modules: mechanics, waves and circuits.', 'physics', true],
+    ['Wrote a rigid-body simulation of a quadruped for gait tuning.', 'physics', true],
+    ['Redesigned the loyalty scheme mechanics with the marketing team.', 'physics', false],
+    ['Explained the mechanics of the bonus pool to new joiners.', 'physics', false],
+  ]);
+});

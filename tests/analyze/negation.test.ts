@@ -69,6 +69,9 @@ describe('negation and modality', () => {
     ["I'd love my next job to include Kubernetes.", 'kubernetes', 'weak', "'d love my next job to include"],
     ['Kubernetes stayed out of scope for my team.', 'kubernetes', 'negated', 'stayed out of scope'],
     ['Took a one-day course on Kubernetes.', 'kubernetes', 'weak', 'one-day course on'],
+    // A course taken to learn a skill is the learning, not the skill.
+    ['Signed up to an evening class to learn Kotlin.', 'kotlin', 'weak', 'class to learn'],
+    ['Working through an online tutorial to pick up Terraform.', 'terraform', 'weak', 'tutorial to pick up'],
     ['A couple of hours of TensorFlow at a meetup.', 'tensorflow', 'weak', 'a couple of hours of'],
     ['I know just enough about Terraform to change a variable.', 'terraform', 'weak', 'know just enough'],
     ['I learned enough to run small jobs on Apache Spark.', 'spark', 'weak', 'learned enough'],
