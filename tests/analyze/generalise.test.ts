@@ -1792,3 +1792,21 @@ describe('an architecture named for one field, error analysis and mechanics as a
     ['Explained the mechanics of the bonus pool to new joiners.', 'physics', false],
   ]);
 });
+
+describe('deep models with a word between, named costs, and terms that only support', () => {
+  casesOfSkills([
+    ['Replaced the popularity baseline with deep sequential models of basket contents.', 'neural-networks', true],
+    ['Brings a deep understanding of pricing models to every review.', 'neural-networks', false],
+    ['Has deep experience with credit risk models.', 'neural-networks', false],
+    ['Cut the licensing costs of our music catalogue by renegotiating with labels.', 'business-knowledge', true],
+    ['Brought customer acquisition cost down with better targeting.', 'business-knowledge', true],
+    ['Did the feature construction for the default model from bureau data.', 'data-science', true],
+    ['Forecast weekly volumes with time-series statistics in R.', 'statistics', true],
+    // Labelling by rules, and relevance of search results, support a skill without showing it.
+    ['Set up weak supervision with Snorkel to label support tickets.', 'learning-algorithms', false],
+    ['Owned search relevance for the help centre.', 'nlp', false],
+    // Estimating the work is part of keeping to its dates; a predicted date is data.
+    ['Estimated the work for each release and hit every target date.', 'time-management', true],
+    ['Predicted delivery dates for two million parcels a day.', 'time-management', false],
+  ]);
+});
