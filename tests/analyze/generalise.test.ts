@@ -1810,3 +1810,16 @@ describe('deep models with a word between, named costs, and terms that only supp
     ['Predicted delivery dates for two million parcels a day.', 'time-management', false],
   ]);
 });
+
+describe('solvers and subjects by name, infrastructure for training, and a regulator', () => {
+  casesOfSkills([
+    ['Fitted the camera intrinsics with Levenberg-Marquardt.', 'numerical-analysis', true],
+    ['Third-year modules included differential geometry and topology.', 'calculus', true],
+    ['Looked after a 64-GPU training cluster for the research group.', 'neural-networks', false],
+    ['Sped up GPU training of the segmentation network with mixed precision.', 'neural-networks', true],
+    ['Prepared the regulatory submissions for our insulin dosing app.', 'business-knowledge', true],
+    // Data analysed for another team is still data analysed; joining a data team is not.
+    ['Helped the credit team analyse repayment data in R.', 'data-science', true],
+    ['Joined the data team as its second hire.', 'data-science', false],
+  ]);
+});
