@@ -1823,3 +1823,17 @@ describe('solvers and subjects by name, infrastructure for training, and a regul
     ['Joined the data team as its second hire.', 'data-science', false],
   ]);
 });
+
+describe('code reviewed with words between, two-tower models and languages of molecules', () => {
+  casesOfSkills([
+    ['Reviews every change to the codebase before it merges.', 'software-engineering', true],
+    ['Reviewed changes to the lease agreements with the legal team.', 'software-engineering', false],
+    ['Built the two-tower retrieval for the jobs feed.', 'neural-networks', true],
+    ['Trained DNA language models on plant genomes.', 'nlp', false],
+    ['Fine-tuned language models to draft replies to tenants.', 'nlp', true],
+  ]);
+  casesOfSkills([
+    ["Requirements\n- Python\n\nWe'll teach you our tools and habits, such as code review and testing.", 'software-engineering', false],
+    ['Requirements\n- Python\n- You will review the code of two other teams', 'software-engineering', true],
+  ], 'job');
+});

@@ -72,6 +72,8 @@ describe('negation and modality', () => {
     // A course taken to learn a skill is the learning, not the skill.
     ['Signed up to an evening class to learn Kotlin.', 'kotlin', 'weak', 'class to learn'],
     ['Working through an online tutorial to pick up Terraform.', 'terraform', 'weak', 'tutorial to pick up'],
+    ['Languages: Kotlin, Scala (some), Bash', 'scala', 'weak', '(some)'],
+    ['Golang (limited), Python', 'golang', 'weak', '(limited)'],
     ['A couple of hours of TensorFlow at a meetup.', 'tensorflow', 'weak', 'a couple of hours of'],
     ['I know just enough about Terraform to change a variable.', 'terraform', 'weak', 'know just enough'],
     ['I learned enough to run small jobs on Apache Spark.', 'spark', 'weak', 'learned enough'],
