@@ -1837,3 +1837,17 @@ describe('code reviewed with words between, two-tower models and languages of mo
     ['Requirements\n- Python\n- You will review the code of two other teams', 'software-engineering', true],
   ], 'job');
 });
+
+describe("a business's money by its own names, sampling by design, helping other professionals, things prioritised", () => {
+  casesOfSkills([
+    ['Produced the quarterly management accounts for the board.', 'business-knowledge', true],
+    ['Ran variance analysis of actual spend against the annual budget.', 'business-knowledge', true],
+    ['Ran a variance analysis of the sensor noise.', 'business-knowledge', false],
+    ['Kept the page inside its error budget for two quarters.', 'business-knowledge', false],
+    ['Drew the audit samples by statistical sampling of invoices.', 'statistics', true],
+    ['Supported the actuaries in moving their reserving models to Python.', 'collaboration', true],
+    ['Supported 25 pupils with their coursework.', 'collaboration', false],
+    ['Built a screen that helps chemists prioritise compounds for synthesis.', 'time-management', false],
+    ['Prioritised requests from four teams against a fixed release date.', 'time-management', true],
+  ]);
+});
