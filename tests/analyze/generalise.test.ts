@@ -1851,3 +1851,26 @@ describe("a business's money by its own names, sampling by design, helping other
     ['Prioritised requests from four teams against a fixed release date.', 'time-management', true],
   ]);
 });
+
+describe('MoSCoW headings, a training programme offered, and words that only support', () => {
+  casesOfSkills([
+    ['Data Engineer\n\nMust have:\n- SQL\n\nShould have:\n- Experience with Kubernetes and CI/CD pipelines', 'software-engineering', true],
+    ["Requirements\n- SQL\n\nIn your first year you'll attend our academy (Python, statistics, cloud) with ten other starters.", 'statistics', false],
+    ['Requirements\n- Knowledge of digital signal processing for radar returns', 'audio-speech', false],
+    ['Requirements\n- Sound statistical judgement when reading experiment results', 'statistics', true],
+  ], 'job');
+  it('a heading "Should have:" after "Must have:" scopes its items as preferred', async () => {
+    const { analysis } = await analyzeText('Data Engineer\n\nMust have:\n- SQL\n\nShould have:\n- Experience with Kubernetes and CI/CD pipelines\n\nCould have:\n- A/B testing', 'job');
+    expect(analysis.skills.find((s) => s.id === 'software-engineering')?.requirement).toBe('preferred');
+    expect(analysis.skills.find((s) => s.id === 'idea-iteration')?.requirement).toBe('preferred');
+  });
+  casesOfSkills([
+    ['Skills: R, Tableau, Excel', 'data-science', false],
+  ]);
+});
+
+describe('pipelines of analysis', () => {
+  casesOfSkills([
+    ['Maintained the lab\'s analysis pipelines for mass-spectrometry runs.', 'data-science', true],
+  ]);
+});
