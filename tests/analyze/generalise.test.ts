@@ -1852,7 +1852,7 @@ describe("a business's money by its own names, sampling by design, helping other
   ]);
 });
 
-describe('MoSCoW headings, a training programme offered, and words that only support', () => {
+describe('MoSCoW headings, a training programme offered, words that only support, pipelines of analysis', () => {
   casesOfSkills([
     ['Data Engineer\n\nMust have:\n- SQL\n\nShould have:\n- Experience with Kubernetes and CI/CD pipelines', 'software-engineering', true],
     ["Requirements\n- SQL\n\nIn your first year you'll attend our academy (Python, statistics, cloud) with ten other starters.", 'statistics', false],
@@ -1866,11 +1866,6 @@ describe('MoSCoW headings, a training programme offered, and words that only sup
   });
   casesOfSkills([
     ['Skills: R, Tableau, Excel', 'data-science', false],
-  ]);
-});
-
-describe('pipelines of analysis', () => {
-  casesOfSkills([
     ['Maintained the lab\'s analysis pipelines for mass-spectrometry runs.', 'data-science', true],
   ]);
 });
