@@ -1869,3 +1869,12 @@ describe('MoSCoW headings, a training programme offered, words that only support
     ['Maintained the lab\'s analysis pipelines for mass-spectrometry runs.', 'data-science', true],
   ]);
 });
+
+describe('tests by their names, preprocessing pipelines and a pricing page', () => {
+  casesOfSkills([
+    ['Compared the three sites with Kruskal-Wallis and Dunn tests.', 'statistics', true],
+    ['Wrote the preprocessing pipeline for 40,000 scanned invoices.', 'data-science', true],
+    ['Redesigned the pricing page and its FAQ.', 'business-knowledge', false],
+    ['Set the pricing of our three subscription tiers.', 'business-knowledge', true],
+  ]);
+});
