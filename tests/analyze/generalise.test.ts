@@ -1876,5 +1876,6 @@ describe('tests by their names, preprocessing pipelines and a pricing page', () 
     ['Wrote the preprocessing pipeline for 40,000 scanned invoices.', 'data-science', true],
     ['Redesigned the pricing page and its FAQ.', 'business-knowledge', false],
     ['Set the pricing of our three subscription tiers.', 'business-knowledge', true],
+    ['Ran a challenger test of the new scorecard on a tenth of applications.', 'idea-iteration', true],
   ]);
 });
