@@ -1877,5 +1877,7 @@ describe('tests by their names, preprocessing pipelines and a pricing page', () 
     ['Redesigned the pricing page and its FAQ.', 'business-knowledge', false],
     ['Set the pricing of our three subscription tiers.', 'business-knowledge', true],
     ['Ran a challenger test of the new scorecard on a tenth of applications.', 'idea-iteration', true],
+    ['Built media mix models for the retail brand in Stan.', 'business-knowledge', true],
+    ['Proposed next year\'s budget allocation across TV and search.', 'business-knowledge', true],
   ]);
 });
