@@ -1879,5 +1879,8 @@ describe('tests by their names, preprocessing pipelines and a pricing page', () 
     ['Ran a challenger test of the new scorecard on a tenth of applications.', 'idea-iteration', true],
     ['Built media mix models for the retail brand in Stan.', 'business-knowledge', true],
     ['Proposed next year\'s budget allocation across TV and search.', 'business-knowledge', true],
+    ['The new ranking won a two-week online test by 1.8% in bookings.', 'idea-iteration', true],
+    ['Applicants complete an online test of verbal reasoning.', 'idea-iteration', false],
+    ['Wrote the coding standards the analytics team now follows.', 'software-engineering', true],
   ]);
 });
