@@ -1882,5 +1882,13 @@ describe('tests by their names, preprocessing pipelines and a pricing page', () 
     ['The new ranking won a two-week online test by 1.8% in bookings.', 'idea-iteration', true],
     ['Applicants complete an online test of verbal reasoning.', 'idea-iteration', false],
     ['Wrote the coding standards the analytics team now follows.', 'software-engineering', true],
+    ['Modelled the lifetime value of each subscriber cohort.', 'data-science', true],
   ]);
+});
+
+describe('an agency writing for its client', () => {
+  casesOfSkills([
+    ["My client, a drone start-up in Munich, needs a perception engineer.\n\nRequirements\n- Experience with object tracking (they train everything in PyTorch)\n- C++", 'neural-networks', true],
+    ['Requirements\n- Experience with object tracking (they train everything in PyTorch)\n- C++', 'neural-networks', false],
+  ], 'job');
 });

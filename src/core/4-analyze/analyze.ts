@@ -1,7 +1,7 @@
 import type { Extraction, Section, SectionKind } from '../1-text/schema';
 import type { CompiledLexicon, RoleSkill } from '../2-lexicon/compile';
 import { classifyKind, mayContradict } from './classify';
-import { isHiringLeadIn, secondHand, speaksToCandidate, voiceHints, type VoiceHints } from './voice';
+import { isHiringLeadIn, secondHand, speaksForClient, speaksToCandidate, voiceHints, type VoiceHints } from './voice';
 import { contextVerdict, deniedByLaterClause, deniedByWriterLater, mayBeDeniedLater, fillClauses, isCorroborated, isPlainTerm, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, TokenStems, yearsOf, type ClauseCache, type Judgement, type VerdictCache, type ModalityResult, type SentenceCues, type SentenceView } from './context';
 import { findFuzzyMentions, findMentions, type Mention } from '../3-extract/mentions';
 import type { NlpPort } from '../0-base/nlp-port';
@@ -279,6 +279,7 @@ export function analyzeExtraction(
   // A job ad's requirements table: the level cell of the row a mention stands in.
   let levels: LevelColumn | undefined;
   const hiringLeadIns = new Map<string, boolean>();
+  const forClient = kind === 'job' && speaksForClient(text);
   const traced: TracedMention[] = [];
   const evidenceBySkill = new Map<string, Evidence[]>();
   for (const mention of mentions) {
@@ -314,7 +315,7 @@ export function analyzeExtraction(
           hiring = isHiringLeadIn(leadIn);
           hiringLeadIns.set(leadIn, hiring);
         }
-        const voice = secondHand({ sentence, start: mention.start - offset, end: mention.end - offset, kind, section, inIntro, hints, hiringLeadIn: hiring ? leadIn : null });
+        const voice = secondHand({ sentence, start: mention.start - offset, end: mention.end - offset, kind, section, inIntro, hints, hiringLeadIn: hiring ? leadIn : null, forClient });
         if (voice) modality = { modality: 'reported', cue: voice.cue };
       }
       if (kind === 'cv' && modality.modality !== 'negated' && modality.modality !== 'reported' && view && cues.ownDenial && mayBeDeniedLater(sentence, mention.start - offset)) {

@@ -455,10 +455,24 @@ export interface VoiceInput {
   hints: VoiceHints;
   /** In a CV, the lead-in of the list the mention stands in when it introduces roles the writer recruits for (isHiringLeadIn). */
   hiringLeadIn?: string | null;
+  /** A job ad written by an agency for its client (speaksForClient): "they" there is the employer. */
+  forClient?: boolean;
 }
 
+/**
+ * A recruiter writing for a client ("my client, a drone company…", "one of our clients", "on behalf
+ * of our client"): in such an ad "they" is the employer, and "they use YOLO-style detectors" names
+ * the post's tools as "we use" would.
+ */
+const FOR_CLIENT = /\b(?:my|our)\s+client\b|\bone\s+of\s+(?:my|our)\s+clients\b|\bon\s+behalf\s+of\s+(?:my|our|a|the)\s+client\b/i;
+export function speaksForClient(text: string): boolean {
+  return FOR_CLIENT.test(text);
+}
+/** The employer's "they" opening another-party cue. */
+const THEY_OPENS = /^\W*(?:and|but|while|whereas|which|whom)?\s*they\b/i;
+
 /** The second-hand reading of a mention, or null when it is the writer's (CV) or the post's (job ad). */
-export function secondHand({ sentence, start, end, kind, section, inIntro, hints, hiringLeadIn }: VoiceInput): Voice | null {
+export function secondHand({ sentence, start, end, kind, section, inIntro, hints, hiringLeadIn, forClient }: VoiceInput): Voice | null {
   if (hints.employmentTerms) return { rule: 'employment-terms', cue: EMPLOYMENT_TERMS.exec(sentence)?.[0] ?? '' };
   if (hints.companyDescribed) return { rule: 'company-described', cue: COMPANY_DESCRIBED.exec(sentence)?.[0].trim().slice(0, 80) ?? '' };
   const mention = sentence.slice(start, end);
@@ -506,7 +520,8 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
     if (doneBy) return { rule: 'done-by-others', cue: doneBy[0] };
   }
   const other = hints.subject ? nearestCue(OTHER_SUBJECT, before, (gap) => !OTHER_CLAUSE_END.test(gap)) : null;
-  if (other && !(kind === 'cv' && INVOLVED.test(before.slice(0, other.index + 1)))) return { rule: 'other-subject', cue: before.slice(other.index).trim().slice(0, 80) };
+  const employerSpeaks = other !== null && kind === 'job' && forClient === true && THEY_OPENS.test(other[0]);
+  if (other && !employerSpeaks && !(kind === 'cv' && INVOLVED.test(before.slice(0, other.index + 1)))) return { rule: 'other-subject', cue: before.slice(other.index).trim().slice(0, 80) };
   const party = hints.subject ? nearestCue(PARTY_WHO, before, (gap) => !OTHER_CLAUSE_END.test(gap) && !RELATIVE_CLAUSE_CLOSED.test(gap)) : null;
   if (party && !LEADS_OR_FOUNDED.test(before.slice(0, party.index))) return { rule: 'other-subject', cue: before.slice(party.index).trim().slice(0, 80) };
   const whose = hints.subject ? nearestCue(WHOSE_THING, before, (gap) => !OTHER_CLAUSE_END.test(gap) && !/,/.test(gap)) : null;
