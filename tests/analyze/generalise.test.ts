@@ -1883,6 +1883,7 @@ describe('tests by their names, preprocessing pipelines and a pricing page', () 
     ['Applicants complete an online test of verbal reasoning.', 'idea-iteration', false],
     ['Wrote the coding standards the analytics team now follows.', 'software-engineering', true],
     ['Modelled the lifetime value of each subscriber cohort.', 'data-science', true],
+    ['Takes a test-driven approach to the billing code.', 'software-engineering', true],
   ]);
 });
 
