@@ -1884,6 +1884,8 @@ describe('tests by their names, preprocessing pipelines and a pricing page', () 
     ['Wrote the coding standards the analytics team now follows.', 'software-engineering', true],
     ['Modelled the lifetime value of each subscriber cohort.', 'data-science', true],
     ['Takes a test-driven approach to the billing code.', 'software-engineering', true],
+    ['Chose between time series methods for the weekly sales plan.', 'statistics', true],
+    ['Trained vision-language-action models for a kitchen robot.', 'computer-vision', true],
   ]);
 });
 
