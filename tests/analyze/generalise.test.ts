@@ -1886,6 +1886,9 @@ describe('tests by their names, preprocessing pipelines and a pricing page', () 
     ['Takes a test-driven approach to the billing code.', 'software-engineering', true],
     ['Chose between time series methods for the weekly sales plan.', 'statistics', true],
     ['Trained vision-language-action models for a kitchen robot.', 'computer-vision', true],
+    ['Five years of experience with the insurance industry and its brokers.', 'business-knowledge', true],
+    ['Some knowledge about accounting would help you here.', 'business-knowledge', true],
+    ['Built accessible websites with insurers as clients.', 'business-knowledge', false],
   ]);
 });
 
