@@ -1790,6 +1790,8 @@ describe('an architecture named for one field, error analysis and mechanics as a
     ['Wrote a rigid-body simulation of a quadruped for gait tuning.', 'physics', true],
     ['Redesigned the loyalty scheme mechanics with the marketing team.', 'physics', false],
     ['Explained the mechanics of the bonus pool to new joiners.', 'physics', false],
+    ['Tuned the core mechanics of the game we built on the design course.', 'physics', false],
+    ['Trained a classifier that flags abusive chat text in three languages.', 'nlp', true],
   ]);
 });
 
