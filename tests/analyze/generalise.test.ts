@@ -1816,6 +1816,9 @@ describe('deep models with a word between, named costs, and terms that only supp
 describe('solvers and subjects by name, infrastructure for training, and a regulator', () => {
   casesOfSkills([
     ['Fitted the camera intrinsics with Levenberg-Marquardt.', 'numerical-analysis', true],
+    ['Ported the solver for the reaction-diffusion equations to the GPU.', 'numerical-analysis', true],
+    ['Wrapped a SAT solver for the timetabling service.', 'numerical-analysis', false],
+    ['Agreed the sample size of the pilot with the clinicians.', 'statistics', true],
     ['Third-year modules included differential geometry and topology.', 'calculus', true],
     ['Looked after a 64-GPU training cluster for the research group.', 'neural-networks', false],
     ['Sped up GPU training of the segmentation network with mixed precision.', 'neural-networks', true],
