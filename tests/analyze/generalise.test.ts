@@ -1894,6 +1894,9 @@ describe('tests by their names, preprocessing pipelines and a pricing page', () 
     ['Five years of experience with the insurance industry and its brokers.', 'business-knowledge', true],
     ['Some knowledge about accounting would help you here.', 'business-knowledge', true],
     ['Built accessible websites with insurers as clients.', 'business-knowledge', false],
+    ['Walked the investment committee through the model\'s drawdowns each month.', 'business-knowledge', false],
+    ['Explained the model\'s drawdowns to the investment committee each month.', 'business-knowledge', true],
+    ['Prepared the numbers for the quarterly business review.', 'business-knowledge', true],
   ]);
 });
 
