@@ -1897,6 +1897,8 @@ describe('tests by their names, preprocessing pipelines and a pricing page', () 
     ['Walked the investment committee through the model\'s drawdowns each month.', 'business-knowledge', false],
     ['Explained the model\'s drawdowns to the investment committee each month.', 'business-knowledge', true],
     ['Prepared the numbers for the quarterly business review.', 'business-knowledge', true],
+    ['Led a three-month pilot of the new rota tool in two hospitals.', 'idea-iteration', true],
+    ['Ran pilot training for the airline\'s new first officers.', 'idea-iteration', false],
   ]);
 });
 
