@@ -1861,6 +1861,7 @@ describe('MoSCoW headings, a training programme offered, words that only support
   casesOfSkills([
     ['Data Engineer\n\nMust have:\n- SQL\n\nShould have:\n- Experience with Kubernetes and CI/CD pipelines', 'software-engineering', true],
     ["Requirements\n- SQL\n\nIn your first year you'll attend our academy (Python, statistics, cloud) with ten other starters.", 'statistics', false],
+    ["Requirements\n- SQL\n\nIn your first month you'll attend our bootcamp (Kubernetes, Terraform, CI/CD pipelines).", 'software-engineering', false],
     ['Requirements\n- Knowledge of digital signal processing for radar returns', 'audio-speech', false],
     ['Requirements\n- Sound statistical judgement when reading experiment results', 'statistics', true],
   ], 'job');
