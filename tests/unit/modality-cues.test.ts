@@ -33,6 +33,12 @@ const CASES: Array<[DocumentKind, string, string]> = [
   ['cv', 'Scala (primary)', 'Scala'],
   ['cv', 'Scala: not yet.', 'Scala'],
   ['cv', 'Scala: theory only', 'Scala'],
+  ['cv', 'Took an evening class to learn Scala.', 'Scala'],
+  ['cv', 'Go, Scala (some)', 'Scala'],
+  ['cv', 'My teammates built the Scala services.', 'Scala'],
+  ['job', "You'll attend our bootcamp on Scala.", 'Scala'],
+  ['job', 'You will follow our academy (Scala, SQL).', 'Scala'],
+  ['job', "We'll teach you our tools and practices, including Scala.", 'Scala'],
 ];
 
 describe('the modality shortcut runs every modality rule that would give a verdict', () => {
