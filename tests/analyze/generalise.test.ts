@@ -1909,3 +1909,13 @@ describe('an agency writing for its client', () => {
     ['Requirements\n- Experience with object tracking (they train everything in PyTorch)\n- C++', 'neural-networks', false],
   ], 'job');
 });
+
+describe('paid experience named with a technology between, and prices tested on customers', () => {
+  casesOfSkills([
+    ['Requirements\n- At least two years of commercial Kotlin experience', 'business-knowledge', false],
+    ['Requirements\n- Commercial C++ and CUDA experience in a trading firm', 'business-knowledge', false],
+    ['Requirements\n- You think commercially about every model you ship', 'business-knowledge', true],
+    ['Ran two pricing tests on the annual plan.', 'idea-iteration', true],
+    ['Ran price experiments on delivery fees in three cities.', 'business-knowledge', true],
+  ], 'job');
+});

@@ -815,6 +815,36 @@ function wordJustAfter(words: ReadonlySet<string>, mention: Mention, tokens: Tok
   return k <= view.lastToken && isContextWord(words, tokens, k, stems);
 }
 
+/** What links names in a row: "C++ and CUDA", "Go or Rust", "Python, SQL". */
+const NAME_LINKS = new Set(['and', 'or', ',']);
+
+/** A name written with a capital or a symbol: "Python", "NLP", "C++", "Node.js". */
+function isWrittenName(token: Token | undefined): boolean {
+  return token?.type === 'word' && (token.text !== token.lower || token.text.includes('+') || token.text.includes('#'));
+}
+
+/**
+ * A word that must not follow the mention (lexicon `notFollowedBy`), right after it or after up to
+ * three names between them: in "commercial Python experience" or "commercial C++ and CUDA
+ * experience" the word after the names still says what the mention is (paid work, not the business
+ * side).
+ * Names count only in text not set in capitals, where a capital sets a name apart.
+ */
+function wordAfterNames(words: ReadonlySet<string>, mention: Mention, tokens: Token[], view: SentenceView, stems: TokenStems): boolean {
+  if (wordJustAfter(words, mention, tokens, view, stems)) return true;
+  const own = tokens[mention.firstToken];
+  if (own === undefined || own.text === own.text.toUpperCase()) return false;
+  let k = mention.lastToken + 1;
+  for (let names = 0; names < 3; names++) {
+    while (k <= view.lastToken && tokens[k]?.type === 'joiner') k++;
+    if (k > view.lastToken || !isWrittenName(tokens[k])) return false;
+    k++;
+    while (k <= view.lastToken && (tokens[k]?.type === 'joiner' || NAME_LINKS.has(tokens[k]?.lower ?? ''))) k++;
+    if (k <= view.lastToken && isContextWord(words, tokens, k, stems)) return true;
+  }
+  return false;
+}
+
 /**
  * The term's own context (lexicon `context`): where a verb's place makes it a verb and its object,
  * the words it needs just before it or must not have just after it, and the words required in its
@@ -825,7 +855,7 @@ export function contextVerdict(mention: Mention, tokens: Token[], view: Sentence
   if (mention.term.measurementAfterNoun && afterPlainNoun(mention, tokens, view)) return 'context-excluded';
   if (mention.term.verbFirst && readAsVerb(mention, tokens, view)) return 'context-excluded';
   if (mention.term.before && !wordJustBefore(mention.term.before, mention, tokens, view, stems) && !(mention.term.orFollowedBy && wordJustAfter(mention.term.orFollowedBy, mention, tokens, view, stems))) return 'context-missing';
-  if (mention.term.notFollowedBy && wordJustAfter(mention.term.notFollowedBy, mention, tokens, view, stems)) return 'context-excluded';
+  if (mention.term.notFollowedBy && wordAfterNames(mention.term.notFollowedBy, mention, tokens, view, stems)) return 'context-excluded';
   if (mention.term.after && !afterWordSoon(mention, tokens, view)) return 'context-missing';
   if (mention.term.notPrecededBy && wordRightBefore(mention.term.notPrecededBy, mention, tokens, view)) return 'context-excluded';
   if (!require && !exclude) return undefined;
