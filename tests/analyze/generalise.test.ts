@@ -1041,6 +1041,19 @@ describe('section structure and requirement scope', () => {
     expect(detectSections(cv).map((s) => s.kind)).toEqual(['experience', 'skills']);
   });
 
+  it('a Markdown heading as deep as the one that opened a section is its sibling, whatever its words', async () => {
+    const ad = '## Bonus points\n- Airflow\n\n## Life on the team\nFridays you pair with two data engineers on the week\'s incidents.';
+    expect(detectSections(ad).map((s) => [s.title, s.kind])).toEqual([
+      ['Bonus points', 'preferred'],
+      ['Life on the team', 'unknown'],
+    ]);
+    const { analysis } = await analyzeText(ad, 'job');
+    expect(analysis.skills.find((s) => s.id === 'collaboration')?.requirement).toBe('required');
+    // A deeper heading is an entry or a group inside the section, which goes on.
+    const cv = '## Experience\n\n### Lab Technician — Corvid Bio (2018–2021)\n- Ran the assays.';
+    expect(detectSections(cv).map((s) => s.kind)).toEqual(['experience']);
+  });
+
   it('a title that says who would fit the post heads its requirements', () => {
     const need = 'We make ferry timetables.\n\nWhat you will need\n- Kotlin\n\nWhat you will do\n- Ship the app\n\nWhat we look for\n- Calm';
     expect(detectSections(need).map((s) => s.kind)).toEqual(['requirements', 'responsibilities', 'requirements']);
@@ -1910,12 +1923,15 @@ describe('an agency writing for its client', () => {
   ], 'job');
 });
 
-describe('paid experience named with a technology between, and prices tested on customers', () => {
+describe('paid experience named with a technology between, prices tested on customers, an industry worked in and results put in money', () => {
   casesOfSkills([
     ['Requirements\n- At least two years of commercial Kotlin experience', 'business-knowledge', false],
     ['Requirements\n- Commercial C++ and CUDA experience in a trading firm', 'business-knowledge', false],
     ['Requirements\n- You think commercially about every model you ship', 'business-knowledge', true],
     ['Ran two pricing tests on the annual plan.', 'idea-iteration', true],
+    ['Requirements\n- You have worked in insurance or another regulated business', 'business-knowledge', true],
+    ['Requirements\n- You can turn a drop in recall into dollars for the claims team', 'business-knowledge', true],
+    ['Requirements\n- You can explain a model\'s precision in business terms', 'business-knowledge', true],
     ['Ran price experiments on delivery fees in three cities.', 'business-knowledge', true],
   ], 'job');
 });

@@ -307,6 +307,12 @@ function wrapsOn(line: string, next: string): boolean {
 }
 const INLINE_LABEL = /:\s+\S|\s[-–—]\s+\S/;
 
+/** The level of a Markdown heading line ("### Title" is 3), or undefined for any other line. */
+function markdownLevel(line: string): number | undefined {
+  const m = /^\s{0,3}(#{1,6})\s+\S/.exec(line);
+  return m?.[1]?.length;
+}
+
 /** Sections that a heading of unknown words ends. */
 const UNKNOWN_ENDS: ReadonlySet<SectionKind> = new Set(['about-company', 'benefits', 'application', 'excluded', 'learning', 'other-jobs', 'job-details', 'unknown']);
 
@@ -317,6 +323,8 @@ export function detectSections(text: string): Section[] {
   const lines = text.split('\n');
   // A table's level cell ("Bonus" under a row) says how much its row matters; it heads nothing.
   const { cellLines } = levelColumn(text, lines);
+  // The Markdown level of the heading that opened the current section, when it had one.
+  let openedAtLevel: number | undefined;
   for (const [i, line] of lines.entries()) {
     if (cellLines.has(i)) {
       offset += line.length + 1;
@@ -331,14 +339,21 @@ export function detectSections(text: string): Section[] {
     // A heading known only by its form ends the parts that must not run on (a company's
     // description, benefits, how to apply) and starts the document; inside experience or projects it
     // is an entry's own title ("### ML Engineer — Acme (2020–)"), not a new section.
-    const endsCurrent = heading?.kind !== 'unknown' || current === undefined || UNKNOWN_ENDS.has(current);
+    // A Markdown heading no deeper than the one that opened the section is its sibling, whatever
+    // its words: "### A typical week" after "### Nice to have" ends the wish list.
+    const level = markdownLevel(line);
+    const sibling = level !== undefined && openedAtLevel !== undefined && level <= openedAtLevel;
+    const endsCurrent = heading?.kind !== 'unknown' || current === undefined || UNKNOWN_ENDS.has(current) || sibling;
     // A job board's "Apply for this job" over its form closes the ad; as the page's first line it
     // is the button above the ad, which heads nothing. In the form, a lone "Required" is the legend
     // of its starred fields, no heading.
     const applyButton = heading !== null && APPLY_TITLES.includes(headingKey(line)) && found.length === 0;
     const formLegend = heading !== null && current === 'application' && FORM_LEGEND.test(line);
     if (heading && !applyButton && !formLegend) {
-      if (endsCurrent) found.push({ ...heading, start: offset + line.length - line.trimStart().length });
+      if (endsCurrent) {
+        found.push({ ...heading, start: offset + line.length - line.trimStart().length });
+        openedAtLevel = level;
+      }
       // A list item that starts with its own label ("- Nice to have: Kubernetes") between items of
       // the same list speaks for itself: the list's section goes on with the next item.
       const previous = found[found.length - 2];
