@@ -1133,6 +1133,17 @@ describe('section structure and requirement scope', () => {
     expect(await presentSkills(own, 'job')).toContain('software-engineering');
   });
 
+  it("a board's skill tags among its fields, and the hiring team it shows, are its fields too", async () => {
+    const board = ['Requirements', '- Kotlin and Postgres', '', 'Employment type', 'Full-time', 'Skills', 'Computer Vision, Kotlin (Programming Language) +5 more', 'Meet the hiring team', 'Ola Brekke', 'Head of NLP at Fjordline'].join('\n');
+    expect(detectSections(board).map((s) => s.kind)).toEqual(['requirements', 'job-details', 'job-details', 'job-details']);
+    const present = await presentSkills(board, 'job');
+    expect(present).not.toContain('computer-vision');
+    expect(present).not.toContain('nlp');
+    // Outside a board's fields, "Skills" heads the ad's own list.
+    const own = ['About the role', 'You will run our forecasts.', '', 'Skills', 'Computer vision, Kotlin'].join('\n');
+    expect(await presentSkills(own, 'job')).toContain('computer-vision');
+  });
+
   it("a known label after a stop that opens a typed list heads the lines after it, not its line only", async () => {
     const text = 'About Us: a dairy co-op with 300\nmembers and two plants. Responsibilities: • Keep\nthe milk-yield forecasts in Python\nhealthy • Work with the vets on herd data';
     expect(detectSections(text).map((s) => s.kind)).toEqual(['about-company', 'responsibilities']);
@@ -1930,6 +1941,9 @@ describe('paid experience named with a technology between, prices tested on cust
     ['Requirements\n- You think commercially about every model you ship', 'business-knowledge', true],
     ['Ran two pricing tests on the annual plan.', 'idea-iteration', true],
     ['Projects\n- Handwritten digit recognition with a small CNN', 'computer-vision', true],
+    ['Research Engineer\nDepartment of Statistics and Data Science, Harlow University\n\nDuties\n- Maintain the group\'s R packages', 'statistics', false],
+    ['Duties\n- Apply statistics to the trial data of the Department of Oncology', 'statistics', true],
+    ['Duties\n- Work with collaborators across the consortium on shared pipelines', 'collaboration', true],
     ['Requirements\n- You have worked in insurance or another regulated business', 'business-knowledge', true],
     ['Requirements\n- You can turn a drop in recall into dollars for the claims team', 'business-knowledge', true],
     ['Requirements\n- Ideally you have worked in pharma or a similar regulated field', 'business-knowledge', true],

@@ -52,7 +52,7 @@ function headingKey(raw: string): string {
  * level", "Industries\nSoftware Development", "Job type\nFull-time"). Only a whole line is such a
  * field: "Employment type: Full-time" inside an ad's own list is one of its lines.
  */
-const JOB_DETAILS_FIELDS: ReadonlySet<string> = new Set(['seniority level', 'employment type', 'job function', 'industries', 'job type', 'job details', 'profile insights', 'work location', 'schedule']);
+const JOB_DETAILS_FIELDS: ReadonlySet<string> = new Set(['seniority level', 'employment type', 'job function', 'industries', 'job type', 'job details', 'profile insights', 'work location', 'schedule', 'meet the hiring team', 'hiring team', 'job poster']);
 
 const HEADING_INDEX: ReadonlyMap<string, SectionKind> = new Map(
   HEADINGS.flatMap(([kind, names]) => names.map((name) => [headingKey(name), kind] as const)),
@@ -335,7 +335,10 @@ export function detectSections(text: string): Section[] {
     // be running on; inside benefits or how-to-apply it is a group of that section ("Health" over
     // its insurances), which must not end it.
     const around = current === undefined || current === 'about-company' || current === 'unknown' ? { previous: lines[i - 1], next: lines[i + 1] } : {};
-    const heading = classifyHeading(line) ?? classifyListIntro(line, nextNonBlank(lines, i)) ?? classifyHeadingByForm(line, around);
+    const classified = classifyHeading(line) ?? classifyListIntro(line, nextNonBlank(lines, i)) ?? classifyHeadingByForm(line, around);
+    // Among a job board's fields about the post, "Skills" is one more field: the board's tags for
+    // the ad ("Machine Learning, Python +7 more"), not a list the ad itself makes.
+    const heading = classified?.kind === 'skills' && current === 'job-details' ? { ...classified, kind: 'job-details' as const } : classified;
     // A heading known only by its form ends the parts that must not run on (a company's
     // description, benefits, how to apply) and starts the document; inside experience or projects it
     // is an entry's own title ("### ML Engineer — Acme (2020–)"), not a new section.

@@ -25,6 +25,14 @@ const ORGANISATION_AFTER = new RegExp(String.raw`^(?:\s+[\p{Lu}&][\p{L}&.-]*){0,
  * or working there says something of the person.)
  */
 const ORGANISATION_BEFORE = new RegExp(String.raw`\b(?:${PUBLIC_BODIES})\s+(?:for|of)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}&-]*\s+){0,2}$`, 'u');
+/** Academic units named before their field: "School of Physics and Astronomy", "Department of Statistics". */
+const ACADEMIC_UNITS = String.raw`School|Department|Dept\.?|Faculty|Institute|Centre|Center|Division`;
+/**
+ * Job ads: a field in the name of the employer's academic unit ("School of Physics and Astronomy,
+ * University of Northmoor") says where the post sits, not what it asks. (In a CV the same name says
+ * what the person studied or worked in, and is left alone, as above.)
+ */
+const ACADEMIC_UNIT_BEFORE = new RegExp(String.raw`\b(?:${ACADEMIC_UNITS})\s+(?:of|for)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}&-]*\s+(?:(?:and|&)\s+)?){0,3}$`, 'u');
 
 /** Head nouns of professions: in the plural they name other people ("the desk is mostly physicists"). */
 const PROFESSIONS = 'engineers|scientists|analysts|developers|statisticians|physicists|mathematicians|researchers|economists|technicians|specialists|practitioners|architects|actuaries|accountants|clinicians|radiologists';
@@ -399,7 +407,7 @@ export interface VoiceHints {
 }
 
 const HINT = {
-  organisation: new RegExp(String.raw`\b(?:${ORGANISATION_SUFFIXES}|${PUBLIC_BODIES})\b`),
+  organisation: new RegExp(String.raw`\b(?:${ORGANISATION_SUFFIXES}|${PUBLIC_BODIES}|${ACADEMIC_UNITS})\b`),
   team: new RegExp(String.raw`\b(?:${TEAM_WORDS})\b`, 'i'),
   doneBy: /\bby\b|\b(?:bought in|outsourced|licensed from|came from|comes? from)\b/i,
   subject: new RegExp(String.raw`\b(?:they|he|she|team|teams|group|department|colleagues|teammates|co-?workers|whose|vendor|partners?|manager|supervisor|advisor|adviser|boss|mentor|lead|director|professor|${PROFESSIONS})\b`, 'i'),
@@ -494,6 +502,8 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   const ownedByTeam = kind === 'cv' && TEAM_POSSESSIVE_AFTER.test(after) && !LEADS_OR_FOUNDED.test(before);
   if (hints.team && TEAM_AFTER.test(after) && !TEAM_KIND.test(mention) && (!takesPart || ownedByTeam) && !LINKING_END.test(mention)) return { rule: 'team-name', cue: `${mention}${TEAM_AFTER.exec(after)?.[0] ?? ''}`.trim() };
   if (kind === 'job') {
+    const unit = hints.organisation && /^[\p{Lu}]/u.test(mention) ? ACADEMIC_UNIT_BEFORE.exec(before) : null;
+    if (unit) return { rule: 'organisation-name', cue: `${unit[0]}${mention}` };
     const made = /\b(?:that|which|who)\b/i.test(before) ? PARTY_THAT_MADE.exec(before) : null;
     if (made && !LEADS_OR_FOUNDED.test(before.slice(0, made.index))) return { rule: 'done-by-others', cue: made[0].trim().slice(0, 80) };
     const named = /['’]s\s/.test(before) && !ADDRESSES_CANDIDATE.test(sentence) ? NAMED_THING_OPENS.exec(before) : null;
