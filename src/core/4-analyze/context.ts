@@ -139,6 +139,12 @@ const CORROBORATION_WORDS = new Set([
   'developer', 'developers', 'package', 'packages', 'library', 'libraries', 'stack', 'framework', 'frameworks', 'lang',
   'written', 'wrote', 'write', 'implemented', 'compiler', 'runtime', 'toolchain', 'codebase', 'sdk', 'api', 'apis',
 ]);
+/**
+ * A subject with an everyday sense named beside mathematics is the mathematical subject ("A-level
+ * Mathematics including calculus"). Only for subjects (lexicon `sense: domain`), not weak tokens:
+ * "Mathematics (C)" is a grade, not the C language.
+ */
+const SUBJECT_CORROBORATION_WORDS = new Set(['mathematics', 'maths', 'math', 'mathematical']);
 
 /** Clause spans of a sentence: compromise's clauses, re-joined across list commas that start no new clause. */
 function mergeClauses(sentence: string, raw: Span[]): Span[] {
@@ -889,9 +895,10 @@ export function isPlainTerm(term: Mention['term']): boolean {
  */
 export function isCorroborated(mention: Mention, all: Mention[], tokens: Token[], view: SentenceView, section: SectionKind | null, fieldOf: (skill: string) => string | undefined): boolean {
   if (section === 'skills') return true;
+  const subject = mention.term.entry.sense === 'domain' && !mention.term.entry.ambiguous;
   for (let k = Math.max(view.firstToken, mention.firstToken - 3); k <= Math.min(view.lastToken, mention.lastToken + 3); k++) {
     const t = tokens[k];
-    if (t && CORROBORATION_WORDS.has(t.lower)) return true;
+    if (t && (CORROBORATION_WORDS.has(t.lower) || (subject && SUBJECT_CORROBORATION_WORDS.has(t.lower)))) return true;
   }
   const fields = new Set(Object.keys(mention.term.entry.skills).map(fieldOf));
   const sameField = (other: Mention): boolean => isPlainTerm(other.term) && Object.keys(other.term.entry.skills).some((s) => fields.has(fieldOf(s)));
