@@ -1942,6 +1942,8 @@ describe('paid experience named with a technology between, prices tested on cust
     ['Ran two pricing tests on the annual plan.', 'idea-iteration', true],
     ['Projects\n- Handwritten digit recognition with a small CNN', 'computer-vision', true],
     ['Tutored GCSE and A-level maths, calculus above all, for six years.', 'calculus', true],
+    ['The booking redesign was shipped in four iterations, each tried on a tenth of users.', 'idea-iteration', true],
+    ['The k-means iterations stopped once the centroids moved less than 0.01.', 'idea-iteration', false],
     ['A-levels: Mathematics (C), Chemistry (B)', 'cpp', false],
     ['Presented the churn findings to the board each quarter.', 'business-knowledge', true],
     ['Soldered the sensor board and presented it at the open day.', 'business-knowledge', false],
