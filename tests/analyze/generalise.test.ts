@@ -1144,6 +1144,15 @@ describe('section structure and requirement scope', () => {
     expect(await presentSkills(own, 'job')).toContain('computer-vision');
   });
 
+  it("a bare skills list under an ad names skills without making the ad's nice-to-haves required", async () => {
+    const ad = ['Responsibilities', '- Keep the pricing service in Go healthy', '', 'Good to have:', '- Kafka, some PyTorch', '', 'Key Skills', 'Go, PyTorch, C++'].join('\n');
+    const { analysis } = await analyzeText(ad, 'job');
+    const requirement = (id: string): string | null | undefined => analysis.skills.find((s) => s.id === id)?.requirement;
+    expect(requirement('neural-networks')).toBe('preferred');
+    // A skill only the list names is still asked for.
+    expect(requirement('cpp')).toBe('required');
+  });
+
   it("a known label after a stop that opens a typed list heads the lines after it, not its line only", async () => {
     const text = 'About Us: a dairy co-op with 300\nmembers and two plants. Responsibilities: • Keep\nthe milk-yield forecasts in Python\nhealthy • Work with the vets on herd data';
     expect(detectSections(text).map((s) => s.kind)).toEqual(['about-company', 'responsibilities']);

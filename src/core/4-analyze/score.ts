@@ -1,7 +1,7 @@
 import { adviceFor, type ShownPart } from './advice';
 import type { SectionKind } from '../1-text/schema';
 import type { CompiledLexicon, RoleSkill } from '../2-lexicon/compile';
-import type { Analysis, DocumentKind, Evidence, Gap, Modality, SkillResult } from './schema';
+import type { Analysis, DocumentKind, Evidence, Gap, Modality, Requirement, SkillResult } from './schema';
 
 /** A skill is present when its strongest evidence reaches this. */
 export const PRESENT_THRESHOLD = 0.55;
@@ -57,6 +57,18 @@ function deniedByName(lexicon: CompiledLexicon, skill: RoleSkill, evidence: Evid
   });
 }
 
+/**
+ * Whether a job ad requires a present skill. A bare skills list ("Key Skills: Python, NLP,
+ * Computer Vision" under an ad) names its skills without saying how much each matters: where the
+ * ad's own words put a skill among the nice-to-haves, the list does not make it required.
+ */
+function requirementOf(strong: Evidence[]): Requirement {
+  const inOwnWords = strong.some((e) => e.requirement === 'required' && e.section !== 'skills');
+  if (inOwnWords) return 'required';
+  const listed = strong.some((e) => e.requirement === 'required');
+  return listed && !strong.some((e) => e.requirement === 'preferred') ? 'required' : 'preferred';
+}
+
 function skillResult(skill: RoleSkill, evidence: Evidence[], kind: DocumentKind, derivedYears: number | undefined, denied = false): SkillResult {
   const counted = denied ? [] : evidence.filter((e) => e.strength > 0);
   const strength = counted.reduce((best, e) => Math.max(best, e.strength), 0);
@@ -64,8 +76,7 @@ function skillResult(skill: RoleSkill, evidence: Evidence[], kind: DocumentKind,
   const stated = counted.reduce<number | null>((best, e) => (e.years !== undefined && (best === null || e.years > best) ? e.years : best), null);
   const years = stated ?? (present && derivedYears !== undefined ? derivedYears : null);
   const yearsFrom = stated !== null ? 'stated' : years !== null ? 'experience-dates' : null;
-  const requirement =
-    kind === 'job' && present ? (counted.some((e) => e.strength >= PRESENT_THRESHOLD && e.requirement === 'required') ? 'required' : 'preferred') : null;
+  const requirement = kind === 'job' && present ? requirementOf(counted.filter((e) => e.strength >= PRESENT_THRESHOLD)) : null;
   // Strongest evidence first; then in document order.
   const ordered = [...evidence].sort((a, b) => b.strength - a.strength || a.start - b.start);
   return { id: skill.id, label: skill.label, category: skill.categoryId, weight: round(skill.weight), present, strength: round(strength), years, yearsFrom, requirement, evidence: ordered };
