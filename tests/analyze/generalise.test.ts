@@ -1049,6 +1049,8 @@ describe('section structure and requirement scope', () => {
     ]);
     const { analysis } = await analyzeText(ad, 'job');
     expect(analysis.skills.find((s) => s.id === 'collaboration')?.requirement).toBe('required');
+    // A sibling heading whose words are known takes its own kind.
+    expect(detectSections('#### Education\n- BSc Geography\n\n#### Job Experience\n- Shop assistant').map((s) => s.kind)).toEqual(['education', 'experience']);
     // A deeper heading is an entry or a group inside the section, which goes on.
     const cv = '## Experience\n\n### Lab Technician — Corvid Bio (2018–2021)\n- Ran the assays.';
     expect(detectSections(cv).map((s) => s.kind)).toEqual(['experience']);

@@ -19,6 +19,15 @@ describe('headings kept from HTML, Markdown and Word', () => {
     expect(htmlToText(markdownToHtml('## Toolbox\n\nRust and Go.\n')).text).toBe('## Toolbox\n\nRust and Go.');
   });
 
+  it("keeps a Markdown paragraph's own line breaks, so level lines stay items of their own", async () => {
+    const md = '### Skills\nExpert: Go, Kotlin\nLearning: PyTorch, Rust\n';
+    const { text } = htmlToText(markdownToHtml(md));
+    expect(text).toBe('### Skills\n\nExpert: Go, Kotlin\nLearning: PyTorch, Rust');
+    const { trace } = await analyzeText(text, 'cv');
+    const modality = (id: string) => trace.mentions.find((m) => m.mention.term.entry.id === id)?.judgement.modality;
+    expect([modality('kotlin'), modality('pytorch')]).toEqual(['strong', 'weak']);
+  });
+
   it('a heading of unlisted words over a paragraph scopes what follows it', async () => {
     const page = [
       '<h2>Requirements</h2><ul><li>Strong Python and SQL.</li></ul>',
