@@ -1953,6 +1953,8 @@ describe('paid experience named with a technology between, prices tested on cust
     ['Ran two pricing tests on the annual plan.', 'idea-iteration', true],
     ['Projects\n- Handwritten digit recognition with a small CNN', 'computer-vision', true],
     ['Tutored GCSE and A-level maths, calculus above all, for six years.', 'calculus', true],
+    ['Forecast weekly footfall with SARIMAX and holiday regressors.', 'statistics', true],
+    ['Side projects\n- A digit recogniser for scanned cheques, in Keras', 'computer-vision', true],
     ['Wrote the equations of motion for the balancing scooter and tuned its controller.', 'physics', true],
     ['Every braking-controller build passes hardware-in-the-loop testing on the rig.', 'software-engineering', true],
     ['The booking redesign was shipped in four iterations, each tried on a tenth of users.', 'idea-iteration', true],

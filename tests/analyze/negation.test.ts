@@ -74,6 +74,7 @@ describe('negation and modality', () => {
     ['Working through an online tutorial to pick up Terraform.', 'terraform', 'weak', 'tutorial to pick up'],
     ['Languages: Kotlin, Scala (some), Bash', 'scala', 'weak', '(some)'],
     ['Golang (limited), Python', 'golang', 'weak', '(limited)'],
+    ['Languages: Rust (a little, for side projects), Kotlin', 'rust-language', 'weak', '(a little,'],
     ['A couple of hours of TensorFlow at a meetup.', 'tensorflow', 'weak', 'a couple of hours of'],
     ['I know just enough about Terraform to change a variable.', 'terraform', 'weak', 'know just enough'],
     ['I learned enough to run small jobs on Apache Spark.', 'spark', 'weak', 'learned enough'],
