@@ -1956,6 +1956,8 @@ describe('paid experience named with a technology between, prices tested on cust
     ['Forecast weekly footfall with SARIMAX and holiday regressors.', 'statistics', true],
     ['Rebuilt product search on cross-encoder rerankers over BM25 candidates.', 'neural-networks', true],
     ['Each month I communicate the churn drivers to leadership.', 'business-knowledge', true],
+    ['Put a rough version of the alerting in front of nurses within a week, then iterated.', 'idea-iteration', true],
+    ['Worked with the merchandisers on which promotions to rank first.', 'collaboration', true],
     ['Reporting to the CEO, you will own the roadmap.', 'business-knowledge', false],
     ['Side projects\n- A digit recogniser for scanned cheques, in Keras', 'computer-vision', true],
     ['Wrote the equations of motion for the balancing scooter and tuned its controller.', 'physics', true],
