@@ -1052,6 +1052,8 @@ describe('section structure and requirement scope', () => {
     // A sibling heading whose words are known takes its own kind.
     expect(detectSections('#### Education\n- BSc Geography\n\n#### Job Experience\n- Shop assistant').map((s) => s.kind)).toEqual(['education', 'experience']);
     // A deeper heading is an entry or a group inside the section, which goes on.
+    // A LinkedIn export's "Top Skills" over its list is a skills list.
+    expect(detectSections('Contact\nwww.example.com/in/someone\nTop Skills\nKotlin\nSQL').map((s) => s.kind)).toEqual(['contact', 'skills']);
     const cv = '## Experience\n\n### Lab Technician — Corvid Bio (2018–2021)\n- Ran the assays.';
     expect(detectSections(cv).map((s) => s.kind)).toEqual(['experience']);
   });
@@ -1958,6 +1960,8 @@ describe('paid experience named with a technology between, prices tested on cust
     ['Each month I communicate the churn drivers to leadership.', 'business-knowledge', true],
     ['Put a rough version of the alerting in front of nurses within a week, then iterated.', 'idea-iteration', true],
     ['Worked with the merchandisers on which promotions to rank first.', 'collaboration', true],
+    ['Own the labelling budget and the two annotation vendors.', 'business-knowledge', true],
+    ['Own the budgeting feature of a personal-finance app.', 'business-knowledge', false],
     ['Reporting to the CEO, you will own the roadmap.', 'business-knowledge', false],
     ['Side projects\n- A digit recogniser for scanned cheques, in Keras', 'computer-vision', true],
     ['Wrote the equations of motion for the balancing scooter and tuned its controller.', 'physics', true],
