@@ -1961,6 +1961,8 @@ describe('paid experience named with a technology between, prices tested on cust
     ['Put a rough version of the alerting in front of nurses within a week, then iterated.', 'idea-iteration', true],
     ['Worked with the merchandisers on which promotions to rank first.', 'collaboration', true],
     ['Own the labelling budget and the two annotation vendors.', 'business-knowledge', true],
+    ['Took Probability and Random Processes in my second year.', 'statistics', true],
+    ['There is a high probability of delays on the night shift.', 'statistics', false],
     ['Own the budgeting feature of a personal-finance app.', 'business-knowledge', false],
     ['Reporting to the CEO, you will own the roadmap.', 'business-knowledge', false],
     ['Side projects\n- A digit recogniser for scanned cheques, in Keras', 'computer-vision', true],
