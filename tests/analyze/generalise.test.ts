@@ -1052,6 +1052,8 @@ describe('section structure and requirement scope', () => {
     // A sibling heading whose words are known takes its own kind.
     expect(detectSections('#### Education\n- BSc Geography\n\n#### Job Experience\n- Shop assistant').map((s) => s.kind)).toEqual(['education', 'experience']);
     // A deeper heading is an entry or a group inside the section, which goes on.
+    // A careers page's list of its other openings is page furniture.
+    expect(detectSections('Requirements\n- Kotlin\n\nOther open roles\n- Computer Vision Engineer').map((s) => s.kind)).toEqual(['requirements', 'other-jobs']);
     // A LinkedIn export's "Top Skills" over its list is a skills list.
     expect(detectSections('Contact\nwww.example.com/in/someone\nTop Skills\nKotlin\nSQL').map((s) => s.kind)).toEqual(['contact', 'skills']);
     const cv = '## Experience\n\n### Lab Technician — Corvid Bio (2018–2021)\n- Ran the assays.';
@@ -1962,6 +1964,8 @@ describe('paid experience named with a technology between, prices tested on cust
     ['Worked with the merchandisers on which promotions to rank first.', 'collaboration', true],
     ['Own the labelling budget and the two annotation vendors.', 'business-knowledge', true],
     ['Took Probability and Random Processes in my second year.', 'statistics', true],
+    ['Ran two experiments with partner restaurants before rolling out the new forecast.', 'idea-iteration', true],
+    ['Built vision-based bin picking for a parcel sorter.', 'computer-vision', true],
     ['There is a high probability of delays on the night shift.', 'statistics', false],
     ['Own the budgeting feature of a personal-finance app.', 'business-knowledge', false],
     ['Reporting to the CEO, you will own the roadmap.', 'business-knowledge', false],
