@@ -124,6 +124,15 @@ const OTHER_SUBJECT = new RegExp(
  * speech models". The comma makes the clause say what that party does; leading or founding it
  * keeps the work the writer's (LEADS_OR_FOUNDED).
  */
+/**
+ * People named in the plural with what they do after "who", comma or not: "supported the
+ * physicists and meteorologists who run the weather models", "worked beside analysts who build the
+ * churn models". "Who" names people, so any plural before it does, "-ers" ones too
+ * (oceanographers). A singular ("an engineer who builds models") can be the writer and is left
+ * alone, and so is "those of us who build".
+ */
+const PEOPLE_WHO = new RegExp(String.raw`\b([\p{L}-]+s)\s+who\s+${SUBJECT_ADVERB}(?:${OTHER_VERBS})\b`, 'giu');
+const WRITER_AMONG: ReadonlySet<string> = new Set(['us', 'ourselves', 'yourselves']);
 const PARTY_WHO = new RegExp(
   String.raw`\b(?:the|our|their|a|an|another|other|separate)\s+(?:[\w-]+\s+){0,3}(?:${OTHER_PARTY})${PARTY_PLACE},\s+(?:who|which)\s+${SUBJECT_ADVERB}(?:${OTHER_VERBS})\b`,
   'gi',
@@ -534,6 +543,10 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   if (other && !employerSpeaks && !(kind === 'cv' && INVOLVED.test(before.slice(0, other.index + 1)))) return { rule: 'other-subject', cue: before.slice(other.index).trim().slice(0, 80) };
   const party = hints.subject ? nearestCue(PARTY_WHO, before, (gap) => !OTHER_CLAUSE_END.test(gap) && !RELATIVE_CLAUSE_CLOSED.test(gap)) : null;
   if (party && !LEADS_OR_FOUNDED.test(before.slice(0, party.index))) return { rule: 'other-subject', cue: before.slice(party.index).trim().slice(0, 80) };
+  const people = /\bwho\b/i.test(before) ? nearestCue(PEOPLE_WHO, before, (gap) => !OTHER_CLAUSE_END.test(gap) && !RELATIVE_CLAUSE_CLOSED.test(gap)) : null;
+  if (people?.[1] && !WRITER_AMONG.has(people[1].toLowerCase()) && !LEADS_OR_FOUNDED.test(before.slice(0, people.index))) {
+    return { rule: 'other-subject', cue: before.slice(people.index).trim().slice(0, 80) };
+  }
   const whose = hints.subject ? nearestCue(WHOSE_THING, before, (gap) => !OTHER_CLAUSE_END.test(gap) && !/,/.test(gap)) : null;
   if (whose) return { rule: 'other-subject', cue: before.slice(whose.index).trim().slice(0, 80) };
   const organisationDoes = hints.relative ? nearestCue(ORGANISATION_DOES, before, (gap) => !ORGANISATION_CLAUSE_END.test(gap)) : null;
