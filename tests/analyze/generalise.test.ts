@@ -1964,7 +1964,7 @@ describe('paid experience named with a technology between, prices tested on cust
     ['Worked with the merchandisers on which promotions to rank first.', 'collaboration', true],
     ['Own the labelling budget and the two annotation vendors.', 'business-knowledge', true],
     ['Took Probability and Random Processes in my second year.', 'statistics', true],
-    ['Cleaned and deduplicated 300 hours of call-centre recordings before labelling.', 'data-science', true],
+    ['Cleaned the field recordings from 40 farms before labelling them.', 'data-science', true],
     ['Ran the storage for the oceanographers who run ocean dynamics simulations.', 'physics', false],
     ['Trained the store managers who use the demand forecasts built in XGBoost.', 'learning-algorithms', false],
     ['As a hydrologist who builds flood models in XGBoost, I tune them weekly.', 'learning-algorithms', true],
