@@ -75,6 +75,8 @@ describe('negation and modality', () => {
     ['Languages: Kotlin, Scala (some), Bash', 'scala', 'weak', '(some)'],
     ['Golang (limited), Python', 'golang', 'weak', '(limited)'],
     ['Languages: Rust (a little, for side projects), Kotlin', 'rust-language', 'weak', '(a little,'],
+    ['Currently retraining in data analysis after ten years in retail.', 'data-analysis', 'weak', 'retraining in'],
+    ['Certificates: Azure Data Scientist Associate, Kubernetes (in progress)', 'kubernetes', 'weak', '(in progress)'],
     ['A couple of hours of TensorFlow at a meetup.', 'tensorflow', 'weak', 'a couple of hours of'],
     ['I know just enough about Terraform to change a variable.', 'terraform', 'weak', 'know just enough'],
     ['I learned enough to run small jobs on Apache Spark.', 'spark', 'weak', 'learned enough'],

@@ -35,6 +35,8 @@ const CASES: Array<[DocumentKind, string, string]> = [
   ['cv', 'Scala: theory only', 'Scala'],
   ['cv', 'Took an evening class to learn Scala.', 'Scala'],
   ['cv', 'Go, Scala (some)', 'Scala'],
+  ['cv', 'Now retraining as a data analyst in Tableau.', 'Tableau'],
+  ['cv', 'AWS Machine Learning Specialty (in progress)', 'Machine Learning'],
   ['cv', 'My teammates built the Scala services.', 'Scala'],
   ['job', "You'll attend our bootcamp on Scala.", 'Scala'],
   ['job', 'You will follow our academy (Scala, SQL).', 'Scala'],
