@@ -1964,6 +1964,8 @@ describe('paid experience named with a technology between, prices tested on cust
     ['Worked with the merchandisers on which promotions to rank first.', 'collaboration', true],
     ['Own the labelling budget and the two annotation vendors.', 'business-knowledge', true],
     ['Took Probability and Random Processes in my second year.', 'statistics', true],
+    ['Requirements\n- You write clear, reviewed Kotlin for our billing service', 'software-engineering', true],
+    ['Planned and sequenced the data platform roadmap for four squads.', 'time-management', true],
     ['Cleaned the field recordings from 40 farms before labelling them.', 'data-science', true],
     ['Ran the storage for the oceanographers who run ocean dynamics simulations.', 'physics', false],
     ['Trained the store managers who use the demand forecasts built in XGBoost.', 'learning-algorithms', false],
