@@ -124,6 +124,10 @@ const OTHER_SUBJECT = new RegExp(
  * speech models". The comma makes the clause say what that party does; leading or founding it
  * keeps the work the writer's (LEADS_OR_FOUNDED).
  */
+const PARTY_WHO = new RegExp(
+  String.raw`\b(?:the|our|their|a|an|another|other|separate)\s+(?:[\w-]+\s+){0,3}(?:${OTHER_PARTY})${PARTY_PLACE},\s+(?:who|which)\s+${SUBJECT_ADVERB}(?:${OTHER_VERBS})\b`,
+  'gi',
+);
 /**
  * People named in the plural with what they do after "who", comma or not: "supported the
  * physicists and meteorologists who run the weather models", "worked beside analysts who build the
@@ -133,10 +137,6 @@ const OTHER_SUBJECT = new RegExp(
  */
 const PEOPLE_WHO = new RegExp(String.raw`\b([\p{L}-]+s)\s+who\s+${SUBJECT_ADVERB}(?:${OTHER_VERBS})\b`, 'giu');
 const WRITER_AMONG: ReadonlySet<string> = new Set(['us', 'ourselves', 'yourselves']);
-const PARTY_WHO = new RegExp(
-  String.raw`\b(?:the|our|their|a|an|another|other|separate)\s+(?:[\w-]+\s+){0,3}(?:${OTHER_PARTY})${PARTY_PLACE},\s+(?:who|which)\s+${SUBJECT_ADVERB}(?:${OTHER_VERBS})\b`,
-  'gi',
-);
 /**
  * CVs: another party's own thing, named by a possessive right before the mention or before the
  * parenthesis it stands in: "deployed the data science team's fraud models (LightGBM)", "packaged
