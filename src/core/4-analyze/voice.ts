@@ -390,6 +390,8 @@ export function speaksToCandidate(sentence: string): boolean {
  */
 export interface VoiceHints {
   organisation: boolean;
+  /** A job ad's sentence naming an academic unit ("School of …", "Department of …"). */
+  academicUnit: boolean;
   team: boolean;
   doneBy: boolean;
   subject: boolean;
@@ -416,7 +418,8 @@ export interface VoiceHints {
 }
 
 const HINT = {
-  organisation: new RegExp(String.raw`\b(?:${ORGANISATION_SUFFIXES}|${PUBLIC_BODIES}|${ACADEMIC_UNITS})\b`),
+  organisation: new RegExp(String.raw`\b(?:${ORGANISATION_SUFFIXES}|${PUBLIC_BODIES})\b`),
+  academicUnit: new RegExp(String.raw`\b(?:${ACADEMIC_UNITS})\b`),
   team: new RegExp(String.raw`\b(?:${TEAM_WORDS})\b`, 'i'),
   doneBy: /\bby\b|\b(?:bought in|outsourced|licensed from|came from|comes? from)\b/i,
   subject: new RegExp(String.raw`\b(?:they|he|she|team|teams|group|department|colleagues|teammates|co-?workers|whose|vendor|partners?|manager|supervisor|advisor|adviser|boss|mentor|lead|director|professor|${PROFESSIONS})\b`, 'i'),
@@ -433,6 +436,7 @@ const HINT = {
 export function voiceHints(sentence: string, kind: DocumentKind): VoiceHints {
   return {
     organisation: HINT.organisation.test(sentence),
+    academicUnit: kind === 'job' && HINT.academicUnit.test(sentence),
     team: HINT.team.test(sentence),
     doneBy: HINT.doneBy.test(sentence),
     subject: HINT.subject.test(sentence),
@@ -511,7 +515,7 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   const ownedByTeam = kind === 'cv' && TEAM_POSSESSIVE_AFTER.test(after) && !LEADS_OR_FOUNDED.test(before);
   if (hints.team && TEAM_AFTER.test(after) && !TEAM_KIND.test(mention) && (!takesPart || ownedByTeam) && !LINKING_END.test(mention)) return { rule: 'team-name', cue: `${mention}${TEAM_AFTER.exec(after)?.[0] ?? ''}`.trim() };
   if (kind === 'job') {
-    const unit = hints.organisation && /^[\p{Lu}]/u.test(mention) ? ACADEMIC_UNIT_BEFORE.exec(before) : null;
+    const unit = hints.academicUnit && /^[\p{Lu}]/u.test(mention) ? ACADEMIC_UNIT_BEFORE.exec(before) : null;
     if (unit) return { rule: 'organisation-name', cue: `${unit[0]}${mention}` };
     const made = /\b(?:that|which|who)\b/i.test(before) ? PARTY_THAT_MADE.exec(before) : null;
     if (made && !LEADS_OR_FOUNDED.test(before.slice(0, made.index))) return { rule: 'done-by-others', cue: made[0].trim().slice(0, 80) };
