@@ -15,6 +15,17 @@ describe('the lexicon data', () => {
     expect(lexicon.version).toMatch(/^\d+\.\d+\.\d+\+[0-9a-f]{8}$/);
   });
 
+  it('lists every one-word industry known from the inside as an industry worked in too', () => {
+    // The two entries keep one list in two context fields (words after "worked in"; the industry
+    // named after "experience in"); this keeps them in step.
+    const term = (id: string) => lexicon.terms.find((t) => t.entry.id === id);
+    const industry = term('industry-experience');
+    const workedIn = term('worked-in-industry');
+    const oneWord = [industry?.entry.label ?? '', ...(industry?.entry.aliases ?? [])].map((a) => a.toLowerCase()).filter((a) => a && !a.includes(' '));
+    expect(oneWord.length).toBeGreaterThan(20);
+    expect(oneWord.filter((w) => !workedIn?.after?.has(w))).toEqual([]);
+  });
+
   it('holds at least 600 terms, each with id, label, aliases and skills with strengths', () => {
     expect(lexicon.terms.length).toBeGreaterThanOrEqual(600);
     for (const { entry } of lexicon.terms) {
