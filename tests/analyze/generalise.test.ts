@@ -2022,3 +2022,41 @@ describe('subjects and methods by their names, and subjects beside a word of mat
     ['A-levels: Mathematics (C), Chemistry (B)', 'cpp', false],
   ]);
 });
+
+describe('a fear denied affirms what was feared: "not afraid of", "never shies away from"', () => {
+  casesOfSkills([
+    ['Requirements\n- You are not afraid of linear algebra or a page of proofs', 'linear-algebra', true],
+    ['Requirements\n- Someone who doesn\'t shy away from C++ templates', 'cpp', true],
+    ['Not put off by messy Bayesian models; I like them.', 'statistics', true],
+    ['Requirements\n- You do not need linear algebra for this post', 'linear-algebra', false],
+  ], 'job');
+});
+
+describe('words that name a system\'s side, not the person\'s: client-facing software, compute workloads, an organisation\'s priorities', () => {
+  casesOfSkills([
+    ['Built client-facing dashboards in React for the loan book.', 'business-knowledge', false],
+    ['Four years in a client-facing consulting role with retail banks.', 'business-knowledge', true],
+    ['Tuned the autoscaling of our inference workloads on spot instances.', 'time-management', false],
+    ['Planned capacity for ML workloads across two regions.', 'time-management', false],
+    ['Managed a heavy workload across three product launches.', 'time-management', true],
+    ['Mapped the lab\'s projects onto the national research priorities.', 'time-management', false],
+    ['Juggled competing priorities from four product owners.', 'time-management', true],
+  ]);
+});
+
+describe('job ads: the team\'s past work and the company\'s creed are not the post\'s asks', () => {
+  casesOfSkills([
+    ['Recent wins from the team:\n- a LightGBM churn model now used by retention\n\nRequirements\n- Python', 'learning-algorithms', false],
+    ['What you will achieve in year one:\n- a LightGBM churn model used by retention\n\nRequirements\n- Python', 'learning-algorithms', true],
+    ['Responsibilities\n- Embody Kestrel\'s principles (Obsess over customer needs, Ship small, Stay curious)\n- Build the churn models in Python', 'business-knowledge', false],
+    ['Responsibilities\n- Turn customer needs into the churn models\' targets', 'business-knowledge', true],
+    ['Requirements\n- A grasp of software engineering principles: unit tests, code review', 'software-engineering', true],
+  ], 'job');
+});
+
+describe('a pipeline that trains models suggests data work without showing it', () => {
+  casesOfSkills([
+    ['Requirements\n- Keep the ML pipelines on Kubeflow healthy and cheap', 'data-science', false],
+    ['Requirements\n- Build ML pipelines, from data cleaning and feature engineering to training', 'data-science', true],
+  ], 'job');
+});

@@ -1,7 +1,7 @@
 import type { Extraction, Section, SectionKind } from '../1-text/schema';
 import type { CompiledLexicon, RoleSkill } from '../2-lexicon/compile';
 import { classifyKind, mayContradict } from './classify';
-import { isHiringLeadIn, secondHand, speaksForClient, speaksToCandidate, voiceHints, type VoiceHints } from './voice';
+import { isHiringLeadIn, isTeamRecordLeadIn, secondHand, speaksForClient, speaksToCandidate, voiceHints, type VoiceHints } from './voice';
 import { contextVerdict, deniedByLaterClause, deniedByWriterLater, mayBeDeniedLater, fillClauses, isCorroborated, isPlainTerm, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, TokenStems, yearsOf, type ClauseCache, type Judgement, type VerdictCache, type ModalityResult, type SentenceCues, type SentenceView } from './context';
 import { findFuzzyMentions, findMentions, type Mention } from '../3-extract/mentions';
 import type { NlpPort } from '../0-base/nlp-port';
@@ -273,12 +273,13 @@ export function analyzeExtraction(
   const technical = isTechnicalDocument(mentions);
   const fieldOf = (skill: string): string | undefined => lexicon.skills.get(skill)?.categoryId;
   const hintsBySentence = new Map<string, VoiceHints>();
-  // The lead-in line of the list a mention stands in (CVs only), found for the whole text on first
-  // need, and whether each lead-in introduces roles the writer recruits for.
+  // The lead-in line of the list a mention stands in, found for the whole text on first need, and
+  // whether each lead-in sets its items apart: in a CV, roles the writer recruits for; in a job ad,
+  // the team's past work.
   let leadInAt: ((at: number) => string | null) | undefined;
   // A job ad's requirements table: the level cell of the row a mention stands in.
   let levels: LevelColumn | undefined;
-  const hiringLeadIns = new Map<string, boolean>();
+  const leadInsApart = new Map<string, boolean>();
   const forClient = kind === 'job' && speaksForClient(text);
   const traced: TracedMention[] = [];
   const evidenceBySkill = new Map<string, Evidence[]>();
@@ -309,13 +310,14 @@ export function analyzeExtraction(
           hints = voiceHints(sentence, kind);
           hintsBySentence.set(sentence, hints);
         }
-        const leadIn = kind === 'cv' ? (leadInAt ??= listLeadIns(text))(mention.start) : null;
-        let hiring = leadIn === null ? false : hiringLeadIns.get(leadIn);
-        if (hiring === undefined && leadIn !== null) {
-          hiring = isHiringLeadIn(leadIn);
-          hiringLeadIns.set(leadIn, hiring);
+        const leadIn = (leadInAt ??= listLeadIns(text))(mention.start);
+        let apart = leadIn === null ? false : leadInsApart.get(leadIn);
+        if (apart === undefined && leadIn !== null) {
+          apart = kind === 'cv' ? isHiringLeadIn(leadIn) : isTeamRecordLeadIn(leadIn);
+          leadInsApart.set(leadIn, apart);
         }
-        const voice = secondHand({ sentence, start: mention.start - offset, end: mention.end - offset, kind, section, inIntro, hints, hiringLeadIn: hiring ? leadIn : null, forClient });
+        const setApart = apart ? leadIn : null;
+        const voice = secondHand({ sentence, start: mention.start - offset, end: mention.end - offset, kind, section, inIntro, hints, hiringLeadIn: kind === 'cv' ? setApart : null, recordLeadIn: kind === 'job' ? setApart : null, forClient });
         if (voice) modality = { modality: 'reported', cue: voice.cue };
       }
       if (kind === 'cv' && modality.modality !== 'negated' && modality.modality !== 'reported' && view && cues.ownDenial && mayBeDeniedLater(sentence, mention.start - offset)) {

@@ -210,6 +210,16 @@ function companyThingBuiltOn(before: string): RegExpExecArray | null {
   return found && !THE_PERSON_SOUGHT.test(found[1] ?? '') ? found : null;
 }
 
+/**
+ * Job ads: the items of an organisation's list of values or principles ("our cultural principles
+ * (Focus on Customer Success, Build for the Long Term…)", "Our values: Ownership, Customer
+ * Obsession, Experimentation") are its creed, not the post's asks. The values are the organisation's
+ * ("our", "core", "cultural", a name's): "software engineering principles: testing, code review"
+ * asks for both. The list opens with a colon, a dash or a parenthesis after the word and runs to the
+ * mention without a full stop or closing bracket.
+ */
+const VALUES_LIST_BEFORE = /\b(?:our|company|core|cultural|culture|leadership|operating|guiding|\p{L}+['’]s)\s+(?:[\p{L}-]+\s+)?(?:values|principles|tenets|ethos|creed)\s*(?:\(|:|—|–|-\s)[^.;:()]*$/iu;
+
 /** Where another subject's clause ends before the mention: a full stop or semicolon, or a comma before the candidate or writer speaks ("…, you will build"). */
 const OTHER_CLAUSE_END = /[.;]|,\s*(?:you|you'll|you’ll|we|i|your)\b/i;
 
@@ -413,6 +423,8 @@ export interface VoiceHints {
   companyNamed: boolean;
   /** A job ad's sentence about pay, benefits or equal opportunity. */
   employmentTerms: boolean;
+  /** A job ad's sentence that may list the organisation's values (VALUES_LIST_BEFORE). */
+  values: boolean;
   /** A job ad's sentence that describes an organisation by what it is, saying nothing to the candidate. */
   companyDescribed: boolean;
 }
@@ -451,6 +463,7 @@ export function voiceHints(sentence: string, kind: DocumentKind): VoiceHints {
     company: kind === 'job' && COMPANY_VOICE.test(sentence) && !ADDRESSES_CANDIDATE.test(sentence),
     companyNamed: kind === 'job' && NAMED_SUBJECT.test(sentence) && !ADDRESSES_CANDIDATE.test(sentence),
     employmentTerms: kind === 'job' && EMPLOYMENT_TERMS.test(sentence),
+    values: kind === 'job' && /\b(?:values|principles|tenets|ethos|creed)\b/i.test(sentence),
     companyDescribed: kind === 'job' && COMPANY_DESCRIBED.test(sentence) && !NOT_A_NAME.test(sentence) && !ASKS_OF_CANDIDATE.test(sentence),
   };
 }
@@ -458,6 +471,19 @@ export function voiceHints(sentence: string, kind: DocumentKind): VoiceHints {
 /** Whether a list's lead-in line introduces roles the writer recruits for ("Roles I hire for"). */
 export function isHiringLeadIn(leadIn: string): boolean {
   return HINT.hiring.test(leadIn) && PEOPLE_OR_POSTS.test(leadIn);
+}
+
+/**
+ * A job ad's list introduced as what the team has already done ("Some recent team accomplishments
+ * include:", "What we've shipped lately", "Past projects"): its items are the team's record, not
+ * what the post asks. A lead-in that speaks to the candidate ("What you will achieve") is the post's.
+ */
+const TEAM_RECORD_LEAD_IN = /\b(?:accomplishments|achievements|wins|milestones|track record)\b|\b(?:recent|past|previous)\s+(?:[\w-]+\s+)?(?:projects|work|launches)\b|\b(?:we(?:'ve|’ve| have)?|our team(?: has)?|the team(?: has)?)\s+(?:recently\s+|already\s+)?(?:built|shipped|launched|delivered|achieved)\b/i;
+const SPEAKS_TO_YOU = /\b(?:you|your|you'll|you’ll|will)\b/i;
+
+/** Whether a job ad's list lead-in introduces the team's past work (TEAM_RECORD_LEAD_IN). */
+export function isTeamRecordLeadIn(leadIn: string): boolean {
+  return TEAM_RECORD_LEAD_IN.test(leadIn) && !SPEAKS_TO_YOU.test(leadIn);
 }
 
 /** Rules that read back from the mention look no further than this many characters. */
@@ -476,6 +502,8 @@ export interface VoiceInput {
   hints: VoiceHints;
   /** In a CV, the lead-in of the list the mention stands in when it introduces roles the writer recruits for (isHiringLeadIn). */
   hiringLeadIn?: string | null;
+  /** In a job ad, the lead-in of the list the mention stands in when it introduces the team's past work (isTeamRecordLeadIn). */
+  recordLeadIn?: string | null;
   /** A job ad written by an agency for its client (speaksForClient): "they" there is the employer. */
   forClient?: boolean;
 }
@@ -493,7 +521,7 @@ export function speaksForClient(text: string): boolean {
 const THEY_OPENS = /^\W*(?:and|but|while|whereas|which|whom)?\s*they\b/i;
 
 /** The second-hand reading of a mention, or null when it is the writer's (CV) or the post's (job ad). */
-export function secondHand({ sentence, start, end, kind, section, inIntro, hints, hiringLeadIn, forClient }: VoiceInput): Voice | null {
+export function secondHand({ sentence, start, end, kind, section, inIntro, hints, hiringLeadIn, recordLeadIn, forClient }: VoiceInput): Voice | null {
   if (hints.employmentTerms) return { rule: 'employment-terms', cue: EMPLOYMENT_TERMS.exec(sentence)?.[0] ?? '' };
   if (hints.companyDescribed) return { rule: 'company-described', cue: COMPANY_DESCRIBED.exec(sentence)?.[0].trim().slice(0, 80) ?? '' };
   const mention = sentence.slice(start, end);
@@ -576,6 +604,9 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   // A CV's list introduced as the roles the writer recruits for ("Roles I hire for"): its items
   // name other people's skills, each item as much as a sentence that says so.
   if (kind === 'cv' && hiringLeadIn) return { rule: 'hired-for', cue: hiringLeadIn.slice(0, 80) };
+  if (kind === 'job' && recordLeadIn) return { rule: 'done-by-others', cue: recordLeadIn.slice(0, 80) };
+  const creed = hints.values ? VALUES_LIST_BEFORE.exec(before) : null;
+  if (creed) return { rule: 'company-voice', cue: creed[0].trim().slice(0, 80) };
   // What was attended is the verb's object: a clause of the writer's own after it ("watched users,
   // and iterated", "shadowed the nurses, then built…") is work done.
   const attended = hints.attended ? (nearestCue(ATTENDED, before, (gap) => words(gap) <= 8 && !CLAUSE_OF_OWN.test(gap)) ?? ATTENDED_AFTER.exec(after)) : null;
