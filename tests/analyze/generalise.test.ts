@@ -2060,3 +2060,14 @@ describe('a pipeline that trains models suggests data work without showing it', 
     ['Requirements\n- Build ML pipelines, from data cleaning and feature engineering to training', 'data-science', true],
   ], 'job');
 });
+
+describe('a discipline named as the people worked with stands for its people, not a skill', () => {
+  casesOfSkills([
+    ['Responsibilities\n- Partner with data science, design and finance on the pricing roadmap', 'data-science', false],
+    ['Requirements\n- Experience working with data science and analytics tooling', 'data-science', true],
+  ], 'job');
+  casesOfSkills([
+    ['Worked closely with product management on the launch plan.', 'business-knowledge', false],
+    ['Product management: ran discovery for the billing app for two years.', 'business-knowledge', true],
+  ]);
+});

@@ -84,6 +84,25 @@ const INVOLVED = /\b(?:led|lead|leading|managed|managing|ran|running|headed|head
  */
 const ALONGSIDE_BEFORE = /\b(?:with|alongside)\s+(?:\S+\s+){0,3}$/i;
 
+/**
+ * A discipline named as the people worked with ("partner with data science, product and
+ * engineering", "a cross-functional team spanning design, data science and product management",
+ * "worked closely with data science on the churn model"): it stands for its people, as "the data
+ * science team" does. Only a discipline's name, after a verb of working together and any other
+ * disciplines listed before it, with the list going on or a purpose after it; "experience working
+ * with data science tools" and "comfortable working with data science" are the skill itself.
+ */
+const DISCIPLINE_NAME = /^(?:data science|data engineering|data analytics|analytics|product management|software engineering|machine learning|business intelligence|ux research|user research|marketing|finance)$/i;
+const PARTNERED_BEFORE = /\b(?:(?:work(?:s|ed|ing)?|collaborat(?:e|es|ed|ing)|partner(?:s|ed|ing)?|team(?:s|ed|ing)? up|liais(?:e|es|ed|ing)|sync(?:s|ed|ing)?|coordinat(?:e|es|ed|ing)|align(?:s|ed|ing)?)(?:\s+[\w-]+ly)?\s+(?:with|alongside|across)|spanning|alongside)\s+(?:(?:the|our|your|their|both)\s+)?(?:[\w-]+(?:\s+[\w-]+)?\s*(?:,|\band\b|\bor\b|&|\/)\s*){0,5}$/i;
+const USING_BEFORE = /\b(?:experience[ds]?|familiar(?:ity)?|comfortable|proficien(?:t|cy)|knowledge|skilled|expertise|background|years?)\s+(?:[\w-]+\s+){0,2}(?:work(?:s|ed|ing)?)\s+with\s+[^,;]*$/i;
+const DISCIPLINE_LIST_GOES_ON = /^\s*(?:$|[,;.):&/]|(?:and|or|to|on|for|in|teams?|partners|colleagues|functions|orgs?|groups|stakeholders|leads|leaders)\b)/i;
+
+function disciplineWorkedWith(mention: string, before: string, after: string): RegExpExecArray | null {
+  if (!DISCIPLINE_NAME.test(mention) || !DISCIPLINE_LIST_GOES_ON.test(after)) return null;
+  const partnered = PARTNERED_BEFORE.exec(before);
+  return partnered && !USING_BEFORE.test(before) ? partnered : null;
+}
+
 /** Another party as the agent of a passive: "by the platform team", "by an external vendor". */
 const AGENT = String.raw`(?:the|a|an|our|their|its|another|other|a separate|separate|external|outside)?\s*(?:[\w-]+\s+){0,3}(?:team|teams|group|department|vendor|vendors|partner|partners|colleagues|others|contractors?|agency|third[- ]part(?:y|ies)|specialists)\b`;
 const DONE_BY = new RegExp(String.raw`\b(?:built|developed|trained|implemented|created|written|designed|done|delivered|owned|maintained|handled|made|provided|supplied|applied|run|operated|managed)\s+by\s+${AGENT}`, 'i');
@@ -542,6 +561,8 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   // Working for a team is taking part in its work; working on "the data science team's models" is not.
   const ownedByTeam = kind === 'cv' && TEAM_POSSESSIVE_AFTER.test(after) && !LEADS_OR_FOUNDED.test(before);
   if (hints.team && TEAM_AFTER.test(after) && !TEAM_KIND.test(mention) && (!takesPart || ownedByTeam) && !LINKING_END.test(mention)) return { rule: 'team-name', cue: `${mention}${TEAM_AFTER.exec(after)?.[0] ?? ''}`.trim() };
+  const partnered = disciplineWorkedWith(mention, before, after);
+  if (partnered) return { rule: 'team-name', cue: `${partnered[0]}${mention}`.trim().slice(0, 80) };
   if (kind === 'job') {
     const unit = hints.academicUnit && /^[\p{Lu}]/u.test(mention) ? ACADEMIC_UNIT_BEFORE.exec(before) : null;
     if (unit) return { rule: 'organisation-name', cue: `${unit[0]}${mention}` };
