@@ -2071,3 +2071,10 @@ describe('a discipline named as the people worked with stands for its people, no
     ['Product management: ran discovery for the billing app for two years.', 'business-knowledge', true],
   ]);
 });
+
+describe('information retrieval relates to NLP without showing it', () => {
+  casesOfSkills([
+    ['Requirements\n- Prior experience with information retrieval for ads ranking', 'nlp', false],
+    ['Requirements\n- Information retrieval over clinical notes with fine-tuned BERT encoders', 'nlp', true],
+  ], 'job');
+});
