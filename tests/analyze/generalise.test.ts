@@ -2078,3 +2078,11 @@ describe('information retrieval relates to NLP without showing it', () => {
     ['Requirements\n- Information retrieval over clinical notes with fine-tuned BERT encoders', 'nlp', true],
   ], 'job');
 });
+
+describe('job ads: a duty given to the candidate is the post\'s, even under a heading about the company', () => {
+  casesOfSkills([
+    ['About the company\nKestrel makes flood maps for insurers. In this role you will work closely with our hydrologists.\n\nRequirements\n- SQL', 'collaboration', true],
+    ['About the company\nKestrel makes flood maps for insurers. You\'ll join a team that fine-tunes PyTorch models.\n\nRequirements\n- SQL', 'neural-networks', false],
+    ['About the company\nKestrel makes flood maps for insurers; its hydrologists work closely with our data team.\n\nRequirements\n- SQL', 'collaboration', false],
+  ], 'job');
+});

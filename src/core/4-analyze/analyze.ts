@@ -107,6 +107,14 @@ function sentenceViews(text: string, tokens: Token[]): SentenceView[] {
   return views;
 }
 
+/**
+ * A job ad's sentence that gives the candidate a duty ("you will collaborate closely with our AI
+ * team", "you'll own the ranking models"), which says what the post is even under a heading about
+ * the company. Joining, reporting, being based somewhere or what the candidate will get are not
+ * duties: "you'll join a team that uses PyTorch" still describes the team.
+ */
+const CANDIDATE_DUTY = /\byou(?:\s+will|['’]ll)\s+(?!(?:join|be\s+joining|be\s+part|become|be\s+based|be\s+located|be\s+paid|be\s+eligible|be\s+reporting|report|get|have|enjoy|receive|find|meet|love|be\s+surrounded|be\s+working\s+(?:for|at)|work\s+(?:for|at|from|remotely))\b)(?:\w+ly\s+)?\w+/i;
+
 /** Mentions of one term beyond this (or one per 125 words in long documents) are stuffing. */
 const STUFFING_MIN = 8;
 
@@ -287,7 +295,8 @@ export function analyzeExtraction(
     const view = sentences[spanIndexAt(sentenceSpans, mention.start)];
     // A job ad's table row marked "Not needed" asks for nothing, as a "Not required" section would not.
     const rowLevel = kind === 'job' ? (levels ??= levelColumn(text)).at(mention.start) : null;
-    const section = rowLevel === 'not-needed' ? 'excluded' : sectionAt(extraction.sections, mention.start);
+    const headed = rowLevel === 'not-needed' ? 'excluded' : sectionAt(extraction.sections, mention.start);
+    const section = headed === 'about-company' && kind === 'job' && view && CANDIDATE_DUTY.test(view.text) ? 'about-role' : headed;
     const sentence = view?.text ?? text.slice(mention.start, mention.end);
     const offset = view?.span.start ?? mention.start;
     let judgement: Judgement;
