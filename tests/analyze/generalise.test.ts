@@ -2086,3 +2086,17 @@ describe('job ads: a duty given to the candidate is the post\'s, even under a he
     ['About the company\nKestrel makes flood maps for insurers; its hydrologists work closely with our data team.\n\nRequirements\n- SQL', 'collaboration', false],
   ], 'job');
 });
+
+describe('collaboration is with someone; a fail-fast workplace is not iteration; functions listed as partners', () => {
+  casesOfSkills([
+    ['Strong collaboration and communication skills.', 'collaboration', false],
+    ['A collaborative person who enjoys a friendly office.', 'collaboration', false],
+    ['Collaborated closely with the actuaries on the reserving models.', 'collaboration', true],
+    ['Collaboration across the clinical and data teams on triage.', 'collaboration', true],
+  ]);
+  casesOfSkills([
+    ['About you\n- You thrive in a fail-fast environment', 'idea-iteration', false],
+    ['Requirements\n- A fail-fast approach to model ideas: try, measure, drop', 'idea-iteration', true],
+    ['Requirements\n- Liaise with stakeholders from other functions such as project management and legal', 'time-management', false],
+  ], 'job');
+});

@@ -92,14 +92,16 @@ const ALONGSIDE_BEFORE = /\b(?:with|alongside)\s+(?:\S+\s+){0,3}$/i;
  * disciplines listed before it, with the list going on or a purpose after it; "experience working
  * with data science tools" and "comfortable working with data science" are the skill itself.
  */
-const DISCIPLINE_NAME = /^(?:data science|data engineering|data analytics|analytics|product management|software engineering|machine learning|business intelligence|ux research|user research|marketing|finance)$/i;
+const DISCIPLINE_NAME = /^(?:data science|data engineering|data analytics|analytics|product management|project management|programme management|program management|software engineering|machine learning|business intelligence|ux research|user research|marketing|finance)$/i;
 const PARTNERED_BEFORE = /\b(?:(?:work(?:s|ed|ing)?|collaborat(?:e|es|ed|ing)|partner(?:s|ed|ing)?|team(?:s|ed|ing)? up|liais(?:e|es|ed|ing)|sync(?:s|ed|ing)?|coordinat(?:e|es|ed|ing)|align(?:s|ed|ing)?)(?:\s+[\w-]+ly)?\s+(?:with|alongside|across)|spanning|alongside)\s+(?:(?:the|our|your|their|both)\s+)?(?:[\w-]+(?:\s+[\w-]+)?\s*(?:,|\band\b|\bor\b|&|\/)\s*){0,5}$/i;
+/** People named by their functions, then the functions listed: "teammates from other functions such as product management", "stakeholders including product and science". */
+const PARTNERS_INCLUDING_BEFORE = /\b(?:teams|teammates|colleagues|functions|partners|stakeholders|disciplines|experts|peers)\s+(?:(?:from|in|across)\s+(?:other\s+)?[\w-]+\s+)?(?:such as|including|like|e\.g\.,?|spanning|across)\s+(?:(?:the|our)\s+)?(?:[\w-]+(?:\s+[\w-]+)?\s*(?:,|\band\b|\bor\b|&|\/)\s*){0,5}$/i;
 const USING_BEFORE = /\b(?:experience[ds]?|familiar(?:ity)?|comfortable|proficien(?:t|cy)|knowledge|skilled|expertise|background|years?)\s+(?:[\w-]+\s+){0,2}(?:work(?:s|ed|ing)?)\s+with\s+[^,;]*$/i;
 const DISCIPLINE_LIST_GOES_ON = /^\s*(?:$|[,;.):&/]|(?:and|or|to|on|for|in|teams?|partners|colleagues|functions|orgs?|groups|stakeholders|leads|leaders)\b)/i;
 
 function disciplineWorkedWith(mention: string, before: string, after: string): RegExpExecArray | null {
   if (!DISCIPLINE_NAME.test(mention) || !DISCIPLINE_LIST_GOES_ON.test(after)) return null;
-  const partnered = PARTNERED_BEFORE.exec(before);
+  const partnered = PARTNERED_BEFORE.exec(before) ?? PARTNERS_INCLUDING_BEFORE.exec(before);
   return partnered && !USING_BEFORE.test(before) ? partnered : null;
 }
 
