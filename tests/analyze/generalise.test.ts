@@ -2100,3 +2100,14 @@ describe('collaboration is with someone; a fail-fast workplace is not iteration;
     ['Requirements\n- Liaise with stakeholders from other functions such as project management and legal', 'time-management', false],
   ], 'job');
 });
+
+describe('teams described by what they are doing, and a list of the company\'s values, are not the post\'s asks', () => {
+  casesOfSkills([
+    ['About the role\nYou will support the analytics teams that are building churn models in XGBoost.\n\nRequirements\n- SQL', 'learning-algorithms', false],
+    ['Responsibilities\n- Join the teams that build our XGBoost churn models', 'learning-algorithms', true],
+    ['Requirements\n- Python\n\nWe work as one crew, built on three shared values:\n- Prioritising the customer\n- Owning outcomes', 'time-management', false],
+  ], 'job');
+  casesOfSkills([
+    ['Supported two research groups which train speech recognisers in Kaldi.', 'audio-speech', false],
+  ]);
+});

@@ -159,6 +159,12 @@ const PARTY_WHO = new RegExp(
 const PEOPLE_WHO = new RegExp(String.raw`\b([\p{L}-]+s)\s+who\s+${SUBJECT_ADVERB}(?:${OTHER_VERBS})\b`, 'giu');
 const WRITER_AMONG: ReadonlySet<string> = new Set(['us', 'ourselves', 'yourselves']);
 /**
+ * Teams described by what they are doing, after "that", "which" or "who": "support data science
+ * teams that are utilizing ML to predict customer intent", "groups which train the speech models".
+ * Joining or working in or with such teams (INVOLVED) keeps the work the writer's or the post's.
+ */
+const TEAMS_THAT_DO = new RegExp(String.raw`\b(?:teams|groups|departments|squads|labs)\s+(?:that|which|who)\s+(?:are\s+|is\s+)?${SUBJECT_ADVERB}(?:${OTHER_VERBS}|using|utili[sz]ing|leveraging|building|training|developing|running|applying|deploying)\b`, 'gi');
+/**
  * CVs: another party's own thing, named by a possessive right before the mention or before the
  * parenthesis it stands in: "deployed the data science team's fraud models (LightGBM)", "packaged
  * a colleague's BERT classifier". The thing is theirs; the writer's work on it shows the skill only
@@ -499,12 +505,13 @@ export function isHiringLeadIn(leadIn: string): boolean {
  * include:", "What we've shipped lately", "Past projects"): its items are the team's record, not
  * what the post asks. A lead-in that speaks to the candidate ("What you will achieve") is the post's.
  */
+const CREED_LEAD_IN = /\b(?:values|principles|tenets|ethos|creed)\b/i;
 const TEAM_RECORD_LEAD_IN = /\b(?:accomplishments|achievements|wins|milestones|track record)\b|\b(?:recent|past|previous)\s+(?:[\w-]+\s+)?(?:projects|work|launches)\b|\b(?:we(?:'ve|’ve| have)?|our team(?: has)?|the team(?: has)?)\s+(?:recently\s+|already\s+)?(?:built|shipped|launched|delivered|achieved)\b/i;
 const SPEAKS_TO_YOU = /\b(?:you|your|you'll|you’ll|will)\b/i;
 
-/** Whether a job ad's list lead-in introduces the team's past work (TEAM_RECORD_LEAD_IN). */
+/** Whether a job ad's list lead-in introduces the team's past work (TEAM_RECORD_LEAD_IN) or the organisation's values ("built on values:", "Our core values"). */
 export function isTeamRecordLeadIn(leadIn: string): boolean {
-  return TEAM_RECORD_LEAD_IN.test(leadIn) && !SPEAKS_TO_YOU.test(leadIn);
+  return (TEAM_RECORD_LEAD_IN.test(leadIn) || CREED_LEAD_IN.test(leadIn)) && !SPEAKS_TO_YOU.test(leadIn);
 }
 
 /** Rules that read back from the mention look no further than this many characters. */
@@ -601,6 +608,10 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   const people = /\bwho\b/i.test(before) ? nearestCue(PEOPLE_WHO, before, (gap) => !OTHER_CLAUSE_END.test(gap) && !RELATIVE_CLAUSE_CLOSED.test(gap)) : null;
   if (people?.[1] && !WRITER_AMONG.has(people[1].toLowerCase()) && !LEADS_OR_FOUNDED.test(before.slice(0, people.index))) {
     return { rule: 'other-subject', cue: before.slice(people.index).trim().slice(0, 80) };
+  }
+  const teamsDo = hints.team ? nearestCue(TEAMS_THAT_DO, before, (gap) => !OTHER_CLAUSE_END.test(gap) && !RELATIVE_CLAUSE_CLOSED.test(gap)) : null;
+  if (teamsDo && !INVOLVED.test(before.slice(0, teamsDo.index)) && !LEADS_OR_FOUNDED.test(before.slice(0, teamsDo.index))) {
+    return { rule: 'other-subject', cue: before.slice(teamsDo.index).trim().slice(0, 80) };
   }
   const whose = hints.subject ? nearestCue(WHOSE_THING, before, (gap) => !OTHER_CLAUSE_END.test(gap) && !/,/.test(gap)) : null;
   if (whose) return { rule: 'other-subject', cue: before.slice(whose.index).trim().slice(0, 80) };
