@@ -2111,3 +2111,29 @@ describe('teams described by what they are doing, and a list of the company\'s v
     ['Supported two research groups which train speech recognisers in Kaldi.', 'audio-speech', false],
   ]);
 });
+
+describe('everyday senses of hive and commercial; online experimentation; iterating after evaluating', () => {
+  casesOfSkills([
+    ['Requirements\n- Python, PyTorch, Kubernetes and SQL on GCP\n\nWhat you get when you join the hive\n- Unlimited PTO', 'data-science', false],
+    ['Requirements\n- Spark and Hive for the feature tables', 'data-science', true],
+    ['Responsibilities\n- Lead our experimentation with the new models, both online and offline', 'idea-iteration', true],
+  ], 'job');
+  casesOfSkills([
+    ['Built the route planner for the commercial deliveries of a grocery chain.', 'business-knowledge', false],
+    ['Evaluated each version and iterated until the error stopped falling.', 'idea-iteration', true],
+    ['The optimiser iterated until the gradient vanished.', 'idea-iteration', false],
+  ]);
+});
+
+describe('job ads: a skills section written in sentences is the ad\'s own words', () => {
+  it('a skill asked for in a prose skills section stays required beside a nice-to-have naming it', async () => {
+    const text = 'Responsibilities\n- Ship the churn model\n\nSkills and Knowledge\n- An in-depth understanding of supervised learning and of feature selection\n\nNice to have\n- scikit-learn';
+    const { analysis } = await analyzeText(text, 'job');
+    expect(analysis.skills.find((s) => s.id === 'learning-algorithms')?.requirement).toBe('required');
+  });
+  it('a bare list of names under "Key Skills" does not outweigh the ad\'s own "nice to have"', async () => {
+    const text = 'Responsibilities\n- Ship the churn model in Python\n\nNice to have\n- scikit-learn\n\nKey Skills\nPython, scikit-learn, SQL';
+    const { analysis } = await analyzeText(text, 'job');
+    expect(analysis.skills.find((s) => s.id === 'learning-algorithms')?.requirement).toBe('preferred');
+  });
+});

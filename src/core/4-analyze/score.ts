@@ -58,12 +58,23 @@ function deniedByName(lexicon: CompiledLexicon, skill: RoleSkill, evidence: Evid
 }
 
 /**
+ * Words that make a line prose rather than a list of names: "an in-depth understanding of machine
+ * learning, including supervised learning" says something; "Python, NLP, Computer Vision" only names.
+ */
+const PROSE_WORD = /\b(?:of|in|with|to|the|an?|for|including|such as|on|using|from|you|your)\b/gi;
+function isProse(sentence: string): boolean {
+  return (sentence.match(PROSE_WORD)?.length ?? 0) >= 2;
+}
+
+/**
  * Whether a job ad requires a present skill. A bare skills list ("Key Skills: Python, NLP,
  * Computer Vision" under an ad) names its skills without saying how much each matters: where the
- * ad's own words put a skill among the nice-to-haves, the list does not make it required.
+ * ad's own words put a skill among the nice-to-haves, the list does not make it required. A skills
+ * section written in sentences ("Skills and Knowledge: in-depth understanding of supervised
+ * learning…") is the ad's own words.
  */
 function requirementOf(strong: Evidence[]): Requirement {
-  const inOwnWords = strong.some((e) => e.requirement === 'required' && e.section !== 'skills');
+  const inOwnWords = strong.some((e) => e.requirement === 'required' && (e.section !== 'skills' || isProse(e.sentence)));
   if (inOwnWords) return 'required';
   const listed = strong.some((e) => e.requirement === 'required');
   return listed && !strong.some((e) => e.requirement === 'preferred') ? 'required' : 'preferred';
