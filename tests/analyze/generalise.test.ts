@@ -2137,3 +2137,13 @@ describe('job ads: a skills section written in sentences is the ad\'s own words'
     expect(analysis.skills.find((s) => s.id === 'learning-algorithms')?.requirement).toBe('preferred');
   });
 });
+
+describe('an acronym the document spells out stands for those words', () => {
+  casesOfSkills([
+    ['About the role\nYou will own our Machine Learning Platform (MLP): the MLP serves every model.\n\nRequirements\n- Go', 'neural-networks', false],
+  ], 'job');
+  casesOfSkills([
+    ['Trained a Multi-Layer Perceptron (MLP) on tabular churn data; the MLP beat the baseline.', 'neural-networks', true],
+    ['Skills: MLP, CNN and LSTM models in PyTorch', 'neural-networks', true],
+  ]);
+});

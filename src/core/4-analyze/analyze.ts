@@ -15,6 +15,7 @@ import { findPersonalData, maskSpans } from '../1-text/personal-data';
 import { findUnmappedTerms } from '../3-extract/unmapped';
 import { confidenceOver } from '../1-text/ocr-words';
 import { listLeadIns } from '../1-text/list-lead-in';
+import { definedAcronyms, type AcronymDefinition } from '../1-text/acronyms';
 import { BULLET_LINE, lineIndexAt, lineStarts } from '../1-text/lines';
 import { countBefore } from '../0-base/sorted';
 import { levelColumn, type Level, type LevelColumn } from '../1-text/level-column';
@@ -114,6 +115,9 @@ function sentenceViews(text: string, tokens: Token[]): SentenceView[] {
  * duties: "you'll join a team that uses PyTorch" still describes the team.
  */
 const CANDIDATE_DUTY = /\byou(?:\s+will|['’]ll)\s+(?!(?:join|be\s+joining|be\s+part|become|be\s+based|be\s+located|be\s+paid|be\s+eligible|be\s+reporting|report|get|have|enjoy|receive|find|meet|love|be\s+surrounded|be\s+working\s+(?:for|at)|work\s+(?:for|at|from|remotely))\b)(?:\w+ly\s+)?\w+/i;
+
+/** A mention written as an acronym, capitals only ("MLP", "IDPs"). */
+const ACRONYM = /^[A-Z]{2,6}s?$/;
 
 /** Mentions of one term beyond this (or one per 125 words in long documents) are stuffing. */
 const STUFFING_MIN = 8;
@@ -289,6 +293,19 @@ export function analyzeExtraction(
   let levels: LevelColumn | undefined;
   const leadInsApart = new Map<string, boolean>();
   const forClient = kind === 'job' && speaksForClient(text);
+  // Acronyms the document spells out ("Machine Learning Platform (MLP)") stand for those words in
+  // it: a lexicon acronym whose spelled-out words show none of its skills is another thing.
+  let acronyms: AcronymDefinition[] | undefined;
+  const spelledOutOtherwise = (mention: Mention): boolean => {
+    const written = text.slice(mention.start, mention.end);
+    if (!ACRONYM.test(written)) return false;
+    acronyms ??= definedAcronyms(text);
+    const letters = written.replace(/s$/, '');
+    const definitions = acronyms.filter((d) => d.acronym === letters);
+    if (definitions.length === 0) return false;
+    const skills = Object.keys(mention.term.entry.skills);
+    return !definitions.some((d) => mentions.some((m) => m.start >= d.start && m.end <= d.end && Object.keys(m.term.entry.skills).some((skill) => skills.includes(skill))));
+  };
   const traced: TracedMention[] = [];
   const evidenceBySkill = new Map<string, Evidence[]>();
   for (const mention of mentions) {
@@ -300,7 +317,7 @@ export function analyzeExtraction(
     const sentence = view?.text ?? text.slice(mention.start, mention.end);
     const offset = view?.span.start ?? mention.start;
     let judgement: Judgement;
-    const rejected = view ? rejectedByContext(mention, view) : undefined;
+    const rejected = (view ? rejectedByContext(mention, view) : undefined) ?? (spelledOutOtherwise(mention) ? 'context-excluded' : undefined);
     if (rejected) {
       judgement = judgementOf(false, rejected, 'normal');
     } else if (

@@ -1,0 +1,21 @@
+import { definedAcronyms } from '../../src/core/1-text/acronyms';
+
+describe('acronyms a document spells out', () => {
+  it('finds the words an acronym in parentheses spells, skipping small words', () => {
+    const text = 'She joined the Department of Energy (DOE) and then our Machine Learning Platform (MLP) team.';
+    const found = definedAcronyms(text).map((d) => [d.acronym, text.slice(d.start, d.end).trim()]);
+    expect(found).toEqual([
+      ['DOE', 'Department of Energy'],
+      ['MLP', 'Machine Learning Platform'],
+    ]);
+  });
+
+  it('reads hyphenated words letter by letter and a plural acronym as its singular', () => {
+    const text = 'Trained Multi-Layer Perceptrons (MLPs) on the sensor logs.';
+    expect(definedAcronyms(text).map((d) => d.acronym)).toEqual(['MLP']);
+  });
+
+  it('ignores capitals in parentheses that the words before do not spell', () => {
+    expect(definedAcronyms('We ship models fast (NLP) and often (CV).')).toEqual([]);
+  });
+});
