@@ -2048,6 +2048,7 @@ describe('job ads: the team\'s past work and the company\'s creed are not the po
   casesOfSkills([
     ['Recent wins from the team:\n- a LightGBM churn model now used by retention\n\nRequirements\n- Python', 'learning-algorithms', false],
     ['What you will achieve in year one:\n- a LightGBM churn model used by retention\n\nRequirements\n- Python', 'learning-algorithms', true],
+    ['The pricing team combines:\n- econometrics and Bayesian statistics\n- product sense\n\nRequirements\n- Python', 'statistics', false],
     ['Responsibilities\n- Embody Kestrel\'s principles (Obsess over customer needs, Ship small, Stay curious)\n- Build the churn models in Python', 'business-knowledge', false],
     ['Responsibilities\n- Turn customer needs into the churn models\' targets', 'business-knowledge', true],
     ['Requirements\n- A grasp of software engineering principles: unit tests, code review', 'software-engineering', true],

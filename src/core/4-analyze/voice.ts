@@ -502,11 +502,12 @@ export function isHiringLeadIn(leadIn: string): boolean {
 
 /**
  * A job ad's list introduced as what the team has already done ("Some recent team accomplishments
- * include:", "What we've shipped lately", "Past projects"): its items are the team's record, not
- * what the post asks. A lead-in that speaks to the candidate ("What you will achieve") is the post's.
+ * include:", "What we've shipped lately", "Past projects") or what the team is made of ("The team
+ * combines:", "Our data team has:"): its items are the team's record and make-up, not what the post
+ * asks. A lead-in that speaks to the candidate ("What you will achieve") is the post's.
  */
 const CREED_LEAD_IN = /\b(?:values|principles|tenets|ethos|creed)\b/i;
-const TEAM_RECORD_LEAD_IN = /\b(?:accomplishments|achievements|wins|milestones|track record)\b|\b(?:recent|past|previous)\s+(?:[\w-]+\s+)?(?:projects|work|launches)\b|\b(?:we(?:'ve|’ve| have)?|our team(?: has)?|the team(?: has)?)\s+(?:recently\s+|already\s+)?(?:built|shipped|launched|delivered|achieved)\b/i;
+const TEAM_RECORD_LEAD_IN = /\b(?:accomplishments|achievements|wins|milestones|track record)\b|\b(?:recent|past|previous)\s+(?:[\w-]+\s+)?(?:projects|work|launches)\b|\b(?:we(?:'ve|’ve| have)?|our team(?: has)?|the team(?: has)?)\s+(?:recently\s+|already\s+)?(?:built|shipped|launched|delivered|achieved)\b|\b(?:the|our)\s+(?:[\w-]+\s+)?team\s+(?:combines|has|brings|includes|consists of|is made up of)\b/i;
 const SPEAKS_TO_YOU = /\b(?:you|your|you'll|you’ll|will)\b/i;
 
 /** Whether a job ad's list lead-in introduces the team's past work (TEAM_RECORD_LEAD_IN) or the organisation's values ("built on values:", "Our core values"). */
