@@ -2148,3 +2148,12 @@ describe('an acronym the document spells out stands for those words', () => {
     ['Skills: MLP, CNN and LSTM models in PyTorch', 'neural-networks', true],
   ]);
 });
+
+describe('production software, supervised machine learning, and a value put first', () => {
+  casesOfSkills([
+    ['Requirements\n- Three years writing production software for payment systems', 'software-engineering', true],
+    ['Responsibilities\n- Train supervised and unsupervised machine learning models on claims data', 'learning-algorithms', true],
+    ['Responsibilities\n- Prioritize safety and privacy in every model we ship', 'time-management', false],
+    ['Responsibilities\n- Prioritize incoming requests from three product teams', 'time-management', true],
+  ], 'job');
+});
