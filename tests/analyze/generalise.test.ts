@@ -2157,3 +2157,19 @@ describe('production software, supervised machine learning, and a value put firs
     ['Responsibilities\n- Prioritize incoming requests from three product teams', 'time-management', true],
   ], 'job');
 });
+
+describe('Core ML is Apple\'s framework by its capitals, and a value put first is no time management', () => {
+  casesOfSkills([
+    ['Responsibilities\n- Own the core ML infrastructure and its CI/CD\n\nRequirements\n- Go', 'neural-networks', false],
+    ['Responsibilities\n- Prioritize people and their privacy over growth', 'time-management', false],
+  ], 'job');
+  casesOfSkills([
+    ['Shipped on-device image models with Core ML and Swift.', 'neural-networks', true],
+  ]);
+});
+
+describe('job ads: a company heading does not end the company\'s intro', () => {
+  casesOfSkills([
+    ['About Kestrel\nKestrel builds flood maps for insurers.\n\nAbout this role\nWith the help of our engineers, we keep training the best PyTorch flood models in the field.\n\nRequirements\n- SQL', 'neural-networks', false],
+  ], 'job');
+});

@@ -280,3 +280,20 @@ describe('a short line standing alone that opens with a question word', () => {
     expect(detectSections(text).map((s) => s.kind)).toEqual(['about-company']);
   });
 });
+
+describe('an organisation introducing itself under "About" and its name, or a company heading', () => {
+  it.each([
+    ['About Kestrel Robotics', 'about-company'],
+    ['ABOUT BRAMBLEWOOD', 'about-company'],
+    ['Company Description', 'about-company'],
+    ['Company profile:', 'about-company'],
+    ['About Me', 'summary'],
+    ['About the Role', 'about-role'],
+    ['About You', 'requirements'],
+    ['About The Position', undefined],
+  ])('"%s" heads %s', (heading, kind) => {
+    const text = `Machine Learning Engineer\n\n${heading}\n\nSome words about it come here in a sentence.\n\nRequirements\n- Python`;
+    const sections = detectSections(text);
+    expect(sections.find((s) => text.slice(s.start).startsWith(heading))?.kind).toBe(kind);
+  });
+});

@@ -25,7 +25,7 @@ const HEADINGS: ReadonlyArray<readonly [SectionKind, readonly string[]]> = [
   ['volunteering', ['volunteering', 'volunteer experience', 'volunteer work', 'leadership', 'leadership and activities', 'community']],
   ['references', ['references', 'referees']],
   ['contact', ['contact', 'contact information', 'contact details', 'personal details', 'personal information']],
-  ['about-company', ['about us', 'about the company', 'who we are', 'our company', 'the company', 'company overview', 'our mission', 'about the team', 'the team', 'our team', 'our stack', 'our tech stack', 'our technology stack', 'our technologies', 'our tools', 'our values', 'our culture', 'our principles', 'company values', 'culture and values']],
+  ['about-company', ['about us', 'about the company', 'who we are', 'our company', 'the company', 'company overview', 'company description', 'company profile', 'our mission', 'about the team', 'the team', 'our team', 'our stack', 'our tech stack', 'our technology stack', 'our technologies', 'our tools', 'our values', 'our culture', 'our principles', 'company values', 'culture and values']],
   ['about-role', ['about the role', 'about the job', 'the role', 'role overview', 'position overview', 'job description', 'full job description', 'the opportunity', 'your mission', 'the position', 'job summary', 'role summary', 'position summary']],
   ['responsibilities', ['responsibilities', 'key responsibilities', 'what you will do', "what you'll do", 'what you will be doing', "what you'll be doing", 'your responsibilities', 'duties', 'the job', 'day to day', 'day-to-day', 'in this role you will', 'your role', 'what the job involves', 'key accountabilities', 'accountabilities', 'the challenge', 'tasks', 'your tasks', 'main tasks', 'key tasks', 'your duties', 'main duties', 'key duties', 'your job']],
   ['requirements', ['requirements', 'qualifications', 'required qualifications', 'minimum qualifications', 'basic qualifications', 'must have', 'must-have', 'must haves', 'must-haves', 'what you will bring', "what you'll bring", 'what we are looking for', "what we're looking for", 'who you are', 'about you', 'you have', 'you will have', "you'll have", 'skills and experience', 'knowledge and experience', 'experience and knowledge', 'knowledge, skills and experience', 'person specification', 'your experience', 'your background', 'your qualifications', 'required skills', 'essential', 'essential skills', 'essential criteria', 'required', 'mandatory', 'minimum requirements', 'key requirements', 'the ideal candidate', 'your profile', 'desired profile', 'candidate profile', 'ideal profile', 'the ideal profile', 'about the candidate', 'the candidate', 'what you need', 'we expect', 'requirements and qualifications', 'skills and qualifications', 'experience and skills', 'what we ask', 'what we ask for', 'what we ask of you']],
@@ -162,7 +162,7 @@ const LIST_INTRO_CUES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ['benefits', /\bwhy (?:you(?:'ll| will) love|work (?:with|for) us|join)\b/i],
   ['requirements', /\b(?:require[ds]?|requirements?|must|looking for|(?:we|i) look for|you have|you bring|you'll bring|you will bring|bring|you need|you'll need|you will need|we need|qualifications?|essential|should have|expect you|kind of person|ideal candidate|who you are|about you|your profile|toolbox|what it takes|(?:good|great|strong|perfect|ideal|right) (?:fit|match)|a fit|thrive|this (?:role|job|position) is for you|sounds? like you|is this you)\b/i],
   ['responsibilities', /\b(?:you'll do|you will do|you'll be doing|you will be doing|responsib\w*|day[- ]to[- ]day|your role|your mission|(?:your|main|key) (?:tasks|duties)|you will|you'll|impact|what you'll work on|challenges)\b/i],
-  ['about-company', /\b(?:about us|who we are|our story|our mission|the company)\b/i],
+  ['about-company', /\b(?:about us|who we are|our story|our mission|the company|company (?:description|profile|information|info|overview))\b/i],
   ['benefits', /\b(?:we offer|offer you|you'll get|you will get|perks|benefits|in it for you)\b/i],
   ['skills', /\b(?:skills|technologies|tools|tech stack|toolbox)\b/i],
   // After "skills": "Skills & Interests" heads skills held.
@@ -183,6 +183,9 @@ export function classifyListIntro(line: string, next: string | undefined): { kin
   for (const [kind, cue] of LIST_INTRO_CUES) if (cue.test(trimmed)) return { kind, title: trimmed };
   return null;
 }
+
+/** "About" and a name written with a capital: the organisation introducing itself. */
+const ABOUT_A_NAME = /^(?:about|About|ABOUT)\s+(?!(?:the|this|you|your|us|our|me|it|working|life|what|how|why)\b)(?![Tt]he\b|[Tt]his\b|[Yy]ou|[Uu]s\b|[Oo]ur\b|[Mm]e\b|[Ii]t\b|[Ww]orking\b|[Ll]ife\b|[Ww]hat\b|[Hh]ow\b|[Ww]hy\b|[Rr]ole\b|[Pp]osition\b|[Jj]ob\b|[Tt]eam\b|[Oo]pportunity\b|[Bb]enefits\b|[Cc]ompensation\b|[Aa]pplying\b|[Ii]nterview)[\p{Lu}][\p{L}\d&.'’-]*(?:\s+[\p{Lu}][\p{L}\d&.'’-]*){0,3}$/u;
 
 /** A line over a list is a title only when it is this short: a longer one is the list's lead-in sentence. */
 const LIST_TITLE_WORDS = 4;
@@ -220,6 +223,9 @@ export function classifyHeadingByForm(line: string, around: { previous?: string;
   // graduates do", "Where you come in"): a company's description has no such lines.
   const asked = alone && (next === '' || overParagraph) && /^(?:what|how|who|where|why|when)\b/i.test(name) && !/\?$/.test(name);
   const shaped = markdown || capitals || leadIn || overList || (decorated && alone) || asked;
+  // "About Mozilla", "About Rackspace Technology" on a line of its own: about a name is about the
+  // organisation, shaped as a title or not ("About the role", "About you" are classified by their words).
+  if ((shaped || alone) && ABOUT_A_NAME.test(name)) return { kind: 'about-company', title: name };
   if (!shaped && !overParagraph) return null;
   // A parenthesis qualifies the title's own words ("What you need (and what is a bonus)").
   const plain = name.replace(/\s*\([^()]*\)/g, '').trim() || name;

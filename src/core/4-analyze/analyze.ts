@@ -281,7 +281,7 @@ export function analyzeExtraction(
   // first sentence that speaks to the candidate.
   // A heading the service cannot name that opens a list ("Vos missions", "Was dich erwartet") is
   // the post's own section by its form, as a company's name above a paragraph is not.
-  const firstHeading = extraction.sections.find((s) => s.kind !== 'unknown' || (kind === 'job' && opensList(text, s)))?.start ?? (kind === 'job' ? sentences.find((v) => speaksToCandidate(v.text))?.span.start : undefined);
+  const firstHeading = extraction.sections.find((s) => (s.kind !== 'unknown' && s.kind !== 'about-company') || (kind === 'job' && opensList(text, s)))?.start ?? (kind === 'job' ? sentences.find((v) => speaksToCandidate(v.text))?.span.start : undefined);
   const technical = isTechnicalDocument(mentions);
   const fieldOf = (skill: string): string | undefined => lexicon.skills.get(skill)?.categoryId;
   const hintsBySentence = new Map<string, VoiceHints>();
