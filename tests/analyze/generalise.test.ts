@@ -2173,3 +2173,10 @@ describe('job ads: a company heading does not end the company\'s intro', () => {
     ['About Kestrel\nKestrel builds flood maps for insurers.\n\nAbout this role\nWith the help of our engineers, we keep training the best PyTorch flood models in the field.\n\nRequirements\n- SQL', 'neural-networks', false],
   ], 'job');
 });
+
+describe('job ads: what the company\'s team works with is its stack, not the post\'s ask', () => {
+  casesOfSkills([
+    ['About the role\nOur data team primarily works with Python and dbt.\n\nRequirements\n- SQL', 'python', false],
+    ['Responsibilities\n- Work with Python and dbt on the pricing models', 'python', true],
+  ], 'job');
+});

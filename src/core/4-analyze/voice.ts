@@ -219,7 +219,7 @@ const COMPANY_THING_SUBJECT = new RegExp(
  * candidate is a statistician").
  */
 const COMPANY_THING_BUILT_ON = new RegExp(
-  String.raw`${CLAUSE_OPENING}${COMPANY_POSSESSIVE}((?:[\w-]+\s+){1,3}?)(?:uses|use|relies on|rely on|runs on|run on|is built on|are built on|is based on|are based on|is powered by|are powered by|is an?|are)\b`,
+  String.raw`${CLAUSE_OPENING}${COMPANY_POSSESSIVE}((?:[\w-]+\s+){1,3}?)(?:uses|use|relies on|rely on|runs on|run on|is built on|are built on|is based on|are based on|is powered by|are powered by|is built with|are built with|is written in|are written in|works with|work with|works in|work in|is an?|are)\b`,
   'gi',
 );
 /**
