@@ -2180,3 +2180,10 @@ describe('job ads: what the company\'s team works with is its stack, not the pos
     ['Responsibilities\n- Work with Python and dbt on the pricing models', 'python', true],
   ], 'job');
 });
+
+describe('LlamaIndex, like LangChain, shows LLMs used, not NLP modelling', () => {
+  casesOfSkills([
+    ['Requirements\n- Five years of Python and LlamaIndex for retrieval over contracts', 'nlp', false],
+    ['Requirements\n- LlamaIndex and fine-tuning of language models on contracts', 'nlp', true],
+  ], 'job');
+});

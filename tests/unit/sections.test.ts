@@ -297,3 +297,19 @@ describe('an organisation introducing itself under "About" and its name, or a co
     expect(sections.find((s) => text.slice(s.start).startsWith(heading))?.kind).toBe(kind);
   });
 });
+
+describe('a question marked as a title heads a section; an unmarked question is prose', () => {
+  it.each([
+    ['### What Will I Be Doing?', 'responsibilities'],
+    ['**What Skills Do I Need?**', 'requirements'],
+    ['**Why should you join Kestrel?**', 'benefits'],
+  ])('"%s" heads %s', (heading, kind) => {
+    const text = `Machine Learning Engineer\n\n${heading}\n- Build the ranking models\n- Python and SQL`;
+    expect(detectSections(text).find((s) => text.slice(s.start).startsWith(heading))?.kind).toBe(kind);
+  });
+
+  it('a question standing alone without marks stays prose', () => {
+    const text = 'Machine Learning Engineer\n\nIs this the right role for you?\nIt is if you like messy data.\n\nRequirements\n- Python';
+    expect(detectSections(text).map((s) => s.kind)).toEqual(['requirements']);
+  });
+});

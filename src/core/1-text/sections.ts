@@ -159,9 +159,9 @@ const LIST_INTRO_CUES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ['learning', LEARNING_INTRO],
   ['preferred', PREFERRED_INTRO],
   // Before "requirements" and "responsibilities": "Why you'll love working here" is an offer, not a duty.
-  ['benefits', /\bwhy (?:you(?:'ll| will) love|work (?:with|for) us|join)\b/i],
-  ['requirements', /\b(?:require[ds]?|requirements?|must|looking for|(?:we|i) look for|you have|you bring|you'll bring|you will bring|bring|you need|you'll need|you will need|we need|qualifications?|essential|should have|expect you|kind of person|ideal candidate|who you are|about you|your profile|toolbox|what it takes|(?:good|great|strong|perfect|ideal|right) (?:fit|match)|a fit|thrive|this (?:role|job|position) is for you|sounds? like you|is this you)\b/i],
-  ['responsibilities', /\b(?:you'll do|you will do|you'll be doing|you will be doing|responsib\w*|day[- ]to[- ]day|your role|your mission|(?:your|main|key) (?:tasks|duties)|you will|you'll|impact|what you'll work on|challenges)\b/i],
+  ['benefits', /\bwhy (?:you(?:'ll| will) love|work (?:with|for) us|(?:should you |you should )?join)\b/i],
+  ['requirements', /\b(?:require[ds]?|requirements?|must|do i need|will i need|i'll need|looking for|(?:we|i) look for|you have|you bring|you'll bring|you will bring|bring|you need|you'll need|you will need|we need|qualifications?|essential|should have|expect you|kind of person|ideal candidate|who you are|about you|your profile|toolbox|what it takes|(?:good|great|strong|perfect|ideal|right) (?:fit|match)|a fit|thrive|this (?:role|job|position) is for you|sounds? like you|is this you)\b/i],
+  ['responsibilities', /\b(?:you'll do|you will do|you'll be doing|you will be doing|will i be doing|i'll be doing|will i do|i'll do|responsib\w*|day[- ]to[- ]day|your role|your mission|(?:your|main|key) (?:tasks|duties)|you will|you'll|impact|what you'll work on|challenges)\b/i],
   ['about-company', /\b(?:about us|who we are|our story|our mission|the company|company (?:description|profile|information|info|overview))\b/i],
   ['benefits', /\b(?:we offer|offer you|you'll get|you will get|perks|benefits|in it for you)\b/i],
   ['skills', /\b(?:skills|technologies|tools|tech stack|toolbox)\b/i],
@@ -206,7 +206,9 @@ export function classifyHeadingByForm(line: string, around: { previous?: string;
   const title = unmarked.replace(LEADING_EMOJI, '').replace(/^[*_]+|[*_]+$/g, '').trim();
   const leadIn = LEAD_IN_END.test(title);
   const name = title.replace(LEAD_IN_END, '').trim();
-  if (!name || title.length > 60 || /^[-•*·o]\s/.test(title) || /[.!?;,]$/.test(name)) return null;
+  // A question marked as a title ("### What Will I Be Doing?", "**Why join us?**") is one; unmarked, it is prose.
+  const markedQuestion = (markdown || /^\*\*.*\*\*$/.test(unmarked)) && /\?$/.test(name);
+  if (!name || title.length > 60 || /^[-•*·o]\s/.test(title) || (/[.!?;,]$/.test(name) && !markedQuestion)) return null;
   const words = name.split(/\s+/);
   if (words.length > 8 || !/^[\p{Lu}\p{N}]/u.test(title)) return null;
   const letters = title.replace(/[^\p{L}]/gu, '');
@@ -222,7 +224,7 @@ export function classifyHeadingByForm(line: string, around: { previous?: string;
   // A short line standing alone that opens with a question word is a title by its form ("What
   // graduates do", "Where you come in"): a company's description has no such lines.
   const asked = alone && (next === '' || overParagraph) && /^(?:what|how|who|where|why|when)\b/i.test(name) && !/\?$/.test(name);
-  const shaped = markdown || capitals || leadIn || overList || (decorated && alone) || asked;
+  const shaped = markdown || capitals || leadIn || overList || (decorated && alone) || asked || markedQuestion;
   // "About Mozilla", "About Rackspace Technology" on a line of its own: about a name is about the
   // organisation, shaped as a title or not ("About the role", "About you" are classified by their words).
   if ((shaped || alone) && ABOUT_A_NAME.test(name)) return { kind: 'about-company', title: name };
