@@ -163,6 +163,8 @@ const WRITER_AMONG: ReadonlySet<string> = new Set(['us', 'ourselves', 'yourselve
  * teams that are utilizing ML to predict customer intent", "groups which train the speech models".
  * Joining or working in or with such teams (INVOLVED) keeps the work the writer's or the post's.
  */
+/** The quick test before TEAMS_THAT_DO is tried: a plural team word and a relative word after it. */
+const TEAM_RELATIVE = /\b(?:teams|groups|departments|squads|labs)\s+(?:that|which|who)\b/i;
 const TEAMS_THAT_DO = new RegExp(String.raw`\b(?:teams|groups|departments|squads|labs)\s+(?:that|which|who)\s+(?:are\s+|is\s+)?${SUBJECT_ADVERB}(?:${OTHER_VERBS}|using|utili[sz]ing|leveraging|building|training|developing|running|applying|deploying)\b`, 'gi');
 /**
  * CVs: another party's own thing, named by a possessive right before the mention or before the
@@ -610,7 +612,7 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   if (people?.[1] && !WRITER_AMONG.has(people[1].toLowerCase()) && !LEADS_OR_FOUNDED.test(before.slice(0, people.index))) {
     return { rule: 'other-subject', cue: before.slice(people.index).trim().slice(0, 80) };
   }
-  const teamsDo = hints.team ? nearestCue(TEAMS_THAT_DO, before, (gap) => !OTHER_CLAUSE_END.test(gap) && !RELATIVE_CLAUSE_CLOSED.test(gap)) : null;
+  const teamsDo = hints.team && TEAM_RELATIVE.test(before) ? nearestCue(TEAMS_THAT_DO, before, (gap) => !OTHER_CLAUSE_END.test(gap) && !RELATIVE_CLAUSE_CLOSED.test(gap)) : null;
   if (teamsDo && !INVOLVED.test(before.slice(0, teamsDo.index)) && !LEADS_OR_FOUNDED.test(before.slice(0, teamsDo.index))) {
     return { rule: 'other-subject', cue: before.slice(teamsDo.index).trim().slice(0, 80) };
   }
