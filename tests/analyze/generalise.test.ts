@@ -2187,3 +2187,18 @@ describe('LlamaIndex, like LangChain, shows LLMs used, not NLP modelling', () =>
     ['Requirements\n- LlamaIndex and fine-tuning of language models on contracts', 'nlp', true],
   ], 'job');
 });
+
+describe('"non-" reverses a mention; degree fields written as B.S., BA or "a relevant … field"; perks, file systems and training pipelines', () => {
+  casesOfSkills([
+    ['Responsibilities\n- Decide which problems suit simpler non-statistical methods', 'statistics', false],
+    ['Desired qualities\n- B.S. or higher in Machine Learning, Math, Physics or similar', 'physics', false],
+    ['Requirements\n- BA or Master in CS, EE or a relevant software engineering field', 'software-engineering', false],
+    ['Requirements\n- Python\n\nLife at Kestrel\n- We provide an annual budget for you to spend on conferences', 'business-knowledge', false],
+    ['Requirements\n- Experience with distributed file systems such as Lustre or Weka', 'learning-algorithms', false],
+    ['Requirements\n- Own our model training pipelines on Kubeflow', 'data-science', false],
+  ], 'job');
+  casesOfSkills([
+    ['Drafted the annual budget for the clinic with its manager.', 'business-knowledge', true],
+    ['Classified sensor faults with random forests in Weka.', 'learning-algorithms', true],
+  ]);
+});

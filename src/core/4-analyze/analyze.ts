@@ -116,6 +116,9 @@ function sentenceViews(text: string, tokens: Token[]): SentenceView[] {
  */
 const CANDIDATE_DUTY = /\byou(?:\s+will|['’]ll)\s+(?!(?:join|be\s+joining|be\s+part|become|be\s+based|be\s+located|be\s+paid|be\s+eligible|be\s+reporting|report|get|have|enjoy|receive|find|meet|love|be\s+surrounded|be\s+working\s+(?:for|at)|work\s+(?:for|at|from|remotely))\b)(?:\w+ly\s+)?\w+/i;
 
+/** "non-" written right before a mention makes it its opposite: "simpler non-statistical methods". */
+const NON_BEFORE = /\bnon[-‐–]$/i;
+
 /** A mention written as an acronym, capitals only ("MLP", "IDPs"). */
 const ACRONYM = /^[A-Z]{2,6}s?$/;
 
@@ -317,7 +320,7 @@ export function analyzeExtraction(
     const sentence = view?.text ?? text.slice(mention.start, mention.end);
     const offset = view?.span.start ?? mention.start;
     let judgement: Judgement;
-    const rejected = (view ? rejectedByContext(mention, view) : undefined) ?? (spelledOutOtherwise(mention) ? 'context-excluded' : undefined);
+    const rejected = (view ? rejectedByContext(mention, view) : undefined) ?? (spelledOutOtherwise(mention) || NON_BEFORE.test(text.slice(Math.max(0, mention.start - 5), mention.start)) ? 'context-excluded' : undefined);
     if (rejected) {
       judgement = judgementOf(false, rejected, 'normal');
     } else if (

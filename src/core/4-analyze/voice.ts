@@ -296,9 +296,11 @@ const ATTENDED_AFTER = /^[^.;]{0,40}\((?:lectures? only|audited|no assignments|a
 const CLAUSE_OF_OWN = new RegExp(String.raw`,\s*(?:and|then|before)\s|${OWN_DOING.source}`, 'i');
 
 /** Fields of a degree named in a job ad ("a degree in Computer Science, Statistics, Physics or similar", "a 2:1 in a STEM subject, such as physics or mathematics"). */
-const DEGREE_WORDS = String.raw`\b(?:degree|degrees|bachelor'?s?|master'?s?|ph\.?\s?d\.?|doctorate|msc|bsc|b\.sc|m\.sc|ms|bs|ma|ba|diploma|studies|graduate|undergraduate|postgraduate|2[:.][12]|first[- ]class|upper[- ]second|(?:stem|quantitative|numerate|scientific|technical|relevant|related) subjects?|(?:stem|quantitative|numerate|scientific) (?:field|discipline)s?)(?!\w)`;
+const DEGREE_WORDS = String.raw`\b(?:degree|degrees|bachelor'?s?|master'?s?|ph\.?\s?d\.?|doctorate|msc|bsc|b\.sc|m\.sc|ms|bs|ma|ba|b\.\s?[sa]\.?|m\.\s?[sa]\.?|diploma|studies|graduate|undergraduate|postgraduate|2[:.][12]|first[- ]class|upper[- ]second|(?:stem|quantitative|numerate|scientific|technical|relevant|related) subjects?|(?:stem|quantitative|numerate|scientific) (?:field|discipline)s?)(?!\w)`;
 /** Degree words and what brings their fields: "a degree in", "a STEM subject (e.g.", "Degree:", or a verb of study ("studied", "majored in"). */
 const DEGREE_BEFORE = new RegExp(String.raw`(?:${DEGREE_WORDS}(?:\s+\(?[\w.'’+-]+\)?){0,4}(?:,?\s+\(?(?:in|of|covering|such as|e\.g\.|like|including)|\s*:)|\b(?:studied|majored in|graduated in))(?!\w)`, 'gi');
+/** The mention named as the field itself: "a BA in a relevant software engineering field". */
+const FIELD_WORD_AFTER = /^\s+(?:field|fields|discipline|disciplines|subject|subjects)\b/i;
 /** A single field given as an example right before the mention: "a STEM subject (e.g. physics)". */
 const EXAMPLE_RIGHT_BEFORE = /(?:\be\.g\.|\bsuch as|\bfor example)\s*$/i;
 const LIST_AROUND = /^[^.;:]{0,3}(?:,|\bor\b|\band\b|\/)|(?:,|\bor\b|\band\b|\/)\s*$/i;
@@ -650,7 +652,7 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   if (attended) return { rule: 'attended', cue: (attended.input === before ? before.slice(attended.index) : attended[0]).trim().slice(0, 80) };
   if (hints.degree) {
     const degree = nearestCue(DEGREE_BEFORE, before, (gap) => gap.length <= 120 && !/[.;:]/.test(gap.replace(/\b(?:e\.g|i\.e)\./gi, '')));
-    if (degree && inFieldList(`${degree[0]}${before.slice(degree.index + degree[0].length)}`) && (LIST_AROUND.test(after.slice(0, 8)) || LIST_AROUND.test(before.slice(-6)) || EXAMPLE_RIGHT_BEFORE.test(before))) return { rule: 'degree-field', cue: before.slice(degree.index).trim().slice(0, 80) };
+    if (degree && inFieldList(`${degree[0]}${before.slice(degree.index + degree[0].length)}`) && (LIST_AROUND.test(after.slice(0, 8)) || LIST_AROUND.test(before.slice(-6)) || EXAMPLE_RIGHT_BEFORE.test(before) || FIELD_WORD_AFTER.test(after))) return { rule: 'degree-field', cue: before.slice(degree.index).trim().slice(0, 80) };
     // A term that holds the degree itself ("a PhD in physics, applied mathematics or a related field").
     if (DEGREE_AT_START.test(mention) && fieldsFollow(after)) return { rule: 'degree-field', cue: mention };
     // A degree's name, its field written right after the letters: "our MSc Data Science programme", "a BSc Physics".
