@@ -185,7 +185,16 @@ export function classifyListIntro(line: string, next: string | undefined): { kin
 }
 
 /** "About" and a name written with a capital: the organisation introducing itself. */
-const ABOUT_A_NAME = /^(?:about|About|ABOUT)\s+(?!(?:the|this|you|your|us|our|me|it|working|life|what|how|why)\b)(?![Tt]he\b|[Tt]his\b|[Yy]ou|[Uu]s\b|[Oo]ur\b|[Mm]e\b|[Ii]t\b|[Ww]orking\b|[Ll]ife\b|[Ww]hat\b|[Hh]ow\b|[Ww]hy\b|[Rr]ole\b|[Pp]osition\b|[Jj]ob\b|[Tt]eam\b|[Oo]pportunity\b|[Bb]enefits\b|[Cc]ompensation\b|[Aa]pplying\b|[Ii]nterview)[\p{Lu}][\p{L}\d&.'’-]*(?:\s+[\p{Lu}][\p{L}\d&.'’-]*){0,3}$/u;
+const ABOUT_A_NAME = /^about\s+(\S+(?:\s+\S+){0,3})$/i;
+/** Words after "about" that say what, not who: "About the role", "About you", "About working here". */
+const ABOUT_WHAT = /^(?:the|this|you\w*|us|our|me|it|working|life|what|how|why|role|position|job|team|opportunity|benefits|compensation|applying|interview\w*)\b/i;
+/** A name: every word opens with a capital ("Rackspace Technology", "BRAMBLEWOOD"). */
+const CAPITALISED_WORDS = /^[\p{Lu}][\p{L}\d&.'’-]*(?:\s+[\p{Lu}][\p{L}\d&.'’-]*)*$/u;
+
+function aboutAName(name: string): boolean {
+  const what = ABOUT_A_NAME.exec(name)?.[1];
+  return what !== undefined && !ABOUT_WHAT.test(what) && CAPITALISED_WORDS.test(what);
+}
 
 /** A line over a list is a title only when it is this short: a longer one is the list's lead-in sentence. */
 const LIST_TITLE_WORDS = 4;
@@ -227,7 +236,7 @@ export function classifyHeadingByForm(line: string, around: { previous?: string;
   const shaped = markdown || capitals || leadIn || overList || (decorated && alone) || asked || markedQuestion;
   // "About Mozilla", "About Rackspace Technology" on a line of its own: about a name is about the
   // organisation, shaped as a title or not ("About the role", "About you" are classified by their words).
-  if ((shaped || alone) && ABOUT_A_NAME.test(name)) return { kind: 'about-company', title: name };
+  if ((shaped || alone) && aboutAName(name)) return { kind: 'about-company', title: name };
   if (!shaped && !overParagraph) return null;
   // A parenthesis qualifies the title's own words ("What you need (and what is a bonus)").
   const plain = name.replace(/\s*\([^()]*\)/g, '').trim() || name;

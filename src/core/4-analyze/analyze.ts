@@ -1,7 +1,7 @@
 import type { Extraction, Section, SectionKind } from '../1-text/schema';
 import type { CompiledLexicon, RoleSkill } from '../2-lexicon/compile';
 import { classifyKind, mayContradict } from './classify';
-import { isHiringLeadIn, isTeamRecordLeadIn, secondHand, speaksForClient, speaksToCandidate, voiceHints, type VoiceHints } from './voice';
+import { isHiringLeadIn, isTeamOrCreedLeadIn, secondHand, speaksForClient, speaksToCandidate, voiceHints, type VoiceHints } from './voice';
 import { contextVerdict, deniedByLaterClause, deniedByWriterLater, mayBeDeniedLater, fillClauses, isCorroborated, isPlainTerm, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, TokenStems, yearsOf, type ClauseCache, type Judgement, type VerdictCache, type ModalityResult, type SentenceCues, type SentenceView } from './context';
 import { findFuzzyMentions, findMentions, type Mention } from '../3-extract/mentions';
 import type { NlpPort } from '../0-base/nlp-port';
@@ -290,7 +290,7 @@ export function analyzeExtraction(
   const hintsBySentence = new Map<string, VoiceHints>();
   // The lead-in line of the list a mention stands in, found for the whole text on first need, and
   // whether each lead-in sets its items apart: in a CV, roles the writer recruits for; in a job ad,
-  // the team's past work.
+  // the team's record or the company's creed.
   let leadInAt: ((at: number) => string | null) | undefined;
   // A job ad's requirements table: the level cell of the row a mention stands in.
   let levels: LevelColumn | undefined;
@@ -309,6 +309,7 @@ export function analyzeExtraction(
     const skills = Object.keys(mention.term.entry.skills);
     return !definitions.some((d) => mentions.some((m) => m.start >= d.start && m.end <= d.end && Object.keys(m.term.entry.skills).some((skill) => skills.includes(skill))));
   };
+  const reversedByNon = (mention: Mention): boolean => NON_BEFORE.test(text.slice(Math.max(0, mention.start - 5), mention.start));
   const traced: TracedMention[] = [];
   const evidenceBySkill = new Map<string, Evidence[]>();
   for (const mention of mentions) {
@@ -320,7 +321,7 @@ export function analyzeExtraction(
     const sentence = view?.text ?? text.slice(mention.start, mention.end);
     const offset = view?.span.start ?? mention.start;
     let judgement: Judgement;
-    const rejected = (view ? rejectedByContext(mention, view) : undefined) ?? (spelledOutOtherwise(mention) || NON_BEFORE.test(text.slice(Math.max(0, mention.start - 5), mention.start)) ? 'context-excluded' : undefined);
+    const rejected = (view ? rejectedByContext(mention, view) : undefined) ?? (spelledOutOtherwise(mention) || reversedByNon(mention) ? 'context-excluded' : undefined);
     if (rejected) {
       judgement = judgementOf(false, rejected, 'normal');
     } else if (
@@ -342,11 +343,11 @@ export function analyzeExtraction(
         const leadIn = (leadInAt ??= listLeadIns(text))(mention.start);
         let apart = leadIn === null ? false : leadInsApart.get(leadIn);
         if (apart === undefined && leadIn !== null) {
-          apart = kind === 'cv' ? isHiringLeadIn(leadIn) : isTeamRecordLeadIn(leadIn);
+          apart = kind === 'cv' ? isHiringLeadIn(leadIn) : isTeamOrCreedLeadIn(leadIn);
           leadInsApart.set(leadIn, apart);
         }
         const setApart = apart ? leadIn : null;
-        const voice = secondHand({ sentence, start: mention.start - offset, end: mention.end - offset, kind, section, inIntro, hints, hiringLeadIn: kind === 'cv' ? setApart : null, recordLeadIn: kind === 'job' ? setApart : null, forClient });
+        const voice = secondHand({ sentence, start: mention.start - offset, end: mention.end - offset, kind, section, inIntro, hints, hiringLeadIn: kind === 'cv' ? setApart : null, teamOrCreedLeadIn: kind === 'job' ? setApart : null, forClient });
         if (voice) modality = { modality: 'reported', cue: voice.cue };
       }
       if (kind === 'cv' && modality.modality !== 'negated' && modality.modality !== 'reported' && view && cues.ownDenial && mayBeDeniedLater(sentence, mention.start - offset)) {

@@ -46,7 +46,7 @@ const NEGATED_FAILURE = /^[\w']+\s+(?:once\s+|ever\s+|yet\s+)?(?:miss(?:ed|es|in
  * A negated fear or aversion affirms the thing feared: "not afraid of statistics", "isn't put off by
  * C++", "doesn't shy away from linear algebra". Read from the negation cue onwards.
  */
-const NEGATED_AVERSION = /^[\w']+\s+(?:be\s+|ever\s+|at all\s+)?(?:afraid|scared|frightened|intimidated|daunted|fazed|shy|averse|put off|shy(?:ing)? away)\b/i;
+const NEGATED_AVERSION = /^[\w']+\s+(?:be\s+|ever\s+|at all\s+)?(?:afraid|scared|frightened|intimidated|daunted|fazed|shy(?:ing)?|averse|put off)\b/i;
 /** Negation after the mention ("C++ is not required", "Deep learning: none"). */
 const NEGATION_AFTER = /^[^.;,]{0,40}?\b(?:(?:is|are|was|were)\s+)?(?:not\s+(?:required|needed|necessary|essential|expected|a requirement|a prerequisite|mandatory|compulsory|a must|part of|used|involved)|(?:isn['’]t|aren['’]t)\s+(?:required|needed|necessary|essential|expected|a requirement|a prerequisite|mandatory|compulsory|a must)|none\b|n\/a\b|not yet\b|no (?:(?:hands-on|practical|professional|real|direct|commercial|prior) )?(?:experience|exposure)\b|not applicable|outside (?:of )?my (?:experience|expertise)\b|(?:was|were|is|are|stayed|remained) out of (?:my |our |the team's |my team's )?scope\b|not (?:my|an?) (?:area|field|domain|speciality|specialty)\b|(?:haven't|have not|never) (?:tried|used|touched) (?:it|them)\b(?!\s+(?:in|for)\b))|^[^.;]{0,60}?\b(?:is|are)\s+not\s+(?:something|anything)\s+(?:we|you)\s+(?:require|need|expect|ask for)|^[^.;]{0,60}?\bnot\s+(?:your|our|the role's)\s+(?:responsibility|job|focus)|^\s*(?:is|are)\s*(?:not|n['’]t)\s*[.!]?\s*$|^\s*(?:isn['’]t|aren['’]t)\s*[.!]?\s*$/;
 /** The word of a negation read after the mention that does the denying. */

@@ -93,9 +93,11 @@ const ALONGSIDE_BEFORE = /\b(?:with|alongside)\s+(?:\S+\s+){0,3}$/i;
  * with data science tools" and "comfortable working with data science" are the skill itself.
  */
 const DISCIPLINE_NAME = /^(?:data science|data engineering|data analytics|analytics|product management|project management|programme management|program management|software engineering|machine learning|business intelligence|ux research|user research|marketing|finance)$/i;
-const PARTNERED_BEFORE = /\b(?:(?:work(?:s|ed|ing)?|collaborat(?:e|es|ed|ing)|partner(?:s|ed|ing)?|team(?:s|ed|ing)? up|liais(?:e|es|ed|ing)|sync(?:s|ed|ing)?|coordinat(?:e|es|ed|ing)|align(?:s|ed|ing)?)(?:\s+[\w-]+ly)?\s+(?:with|alongside|across)|spanning|alongside)\s+(?:(?:the|our|your|their|both)\s+)?(?:[\w-]+(?:\s+[\w-]+)?\s*(?:,|\band\b|\bor\b|&|\/)\s*){0,5}$/i;
+/** Up to five other disciplines listed before the mention, one or two words each: "design, data science and ". */
+const DISCIPLINES_LISTED = String.raw`(?:[\w-]+(?:\s+[\w-]+)?\s*(?:,|\band\b|\bor\b|&|\/)\s*){0,5}$`;
+const PARTNERED_BEFORE = new RegExp(String.raw`\b(?:(?:work(?:s|ed|ing)?|collaborat(?:e|es|ed|ing)|partner(?:s|ed|ing)?|team(?:s|ed|ing)? up|liais(?:e|es|ed|ing)|sync(?:s|ed|ing)?|coordinat(?:e|es|ed|ing)|align(?:s|ed|ing)?)(?:\s+[\w-]+ly)?\s+(?:with|alongside|across)|spanning|alongside)\s+(?:(?:the|our|your|their|both)\s+)?${DISCIPLINES_LISTED}`, 'i');
 /** People named by their functions, then the functions listed: "teammates from other functions such as product management", "stakeholders including product and science". */
-const PARTNERS_INCLUDING_BEFORE = /\b(?:teams|teammates|colleagues|functions|partners|stakeholders|disciplines|experts|peers)\s+(?:(?:from|in|across)\s+(?:other\s+)?[\w-]+\s+)?(?:such as|including|like|e\.g\.,?|spanning|across)\s+(?:(?:the|our)\s+)?(?:[\w-]+(?:\s+[\w-]+)?\s*(?:,|\band\b|\bor\b|&|\/)\s*){0,5}$/i;
+const PARTNERS_INCLUDING_BEFORE = new RegExp(String.raw`\b(?:teams|teammates|colleagues|functions|partners|stakeholders|disciplines|experts|peers)\s+(?:(?:from|in|across)\s+(?:other\s+)?[\w-]+\s+)?(?:such as|including|like|e\.g\.,?|spanning|across)\s+(?:(?:the|our)\s+)?${DISCIPLINES_LISTED}`, 'i');
 const USING_BEFORE = /\b(?:experience[ds]?|familiar(?:ity)?|comfortable|proficien(?:t|cy)|knowledge|skilled|expertise|background|years?)\s+(?:[\w-]+\s+){0,2}(?:work(?:s|ed|ing)?)\s+with\s+[^,;]*$/i;
 const DISCIPLINE_LIST_GOES_ON = /^\s*(?:$|[,;.):&/]|(?:and|or|to|on|for|in|teams?|partners|colleagues|functions|orgs?|groups|stakeholders|leads|leaders)\b)/i;
 
@@ -158,13 +160,13 @@ const PARTY_WHO = new RegExp(
  */
 const PEOPLE_WHO = new RegExp(String.raw`\b([\p{L}-]+s)\s+who\s+${SUBJECT_ADVERB}(?:${OTHER_VERBS})\b`, 'giu');
 const WRITER_AMONG: ReadonlySet<string> = new Set(['us', 'ourselves', 'yourselves']);
+/** The quick test before TEAMS_THAT_DO is tried: a plural team word and a relative word after it. */
+const TEAM_RELATIVE = /\b(?:teams|groups|departments|squads|labs)\s+(?:that|which|who)\b/i;
 /**
  * Teams described by what they are doing, after "that", "which" or "who": "support data science
  * teams that are utilizing ML to predict customer intent", "groups which train the speech models".
  * Joining or working in or with such teams (INVOLVED) keeps the work the writer's or the post's.
  */
-/** The quick test before TEAMS_THAT_DO is tried: a plural team word and a relative word after it. */
-const TEAM_RELATIVE = /\b(?:teams|groups|departments|squads|labs)\s+(?:that|which|who)\b/i;
 const TEAMS_THAT_DO = new RegExp(String.raw`\b(?:teams|groups|departments|squads|labs)\s+(?:that|which|who)\s+(?:are\s+|is\s+)?${SUBJECT_ADVERB}(?:${OTHER_VERBS}|using|utili[sz]ing|leveraging|building|training|developing|running|applying|deploying)\b`, 'gi');
 /**
  * CVs: another party's own thing, named by a possessive right before the mention or before the
@@ -247,7 +249,10 @@ function companyThingBuiltOn(before: string): RegExpExecArray | null {
  * asks for both. The list opens with a colon, a dash or a parenthesis after the word and runs to the
  * mention without a full stop or closing bracket.
  */
-const VALUES_LIST_BEFORE = /\b(?:our|company|core|cultural|culture|leadership|operating|guiding|\p{L}+['’]s)\s+(?:[\p{L}-]+\s+)?(?:values|principles|tenets|ethos|creed)\s*(?:\(|:|—|–|-\s)[^.;:()]*$/iu;
+const CREED_WORDS = String.raw`values|principles|tenets|ethos|creed`;
+/** A word for an organisation's creed anywhere in a line or sentence: the cheap test before VALUES_LIST_BEFORE, and a list lead-in's mark. */
+const CREED_WORD = new RegExp(String.raw`\b(?:${CREED_WORDS})\b`, 'i');
+const VALUES_LIST_BEFORE = new RegExp(String.raw`\b(?:our|company|core|cultural|culture|leadership|operating|guiding|\p{L}+['’]s)\s+(?:[\p{L}-]+\s+)?(?:${CREED_WORDS})\s*(?:\(|:|—|–|-\s)[^.;:()]*$`, 'iu');
 
 /** Where another subject's clause ends before the mention: a full stop or semicolon, or a comma before the candidate or writer speaks ("…, you will build"). */
 const OTHER_CLAUSE_END = /[.;]|,\s*(?:you|you'll|you’ll|we|i|your)\b/i;
@@ -494,7 +499,7 @@ export function voiceHints(sentence: string, kind: DocumentKind): VoiceHints {
     company: kind === 'job' && COMPANY_VOICE.test(sentence) && !ADDRESSES_CANDIDATE.test(sentence),
     companyNamed: kind === 'job' && NAMED_SUBJECT.test(sentence) && !ADDRESSES_CANDIDATE.test(sentence),
     employmentTerms: kind === 'job' && EMPLOYMENT_TERMS.test(sentence),
-    values: kind === 'job' && /\b(?:values|principles|tenets|ethos|creed)\b/i.test(sentence),
+    values: kind === 'job' && CREED_WORD.test(sentence),
     companyDescribed: kind === 'job' && COMPANY_DESCRIBED.test(sentence) && !NOT_A_NAME.test(sentence) && !ASKS_OF_CANDIDATE.test(sentence),
   };
 }
@@ -510,13 +515,12 @@ export function isHiringLeadIn(leadIn: string): boolean {
  * combines:", "Our data team has:"): its items are the team's record and make-up, not what the post
  * asks. A lead-in that speaks to the candidate ("What you will achieve") is the post's.
  */
-const CREED_LEAD_IN = /\b(?:values|principles|tenets|ethos|creed)\b/i;
 const TEAM_RECORD_LEAD_IN = /\b(?:accomplishments|achievements|wins|milestones|track record)\b|\b(?:recent|past|previous)\s+(?:[\w-]+\s+)?(?:projects|work|launches)\b|\b(?:we(?:'ve|’ve| have)?|our team(?: has)?|the team(?: has)?)\s+(?:recently\s+|already\s+)?(?:built|shipped|launched|delivered|achieved)\b|\b(?:the|our)\s+(?:[\w-]+\s+)?team\s+(?:combines|has|brings|includes|consists of|is made up of)\b/i;
 const SPEAKS_TO_YOU = /\b(?:you|your|you'll|you’ll|will)\b/i;
 
-/** Whether a job ad's list lead-in introduces the team's past work (TEAM_RECORD_LEAD_IN) or the organisation's values ("built on values:", "Our core values"). */
-export function isTeamRecordLeadIn(leadIn: string): boolean {
-  return (TEAM_RECORD_LEAD_IN.test(leadIn) || CREED_LEAD_IN.test(leadIn)) && !SPEAKS_TO_YOU.test(leadIn);
+/** Whether a job ad's list lead-in introduces the team's past work or make-up (TEAM_RECORD_LEAD_IN) or the organisation's values ("built on values:", "Our core values"). */
+export function isTeamOrCreedLeadIn(leadIn: string): boolean {
+  return (TEAM_RECORD_LEAD_IN.test(leadIn) || CREED_WORD.test(leadIn)) && !SPEAKS_TO_YOU.test(leadIn);
 }
 
 /** Rules that read back from the mention look no further than this many characters. */
@@ -535,8 +539,8 @@ export interface VoiceInput {
   hints: VoiceHints;
   /** In a CV, the lead-in of the list the mention stands in when it introduces roles the writer recruits for (isHiringLeadIn). */
   hiringLeadIn?: string | null;
-  /** In a job ad, the lead-in of the list the mention stands in when it introduces the team's past work (isTeamRecordLeadIn). */
-  recordLeadIn?: string | null;
+  /** In a job ad, the lead-in of the list the mention stands in when it introduces the team's record or the company's creed (isTeamOrCreedLeadIn). */
+  teamOrCreedLeadIn?: string | null;
   /** A job ad written by an agency for its client (speaksForClient): "they" there is the employer. */
   forClient?: boolean;
 }
@@ -554,7 +558,7 @@ export function speaksForClient(text: string): boolean {
 const THEY_OPENS = /^\W*(?:and|but|while|whereas|which|whom)?\s*they\b/i;
 
 /** The second-hand reading of a mention, or null when it is the writer's (CV) or the post's (job ad). */
-export function secondHand({ sentence, start, end, kind, section, inIntro, hints, hiringLeadIn, recordLeadIn, forClient }: VoiceInput): Voice | null {
+export function secondHand({ sentence, start, end, kind, section, inIntro, hints, hiringLeadIn, teamOrCreedLeadIn, forClient }: VoiceInput): Voice | null {
   if (hints.employmentTerms) return { rule: 'employment-terms', cue: EMPLOYMENT_TERMS.exec(sentence)?.[0] ?? '' };
   if (hints.companyDescribed) return { rule: 'company-described', cue: COMPANY_DESCRIBED.exec(sentence)?.[0].trim().slice(0, 80) ?? '' };
   const mention = sentence.slice(start, end);
@@ -643,7 +647,7 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   // A CV's list introduced as the roles the writer recruits for ("Roles I hire for"): its items
   // name other people's skills, each item as much as a sentence that says so.
   if (kind === 'cv' && hiringLeadIn) return { rule: 'hired-for', cue: hiringLeadIn.slice(0, 80) };
-  if (kind === 'job' && recordLeadIn) return { rule: 'done-by-others', cue: recordLeadIn.slice(0, 80) };
+  if (kind === 'job' && teamOrCreedLeadIn) return { rule: 'done-by-others', cue: teamOrCreedLeadIn.slice(0, 80) };
   const creed = hints.values ? VALUES_LIST_BEFORE.exec(before) : null;
   if (creed) return { rule: 'company-voice', cue: creed[0].trim().slice(0, 80) };
   // What was attended is the verb's object: a clause of the writer's own after it ("watched users,
