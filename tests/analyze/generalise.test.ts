@@ -1031,10 +1031,10 @@ describe('whose mention it is', () => {
 
 describe('section structure and requirement scope', () => {
   it('a heading-shaped line with unknown words ends a company description, not an experience section', () => {
-    const ad = 'About us\nWe sell kitchen robots.\n\nLIFE AT THE STUDIO\nLong lunches.\n\nYour toolbox:\n- Python\n- Docker';
+    const ad = 'About us\nWe sell kitchen robots.\n\nMEALS IN THE STUDIO\nLong lunches.\n\nYour toolbox:\n- Python\n- Docker';
     expect(detectSections(ad).map((s) => [s.title, s.kind])).toEqual([
       ['About us', 'about-company'],
-      ['LIFE AT THE STUDIO', 'unknown'],
+      ['MEALS IN THE STUDIO', 'unknown'],
       ['Your toolbox', 'requirements'],
     ]);
     const cv = '## Experience\n\n### Data Engineer — Harbour Freight (2019–2023)\n- Built the pipelines.\n\n## Skills\nPython';
@@ -2200,5 +2200,50 @@ describe('"non-" reverses a mention; degree fields written as B.S., BA or "a rel
   casesOfSkills([
     ['Drafted the annual budget for the clinic with its manager.', 'business-knowledge', true],
     ['Classified sensor faults with random forests in Weka.', 'learning-algorithms', true],
+  ]);
+});
+
+describe('software or models put into use where they run are software engineering; troops, staff and lifecycle lists are not', () => {
+  casesOfSkills([
+    ['Requirements\n- Experience deploying forecasting models to AWS Lambda', 'software-engineering', true],
+    ['Requirements\n- You have deployed recommendation services used by millions of shoppers', 'software-engineering', true],
+    ['Responsibilities\n- Deploy the routing software stack onto our warehouse robots', 'software-engineering', true],
+    ['Responsibilities\n- Deploy field engineers to customer sites across the region', 'software-engineering', false],
+    ['Responsibilities\n- You will gather, label, deploy and retire churn models each quarter', 'software-engineering', false],
+  ], 'job');
+  casesOfSkills([
+    ['Deployed the triage model to 300 clinic devices.', 'software-engineering', true],
+    ['Deployed to Kandahar with the Royal Engineers in 2009.', 'software-engineering', false],
+  ]);
+});
+
+describe('a heading about working at the place heads an offer, not requirements', () => {
+  casesOfSkills([
+    ['Requirements\n- Python\n\nWorking at Ferrovia\n- Work beside colleagues from twelve countries, with teams in four time zones', 'collaboration', false],
+    ['Requirements\n- Python\n\nLife at Ferrovia:\n- Partner with product teams from day one on projects that matter', 'collaboration', false],
+    ['Requirements\n- Python\n- Partner with product teams on the pricing models', 'collaboration', true],
+  ], 'job');
+});
+
+describe('"and potentially", "or possibly" before an item make that item a wish', () => {
+  const requirementOf = async (text: string, skill: string): Promise<string | null | undefined> =>
+    (await analyzeText(text, 'job')).analysis.skills.find((s) => s.id === skill && s.present)?.requirement;
+  it('the items after the cue are preferred, the ones before it stay required', async () => {
+    const text = 'Requirements\n- Experience with Go, and potentially some C++ for the matching engine';
+    expect(await requirementOf(text, 'cpp')).toBe('preferred');
+    const other = 'Requirements\n- Strong Python, or possibly Keras for the image work';
+    expect(await requirementOf(other, 'neural-networks')).toBe('preferred');
+    expect(await requirementOf(other, 'python')).toBe('required');
+  });
+  it('"potentially" inside a clause is no cue', async () => {
+    expect(await requirementOf('Requirements\n- Build PyTorch models that potentially serve every rider', 'neural-networks')).toBe('required');
+  });
+});
+
+describe('leads and leadership are people to work with', () => {
+  casesOfSkill('collaboration', [
+    ['Worked with the tech leads on the migration plan.', true],
+    ['Worked with executive leadership on the pricing roadmap.', true],
+    ['Worked with lead paint samples in the school lab.', false],
   ]);
 });

@@ -160,6 +160,8 @@ const LIST_INTRO_CUES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ['preferred', PREFERRED_INTRO],
   // Before "requirements" and "responsibilities": "Why you'll love working here" is an offer, not a duty.
   ['benefits', /\bwhy (?:you(?:'ll| will) love|work (?:with|for) us|(?:should you |you should )?join)\b/i],
+  // "Working at Lumen", "Life at Lumen", "Working here": what the place is like, an offer.
+  ['benefits', /^(?:(?:working|life|careers?) at\b|working (?:here|with us|for us)$)/i],
   ['requirements', /\b(?:require[ds]?|requirements?|must|do i need|will i need|i'll need|looking for|(?:we|i) look for|you have|you bring|you'll bring|you will bring|bring|you need|you'll need|you will need|we need|qualifications?|essential|should have|expect you|kind of person|ideal candidate|who you are|about you|your profile|toolbox|what it takes|(?:good|great|strong|perfect|ideal|right) (?:fit|match)|a fit|thrive|this (?:role|job|position) is for you|sounds? like you|is this you)\b/i],
   ['responsibilities', /\b(?:you'll do|you will do|you'll be doing|you will be doing|will i be doing|i'll be doing|will i do|i'll do|responsib\w*|day[- ]to[- ]day|your role|your mission|(?:your|main|key) (?:tasks|duties)|you will|you'll|impact|what you'll work on|challenges)\b/i],
   ['about-company', /\b(?:about us|who we are|our story|our mission|the company|company (?:description|profile|information|info|overview))\b/i],

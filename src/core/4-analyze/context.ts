@@ -111,7 +111,7 @@ function taughtReaches(between: string): boolean {
   return words <= TAUGHT_WORDS || (words <= TAUGHT_LIST_WORDS && TAUGHT_LIST_LEAD.test(between));
 }
 const TAUGHT_ON_THE_JOB = /\b(?:(?:we will|we'll|we can|we|happy to|glad to) (?:teach|train|coach) you|you will learn|you'll learn|you(?:'ll| will| can) pick up|you(?:'ll| will) be trained (?:in|on)|you(?:'ll| will) (?:receive|get|be given) (?:[\w-]+ ){0,2}training (?:in|on)|training (?:is|will be) (?:given|provided) (?:in|on)|you(?:'ll| will) (?:follow|attend|complete|go through|take part in|join) (?:our|an?|the) (?:[\w-]+ ){0,2}(?:academy|training|programme|program|bootcamp|curriculum|onboarding))\b/g;
-const PREFERRED_CUES = /\b(?:a plus|is a plus|are a plus|(?:a|an) (?:big|huge|real|definite|strong|major|great|nice|added|extra|distinct) (?:plus|bonus|advantage)|nice[- ]to[- ]have|bonus|preferred|preferably|ideally|desirable|advantageous|an advantage|would be great|would be nice|not essential|(?<!\bnot\s)optional|helpful but|helps,? (?:but|though)\b|(?:is|are|would be) helpful|would help|beneficial|an asset|a (?:strong|real|definite|great) asset|sets? you apart|(?:make|makes|help|helps) you stand out|(?:will|would|to) stand out|(?:a|the) (?:key |real )?differentiator|(?:would|'d|’d) (?:be|love to be) impressed|good to know|(?:it )?helps if|it would help if|if you also|if you happen to|nice(?=\s*:)|(?:is|are) nice|is welcome|are welcome|a bonus|(?:good|great) to have|even better|(?:counts?|count) in your favou?r|(?:a )?(?:welcome|nice|great|valuable|useful) addition|(?:would|will|does|do)(?:n['’]t| not) hurt|never hurts|(?:considered|viewed|looked (?:up)?on|regarded|seen) favou?rably|(?<=\()(?:a )?plus(?=\))|not (?:mandatory|compulsory|a must)|(?:is|are|be|much|greatly) appreciated|(?:would|will) be (?:highly |much )?valued|(?:is|are) (?:highly |much )?valued|(?:would|will|wouldn['’]t|won['’]t) go amiss|added advantage|highly regarded|(?:a )?nice extra|extra credit|also value|optionally|(?:we|i)(?:'d| would) love|points for|desired(?=\s*(?:[.;,)]|$)))\b/;
+const PREFERRED_CUES = /\b(?:a plus|is a plus|are a plus|(?:a|an) (?:big|huge|real|definite|strong|major|great|nice|added|extra|distinct) (?:plus|bonus|advantage)|nice[- ]to[- ]have|bonus|preferred|preferably|ideally|desirable|advantageous|an advantage|would be great|would be nice|not essential|(?<!\bnot\s)optional|helpful but|helps,? (?:but|though)\b|(?:is|are|would be) helpful|would help|beneficial|an asset|a (?:strong|real|definite|great) asset|sets? you apart|(?:make|makes|help|helps) you stand out|(?:will|would|to) stand out|(?:a|the) (?:key |real )?differentiator|(?:would|'d|’d) (?:be|love to be) impressed|good to know|(?:it )?helps if|it would help if|if you also|if you happen to|nice(?=\s*:)|(?:is|are) nice|is welcome|are welcome|a bonus|(?:good|great) to have|even better|(?:counts?|count) in your favou?r|(?:a )?(?:welcome|nice|great|valuable|useful) addition|(?:would|will|does|do)(?:n['’]t| not) hurt|never hurts|(?:considered|viewed|looked (?:up)?on|regarded|seen) favou?rably|(?<=\()(?:a )?plus(?=\))|not (?:mandatory|compulsory|a must)|(?:is|are|be|much|greatly) appreciated|(?:would|will) be (?:highly |much )?valued|(?:is|are) (?:highly |much )?valued|(?:would|will|wouldn['’]t|won['’]t) go amiss|added advantage|highly regarded|(?:a )?nice extra|extra credit|also value|optionally|(?<=(?:^|,|\band|\bor)\s{0,3})(?:potentially|possibly)|(?:we|i)(?:'d| would) love|points for|desired(?=\s*(?:[.;,)]|$)))\b/;
 /**
  * "C++ is not required but would help", "…not essential, but welcome", "…not essential, it would be
  * a real plus": after the denial a preferred cue, or a plain word of welcome, says the skill is
@@ -657,14 +657,14 @@ const BARE_ITEM_CUE = /(?<!\b(?:is|are|be|been|'s|’s)\s|\(\s*)\b(?:a plus|a bo
 
 /**
  * "Docker, ideally Kubernetes", "strong Python and, ideally, some C++", "SQL and ideally C++",
- * "SQL and — ideally — C++", "1) Python 2) ideally C++": a cue that opens a later item (after a
+ * "SQL and — ideally — C++", "1) Python 2) ideally C++", "Go, and possibly Rust": a cue that opens a later item (after a
  * comma, "and", "or", a dash, an inline bullet or an inline number),
  * set off by commas, dashes or parentheses or not, speaks for that item and the ones after it.
  * Followed by a preposition or a clause ("…, ideally from a trading environment", "…, ideally
  * with some Rust") it prefers that qualifier and what it names, not what the line asked for
  * before it: the skill is asked for, where it was learned is the wish.
  */
-const LEADING_ITEM_CUE = /(?:,|\band\b|\bor\b|\s[—–•·]|\s\d{1,2}[.)])\s*(?:[—–(]\s*)?(?:ideally|preferably|optionally|even better)\b[,—–)]?/g;
+const LEADING_ITEM_CUE = /(?:,|\band\b|\bor\b|\s[—–•·]|\s\d{1,2}[.)])\s*(?:[—–(]\s*)?(?:ideally|preferably|optionally|potentially|possibly|even better)\b[,—–)]?/g;
 
 /**
  * Whether every preferred cue of the clause belongs to comma-separated items other than the
