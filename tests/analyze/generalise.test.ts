@@ -288,6 +288,11 @@ function casesOfSkill(skill: string, cases: Array<[string, boolean]>): void {
   });
 }
 
+/** The level a job ad gives a present skill, or undefined when the skill is not shown. */
+async function requirementIn(text: string, skill: string): Promise<string | null | undefined> {
+  return (await analyzeText(text, 'job')).analysis.skills.find((s) => s.id === skill && s.present)?.requirement;
+}
+
 /** One test per sentence, each with its own skill: whether that skill is shown. */
 function casesOfSkills(cases: Array<[string, string, boolean]>, kind: 'cv' | 'job' = 'cv'): void {
   it.each(cases)('%s shows %s: %s', async (text, skill, shown) => {
@@ -1417,8 +1422,6 @@ describe('advice on gaps', () => {
 });
 
 describe("a requirements table's level column", () => {
-  const requirementOf = async (text: string, skill: string): Promise<string | null | undefined> =>
-    (await analyzeText(text, 'job')).analysis.skills.find((s) => s.id === skill && s.present)?.requirement;
 
   // A PDF table whose level cells are centred: each cell comes after its row, on a line of its own.
   const centredCells = [
@@ -1452,9 +1455,9 @@ describe("a requirements table's level column", () => {
   ].join('\n');
 
   it('a cell on its own line sets its row only; a "Bonus" cell heads no section', async () => {
-    expect(await requirementOf(centredCells, 'statistics')).toBe('preferred');
-    expect(await requirementOf(centredCells, 'python')).toBe('required');
-    expect(await requirementOf(centredCells, 'learning-algorithms')).toBe('required');
+    expect(await requirementIn(centredCells, 'statistics')).toBe('preferred');
+    expect(await requirementIn(centredCells, 'python')).toBe('required');
+    expect(await requirementIn(centredCells, 'learning-algorithms')).toBe('required');
     expect(detectSections(centredCells).map((s) => s.title)).not.toContain('Bonus');
   });
 
@@ -1471,40 +1474,40 @@ describe("a requirements table's level column", () => {
       'Experimentation A/B tests with proper statistics and power analysis Nice to have',
       'Languages C++ for the engine; Python for tooling Bonus',
     ].join('\n');
-    expect(await requirementOf(rows, 'statistics')).toBe('preferred');
-    expect(await requirementOf(rows, 'cpp')).toBe('preferred');
-    expect(await requirementOf(rows, 'software-engineering')).toBe('required');
+    expect(await requirementIn(rows, 'statistics')).toBe('preferred');
+    expect(await requirementIn(rows, 'cpp')).toBe('preferred');
+    expect(await requirementIn(rows, 'software-engineering')).toBe('required');
   });
 
   it('level words as headings over lists, or in prose, make no column', async () => {
     const headings = ['Required', '- Python and SQL for analysis', '- Hypothesis tests', '', 'Nice to have', '- C++ for the pricing engine', '- Docker', '', 'Bonus', '- Rust'].join('\n');
-    expect(await requirementOf(headings, 'python')).toBe('required');
-    expect(await requirementOf(headings, 'cpp')).toBe('preferred');
+    expect(await requirementIn(headings, 'python')).toBe('required');
+    expect(await requirementIn(headings, 'cpp')).toBe('preferred');
     const prose = 'You know Python well. Statistics beyond the basics is a plus.\nDocker is a plus too.\nKubernetes, if you have it, is a plus.';
-    expect(await requirementOf(prose, 'python')).toBe('required');
+    expect(await requirementIn(prose, 'python')).toBe('required');
   });
 
   it('level words that lead in with a colon head the plain lines under them (a PDF drops the bullets)', async () => {
     const unbulleted = ['Field Data Engineer', '', 'Essential:', 'Python and SQL', 'Docker', '', 'Desirable:', 'C++ for the firmware tools', '', 'Not required:', 'Kubernetes'].join('\n');
-    expect(await requirementOf(unbulleted, 'python')).toBe('required');
-    expect(await requirementOf(unbulleted, 'cpp')).toBe('preferred');
+    expect(await requirementIn(unbulleted, 'python')).toBe('required');
+    expect(await requirementIn(unbulleted, 'cpp')).toBe('preferred');
     expect(detectSections(unbulleted).map((s) => s.kind)).toEqual(['requirements', 'preferred', 'excluded']);
   });
 
   it("a legend's letters mark each row's level, as a person specification writes them", async () => {
     const spec = ['Person specification', '', 'Experience', '- Building data pipelines in Python (E)', '- Training models with PyTorch (D)', '- Writing unit tests and reviewing code (E)', '', 'Key: (E) Essential, (D) Desirable'].join('\n');
-    expect(await requirementOf(spec, 'neural-networks')).toBe('preferred');
-    expect(await requirementOf(spec, 'python')).toBe('required');
-    expect(await requirementOf(spec, 'software-engineering')).toBe('required');
+    expect(await requirementIn(spec, 'neural-networks')).toBe('preferred');
+    expect(await requirementIn(spec, 'python')).toBe('required');
+    expect(await requirementIn(spec, 'software-engineering')).toBe('required');
     const initialsFirst = ['Criteria: Essential (E) / Desirable (D)', 'Knowledge of C++ E', 'Familiarity with Kubernetes and Docker D', 'Statistics to degree level D'].join('\n');
-    expect(await requirementOf(initialsFirst, 'cpp')).toBe('required');
-    expect(await requirementOf(initialsFirst, 'statistics')).toBe('preferred');
+    expect(await requirementIn(initialsFirst, 'cpp')).toBe('required');
+    expect(await requirementIn(initialsFirst, 'statistics')).toBe('preferred');
     // A letter a PDF wrapped onto a line of its own still marks its row.
     const wrapped = ['Skills', 'Writing SQL for reporting (E)', 'Experience of training neural networks with', 'PyTorch or Keras', '(D)', 'Key: E = Essential, D = Desirable'].join('\n');
-    expect(await requirementOf(wrapped, 'neural-networks')).toBe('preferred');
+    expect(await requirementIn(wrapped, 'neural-networks')).toBe('preferred');
     // Without a legend a bracketed letter is no level: "(D)" may be a grade, a footnote or a building.
     const noLegend = ['Requirements', '- Python for analysis (A)', '- PyTorch for the vision models (D)'].join('\n');
-    expect(await requirementOf(noLegend, 'neural-networks')).toBe('required');
+    expect(await requirementIn(noLegend, 'neural-networks')).toBe('required');
   });
 });
 
@@ -2226,17 +2229,15 @@ describe('a heading about working at the place heads an offer, not requirements'
 });
 
 describe('"and potentially", "or possibly" before an item make that item a wish', () => {
-  const requirementOf = async (text: string, skill: string): Promise<string | null | undefined> =>
-    (await analyzeText(text, 'job')).analysis.skills.find((s) => s.id === skill && s.present)?.requirement;
   it('the items after the cue are preferred, the ones before it stay required', async () => {
     const text = 'Requirements\n- Experience with Go, and potentially some C++ for the matching engine';
-    expect(await requirementOf(text, 'cpp')).toBe('preferred');
+    expect(await requirementIn(text, 'cpp')).toBe('preferred');
     const other = 'Requirements\n- Strong Python, or possibly Keras for the image work';
-    expect(await requirementOf(other, 'neural-networks')).toBe('preferred');
-    expect(await requirementOf(other, 'python')).toBe('required');
+    expect(await requirementIn(other, 'neural-networks')).toBe('preferred');
+    expect(await requirementIn(other, 'python')).toBe('required');
   });
   it('"potentially" inside a clause is no cue', async () => {
-    expect(await requirementOf('Requirements\n- Build PyTorch models that potentially serve every rider', 'neural-networks')).toBe('required');
+    expect(await requirementIn('Requirements\n- Build PyTorch models that potentially serve every rider', 'neural-networks')).toBe('required');
   });
 });
 
@@ -2246,4 +2247,51 @@ describe('leads and leadership are people to work with', () => {
     ['Worked with executive leadership on the pricing roadmap.', true],
     ['Worked with lead paint samples in the school lab.', false],
   ]);
+});
+
+describe('"machine learning algorithms" name machine learning in general, no family of learning algorithms', () => {
+  casesOfSkills([
+    ['Requirements\n- Design, build and test machine learning algorithms for fraud scoring', 'learning-algorithms', false],
+    ['Requirements\n- Knowledge of ML algorithms and their trade-offs', 'learning-algorithms', false],
+    ['Requirements\n- Machine learning algorithms such as random forests and gradient boosting', 'learning-algorithms', true],
+  ], 'job');
+});
+
+describe('a company describing itself under a heading "We\'re …", or after its founding year', () => {
+  casesOfSkills([
+    ['Requirements\n- Python\n\nWe\'re Profitable\n- Our partnerships with three national banks fund the roadmap', 'business-knowledge', false],
+    ['Requirements\n- Python\n\nWe are Growing\n- We work alongside clinicians in forty hospitals', 'collaboration', false],
+    ['Established in 2012, Larkfield partners with clinicians in nine countries.\n\nRequirements\n- Python', 'collaboration', false],
+    ['Requirements\n- Partner with hospital teams on the triage models', 'collaboration', true],
+  ], 'job');
+  it('"We\'re looking for" still heads requirements', () => {
+    expect(detectSections('We\'re looking for\n- Python\n- SQL').map((s) => s.kind)).toEqual(['requirements']);
+  });
+});
+
+describe('a whole line in bold markers left as written is a title', () => {
+  it('its words classify it', () => {
+    const text = 'Requirements\n- Python\n\n**Perks & Benefits @Larkfield **\n\nYou get a laptop and a budget.';
+    expect(detectSections(text).map((s) => [s.title, s.kind])).toEqual([
+      ['Requirements', 'requirements'],
+      ['Perks & Benefits @Larkfield', 'benefits'],
+    ]);
+  });
+});
+
+describe('auditing code is work on it; an audited course was only attended', () => {
+  casesOfSkills([
+    ['Requirements\n- Experience auditing services written in Go and Python', 'python', true],
+  ], 'job');
+  casesOfSkills([
+    ['Audited the university\'s Python course in 2020.', 'python', false],
+  ]);
+});
+
+describe('a bare "optional" after an item is that item\'s level', () => {
+  it('the optional item is preferred and the one before it stays required', async () => {
+    const text = 'Requirements\n- Strong Python, PyTorch optional';
+    expect(await requirementIn(text, 'python')).toBe('required');
+    expect(await requirementIn(text, 'neural-networks')).toBe('preferred');
+  });
 });

@@ -166,6 +166,9 @@ const LIST_INTRO_CUES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ['responsibilities', /\b(?:you'll do|you will do|you'll be doing|you will be doing|will i be doing|i'll be doing|will i do|i'll do|responsib\w*|day[- ]to[- ]day|your role|your mission|(?:your|main|key) (?:tasks|duties)|you will|you'll|impact|what you'll work on|challenges)\b/i],
   ['about-company', /\b(?:about us|who we are|our story|our mission|the company|company (?:description|profile|information|info|overview))\b/i],
   ['benefits', /\b(?:we offer|offer you|you'll get|you will get|perks|benefits|in it for you)\b/i],
+  // "We're Funded", "We are Integrated": the company describing itself (after the cues above:
+  // "We're looking for" heads requirements, "We're offering" nothing yet).
+  ['about-company', /^we(?:['’]re| are)\s+(?!offering\b)[\p{L}-]+(?:\s+[\p{L}-]+)?$/iu],
   ['skills', /\b(?:skills|technologies|tools|tech stack|toolbox)\b/i],
   // After "skills": "Skills & Interests" heads skills held.
   ['interests', /\b(?:hobbies|interests|free time|spare time|leisure|outside (?:of )?work|beyond work|when i(?:'m| am) not (?:coding|working)|off the clock|fun facts|extra-?curricular\w*)\b/i],
@@ -218,7 +221,10 @@ export function classifyHeadingByForm(line: string, around: { previous?: string;
   const leadIn = LEAD_IN_END.test(title);
   const name = title.replace(LEAD_IN_END, '').trim();
   // A question marked as a title ("### What Will I Be Doing?", "**Why join us?**") is one; unmarked, it is prose.
-  const markedQuestion = (markdown || /^\*\*.*\*\*$/.test(unmarked)) && /\?$/.test(name);
+  // A whole line in bold markers the Markdown reader left as written ("**Perks & Benefits @Acme **",
+  // its closing marks after a space) is marked as a title too.
+  const starred = /^\*\*\S.*\*\*$/.test(unmarked);
+  const markedQuestion = (markdown || starred) && /\?$/.test(name);
   if (!name || title.length > 60 || /^[-•*·o]\s/.test(title) || (/[.!?;,]$/.test(name) && !markedQuestion)) return null;
   const words = name.split(/\s+/);
   if (words.length > 8 || !/^[\p{Lu}\p{N}]/u.test(title)) return null;
@@ -235,7 +241,7 @@ export function classifyHeadingByForm(line: string, around: { previous?: string;
   // A short line standing alone that opens with a question word is a title by its form ("What
   // graduates do", "Where you come in"): a company's description has no such lines.
   const asked = alone && (next === '' || overParagraph) && /^(?:what|how|who|where|why|when)\b/i.test(name) && !/\?$/.test(name);
-  const shaped = markdown || capitals || leadIn || overList || (decorated && alone) || asked || markedQuestion;
+  const shaped = markdown || starred || capitals || leadIn || overList || (decorated && alone) || asked || markedQuestion;
   // "About Mozilla", "About Rackspace Technology" on a line of its own: about a name is about the
   // organisation, shaped as a title or not ("About the role", "About you" are classified by their words).
   if ((shaped || alone) && aboutAName(name)) return { kind: 'about-company', title: name };

@@ -650,10 +650,10 @@ function withoutOtherCueParentheses(clause: string, at: number): string {
 }
 
 /**
- * "Haskell a plus", "Zig a bonus": a bare cue after an item, with no verb ("is a plus" has one).
+ * "Haskell a plus", "Zig a bonus", "Java optional": a bare cue after an item, with no verb ("is a plus" has one).
  * A cue in parentheses ("Kafka, Flink or Beam (nice to have)") closes the whole line, not one item.
  */
-const BARE_ITEM_CUE = /(?<!\b(?:is|are|be|been|'s|’s)\s|\(\s*)\b(?:a plus|a bonus|an advantage|a nice[- ]to[- ]have|nice[- ]to[- ]have)\b/g;
+const BARE_ITEM_CUE = /(?<!\b(?:is|are|be|been|'s|’s|not)\s|\(\s*)\b(?:a plus|a bonus|an advantage|a nice[- ]to[- ]have|nice[- ]to[- ]have|optional)\b/g;
 
 /**
  * "Docker, ideally Kubernetes", "strong Python and, ideally, some C++", "SQL and ideally C++",

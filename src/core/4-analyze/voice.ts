@@ -277,7 +277,6 @@ const AROUND_THE_WORK = new RegExp(String.raw`(?<=(?:^|[;:(|—–]|\bas(?:\s+an
 /** Selling a product is not building it: "sold the company's NLP APIs to banks". */
 const SOLD = /\b(?:sell|sells|sold|selling|resell|resold|reselling|pitched|pitching)\b/gi;
 
-/** Hearing about a skill is not having it: talks, tutorials, lectures and audited courses. */
 /**
  * A CV writer who recruits: "recruited NLP engineers", "hiring for roles in computer vision",
  * "placed 40 ML engineers (PyTorch, NLP)", "filled 30 roles in NLP" (filling posts, not gaps in data). The skills named are the hires', not the writer's: a
@@ -295,8 +294,12 @@ const PEOPLE_OR_POSTS = /\b(?:engineers?|researchers?|scientists?|specialists?|d
 const OTHER_POSTS = /\b(?:(?:i|we)(?:['’](?:m|re))?\s+(?:am\s+|are\s+)?also\s+(?:recruit(?:ing)?|hir(?:e|ing)|have\s+(?:\w+\s+){0,2}(?:roles|openings|positions|vacancies))|other\s+(?:open\s+)?(?:roles|openings|positions|vacancies|jobs|requisitions))\b/gi;
 const OWN_DOING = /\b(?:built|build|developed|develop|trained|train|designed|design|implemented|implement|wrote|write|shipped|ship|used|use|deployed|deploy|created|create|led|analysed|analyzed|applied|apply|fine-tuned)\b/i;
 
+/** Hearing about a skill is not having it: talks, tutorials, lectures and audited courses. */
 const ATTENDED = /\b(?:attended|attending|audited|auditing|watched|went to|listened to|sat in on|shadowed|shadowing)\b/gi;
 const ATTENDED_AFTER = /^[^.;]{0,40}\((?:lectures? only|audited|no assignments|attended)[^)]*\)/i;
+/** Auditing is attending only for a course: "audited the deep learning course", not "auditing code in Java and Python". */
+const AUDITED = /^audit/i;
+const TAUGHT_THING = /\b(?:courses?|class(?:es)?|modules?|lectures?|seminars?|moocs?|workshops?|tutorials?|lessons?)\b/i;
 /** A clause joined after the attended thing, or a verb of the writer's own doing: ", and", ", then". */
 const CLAUSE_OF_OWN = new RegExp(String.raw`,\s*(?:and|then|before)\s|${OWN_DOING.source}`, 'i');
 
@@ -415,10 +418,11 @@ const DUTY_OPENING = /^\s*(?:build|develop|design|own|lead|improve|maintain|depl
 const COMPANY_VOICE = /\b(?:we|we're|we’ve|we've|our|ours|us)\b/i;
 /**
  * A sentence that opens with a name and says what it does or is, in the present: "Heronsgate builds
- * voice assistants for banks", "Tallow & Finch runs the largest marketplace…". Before a job ad's
+ * voice assistants for banks", "Tallow & Finch runs the largest marketplace…", also after a word
+ * of its founding or of the time ("Founded in 2011, Heronsgate partners with six banks"). Before a job ad's
  * first heading that name is the company introducing itself, as in its own voice.
  */
-const NAMED_SUBJECT = /^[-•*·]?\s*(?!(?:It|This|That|These|Those|There|Here|You|Your|We|Our|They|Their|He|She|I|What|Who|Why|How|If|When|As|In|At|On|With|For|From|Each|Every|All|Any|Some|A|An|The|Nothing|Everything|Everyone)\b)(?:[\p{Lu}][\p{L}\p{N}'’.-]*\s+(?:&\s+)?){1,3}(?:builds|makes|helps|provides|offers|sells|develops|creates|designs|runs|operates|serves|powers|enables|delivers|connects|brings|gives|lets|uses|relies on|is|has|was|started|began)\b/u;
+const NAMED_SUBJECT = /^[-•*·]?\s*(?:(?:(?:Founded|Established|Launched|Headquartered|Based)\s+in\s+[^,.]{1,40}|(?:Since|In)\s+\d{4}|Today),\s+)?(?!(?:It|This|That|These|Those|There|Here|You|Your|We|Our|They|Their|He|She|I|What|Who|Why|How|If|When|As|In|At|On|With|For|From|Each|Every|All|Any|Some|A|An|The|Nothing|Everything|Everyone)\b)(?:[\p{Lu}][\p{L}\p{N}'’.-]*\s+(?:&\s+)?){1,3}(?:builds|makes|helps|provides|offers|sells|develops|creates|designs|runs|operates|serves|powers|enables|delivers|connects|brings|gives|lets|uses|relies on|partners with|works with|supports|employs|is|has|was|started|began)\b/u;
 /** Words that speak to the candidate or ask something of them. */
 const ASKS_OF_CANDIDATE_WORDS = String.raw`you|your|you'll|you’ll|you're|you’re|candidate|candidates|applicant|applicants|the role|this role|the position|this position|the post|this post|the successful|looking for|seeking|required|requirements?|must|should|need|experience (?:with|in|of)`;
 const ASKS_OF_CANDIDATE = new RegExp(String.raw`\b(?:${ASKS_OF_CANDIDATE_WORDS})\b`, 'i');
@@ -652,7 +656,8 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   if (creed) return { rule: 'company-voice', cue: creed[0].trim().slice(0, 80) };
   // What was attended is the verb's object: a clause of the writer's own after it ("watched users,
   // and iterated", "shadowed the nurses, then built…") is work done.
-  const attended = hints.attended ? (nearestCue(ATTENDED, before, (gap) => words(gap) <= 8 && !CLAUSE_OF_OWN.test(gap)) ?? ATTENDED_AFTER.exec(after)) : null;
+  const heard = hints.attended ? nearestCue(ATTENDED, before, (gap) => words(gap) <= 8 && !CLAUSE_OF_OWN.test(gap)) : null;
+  const attended = (heard && !(AUDITED.test(heard[0]) && !TAUGHT_THING.test(sentence)) ? heard : null) ?? (hints.attended ? ATTENDED_AFTER.exec(after) : null);
   if (attended) return { rule: 'attended', cue: (attended.input === before ? before.slice(attended.index) : attended[0]).trim().slice(0, 80) };
   if (hints.degree) {
     const degree = nearestCue(DEGREE_BEFORE, before, (gap) => gap.length <= 120 && !/[.;:]/.test(gap.replace(/\b(?:e\.g|i\.e)\./gi, '')));
