@@ -2295,3 +2295,16 @@ describe('a bare "optional" after an item is that item\'s level', () => {
     expect(await requirementIn(text, 'neural-networks')).toBe('preferred');
   });
 });
+
+describe('a language model trained, fine-tuned, evaluated or researched is language modelling; one used is not', () => {
+  casesOfSkills([
+    ['Responsibilities\n- Pre-train and evaluate LLMs for contract review', 'nlp', true],
+    ['Requirements\n- Published research on large language models at a major venue', 'nlp', true],
+    ['Requirements\n- Experience building chat features on top of hosted LLMs', 'nlp', false],
+    ['Requirements\n- Experience as a researcher building apps on LLM APIs', 'nlp', false],
+  ], 'job');
+  casesOfSkills([
+    ['Fine-tuned and benchmarked open LLMs on legal summaries.', 'nlp', true],
+    ['Used LLMs to draft marketing copy for the spring campaign.', 'nlp', false],
+  ]);
+});

@@ -118,6 +118,13 @@ describe('lexicon errors say how to fix the file', () => {
     expect(error.problems.some((p) => /unknown skill id "learning-algorithm": use one of/.test(p.message))).toBe(true);
   });
 
+  it('a strongerWith strength no greater than the term\'s own, and an unknown skill in it', () => {
+    const weaker = compileEdited('terms/subdisciplines.yaml', (t) => t.replace('skills: { nlp: 0.8, neural-networks: 0.6 } }, note: \'As large', 'skills: { nlp: 0.5, neural-networks: 0.6 } }, note: \'As large'));
+    expect(weaker.problems.some((p) => /strongerWith gives "nlp" 0.5, not more than the term's own 0.5: raise it/.test(p.message))).toBe(true);
+    const unknown = compileEdited('terms/subdisciplines.yaml', (t) => t.replace('skills: { nlp: 0.8, neural-networks: 0.6 } }, note: \'As large', 'skills: { nlpp: 0.8 } }, note: \'As large'));
+    expect(unknown.problems.some((p) => /unknown skill id "nlpp"/.test(p.message))).toBe(true);
+  });
+
   it('a role missing a promised skill', () => {
     const error = compileEdited('roles/ml-engineer.yaml', (t) => t.replace('id: calculus', 'id: calculus-and-analysis'));
     expect(error.problems.some((p) => /skill "calculus" is missing from category "basic-technical": the API promises it/.test(p.message))).toBe(true);

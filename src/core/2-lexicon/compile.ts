@@ -78,6 +78,8 @@ export interface CompiledTerm {
   afterMoney: boolean;
   /** Words that must not come right before the mention (contextSchema `notPrecededBy`). */
   notPrecededBy: ReadonlySet<string> | null;
+  /** Greater strengths with one of these words in the sentence (termSchema `strongerWith`), as written. */
+  strongerWith: { words: ReadonlySet<string>; skills: Readonly<Record<string, number>> } | null;
 }
 
 /** The word in a `require` list that stands for any word naming people or a group. */
@@ -330,10 +332,14 @@ export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLex
       const seen = termIds.get(entry.id);
       if (seen) problems.push({ where, message: `duplicate term id "${entry.id}" (also in ${seen}): give one of them another id` });
       termIds.set(entry.id, file.path);
-      for (const skill of Object.keys(entry.skills)) {
+      for (const skill of [...Object.keys(entry.skills), ...Object.keys(entry.strongerWith?.skills ?? {})]) {
         if (!skills.has(skill)) {
           problems.push({ where, message: `unknown skill id "${skill}": use one of ${[...skills.keys()].join(', ')}` });
         }
+      }
+      for (const [skill, strength] of Object.entries(entry.strongerWith?.skills ?? {})) {
+        const own = entry.skills[skill] ?? 0;
+        if (strength <= own) problems.push({ where, message: `strongerWith gives "${skill}" ${strength}, not more than the term's own ${own}: raise it or leave the skill out of strongerWith` });
       }
       let context: TermContext | undefined;
       if (typeof entry.context === 'string') {
@@ -370,6 +376,7 @@ export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLex
         afterMoney,
         // As written too: by stem, "experience with" would also be "experiments with".
         notPrecededBy: context?.notPrecededBy ? asWritten(context.notPrecededBy) : null,
+        strongerWith: entry.strongerWith ? { words: asWritten(entry.strongerWith.words), skills: entry.strongerWith.skills } : null,
       });
     }
   }

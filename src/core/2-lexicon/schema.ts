@@ -146,6 +146,13 @@ export const termSchema = z
     /** Words that must (require) or must not (exclude) occur in the same sentence; or the name of a preset of the file. */
     context: z.union([id, contextSchema], { error: contextProblem }).optional(),
     /**
+     * Greater strengths where a word of `words` stands in the mention's sentence, as written (every
+     * form listed: by stem, "researcher" would be "research"): the
+     * term worked on rather than used ("fine-tune and evaluate LLMs" shows NLP; "build on LLM APIs"
+     * only relates to it). Each strength must exceed the term's own for that skill.
+     */
+    strongerWith: z.object({ words: z.array(contextWord).min(1), skills: z.record(id, z.number().gt(0).max(1)) }).strict().optional(),
+    /**
      * For phrases matched by stem: whether words derived from the same stem match too
      * ("collaborated" for collaboration: true; "clusters" for clustering: false, only the form and
      * its inflections). Must be stated for a one-word phrase whose stem reaches a common word

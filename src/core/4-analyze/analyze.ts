@@ -2,7 +2,7 @@ import type { Extraction, Section, SectionKind } from '../1-text/schema';
 import type { CompiledLexicon, RoleSkill } from '../2-lexicon/compile';
 import { classifyKind, mayContradict } from './classify';
 import { isHiringLeadIn, isTeamOrCreedLeadIn, secondHand, speaksForClient, speaksToCandidate, voiceHints, type VoiceHints } from './voice';
-import { contextVerdict, deniedByLaterClause, deniedByWriterLater, mayBeDeniedLater, fillClauses, isCorroborated, isPlainTerm, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, TokenStems, yearsOf, type ClauseCache, type Judgement, type VerdictCache, type ModalityResult, type SentenceCues, type SentenceView } from './context';
+import { contextVerdict, deniedByLaterClause, deniedByWriterLater, mayBeDeniedLater, fillClauses, isCorroborated, isPlainTerm, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, sentenceHasWord, TokenStems, yearsOf, type ClauseCache, type Judgement, type VerdictCache, type ModalityResult, type SentenceCues, type SentenceView } from './context';
 import { findFuzzyMentions, findMentions, type Mention } from '../3-extract/mentions';
 import type { NlpPort } from '../0-base/nlp-port';
 import type { Analysis, Evidence, KindRequest, Modality, Requirement } from './schema';
@@ -382,8 +382,11 @@ export function analyzeExtraction(
     // The document's own characters, not the folded ones the rules read.
     const original = text.slice(offset, offset + sentence.length);
     const shownSentence = original.length > 300 ? `${original.slice(0, 297)}...` : original;
-    for (const skillId in mention.term.entry.skills) {
-      const termStrength = mention.term.entry.skills[skillId] ?? 0;
+    // A term worked on rather than used ("fine-tune and evaluate LLMs") has strengths of its own.
+    const stronger = mention.term.strongerWith && view && sentenceHasWord(mention.term.strongerWith.words, mention, tokens, view) ? mention.term.strongerWith.skills : undefined;
+    const strengths = stronger ? { ...mention.term.entry.skills, ...stronger } : mention.term.entry.skills;
+    for (const skillId in strengths) {
+      const termStrength = strengths[skillId] ?? 0;
       // One evidence object per skill of every accepted mention: built in place, optional fields
       // only when set, with no temporary objects spread into it.
       const evidence: Evidence = { text: written, start: mention.start, end: mention.end, section, term: mention.term.entry.id, termLabel: mention.term.entry.label, rule: mention.rule, modality: judgement.modality, strength: evidenceStrength(termStrength, judgement.modality, section, kind), sentence: shownSentence };

@@ -875,14 +875,35 @@ export function contextVerdict(mention: Mention, tokens: Token[], view: Sentence
     if (k >= mention.firstToken && k <= mention.lastToken) continue;
     const t = tokens[k];
     if (t?.type !== 'word') continue;
-    // A hyphenated context word ("fine-tuned", "pre-trained") is three tokens: word, joiner, word.
-    const joined = tokens[k + 1]?.type === 'joiner' && tokens[k + 1]?.lower === '-' && tokens[k + 2]?.type === 'word' ? k + 2 : -1;
-    const compound = joined >= 0 ? `${t.lower}-${tokens[joined]?.lower ?? ''}` : undefined;
-    const has = (words: ReadonlySet<string>): boolean => isContextWord(words, tokens, k, stems) || (compound !== undefined && words.has(compound));
-    if (exclude && has(exclude)) return 'context-excluded';
-    if (require && !required && (has(require) || (mention.term.requirePeople && isPeopleWord(t.lower)))) required = true;
+    if (exclude && isSentenceWord(exclude, tokens, k, stems)) return 'context-excluded';
+    if (require && !required && (isSentenceWord(require, tokens, k, stems) || (mention.term.requirePeople && isPeopleWord(t.lower)))) required = true;
   }
   return required ? undefined : 'context-missing';
+}
+
+/** A context word at token k, by stem or as written; a hyphenated one ("fine-tuned", "pre-trained") is three tokens: word, joiner, word. */
+function isSentenceWord(words: ReadonlySet<string>, tokens: Token[], k: number, stems: TokenStems): boolean {
+  if (isContextWord(words, tokens, k, stems)) return true;
+  const next = tokens[k + 1];
+  const after = tokens[k + 2];
+  return next?.type === 'joiner' && next.lower === '-' && after?.type === 'word' && words.has(`${tokens[k]?.lower ?? ''}-${after.lower}`);
+}
+
+/**
+ * Whether one of the words stands in the mention's sentence, outside the mention, as written
+ * (termSchema `strongerWith`): by stem, "researcher" would be "research".
+ */
+export function sentenceHasWord(words: ReadonlySet<string>, mention: Mention, tokens: Token[], view: SentenceView): boolean {
+  for (let k = view.firstToken; k <= view.lastToken; k++) {
+    if (k >= mention.firstToken && k <= mention.lastToken) continue;
+    const t = tokens[k];
+    if (t?.type !== 'word') continue;
+    if (words.has(t.lower)) return true;
+    const next = tokens[k + 1];
+    const after = tokens[k + 2];
+    if (next?.type === 'joiner' && next.lower === '-' && after?.type === 'word' && words.has(`${t.lower}-${after.lower}`)) return true;
+  }
+  return false;
 }
 
 /** A term that has no everyday sense to set aside: no policy of sense or context of its own. */
