@@ -2308,3 +2308,45 @@ describe('a language model trained, fine-tuned, evaluated or researched is langu
     ['Used LLMs to draft marketing copy for the spring campaign.', 'nlp', false],
   ]);
 });
+
+describe('a list item that only labels the items under it keeps their level', () => {
+  it('"- Technical skills:" among wishes groups wishes', () => {
+    const text = 'Nice to have:\n\n- Docker\n\n- Technical skills:\n\n- Scala or C++\n\n- Terraform';
+    expect(detectSections(text).map((s) => s.kind)).toEqual(['preferred']);
+  });
+  it('a heading line of its own still starts a section', () => {
+    expect(detectSections('Nice to have:\n- Docker\n\nTechnical skills:\n- Scala').map((s) => s.kind)).toEqual(['preferred', 'skills']);
+  });
+});
+
+describe('data structures beside metrics or dashboards are an analytics team\'s data, not programming', () => {
+  casesOfSkills([
+    ['Responsibilities\n- Learn the data structures and metrics behind our retention dashboards', 'software-engineering', false],
+    ['Requirements\n- Solid grounding in algorithms and data structures', 'software-engineering', true],
+  ], 'job');
+});
+
+describe('DevOps, sales and security named as the people worked with', () => {
+  casesOfSkills([
+    ['Responsibilities\n- Interface with sales and DevOps for the quarterly usage reports', 'software-engineering', false],
+    ['Requirements\n- Hands-on DevOps: Terraform, pipelines and on-call', 'software-engineering', true],
+  ], 'job');
+});
+
+describe('a machine\'s perception is computer vision; a person\'s or a brand\'s is not', () => {
+  casesOfSkills([
+    ['Requirements\n- Train neural networks for perception on our delivery drones', 'computer-vision', true],
+    ['Requirements\n- Own the robot perception code on our warehouse arms', 'computer-vision', true],
+    ['Responsibilities\n- Track brand perception across customer surveys', 'computer-vision', false],
+  ], 'job');
+  casesOfSkills([
+    ['MSc Computer Science, track: Perception and Robotics.', 'computer-vision', false],
+  ]);
+});
+
+describe('"Scikit" alone is scikit-learn, as lists shorten it', () => {
+  casesOfSkills([
+    ['Requirements\n- Skilled with NumPy, Pandas and Scikit', 'learning-algorithms', true],
+    ['Requirements\n- Image filters with scikit-image', 'learning-algorithms', false],
+  ], 'job');
+});

@@ -363,7 +363,10 @@ export function detectSections(text: string): Section[] {
     const classified = classifyHeading(line) ?? classifyListIntro(line, nextNonBlank(lines, i)) ?? classifyHeadingByForm(line, around);
     // Among a job board's fields about the post, "Skills" is one more field: the board's tags for
     // the ad ("Machine Learning, Python +7 more"), not a list the ad itself makes.
-    const heading = classified?.kind === 'skills' && current === 'job-details' ? { ...classified, kind: 'job-details' as const } : classified;
+    // A list item that only labels the items under it ("- Technical Skills:" among requirements
+    // or wishes) groups them: they keep the level of the list they stand in.
+    const groupLabel = classified?.kind === 'skills' && (current === 'requirements' || current === 'preferred') && LIST_ITEM.test(line) && /:\s*$/.test(line);
+    const heading = groupLabel ? null : classified?.kind === 'skills' && current === 'job-details' ? { ...classified, kind: 'job-details' as const } : classified;
     // A heading known only by its form ends the parts that must not run on (a company's
     // description, benefits, how to apply) and starts the document; inside experience or projects it
     // is an entry's own title ("### ML Engineer — Acme (2020–)"), not a new section.

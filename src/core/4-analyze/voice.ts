@@ -87,15 +87,16 @@ const ALONGSIDE_BEFORE = /\b(?:with|alongside)\s+(?:\S+\s+){0,3}$/i;
 /**
  * A discipline named as the people worked with ("partner with data science, product and
  * engineering", "a cross-functional team spanning design, data science and product management",
- * "worked closely with data science on the churn model"): it stands for its people, as "the data
+ * "worked closely with data science on the churn model", "interface with sales and DevOps for
+ * reports"): it stands for its people, as "the data
  * science team" does. Only a discipline's name, after a verb of working together and any other
  * disciplines listed before it, with the list going on or a purpose after it; "experience working
  * with data science tools" and "comfortable working with data science" are the skill itself.
  */
-const DISCIPLINE_NAME = /^(?:data science|data engineering|data analytics|analytics|product management|project management|programme management|program management|software engineering|machine learning|business intelligence|ux research|user research|marketing|finance)$/i;
+const DISCIPLINE_NAME = /^(?:data science|data engineering|data analytics|analytics|product management|project management|programme management|program management|software engineering|machine learning|business intelligence|ux research|user research|marketing|finance|devops|sales|security)$/i;
 /** Up to five other disciplines listed before the mention, one or two words each: "design, data science and ". */
 const DISCIPLINES_LISTED = String.raw`(?:[\w-]+(?:\s+[\w-]+)?\s*(?:,|\band\b|\bor\b|&|\/)\s*){0,5}$`;
-const PARTNERED_BEFORE = new RegExp(String.raw`\b(?:(?:work(?:s|ed|ing)?|collaborat(?:e|es|ed|ing)|partner(?:s|ed|ing)?|team(?:s|ed|ing)? up|liais(?:e|es|ed|ing)|sync(?:s|ed|ing)?|coordinat(?:e|es|ed|ing)|align(?:s|ed|ing)?)(?:\s+[\w-]+ly)?\s+(?:with|alongside|across)|spanning|alongside)\s+(?:(?:the|our|your|their|both)\s+)?${DISCIPLINES_LISTED}`, 'i');
+const PARTNERED_BEFORE = new RegExp(String.raw`\b(?:(?:work(?:s|ed|ing)?|collaborat(?:e|es|ed|ing)|partner(?:s|ed|ing)?|team(?:s|ed|ing)? up|liais(?:e|es|ed|ing)|interfac(?:e|es|ed|ing)|sync(?:s|ed|ing)?|coordinat(?:e|es|ed|ing)|align(?:s|ed|ing)?)(?:\s+[\w-]+ly)?\s+(?:with|alongside|across)|spanning|alongside)\s+(?:(?:the|our|your|their|both)\s+)?${DISCIPLINES_LISTED}`, 'i');
 /** People named by their functions, then the functions listed: "teammates from other functions such as product management", "stakeholders including product and science". */
 const PARTNERS_INCLUDING_BEFORE = new RegExp(String.raw`\b(?:teams|teammates|colleagues|functions|partners|stakeholders|disciplines|experts|peers)\s+(?:(?:from|in|across)\s+(?:other\s+)?[\w-]+\s+)?(?:such as|including|like|e\.g\.,?|spanning|across)\s+(?:(?:the|our)\s+)?${DISCIPLINES_LISTED}`, 'i');
 const USING_BEFORE = /\b(?:experience[ds]?|familiar(?:ity)?|comfortable|proficien(?:t|cy)|knowledge|skilled|expertise|background|years?)\s+(?:[\w-]+\s+){0,2}(?:work(?:s|ed|ing)?)\s+with\s+[^,;]*$/i;
