@@ -2350,3 +2350,26 @@ describe('"Scikit" alone is scikit-learn, as lists shorten it', () => {
     ['Requirements\n- Image filters with scikit-image', 'learning-algorithms', false],
   ], 'job');
 });
+
+describe('"clean data structures" is code written cleanly; data transformed or prepared is data work', () => {
+  casesOfSkills([
+    ['Requirements\n- Write clean data structures and readable interfaces in Kotlin', 'data-science', false],
+    ['Requirements\n- Pull and transform the claims data from our warehouse with SQL', 'data-science', true],
+  ], 'job');
+});
+
+describe('teams named in a parenthesis after the plural word are teams, not skills asked for', () => {
+  casesOfSkills([
+    ['About the role\nYou will partner with research teams (e.g., Computer Vision, Speech, Ranking) on model compression.\n\nRequirements\n- C++', 'computer-vision', false],
+    ['Requirements\n- Experience with computer vision (e.g., detection, segmentation)', 'computer-vision', true],
+  ], 'job');
+});
+
+describe('a hyphenated compound between the conjunction and the shared head is one modifier', () => {
+  casesOfSkills([
+    ['Responsibilities\n- Ensure timely and cost-effective project delivery across the portfolio', 'time-management', true],
+  ], 'job');
+  it('the first modifier reads with the head after the compound', async () => {
+    expect((await acceptedTerms('Trained recurrent and attention-based neural networks for the scanner.')).map((t) => t.split(':')[0])).toContain('rnn');
+  });
+});

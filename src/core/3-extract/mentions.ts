@@ -128,7 +128,7 @@ const PHRASE_PREPOSITIONS = new Set(['with', 'to', 'across', 'alongside', 'among
 /**
  * Two modifiers sharing one head, joined by "and" or "or" ("vision and language models",
  * "machine and deep learning"): the first reads as its phrase with the head after the second
- * ("vision models"). One word may stand between the conjunction and the head, and only where no
+ * ("vision models"). One word (a hyphenated compound is one) may stand between the conjunction and the head, and only where no
  * term goes on through the conjunction and that word ("profit and loss", "vision and strategy").
  * The mention ends before the conjunction, so the second modifier and the head are still read
  * as a phrase of their own.
@@ -137,12 +137,16 @@ function walkAcrossConjunction(w: Walk, node: TrieNode, j: number): void {
   const token = w.tokens[j];
   if (!token) return;
   const modifier = w.tokens[j + 1];
-  const head = w.tokens[j + 2];
+  // A hyphenated compound is one word: "timely and high-quality project completion".
+  const hyphen = w.tokens[j + 2];
+  const compoundEnd = hyphen?.type === 'joiner' && hyphen.lower === '-' && hyphen.start === (modifier?.end ?? -1) && w.tokens[j + 3]?.type === 'word' && w.tokens[j + 3]?.start === hyphen.end ? j + 3 : j + 1;
+  const last = w.tokens[compoundEnd];
+  const head = w.tokens[compoundEnd + 1];
   const conjunction = node.exact.get(token.lower) ?? node.stem.get(token.lower);
   const termGoesOn = conjunction !== undefined && modifier !== undefined && (conjunction.exact.has(modifier.lower) || conjunction.stem.has(cachedStem(modifier.lower, w.lexicon, w.nlp) ?? modifier.lower));
-  if (!termGoesOn && modifier?.type === 'word' && !NO_SECOND_MODIFIER.has(modifier.lower) && head?.type === 'word' && modifier.start === token.end + 1 && head.start === modifier.end + 1) {
+  if (!termGoesOn && modifier?.type === 'word' && !NO_SECOND_MODIFIER.has(modifier.lower) && head?.type === 'word' && modifier.start === token.end + 1 && last !== undefined && head.start === last.end + 1) {
     w.ellipsis = j;
-    walk(w, node, j + 2);
+    walk(w, node, compoundEnd + 1);
     w.ellipsis = -1;
   }
 }

@@ -49,6 +49,11 @@ const TEAM_WORDS = 'team|teams|group|groups|department|squad|unit|guild|chapter|
 const NOT_A_NAME_WORD = String.raw`(?!(?:the|a|an|our|their|my|your|his|her|its|with|for|to|in|on|such|as|like|including)\b)[\p{L}\d+#.-]+`;
 const JOINED_NAME = String.raw`(?:\s*,\s*${NOT_A_NAME_WORD}(?:\s+${NOT_A_NAME_WORD})?){0,2}\s*(?:\band\b|\bor\b|&)\s*${NOT_A_NAME_WORD}(?:\s+${NOT_A_NAME_WORD})?`;
 const TEAM_AFTER = new RegExp(String.raw`^[\s-]*(?:${TEAM_WORDS})\b|^${JOINED_NAME}[\s-]+(?:teams|groups|departments|squads)\b`, 'iu');
+/**
+ * Teams named in a parenthesis after the plural word, the mention among them: "engineers from
+ * different teams (e.g., Computer Vision, Perception, platform)", "the groups (NLP and speech)".
+ */
+const TEAMS_LISTED_BEFORE = new RegExp(String.raw`\b(?:teams|groups|departments|squads|labs)\s*\(\s*(?:(?:e\.g\.|i\.e\.|such as|including|like|for example|for instance|incl\.)\s*,?\s*)?(?:[\p{L}\d+#.-]+(?:\s+[\p{L}\d+#.-]+)?\s*(?:,|\band\b|\bor\b|&|\/)\s*){0,5}$`, 'iu');
 
 /**
  * CVs: a mention that names other people by their profession ("supported the NLP researchers") or
@@ -584,6 +589,8 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   // Working for a team is taking part in its work; working on "the data science team's models" is not.
   const ownedByTeam = kind === 'cv' && TEAM_POSSESSIVE_AFTER.test(after) && !LEADS_OR_FOUNDED.test(before);
   if (hints.team && TEAM_AFTER.test(after) && !TEAM_KIND.test(mention) && (!takesPart || ownedByTeam) && !LINKING_END.test(mention)) return { rule: 'team-name', cue: `${mention}${TEAM_AFTER.exec(after)?.[0] ?? ''}`.trim() };
+  const listed = hints.team && before.includes('(') ? TEAMS_LISTED_BEFORE.exec(before) : null;
+  if (listed && !/\)/.test(before.slice(listed.index))) return { rule: 'team-name', cue: `${listed[0]}${mention}`.trim().slice(0, 80) };
   const partnered = disciplineWorkedWith(mention, before, after);
   if (partnered) return { rule: 'team-name', cue: `${partnered[0]}${mention}`.trim().slice(0, 80) };
   if (kind === 'job') {
