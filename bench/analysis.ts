@@ -10,6 +10,7 @@ import { analyzeExtraction } from '../src/core/4-analyze/analyze';
 import type { NlpPort } from '../src/core/0-base/nlp-port';
 import type { Extraction } from '../src/core/1-text/schema';
 import { detectSections } from '../src/core/1-text/sections';
+import { MAX_TEXT_CHARS } from '../src/core/1-text/document-text';
 import { compileLexicon, type CompiledLexicon, type LexiconSource } from '../src/core/2-lexicon/compile';
 import { round, spread, type Spread } from './stats';
 
@@ -17,7 +18,9 @@ export interface AnalysisBench {
   words: number;
   oneK: Spread;
   docsPerSecond: number;
-  byLength: Array<{ words: number; ms: Spread; msPerKWords: number }>;
+  byLength: Array<{ words: number; chars: number; ms: Spread; msPerKWords: number }>;
+  /** Cost per word of the longest text the service reads (MAX_TEXT_CHARS), against the 1,000-word CV's. */
+  atCapPerWord: number;
   byLexicon: Array<{ terms: number; ms: Spread }>;
   lexiconGrowth: number;
   /** The same 1,000-word analysis with compromise's passes (clauses, noun phrases) stubbed: what they cost. */
@@ -131,10 +134,14 @@ export function benchAnalysis(oneKText: string): AnalysisBench {
     return time(() => analyse(extraction, lex), runs, warm);
   };
   const oneK = run(oneKText, lexicon, 300, 50);
-  const byLength = [1, 10, 100].map((copies) => {
+  // 1k, 10k, as many copies as fit under the service's text cap, and 100k words (past the cap).
+  let atCap = Math.floor(MAX_TEXT_CHARS / longer(1).length);
+  while (atCap > 1 && longer(atCap).length > MAX_TEXT_CHARS) atCap--;
+  const byLength = [1, 10, atCap, 100].map((copies) => {
     const ms = copies === 1 ? oneK : run(longer(copies), lexicon, copies === 10 ? 40 : 8, copies === 10 ? 5 : 2);
-    return { words: words * copies, ms, msPerKWords: round(ms.median / copies, 3) };
+    return { words: words * copies, chars: longer(copies).length, ms, msPerKWords: round(ms.median / copies, 3) };
   });
+  const capRow = byLength[2];
   const noCompromise: NlpPort = { ...nlp, clauses: (sentences) => sentences.map((s) => [{ start: 0, end: s.length }]), nounPhrases: () => [] };
   const oneKExtraction = asExtraction(oneKText);
   const [, withoutCompromise] = timePair(
@@ -156,6 +163,7 @@ export function benchAnalysis(oneKText: string): AnalysisBench {
     oneK,
     docsPerSecond: round(1000 / oneK.median, 0),
     byLength,
+    atCapPerWord: capRow ? round(capRow.msPerKWords / (oneK.median || 1), 2) : 0,
     byLexicon: [
       { terms: lexicon.terms.length, ms: base },
       { terms: tenX.terms.length, ms: big },
