@@ -2373,3 +2373,30 @@ describe('a hyphenated compound between the conjunction and the shared head is o
     expect((await acceptedTerms('Trained recurrent and attention-based neural networks for the scanner.')).map((t) => t.split(':')[0])).toContain('rnn');
   });
 });
+
+describe('"What we\'ll expect from you" heads requirements', () => {
+  it('in the company\'s words, it still asks', () => {
+    expect(detectSections('About us\nWe sell bikes.\n\n### What We\'ll Expect From You\n- Python').map((s) => s.kind)).toEqual(['about-company', 'requirements']);
+    expect(detectSections('Intro.\n\nWhat we expect of you:\n- SQL').map((s) => s.kind)).toEqual(['requirements']);
+  });
+});
+
+describe('a lifecycle "from ideation to production" names no way of trying ideas', () => {
+  casesOfSkills([
+    ['Responsibilities\n- Own our pricing models from ideation to production', 'idea-iteration', false],
+    ['Responsibilities\n- Run ideation workshops with merchants every quarter', 'idea-iteration', true],
+  ], 'job');
+});
+
+describe('a data landscape, ecosystem or strategy transformed is no data transformed', () => {
+  casesOfSkills([
+    ['Responsibilities\n- Help us transform the bank\'s data landscape for the next decade', 'data-science', false],
+    ['Responsibilities\n- Transform the raw telemetry data into daily aggregates', 'data-science', true],
+  ], 'job');
+});
+
+describe('a company named after a phrase about it, before the first heading, speaks of itself', () => {
+  casesOfSkills([
+    ['A leader in freight software since 2009, Heronsgate partners with planners in forty depots.\n\nRequirements\n- Python', 'collaboration', false],
+  ], 'job');
+});

@@ -425,10 +425,11 @@ const COMPANY_VOICE = /\b(?:we|we're|we’ve|we've|our|ours|us)\b/i;
 /**
  * A sentence that opens with a name and says what it does or is, in the present: "Heronsgate builds
  * voice assistants for banks", "Tallow & Finch runs the largest marketplace…", also after a word
- * of its founding or of the time ("Founded in 2011, Heronsgate partners with six banks"). Before a job ad's
+ * of its founding or of the time ("Founded in 2011, Heronsgate partners with six banks") or a noun
+ * phrase about it ("A leader in freight software since 2009, Heronsgate builds…"). Before a job ad's
  * first heading that name is the company introducing itself, as in its own voice.
  */
-const NAMED_SUBJECT = /^[-•*·]?\s*(?:(?:(?:Founded|Established|Launched|Headquartered|Based)\s+in\s+[^,.]{1,40}|(?:Since|In)\s+\d{4}|Today),\s+)?(?!(?:It|This|That|These|Those|There|Here|You|Your|We|Our|They|Their|He|She|I|What|Who|Why|How|If|When|As|In|At|On|With|For|From|Each|Every|All|Any|Some|A|An|The|Nothing|Everything|Everyone)\b)(?:[\p{Lu}][\p{L}\p{N}'’.-]*\s+(?:&\s+)?){1,3}(?:builds|makes|helps|provides|offers|sells|develops|creates|designs|runs|operates|serves|powers|enables|delivers|connects|brings|gives|lets|uses|relies on|partners with|works with|supports|employs|is|has|was|started|began)\b/u;
+const NAMED_SUBJECT = /^[-•*·]?\s*(?:(?:(?:Founded|Established|Launched|Headquartered|Based)\s+in\s+[^,.]{1,40}|(?:Since|In)\s+\d{4}|Today|(?:An?|The)\s+[^,.]{1,60}),\s+)?(?!(?:It|This|That|These|Those|There|Here|You|Your|We|Our|They|Their|He|She|I|What|Who|Why|How|If|When|As|In|At|On|With|For|From|Each|Every|All|Any|Some|A|An|The|Nothing|Everything|Everyone)\b)(?:[\p{Lu}][\p{L}\p{N}'’.-]*\s+(?:&\s+)?){1,3}(?:builds|makes|helps|provides|offers|sells|develops|creates|designs|runs|operates|serves|powers|enables|delivers|connects|brings|gives|lets|uses|relies on|partners with|works with|supports|employs|is|has|was|started|began)\b/u;
 /** Words that speak to the candidate or ask something of them. */
 const ASKS_OF_CANDIDATE_WORDS = String.raw`you|your|you'll|you’ll|you're|you’re|candidate|candidates|applicant|applicants|the role|this role|the position|this position|the post|this post|the successful|looking for|seeking|required|requirements?|must|should|need|experience (?:with|in|of)`;
 const ASKS_OF_CANDIDATE = new RegExp(String.raw`\b(?:${ASKS_OF_CANDIDATE_WORDS})\b`, 'i');
