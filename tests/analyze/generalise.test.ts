@@ -2400,3 +2400,16 @@ describe('a company named after a phrase about it, before the first heading, spe
     ['A leader in freight software since 2009, Heronsgate partners with planners in forty depots.\n\nRequirements\n- Python', 'collaboration', false],
   ], 'job');
 });
+
+describe('a title naming the post, and one about caring for staff', () => {
+  it('"The Data Platform Engineer Role" over a paragraph, a blank line between, heads the post\'s description', () => {
+    const text = 'Ferrovia moves freight.\n\nThe Data Platform Engineer Role\n\nJoin us to build our pricing engine.\n\nWhat we need\n- Python';
+    expect(detectSections(text).map((s) => [s.title, s.kind])).toEqual([
+      ['The Data Platform Engineer Role', 'about-role'],
+      ['What we need', 'requirements'],
+    ]);
+  });
+  it('"How we\'ll take care of you" heads benefits', () => {
+    expect(detectSections('Requirements\n- Python\n\n### How We\'ll Take Care of You\n\nPay reflects business needs.').map((s) => s.kind)).toEqual(['requirements', 'benefits']);
+  });
+});

@@ -164,8 +164,10 @@ const LIST_INTRO_CUES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ['benefits', /^(?:(?:working|life|careers?) at\b|working (?:here|with us|for us)$)/i],
   ['requirements', /\b(?:require[ds]?|requirements?|must|do i need|will i need|i'll need|looking for|(?:we|i) look for|you have|you bring|you'll bring|you will bring|bring|you need|you'll need|you will need|we need|qualifications?|essential|should have|expect you|expect (?:from|of) you|what we(?:['’]ll| will)? expect|kind of person|ideal candidate|who you are|about you|your profile|toolbox|what it takes|(?:good|great|strong|perfect|ideal|right) (?:fit|match)|a fit|thrive|this (?:role|job|position) is for you|sounds? like you|is this you)\b/i],
   ['responsibilities', /\b(?:you'll do|you will do|you'll be doing|you will be doing|will i be doing|i'll be doing|will i do|i'll do|responsib\w*|day[- ]to[- ]day|your role|your mission|(?:your|main|key) (?:tasks|duties)|you will|you'll|impact|what you'll work on|challenges)\b/i],
+  // "The Senior ML Engineer Role", "The Opportunity", "This Position": the post described.
+  ['about-role', /^(?:the|this)\s+(?:[\p{L}\d/&+.-]+\s+){0,5}(?:role|position|opportunity|job)$/iu],
   ['about-company', /\b(?:about us|who we are|our story|our mission|the company|company (?:description|profile|information|info|overview))\b/i],
-  ['benefits', /\b(?:we offer|offer you|you'll get|you will get|perks|benefits|in it for you)\b/i],
+  ['benefits', /\b(?:we offer|offer you|you'll get|you will get|perks|benefits|in it for you|(?:take care of|look after|reward) you)\b/i],
   // "We're Funded", "We are Integrated": the company describing itself (after the cues above:
   // "We're looking for" heads requirements, "We're offering" nothing yet).
   ['about-company', /^we(?:['’]re| are)\s+(?!offering\b)[\p{L}-]+(?:\s+[\p{L}-]+)?$/iu],
@@ -211,7 +213,7 @@ const LIST_TITLE_WORDS = 4;
  * section is; when they say nothing known, it is `unknown`, which still ends the section before it
  * (so an "about the company" part cannot run on over the requirements).
  */
-export function classifyHeadingByForm(line: string, around: { previous?: string; next?: string } = {}): { kind: SectionKind; title: string } | null {
+export function classifyHeadingByForm(line: string, around: { previous?: string; next?: string; blankAfter?: boolean } = {}): { kind: SectionKind; title: string } | null {
   const raw = line.trim();
   const markdown = /^#{1,6}\s+\S/.test(raw);
   const unmarked = raw.replace(/^#{1,6}\s+/, '');
@@ -240,7 +242,7 @@ export function classifyHeadingByForm(line: string, around: { previous?: string;
   const overParagraph = alone && /^[\p{Lu}]/u.test(next) && !RUNS_ON.test(name);
   // A short line standing alone that opens with a question word is a title by its form ("What
   // graduates do", "Where you come in"): a company's description has no such lines.
-  const asked = alone && (next === '' || overParagraph) && /^(?:what|how|who|where|why|when)\b/i.test(name) && !/\?$/.test(name);
+  const asked = alone && (next === '' || around.blankAfter === true || overParagraph) && /^(?:what|how|who|where|why|when)\b/i.test(name) && !/\?$/.test(name);
   const shaped = markdown || starred || capitals || leadIn || overList || (decorated && alone) || asked || markedQuestion;
   // "About Mozilla", "About Rackspace Technology" on a line of its own: about a name is about the
   // organisation, shaped as a title or not ("About the role", "About you" are classified by their words).
@@ -359,7 +361,7 @@ export function detectSections(text: string): Section[] {
     // A short line over a list is a title where a company's description or an untitled intro may
     // be running on; inside benefits or how-to-apply it is a group of that section ("Health" over
     // its insurances), which must not end it.
-    const around = current === undefined || current === 'about-company' || current === 'unknown' ? { previous: lines[i - 1], next: lines[i + 1] } : {};
+    const around = current === undefined || current === 'about-company' || current === 'unknown' ? { previous: lines[i - 1], next: nextNonBlank(lines, i), blankAfter: lines[i + 1]?.trim() === '' } : {};
     const classified = classifyHeading(line) ?? classifyListIntro(line, nextNonBlank(lines, i)) ?? classifyHeadingByForm(line, around);
     // Among a job board's fields about the post, "Skills" is one more field: the board's tags for
     // the ad ("Machine Learning, Python +7 more"), not a list the ad itself makes.
