@@ -1,4 +1,5 @@
 import { isInflectionOf } from '../../src/core/3-extract/mentions';
+import { employerNames } from '../../src/core/4-analyze/voice';
 import { matchDocuments } from '../../src/core/5-match/match';
 import { detectSections } from '../../src/core/1-text/sections';
 import { splitSentences } from '../../src/core/1-text/sentences';
@@ -2411,5 +2412,15 @@ describe('a title naming the post, and one about caring for staff', () => {
   });
   it('"How we\'ll take care of you" heads benefits', () => {
     expect(detectSections('Requirements\n- Python\n\n### How We\'ll Take Care of You\n\nPay reflects business needs.').map((s) => s.kind)).toEqual(['requirements', 'benefits']);
+  });
+});
+
+describe('the employer\'s own name is the company, even when a tool shares it', () => {
+  casesOfSkills([
+    ['About Keras\nWe build tools for gardeners.\n\nResponsibilities\n- Grow Keras into the best place for engineers to work\n\nRequirements\n- Recruiting experience in technical hiring', 'neural-networks', false],
+    ['About Lumen\nAt Lumen, we build tools for gardeners.\n\nRequirements\n- Three years of Keras', 'neural-networks', true],
+  ], 'job');
+  it('the names the ad introduces itself by', () => {
+    expect([...employerNames('About Us\nWe sell.\n\nWhy Snowflake?\nBecause.\n\nAt Weights & Biases, we care.')]).toEqual(['snowflake', 'weights & biases']);
   });
 });

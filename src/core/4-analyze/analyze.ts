@@ -1,7 +1,7 @@
 import type { Extraction, Section, SectionKind } from '../1-text/schema';
 import type { CompiledLexicon, RoleSkill } from '../2-lexicon/compile';
 import { classifyKind, mayContradict } from './classify';
-import { isHiringLeadIn, isTeamOrCreedLeadIn, secondHand, speaksForClient, speaksToCandidate, voiceHints, type VoiceHints } from './voice';
+import { employerNames, isHiringLeadIn, isTeamOrCreedLeadIn, secondHand, speaksForClient, speaksToCandidate, voiceHints, type VoiceHints } from './voice';
 import { contextVerdict, deniedByLaterClause, deniedByWriterLater, mayBeDeniedLater, fillClauses, isCorroborated, isPlainTerm, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, sentenceHasWord, TokenStems, yearsOf, type ClauseCache, type Judgement, type VerdictCache, type ModalityResult, type SentenceCues, type SentenceView } from './context';
 import { findFuzzyMentions, findMentions, type Mention } from '../3-extract/mentions';
 import type { NlpPort } from '../0-base/nlp-port';
@@ -296,6 +296,7 @@ export function analyzeExtraction(
   let levels: LevelColumn | undefined;
   const leadInsApart = new Map<string, boolean>();
   const forClient = kind === 'job' && speaksForClient(text);
+  const employers = kind === 'job' ? employerNames(text) : new Set<string>();
   // Acronyms the document spells out ("Machine Learning Platform (MLP)") stand for those words in
   // it: a lexicon acronym whose spelled-out words show none of its skills is another thing.
   let acronyms: AcronymDefinition[] | undefined;
@@ -347,7 +348,9 @@ export function analyzeExtraction(
           leadInsApart.set(leadIn, apart);
         }
         const setApart = apart ? leadIn : null;
-        const voice = secondHand({ sentence, start: mention.start - offset, end: mention.end - offset, kind, section, inIntro, hints, hiringLeadIn: kind === 'cv' ? setApart : null, teamOrCreedLeadIn: kind === 'job' ? setApart : null, forClient });
+        // The employer's own name ("At Hugging Face, we…") is the company, wherever it stands.
+        const employer = employers.size > 0 && employers.has(text.slice(mention.start, mention.end).replace(/['’]s$/, '').toLowerCase());
+        const voice = employer ? { rule: 'organisation-name', cue: text.slice(mention.start, mention.end) } : secondHand({ sentence, start: mention.start - offset, end: mention.end - offset, kind, section, inIntro, hints, hiringLeadIn: kind === 'cv' ? setApart : null, teamOrCreedLeadIn: kind === 'job' ? setApart : null, forClient });
         if (voice) modality = { modality: 'reported', cue: voice.cue };
       }
       if (kind === 'cv' && modality.modality !== 'negated' && modality.modality !== 'reported' && view && cues.ownDenial && mayBeDeniedLater(sentence, mention.start - offset)) {

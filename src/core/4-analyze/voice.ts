@@ -562,6 +562,26 @@ export interface VoiceInput {
  * the post's tools as "we use" would.
  */
 const FOR_CLIENT = /\b(?:my|our)\s+client\b|\bone\s+of\s+(?:my|our)\s+clients\b|\bon\s+behalf\s+of\s+(?:my|our|a|the)\s+client\b/i;
+/**
+ * Job ads: the employer's own name, as the ad writes it where the company introduces itself:
+ * "About Hugging Face", "Why Databricks?", "Life at Qlik", "Join Snowflake", "At Weights & Biases,
+ * we…". A term written as that name is the company ("At Hugging Face, we're on a journey…"), not a
+ * tool the post asks for; companies are often named after what they make.
+ */
+const EMPLOYER_NAME = String.raw`[\p{Lu}][\p{L}\p{N}&.'’-]*(?:[ \t]+(?:&[ \t]+)?[\p{Lu}][\p{L}\p{N}&.'’-]*){0,3}`;
+const EMPLOYER_INTRODUCED = new RegExp(String.raw`(?:^|\n)[ \t#*_]*(?:About|Why|Life at|Working at|Join|More about)[ \t]+(${EMPLOYER_NAME})|\bAt\s+(${EMPLOYER_NAME}),\s+(?:we|our|you)\b|\bjoin(?:ing)?\s+(${EMPLOYER_NAME})\s+(?:as|and|to|in|at|on)\b`, 'gu');
+/** Words a capitalised "name" after those cues may be instead: "About Us", "Join The Team", "Why You'll Love…". */
+const NOT_AN_EMPLOYER = /^(?:us|the|this|our|you|your|we|it|me|a|an|what|how|why|team|for)\b/i;
+
+export function employerNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of text.matchAll(EMPLOYER_INTRODUCED)) {
+    const name = (m[1] ?? m[2] ?? m[3] ?? '').replace(/['’]s$/, '').replace(/[.?!:]+$/, '').trim();
+    if (name && !NOT_AN_EMPLOYER.test(name)) names.add(name.toLowerCase());
+  }
+  return names;
+}
+
 export function speaksForClient(text: string): boolean {
   return FOR_CLIENT.test(text);
 }
