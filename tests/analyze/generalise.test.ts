@@ -2424,3 +2424,21 @@ describe('the employer\'s own name is the company, even when a tool shares it', 
     expect([...employerNames('About Us\nWe sell.\n\nWhy Snowflake?\nBecause.\n\nAt Weights & Biases, we care.')]).toEqual(['snowflake', 'weights & biases']);
   });
 });
+
+describe('a lead-in of up to twenty words that ends in a colon over a list introduces it', () => {
+  it('the words of a two-sentence lead-in say what the list is, and end a company part before it', () => {
+    const text = 'Our culture: calm and kind\nWe pay well.\n\nIs this the right post for you? Here is what we are looking for:\n\n- Python\n\nOn top of the basics, we will count these as a plus when we read your application:\n\n- Rust';
+    expect(detectSections(text).map((s) => s.kind)).toEqual(['about-company', 'requirements', 'preferred']);
+  });
+  it('"…, plus:" at its end is "and also", not a wish', () => {
+    const text = 'In this post you should have four years of backend experience, plus:\n\n- Python';
+    expect(detectSections(text).map((s) => s.kind)).toEqual(['requirements']);
+  });
+});
+
+describe('fields of academic achievements are a degree\'s fields', () => {
+  casesOfSkills([
+    ['Requirements\n- Strong academic achievements in Mathematics, Physics or Statistics', 'physics', false],
+    ['Requirements\n- Strong academic achievements in Mathematics, Physics or Statistics', 'statistics', false],
+  ], 'job');
+});

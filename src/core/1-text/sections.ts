@@ -163,7 +163,7 @@ const LIST_INTRO_CUES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   // "Working at Lumen", "Life at Lumen", "Working here": what the place is like, an offer.
   ['benefits', /^(?:(?:working|life|careers?) at\b|working (?:here|with us|for us)$)/i],
   ['requirements', /\b(?:require[ds]?|requirements?|must|do i need|will i need|i'll need|looking for|(?:we|i) look for|you have|you bring|you'll bring|you will bring|bring|you need|you'll need|you will need|we need|qualifications?|essential|should have|expect you|expect (?:from|of) you|what we(?:['’]ll| will)? expect|kind of person|ideal candidate|who you are|about you|your profile|toolbox|what it takes|(?:good|great|strong|perfect|ideal|right) (?:fit|match)|a fit|thrive|this (?:role|job|position) is for you|sounds? like you|is this you)\b/i],
-  ['responsibilities', /\b(?:you'll do|you will do|you'll be doing|you will be doing|will i be doing|i'll be doing|will i do|i'll do|responsib\w*|day[- ]to[- ]day|your role|your mission|(?:your|main|key) (?:tasks|duties)|you will|you'll|impact|what you'll work on|challenges)\b/i],
+  ['responsibilities', /\b(?:you'll do|you will do|you'll be doing|you will be doing|will i be doing|i'll be doing|will i do|i'll do|responsib\w*|day[- ]to[- ]day|your role|your mission|(?:your|main|key) (?:tasks|duties|activities)|you will|you'll|impact|what you'll work on|challenges)\b/i],
   // "The Senior ML Engineer Role", "The Opportunity", "This Position": the post described.
   ['about-role', /^(?:the|this)\s+(?:[\p{L}\d/&+.-]+\s+){0,5}(?:role|position|opportunity|job)$/iu],
   ['about-company', /\b(?:about us|who we are|our story|our mission|the company|company (?:description|profile|information|info|overview))\b/i],
@@ -186,10 +186,19 @@ const RUNS_ON = /\b(?:if|with|had|have|has|to|and|or|of|the|a|an|you|are|is|in|f
 export function classifyListIntro(line: string, next: string | undefined): { kind: SectionKind; title: string } | null {
   const trimmed = line.trim().replace(LEAD_IN_END, '');
   if (!next || !/^- /.test(next.trim()) || /^- /.test(trimmed) || /[.!?]$/.test(trimmed)) return null;
-  if (trimmed.split(/\s+/).length > 10 || !/^[\p{Lu}]/u.test(trimmed)) return null;
-  for (const [kind, cue] of LIST_INTRO_CUES) if (cue.test(trimmed)) return { kind, title: trimmed };
+  // A lead-in that ends in a colon may run longer ("Are you the ideal candidate for this role?
+  // Here's what we're looking for:", "In addition to the basic requirements, we will evaluate these
+  // as a plus:"): the colon and the list under it make it one.
+  const limit = /:\s*$/.test(line) ? LONG_LEAD_IN_WORDS : 10;
+  if (trimmed.split(/\s+/).length > limit || !/^[\p{Lu}]/u.test(trimmed)) return null;
+  // "…you should have five years of experience, plus:" is "and also", not a wish.
+  const words = trimmed.replace(/,\s*plus$/i, '');
+  for (const [kind, cue] of LIST_INTRO_CUES) if (cue.test(words)) return { kind, title: trimmed };
   return null;
 }
+
+/** Words a lead-in ending in a colon may have: one sentence or two, not a paragraph. */
+const LONG_LEAD_IN_WORDS = 20;
 
 /** "About" and a name written with a capital: the organisation introducing itself. */
 const ABOUT_A_NAME = /^about\s+(\S+(?:\s+\S+){0,3})$/i;

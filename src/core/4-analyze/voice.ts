@@ -310,7 +310,7 @@ const TAUGHT_THING = /\b(?:courses?|class(?:es)?|modules?|lectures?|seminars?|mo
 const CLAUSE_OF_OWN = new RegExp(String.raw`,\s*(?:and|then|before)\s|${OWN_DOING.source}`, 'i');
 
 /** Fields of a degree named in a job ad ("a degree in Computer Science, Statistics, Physics or similar", "a 2:1 in a STEM subject, such as physics or mathematics"). */
-const DEGREE_WORDS = String.raw`\b(?:degree|degrees|bachelor'?s?|master'?s?|ph\.?\s?d\.?|doctorate|msc|bsc|b\.sc|m\.sc|ms|bs|ma|ba|b\.\s?[sa]\.?|m\.\s?[sa]\.?|diploma|studies|graduate|undergraduate|postgraduate|2[:.][12]|first[- ]class|upper[- ]second|(?:stem|quantitative|numerate|scientific|technical|relevant|related) subjects?|(?:stem|quantitative|numerate|scientific) (?:field|discipline)s?)(?!\w)`;
+const DEGREE_WORDS = String.raw`\b(?:degree|degrees|bachelor'?s?|master'?s?|ph\.?\s?d\.?|doctorate|msc|bsc|b\.sc|m\.sc|ms|bs|ma|ba|b\.\s?[sa]\.?|m\.\s?[sa]\.?|diploma|studies|academic (?:achievements?|background|record|results)|graduate|undergraduate|postgraduate|2[:.][12]|first[- ]class|upper[- ]second|(?:stem|quantitative|numerate|scientific|technical|relevant|related) subjects?|(?:stem|quantitative|numerate|scientific) (?:field|discipline)s?)(?!\w)`;
 /** Degree words and what brings their fields: "a degree in", "a STEM subject (e.g.", "Degree:", or a verb of study ("studied", "majored in"). */
 const DEGREE_BEFORE = new RegExp(String.raw`(?:${DEGREE_WORDS}(?:\s+\(?[\w.'’+-]+\)?){0,4}(?:,?\s+\(?(?:in|of|covering|such as|e\.g\.|like|including)|\s*:)|\b(?:studied|majored in|graduated in))(?!\w)`, 'gi');
 /** The mention named as the field itself: "a BA in a relevant software engineering field". */
