@@ -2442,3 +2442,17 @@ describe('fields of academic achievements are a degree\'s fields', () => {
     ['Requirements\n- Strong academic achievements in Mathematics, Physics or Statistics', 'statistics', false],
   ], 'job');
 });
+
+describe('two verbs sharing an object are not two modifiers sharing a head', () => {
+  casesOfSkills([
+    ['Responsibilities\n- Spend your days building and evaluating systems that spot forged photos', 'software-engineering', false],
+    ['Requirements\n- Experience with build systems such as Bazel', 'software-engineering', true],
+  ], 'job');
+});
+
+describe('an ad\'s other openings, "we also have a project for…"', () => {
+  casesOfSkills([
+    ['Requirements\n- Python and SQL\n\nAlso, we have several projects for Android developers, so if you have five years of mobile software development, write to us.', 'software-engineering', false],
+    ['Requirements\n- Python\n\nWe also have an urgent project for a backend developer with strong code review habits.', 'software-engineering', false],
+  ], 'job');
+});

@@ -144,7 +144,10 @@ function walkAcrossConjunction(w: Walk, node: TrieNode, j: number): void {
   const head = w.tokens[compoundEnd + 1];
   const conjunction = node.exact.get(token.lower) ?? node.stem.get(token.lower);
   const termGoesOn = conjunction !== undefined && modifier !== undefined && (conjunction.exact.has(modifier.lower) || conjunction.stem.has(cachedStem(modifier.lower, w.lexicon, w.nlp) ?? modifier.lower));
-  if (!termGoesOn && modifier?.type === 'word' && !NO_SECOND_MODIFIER.has(modifier.lower) && head?.type === 'word' && modifier.start === token.end + 1 && last !== undefined && head.start === last.end + 1) {
+  // A second word in -ing is a verb sharing the object, not a modifier sharing the head: "building
+  // and evaluating systems" builds no build system.
+  const verbForm = compoundEnd === j + 1 && modifier !== undefined && modifier.lower.length > 5 && modifier.lower.endsWith('ing');
+  if (!termGoesOn && !verbForm && modifier?.type === 'word' && !NO_SECOND_MODIFIER.has(modifier.lower) && head?.type === 'word' && modifier.start === token.end + 1 && last !== undefined && head.start === last.end + 1) {
     w.ellipsis = j;
     walk(w, node, compoundEnd + 1);
     w.ellipsis = -1;

@@ -293,11 +293,14 @@ const HIRING = /\b(?:recruit(?:ed|ing|s)?|hir(?:ed|ing|es|e)|sourc(?:ed|ing|es|e
 const PEOPLE_OR_POSTS = /\b(?:engineers?|researchers?|scientists?|specialists?|developers?|analysts?|candidates?|hires|roles?|positions?|vacanc(?:y|ies)|openings?|talent|profiles?|experts?|people|professionals?)\b/i;
 /**
  * A job ad's word for posts other than the one advertised: a recruiter's "I also recruit for NLP and
- * data engineering roles", "we're also hiring", "other open positions". The skills named after it
+ * data engineering roles", "we're also hiring", "other open positions", "we also have an urgent project
+ * for a backend developer", "Also, we have many projects for full-stack developers". The skills named after it
  * are those posts', not this one's. "You will also hire…" is a duty of the post, so the speaker is
  * the writer ("I", "we") or the posts are called other.
  */
-const OTHER_POSTS = /\b(?:(?:i|we)(?:['’](?:m|re))?\s+(?:am\s+|are\s+)?also\s+(?:recruit(?:ing)?|hir(?:e|ing)|have\s+(?:\w+\s+){0,2}(?:roles|openings|positions|vacancies))|other\s+(?:open\s+)?(?:roles|openings|positions|vacancies|jobs|requisitions))\b/gi;
+const OTHER_POSTS = /\b(?:(?:i|we)(?:['’](?:m|re))?\s+(?:am\s+|are\s+)?also\s+(?:recruit(?:ing)?|hir(?:e|ing)|have\s+(?:\w+\s+){0,4}(?:roles?|openings?|positions?|vacanc(?:y|ies)|projects?)\s+for)|also,?\s+(?:i|we)\s+have\s+(?:\w+\s+){0,5}(?:roles|openings|positions|vacancies|projects)\s+for|other\s+(?:open\s+)?(?:roles|openings|positions|vacancies|jobs|requisitions))\b/gi;
+/** How many words after its cue a sentence about other posts may still be naming their skills. */
+const OTHER_POSTS_REACH = 20;
 const OWN_DOING = /\b(?:built|build|developed|develop|trained|train|designed|design|implemented|implement|wrote|write|shipped|ship|used|use|deployed|deploy|created|create|led|analysed|analyzed|applied|apply|fine-tuned)\b/i;
 
 /** Hearing about a skill is not having it: talks, tutorials, lectures and audited courses. */
@@ -668,7 +671,7 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   const around = hints.aroundTheWork && !WITH_SOMEONE.test(mention) ? nearestCue(AROUND_THE_WORK, before, (gap) => words(gap) <= 10 && !/[.;]/.test(gap) && !OWN_DOING.test(gap)) : null;
   if (around) return { rule: 'around-the-work', cue: before.slice(around.index).trim().slice(0, 80) };
   if (hints.otherPosts) {
-    const other = nearestCue(OTHER_POSTS, before, (gap) => words(gap) <= 12 && !/[.;]/.test(gap));
+    const other = nearestCue(OTHER_POSTS, before, (gap) => words(gap) <= OTHER_POSTS_REACH && !/[.;]/.test(gap));
     if (other) return { rule: 'hired-for', cue: before.slice(other.index).trim().slice(0, 80) };
   }
   if (hints.hiring) {
