@@ -298,7 +298,7 @@ const PEOPLE_OR_POSTS = /\b(?:engineers?|researchers?|scientists?|specialists?|d
  * are those posts', not this one's. "You will also hire…" is a duty of the post, so the speaker is
  * the writer ("I", "we") or the posts are called other.
  */
-const OTHER_POSTS = /\b(?:(?:i|we)(?:['’](?:m|re))?\s+(?:am\s+|are\s+)?also\s+(?:recruit(?:ing)?|hir(?:e|ing)|have\s+(?:\w+\s+){0,4}(?:roles?|openings?|positions?|vacanc(?:y|ies)|projects?)\s+for)|also,?\s+(?:i|we)\s+have\s+(?:\w+\s+){0,5}(?:roles|openings|positions|vacancies|projects)\s+for|other\s+(?:open\s+)?(?:roles|openings|positions|vacancies|jobs|requisitions))\b/gi;
+const OTHER_POSTS = /\b(?:(?:i|we)(?:['’](?:m|re))?\s+(?:am\s+|are\s+)?also\s+(?:recruit(?:ing)?|hir(?:e|ing)|have\s+(?:\w+\s+){0,4}(?:roles?|openings?|positions?|vacanc(?:y|ies)|projects?\s+for))|also,?\s+(?:i|we)\s+have\s+(?:\w+\s+){0,5}(?:roles|openings|positions|vacancies|projects\s+for)|other\s+(?:open\s+)?(?:roles|openings|positions|vacancies|jobs|requisitions))\b/gi;
 /** How many words after its cue a sentence about other posts may still be naming their skills. */
 const OTHER_POSTS_REACH = 20;
 const OWN_DOING = /\b(?:built|build|developed|develop|trained|train|designed|design|implemented|implement|wrote|write|shipped|ship|used|use|deployed|deploy|created|create|led|analysed|analyzed|applied|apply|fine-tuned)\b/i;
