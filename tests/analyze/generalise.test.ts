@@ -2456,3 +2456,15 @@ describe('an ad\'s other openings, "we also have a project for…"', () => {
     ['Requirements\n- Python\n\nWe also have an urgent project for a backend developer with strong code review habits.', 'software-engineering', false],
   ], 'job');
 });
+
+describe('a job ad\'s bare "About", a sales plan\'s pay terms and a balanced portfolio', () => {
+  casesOfSkills([
+    ['**About**\n\nFerrovia cuts operating costs for hauliers and improves their business outcomes.\n\n**Requirements**\n- C++', 'business-knowledge', false],
+    ['Requirements\n- C++\n\nPay: employees on sales plans earn incentive pay against quota, at 1% of target for each 1% of revenue attained.', 'business-knowledge', false],
+    ['Responsibilities\n- Keep a balanced portfolio of research and product work', 'time-management', false],
+    ['Responsibilities\n- Balance research duties with two client projects each quarter', 'time-management', true],
+  ], 'job');
+  casesOfSkills([
+    ['About\nI cut operating costs for a haulier by a fifth.', 'business-knowledge', true],
+  ]);
+});

@@ -5,7 +5,7 @@ import { employerNames, isHiringLeadIn, isTeamOrCreedLeadIn, secondHand, speaksF
 import { contextVerdict, deniedByLaterClause, deniedByWriterLater, mayBeDeniedLater, fillClauses, isCorroborated, isPlainTerm, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, sentenceHasWord, TokenStems, yearsOf, type ClauseCache, type Judgement, type VerdictCache, type ModalityResult, type SentenceCues, type SentenceView } from './context';
 import { findFuzzyMentions, findMentions, type Mention } from '../3-extract/mentions';
 import type { NlpPort } from '../0-base/nlp-port';
-import type { Analysis, Evidence, KindRequest, Modality, Requirement } from './schema';
+import type { Analysis, DocumentKind, Evidence, KindRequest, Modality, Requirement } from './schema';
 import { evidenceStrength, score } from './score';
 import { brokenByHand, lineWidths, spanIndexAt, splitSentences } from '../1-text/sentences';
 import { tokenize, type Token } from '../1-text/tokenize';
@@ -72,8 +72,11 @@ function opensList(text: string, section: Section): boolean {
   return BULLET_LINE.test(text.slice(afterHeading, Math.min(section.end, afterHeading + 200)).replace(/^\s*\n/, ''));
 }
 
-function sectionAt(sections: Section[], offset: number): SectionKind | null {
-  return sectionContaining(sections, offset)?.kind ?? null;
+function sectionAt(sections: Section[], offset: number, kind: DocumentKind): SectionKind | null {
+  const section = sectionContaining(sections, offset);
+  // A job ad's bare "About" introduces the company; a CV's is the writer's summary.
+  if (kind === 'job' && section?.kind === 'summary' && /^about$/i.test(section.title.trim())) return 'about-company';
+  return section?.kind ?? null;
 }
 
 /**
@@ -317,7 +320,7 @@ export function analyzeExtraction(
     const view = sentences[spanIndexAt(sentenceSpans, mention.start)];
     // A job ad's table row marked "Not needed" asks for nothing, as a "Not required" section would not.
     const rowLevel = kind === 'job' ? (levels ??= levelColumn(text)).at(mention.start) : null;
-    const headed = rowLevel === 'not-needed' ? 'excluded' : sectionAt(extraction.sections, mention.start);
+    const headed = rowLevel === 'not-needed' ? 'excluded' : sectionAt(extraction.sections, mention.start, kind);
     const section = headed === 'about-company' && kind === 'job' && view && CANDIDATE_DUTY.test(view.text) ? 'about-role' : headed;
     const sentence = view?.text ?? text.slice(mention.start, mention.end);
     const offset = view?.span.start ?? mention.start;

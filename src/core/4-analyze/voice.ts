@@ -368,14 +368,14 @@ const words = (text: string): number => (text.match(/\S+/g) ?? []).length;
 
 /** The company speaking of itself: first person plural with no word to the candidate. */
 /**
- * A job ad's terms of employment: pay, benefits, leave and equal-opportunity statements, and where
+ * A job ad's terms of employment: pay (a sales role's incentive pay and quota too), benefits, leave and equal-opportunity statements, and where
  * and when the work is done (office days, hybrid and relocation policy, visas). What
  * such a sentence names ("business requirements" that set a pay band, a "data science" team's
  * stipend) is the employer's offer or policy, not what the post asks of the candidate.
  */
 const EMPLOYMENT_TERMS = new RegExp(
   [
-    String.raw`pay (?:range|band|scale)s?|salary (?:range|band)s?|base salary|compensation (?:package|range)s?|benefits package|401\(k\)|paid time off|parental leave|health insurance|stock options|equal opportunity|equal employment|without regard to`,
+    String.raw`pay (?:range|band|scale)s?|salary (?:range|band)s?|base salary|incentive (?:pay|compensation|target|plan)s?|commission (?:plan|structure|rate)s?|sales (?:incentive|compensation) plans?|quota attainment|compensation (?:package|range)s?|benefits package|401\(k\)|paid time off|parental leave|health insurance|stock options|equal opportunity|equal employment|without regard to`,
     // Where and when the work is done: office days, hybrid and relocation policy, visas.
     String.raw`(?:\d|one|two|three|four|five) days? (?:a|per|each) week (?:in|at|from) (?:the|our|an?) (?:\w+ )?office|(?:in|at|from) (?:the|our) (?:\w+ )?office (?:\d|one|two|three|four|five) days?|hybrid (?:working|work|schedule|model|arrangement|policy)|flexible (?:working )?hours|flexible working|flexi-?time|flex-?time|office attendance|relocation (?:package|support|assistance|allowance)|visa sponsorship|sponsor (?:a )?(?:work )?visas?|right to work in`,
     // How candidates are selected: what the interview holds asks for nothing beyond the post's requirements.
