@@ -2468,3 +2468,13 @@ describe('a job ad\'s bare "About", a sales plan\'s pay terms and a balanced por
     ['About\nI cut operating costs for a haulier by a fifth.', 'business-knowledge', true],
   ]);
 });
+
+describe('fields in a parenthesis after "a … discipline"; "About the organisation"; "advantageous"', () => {
+  casesOfSkills([
+    ['Requirements\n- Degree in a numerate discipline (Computer Science, Physics, Economics) or equivalent experience', 'physics', false],
+    ['Requirements\n- Python\n\n### About the Organisation\nThe firm lifts revenue for clinics across Ontario.', 'business-knowledge', false],
+  ], 'job');
+  it('"It would be advantageous to have:" heads wishes', () => {
+    expect(detectSections('Requirements\n- Python\n\nIt would be advantageous to have:\n- Rust').map((s) => s.kind)).toEqual(['requirements', 'preferred']);
+  });
+});

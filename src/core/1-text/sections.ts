@@ -142,7 +142,7 @@ export function classifyHeading(line: string): { kind: SectionKind; title: strin
  * Cue words for a line that introduces a list without a standard heading ("It would be great if
  * you also had", "Here is what you'll do"), in the order they are tried.
  */
-const PREFERRED_INTRO = /\b(?:nice|bonus|plus|pluses|extras|great if|would be great|would love|(?:we|i)['’]d love|ideally|stand out|sets? you apart|preferred|desirable|desired|optional|extra|even better|(?:good|great) to have|advantage|helpful|useful|might also|may also|could also|if you also|points for|help you succeed|would (?:also )?help)\b/i;
+const PREFERRED_INTRO = /\b(?:nice|bonus|plus|pluses|extras|great if|would be great|would love|(?:we|i)['’]d love|ideally|stand out|sets? you apart|preferred|desirable|desired|optional|extra|even better|(?:good|great) to have|advantage|advantageous|helpful|useful|might also|may also|could also|if you also|points for|help you succeed|would (?:also )?help)\b/i;
 const NOT_REQUIRED = String.raw`\bnot (?:required|needed|necessary|essential)\b`;
 /**
  * Words of a title over what the writer is learning or aiming at ("Learning goals for 2025",
@@ -166,7 +166,7 @@ const LIST_INTRO_CUES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ['responsibilities', /\b(?:you'll do|you will do|you'll be doing|you will be doing|will i be doing|i'll be doing|will i do|i'll do|responsib\w*|day[- ]to[- ]day|your role|your mission|(?:your|main|key) (?:tasks|duties|activities)|you will|you'll|impact|what you'll work on|challenges)\b/i],
   // "The Senior ML Engineer Role", "The Opportunity", "This Position": the post described.
   ['about-role', /^(?:the|this)\s+(?:[\p{L}\d/&+.-]+\s+){0,5}(?:role|position|opportunity|job)$/iu],
-  ['about-company', /\b(?:about us|who we are|our story|our mission|the company|company (?:description|profile|information|info|overview))\b/i],
+  ['about-company', /\b(?:about us|who we are|our story|our mission|the company|the organi[sz]ation|(?:the|our) client|company (?:description|profile|information|info|overview))\b/i],
   ['benefits', /\b(?:we offer|offer you|you'll get|you will get|perks|benefits|in it for you|(?:take care of|look after|reward) you)\b/i],
   // "We're Funded", "We are Integrated": the company describing itself (after the cues above:
   // "We're looking for" heads requirements, "We're offering" nothing yet).

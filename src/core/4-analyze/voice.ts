@@ -330,7 +330,8 @@ function inFieldList(degreePhrase: string): boolean {
   // "a Master's with 3+ years of experience, in physics, statistics or…": the experience asked
   // beside the degree is not one of its fields.
   // "a degree in a quantitative subject (e.g. statistics, physics…)", "…such as statistics or
-  // physics": the fields are listed after the example marker.
+  // physics", "…in a quantitative discipline (Computer Science, Statistics…": the fields are listed
+  // after the example marker or the parenthesis.
   // "…, or equivalent industry experience": the alternative to the degree is no field either.
   // A PDF wraps the phrase over lines: one space stands for any white space between its words.
   const list = degreePhrase
@@ -338,7 +339,9 @@ function inFieldList(degreePhrase: string): boolean {
     .replace(/,?\s*(?:or\s+)?(?:an?\s+)?equivalent\s+(?:[\w-]+\s+){0,2}experience\b/gi, '')
     .replace(/\bwith\s+[^,;.]{0,40}?\bexperience\b,?/i, '')
     .replace(/^.*?\b(?:in|of|covering)\b/i, '')
-    .replace(/^.*(?:\be\.g\.|\bsuch as\b|\bfor example\b|\bincluding\b|\blike\b)/i, '');
+    .replace(/^.*(?:\be\.g\.|\bsuch as\b|\bfor example\b|\bincluding\b|\blike\b)/i, '')
+    // "…in a quantitative discipline (Computer Science, Statistics, …": the parenthesis lists them.
+    .replace(/^.*\b(?:disciplines?|fields?|subjects?|areas?)\s*\(/i, '');
   return list.split(/,|\bor\b|\band\b|\//i).every((item) => item.trim().split(/\s+/).filter(Boolean).length <= 4 && !/\b(?:in|with|of|using|experience|knowledge|fluency|skills?|years?)\b/i.test(item));
 }
 
