@@ -299,7 +299,7 @@ export function analyzeExtraction(
   let levels: LevelColumn | undefined;
   const leadInsApart = new Map<string, boolean>();
   const forClient = kind === 'job' && speaksForClient(text);
-  const employers = kind === 'job' ? employerNames(text) : new Set<string>();
+  const employers = kind === 'job' ? employerNames(text) : undefined;
   // Acronyms the document spells out ("Machine Learning Platform (MLP)") stand for those words in
   // it: a lexicon acronym whose spelled-out words show none of its skills is another thing.
   let acronyms: AcronymDefinition[] | undefined;
@@ -351,9 +351,7 @@ export function analyzeExtraction(
           leadInsApart.set(leadIn, apart);
         }
         const setApart = apart ? leadIn : null;
-        // The employer's own name ("At Hugging Face, we…") is the company, wherever it stands.
-        const employer = employers.size > 0 && employers.has(text.slice(mention.start, mention.end).replace(/['’]s$/, '').toLowerCase());
-        const voice = employer ? { rule: 'organisation-name', cue: text.slice(mention.start, mention.end) } : secondHand({ sentence, start: mention.start - offset, end: mention.end - offset, kind, section, inIntro, hints, hiringLeadIn: kind === 'cv' ? setApart : null, teamOrCreedLeadIn: kind === 'job' ? setApart : null, forClient });
+        const voice = secondHand({ sentence, start: mention.start - offset, end: mention.end - offset, kind, section, inIntro, hints, hiringLeadIn: kind === 'cv' ? setApart : null, teamOrCreedLeadIn: kind === 'job' ? setApart : null, forClient, employers });
         if (voice) modality = { modality: 'reported', cue: voice.cue };
       }
       if (kind === 'cv' && modality.modality !== 'negated' && modality.modality !== 'reported' && view && cues.ownDenial && mayBeDeniedLater(sentence, mention.start - offset)) {

@@ -881,12 +881,18 @@ export function contextVerdict(mention: Mention, tokens: Token[], view: Sentence
   return required ? undefined : 'context-missing';
 }
 
-/** A context word at token k, by stem or as written; a hyphenated one ("fine-tuned", "pre-trained") is three tokens: word, joiner, word. */
-function isSentenceWord(words: ReadonlySet<string>, tokens: Token[], k: number, stems: TokenStems): boolean {
-  if (isContextWord(words, tokens, k, stems)) return true;
+/** The hyphenated word that starts at token k ("fine-tuned", "pre-trained": word, joiner, word), or undefined. */
+function hyphenatedAt(tokens: Token[], k: number): string | undefined {
   const next = tokens[k + 1];
   const after = tokens[k + 2];
-  return next?.type === 'joiner' && next.lower === '-' && after?.type === 'word' && words.has(`${tokens[k]?.lower ?? ''}-${after.lower}`);
+  return next?.type === 'joiner' && next.lower === '-' && after?.type === 'word' ? `${tokens[k]?.lower ?? ''}-${after.lower}` : undefined;
+}
+
+/** A context word at token k, by stem or as written, or the hyphenated word it starts. */
+function isSentenceWord(words: ReadonlySet<string>, tokens: Token[], k: number, stems: TokenStems): boolean {
+  if (isContextWord(words, tokens, k, stems)) return true;
+  const compound = hyphenatedAt(tokens, k);
+  return compound !== undefined && words.has(compound);
 }
 
 /**
@@ -899,9 +905,8 @@ export function sentenceHasWord(words: ReadonlySet<string>, mention: Mention, to
     const t = tokens[k];
     if (t?.type !== 'word') continue;
     if (words.has(t.lower)) return true;
-    const next = tokens[k + 1];
-    const after = tokens[k + 2];
-    if (next?.type === 'joiner' && next.lower === '-' && after?.type === 'word' && words.has(`${t.lower}-${after.lower}`)) return true;
+    const compound = hyphenatedAt(tokens, k);
+    if (compound !== undefined && words.has(compound)) return true;
   }
   return false;
 }

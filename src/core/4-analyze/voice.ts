@@ -48,12 +48,14 @@ const TEAM_WORDS = 'team|teams|group|groups|department|squad|unit|guild|chapter|
  */
 const NOT_A_NAME_WORD = String.raw`(?!(?:the|a|an|our|their|my|your|his|her|its|with|for|to|in|on|such|as|like|including)\b)[\p{L}\d+#.-]+`;
 const JOINED_NAME = String.raw`(?:\s*,\s*${NOT_A_NAME_WORD}(?:\s+${NOT_A_NAME_WORD})?){0,2}\s*(?:\band\b|\bor\b|&)\s*${NOT_A_NAME_WORD}(?:\s+${NOT_A_NAME_WORD})?`;
+/** Team words in the plural, before a list of the teams' names or a clause about them. */
+const PLURAL_TEAM_WORDS = 'teams|groups|departments|squads|labs';
 const TEAM_AFTER = new RegExp(String.raw`^[\s-]*(?:${TEAM_WORDS})\b|^${JOINED_NAME}[\s-]+(?:teams|groups|departments|squads)\b`, 'iu');
 /**
  * Teams named in a parenthesis after the plural word, the mention among them: "engineers from
  * different teams (e.g., Computer Vision, Perception, platform)", "the groups (NLP and speech)".
  */
-const TEAMS_LISTED_BEFORE = new RegExp(String.raw`\b(?:teams|groups|departments|squads|labs)\s*\(\s*(?:(?:e\.g\.|i\.e\.|such as|including|like|for example|for instance|incl\.)\s*,?\s*)?(?:[\p{L}\d+#.-]+(?:\s+[\p{L}\d+#.-]+)?\s*(?:,|\band\b|\bor\b|&|\/)\s*){0,5}$`, 'iu');
+const TEAMS_LISTED_BEFORE = new RegExp(String.raw`\b(?:${PLURAL_TEAM_WORDS})\s*\(\s*(?:(?:e\.g\.|i\.e\.|such as|including|like|for example|for instance|incl\.)\s*,?\s*)?(?:[\p{L}\d+#.-]+(?:\s+[\p{L}\d+#.-]+)?\s*(?:,|\band\b|\bor\b|&|\/)\s*){0,5}$`, 'iu');
 
 /**
  * CVs: a mention that names other people by their profession ("supported the NLP researchers") or
@@ -167,7 +169,7 @@ const PARTY_WHO = new RegExp(
 const PEOPLE_WHO = new RegExp(String.raw`\b([\p{L}-]+s)\s+who\s+${SUBJECT_ADVERB}(?:${OTHER_VERBS})\b`, 'giu');
 const WRITER_AMONG: ReadonlySet<string> = new Set(['us', 'ourselves', 'yourselves']);
 /** The quick test before TEAMS_THAT_DO is tried: a plural team word and a relative word after it. */
-const TEAM_RELATIVE = /\b(?:teams|groups|departments|squads|labs)\s+(?:that|which|who)\b/i;
+const TEAM_RELATIVE = new RegExp(String.raw`\b(?:${PLURAL_TEAM_WORDS})\s+(?:that|which|who)\b`, 'i');
 /**
  * Teams described by what they are doing, after "that", "which" or "who": "support data science
  * teams that are utilizing ML to predict customer intent", "groups which train the speech models".
@@ -560,6 +562,8 @@ export interface VoiceInput {
   teamOrCreedLeadIn?: string | null;
   /** A job ad written by an agency for its client (speaksForClient): "they" there is the employer. */
   forClient?: boolean;
+  /** A job ad's names for its employer (employerNames), lower case: a mention written as one is the company. */
+  employers?: ReadonlySet<string>;
 }
 
 /**
@@ -595,7 +599,12 @@ export function speaksForClient(text: string): boolean {
 const THEY_OPENS = /^\W*(?:and|but|while|whereas|which|whom)?\s*they\b/i;
 
 /** The second-hand reading of a mention, or null when it is the writer's (CV) or the post's (job ad). */
-export function secondHand({ sentence, start, end, kind, section, inIntro, hints, hiringLeadIn, teamOrCreedLeadIn, forClient }: VoiceInput): Voice | null {
+export function secondHand({ sentence, start, end, kind, section, inIntro, hints, hiringLeadIn, teamOrCreedLeadIn, forClient, employers }: VoiceInput): Voice | null {
+  // The employer's own name ("At Hugging Face, we…") is the company, wherever it stands.
+  if (employers && employers.size > 0) {
+    const written = sentence.slice(start, end);
+    if (employers.has(written.replace(/['’]s$/, '').toLowerCase())) return { rule: 'organisation-name', cue: written };
+  }
   if (hints.employmentTerms) return { rule: 'employment-terms', cue: EMPLOYMENT_TERMS.exec(sentence)?.[0] ?? '' };
   if (hints.companyDescribed) return { rule: 'company-described', cue: COMPANY_DESCRIBED.exec(sentence)?.[0].trim().slice(0, 80) ?? '' };
   const mention = sentence.slice(start, end);
