@@ -2478,3 +2478,24 @@ describe('fields in a parenthesis after "a … discipline"; "About the organisat
     expect(detectSections('Requirements\n- Python\n\nIt would be advantageous to have:\n- Rust').map((s) => s.kind)).toEqual(['requirements', 'preferred']);
   });
 });
+
+describe('an acronym spelled out before a parenthesis that goes on, or with a word in capitals', () => {
+  casesOfSkills([
+    ['Data manager, Coastal Nature Network (CNN Wales), 2016 to 2018', 'neural-networks', false],
+    ['Postdoc, Rail AI Institute (RAII Delft), 2020', 'cpp', false],
+    ['Kept file handles safe with RAII in the C++ ingest service.', 'cpp', true],
+  ]);
+});
+
+describe('word senses met in self-published CVs: learning algorithms of a field, vector instructions, records kept, matrix courses', () => {
+  casesOfSkills([
+    ['Built a robot learning algorithm for drawer opening.', 'learning-algorithms', false],
+    ['Benchmarked supervised learning algorithms on credit data.', 'learning-algorithms', true],
+    ['Hand-vectorised the hash join with SIMD in Rust.', 'cpp', false],
+    ['Wrote AVX2 kernels in C++ for the ranker.', 'cpp', true],
+    ['Cut the time to update statistics on large partitioned tables from hours to seconds.', 'statistics', false],
+    ['Used Bayesian statistics to size the trial arms.', 'statistics', true],
+    ['Coursework: Matrix Analysis, Real Analysis, Probability', 'linear-algebra', true],
+    ['Ran a risk matrix analysis for the vendor audit.', 'linear-algebra', false],
+  ]);
+});

@@ -19,3 +19,10 @@ describe('acronyms a document spells out', () => {
     expect(definedAcronyms('We ship models fast (NLP) and often (CV).')).toEqual([]);
   });
 });
+
+describe('acronyms followed by a gloss, or spelled with a word in capitals', () => {
+  it('reads "(EAIL Munich)" as the acronym EAIL, spelled by "Edge AI Lab"', () => {
+    const text = 'Spent a summer at the Edge AI Lab (EAIL Munich) on sensor fusion.';
+    expect(definedAcronyms(text).map((d) => [d.acronym, text.slice(d.start, d.end).trim()])).toEqual([['EAIL', 'Edge AI Lab']]);
+  });
+});

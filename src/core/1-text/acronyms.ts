@@ -2,13 +2,18 @@ import { matchesOf } from '../0-base/matches';
 
 /**
  * Acronyms a document defines by spelling them out: "Machine Learning Platform (MLP)", "Intelligent
- * Document Processing (IDP)". Within that document the letters stand for those words, whatever a
- * lexicon reads them as elsewhere (MLP is also a multilayer perceptron).
+ * Document Processing (IDP)", "Robotics and AI Institute (RAII Zurich)". Within that document the
+ * letters stand for those words, whatever a lexicon reads them as elsewhere (MLP is also a
+ * multilayer perceptron, RAII a C++ idiom).
  */
 
 /** Words an acronym skips: "Department of Energy (DOE)", "Research and Development (RD)". */
 const SKIPPED = new Set(['of', 'and', 'for', 'the', 'in', 'on', 'to', 'a', 'an', '&']);
-const DEFINITION = /\(([A-Z]{2,6})s?\)/g;
+// The acronym opens the parenthesis; a place or a short gloss may follow it there ("(RAII Zurich)",
+// "(MLP, Berlin)").
+const DEFINITION = /\(([A-Z]{2,6})s?(?:[ ,;][^()\n]{0,40})?\)/g;
+/** A word in capitals gives all its letters ("AI Institute", AII). */
+const CAPITALS = /^[A-Z]{2,}$/;
 const WORD = /[\p{L}\d][\p{L}\d'’]*/gu;
 
 export interface AcronymDefinition {
@@ -29,6 +34,11 @@ function spelledFrom(words: ReadonlyArray<{ text: string }>, acronym: string): n
     const word = words[w];
     if (!word) return null;
     const small = SKIPPED.has(word.text.toLowerCase());
+    const letters = word.text;
+    if (CAPITALS.test(letters) && letters.length <= a + 1 && acronym.slice(a + 1 - letters.length, a + 1) === letters) {
+      const taken = match(w - 1, a - letters.length);
+      if (taken !== null) return taken;
+    }
     if (word.text[0]?.toUpperCase() === acronym[a]) {
       const taken = match(w - 1, a - 1);
       if (taken !== null) return taken;
