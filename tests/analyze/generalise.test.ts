@@ -2497,5 +2497,9 @@ describe('word senses met in self-published CVs: learning algorithms of a field,
     ['Used Bayesian statistics to size the trial arms.', 'statistics', true],
     ['Coursework: Matrix Analysis, Real Analysis, Probability', 'linear-algebra', true],
     ['Ran a risk matrix analysis for the vendor audit.', 'linear-algebra', false],
+    ['Hardware: Jetson Orin, Ouster LiDAR, CAN bus adapters', 'computer-vision', false],
+    ['Segmented LiDAR scans into drivable and blocked ground.', 'computer-vision', true],
+    ["Shipped one of the firm's top priorities, a new ledger.", 'time-management', false],
+    ['Juggled competing priorities across three client launches.', 'time-management', true],
   ]);
 });
