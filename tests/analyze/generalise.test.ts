@@ -2501,5 +2501,10 @@ describe('word senses met in self-published CVs: learning algorithms of a field,
     ['Segmented LiDAR scans into drivable and blocked ground.', 'computer-vision', true],
     ["Shipped one of the firm's top priorities, a new ledger.", 'time-management', false],
     ['Juggled competing priorities across three client launches.', 'time-management', true],
+    ['Soft skills: teamwork, punctuality, curiosity', 'collaboration', false],
+    ['A reliable team player who enjoys a busy shop floor.', 'collaboration', false],
+    ['Built the billing pipeline together with the finance team.', 'collaboration', true],
+    ['Coursework: Microcomputer System Design, Signals and Systems', 'software-engineering', false],
+    ['Led the system design of our order-matching service.', 'software-engineering', true],
   ]);
 });
