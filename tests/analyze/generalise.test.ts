@@ -2508,3 +2508,14 @@ describe('word senses met in self-published CVs: learning algorithms of a field,
     ['Led the system design of our order-matching service.', 'software-engineering', true],
   ]);
 });
+
+describe('citations: a venue names its own field, and a Title Case title names its topic', () => {
+  casesOfSkills([
+    ['Publications\n- Lee, K. and Ortiz, M. Fast grasp planning in clutter. International Conference on Artificial Intelligence and Statistics, 2024.', 'statistics', false],
+    ['Publications\n- Lee, K. Drift in field sensors. Journal of Applied Statistics, 2021.', 'statistics', false],
+    ['Publications\n- Lee, K. Bayesian statistics for small trials: a practical guide. Clinical Trials, 2021.', 'statistics', true],
+    ['Publications\n- Ruiz, A., Chen, L. Stakeholder Management in Open Hardware Projects. Open Science Workshop, 2023.', 'business-knowledge', false],
+    ['Research\n- Worked with cardiologists and radiographers to label the scans.', 'collaboration', true],
+    ['Experience\n- Presented pricing plans to Stakeholder Boards in Three Regions', 'business-knowledge', true],
+  ]);
+});

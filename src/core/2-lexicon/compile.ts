@@ -4,9 +4,12 @@ import { tokenize, type Token } from '../1-text/tokenize';
 import { isPeopleWord } from './people-words';
 import { familyFileSchema, manifestSchema, roleSchema, termFileSchema, type Family, type LexiconManifest, type RoleModel, type TermContext, type TermEntry } from './schema';
 
+/** The role category whose skills are ways of working (time, business, ideas, people), not techniques. */
+export const SOFT_SKILLS = 'soft-skills';
+
 /** The 19 skills in 5 categories that clients rely on: a role file may add, never rename or drop. */
 export const SKILL_CONTRACT: Readonly<Record<string, readonly string[]>> = {
-  'soft-skills': ['time-management', 'business-knowledge', 'idea-iteration', 'collaboration'],
+  [SOFT_SKILLS]: ['time-management', 'business-knowledge', 'idea-iteration', 'collaboration'],
   'basic-technical': ['python', 'cpp', 'statistics', 'linear-algebra', 'calculus', 'physics', 'numerical-analysis'],
   subdisciplines: ['computer-vision', 'nlp', 'audio-speech', 'reinforcement-learning'],
   'ml-concepts': ['neural-networks', 'learning-algorithms'],

@@ -1,5 +1,5 @@
 import type { Extraction, Section, SectionKind } from '../1-text/schema';
-import type { CompiledLexicon, RoleSkill } from '../2-lexicon/compile';
+import { SOFT_SKILLS, type CompiledLexicon, type RoleSkill } from '../2-lexicon/compile';
 import { classifyKind, mayContradict } from './classify';
 import { employerNames, isHiringLeadIn, isTeamOrCreedLeadIn, secondHand, speaksForClient, speaksToCandidate, voiceHints, type VoiceHints } from './voice';
 import { contextVerdict, deniedByLaterClause, deniedByWriterLater, mayBeDeniedLater, fillClauses, isCorroborated, isPlainTerm, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, sentenceHasWord, TokenStems, yearsOf, type ClauseCache, type Judgement, type VerdictCache, type ModalityResult, type SentenceCues, type SentenceView } from './context';
@@ -16,6 +16,7 @@ import { findUnmappedTerms } from '../3-extract/unmapped';
 import { confidenceOver } from '../1-text/ocr-words';
 import { listLeadIns } from '../1-text/list-lead-in';
 import { definedAcronyms, type AcronymDefinition } from '../1-text/acronyms';
+import { inTitleCase, insideSpan, venueSpans, type TextSpan } from '../1-text/citations';
 import { BULLET_LINE, lineIndexAt, lineStarts } from '../1-text/lines';
 import { countBefore } from '../0-base/sorted';
 import { levelColumn, type Level, type LevelColumn } from '../1-text/level-column';
@@ -313,6 +314,14 @@ export function analyzeExtraction(
     const skills = Object.keys(mention.term.entry.skills);
     return !definitions.some((d) => mentions.some((m) => m.start >= d.start && m.end <= d.end && Object.keys(m.term.entry.skills).some((skill) => skills.includes(skill))));
   };
+  // A venue's name ("Conference on Artificial Intelligence and Statistics") is the venue's field, not
+  // the writer's; a soft skill or business word in a CV's Title Case publication title is the
+  // work's topic ("Domain Knowledge Priors for Crop Yield Forecasting"), not how the writer works.
+  let venues: TextSpan[] | undefined;
+  const inVenueName = (mention: Mention): boolean => insideSpan((venues ??= venueSpans(text)), mention.start, mention.end);
+  const topicOfATitle = (mention: Mention, section: SectionKind | null): boolean =>
+    kind === 'cv' && section === 'publications' && !/^\S+ed\b/i.test(text.slice(mention.start, mention.end)) &&
+    Object.keys(mention.term.entry.skills).every((skill) => fieldOf(skill) === SOFT_SKILLS) && inTitleCase(text, mention.start, mention.end);
   const reversedByNon = (mention: Mention): boolean => NON_BEFORE.test(text.slice(Math.max(0, mention.start - 5), mention.start));
   const traced: TracedMention[] = [];
   const evidenceBySkill = new Map<string, Evidence[]>();
@@ -325,7 +334,7 @@ export function analyzeExtraction(
     const sentence = view?.text ?? text.slice(mention.start, mention.end);
     const offset = view?.span.start ?? mention.start;
     let judgement: Judgement;
-    const rejected = (view ? rejectedByContext(mention, view) : undefined) ?? (spelledOutOtherwise(mention) || reversedByNon(mention) ? 'context-excluded' : undefined);
+    const rejected = (view ? rejectedByContext(mention, view) : undefined) ?? (spelledOutOtherwise(mention) || reversedByNon(mention) || inVenueName(mention) || topicOfATitle(mention, section) ? 'context-excluded' : undefined);
     if (rejected) {
       judgement = judgementOf(false, rejected, 'normal');
     } else if (

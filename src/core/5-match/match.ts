@@ -1,5 +1,5 @@
 import { SkillmatchError } from '../0-base/errors';
-import type { CompiledLexicon } from '../2-lexicon/compile';
+import { SOFT_SKILLS, type CompiledLexicon } from '../2-lexicon/compile';
 import type { Family } from '../2-lexicon/schema';
 import type { Analysis, Evidence, SkillResult } from '../4-analyze/schema';
 import type { CvError, JobRequirement, JobTerm, Match, MatchResult, RequirementMatch, RequirementStatus, TermMatch } from './schema';
@@ -42,8 +42,6 @@ export interface TermCatalogue {
   familyOf(term: string): { id: string; label: string; members: readonly string[] } | undefined;
 }
 
-/** The role category whose skills are ways of working, not things an ad names term by term. */
-const SOFT_SKILLS = 'soft-skills';
 
 /**
  * A term is named when it is a tool, library, language, platform or named method, and not a way

@@ -1,0 +1,75 @@
+import { matchesOf } from '../0-base/matches';
+
+/**
+ * Parts of a citation that name something other than the writer's own skills.
+ *
+ * A venue's name ("International Conference on Artificial Intelligence and Statistics", "IEEE
+ * Transactions on Medical Imaging", "Journal of Statistical Software") names the field of the venue
+ * a paper appeared in or a talk was given at; what the writer did shows in the work's own title.
+ * A title written in Title Case ("Domain Knowledge Priors for Crop Yield Forecasting")
+ * names its topic: a word of business or of how people work inside it is the topic, not conduct.
+ */
+
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+/** Words that open a venue's name, followed by "on", "of", "in" or "for" and the field. */
+const VENUE_OPENING = /\b(?:Conference|Symposium|Workshop|Transactions|Journal|Proceedings|Congress|Colloquium|Forum)s?\s+(?:on|of|in|for)\s+/g;
+/** Small words a Title Case name keeps in lower case. */
+const SMALL = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'via', 'with', '&']);
+const WORD = /[^\s,;:()[\]"“”.!?]+/g;
+
+/** Whether a word is written as a Title Case name writes it: a capital, a digit, or a small word. */
+function titleWord(word: string): boolean {
+  return SMALL.has(word.toLowerCase()) || /^[\p{Lu}\d]/u.test(word);
+}
+
+/**
+ * Every venue name in the text: the run of Title Case words after "Conference on", "Journal of",
+ * "Transactions on", "Proceedings of"…, to the last capitalised word before the first word in lower
+ * case that is not a small word, or before the first comma, parenthesis or full stop.
+ */
+export function venueSpans(text: string): TextSpan[] {
+  const spans: TextSpan[] = [];
+  for (const opening of matchesOf(VENUE_OPENING, text)) {
+    const from = opening.index + opening[0].length;
+    const stop = text.slice(from, from + 160).search(/[,;:()[\]"“”\n]|\.(?:\s|$)/);
+    const run = stop < 0 ? text.slice(from, from + 160) : text.slice(from, from + stop);
+    let end = from;
+    let capitals = 0;
+    for (const word of matchesOf(WORD, run)) {
+      if (!titleWord(word[0])) break;
+      if (SMALL.has(word[0].toLowerCase())) continue;
+      capitals++;
+      end = from + word.index + word[0].length;
+    }
+    if (capitals > 0) spans.push({ start: from, end });
+  }
+  return spans;
+}
+
+/** Whether an offset range lies inside one of the spans. */
+export function insideSpan(spans: readonly TextSpan[], start: number, end: number): boolean {
+  return spans.some((s) => start >= s.start && end <= s.end);
+}
+
+/** Content words (not small words) looked at on each side of a mention. */
+const TITLE_REACH = 3;
+
+/**
+ * Whether a mention stands inside a Title Case title on its line: it is capitalised, and at least
+ * two content words around it (up to three each side, on the same line) are all capitalised.
+ */
+export function inTitleCase(text: string, start: number, end: number): boolean {
+  if (!/^\p{Lu}/u.test(text.slice(start, end))) return false;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const nextBreak = text.indexOf('\n', end);
+  const lineEnd = nextBreak < 0 ? text.length : nextBreak;
+  const contentWords = (s: string): string[] => matchesOf(WORD, s).map((w) => w[0]).filter((w) => !SMALL.has(w.toLowerCase()) && /\p{L}/u.test(w));
+  const before = contentWords(text.slice(lineStart, start).split(/[:"“”]/).pop() ?? '').slice(-TITLE_REACH);
+  const after = contentWords(text.slice(end, lineEnd).split(/[,:"“”(]|\.(?:\s|$)/)[0] ?? '').slice(0, TITLE_REACH);
+  const around = [...before, ...after];
+  return around.length >= 2 && around.every(titleWord);
+}

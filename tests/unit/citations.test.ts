@@ -1,0 +1,27 @@
+import { inTitleCase, venueSpans } from '../../src/core/1-text/citations';
+
+describe('venue names in citations', () => {
+  it('spans the Title Case name after "Conference on", up to the comma', () => {
+    const text = 'Lee, K. Fast grasp planning. International Conference on Artificial Intelligence and Statistics (AISTATS), 2024.';
+    expect(venueSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['Artificial Intelligence and Statistics']);
+  });
+
+  it('stops at the first word in lower case that is not a small word', () => {
+    const text = 'Spoke at the Workshop on Robot Learning and then joined the lab.';
+    expect(venueSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['Robot Learning']);
+  });
+});
+
+describe('titles in Title Case', () => {
+  it('finds a capitalised term among capitalised words on its line', () => {
+    const text = 'Ruiz, A. Stakeholder Management in Open Hardware Projects. 2023.';
+    const at = text.indexOf('Stakeholder Management');
+    expect(inTitleCase(text, at, at + 'Stakeholder Management'.length)).toBe(true);
+  });
+
+  it('does not find one in a sentence', () => {
+    const text = 'Ran stakeholder management for three hardware projects.';
+    const at = text.indexOf('stakeholder management');
+    expect(inTitleCase(text, at, at + 'stakeholder management'.length)).toBe(false);
+  });
+});
