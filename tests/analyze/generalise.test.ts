@@ -2519,3 +2519,15 @@ describe('citations: a venue names its own field, and a Title Case title names i
     ['Experience\n- Presented pricing plans to Stakeholder Boards in Three Regions', 'business-knowledge', true],
   ]);
 });
+
+describe('a running date range, prizes, contests and chips are not what their words say elsewhere', () => {
+  casesOfSkills([
+    ['Treasurer and executive board member of the chess club (2021 – Present)', 'business-knowledge', false],
+    ['Presented the churn forecast to board members every quarter.', 'business-knowledge', true],
+    ['Reduced triage delays and received a $5k reward from the hospital.', 'business-knowledge', false],
+    ['Reduced cloud spend by $40k a year.', 'business-knowledge', true],
+    ['Finalist, Interdisciplinary Contest in Modeling 2022', 'collaboration', false],
+    ['Validated every operator on the Language Processing Unit.', 'nlp', false],
+    ['Built language processing pipelines for clinical notes.', 'nlp', true],
+  ]);
+});

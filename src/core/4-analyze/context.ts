@@ -774,9 +774,25 @@ const WINDOW_FREE = new Set(['of', 'the', 'a', 'an', 'and', 'or']);
 /** Whether the word token at k is one of the context words, as written or by its stem. */
 function isContextWord(words: ReadonlySet<string>, tokens: Token[], k: number, stems: TokenStems): boolean {
   const t = tokens[k];
-  if (t?.type !== 'word') return false;
+  if (t?.type !== 'word' || endsDateRange(tokens, k)) return false;
   const stem = stems.at(k);
   return words.has(t.lower) || (stem !== undefined && words.has(stem));
+}
+
+/** Words that close a date range that is still running: "2021 – present", "Sep 2020 to date". */
+const OPEN_RANGE_END = new Set(['present', 'current', 'now', 'today', 'date', 'ongoing']);
+const RANGE_LINK = new Set(['-', '–', '—', 'to', 'until', 'till']);
+const DATE_POINT = /^(?:(?:19|20)\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)$/;
+
+/**
+ * Whether token k ends a date range ("2021 – Present", "Sep 2020 to date"): there "present" is a
+ * date, not the verb a context may ask for ("presented to the board").
+ */
+function endsDateRange(tokens: Token[], k: number): boolean {
+  if (!OPEN_RANGE_END.has(tokens[k]?.lower ?? '')) return false;
+  const link = tokens[k - 1];
+  const point = tokens[k - 2];
+  return link !== undefined && RANGE_LINK.has(link.lower) && point?.type === 'word' && DATE_POINT.test(point.lower);
 }
 
 /** Whether one of the words stands among the few words right before the mention, in its sentence. */
