@@ -2531,3 +2531,10 @@ describe('a running date range, prizes, contests and chips are not what their wo
     ['Built language processing pipelines for clinical notes.', 'nlp', true],
   ]);
 });
+
+describe('power analysis in hardware security is a side-channel attack, not a sample size', () => {
+  casesOfSkills([
+    ['Recovered AES keys through software-based power analysis of the enclave.', 'statistics', false],
+    ['Ran power analyses to size the customer survey.', 'statistics', true],
+  ]);
+});
