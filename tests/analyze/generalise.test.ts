@@ -2538,3 +2538,12 @@ describe('power analysis in hardware security is a side-channel attack, not a sa
     ['Ran power analyses to size the customer survey.', 'statistics', true],
   ]);
 });
+
+describe('a double s is no plural, and a field named after "multidisciplinary" is a course', () => {
+  casesOfSkills([
+    ['Styling: Sass, Less and Tailwind', 'statistics', false],
+    ['Fitted mixed models in SAS for the trial data.', 'statistics', true],
+    ['Coursework: Multidisciplinary NLP, Operating Systems', 'collaboration', false],
+    ['Joined a multidisciplinary team of nurses and engineers.', 'collaboration', true],
+  ]);
+});

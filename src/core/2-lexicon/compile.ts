@@ -1,11 +1,9 @@
 import type { z } from 'zod';
 import type { NlpPort } from '../0-base/nlp-port';
 import { tokenize, type Token } from '../1-text/tokenize';
+import { SOFT_SKILLS } from './categories';
 import { isPeopleWord } from './people-words';
 import { familyFileSchema, manifestSchema, roleSchema, termFileSchema, type Family, type LexiconManifest, type RoleModel, type TermContext, type TermEntry } from './schema';
-
-/** The role category whose skills are ways of working (time, business, ideas, people), not techniques. */
-export const SOFT_SKILLS = 'soft-skills';
 
 /** The 19 skills in 5 categories that clients rely on: a role file may add, never rename or drop. */
 export const SKILL_CONTRACT: Readonly<Record<string, readonly string[]>> = {

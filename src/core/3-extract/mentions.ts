@@ -154,6 +154,14 @@ function walkAcrossConjunction(w: Walk, node: TrieNode, j: number): void {
   }
 }
 
+/**
+ * The word without a plural s ("GPUs" → "gpu"), or null. A word ending in a double s ("Sass",
+ * "class", "OSS") is no plural of the word before its last s: Sass is not SAS, nor OSS an OS.
+ */
+function singularOf(lower: string): string | null {
+  return lower.length > 3 && lower.endsWith('s') && !lower.endsWith('ss') ? lower.slice(0, -1) : null;
+}
+
 /** Depth-first through the trie: a token continues a match as itself, without a plural s, as written, or by its stem. */
 function walk(w: Walk, node: TrieNode, at: number): void {
   let j = at;
@@ -167,7 +175,8 @@ function walk(w: Walk, node: TrieNode, at: number): void {
   if (node !== w.lexicon.root && w.sentenceOpeners?.[j] === 1) return;
   if (node.exact.size) {
     consider(w, node.exact.get(token.lower), j);
-    if (token.lower.length > 3 && token.lower.endsWith('s')) consider(w, node.exact.get(token.lower.slice(0, -1)), j);
+    const singular = singularOf(token.lower);
+    if (singular) consider(w, node.exact.get(singular), j);
     // A closed compound written open ("Tensor Flow", "tool kit", "Git Hub"): two words one space
     // apart match the lexicon's one-word form they join into.
     const next = w.tokens[j + 1];
@@ -215,7 +224,7 @@ function mayBeginTerm(token: Token, lexicon: CompiledLexicon, nlp: NlpPort): boo
     const lower = token.lower;
     begins =
       root.exact.has(lower) ||
-      (lower.length > 3 && lower.endsWith('s') && root.exact.has(lower.slice(0, -1))) ||
+      (singularOf(lower) !== null && root.exact.has(singularOf(lower) ?? '')) ||
       lexicon.openCompoundHeads.has(lower) ||
       root.cased.has(token.text) ||
       (root.stem.size > 0 && lexicon.stemPrefixes.has(lower.slice(0, 3)) && root.stem.has(cachedStem(lower, lexicon, nlp) ?? '\u0000'));

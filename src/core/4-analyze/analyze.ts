@@ -1,5 +1,6 @@
 import type { Extraction, Section, SectionKind } from '../1-text/schema';
-import { SOFT_SKILLS, type CompiledLexicon, type RoleSkill } from '../2-lexicon/compile';
+import type { CompiledLexicon, RoleSkill } from '../2-lexicon/compile';
+import { SOFT_SKILLS } from '../2-lexicon/categories';
 import { classifyKind, mayContradict } from './classify';
 import { employerNames, isHiringLeadIn, isTeamOrCreedLeadIn, secondHand, speaksForClient, speaksToCandidate, voiceHints, type VoiceHints } from './voice';
 import { contextVerdict, deniedByLaterClause, deniedByWriterLater, mayBeDeniedLater, fillClauses, isCorroborated, isPlainTerm, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, sentenceHasWord, TokenStems, yearsOf, type ClauseCache, type Judgement, type VerdictCache, type ModalityResult, type SentenceCues, type SentenceView } from './context';

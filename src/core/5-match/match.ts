@@ -1,5 +1,6 @@
 import { SkillmatchError } from '../0-base/errors';
-import { SOFT_SKILLS, type CompiledLexicon } from '../2-lexicon/compile';
+import type { CompiledLexicon } from '../2-lexicon/compile';
+import { SOFT_SKILLS } from '../2-lexicon/categories';
 import type { Family } from '../2-lexicon/schema';
 import type { Analysis, Evidence, SkillResult } from '../4-analyze/schema';
 import type { CvError, JobRequirement, JobTerm, Match, MatchResult, RequirementMatch, RequirementStatus, TermMatch } from './schema';
