@@ -2547,3 +2547,10 @@ describe('a double s is no plural, and a field named after "multidisciplinary" i
     ['Joined a multidisciplinary team of nurses and engineers.', 'collaboration', true],
   ]);
 });
+
+describe('pictures read by a model: a vision task or a deep-learning framework beside them', () => {
+  casesOfSkills([
+    ['Used TensorFlow to flag cracks in bridge photos for the inspection crew.', 'computer-vision', true],
+    ['Took photos of every shelf for the weekly stock report.', 'computer-vision', false],
+  ]);
+});
