@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { TEST_LOG_DIR } from '../helpers';
@@ -17,9 +17,13 @@ export interface ServerProcess {
 /** Starts src/main/server.ts in its own process, as `npm start` does, on a free port; resolves once it listens. */
 export function startServer(env: Record<string, string> = {}, options: { preload?: string[] } = {}): Promise<ServerProcess> {
   const preload = (options.preload ?? []).flatMap((file) => ['--import', file]);
+  // A data directory of its own unless the test gives one; it is removed when the process exits,
+  // so no store is left behind in the temporary directory.
+  const ownDataDir = env.DATA_DIR === undefined ? mkdtempSync(path.join(os.tmpdir(), 'skillmatch-')) : undefined;
   const child = spawn(process.execPath, ['--import', 'tsx', ...preload, path.join(__dirname, '..', '..', 'src', 'main', 'server.ts')], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PDF_WORKERS: '1', LOG_LEVEL: 'info', DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'skillmatch-')), ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PDF_WORKERS: '1', LOG_LEVEL: 'info', ...(ownDataDir ? { DATA_DIR: ownDataDir } : {}), ...env },
   });
+  if (ownDataDir) child.on('exit', () => rmSync(ownDataDir, { recursive: true, force: true }));
   const logs: string[] = [];
   const proc = `/proc/${child.pid}`;
   // Its log lines join the suite's, for the scan for CV text after the suite (tests/log-scan).

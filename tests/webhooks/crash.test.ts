@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { signStandardWebhook } from '../../src/app/webhooks/signature';
@@ -91,7 +91,11 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   callbackUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`;
 });
-afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
+afterAll(async () => {
+  await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  // The store holds the test's applications: it goes with the test.
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('crash safety', () => {
   it('a process killed with SIGKILL mid-work loses no accepted event, and finished results never change', async () => {
