@@ -56,13 +56,17 @@ export function statedTotalYears(text: string, sections: Section[]): number | un
 const MONTHS: Readonly<Record<string, number>> = {
   jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11,
 };
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+/** A month as CVs write it: "Sep", "Sept.", "September". */
+export const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+/** Words that end a date range still running: "2021 – present", "Sep 2020 to date". */
+export const OPEN_RANGE_ENDS: readonly string[] = ['present', 'current', 'now', 'today', 'ongoing', 'date'];
+const OPEN_RANGE_END = OPEN_RANGE_ENDS.join('|');
 const POINT = `(?:${MONTH}\\s+(?:19|20)\\d{2}|(?:0?[1-9]|1[0-2])[/.](?:19|20)\\d{2}|(?:19|20)\\d{2})`;
-const RANGE = new RegExp(`(${POINT})\\s*(?:[-–—]|to|until)\\s*(${POINT}|present|current|now|today|ongoing|date)`, 'gi');
+const RANGE = new RegExp(`(${POINT})\\s*(?:[-–—]|to|until)\\s*(${POINT}|${OPEN_RANGE_END})`, 'gi');
 
 function monthOf(point: string, now: Date, isEnd: boolean): number | null {
   const p = point.toLowerCase().replace(/\./g, ' ').trim();
-  if (/^(present|current|now|today|ongoing|date)$/.test(p)) return now.getUTCFullYear() * 12 + now.getUTCMonth() + 1;
+  if (OPEN_RANGE_ENDS.includes(p)) return now.getUTCFullYear() * 12 + now.getUTCMonth() + 1;
   const year = /(19|20)\d{2}/.exec(p);
   if (!year) return null;
   const y = Number(year[0]);

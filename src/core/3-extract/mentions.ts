@@ -222,9 +222,10 @@ function mayBeginTerm(token: Token, lexicon: CompiledLexicon, nlp: NlpPort): boo
   if (begins === undefined) {
     const { root } = lexicon;
     const lower = token.lower;
+    const singular = singularOf(lower);
     begins =
       root.exact.has(lower) ||
-      (singularOf(lower) !== null && root.exact.has(singularOf(lower) ?? '')) ||
+      (singular !== null && root.exact.has(singular)) ||
       lexicon.openCompoundHeads.has(lower) ||
       root.cased.has(token.text) ||
       (root.stem.size > 0 && lexicon.stemPrefixes.has(lower.slice(0, 3)) && root.stem.has(cachedStem(lower, lexicon, nlp) ?? '\u0000'));

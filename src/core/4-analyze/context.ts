@@ -3,7 +3,7 @@ import type { SectionKind } from '../1-text/schema';
 import { afterWindow, isAfterWord, phraseStem } from '../2-lexicon/compile';
 import { isPeopleWord } from '../2-lexicon/people-words';
 import type { Mention } from '../3-extract/mentions';
-import { WORD_NUMBERS, YEARS_COUNT, yearsStated } from '../3-extract/experience';
+import { MONTH, OPEN_RANGE_ENDS, WORD_NUMBERS, YEARS_COUNT, yearsStated } from '../3-extract/experience';
 import type { NlpPort } from '../0-base/nlp-port';
 import type { DocumentKind, Modality, Requirement } from './schema';
 import type { Span } from '../1-text/sentences';
@@ -779,10 +779,10 @@ function isContextWord(words: ReadonlySet<string>, tokens: Token[], k: number, s
   return words.has(t.lower) || (stem !== undefined && words.has(stem));
 }
 
-/** Words that close a date range that is still running: "2021 – present", "Sep 2020 to date". */
-const OPEN_RANGE_END = new Set(['present', 'current', 'now', 'today', 'date', 'ongoing']);
+/** The words and links of a date range still running (experience.ts), token by token. */
+const OPEN_RANGE_END: ReadonlySet<string> = new Set(OPEN_RANGE_ENDS);
 const RANGE_LINK = new Set(['-', '–', '—', 'to', 'until', 'till']);
-const DATE_POINT = /^(?:(?:19|20)\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)$/;
+const DATE_POINT = new RegExp(`^(?:(?:19|20)\\d\\d|${MONTH})$`);
 
 /**
  * Whether token k ends a date range ("2021 – Present", "Sep 2020 to date"): there "present" is a
