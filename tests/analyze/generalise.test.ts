@@ -2554,3 +2554,12 @@ describe('pictures read by a model: a vision task or a deep-learning framework b
     ['Took photos of every shelf for the weekly stock report.', 'computer-vision', false],
   ]);
 });
+
+describe('terms that name their class: a radiance field is a network, a Dirichlet process a prior, a headline a text', () => {
+  casesOfSkills([
+    ['Fitted neural radiance fields to drone sweeps of quarry walls.', 'neural-networks', true],
+    ['Clustered shoppers with a hierarchical Dirichlet process.', 'statistics', true],
+    ['Built a question generation system for reading quizzes.', 'nlp', true],
+    ['Scheduled power generation for the wind farm.', 'nlp', false],
+  ]);
+});

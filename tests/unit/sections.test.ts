@@ -313,3 +313,25 @@ describe('a question marked as a title heads a section; an unmarked question is 
     expect(detectSections(text).map((s) => s.kind)).toEqual(['requirements']);
   });
 });
+
+describe('a CV part named by a qualifying word before its kind', () => {
+  it.each([
+    ['Refereed Journal Papers', 'publications'],
+    ['Peer-Reviewed Publications', 'publications'],
+    ['Workshop Proceedings', 'publications'],
+    ['Scholarships and Honours', 'awards'],
+    ['Industry Certificates', 'certifications'],
+    ['Robotics Projects', 'projects'],
+  ])('"%s" heads %s', (line, kind) => {
+    expect(classifyHeading(line)?.kind).toBe(kind);
+  });
+
+  it.each(['Python Experience', 'Technical projects are reviewed weekly', 'Peer-reviewed publications', 'Awards Ceremony Tickets', 'Award'])('"%s" heads nothing new', (line) => {
+    expect(['publications', 'awards', 'projects']).not.toContain(classifyHeading(line)?.kind);
+  });
+
+  it('ends a skills list before the papers under it', () => {
+    const text = 'Skills\nPython, Rust\n\nRefereed Journal Papers\n\nA. Writer, “Sparse Codes for Sonar,” Acoustics Letters, 2022.\n';
+    expect(detectSections(text).map((s) => s.kind)).toEqual(['skills', 'publications']);
+  });
+});

@@ -116,6 +116,28 @@ export function runInHeadingSpans(line: string): Array<[number, number]> {
   return spans;
 }
 
+/**
+ * A CV's part named by its kind of work and a word before it ("Research Publications", "Journal
+ * Articles", "Conference Proceedings", "Selected Honors & Awards", "Engineering Projects"): a title
+ * of two to five capitalised words whose last word names the part. Only parts no job ad asks for
+ * by such a title: "Python Experience" or "Technical Skills" inside an ad's requirements groups
+ * what it asks, so experience and skills are not read this way.
+ */
+const QUALIFIED_HEADS: ReadonlyMap<string, SectionKind> = new Map([
+  ['publications', 'publications'], ['papers', 'publications'], ['articles', 'publications'], ['proceedings', 'publications'], ['patents', 'publications'],
+  ['projects', 'projects'],
+  ['awards', 'awards'], ['honors', 'awards'], ['honours', 'awards'],
+  ['certifications', 'certifications'], ['certificates', 'certifications'],
+]);
+const QUALIFIED_SMALL = new Set(['and', 'of', 'in', '&']);
+
+function qualifiedHeading(title: string): SectionKind | undefined {
+  const words = title.split(/\s+/);
+  if (words.length < 2 || words.length > 5) return undefined;
+  const titled = words.every((w, i) => (i > 0 && QUALIFIED_SMALL.has(w.toLowerCase())) || /^[\p{Lu}][\p{L}'’-]*$/u.test(w));
+  return titled ? QUALIFIED_HEADS.get((words[words.length - 1] ?? '').toLowerCase()) : undefined;
+}
+
 /** Classifies one line as a heading, or returns null. */
 export function classifyHeading(line: string): { kind: SectionKind; title: string } | null {
   const trimmed = line.trim().replace(/^[#=*_\-–—|•\s]+/, '').replace(LEADING_EMOJI, '').replace(/[*_=|\s]+$/, '');
@@ -127,6 +149,8 @@ export function classifyHeading(line: string): { kind: SectionKind; title: strin
   if (kind) return { kind, title: whole };
   if (JOB_DETAILS_FIELDS.has(headingKey(whole))) return { kind: 'job-details', title: whole };
   for (const [levelled, pattern] of LEVELLED_HEADINGS) if (pattern.test(whole)) return { kind: levelled, title: whole };
+  const qualified = qualifiedHeading(whole);
+  if (qualified) return { kind: qualified, title: whole };
   // "Skills: Python, C++" and "Nice to have: Kubernetes" start a section inline; so does a known
   // label set off by a dash ("Nice to have - Kubernetes", "Bonus — Rust").
   const colon = /^([^:]{2,40}):\s+\S/.exec(trimmed) ?? /^([^:–—]{2,40}?)\s[-–—]\s+\S/.exec(trimmed);
