@@ -2563,3 +2563,14 @@ describe('terms that name their class: a radiance field is a network, a Dirichle
     ['Scheduled power generation for the wind farm.', 'nlp', false],
   ]);
 });
+
+describe('joint work, interest and ideas reworked: who stands after "alongside", being drawn to a field, refining on feedback', () => {
+  casesOfSkills([
+    ['Built the reporting screens alongside full order management for the shop.', 'collaboration', false],
+    ['Built the triage model alongside two clinicians and a nurse.', 'collaboration', true],
+    ['Lately I am increasingly drawn to reinforcement learning for warehouse robots.', 'reinforcement-learning', false],
+    ['Trained PPO agents for warehouse robots.', 'reinforcement-learning', true],
+    ['Proposed a new checkout flow and refined it with input from the support desk.', 'idea-iteration', true],
+    ['Refined the SQL behind the monthly report.', 'idea-iteration', false],
+  ]);
+});
