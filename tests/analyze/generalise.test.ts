@@ -2561,6 +2561,8 @@ describe('terms that name their class: a radiance field is a network, a Dirichle
     ['Clustered shoppers with a hierarchical Dirichlet process.', 'statistics', true],
     ['Built a question generation system for reading quizzes.', 'nlp', true],
     ['Scheduled power generation for the wind farm.', 'nlp', false],
+    ['Measured jitter and shimmer in Praat for the voice clinic.', 'audio-speech', true],
+    ['Segmented podcast episodes with pyAudioAnalysis.', 'audio-speech', true],
   ]);
 });
 

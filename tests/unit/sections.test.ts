@@ -322,6 +322,8 @@ describe('a CV part named by a qualifying word before its kind', () => {
     ['Scholarships and Honours', 'awards'],
     ['Industry Certificates', 'certifications'],
     ['Robotics Projects', 'projects'],
+    ['Industrial Experience', 'experience'],
+    ['Mentorship Experience', 'experience'],
   ])('"%s" heads %s', (line, kind) => {
     expect(classifyHeading(line)?.kind).toBe(kind);
   });
