@@ -2576,3 +2576,11 @@ describe('joint work, interest and ideas reworked: who stands after "alongside",
     ['Refined the SQL behind the monthly report.', 'idea-iteration', false],
   ]);
 });
+
+describe('a low level over a skills list: its items are known a little', () => {
+  casesOfSkills([
+    ['Skills\nConfident:\n- Rust\nSomewhat familiar:\n- C++, CUDA', 'cpp', false],
+    ['Skills\nConfident:\n- Rust\n- C++ and CUDA', 'cpp', true],
+    ['Skills\n➔ Familiar: C++, CUDA\n➔ Daily: Rust', 'cpp', false],
+  ]);
+});

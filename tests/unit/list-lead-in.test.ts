@@ -15,3 +15,13 @@ describe('the lead-in of a list', () => {
     expect(listLeadIn(text, at('Second'))).toBeNull();
   });
 });
+
+describe('a labelled group under a list', () => {
+  const text = ['Languages', 'Daily:', '- Kotlin', '- Swift (for', 'the iOS app)', 'Occasionally:', '- Lua', ''].join('\n');
+
+  it('starts a list of its own: a short line ending in a colon with a bullet next', () => {
+    expect(listLeadIn(text, text.indexOf('Swift'))).toBe('Daily:');
+    expect(listLeadIn(text, text.indexOf('the iOS'))).toBe('Daily:');
+    expect(listLeadIn(text, text.indexOf('Lua'))).toBe('Occasionally:');
+  });
+});

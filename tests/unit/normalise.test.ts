@@ -16,6 +16,7 @@ describe('normaliseText', () => {
     ['LibreOffice bullets arrive as U+F0B7', '\uF0B7\tPython', '- Python'],
     ['moderncv bullets arrive as "{"', '{ Achievement 1;\n{ Achievement 2', '- Achievement 1;\n- Achievement 2'],
     ['unicode bullets become "- "', '• one\n▪ two\n➢ three', '- one\n- two\n- three'],
+    ['arrow bullets become "- "', '➔ Familiar: Go\n➜ Git\n❯ Docker', '- Familiar: Go\n- Git\n- Docker'],
     ['a bullet glyph alone on its line joins the next line', '•\nTrained models', '- Trained models'],
     ['emoji leading a run of lines are bullets', 'Perks\n🌱 Four-day weeks\n👨‍👩‍👧 Parental leave\n✈️ Travel budget', 'Perks\n- Four-day weeks\n- Parental leave\n- Travel budget'],
     ['numbers leading a run of lines are bullets', 'Your tasks\n1. Train models\n2) Ship them\n(3) Watch them', 'Your tasks\n- Train models\n- Ship them\n- Watch them'],

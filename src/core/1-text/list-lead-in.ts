@@ -13,6 +13,17 @@ function isLeadIn(line: string): boolean {
   return trimmed.length > 0 && !/[.!?]$/.test(trimmed) && trimmed.split(/\s+/).length <= MAX_LEAD_IN_WORDS;
 }
 
+/**
+ * A short line ending in a colon right under a list, with a bullet next, leads the list after it
+ * ("Familiar:\n- Python\nSomewhat familiar:\n- C++"): it is no continuation of the item above.
+ */
+function opensNextList(line: string, text: string, newline: number): boolean {
+  if (newline < 0 || !/:\s*$/.test(line) || !isLeadIn(line)) return false;
+  const rest = text.slice(newline + 1);
+  const next = /^[ \t]*\S[^\n]*/m.exec(rest);
+  return next !== null && BULLET_LINE.test(next[0]);
+}
+
 /** A lookup: for a position in `text`, the lead-in of the list it stands in, or null. */
 export function listLeadIns(text: string): (at: number) => string | null {
   const starts: number[] = [];
@@ -37,7 +48,7 @@ export function listLeadIns(text: string): (at: number) => string | null {
       }
       leadIns.push(leadIn);
       previous = 'bullet';
-    } else if (inList && (previous === 'bullet' || previous === 'continuation')) {
+    } else if (inList && (previous === 'bullet' || previous === 'continuation') && !opensNextList(line, text, newline)) {
       leadIns.push(leadIn); // a bullet carried on to the next line
       previous = 'continuation';
     } else {

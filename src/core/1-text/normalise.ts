@@ -7,7 +7,7 @@ import { LEADING_EMOJI } from './lines';
 import { RUN_IN_MIN_LINE, runInHeadingSpans } from './sections';
 
 /** Glyphs that PDF producers and word processors use as list bullets. */
-const BULLET_GLYPHS = '•◦▪▫■□●○‣⁃∙➢➤►▶▸✓✔✗★☆❖◆◇→\u0088\u0095\uF0B7\uF0A7\uF076\uF0D8\uF0FC\uF06C\uF0A8';
+const BULLET_GLYPHS = '•◦▪▫■□●○‣⁃∙➢➤➔➜➙➛➝➞➡⇒⟶⮚❯►▶▸✓✔✗★☆❖◆◇→\u0088\u0095\uF0B7\uF0A7\uF076\uF0D8\uF0FC\uF06C\uF0A8';
 const LEADING_BULLET = new RegExp(`^[ \\t]*[${BULLET_GLYPHS}]\\uFE0F?[ \\t]*`, 'gm');
 const LEADING_ASCII_BULLET = /^[ \t]*[*+\-·{][ \t]+/gm;
 /**

@@ -182,6 +182,18 @@ function judgementOf(accepted: boolean, rejected: Judgement['rejected'], modalit
 }
 
 /**
+ * The lead-in of a skills list that gives its items a low level ("Familiar:", "Somewhat familiar:",
+ * "Basic knowledge:", "Beginner:", "Exposure to:"): the items are known a little, as "familiar with
+ * Go" in a sentence is.
+ */
+const LOW_LEVEL_LEAD_IN = /^(?:somewhat |slightly |a bit |fairly )?(?:familiar(?:ity)?(?: with)?|basics?|basic knowledge(?: of)?|beginner|elementary|novice|learning|(?:some |limited )?exposure(?: to)?|limited(?: experience)?|some experience(?: with| in)?)\s*:?$/i;
+
+function onBulletLine(text: string, at: number): boolean {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  return BULLET_LINE.test(text.slice(start, at + 1));
+}
+
+/**
  * The analysis stages after extraction: find mentions, judge each in its context, score the role.
  * Pure: text and a compiled lexicon in, typed results out.
  */
@@ -363,6 +375,9 @@ export function analyzeExtraction(
         const setApart = apart ? leadIn : null;
         const voice = secondHand({ sentence, start: mention.start - offset, end: mention.end - offset, kind, section, inIntro, hints, hiringLeadIn: kind === 'cv' ? setApart : null, teamOrCreedLeadIn: kind === 'job' ? setApart : null, forClient, employers });
         if (voice) modality = { modality: 'reported', cue: voice.cue };
+        // A list under a low level ("Familiar:", "Basic knowledge:") holds what the writer knows a
+        // little: its own items, not lines run on after it, which may be the next part of the page.
+        else if (kind === 'cv' && leadIn !== null && (modality.modality === 'normal' || modality.modality === 'strong') && LOW_LEVEL_LEAD_IN.test(leadIn) && onBulletLine(text, mention.start)) modality = { modality: 'weak', cue: leadIn };
       }
       if (kind === 'cv' && modality.modality !== 'negated' && modality.modality !== 'reported' && view && cues.ownDenial && mayBeDeniedLater(sentence, mention.start - offset)) {
         const skills = Object.keys(mention.term.entry.skills);
