@@ -2584,3 +2584,10 @@ describe('a low level over a skills list: its items are known a little', () => {
     ['Skills\n➔ Familiar: C++, CUDA\n➔ Daily: Rust', 'cpp', false],
   ]);
 });
+
+describe('an acronym spelled out in the lines before it stands for those words', () => {
+  casesOfSkills([
+    ['Certifications\nPassed Society of Actuaries Exam P, 2022\nCredit for SOA Exam FM, 2023', 'software-engineering', false],
+    ['Moved the billing monolith to a SOA with five services.', 'software-engineering', true],
+  ]);
+});

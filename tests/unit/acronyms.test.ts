@@ -1,4 +1,4 @@
-import { definedAcronyms } from '../../src/core/1-text/acronyms';
+import { definedAcronyms, spelledOutNearby } from '../../src/core/1-text/acronyms';
 
 describe('acronyms a document spells out', () => {
   it('finds the words an acronym in parentheses spells, skipping small words', () => {
@@ -24,5 +24,19 @@ describe('acronyms followed by a gloss, or spelled with a word in capitals', () 
   it('reads "(EAIL Munich)" as the acronym EAIL, spelled by "Edge AI Lab"', () => {
     const text = 'Spent a summer at the Edge AI Lab (EAIL Munich) on sensor fusion.';
     expect(definedAcronyms(text).map((d) => [d.acronym, text.slice(d.start, d.end).trim()])).toEqual([['EAIL', 'Edge AI Lab']]);
+  });
+});
+
+describe('an acronym spelled out just before it is used, with no parenthesis', () => {
+  it('finds the Title Case words in the lines before it whose initials are its letters', () => {
+    const text = 'Member of the Royal Statistical Society since 2019.\nPresented twice at RSS conferences.';
+    const found = spelledOutNearby(text, text.indexOf('RSS'), 'RSS');
+    expect(found && text.slice(found.start, found.end)).toBe('Royal Statistical Society');
+  });
+
+  it('takes no words in capitals and no lower-case run', () => {
+    const text = 'CLOUD & INFRA\nAzure, GCP\nrarely seen systems\nRSS feeds';
+    expect(spelledOutNearby(text, text.indexOf('RSS feeds'), 'RSS')).toBeNull();
+    expect(spelledOutNearby('STATS AND INFRA: CI', 19, 'CI')).toBeNull();
   });
 });

@@ -62,3 +62,30 @@ export function definedAcronyms(text: string): AcronymDefinition[] {
   }
   return found;
 }
+
+/** How far before an acronym its spelled-out words are looked for when no parenthesis defines it. */
+const NEARBY_CHARS = 200;
+
+/**
+ * The words that spell an acronym just before it is used, with no parenthesis ("Passed the Society
+ * of Actuaries Exam P … SOA Exam FM"): a run of words in Title Case (small words aside) within the
+ * few lines before it whose initials are its letters. Its offsets in the text, or null.
+ */
+export function spelledOutNearby(text: string, at: number, acronym: string): AcronymDefinition | null {
+  const from = Math.max(0, at - NEARBY_CHARS);
+  const words = matchesOf(WORD, text.slice(from, at)).map((w) => ({ text: w[0], index: w.index }));
+  for (let end = words.length - 1; end >= 1; end--) {
+    const last = words[end];
+    if (!last || !/^\p{Lu}\p{Ll}/u.test(last.text)) continue;
+    const run = words.slice(0, end + 1);
+    const first = spelledFrom(run, acronym);
+    if (first === null) continue;
+    const spelled = run.slice(first);
+    const content = spelled.filter((w) => !SKIPPED.has(w.text.toLowerCase()));
+    // Words in Title Case only: a word in capitals is another acronym or a heading ("CLOUD & INFRA").
+    if (content.length < 2 || !content.every((w) => /^\p{Lu}\p{Ll}/u.test(w.text))) continue;
+    const opening = run[first];
+    if (opening) return { acronym, start: from + opening.index, end: from + last.index + last.text.length };
+  }
+  return null;
+}

@@ -16,7 +16,7 @@ import { findPersonalData, maskSpans } from '../1-text/personal-data';
 import { findUnmappedTerms } from '../3-extract/unmapped';
 import { confidenceOver } from '../1-text/ocr-words';
 import { listLeadIns } from '../1-text/list-lead-in';
-import { definedAcronyms, type AcronymDefinition } from '../1-text/acronyms';
+import { definedAcronyms, spelledOutNearby, type AcronymDefinition } from '../1-text/acronyms';
 import { inTitleCase, insideSpan, venueSpans, type TextSpan } from '../1-text/citations';
 import { BULLET_LINE, lineIndexAt, lineStarts } from '../1-text/lines';
 import { countBefore } from '../0-base/sorted';
@@ -322,10 +322,14 @@ export function analyzeExtraction(
     if (!ACRONYM.test(written)) return false;
     acronyms ??= definedAcronyms(text);
     const letters = written.replace(/s$/, '');
-    const definitions = acronyms.filter((d) => d.acronym === letters);
+    const defined = acronyms.filter((d) => d.acronym === letters);
+    // Without a parenthesis, words spelling it just before it define it as well.
+    const nearby = defined.length === 0 ? spelledOutNearby(text, mention.start, letters) : null;
+    const definitions = nearby ? [nearby] : defined;
     if (definitions.length === 0) return false;
     const skills = Object.keys(mention.term.entry.skills);
-    return !definitions.some((d) => mentions.some((m) => m.start >= d.start && m.end <= d.end && Object.keys(m.term.entry.skills).some((skill) => skills.includes(skill))));
+    // A mention over the spelled-out words shows their reading ("Machine Learning Engineer" over "Machine Learning").
+    return !definitions.some((d) => mentions.some((m) => m.start < d.end && m.end > d.start && m !== mention && Object.keys(m.term.entry.skills).some((skill) => skills.includes(skill))));
   };
   // A venue's name ("Conference on Artificial Intelligence and Statistics") is the venue's field, not
   // the writer's; a soft skill or business word in a CV's Title Case publication title is the
