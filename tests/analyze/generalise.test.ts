@@ -2591,3 +2591,9 @@ describe('an acronym spelled out in the lines before it stands for those words',
     ['Moved the billing monolith to a SOA with five services.', 'software-engineering', true],
   ]);
 });
+
+describe('what follows "references available upon request" is the CV again', () => {
+  casesOfSkills([
+    ['Skills\nRust\n\nReferences\nAvailable upon request.\n\nAlso fluent in Python for data tooling.', 'python', true],
+  ]);
+});

@@ -337,3 +337,18 @@ describe('a CV part named by a qualifying word before its kind', () => {
     expect(detectSections(text).map((s) => s.kind)).toEqual(['skills', 'publications']);
   });
 });
+
+describe('references "available upon request" are the whole section', () => {
+  it('ends the section after that line, so a column read after it is not referees', () => {
+    const text = 'REFERENCES\nAvailable upon request.\n\nBuilt services in Go and Terraform\n';
+    expect(detectSections(text).map((s) => [s.kind, text.slice(s.start, s.end).trim()])).toEqual([
+      ['references', 'REFERENCES\nAvailable upon request.'],
+      ['unknown', 'Built services in Go and Terraform'],
+    ]);
+  });
+
+  it('keeps a section of referees whole', () => {
+    const text = 'References\nDr. Ines Okafor, Lagos Polytechnic\nProf. Tom Berg, Umeå University\n';
+    expect(detectSections(text).map((s) => s.kind)).toEqual(['references']);
+  });
+});

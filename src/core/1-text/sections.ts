@@ -458,5 +458,34 @@ export function detectSections(text: string): Section[] {
     const next = found[i + 1];
     return !(next && next.start === s.start && next.kind === s.kind && next.title === s.title);
   });
-  return distinct.map((s, i) => ({ ...s, end: distinct[i + 1]?.start ?? text.length }));
+  return endReferencesOnRequest(text, distinct.map((s, i) => ({ ...s, end: distinct[i + 1]?.start ?? text.length })));
+}
+
+/** The one line a CV's references section often holds instead of names. */
+const ON_REQUEST = /^[\s-]*(?:(?:references?|referees?|details|contacts?)\s+)?(?:(?:are|will be)\s+)?(?:available|provided|furnished|supplied|given|sent)\s+(?:up)?on\s+request\.?\s*$/i;
+
+/**
+ * "References: available upon request" is the whole section: what the text holds after that line
+ * (a PDF's next column, read after it) is another part of the CV, not referees' names.
+ */
+function endReferencesOnRequest(text: string, sections: Section[]): Section[] {
+  const out: Section[] = [];
+  for (const section of sections) {
+    if (section.kind !== 'references') {
+      out.push(section);
+      continue;
+    }
+    const headingEnd = text.indexOf('\n', section.start);
+    let at = headingEnd < 0 || headingEnd >= section.end ? section.end : headingEnd + 1;
+    while (at < section.end && text[at] === '\n') at++;
+    const lineEnd = Math.min(section.end, text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at));
+    const inline = /:\s*(.+)$/.exec(text.slice(section.start, headingEnd < 0 ? section.end : headingEnd));
+    const onRequestLine = inline?.[1] !== undefined && ON_REQUEST.test(inline[1]) ? (headingEnd < 0 ? section.end : headingEnd) : ON_REQUEST.test(text.slice(at, lineEnd)) ? lineEnd : -1;
+    if (onRequestLine < 0 || onRequestLine + 1 >= section.end || !text.slice(onRequestLine, section.end).trim()) {
+      out.push(section);
+      continue;
+    }
+    out.push({ ...section, end: onRequestLine + 1 }, { kind: 'unknown', title: '', start: onRequestLine + 1, end: section.end });
+  }
+  return out;
 }
