@@ -2597,3 +2597,12 @@ describe('what follows "references available upon request" is the CV again', () 
     ['Skills\nRust\n\nReferences\nAvailable upon request.\n\nAlso fluent in Python for data tooling.', 'python', true],
   ]);
 });
+
+describe('"currently learning" with an object of its own, and terms agreed with a customer or vendor', () => {
+  casesOfSkills([
+    ['Comfortable in Python and currently learning Rust and Haskell.', 'python', true],
+    ['Python (currently learning)', 'python', false],
+    ['Took part in negotiations with the customer on delivery dates.', 'business-knowledge', true],
+    ['The client negotiated TLS versions with the server.', 'business-knowledge', false],
+  ]);
+});
