@@ -2606,3 +2606,15 @@ describe('"currently learning" with an object of its own, and terms agreed with 
     ['The client negotiated TLS versions with the server.', 'business-knowledge', false],
   ]);
 });
+
+describe('levels and claims: "Some experience:", a part titled "Familiar with", bugs fixed, working with "others"', () => {
+  casesOfSkills([
+    ['Skills\nDaily: Kotlin, Go\nSome experience: C++, Lua', 'cpp', false],
+    ['# Tools\n\nKotlin\n\n# Familiar with\n\nC++\nLua\n\n# Education\n\nBSc Informatics', 'cpp', false],
+    ['# Tools\n\nKotlin\nC++\n\n# Education\n\nBSc Informatics', 'cpp', true],
+    ['Shipped the offline mode and fixed sync bugs reported by nurses.', 'software-engineering', true],
+    ['Found a bug in a chess puzzle book and wrote to the author.', 'software-engineering', false],
+    ['I love collaborating with others and learning new things.', 'collaboration', false],
+    ['Collaborated with other teams on the billing migration.', 'collaboration', true],
+  ]);
+});

@@ -398,8 +398,10 @@ export function analyzeExtraction(
       }
       // A CV section headed as what the writer is learning or aiming at ("Currently learning",
       // "Skills in progress") holds what the writer does not have yet.
-      if (kind === 'cv' && section === 'learning' && (modality.modality === 'normal' || modality.modality === 'strong')) {
-        modality = { modality: 'weak', cue: sectionContaining(extraction.sections, mention.start)?.title ?? '' };
+      // So does a part titled with a low level ("Familiar with", "Basic knowledge").
+      if (kind === 'cv' && (modality.modality === 'normal' || modality.modality === 'strong')) {
+        const title = section === 'learning' || section === 'unknown' || section === 'skills' ? (sectionContaining(extraction.sections, mention.start)?.title ?? '') : '';
+        if (section === 'learning' || (title !== '' && LOW_LEVEL_LEAD_IN.test(title.trim()))) modality = { modality: 'weak', cue: title };
       }
       const years = cues.years && view ? yearsOf(sentence, mention.start - offset, mention.end - offset, mentionStartsIn(view)) : undefined;
       const requirement = kind === 'job' ? requirementOf(rowLevelAsSection(rowLevel, section), sentence, mention.start - offset) : undefined;
