@@ -2618,3 +2618,10 @@ describe('levels and claims: "Some experience:", a part titled "Familiar with", 
     ['Collaborated with other teams on the billing migration.', 'collaboration', true],
   ]);
 });
+
+describe('bagging is an ensemble method only beside ensembles, trees, boosting or variance', () => {
+  casesOfSkills([
+    ['Skills: Python, PyTorch\nTaught a UR5 robot a bagging strategy for groceries.', 'learning-algorithms', false],
+    ['Skills: Python, PyTorch\nUsed bagging to cut the variance of our decision trees.', 'learning-algorithms', true],
+  ]);
+});
