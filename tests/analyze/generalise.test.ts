@@ -2625,3 +2625,11 @@ describe('bagging is an ensemble method only beside ensembles, trees, boosting o
     ['Skills: Python, PyTorch\nUsed bagging to cut the variance of our decision trees.', 'learning-algorithms', true],
   ]);
 });
+
+describe('work not begun yet, and a coordinated data phrase', () => {
+  casesOfSkills([
+    ['Lab intern (incoming, June)\n- Preparing to support the group with experimental design for field trials.', 'statistics', false],
+    ['Ran the experimental design for three field trials.', 'statistics', true],
+    ['Owned data collection & analysis for the flood survey.', 'data-science', true],
+  ]);
+});

@@ -323,6 +323,7 @@ describe('a CV part named by a qualifying word before its kind', () => {
     ['Industry Certificates', 'certifications'],
     ['Robotics Projects', 'projects'],
     ['Industrial Experience', 'experience'],
+    ['COURSES & EXTRAS', 'certifications'],
     ['Mentorship Experience', 'experience'],
   ])('"%s" heads %s', (line, kind) => {
     expect(classifyHeading(line)?.kind).toBe(kind);
