@@ -2633,3 +2633,12 @@ describe('work not begun yet, and a coordinated data phrase', () => {
     ['Owned data collection & analysis for the flood survey.', 'data-science', true],
   ]);
 });
+
+describe('a language\'s scientific computing libraries, and insights drawn from data', () => {
+  casesOfSkills([
+    ['Fluent in Julia, including its scientific computing libraries.', 'numerical-analysis', false],
+    ['Built solvers for scientific computing on GPUs.', 'numerical-analysis', true],
+    ['Comfortable drawing insights from data for the buying team.', 'data-science', true],
+    ['Shared insights with the community through talks.', 'data-science', false],
+  ]);
+});
