@@ -353,3 +353,12 @@ describe('references "available upon request" are the whole section', () => {
     expect(detectSections(text).map((s) => s.kind)).toEqual(['references']);
   });
 });
+
+describe('names in capitals joined by a slash', () => {
+  it('are an item of the list they stand in, not a title that ends it', () => {
+    const text = '# Tools\n\nKotlin\n\n# Used a little\n\nLua\nHTML/CSS\nC++\n\n# Projects\n\nA game';
+    const at = text.indexOf('C++');
+    const section = detectSections(text).find((s) => s.start <= at && at < s.end);
+    expect(section?.title).toBe('Used a little');
+  });
+});

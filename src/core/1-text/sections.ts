@@ -264,7 +264,10 @@ export function classifyHeadingByForm(line: string, around: { previous?: string;
   const words = name.split(/\s+/);
   if (words.length > 8 || !/^[\p{Lu}\p{N}]/u.test(title)) return null;
   const letters = title.replace(/[^\p{L}]/gu, '');
-  const capitals = letters.length >= 4 && letters === letters.toUpperCase();
+  // Capitals joined by a slash are a pair of names ("HTML/CSS", "CI/CD", "TCP/IP") unless a part is a
+  // known title ("EDUCATION/TRAINING").
+  const slashPair = /[/\\]/.test(name) && !name.split(/\s*[/\\]\s*/).some((part) => HEADING_INDEX.has(headingKey(part)));
+  const capitals = letters.length >= 4 && letters === letters.toUpperCase() && !slashPair;
   const alone = around.previous === undefined || around.previous.trim() === '';
   const next = around.next?.trim() ?? '';
   const overList = words.length <= LIST_TITLE_WORDS && alone && /^- /.test(next);
