@@ -2642,3 +2642,11 @@ describe('a language\'s scientific computing libraries, and insights drawn from 
     ['Shared insights with the community through talks.', 'data-science', false],
   ]);
 });
+
+describe('an organisation named after a field: the Institute of Physics or the Center for Statistics is no skill', () => {
+  casesOfSkills([
+    ['Education\nBSc Economics, Baltic Institute of Physics and Technology, 2019', 'physics', false],
+    ['Certificates\nData Ethics, Harbour Center for Statistics and Society, 2022', 'statistics', false],
+    ['Education\nBSc Physics, Baltic University, 2019', 'physics', true],
+  ]);
+});

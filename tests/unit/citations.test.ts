@@ -1,4 +1,4 @@
-import { inTitleCase, venueSpans } from '../../src/core/1-text/citations';
+import { inTitleCase, organisationSpans, venueSpans } from '../../src/core/1-text/citations';
 
 describe('venue names in citations', () => {
   it('spans the Title Case name after "Conference on", up to the comma', () => {
@@ -23,5 +23,12 @@ describe('titles in Title Case', () => {
     const text = 'Ran stakeholder management for three hardware projects.';
     const at = text.indexOf('stakeholder management');
     expect(inTitleCase(text, at, at + 'stakeholder management'.length)).toBe(false);
+  });
+});
+
+describe('organisation names', () => {
+  it('spans the field after "Institute of", "Center for", "Academy of" or "Society of", not after "Department of"', () => {
+    const text = 'Baltic Institute of Physics and Technology; Harbour Center for Statistics and Society; Department of Physics';
+    expect(organisationSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['Physics and Technology', 'Statistics and Society']);
   });
 });

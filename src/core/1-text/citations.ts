@@ -27,14 +27,21 @@ function titleWord(word: string): boolean {
 }
 
 /**
- * Every venue name in the text: the run of Title Case words after "Conference on", "Journal of",
- * "Transactions on", "Proceedings of"…, to the last capitalised word before the first word in lower
- * case that is not a small word, or before the first comma, parenthesis or full stop.
+ * Words that open an organisation's name, followed by "of" or "for" and its field: "Moscow
+ * Institute of Physics and Technology", "Center for Statistics and Machine Learning", "Academy of
+ * Sciences". A department, school or faculty is left out: it names where a degree was taken, and
+ * so its field ("PhD, Department of Physics").
  */
-export function venueSpans(text: string): TextSpan[] {
+const ORGANISATION_OPENING = /\b(?:Institute|Center|Centre|Academy|Society)\s+(?:of|for)\s+/g;
+
+/**
+ * The run of Title Case words after each opening: to the last capitalised word before the first
+ * word in lower case that is not a small word, or before the first comma, parenthesis or full stop.
+ */
+function titleRunsAfter(opening: RegExp, text: string): TextSpan[] {
   const spans: TextSpan[] = [];
-  for (const opening of matchesOf(VENUE_OPENING, text)) {
-    const from = opening.index + opening[0].length;
+  for (const found of matchesOf(opening, text)) {
+    const from = found.index + found[0].length;
     const stop = text.slice(from, from + 160).search(/[,;:()[\]"“”\n]|\.(?:\s|$)/);
     const run = stop < 0 ? text.slice(from, from + 160) : text.slice(from, from + stop);
     let end = from;
@@ -48,6 +55,16 @@ export function venueSpans(text: string): TextSpan[] {
     if (capitals > 0) spans.push({ start: from, end });
   }
   return spans;
+}
+
+/** Every venue name in the text: the Title Case run after "Conference on", "Journal of", "Transactions on"… */
+export function venueSpans(text: string): TextSpan[] {
+  return titleRunsAfter(VENUE_OPENING, text);
+}
+
+/** Every organisation's field in the text: the Title Case run after "Institute of", "Center for"… */
+export function organisationSpans(text: string): TextSpan[] {
+  return titleRunsAfter(ORGANISATION_OPENING, text);
 }
 
 /** Whether an offset range lies inside one of the spans. */

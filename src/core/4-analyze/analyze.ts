@@ -17,7 +17,7 @@ import { findUnmappedTerms } from '../3-extract/unmapped';
 import { confidenceOver } from '../1-text/ocr-words';
 import { listLeadIns } from '../1-text/list-lead-in';
 import { definedAcronyms, spelledOutNearby, type AcronymDefinition } from '../1-text/acronyms';
-import { inTitleCase, insideSpan, venueSpans, type TextSpan } from '../1-text/citations';
+import { inTitleCase, insideSpan, organisationSpans, venueSpans, type TextSpan } from '../1-text/citations';
 import { BULLET_LINE, lineIndexAt, lineStarts } from '../1-text/lines';
 import { countBefore } from '../0-base/sorted';
 import { levelColumn, type Level, type LevelColumn } from '../1-text/level-column';
@@ -335,7 +335,7 @@ export function analyzeExtraction(
   // the writer's; a soft skill or business word in a CV's Title Case publication title is the
   // work's topic ("Domain Knowledge Priors for Crop Yield Forecasting"), not how the writer works.
   let venues: TextSpan[] | undefined;
-  const inVenueName = (mention: Mention): boolean => insideSpan((venues ??= venueSpans(text)), mention.start, mention.end);
+  const inVenueName = (mention: Mention): boolean => insideSpan((venues ??= [...venueSpans(text), ...organisationSpans(text)]), mention.start, mention.end);
   const topicOfATitle = (mention: Mention, section: SectionKind | null): boolean =>
     kind === 'cv' && section === 'publications' && !/^\S+ed\b/i.test(text.slice(mention.start, mention.end)) &&
     Object.keys(mention.term.entry.skills).every((skill) => fieldOf(skill) === SOFT_SKILLS) && inTitleCase(text, mention.start, mention.end);
