@@ -63,6 +63,18 @@ export function definedAcronyms(text: string): AcronymDefinition[] {
   return found;
 }
 
+const initialsPatterns = new Map<string, RegExp>();
+
+/** A Title Case word opening with the acronym's first letter, later one opening with its last. */
+function initialsPattern(acronym: string): RegExp {
+  let pattern = initialsPatterns.get(acronym);
+  if (!pattern) {
+    pattern = new RegExp(`(?<![\\p{L}\\d])${acronym[0] ?? ''}\\p{Ll}[\\s\\S]*(?<![\\p{L}\\d])${acronym[acronym.length - 1] ?? ''}\\p{Ll}`, 'u');
+    initialsPatterns.set(acronym, pattern);
+  }
+  return pattern;
+}
+
 /** How far before an acronym its spelled-out words are looked for when no parenthesis defines it. */
 const NEARBY_CHARS = 200;
 
@@ -73,7 +85,11 @@ const NEARBY_CHARS = 200;
  */
 export function spelledOutNearby(text: string, at: number, acronym: string): AcronymDefinition | null {
   const from = Math.max(0, at - NEARBY_CHARS);
-  const words = matchesOf(WORD, text.slice(from, at)).map((w) => ({ text: w[0], index: w.index }));
+  const window = text.slice(from, at);
+  // Most windows hold no Title Case word opening with the acronym's first letter before one opening
+  // with its last: one native test rules them out before the words are listed.
+  if (!initialsPattern(acronym).test(window)) return null;
+  const words = matchesOf(WORD, window).map((w) => ({ text: w[0], index: w.index }));
   for (let end = words.length - 1; end >= 1; end--) {
     const last = words[end];
     if (!last || !/^\p{Lu}\p{Ll}/u.test(last.text)) continue;

@@ -182,6 +182,12 @@ function judgementOf(accepted: boolean, rejected: Judgement['rejected'], modalit
 }
 
 /**
+ * Acronyms this long or longer are looked for spelled out in the lines before them (SOA, RSS): two
+ * capitalised words with two given initials are common enough to spell AI or ML by chance.
+ */
+const NEARBY_ACRONYM_MIN = 3;
+
+/**
  * The lead-in of a skills list that gives its items a low level ("Familiar:", "Somewhat familiar:",
  * "Basic knowledge:", "Beginner:", "Exposure to:"): the items are known a little, as "familiar with
  * Go" in a sentence is.
@@ -312,6 +318,16 @@ export function analyzeExtraction(
   // A job ad's requirements table: the level cell of the row a mention stands in.
   let levels: LevelColumn | undefined;
   const leadInsApart = new Map<string, boolean>();
+  // Whether a lead-in or a title gives a low level, once per distinct line.
+  const lowLevels = new Map<string, boolean>();
+  const lowLevel = (line: string): boolean => {
+    let low = lowLevels.get(line);
+    if (low === undefined) {
+      low = line !== '' && LOW_LEVEL_LEAD_IN.test(line.trim());
+      lowLevels.set(line, low);
+    }
+    return low;
+  };
   const forClient = kind === 'job' && speaksForClient(text);
   const employers = kind === 'job' ? employerNames(text) : undefined;
   // Acronyms the document spells out ("Machine Learning Platform (MLP)") stand for those words in
@@ -324,7 +340,7 @@ export function analyzeExtraction(
     const letters = written.replace(/s$/, '');
     const defined = acronyms.filter((d) => d.acronym === letters);
     // Without a parenthesis, words spelling it just before it define it as well.
-    const nearby = defined.length === 0 ? spelledOutNearby(text, mention.start, letters) : null;
+    const nearby = defined.length === 0 && letters.length >= NEARBY_ACRONYM_MIN ? spelledOutNearby(text, mention.start, letters) : null;
     const definitions = nearby ? [nearby] : defined;
     if (definitions.length === 0) return false;
     const skills = Object.keys(mention.term.entry.skills);
@@ -381,7 +397,7 @@ export function analyzeExtraction(
         if (voice) modality = { modality: 'reported', cue: voice.cue };
         // A list under a low level ("Familiar:", "Basic knowledge:") holds what the writer knows a
         // little: its own items, not lines run on after it, which may be the next part of the page.
-        else if (kind === 'cv' && leadIn !== null && (modality.modality === 'normal' || modality.modality === 'strong') && LOW_LEVEL_LEAD_IN.test(leadIn) && onBulletLine(text, mention.start)) modality = { modality: 'weak', cue: leadIn };
+        else if (kind === 'cv' && leadIn !== null && (modality.modality === 'normal' || modality.modality === 'strong') && lowLevel(leadIn) && onBulletLine(text, mention.start)) modality = { modality: 'weak', cue: leadIn };
       }
       if (kind === 'cv' && modality.modality !== 'negated' && modality.modality !== 'reported' && view && cues.ownDenial && mayBeDeniedLater(sentence, mention.start - offset)) {
         const skills = Object.keys(mention.term.entry.skills);
@@ -399,9 +415,9 @@ export function analyzeExtraction(
       // A CV section headed as what the writer is learning or aiming at ("Currently learning",
       // "Skills in progress") holds what the writer does not have yet.
       // So does a part titled with a low level ("Familiar with", "Basic knowledge").
-      if (kind === 'cv' && (modality.modality === 'normal' || modality.modality === 'strong')) {
-        const title = section === 'learning' || section === 'unknown' || section === 'skills' ? (sectionContaining(extraction.sections, mention.start)?.title ?? '') : '';
-        if (section === 'learning' || (title !== '' && LOW_LEVEL_LEAD_IN.test(title.trim()))) modality = { modality: 'weak', cue: title };
+      if (kind === 'cv' && (section === 'learning' || section === 'unknown' || section === 'skills') && (modality.modality === 'normal' || modality.modality === 'strong')) {
+        const title = sectionContaining(extraction.sections, mention.start)?.title ?? '';
+        if (section === 'learning' || lowLevel(title)) modality = { modality: 'weak', cue: title };
       }
       const years = cues.years && view ? yearsOf(sentence, mention.start - offset, mention.end - offset, mentionStartsIn(view)) : undefined;
       const requirement = kind === 'job' ? requirementOf(rowLevelAsSection(rowLevel, section), sentence, mention.start - offset) : undefined;
