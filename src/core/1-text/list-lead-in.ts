@@ -19,10 +19,12 @@ function isLeadIn(line: string): boolean {
  */
 function opensNextList(line: string, text: string, newline: number): boolean {
   if (newline < 0 || !/:\s*$/.test(line) || !isLeadIn(line)) return false;
-  const rest = text.slice(newline + 1);
-  const next = /^[ \t]*\S[^\n]*/m.exec(rest);
-  return next !== null && BULLET_LINE.test(next[0]);
+  NEXT_TEXT_LINE.lastIndex = newline + 1;
+  const next = NEXT_TEXT_LINE.exec(text);
+  return next?.[1] !== undefined && BULLET_LINE.test(next[1]);
 }
+/** The next line holding text, read from a position at a line's start (blank lines skipped). */
+const NEXT_TEXT_LINE = /(?:[ \t]*\n)*([ \t]*\S[^\n]*)/y;
 
 /** A lookup: for a position in `text`, the lead-in of the list it stands in, or null. */
 export function listLeadIns(text: string): (at: number) => string | null {

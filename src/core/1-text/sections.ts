@@ -129,13 +129,10 @@ const QUALIFIED_HEADS: ReadonlyMap<string, SectionKind> = new Map([
   ['awards', 'awards'], ['honors', 'awards'], ['honours', 'awards'],
   ['certifications', 'certifications'], ['certificates', 'certifications'],
 ]);
-const QUALIFIED_SMALL = new Set(['and', 'of', 'in', '&']);
-
 function qualifiedHeading(title: string): SectionKind | undefined {
   const words = title.split(/\s+/);
-  if (words.length < 2 || words.length > 5) return undefined;
-  const titled = words.every((w, i) => (i > 0 && QUALIFIED_SMALL.has(w.toLowerCase())) || /^[\p{Lu}][\p{L}'’-]*$/u.test(w));
-  return titled ? QUALIFIED_HEADS.get((words[words.length - 1] ?? '').toLowerCase()) : undefined;
+  if (words.length < 2 || words.length > 5 || !words.every((w, i) => isTitleWord(w, i === 0))) return undefined;
+  return QUALIFIED_HEADS.get((words[words.length - 1] ?? '').toLowerCase());
 }
 
 /** Classifies one line as a heading, or returns null. */
@@ -474,21 +471,28 @@ const ON_REQUEST = /^[\s-]*(?:(?:references?|referees?|details|contacts?)\s+)?(?
 function endReferencesOnRequest(text: string, sections: Section[]): Section[] {
   const out: Section[] = [];
   for (const section of sections) {
-    if (section.kind !== 'references') {
-      out.push(section);
-      continue;
-    }
-    const headingEnd = text.indexOf('\n', section.start);
-    let at = headingEnd < 0 || headingEnd >= section.end ? section.end : headingEnd + 1;
-    while (at < section.end && text[at] === '\n') at++;
-    const lineEnd = Math.min(section.end, text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at));
-    const inline = /:\s*(.+)$/.exec(text.slice(section.start, headingEnd < 0 ? section.end : headingEnd));
-    const onRequestLine = inline?.[1] !== undefined && ON_REQUEST.test(inline[1]) ? (headingEnd < 0 ? section.end : headingEnd) : ON_REQUEST.test(text.slice(at, lineEnd)) ? lineEnd : -1;
-    if (onRequestLine < 0 || onRequestLine + 1 >= section.end || !text.slice(onRequestLine, section.end).trim()) {
-      out.push(section);
-      continue;
-    }
-    out.push({ ...section, end: onRequestLine + 1 }, { kind: 'unknown', title: '', start: onRequestLine + 1, end: section.end });
+    const boundary = section.kind === 'references' ? endOfRequestLine(text, section) : -1;
+    // Split only where text follows the line: the rest is another part of the CV.
+    if (boundary < 0 || !text.slice(boundary, section.end).trim()) out.push(section);
+    else out.push({ ...section, end: boundary }, { kind: 'unknown', title: '', start: boundary, end: section.end });
   }
   return out;
+}
+
+/** Where the "available upon request" line of a references section ends (after its line break), or -1. */
+function endOfRequestLine(text: string, section: Section): number {
+  const lineEnd = (from: number): number => {
+    const newline = text.indexOf('\n', from);
+    return newline < 0 || newline >= section.end ? section.end : newline;
+  };
+  // "References: available upon request" on the heading's own line.
+  const headingEnd = lineEnd(section.start);
+  const inline = /:\s*(.+)$/.exec(text.slice(section.start, headingEnd));
+  if (inline?.[1] !== undefined && ON_REQUEST.test(inline[1])) return headingEnd + 1;
+  // Or the first line under the heading, blank lines aside.
+  let at = headingEnd + 1;
+  while (at < section.end && text[at] === '\n') at++;
+  if (at >= section.end) return -1;
+  const end = lineEnd(at);
+  return ON_REQUEST.test(text.slice(at, end)) ? end + 1 : -1;
 }

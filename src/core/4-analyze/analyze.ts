@@ -347,11 +347,12 @@ export function analyzeExtraction(
     // A mention over the spelled-out words shows their reading ("Machine Learning Engineer" over "Machine Learning").
     return !definitions.some((d) => mentions.some((m) => m.start < d.end && m.end > d.start && m !== mention && Object.keys(m.term.entry.skills).some((skill) => skills.includes(skill))));
   };
-  // A venue's name ("Conference on Artificial Intelligence and Statistics") is the venue's field, not
-  // the writer's; a soft skill or business word in a CV's Title Case publication title is the
-  // work's topic ("Domain Knowledge Priors for Crop Yield Forecasting"), not how the writer works.
-  let venues: TextSpan[] | undefined;
-  const inVenueName = (mention: Mention): boolean => insideSpan((venues ??= [...venueSpans(text), ...organisationSpans(text)]), mention.start, mention.end);
+  // A venue's or an organisation's name ("Conference on Artificial Intelligence and Statistics",
+  // "Institute of Physics and Technology") names its field, not the writer's skill; a soft skill or
+  // business word in a CV's Title Case publication title is the work's topic ("Domain Knowledge
+  // Priors for Crop Yield Forecasting"), not how the writer works.
+  let namedFields: TextSpan[] | undefined;
+  const inNamedField = (mention: Mention): boolean => insideSpan((namedFields ??= [...venueSpans(text), ...organisationSpans(text)]), mention.start, mention.end);
   const topicOfATitle = (mention: Mention, section: SectionKind | null): boolean =>
     kind === 'cv' && section === 'publications' && !/^\S+ed\b/i.test(text.slice(mention.start, mention.end)) &&
     Object.keys(mention.term.entry.skills).every((skill) => fieldOf(skill) === SOFT_SKILLS) && inTitleCase(text, mention.start, mention.end);
@@ -367,7 +368,7 @@ export function analyzeExtraction(
     const sentence = view?.text ?? text.slice(mention.start, mention.end);
     const offset = view?.span.start ?? mention.start;
     let judgement: Judgement;
-    const rejected = (view ? rejectedByContext(mention, view) : undefined) ?? (spelledOutOtherwise(mention) || reversedByNon(mention) || inVenueName(mention) || topicOfATitle(mention, section) ? 'context-excluded' : undefined);
+    const rejected = (view ? rejectedByContext(mention, view) : undefined) ?? (spelledOutOtherwise(mention) || reversedByNon(mention) || inNamedField(mention) || topicOfATitle(mention, section) ? 'context-excluded' : undefined);
     if (rejected) {
       judgement = judgementOf(false, rejected, 'normal');
     } else if (
