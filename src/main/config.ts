@@ -66,9 +66,10 @@ export const configSchema = z.object({
     .optional(),
   /**
    * Serve Prometheus metrics on this port only (bind it to an internal network); without it they
-   * are at /metrics on the main port, keyed like /v1 when API keys are set.
+   * are at /metrics on the main port, keyed like /v1 when API keys are set. 0 lets the system pick
+   * a free port, given in the "metrics listening" log line.
    */
-  METRICS_PORT: int(1, 65_535).optional(),
+  METRICS_PORT: int(0, 65_535).optional(),
   /** Connections each replica keeps to PostgreSQL. */
   DATABASE_POOL_SIZE: int(1, 100).default(10),
   /** SQLite file of the durable job queue; defaults to skillmatch.db in DATA_DIR. */

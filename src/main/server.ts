@@ -62,11 +62,13 @@ export async function startServer(config: Config, logger: Logger): Promise<{ ser
     server.once('listening', resolve);
     server.once('error', reject);
   });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.PORT;
-  logger.info({ host: config.HOST, port }, 'listening');
+  // The metrics port is bound before "listening" is announced, so that a caller who waits for it
+  // finds every port open, and a metrics port already taken stops the start-up instead of
+  // leaving a service that is announced and then exits.
   const metricsServer = config.METRICS_PORT !== undefined ? await serveMetrics(services.metrics, config.HOST, config.METRICS_PORT) : undefined;
-  if (metricsServer) logger.info({ host: config.HOST, port: config.METRICS_PORT }, 'metrics listening');
+  const port = boundPort(server, config.PORT);
+  if (metricsServer) logger.info({ host: config.HOST, port: boundPort(metricsServer, config.METRICS_PORT ?? 0) }, 'metrics listening');
+  logger.info({ host: config.HOST, port }, 'listening');
   void services
     .warmUp()
     .then(async () => {
@@ -102,6 +104,12 @@ export async function startServer(config: Config, logger: Logger): Promise<{ ser
     return stopping;
   };
   return { server, shutdown };
+}
+
+/** The port a server is bound to: the one the OS chose when it was asked for port 0. */
+function boundPort(server: Server, asked: number): number {
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : asked;
 }
 
 /** GET /metrics on a port of its own (METRICS_PORT), and nothing else. */

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import request from 'supertest';
 import { createJobRunner } from '../../src/app/run-job';
@@ -126,9 +127,17 @@ describe('GET /metrics', () => {
   });
 
   it('with METRICS_PORT, is served on that port only', async () => {
-    const metricsPort = 30_000 + (process.pid % 20_000);
-    const server = await startServer({ METRICS_PORT: String(metricsPort) });
+    // Port 0: the system picks a free port, so the test never races another process for a
+    // fixed one. The metrics port is bound, and logged, before the service says it listens.
+    const server = await startServer({ METRICS_PORT: '0' });
     try {
+      const metricsPort = server.logs
+        .join('')
+        .split('\n')
+        .filter((line) => line.includes('"msg":"metrics listening"'))
+        .map((line) => (JSON.parse(line) as { port: number }).port)[0];
+      expect(metricsPort).toBeGreaterThan(0);
+      expect(metricsPort).not.toBe(server.port);
       const main = await fetch(`http://127.0.0.1:${server.port}/metrics`);
       expect(main.status).toBe(404);
       await main.arrayBuffer();
@@ -141,6 +150,18 @@ describe('GET /metrics', () => {
     } finally {
       server.child.kill('SIGTERM');
       await new Promise((resolve) => server.child.once('exit', resolve));
+    }
+  }, 60_000);
+
+  it('with a METRICS_PORT already taken, stops at start-up with a message instead of announcing a service that then exits', async () => {
+    const taken = http.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const address = taken.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    try {
+      await expect(startServer({ METRICS_PORT: String(port) })).rejects.toThrow(/server exited with 1[\s\S]*EADDRINUSE/);
+    } finally {
+      taken.close();
     }
   }, 60_000);
 });

@@ -53,6 +53,9 @@ export function startServer(env: Record<string, string> = {}, options: { preload
       }
     });
     child.stderr.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${logs.join('')}`)));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}: ${logs.join('')}`));
+    });
   });
 }
