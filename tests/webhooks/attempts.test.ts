@@ -51,10 +51,12 @@ describe('attempts and leases', () => {
       }),
     };
     await store.accept({ deliveryKey: 'k-slow', source: 'standard', type: 'application.created', payload: event('slow', { url: 'https://cv.example/cv.txt', filename: 'cv.txt' }), receivedAt: Date.now() }, 'job-slow');
-    const runner = createJobRunner({ store, analyzer: svc.services.analyzer, fetcher: slow, logger: testLogger(), concurrency: 1, maxAttempts: 3, leaseMs: 150, pollMs: 10, callbacks: false });
+    const runner = createJobRunner({ store, analyzer: svc.services.analyzer, fetcher: slow, logger: testLogger(), concurrency: 1, maxAttempts: 3, leaseMs: 1_000, pollMs: 10, callbacks: false });
     const first = runner.runOnce();
-    await new Promise((resolve) => setTimeout(resolve, 500)); // three leases long
-    expect(await store.claim(Date.now(), 150, 3)).toBeNull();
+    // Three leases long. The lease is renewed every third of it, so only a pause of two thirds of
+    // a second in this process could let it lapse: a loaded machine does not make the test fail.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(await store.claim(Date.now(), 1_000, 3)).toBeNull();
     release();
     await first;
     expect(await store.get('job-slow')).toMatchObject({ status: 'done', attempts: 1 });

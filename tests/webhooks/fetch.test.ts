@@ -10,7 +10,10 @@ let base = '';
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     if (req.url === '/big') res.end(Buffer.alloc(64 * 1024, 0x61));
-    else if (req.url === '/slow') setTimeout(() => res.end('late'), 2000);
+    else if (req.url === '/slow') {
+      const late = setTimeout(() => res.end('late'), 3_000);
+      res.once('close', () => clearTimeout(late));
+    }
     else if (req.url === '/busy') res.writeHead(503).end();
     else res.end('ok');
   });
@@ -19,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const policy: FetchPolicy = { allowedHosts: [], allowLoopback: true, maxBytes: 16 * 1024, timeoutMs: 300, maxRedirects: 3 };
+const policy: FetchPolicy = { allowedHosts: [], allowLoopback: true, maxBytes: 16 * 1024, timeoutMs: 1_000, maxRedirects: 3 };
 
 describe('fetching résumés', () => {
   it('caps the size', async () => {
