@@ -14,6 +14,11 @@ import { acceptedTerms, analyzeText, lexicon, nlp, presentSkills } from './suppo
  * the rules were developed on; each rule has cases it must accept and cases it must refuse.
  */
 describe('word forms: derivations only where the lexicon keeps the sense', () => {
+  it('a plural in "ies" matches its singular in y, as a plural in s does', async () => {
+    expect(await presentSkills('Responsibilities\n- Help shape the product strategies of two new markets.', 'job')).toContain('business-knowledge');
+    expect(await presentSkills('Drafted the business strategies for the Nordic launch.')).toContain('business-knowledge');
+  });
+
   it.each([
     ['clusters', 'clustering', false],
     ['mock', 'mocking', false],
@@ -95,6 +100,13 @@ describe('word forms: derivations only where the lexicon keeps the sense', () =>
 });
 
 describe('word senses that need their own context', () => {
+  it('scheduling that a compiler or runtime does is no schedule a person keeps; a balance of skills is a mix, not two loads of work held', async () => {
+    expect(await presentSkills('Requirements\n- Own memory management, scheduling and code generation in our GPU compiler.', 'job')).not.toContain('time-management');
+    expect(await presentSkills('Managed the release schedule for three product teams.')).toContain('time-management');
+    expect(await presentSkills('About the Role\nThe job calls for a balance of hands-on coding and research.', 'job')).not.toContain('time-management');
+    expect(await presentSkills('Balanced a part-time job with full-time research.')).toContain('time-management');
+  });
+
   it("statistics as a product's page or panel is a screen, not the skill", async () => {
     expect(await presentSkills('Designed the statistics tab of the fitness app.')).not.toContain('statistics');
     expect(await presentSkills('Added a statistics panel to the admin console.')).not.toContain('statistics');
@@ -966,6 +978,31 @@ describe('whose mention it is', () => {
     const skills = await presentSkills(text, 'job');
     expect(skills).toContain('python');
     expect(skills).not.toContain('neural-networks');
+  });
+
+  it("under a heading about the role, a prose sentence in the company's voice sets the scene; the role's duties there still count", async () => {
+    const scene = 'About the Role\nAt Ferrowick, we bring speech recognition and forecasting to freight brokers across Europe.\n\nRequirements\n- Three years of Python.';
+    const skills = await presentSkills(scene, 'job');
+    expect(skills).toContain('python');
+    expect(skills).not.toContain('audio-speech');
+    // An order, a list item or a sentence to the candidate under the same heading is the post's.
+    for (const duty of ['About the Role\nBuild the speech recognition models behind our freight assistant.', 'About the Role\n- We train speech recognition models for freight brokers.', 'About the Role\nYou will train speech recognition models for our freight assistant.']) {
+      expect(await presentSkills(duty, 'job')).toContain('audio-speech');
+    }
+  });
+
+  it('a job ad naming the tools the company works with, asking nothing, describes the house', async () => {
+    expect(await presentSkills('Requirements\n- Fluent in at least one major language. In our stack, we mostly use Go and Python.', 'job')).not.toContain('python');
+    expect(await presentSkills('What you need\n- Solid SQL. We also rely on PyTorch for the ranking models.', 'job')).not.toContain('neural-networks');
+    // Said to the candidate, the same tools are asked for.
+    expect(await presentSkills('Requirements\n- We use Python for everything, so you will need three years of it.', 'job')).toContain('python');
+  });
+
+  it('a job ad telling what a colleague once did names their skill, not the post\'s', async () => {
+    const told = 'Requirements\n- Python and SQL.\n- To give one example, a team member recently applied random forests to flag late invoices.';
+    expect(await presentSkills(told, 'job')).not.toContain('learning-algorithms');
+    expect(await presentSkills('Requirements\n- Python and SQL.\n- Our employees mostly use gradient boosting for pricing.', 'job')).not.toContain('learning-algorithms');
+    expect(await presentSkills('Requirements\n- Python and SQL; you will apply random forests to flag late invoices.', 'job')).toContain('learning-algorithms');
   });
 
   it("a job ad's plain denial of a field wins over the company's work in it", async () => {

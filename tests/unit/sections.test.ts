@@ -158,6 +158,12 @@ describe('job-ad titles in other words', () => {
     ['✨ Nice to haves', 'preferred'],
     ['## 🛠️ Responsibilities', 'responsibilities'],
     ['💶 Perks', 'benefits'],
+    // Typographic apostrophes read as typed ones.
+    ['#### **What you’ll need**', 'requirements'],
+    ['What You’ll Be Doing:', 'responsibilities'],
+    // What the post gives, though "you'll" elsewhere heads duties.
+    ["What you'll get", 'benefits'],
+    ['**Some things you’ll enjoy**', 'benefits'],
   ])('"%s" heads %s', (title, kind) => {
     expect(kindsAfter('About us\nWe make maps.', title)).toEqual(['about-company', kind]);
   });
@@ -291,6 +297,9 @@ describe('an organisation introducing itself under "About" and its name, or a co
     ['About the Role', 'about-role'],
     ['About You', 'requirements'],
     ['About The Position', undefined],
+    // The team the post joins, named: described as "About the team" is.
+    ['**About the Search Ranking Team**', 'about-company'],
+    ['About our Speech & Audio Team:', 'about-company'],
   ])('"%s" heads %s', (heading, kind) => {
     const text = `Machine Learning Engineer\n\n${heading}\n\nSome words about it come here in a sentence.\n\nRequirements\n- Python`;
     const sections = detectSections(text);

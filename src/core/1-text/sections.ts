@@ -181,13 +181,16 @@ const LIST_INTRO_CUES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ['preferred', PREFERRED_INTRO],
   // Before "requirements" and "responsibilities": "Why you'll love working here" is an offer, not a duty.
   ['benefits', /\bwhy (?:you(?:'ll| will) love|work (?:with|for) us|(?:should you |you should )?join)\b/i],
+  // "What you'll get", "Some things you'll enjoy": what the post gives, before "you'll" reads as a duty.
+  ['benefits', /\b(?:what|things) you(?:'ll| will) (?:get|receive|enjoy)\b/i],
   // "Working at Lumen", "Life at Lumen", "Working here": what the place is like, an offer.
   ['benefits', /^(?:(?:working|life|careers?) at\b|working (?:here|with us|for us)$)/i],
   ['requirements', /\b(?:require[ds]?|requirements?|must|do i need|will i need|i'll need|looking for|(?:we|i) look for|you have|you bring|you'll bring|you will bring|bring|you need|you'll need|you will need|we need|qualifications?|essential|should have|expect you|expect (?:from|of) you|what we(?:['’]ll| will)? expect|kind of person|ideal candidate|who you are|about you|your profile|toolbox|what it takes|(?:good|great|strong|perfect|ideal|right) (?:fit|match)|a fit|thrive|this (?:role|job|position) is for you|sounds? like you|is this you)\b/i],
   ['responsibilities', /\b(?:you'll do|you will do|you'll be doing|you will be doing|will i be doing|i'll be doing|will i do|i'll do|responsib\w*|day[- ]to[- ]day|your role|your mission|(?:your|main|key) (?:tasks|duties|activities)|you will|you'll|impact|what you'll work on|challenges)\b/i],
   // "The Senior ML Engineer Role", "The Opportunity", "This Position": the post described.
   ['about-role', /^(?:the|this)\s+(?:[\p{L}\d/&+.-]+\s+){0,5}(?:role|position|opportunity|job)$/iu],
-  ['about-company', /\b(?:about us|who we are|our story|our mission|the company|the organi[sz]ation|(?:the|our) client|company (?:description|profile|information|info|overview))\b/i],
+  // "About the Machine Learning Infrastructure Team": the team the post joins, described, as "About the team" is.
+  ['about-company', /\b(?:about us|who we are|our story|our mission|the company|the organi[sz]ation|(?:the|our) client|company (?:description|profile|information|info|overview))\b|^about (?:the|our) (?:[\p{L}\d&/+-]+ ){1,4}team$/iu],
   ['benefits', /\b(?:we offer|offer you|you'll get|you will get|perks|benefits|in it for you|(?:take care of|look after|reward) you)\b/i],
   // "We're Funded", "We are Integrated": the company describing itself (after the cues above:
   // "We're looking for" heads requirements, "We're offering" nothing yet).
@@ -213,9 +216,14 @@ export function classifyListIntro(line: string, next: string | undefined): { kin
   const limit = /:\s*$/.test(line) ? LONG_LEAD_IN_WORDS : 10;
   if (trimmed.split(/\s+/).length > limit || !/^[\p{Lu}]/u.test(trimmed)) return null;
   // "…you should have five years of experience, plus:" is "and also", not a wish.
-  const words = trimmed.replace(/,\s*plus$/i, '');
+  const words = straightQuotes(trimmed.replace(/,\s*plus$/i, ''));
   for (const [kind, cue] of LIST_INTRO_CUES) if (cue.test(words)) return { kind, title: trimmed };
   return null;
+}
+
+/** Typographic apostrophes as typed ones, so that the cue words read "What you’ll need" as "What you'll need". */
+function straightQuotes(words: string): string {
+  return words.replace(/[‘’]/g, "'");
 }
 
 /** Words a lead-in ending in a colon may have: one sentence or two, not a paragraph. */
@@ -282,7 +290,7 @@ export function classifyHeadingByForm(line: string, around: { previous?: string;
   if ((shaped || alone) && aboutAName(name)) return { kind: 'about-company', title: name };
   if (!shaped && !overParagraph) return null;
   // A parenthesis qualifies the title's own words ("What you need (and what is a bonus)").
-  const plain = name.replace(/\s*\([^()]*\)/g, '').trim() || name;
+  const plain = straightQuotes(name.replace(/\s*\([^()]*\)/g, '').trim() || name);
   for (const [kind, cue] of LIST_INTRO_CUES) if (cue.test(plain)) return { kind, title: name };
   if (!shaped) return null;
   // A title in the company's voice names the company's own things ("Our values", "Our stack",

@@ -162,7 +162,16 @@ function singularOf(lower: string): string | null {
   return lower.length > 3 && lower.endsWith('s') && !lower.endsWith('ss') ? lower.slice(0, -1) : null;
 }
 
-/** Depth-first through the trie: a token continues a match as itself, without a plural s, as written, or by its stem. */
+/**
+ * The singular of a plural in "ies" whose singular ends in y ("strategies" → "strategy",
+ * "technologies" → "technology"), or null. Dropping the s alone gives "strategie"; words whose
+ * singular ends in "ie" ("movies") are found that way instead.
+ */
+function ySingularOf(lower: string): string | null {
+  return lower.length > 4 && lower.endsWith('ies') ? `${lower.slice(0, -3)}y` : null;
+}
+
+/** Depth-first through the trie: a token continues a match as itself, as its singular (less a plural s, or "ies" for y), as written, or by its stem. */
 function walk(w: Walk, node: TrieNode, at: number): void {
   let j = at;
   while (w.tokens[j]?.type === 'joiner') j++;
@@ -177,6 +186,8 @@ function walk(w: Walk, node: TrieNode, at: number): void {
     consider(w, node.exact.get(token.lower), j);
     const singular = singularOf(token.lower);
     if (singular) consider(w, node.exact.get(singular), j);
+    const ySingular = ySingularOf(token.lower);
+    if (ySingular) consider(w, node.exact.get(ySingular), j);
     // A closed compound written open ("Tensor Flow", "tool kit", "Git Hub"): two words one space
     // apart match the lexicon's one-word form they join into.
     const next = w.tokens[j + 1];
@@ -223,9 +234,11 @@ function mayBeginTerm(token: Token, lexicon: CompiledLexicon, nlp: NlpPort): boo
     const { root } = lexicon;
     const lower = token.lower;
     const singular = singularOf(lower);
+    const ySingular = ySingularOf(lower);
     begins =
       root.exact.has(lower) ||
       (singular !== null && root.exact.has(singular)) ||
+      (ySingular !== null && root.exact.has(ySingular)) ||
       lexicon.openCompoundHeads.has(lower) ||
       root.cased.has(token.text) ||
       (root.stem.size > 0 && lexicon.stemPrefixes.has(lower.slice(0, 3)) && root.stem.has(cachedStem(lower, lexicon, nlp) ?? '\u0000'));

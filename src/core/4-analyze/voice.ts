@@ -135,7 +135,8 @@ const OTHER_VERBS = String.raw`built|build|builds|prototype|prototypes|prototype
 /** Adverbs between such a subject and its verb ("already uses", "mostly trains"). */
 const SUBJECT_ADVERB = String.raw`(?:(?:\w+ly|already|also|still|now)\s+)?`;
 /** Nouns of another party: a group, a vendor or partners, colleagues, or people by their profession. */
-const OTHER_PARTY = String.raw`team|teams|group|department|colleagues|vendor|partners?|${PROFESSIONS}`;
+/** Members of the staff count among them: "a team member applied…", "our employees use…". */
+const OTHER_PARTY = String.raw`team|teams|group|department|colleagues|vendor|partners?|members?|employees?|${PROFESSIONS}`;
 /** Where another party sits, after its noun: "colleagues in the imaging lab", "the engineers on the platform team". */
 const PARTY_PLACE = String.raw`(?:\s+(?:in|on|at|from)\s+(?:the|our|their|a|an)\s+(?:[\w-]+\s+){0,2}[\w-]+)?`;
 /**
@@ -408,6 +409,12 @@ const COMPANY_DESCRIBED = new RegExp(
 );
 const NOT_A_NAME = /^[-•*·]?\s*(?:it|this|that|these|those|you|your|our|the role|the position|the team|this role|the ideal|the successful)\b/i;
 
+/**
+ * The company saying what it works with ("In our stack, we use Go and Python", "we mostly rely on
+ * Spark"): the tools of the house, named in a sentence that asks nothing of the candidate.
+ */
+const WE_USE = /\bwe\s+(?:(?:\w+ly|also|still|now)\s+)?(?:use|rely on|run|work (?:in|with)|build (?:with|in|on)|are using|have used|standardi[sz]ed on|write (?:in|everything in))\b/gi;
+
 /** The company's possessive right before the mention, with at most one word between ("our priorities", "our first prototype"). */
 const OUR_RIGHT_BEFORE = /\b(?:our|ours)\s+(?:[\p{L}-]+\s+)?$/iu;
 
@@ -489,7 +496,7 @@ const HINT = {
   academicUnit: new RegExp(String.raw`\b(?:${ACADEMIC_UNITS})\b`),
   team: new RegExp(String.raw`\b(?:${TEAM_WORDS})\b`, 'i'),
   doneBy: /\bby\b|\b(?:bought in|outsourced|licensed from|came from|comes? from)\b/i,
-  subject: new RegExp(String.raw`\b(?:they|he|she|team|teams|group|department|colleagues|teammates|co-?workers|whose|vendor|partners?|manager|supervisor|advisor|adviser|boss|mentor|lead|director|professor|${PROFESSIONS})\b`, 'i'),
+  subject: new RegExp(String.raw`\b(?:they|he|she|team|teams|group|department|colleagues|teammates|co-?workers|members?|employees?|whose|vendor|partners?|manager|supervisor|advisor|adviser|boss|mentor|lead|director|professor|${PROFESSIONS})\b`, 'i'),
   relative: /\b(?:that|which)\b/i,
   companyThing: /\bour\b|\bcompany[’']s\b/i,
   attended: new RegExp(`${ATTENDED.source}|${ATTENDED_AFTER.source.replace('^[^.;]{0,40}', '')}`, 'i'),
@@ -718,10 +725,16 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   // without "you" ("- Build the bridge between our C++ engine and the training stack"), and so is
   // an order under a heading of duties or requirements, its bullet lost or never typed.
   if (hints.company && !LIST_ITEM_START.test(sentence) && !(DUTY_SECTIONS.has(section ?? 'unknown') && DUTY_OPENING.test(sentence)) && OUR_RIGHT_BEFORE.test(before)) return { rule: 'company-voice', cue: OUR_RIGHT_BEFORE.exec(before)?.[0].trim() ?? '' };
+  const used = hints.company ? nearestCue(WE_USE, before, (gap) => !OTHER_CLAUSE_END.test(gap)) : null;
+  if (used) return { rule: 'company-voice', cue: before.slice(used.index).trim().slice(0, 80) };
   // Before its first heading, a job ad usually introduces the company: there a sentence in the
   // company's voice, or one that opens with its name saying what it does, that says nothing to the
   // candidate describes the company, not the post.
-  if ((hints.company || hints.companyNamed) && inIntro && (section === null || section === 'unknown')) return { rule: 'company-voice', cue: (COMPANY_VOICE.exec(sentence) ?? NAMED_SUBJECT.exec(sentence))?.[0].trim().slice(0, 80) ?? '' };
+  // Under a heading about the role, a prose sentence in the company's voice that says nothing to the
+  // candidate ("At Tallow, we bring NLP and vision models to lending") sets the scene the same way;
+  // the role's own duties there are list items or orders, or speak to the candidate.
+  const sceneSetting = section === 'about-role' && !LIST_ITEM_START.test(sentence) && !DUTY_OPENING.test(sentence);
+  if ((hints.company || hints.companyNamed) && ((inIntro && (section === null || section === 'unknown')) || sceneSetting)) return { rule: 'company-voice', cue: (COMPANY_VOICE.exec(sentence) ?? NAMED_SUBJECT.exec(sentence))?.[0].trim().slice(0, 80) ?? '' };
   return null;
 }
 
