@@ -998,6 +998,13 @@ describe('whose mention it is', () => {
     expect(await presentSkills('Requirements\n- We use Python for everything, so you will need three years of it.', 'job')).toContain('python');
   });
 
+  it("a job ad's culture and what it encourages describe the company; a culture the candidate builds is a duty", async () => {
+    const culture = 'Requirements\n- Python.\n\nWhy join\nWe have grown a culture that rewards fast career growth and frequent chances to prototype new product features.';
+    expect(await presentSkills(culture, 'job')).not.toContain('idea-iteration');
+    expect(await presentSkills('Requirements\n- Python.\n- Our culture of A/B testing runs deep, and you will love it here.', 'job')).not.toContain('idea-iteration');
+    expect(await presentSkills('Responsibilities\n- You will build a culture that encourages A/B testing across product teams.', 'job')).toContain('idea-iteration');
+  });
+
   it('a job ad telling what a colleague once did names their skill, not the post\'s', async () => {
     const told = 'Requirements\n- Python and SQL.\n- To give one example, a team member recently applied random forests to flag late invoices.';
     expect(await presentSkills(told, 'job')).not.toContain('learning-algorithms');

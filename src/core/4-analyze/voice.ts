@@ -263,6 +263,14 @@ const CREED_WORDS = String.raw`values|principles|tenets|ethos|creed`;
 const CREED_WORD = new RegExp(String.raw`\b(?:${CREED_WORDS})\b`, 'i');
 const VALUES_LIST_BEFORE = new RegExp(String.raw`\b(?:our|company|core|cultural|culture|leadership|operating|guiding|\p{L}+['’]s)\s+(?:[\p{L}-]+\s+)?(?:${CREED_WORDS})\s*(?:\(|:|—|–|-\s)[^.;:()]*$`, 'iu');
 
+/**
+ * Job ads: the company's culture and what it encourages ("we have built a culture that encourages
+ * rapid career development and countless opportunities to experiment", "our culture of
+ * experimentation"): how the place works, not an ask. The culture must be the company's ("we",
+ * "our"); "you will build a culture that encourages experimentation" is a duty.
+ */
+const OUR_CULTURE_BEFORE = /\b(?:we|we've|we’ve|our)\b(?:\s+[\p{L}-]+){0,8}?\s+culture\s+(?:(?:that|which|where)\s+(?:[\p{L}-]+\s+)?(?:encourages|values|promotes|rewards|celebrates|fosters|supports|embraces|prizes|welcomes|offers|gives|means)|of)\b[^.;]*$/iu;
+
 /** Where another subject's clause ends before the mention: a full stop or semicolon, or a comma before the candidate or writer speaks ("…, you will build"). */
 const OTHER_CLAUSE_END = /[.;]|,\s*(?:you|you'll|you’ll|we|i|your)\b/i;
 
@@ -703,6 +711,8 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   // name other people's skills, each item as much as a sentence that says so.
   if (kind === 'cv' && hiringLeadIn) return { rule: 'hired-for', cue: hiringLeadIn.slice(0, 80) };
   if (kind === 'job' && teamOrCreedLeadIn) return { rule: 'done-by-others', cue: teamOrCreedLeadIn.slice(0, 80) };
+  const culture = kind === 'job' && /\bculture\b/i.test(before) ? OUR_CULTURE_BEFORE.exec(before) : null;
+  if (culture) return { rule: 'company-voice', cue: culture[0].trim().slice(0, 80) };
   const creed = hints.values ? VALUES_LIST_BEFORE.exec(before) : null;
   if (creed) return { rule: 'company-voice', cue: creed[0].trim().slice(0, 80) };
   // What was attended is the verb's object: a clause of the writer's own after it ("watched users,
