@@ -1277,6 +1277,15 @@ describe('section structure and requirement scope', () => {
     expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['Fluent in one deep learning framework (e.g. JAX or PyTorch) and SQL.', 'Kubernetes, i.e. Helm charts, is a plus.']);
   });
 
+  it('a stop or bracket glued to the next sentence ends it, as scraped page copy runs items together; an abbreviation before an example does not', async () => {
+    const text = 'Kafka would be a plus.Solid Go skills.Rust (for tooling)A strong testing habit.See e.g.Terraform.';
+    expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['Kafka would be a plus.', 'Solid Go skills.', 'Rust (for tooling)', 'A strong testing habit.', 'See e.g.Terraform.']);
+    // The welcome of one item no longer reaches the next one's skill.
+    const ad = 'Requirements\nKubernetes knowledge is a plus.Strong C++ for the trading engine.';
+    const { analysis } = await analyzeText(ad, 'job');
+    expect(analysis.skills.find((skill) => skill.id === 'cpp')).toMatchObject({ present: true, requirement: 'required' });
+  });
+
   it('a wrapped line goes on after an open word, not after a complete one', () => {
     const text = 'Built the pricing service together with\nAnalytics and the finance team\nShipped it in May';
     expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['Built the pricing service together with\nAnalytics and the finance team', 'Shipped it in May']);

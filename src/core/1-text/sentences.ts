@@ -11,12 +11,22 @@ export interface Span {
 }
 
 /**
+ * A stop, or a closing bracket, written right against the next sentence's first word, as page copy
+ * scraped without its line breaks runs one item into the next ("…is a plus.Strong Python skills",
+ * "(e.g. SQL)A demonstrated history"): after a small letter, a digit or a bracket, before a capital
+ * and two small letters, or "A", "An" or "I" and a word. The abbreviations that introduce an example stay joined ("e.g.Python").
+ */
+/** The first word of a sentence glued to the one before: a capital and two small letters, or "A", "An" or "I" and a word. */
+const GLUED_NEXT = String.raw`[\p{Lu}][\p{Ll}]{2}|(?:A|An|I)\s+\p{Ll}`;
+const GLUED_STOP = String.raw`(?<=[\p{Ll}\d%)\]])(?<!\b(?:[eE]\.[gG]|[iI]\.[eE]|[vV]s|[iI]ncl|[aA]pprox|[cC]f|[eE]sp|[vV]iz|Mr|Mrs|Ms|Dr|Prof))[.!?](?=${GLUED_NEXT})|\)(?=${GLUED_NEXT})`;
+
+/**
  * Where a sentence ends inside a line: a stop before a capital, or a bullet typed into the line
  * (" - Python", " • Docker", " · SQL"), which starts the next list item. The dot of an
  * abbreviation that introduces what follows ("e.g. PyTorch", "i.e. Kubernetes", "vs. Spark",
  * "Dr. Smith") ends no sentence: the example belongs to the sentence that gives it.
  */
-const INNER_BOUNDARY = /(?:[!?;]|(?<!\b(?:[eE]\.[gG]|[iI]\.[eE]|[vV]s|[iI]ncl|[aA]pprox|[cC]f|[eE]sp|[vV]iz|Mr|Mrs|Ms|Dr|Prof))\.)(?=\s+[\p{Lu}\d("'“‘])|\s[-•·▪](?=\s+[\p{Lu}])/gu;
+const INNER_BOUNDARY = new RegExp(String.raw`(?:[!?;]|(?<!\b(?:[eE]\.[gG]|[iI]\.[eE]|[vV]s|[iI]ncl|[aA]pprox|[cC]f|[eE]sp|[vV]iz|Mr|Mrs|Ms|Dr|Prof))\.)(?=\s+[\p{Lu}\d("'“‘])|\s[-•·▪](?=\s+[\p{Lu}])|${GLUED_STOP}`, 'gu');
 
 /** Words a sentence cannot end with: a line that ends in one is wrapped, and the next line goes on. */
 export const OPEN_END = /(?:[,&/–-]|\b(?:a|an|the|and|or|nor|but|of|in|on|with|without|to|for|by|as|at|from|into|including|such|like|via|using|my|our|your|their|its|some|is|are|be|that|which|who|than|both|either|e\.g\.|i\.e\.))$/i;
@@ -158,10 +168,11 @@ export function splitSentences(text: string): Span[] {
       })) close(lineStart - 1);
     if (sentenceStart < 0) sentenceStart = lineStart;
     for (const m of matchesOf(INNER_BOUNDARY, line)) {
-      // A stop stays with its sentence; a typed bullet starts the next one.
+      // A stop stays with its sentence; a typed bullet starts the next one; a glued stop's next
+      // sentence starts right after it.
       const at = lineStart + m.index + (m[0].startsWith(' ') ? 0 : 1);
       close(at);
-      sentenceStart = at + 1;
+      sentenceStart = /\s/.test(line[m.index + 1] ?? ' ') ? at + 1 : at;
     }
     previous = line;
   }
