@@ -18,7 +18,8 @@ export interface Span {
  */
 /** The first word of a sentence glued to the one before: a capital and two small letters, or "A", "An" or "I" and a word. */
 const GLUED_NEXT = String.raw`[\p{Lu}][\p{Ll}]{2}|(?:A|An|I)\s+\p{Ll}`;
-const GLUED_STOP = String.raw`(?<=[\p{Ll}\d%)\]])(?<!\b(?:[eE]\.[gG]|[iI]\.[eE]|[vV]s|[iI]ncl|[aA]pprox|[cC]f|[eE]sp|[vV]iz|Mr|Mrs|Ms|Dr|Prof))[.!?](?=${GLUED_NEXT})|\)(?=${GLUED_NEXT})`;
+// The stop is matched first and the letters before it looked at after, so that the pattern is tried only at stops and brackets.
+const GLUED_STOP = String.raw`[.!?](?=${GLUED_NEXT})(?<=[\p{Ll}\d%)\]][.!?])(?<!\b(?:[eE]\.[gG]|[iI]\.[eE]|[vV]s|[iI]ncl|[aA]pprox|[cC]f|[eE]sp|[vV]iz|Mr|Mrs|Ms|Dr|Prof)\.)|\)(?=${GLUED_NEXT})`;
 
 /**
  * Where a sentence ends inside a line: a stop before a capital, or a bullet typed into the line
