@@ -251,6 +251,12 @@ describe('word senses that need their own context', () => {
     expect(await presentSkills('Fine-tuned BERT for named entity recognition on legal text.')).toContain('nlp');
   });
 
+  it('a model reached through its maker\'s API (GPT-3, GPT-4) is used, as an LLM is; fine-tuned, it is NLP', async () => {
+    expect(await presentSkills('Requirements\n- Two years of building product features on top of GPT-4 through the OpenAI API.', 'job')).not.toContain('nlp');
+    expect(await presentSkills('Added a GPT-4o summary button to the ticketing app.')).not.toContain('neural-networks');
+    expect(await presentSkills('Fine-tuned GPT-3 on 40k support tickets to draft replies for the helpdesk.')).toContain('nlp');
+  });
+
   it('retrieval put in front of an LLM is building on a model; with the model fine-tuned it is NLP', async () => {
     expect(await presentSkills('Shipped retrieval-augmented generation over the planning regulations for council staff.')).not.toContain('nlp');
     expect(await presentSkills('Fine-tuned a small language model on tenancy letters and added retrieval-augmented generation over the archive.')).toContain('nlp');
