@@ -1283,6 +1283,15 @@ describe('section structure and requirement scope', () => {
     expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['Fluent in one deep learning framework (e.g. JAX or PyTorch) and SQL.', 'Kubernetes, i.e. Helm charts, is a plus.']);
   });
 
+  it('"as plus" and "is plus", written without the article, welcome a skill as "a plus" does', async () => {
+    const { analysis } = await analyzeText('Requirements\n- Five years of Go.\n- Experience with Rust or C++ as plus\n- Knowledge of Kafka and PyTorch is plus.', 'job');
+    expect(analysis.skills.find((skill) => skill.id === 'cpp')).toMatchObject({ present: true, requirement: 'preferred' });
+    expect(analysis.skills.find((skill) => skill.id === 'neural-networks')).toMatchObject({ present: true, requirement: 'preferred' });
+    // A plus that is a size or a sum is no welcome.
+    const { analysis: plain } = await analyzeText('Requirements\n- C++ as plus-size sensor arrays go, three years.', 'job');
+    expect(plain.skills.find((skill) => skill.id === 'cpp')).toMatchObject({ present: true, requirement: 'required' });
+  });
+
   it('a stop or bracket glued to the next sentence ends it, as scraped page copy runs items together; an abbreviation before an example does not', async () => {
     const text = 'Kafka would be a plus.Solid Go skills.Rust (for tooling)A strong testing habit.See e.g.Terraform.';
     expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['Kafka would be a plus.', 'Solid Go skills.', 'Rust (for tooling)', 'A strong testing habit.', 'See e.g.Terraform.']);
