@@ -356,6 +356,15 @@ describe('open phrasings of collaboration: a joint-work phrase and people to wor
 });
 
 describe('work done with people or a group, whatever the verb', () => {
+  it('work done with one\'s own team ("with our team", "with the rest of the team", "with team members") is the job itself, not collaboration', async () => {
+    for (const own of ['- You can pair effectively with our team across time zones.', '- Collaborate with the rest of the team on releases.', '- Works closely with team members on the nightly builds.']) {
+      expect(await presentSkills(`Requirements\n${own}`, 'job')).not.toContain('collaboration');
+    }
+    // A group or a person of its own still is.
+    expect(await presentSkills('Requirements\n- Collaborate with our payments team on the ledger.', 'job')).toContain('collaboration');
+    expect(await presentSkills('Worked closely with the team lead and two analysts on the forecast.')).toContain('collaboration');
+  });
+
   casesOfSkill('collaboration', [
     ['Rebuilt the returns dashboard with two finance analysts.', true],
     ['Drafted the labelling guide with the annotation team in Lisbon.', true],

@@ -816,9 +816,32 @@ function afterWordSoon(mention: Mention, tokens: Token[], view: SentenceView): b
     const t = tokens[k];
     if (t?.type !== 'word') continue;
     seen++;
-    if (isAfterWord(mention.term, tokens, k)) return true;
+    if (isAfterWord(mention.term, tokens, k) && !(JOINING_WORDS.has(t.lower) && ownTeamFollows(tokens, k + 1, view.lastToken))) return true;
   }
   return false;
+}
+
+/** Prepositions that name who work is done with ("with", "alongside", "among"). */
+const JOINING_WORDS: ReadonlySet<string> = new Set(['with', 'alongside', 'among']);
+const OWN_TEAM_DETERMINERS: ReadonlySet<string> = new Set(['the', 'our', 'your', 'my', 'his', 'her', 'their']);
+const OWN_TEAM_NOUNS: ReadonlySet<string> = new Set(['team', 'teammates', 'team-mates', 'colleagues', 'peers', 'coworkers', 'co-workers']);
+/** Words after "team" that make it a person or a group of its own: "the team lead", "team members" stay generic. */
+const TEAM_ROLE_AFTER: ReadonlySet<string> = new Set(['lead', 'leads', 'leader', 'leaders', 'manager', 'managers', 'head', 'heads']);
+
+/**
+ * Whether the words from k name no one but the writer's or the candidate's own team: "the team",
+ * "our team", "the rest of the team", "team members", "your colleagues". Work done with them is
+ * the job itself, not collaboration with other roles or groups; "our data team", "the team lead"
+ * and "the design team" name a group or a person of their own.
+ */
+function ownTeamFollows(tokens: Token[], k: number, last: number): boolean {
+  const word = (at: number): string => (at <= last && tokens[at]?.type === 'word' ? (tokens[at]?.lower ?? '') : '');
+  let at = k;
+  if (word(at) === 'the' && word(at + 1) === 'rest' && word(at + 2) === 'of') at += 3;
+  if (OWN_TEAM_DETERMINERS.has(word(at))) at++;
+  if (!OWN_TEAM_NOUNS.has(word(at))) return false;
+  const next = word(at + 1);
+  return !TEAM_ROLE_AFTER.has(next);
 }
 
 /**
@@ -886,6 +909,9 @@ export function contextVerdict(mention: Mention, tokens: Token[], view: Sentence
   if (mention.term.before && !wordJustBefore(mention.term.before, mention, tokens, view, stems) && !(mention.term.orFollowedBy && wordJustAfter(mention.term.orFollowedBy, mention, tokens, view, stems))) return 'context-missing';
   if (mention.term.notFollowedBy && wordAfterNames(mention.term.notFollowedBy, mention, tokens, view, stems)) return 'context-excluded';
   if (mention.term.after && !afterWordSoon(mention, tokens, view)) return 'context-missing';
+  // Work done "with our team" is the job itself, not collaboration with other roles or groups,
+  // whichever phrase says it ("worked with", "with", "side by side with").
+  if (mention.term.entry.skills.collaboration !== undefined && JOINING_WORDS.has(tokens[mention.lastToken]?.lower ?? '') && ownTeamFollows(tokens, mention.lastToken + 1, view.lastToken)) return 'context-missing';
   if (mention.term.notPrecededBy && wordRightBefore(mention.term.notPrecededBy, mention, tokens, view)) return 'context-excluded';
   if (!require && !exclude) return undefined;
   let required = !require;
