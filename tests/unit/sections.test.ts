@@ -300,6 +300,7 @@ describe('an organisation introducing itself under "About" and its name, or a co
     // The team the post joins, named: described as "About the team" is.
     ['**About the Search Ranking Team**', 'about-company'],
     ['About our Speech & Audio Team:', 'about-company'],
+    ['**The Fraud Detection Team**', 'about-company'],
   ])('"%s" heads %s', (heading, kind) => {
     const text = `Machine Learning Engineer\n\n${heading}\n\nSome words about it come here in a sentence.\n\nRequirements\n- Python`;
     const sections = detectSections(text);

@@ -189,8 +189,9 @@ const LIST_INTRO_CUES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ['responsibilities', /\b(?:you'll do|you will do|you'll be doing|you will be doing|will i be doing|i'll be doing|will i do|i'll do|responsib\w*|day[- ]to[- ]day|your role|your mission|(?:your|main|key) (?:tasks|duties|activities)|you will|you'll|impact|what you'll work on|challenges)\b/i],
   // "The Senior ML Engineer Role", "The Opportunity", "This Position": the post described.
   ['about-role', /^(?:the|this)\s+(?:[\p{L}\d/&+.-]+\s+){0,5}(?:role|position|opportunity|job)$/iu],
-  // "About the Machine Learning Infrastructure Team": the team the post joins, described, as "About the team" is.
-  ['about-company', /\b(?:about us|who we are|our story|our mission|the company|the organi[sz]ation|(?:the|our) client|company (?:description|profile|information|info|overview))\b|^about (?:the|our) (?:[\p{L}\d&/+-]+ ){1,4}team$/iu],
+  // "About the Machine Learning Infrastructure Team", "The AI Team", "Meet our Platform Team": the
+  // team the post joins, described, as "About the team" is.
+  ['about-company', /\b(?:about us|who we are|our story|our mission|the company|the organi[sz]ation|(?:the|our) client|company (?:description|profile|information|info|overview))\b|^(?:about |meet )?(?:the|our) (?:[\p{L}\d&/+-]+ ){1,4}team$/iu],
   ['benefits', /\b(?:we offer|offer you|you'll get|you will get|perks|benefits|in it for you|(?:take care of|look after|reward) you)\b/i],
   // "We're Funded", "We are Integrated": the company describing itself (after the cues above:
   // "We're looking for" heads requirements, "We're offering" nothing yet).
