@@ -100,6 +100,11 @@ describe('word forms: derivations only where the lexicon keeps the sense', () =>
 });
 
 describe('word senses that need their own context', () => {
+  it('super-resolution microscopy is a technique of the lab; a super-resolution model is computer vision', async () => {
+    expect(await presentSkills('Imaged dendritic spines with super-resolution microscopy in the Harlow lab.')).not.toContain('computer-vision');
+    expect(await presentSkills('Trained a super-resolution network that sharpens satellite tiles fourfold.')).toContain('computer-vision');
+  });
+
   it('scheduling that a compiler or runtime does is no schedule a person keeps; a balance of skills is a mix, not two loads of work held', async () => {
     expect(await presentSkills('Requirements\n- Own memory management, scheduling and code generation in our GPU compiler.', 'job')).not.toContain('time-management');
     expect(await presentSkills('Managed the release schedule for three product teams.')).toContain('time-management');
