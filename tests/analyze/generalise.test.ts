@@ -362,7 +362,7 @@ describe('open phrasings of collaboration: a joint-work phrase and people to wor
 
 describe('work done with people or a group, whatever the verb', () => {
   it('work done with one\'s own team ("with our team", "with the rest of the team", "with team members") is the job itself, not collaboration', async () => {
-    for (const own of ['- You can pair effectively with our team across time zones.', '- Collaborate with the rest of the team on releases.', '- Works closely with team members on the nightly builds.']) {
+    for (const own of ['- Comfortable pairing daily with our team on the billing code.', '- Collaborate with the rest of the team on releases.', '- Works closely with team members on the nightly builds.']) {
       expect(await presentSkills(`Requirements\n${own}`, 'job')).not.toContain('collaboration');
     }
     // A group or a person of its own still is.
@@ -1012,7 +1012,7 @@ describe('whose mention it is', () => {
   });
 
   it('a job ad naming the tools the company works with, asking nothing, describes the house', async () => {
-    expect(await presentSkills('Requirements\n- Fluent in at least one major language. In our stack, we mostly use Go and Python.', 'job')).not.toContain('python');
+    expect(await presentSkills('Requirements\n- Happy in several languages. Across our services we mostly use Kotlin and Python.', 'job')).not.toContain('python');
     expect(await presentSkills('What you need\n- Solid SQL. We also rely on PyTorch for the ranking models.', 'job')).not.toContain('neural-networks');
     // Said to the candidate, the same tools are asked for.
     expect(await presentSkills('Requirements\n- We use Python for everything, so you will need three years of it.', 'job')).toContain('python');

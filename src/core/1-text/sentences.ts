@@ -10,15 +10,16 @@ export interface Span {
   end: number;
 }
 
-/**
- * A stop, or a closing bracket, written right against the next sentence's first word, as page copy
- * scraped without its line breaks runs one item into the next ("…is a plus.Strong Python skills",
- * "(e.g. SQL)A demonstrated history"): after a small letter, a digit or a bracket, before a capital
- * and two small letters, or "A", "An" or "I" and a word. The abbreviations that introduce an example stay joined ("e.g.Python").
- */
 /** The first word of a sentence glued to the one before: a capital and two small letters, or "A", "An" or "I" and a word. */
 const GLUED_NEXT = String.raw`[\p{Lu}][\p{Ll}]{2}|(?:A|An|I)\s+\p{Ll}`;
-// The stop is matched first and the letters before it looked at after, so that the pattern is tried only at stops and brackets.
+/**
+ * A stop, or a closing bracket, written right against the next sentence's first word, as page copy
+ * scraped without its line breaks runs one item into the next ("…would be a plus.Solid Go skills",
+ * "Rust (for tooling)A strong testing habit"): after a small letter, a digit or a bracket. The
+ * abbreviations that introduce an example stay joined ("e.g.Terraform"). The stop is matched first
+ * and the letters before it are looked at after, so that the pattern is tried only at stops and
+ * brackets.
+ */
 const GLUED_STOP = String.raw`[.!?](?=${GLUED_NEXT})(?<=[\p{Ll}\d%)\]][.!?])(?<!\b(?:[eE]\.[gG]|[iI]\.[eE]|[vV]s|[iI]ncl|[aA]pprox|[cC]f|[eE]sp|[vV]iz|Mr|Mrs|Ms|Dr|Prof)\.)|\)(?=${GLUED_NEXT})`;
 
 /**

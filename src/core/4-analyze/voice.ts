@@ -134,8 +134,10 @@ const COMPANY_POSSESSIVE = String.raw`(?:our|the company's|the company’s)\s+`;
 const OTHER_VERBS = String.raw`built|build|builds|prototype|prototypes|prototyped|design|designs|designed|used|use|uses|fit|fits|fitted|developed|develops|trained|train|trains|fine-tuned|fine-tune|fine-tunes|applied|apply|applies|owned|own|owns|ran|run|runs|wrote|write|writes|maintained|maintain|maintains|implemented|implement|implements|created|create|creates|shipped|ship|ships|handled|handle|handles|did|do|does|publish|publishes|published|research|researches|researched|(?:focus|focuses|focused|works|work|worked) on|specialises in|specializes in|specialise in|specialize in|(?:take|takes|took) care of|(?:look|looks|looked) after`;
 /** Adverbs between such a subject and its verb ("already uses", "mostly trains"). */
 const SUBJECT_ADVERB = String.raw`(?:(?:\w+ly|already|also|still|now)\s+)?`;
-/** Nouns of another party: a group, a vendor or partners, colleagues, or people by their profession. */
-/** Members of the staff count among them: "a team member applied…", "our employees use…". */
+/**
+ * Nouns of another party: a group, a vendor or partners, colleagues, members or employees ("a team
+ * member applied…", "our employees use…"), or people by their profession.
+ */
 const OTHER_PARTY = String.raw`team|teams|group|department|colleagues|vendor|partners?|members?|employees?|${PROFESSIONS}`;
 /** Where another party sits, after its noun: "colleagues in the imaging lab", "the engineers on the platform team". */
 const PARTY_PLACE = String.raw`(?:\s+(?:in|on|at|from)\s+(?:the|our|their|a|an)\s+(?:[\w-]+\s+){0,2}[\w-]+)?`;
@@ -418,8 +420,8 @@ const COMPANY_DESCRIBED = new RegExp(
 const NOT_A_NAME = /^[-•*·]?\s*(?:it|this|that|these|those|you|your|our|the role|the position|the team|this role|the ideal|the successful)\b/i;
 
 /**
- * The company saying what it works with ("In our stack, we use Go and Python", "we mostly rely on
- * Spark"): the tools of the house, named in a sentence that asks nothing of the candidate.
+ * The company saying what it works with ("Across our services we mostly use Kotlin and Python", "we
+ * rely on Spark"): the tools of the house, named in a sentence that asks nothing of the candidate.
  */
 const WE_USE = /\bwe\s+(?:(?:\w+ly|also|still|now)\s+)?(?:use|rely on|run|work (?:in|with)|build (?:with|in|on)|are using|have used|standardi[sz]ed on|write (?:in|everything in))\b/gi;
 
