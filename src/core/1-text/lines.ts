@@ -32,3 +32,11 @@ export function lineIndexAt(starts: readonly number[], at: number): number {
   }
   return lo;
 }
+
+/**
+ * Typographic apostrophes and primes as the ASCII one, character for character (offsets hold):
+ * cue rules are written with "'" and word processors write "don’t", "we’re", "What you’ll need".
+ */
+export function foldApostrophes(s: string): string {
+  return /[‘’ʼ′]/.test(s) ? s.replace(/[‘’ʼ′]/g, "'") : s;
+}

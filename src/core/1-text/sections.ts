@@ -1,6 +1,6 @@
 import { matchesOf } from '../0-base/matches';
 import { levelColumn } from './level-column';
-import { BULLET_LINE, LEADING_EMOJI, nextNonBlank } from './lines';
+import { BULLET_LINE, foldApostrophes, LEADING_EMOJI, nextNonBlank } from './lines';
 import type { Section, SectionKind } from './schema';
 import { OPEN_END } from './sentences';
 
@@ -217,14 +217,9 @@ export function classifyListIntro(line: string, next: string | undefined): { kin
   const limit = /:\s*$/.test(line) ? LONG_LEAD_IN_WORDS : 10;
   if (trimmed.split(/\s+/).length > limit || !/^[\p{Lu}]/u.test(trimmed)) return null;
   // "…you should have five years of experience, plus:" is "and also", not a wish.
-  const words = straightQuotes(trimmed.replace(/,\s*plus$/i, ''));
+  const words = foldApostrophes(trimmed.replace(/,\s*plus$/i, ''));
   for (const [kind, cue] of LIST_INTRO_CUES) if (cue.test(words)) return { kind, title: trimmed };
   return null;
-}
-
-/** Typographic apostrophes as typed ones, so that the cue words read "What you’ll need" as "What you'll need". */
-function straightQuotes(words: string): string {
-  return words.replace(/[‘’]/g, "'");
 }
 
 /** Words a lead-in ending in a colon may have: one sentence or two, not a paragraph. */
@@ -291,7 +286,7 @@ export function classifyHeadingByForm(line: string, around: { previous?: string;
   if ((shaped || alone) && aboutAName(name)) return { kind: 'about-company', title: name };
   if (!shaped && !overParagraph) return null;
   // A parenthesis qualifies the title's own words ("What you need (and what is a bonus)").
-  const plain = straightQuotes(name.replace(/\s*\([^()]*\)/g, '').trim() || name);
+  const plain = foldApostrophes(name.replace(/\s*\([^()]*\)/g, '').trim() || name);
   for (const [kind, cue] of LIST_INTRO_CUES) if (cue.test(plain)) return { kind, title: name };
   if (!shaped) return null;
   // A title in the company's voice names the company's own things ("Our values", "Our stack",

@@ -10,6 +10,8 @@ export interface Span {
   end: number;
 }
 
+/** Abbreviations whose dot introduces what follows ("e.g. PyTorch", "vs. Spark", "Dr. Lee") and ends no sentence. */
+const EXAMPLE_ABBREVIATIONS = String.raw`[eE]\.[gG]|[iI]\.[eE]|[vV]s|[iI]ncl|[aA]pprox|[cC]f|[eE]sp|[vV]iz|Mr|Mrs|Ms|Dr|Prof`;
 /** The first word of a sentence glued to the one before: a capital and two small letters, or "A", "An" or "I" and a word. */
 const GLUED_NEXT = String.raw`[\p{Lu}][\p{Ll}]{2}|(?:A|An|I)\s+\p{Ll}`;
 /**
@@ -20,7 +22,7 @@ const GLUED_NEXT = String.raw`[\p{Lu}][\p{Ll}]{2}|(?:A|An|I)\s+\p{Ll}`;
  * and the letters before it are looked at after, so that the pattern is tried only at stops and
  * brackets.
  */
-const GLUED_STOP = String.raw`[.!?](?=${GLUED_NEXT})(?<=[\p{Ll}\d%)\]][.!?])(?<!\b(?:[eE]\.[gG]|[iI]\.[eE]|[vV]s|[iI]ncl|[aA]pprox|[cC]f|[eE]sp|[vV]iz|Mr|Mrs|Ms|Dr|Prof)\.)|\)(?=${GLUED_NEXT})`;
+const GLUED_STOP = String.raw`[.!?](?=${GLUED_NEXT})(?<=[\p{Ll}\d%)\]][.!?])(?<!\b(?:${EXAMPLE_ABBREVIATIONS})\.)|\)(?=${GLUED_NEXT})`;
 
 /**
  * Where a sentence ends inside a line: a stop before a capital, or a bullet typed into the line
@@ -28,7 +30,7 @@ const GLUED_STOP = String.raw`[.!?](?=${GLUED_NEXT})(?<=[\p{Ll}\d%)\]][.!?])(?<!
  * abbreviation that introduces what follows ("e.g. PyTorch", "i.e. Kubernetes", "vs. Spark",
  * "Dr. Smith") ends no sentence: the example belongs to the sentence that gives it.
  */
-const INNER_BOUNDARY = new RegExp(String.raw`(?:[!?;]|(?<!\b(?:[eE]\.[gG]|[iI]\.[eE]|[vV]s|[iI]ncl|[aA]pprox|[cC]f|[eE]sp|[vV]iz|Mr|Mrs|Ms|Dr|Prof))\.)(?=\s+[\p{Lu}\d("'“‘])|\s[-•·▪](?=\s+[\p{Lu}])|${GLUED_STOP}`, 'gu');
+const INNER_BOUNDARY = new RegExp(String.raw`(?:[!?;]|(?<!\b(?:${EXAMPLE_ABBREVIATIONS}))\.)(?=\s+[\p{Lu}\d("'“‘])|\s[-•·▪](?=\s+[\p{Lu}])|${GLUED_STOP}`, 'gu');
 
 /** Words a sentence cannot end with: a line that ends in one is wrapped, and the next line goes on. */
 export const OPEN_END = /(?:[,&/–-]|\b(?:a|an|the|and|or|nor|but|of|in|on|with|without|to|for|by|as|at|from|into|including|such|like|via|using|my|our|your|their|its|some|is|are|be|that|which|who|than|both|either|e\.g\.|i\.e\.))$/i;

@@ -13,6 +13,7 @@ import { tokenize, type Token } from '../1-text/tokenize';
 import { shownAdviceParts } from './advice';
 import { experienceEntries, statedTotalYears, yearsFromEntries } from '../3-extract/experience';
 import { findPersonalData, maskSpans } from '../1-text/personal-data';
+import { foldApostrophes } from '../1-text/lines';
 import { findUnmappedTerms } from '../3-extract/unmapped';
 import { confidenceOver } from '../1-text/ocr-words';
 import { listLeadIns } from '../1-text/list-lead-in';
@@ -81,11 +82,6 @@ function sectionAt(sections: Section[], offset: number, kind: DocumentKind): Sec
   return section?.kind ?? null;
 }
 
-/**
- * Typographic apostrophes and primes as the ASCII one, character for character (offsets hold):
- * cue rules are written with "'" and word processors write "don’t", "we’re".
- */
-const foldApostrophes = (s: string): string => (/[‘’ʼ′]/.test(s) ? s.replace(/[‘’ʼ′]/g, "'") : s);
 /** Line breaks inside a sentence as spaces, character for character. */
 const foldLineBreaks = (s: string): string => (s.includes('\n') ? s.replace(/\n/g, ' ') : s);
 

@@ -809,16 +809,16 @@ function wordJustBefore(words: ReadonlySet<string>, mention: Mention, tokens: To
   return false;
 }
 
-/** Whether one of the term's `after` words stands among the few words right after the mention, in its sentence. */
-function afterWordSoon(mention: Mention, tokens: Token[], view: SentenceView): boolean {
+/** Where the term's `after` words stand among the few words right after the mention, in its sentence. */
+function afterWordsSoon(mention: Mention, tokens: Token[], view: SentenceView): number[] {
+  const found: number[] = [];
   let seen = 0;
   for (let k = mention.lastToken + 1; k <= view.lastToken && seen < afterWindow(mention.term); k++) {
-    const t = tokens[k];
-    if (t?.type !== 'word') continue;
+    if (tokens[k]?.type !== 'word') continue;
     seen++;
-    if (isAfterWord(mention.term, tokens, k) && !(JOINING_WORDS.has(t.lower) && ownTeamFollows(tokens, k + 1, view.lastToken))) return true;
+    if (isAfterWord(mention.term, tokens, k)) found.push(k);
   }
-  return false;
+  return found;
 }
 
 /** Prepositions that name who work is done with ("with", "alongside", "among"). */
@@ -827,6 +827,18 @@ const OWN_TEAM_DETERMINERS: ReadonlySet<string> = new Set(['the', 'our', 'your',
 const OWN_TEAM_NOUNS: ReadonlySet<string> = new Set(['team', 'teammates', 'team-mates', 'colleagues', 'peers', 'coworkers', 'co-workers']);
 /** Words after "team" that make it a person or a group of its own: "the team lead", "team members" stay generic. */
 const TEAM_ROLE_AFTER: ReadonlySet<string> = new Set(['lead', 'leads', 'leader', 'leaders', 'manager', 'managers', 'head', 'heads']);
+
+/**
+ * Whether a mention of work done with someone names no one but one's own team: by its own last word
+ * ("worked with", "with") or, for a term whose `after` words say with whom ("collaborate … with"),
+ * by every such word found after it ("collaborate with our team across regions" still names regions).
+ */
+function doneOnlyWithOwnTeam(mention: Mention, tokens: Token[], view: SentenceView): boolean {
+  if (JOINING_WORDS.has(tokens[mention.lastToken]?.lower ?? '')) return ownTeamFollows(tokens, mention.lastToken + 1, view.lastToken);
+  if (!mention.term.after) return false;
+  const found = afterWordsSoon(mention, tokens, view);
+  return found.length > 0 && found.every((k) => JOINING_WORDS.has(tokens[k]?.lower ?? '') && ownTeamFollows(tokens, k + 1, view.lastToken));
+}
 
 /**
  * Whether the words from k name no one but the writer's or the candidate's own team: "the team",
@@ -908,10 +920,10 @@ export function contextVerdict(mention: Mention, tokens: Token[], view: Sentence
   if (mention.term.verbFirst && readAsVerb(mention, tokens, view)) return 'context-excluded';
   if (mention.term.before && !wordJustBefore(mention.term.before, mention, tokens, view, stems) && !(mention.term.orFollowedBy && wordJustAfter(mention.term.orFollowedBy, mention, tokens, view, stems))) return 'context-missing';
   if (mention.term.notFollowedBy && wordAfterNames(mention.term.notFollowedBy, mention, tokens, view, stems)) return 'context-excluded';
-  if (mention.term.after && !afterWordSoon(mention, tokens, view)) return 'context-missing';
+  if (mention.term.after && afterWordsSoon(mention, tokens, view).length === 0) return 'context-missing';
   // Work done "with our team" is the job itself, not collaboration with other roles or groups,
   // whichever phrase says it ("worked with", "with", "side by side with").
-  if (mention.term.entry.skills.collaboration !== undefined && JOINING_WORDS.has(tokens[mention.lastToken]?.lower ?? '') && ownTeamFollows(tokens, mention.lastToken + 1, view.lastToken)) return 'context-missing';
+  if (mention.term.entry.skills.collaboration !== undefined && doneOnlyWithOwnTeam(mention, tokens, view)) return 'context-missing';
   if (mention.term.notPrecededBy && wordRightBefore(mention.term.notPrecededBy, mention, tokens, view)) return 'context-excluded';
   if (!require && !exclude) return undefined;
   let required = !require;
