@@ -365,8 +365,13 @@ describe('work done with people or a group, whatever the verb', () => {
     for (const own of ['- Comfortable pairing daily with our team on the billing code.', '- Collaborate with the rest of the team on releases.', '- Works closely with team members on the nightly builds.']) {
       expect(await presentSkills(`Requirements\n${own}`, 'job')).not.toContain('collaboration');
     }
-    // A group or a person of its own still is.
+    // A group or a person of its own still is, and so are other people joined to one's own team.
     expect(await presentSkills('Requirements\n- Collaborate with our payments team on the ledger.', 'job')).toContain('collaboration');
+    for (const joined of ['- Work with team members and outside auditors to close each quarter.', '- Pair with your colleagues, product owners and designers on every launch.', '- Partner with the team & our clinicians on the triage rules.']) {
+      expect(await presentSkills(`Requirements\n${joined}`, 'job')).toContain('collaboration');
+    }
+    // Joined to a verb, the team stays the only party.
+    expect(await presentSkills('Requirements\n- Work with the team and ship the billing fixes each sprint.', 'job')).not.toContain('collaboration');
     expect(await presentSkills('Worked closely with the team lead and two analysts on the forecast.')).toContain('collaboration');
   });
 
@@ -1109,6 +1114,18 @@ describe('section structure and requirement scope', () => {
     ]);
     const cv = '## Experience\n\n### Data Engineer — Harbour Freight (2019–2023)\n- Built the pipelines.\n\n## Skills\nPython';
     expect(detectSections(cv).map((s) => s.kind)).toEqual(['experience', 'skills']);
+  });
+
+  it('a title giving the overview of the name the next paragraph opens with is the company describing itself', async () => {
+    const ad = 'Quillmark Overview:\nQuillmark helps dentists bill faster and grow revenue.\n\nWhat you will do:\n- Build the claims classifier in Python.';
+    expect(detectSections(ad).map((s) => [s.title, s.kind])).toEqual([
+      ['Quillmark Overview', 'about-company'],
+      ['What you will do', 'responsibilities'],
+    ]);
+    expect(await presentSkills(ad, 'job')).not.toContain('business-knowledge');
+    // A CV's overview of a career is no company's.
+    const cv = 'Career Overview:\nEight years of forecasting for retailers, with pricing models in Python.\n\nExperience\n- Analyst, Tillford (2019-2024)';
+    expect(detectSections(cv)[0]?.kind).not.toBe('about-company');
   });
 
   it('a Markdown heading as deep as the one that opened a section is its sibling, whatever its words', async () => {
@@ -1858,10 +1875,27 @@ describe('iterating after shipping, trying or watching the people who use it', (
     ['You are happy to ship an 80% solution and iterate.', true],
     ['Shipped the beta early, then iterated weekly.', true],
     ['Spent a week on the help desk, talked to users, and iterated on the claim form.', true],
+    // Deploying, experimenting or analysing what came back are ways of trying it.
+    ['Own the loop for the churn model: build, deploy, analyse and iterate.', true],
+    ['Deploy to one store and iterate.', true],
+    ['We experiment freely and iterate.', true],
+    ['Ran the solver for 400 steps, analysed the residuals and iterated.', false],
     ['Interviewed five farm managers a month and iterated the yield dashboard with them.', false],
     ['The library lets users iterate over the rows of a sparse matrix.', false],
     ['The solver iterated until the gradient norm fell below a tolerance.', false],
     ['The nightly job iterates over every open account.', false],
+  ]);
+});
+
+describe('tasks that name no method, and fields named by what they study', () => {
+  casesOfSkills([
+    ['Maintained the recommender system behind the weekly playlist.', 'learning-algorithms', false],
+    ['Tuned the ranking models of the hotel search page.', 'learning-algorithms', false],
+    ['Rebuilt the recommender system on collaborative filtering of purchase history.', 'learning-algorithms', true],
+    ['Built speech analytics for a contact centre in Manila.', 'audio-speech', true],
+    ['Five years in speech or image analysis for hearing aids.', 'audio-speech', true],
+    ['Marked part-of-speech analysis exercises for first-year linguists.', 'audio-speech', false],
+    ['Wrote a column on the political speech analysis of the election.', 'audio-speech', false],
   ]);
 });
 

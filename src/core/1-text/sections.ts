@@ -237,6 +237,24 @@ function aboutAName(name: string): boolean {
   return what !== undefined && !ABOUT_WHAT.test(what) && CAPITALISED_WORDS.test(what);
 }
 
+/** A title that gives a name's overview: "Nimbus Overview", "Fernhill at a Glance". */
+const NAME_OVERVIEW = /^(\S+(?:\s+\S+){0,3}?)\s+(?:overview|at a glance|in brief|in a nutshell)$/i;
+/** The verbs with which a paragraph says what its subject is or does: "Nimbus is", "Nimbus builds". */
+const SUBJECT_SAYS = /^\s*(?:\([^()]*\)\s*)?,?\s*(?:is|are|was|has|have|helps|builds|makes|offers|provides|develops|creates|serves|powers|enables)\b/i;
+
+/**
+ * Whether a title gives the overview of the name the next paragraph opens with, as its subject
+ * ("Nimbus Overview" over "Nimbus is a payments platform…"): the organisation introducing itself.
+ * A CV's "Career Overview" is followed by no sentence about "Career".
+ */
+function overviewOfTheNextSubject(name: string, next: string): boolean {
+  const subject = NAME_OVERVIEW.exec(name)?.[1];
+  if (subject === undefined || !CAPITALISED_WORDS.test(subject)) return false;
+  const opening = next.replace(/^[*_]+/, '');
+  if (!opening.startsWith(subject)) return false;
+  return SUBJECT_SAYS.test(opening.slice(subject.length));
+}
+
 /** A line over a list is a title only when it is this short: a longer one is the list's lead-in sentence. */
 const LIST_TITLE_WORDS = 4;
 
@@ -284,6 +302,7 @@ export function classifyHeadingByForm(line: string, around: { previous?: string;
   // "About Mozilla", "About Rackspace Technology" on a line of its own: about a name is about the
   // organisation, shaped as a title or not ("About the role", "About you" are classified by their words).
   if ((shaped || alone) && aboutAName(name)) return { kind: 'about-company', title: name };
+  if (shaped && overviewOfTheNextSubject(name, next)) return { kind: 'about-company', title: name };
   if (!shaped && !overParagraph) return null;
   // A parenthesis qualifies the title's own words ("What you need (and what is a bonus)").
   const plain = foldApostrophes(name.replace(/\s*\([^()]*\)/g, '').trim() || name);

@@ -852,8 +852,33 @@ function ownTeamFollows(tokens: Token[], k: number, last: number): boolean {
   if (word(at) === 'the' && word(at + 1) === 'rest' && word(at + 2) === 'of') at += 3;
   if (OWN_TEAM_DETERMINERS.has(word(at))) at++;
   if (!OWN_TEAM_NOUNS.has(word(at))) return false;
-  const next = word(at + 1);
-  return !TEAM_ROLE_AFTER.has(next);
+  if (TEAM_ROLE_AFTER.has(word(at + 1))) return false;
+  at += TEAM_MEMBER_WORDS.has(word(at + 1)) ? 2 : 1;
+  return !otherPeopleJoined(tokens, at, last);
+}
+
+/** Words after "team" that still name its members: "team members", "team member". */
+const TEAM_MEMBER_WORDS: ReadonlySet<string> = new Set(['members', 'member']);
+/** Words that join a second party to the first: "with the team and stakeholders", "colleagues, or partners". */
+const PARTY_JOINERS: ReadonlySet<string> = new Set(['and', 'or', ',', '&', 'plus']);
+/** How many words after the joiner may name the second party ("and our external partners"). */
+const JOINED_PARTY_WORDS = 3;
+
+/**
+ * Whether, right after one's own team, a joiner adds people of another kind: "with team members and
+ * stakeholders", "with the team, product managers and designers". Joined to a verb ("with the team
+ * and ship features"), it adds no one.
+ */
+function otherPeopleJoined(tokens: Token[], k: number, last: number): boolean {
+  if (k > last || !PARTY_JOINERS.has(tokens[k]?.lower ?? '')) return false;
+  let seen = 0;
+  for (let at = k + 1; at <= last && seen < JOINED_PARTY_WORDS; at++) {
+    const t = tokens[at];
+    if (t?.type !== 'word') continue;
+    seen++;
+    if (isPeopleWord(t.lower) && !OWN_TEAM_NOUNS.has(t.lower) && !TEAM_MEMBER_WORDS.has(t.lower)) return true;
+  }
+  return false;
 }
 
 /**
