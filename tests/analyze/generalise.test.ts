@@ -1116,6 +1116,17 @@ describe('section structure and requirement scope', () => {
     expect(detectSections(cv).map((s) => s.kind)).toEqual(['experience', 'skills']);
   });
 
+  it('a wish said of the items under it, on a line or a list item of its own, makes them welcome', async () => {
+    const ad = 'Requirements\n- Go and Postgres in production\n- Would be a big plus\n- Experience writing CUDA kernels in C++';
+    expect(detectSections(ad).map((s) => [s.title, s.kind])).toEqual([
+      ['Requirements', 'requirements'],
+      ['Would be a big plus', 'preferred'],
+    ]);
+    expect(await requirementIn(ad, 'cpp')).toBe('preferred');
+    // A skill the item itself welcomes speaks for that item only.
+    expect(detectSections('Requirements\n- Rust a plus\n- Five years of C++').map((s) => s.kind)).toEqual(['requirements']);
+  });
+
   it('a title giving the overview of the name the next paragraph opens with is the company describing itself', async () => {
     const ad = 'Quillmark Overview:\nQuillmark helps dentists bill faster and grow revenue.\n\nWhat you will do:\n- Build the claims classifier in Python.';
     expect(detectSections(ad).map((s) => [s.title, s.kind])).toEqual([
@@ -1887,11 +1898,21 @@ describe('iterating after shipping, trying or watching the people who use it', (
   ]);
 });
 
+describe('an agent noun is not its verb in a context', () => {
+  casesOfSkills([
+    ['Fine-tuned the Transformers on our support datasets.', 'data-science', false],
+    ['Wrote aggregators for the weekly sales datasets.', 'data-science', false],
+    ['Transformed the raw datasets into weekly features.', 'data-science', true],
+    ['Aggregated the sensor datasets by shift and line.', 'data-science', true],
+  ]);
+});
+
 describe('tasks that name no method, and fields named by what they study', () => {
   casesOfSkills([
     ['Maintained the recommender system behind the weekly playlist.', 'learning-algorithms', false],
     ['Tuned the ranking models of the hotel search page.', 'learning-algorithms', false],
     ['Rebuilt the recommender system on collaborative filtering of purchase history.', 'learning-algorithms', true],
+    ['- Model selection and evaluation for the churn work', 'learning-algorithms', false],
     ['Built speech analytics for a contact centre in Manila.', 'audio-speech', true],
     ['Five years in speech or image analysis for hearing aids.', 'audio-speech', true],
     ['Marked part-of-speech analysis exercises for first-year linguists.', 'audio-speech', false],

@@ -66,6 +66,9 @@ const ASKED_WORDS = String.raw`(?:\s+(?:skills?|experience|qualifications?|requi
 const LEVELLED_HEADINGS: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ['preferred', new RegExp(String.raw`^(?:preferred|desired|desirable|bonus|nice[- ]to[- ]have|optional|additional|extra|advantageous)${ASKED_WORDS}$`, 'i')],
   ['requirements', new RegExp(String.raw`^(?:required|minimum|basic|essential|mandatory|must[- ]have|key|core)${ASKED_WORDS}$`, 'i')],
+  // A wish said of what follows, on a line or a list item of its own: "Will be a huge plus",
+  // "Would be an advantage", "Big pluses" over the items it welcomes.
+  ['preferred', /^(?:(?:will|would|is|are)\s+(?:be\s+)?)?(?:an?\s+)?(?:(?:huge|big|major|definite|great|real|strong|nice|significant)\s+)?(?:plus|pluses|bonus|advantage)$/i],
 ];
 
 /**

@@ -777,9 +777,21 @@ const WINDOW_FREE = new Set(['of', 'the', 'a', 'an', 'and', 'or']);
 function isContextWord(words: ReadonlySet<string>, tokens: Token[], k: number, stems: TokenStems): boolean {
   const t = tokens[k];
   if (t?.type !== 'word' || endsDateRange(tokens, k)) return false;
+  if (words.has(t.lower)) return true;
   const stem = stems.at(k);
-  return words.has(t.lower) || (stem !== undefined && words.has(stem));
+  if (stem === undefined || !words.has(stem)) return false;
+  // An agent noun is not its verb: the stemmer takes "Transformers" to "transform",
+  // "developers" to "develop" and "aggregators" to "aggregate", so such a word meets the context
+  // only as written, one or many.
+  if (AGENT_NOUN.test(t.lower) && !/(?:er|or)$/.test(stem)) {
+    const one = t.lower.endsWith('s') ? t.lower.slice(0, -1) : t.lower;
+    return words.has(one) || words.has(`${one}s`);
+  }
+  return true;
 }
+
+/** A word ending as an agent noun does ("transformer", "developers", "aggregators"). */
+const AGENT_NOUN = /(?:er|or)s?$/;
 
 /** The words and links of a date range still running (experience.ts), token by token. */
 const OPEN_RANGE_END: ReadonlySet<string> = new Set(OPEN_RANGE_ENDS);
