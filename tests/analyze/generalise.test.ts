@@ -1072,6 +1072,13 @@ describe('whose mention it is', () => {
     expect(await job('- Solid grasp of business metrics such as churn and revenue.')).toContain('business-knowledge');
   });
 
+  it("the employer's commitment to diversity and inclusion, asked of everyone, asks for no skill", async () => {
+    expect(await job('Every colleague is expected to champion diversity across departments and partner teams.')).not.toContain('collaboration');
+    expect(await job('- We foster an inclusive workplace where stakeholders from every background are heard.')).not.toContain('business-knowledge');
+    // Helping a team is still collaboration when no such commitment is meant.
+    expect(await job('- Support the claims department with weekly fraud reports.')).toContain('collaboration');
+  });
+
   it("where and when the work is done (office days, hybrid policy, relocation, visas) asks for nothing", async () => {
     expect(await job('- The post means three days a week at our Bristol office, more when stakeholder reviews call for it.')).not.toContain('business-knowledge');
     expect(await job('- Hybrid working policy: the schedule follows product roadmap deadlines.')).not.toContain('time-management');
@@ -1889,6 +1896,8 @@ describe('iterating after shipping, trying or watching the people who use it', (
     // Deploying, experimenting or analysing what came back are ways of trying it.
     ['Own the loop for the churn model: build, deploy, analyse and iterate.', true],
     ['Deploy to one store and iterate.', true],
+    ['- Four years taking recommendation features from experiment to production', false],
+    ['- Ran experiments on the checkout page every sprint', true],
     ['We experiment freely and iterate.', true],
     ['Ran the solver for 400 steps, analysed the residuals and iterated.', false],
     ['Interviewed five farm managers a month and iterated the yield dashboard with them.', false],
@@ -1896,6 +1905,18 @@ describe('iterating after shipping, trying or watching the people who use it', (
     ['The solver iterated until the gradient norm fell below a tolerance.', false],
     ['The nightly job iterates over every open account.', false],
   ]);
+});
+
+describe('a CV part titled as what the writer taught', () => {
+  it('shows no skill by the subjects taught alone; coursework taken still counts', async () => {
+    expect(await presentSkills('Courses taught:\n- Data mining\n- Bayesian statistics')).toEqual([]);
+    expect(await presentSkills('Teaching\n* Spring term\n  * Survival analysis for clinicians')).not.toContain('statistics');
+    expect(await presentSkills('Coursework: Data Mining, Bayesian Statistics')).toEqual(expect.arrayContaining(['statistics', 'data-science']));
+    // How the teacher works is the writer's own.
+    expect(await presentSkills('Teaching\nTutor for Introduction to Databases; the marking always lands in conference deadline week, so I plan the term around both deadlines.')).toContain('time-management');
+    // Teaching experience heads posts held, read as any job.
+    expect(await presentSkills('Teaching experience\n- Lab instructor: built the grading scripts in Python for 300 students.')).toContain('python');
+  });
 });
 
 describe('an agent noun is not its verb in a context', () => {
@@ -1913,6 +1934,7 @@ describe('tasks that name no method, and fields named by what they study', () =>
     ['Tuned the ranking models of the hotel search page.', 'learning-algorithms', false],
     ['Rebuilt the recommender system on collaborative filtering of purchase history.', 'learning-algorithms', true],
     ['- Model selection and evaluation for the churn work', 'learning-algorithms', false],
+    ['Applied data mining to ten years of warranty claims.', 'data-science', true],
     ['Trained a weakly supervised learning model for defect masks.', 'learning-algorithms', false],
     ['Supervised learning for the returns forecast, then SHAP for the explanations.', 'learning-algorithms', true],
     ['Numerical solution of the shallow-water equations on an unstructured mesh.', 'numerical-analysis', true],

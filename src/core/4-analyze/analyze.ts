@@ -188,6 +188,13 @@ const NEARBY_ACRONYM_MIN = 3;
  * "Basic knowledge:", "Beginner:", "Exposure to:"): the items are known a little, as "familiar with
  * Go" in a sentence is.
  */
+/**
+ * A CV part titled as what the writer taught ("Teaching", "Courses taught", "Guest lectures"): a
+ * subject taught is not shown held by teaching it alone. How the writer works there (planning,
+ * working with others) is the writer's own. "Teaching experience" heads posts held (experience),
+ * read as any job.
+ */
+const TAUGHT_TITLE = /^(?:teaching|courses? taught|classes taught|subjects taught|modules taught|teaching assistant(?:ships?)?|teaching and (?:mentoring|supervision|tutoring)|guest lectures?|lectures? given|tutoring)\s*:?$/i;
 const LOW_LEVEL_LEAD_IN = /^(?:somewhat |slightly |a bit |fairly )?(?:familiar(?:ity)?(?: with)?|basics?|basic knowledge(?: of)?|beginner|elementary|novice|learning|(?:some |limited )?exposure(?: to)?|limited(?: experience)?|some experience(?: with| in)?)\s*:?$/i;
 
 function onBulletLine(text: string, at: number): boolean {
@@ -352,6 +359,9 @@ export function analyzeExtraction(
   const topicOfATitle = (mention: Mention, section: SectionKind | null): boolean =>
     kind === 'cv' && section === 'publications' && !/^\S+ed\b/i.test(text.slice(mention.start, mention.end)) &&
     Object.keys(mention.term.entry.skills).every((skill) => fieldOf(skill) === SOFT_SKILLS) && inTitleCase(text, mention.start, mention.end);
+  // What is taught is a subject, a technique; how the teacher plans the term or works with
+  // others is the writer's own way of working ("I plan the term around the marking weeks").
+  const taughtSubject = (mention: Mention): boolean => !Object.keys(mention.term.entry.skills).every((skill) => fieldOf(skill) === SOFT_SKILLS);
   const reversedByNon = (mention: Mention): boolean => NON_BEFORE.test(text.slice(Math.max(0, mention.start - 5), mention.start));
   const traced: TracedMention[] = [];
   const evidenceBySkill = new Map<string, Evidence[]>();
@@ -411,10 +421,11 @@ export function analyzeExtraction(
       }
       // A CV section headed as what the writer is learning or aiming at ("Currently learning",
       // "Skills in progress") holds what the writer does not have yet.
-      // So does a part titled with a low level ("Familiar with", "Basic knowledge").
+      // So does a part titled with a low level ("Familiar with", "Basic knowledge"), and one titled
+      // as what the writer taught (TAUGHT_TITLE).
       if (kind === 'cv' && (section === 'learning' || section === 'unknown' || section === 'skills') && (modality.modality === 'normal' || modality.modality === 'strong')) {
         const title = sectionContaining(extraction.sections, mention.start)?.title ?? '';
-        if (section === 'learning' || lowLevel(title)) modality = { modality: 'weak', cue: title };
+        if (section === 'learning' || lowLevel(title) || (section === 'unknown' && TAUGHT_TITLE.test(title.trim()) && taughtSubject(mention))) modality = { modality: 'weak', cue: title };
       }
       const years = cues.years && view ? yearsOf(sentence, mention.start - offset, mention.end - offset, mentionStartsIn(view)) : undefined;
       const requirement = kind === 'job' ? requirementOf(rowLevelAsSection(rowLevel, section), sentence, mention.start - offset) : undefined;

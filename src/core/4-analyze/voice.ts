@@ -392,6 +392,8 @@ const words = (text: string): number => (text.match(/\S+/g) ?? []).length;
 const EMPLOYMENT_TERMS = new RegExp(
   [
     String.raw`pay (?:range|band|scale)s?|salary (?:range|band)s?|base salary|incentive (?:pay|compensation|target|plan)s?|commission (?:plan|structure|rate)s?|sales (?:incentive|compensation) plans?|quota attainment|compensation (?:package|range)s?|benefits package|401\(k\)|paid time off|parental leave|health insurance|stock options|equal opportunity|equal employment|without regard to`,
+    // The employer's commitment to diversity and inclusion, asked of every employee alike.
+    String.raw`(?:support|supports|supporting|promote|promotes|promoting|value|values|valuing|champion|champions|foster|fosters|fostering|celebrate|celebrates|celebrating|embrace|embraces|embracing)\s+(?:\w+\s+){0,2}diversity|diversity,?\s+equity,?\s+(?:and|&)\s+inclusion|workforce diversity|inclusive (?:workplace|work environment|hiring)`,
     // Where and when the work is done: office days, hybrid and relocation policy, visas.
     String.raw`(?:\d|one|two|three|four|five) days? (?:a|per|each) week (?:in|at|from) (?:the|our|an?) (?:\w+ )?office|(?:in|at|from) (?:the|our) (?:\w+ )?office (?:\d|one|two|three|four|five) days?|hybrid (?:working|work|schedule|model|arrangement|policy)|flexible (?:working )?hours|flexible working|flexi-?time|flex-?time|office attendance|relocation (?:package|support|assistance|allowance)|visa sponsorship|sponsor (?:a )?(?:work )?visas?|right to work in`,
     // How candidates are selected: what the interview holds asks for nothing beyond the post's requirements.
