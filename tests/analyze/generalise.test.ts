@@ -1,8 +1,9 @@
 import { isInflectionOf } from '../../src/core/3-extract/mentions';
 import { employerNames } from '../../src/core/4-analyze/voice';
 import { matchDocuments } from '../../src/core/5-match/match';
-import { detectSections } from '../../src/core/1-text/sections';
+import { detectSections, runInHeadingSpans } from '../../src/core/1-text/sections';
 import { splitSentences } from '../../src/core/1-text/sentences';
+import { tokenize } from '../../src/core/1-text/tokenize';
 import { normaliseText } from '../../src/core/1-text/normalise';
 import { analyzeExtraction } from '../../src/core/4-analyze/analyze';
 import { extractDocument } from '../../src/core/1-text/document-text';
@@ -1350,6 +1351,29 @@ describe('section structure and requirement scope', () => {
     expect(analysis.skills.find((skill) => skill.id === 'cpp')).toMatchObject({ present: true, requirement: 'required' });
   });
 
+  it('a term glued to the next item by a stop or by its count of years is still found; names keep their dots and digits', async () => {
+    expect(await presentSkills('Requirements\nWhat you bringDeep knowledge of Python.Clear writing and good judgement.', 'job')).toContain('python');
+    expect(await presentSkills('Requirements\nQualifications: solid SQL and Python2+ years building services', 'job')).toContain('python');
+    expect(tokenize('Node.js, ASP.NET, Ph.D, e.g.Terraform, EC2, Python3').map((t) => t.text)).toEqual(['Node.js', ',', 'ASP.NET', ',', 'Ph.D', ',', 'e.g', '.', 'Terraform', ',', 'EC2', ',', 'Python3']);
+  });
+
+  it('titles glued to the words around them in scraped page copy head their parts', () => {
+    const pad = 'Marlow Freight moves parcels across four countries and has done so since 1998, with depots in every major city and a fleet of electric vans. ';
+    const ad = `${pad}What You'll DoBuild the routing service in Go.Keep the nightly loads healthy.What Makes You a Strong CandidateThree years of Go in production.Why Our Drivers Say You'll Love Marlow FreightFree lunches on Fridays.What You'll GainA mentor of your own.`;
+    const text = normaliseText(ad);
+    expect(detectSections(text).map((s) => [s.title, s.kind])).toEqual([
+      ["What You'll Do", 'responsibilities'],
+      ['What Makes You a Strong Candidate', 'requirements'],
+      ["Why Our Drivers Say You'll Love Marlow Freight", 'benefits'],
+      ["What You'll Gain", 'benefits'],
+    ]);
+    // A label glued to the stop before it heads the rest of its line.
+    const labelled = `${pad}We hire in spring.Minimum Qualifications: Go and SQL in production.`;
+    expect(detectSections(normaliseText(labelled)).map((s) => s.kind)).toContain('requirements');
+    // Product names written in one word are no titles.
+    expect(runInHeadingSpans(`${pad}We use JavaScript, PyTorch and BigQuery every day and ship weekly.`)).toEqual([]);
+  });
+
   it('a wrapped line goes on after an open word, not after a complete one', () => {
     const text = 'Built the pricing service together with\nAnalytics and the finance team\nShipped it in May';
     expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['Built the pricing service together with\nAnalytics and the finance team', 'Shipped it in May']);
@@ -1938,6 +1962,7 @@ describe('tasks that name no method, and fields named by what they study', () =>
     ['Trained a weakly supervised learning model for defect masks.', 'learning-algorithms', false],
     ['Supervised learning for the returns forecast, then SHAP for the explanations.', 'learning-algorithms', true],
     ['Numerical solution of the shallow-water equations on an unstructured mesh.', 'numerical-analysis', true],
+    ['Built two web applications for the clinic booking desk.', 'software-engineering', true],
     ['The solution to the outage was numerical: more replicas.', 'numerical-analysis', false],
     ['Built speech analytics for a contact centre in Manila.', 'audio-speech', true],
     ['Five years in speech or image analysis for hearing aids.', 'audio-speech', true],

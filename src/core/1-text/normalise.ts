@@ -140,7 +140,8 @@ function breakRunInHeadings(text: string): string {
       if (spans.length < 2) return line;
       let out = line;
       // From the last title back, so earlier offsets stay valid; each title's spaces become breaks.
-      for (const [start, end] of spans.reverse()) out = `${out.slice(0, start).trimEnd()}\n${out.slice(start, end)}\n${out.slice(end).trimStart()}`;
+      // A title known by its cue words only takes a colon, as a lead-in line is read.
+      for (const [start, end, byCue] of spans.reverse()) out = `${out.slice(0, start).trimEnd()}\n${out.slice(start, end)}${byCue ? ':' : ''}\n${out.slice(end).trimStart()}`;
       return out;
     })
     .join('\n');

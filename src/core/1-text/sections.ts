@@ -93,25 +93,64 @@ function isTitleWord(word: string, first: boolean): boolean {
   return !first && RUN_IN_SMALL.has(word.toLowerCase());
 }
 
-/** Where titles run into the text around them in one long line: [start, end) of each. */
-export function runInHeadingSpans(line: string): Array<[number, number]> {
-  const words = [...line.matchAll(/\S+/g)].map((m) => ({ text: m[0], at: m.index ?? 0 }));
-  const spans: Array<[number, number]> = [];
+/**
+ * Where page copy scraped without its line breaks glued a title to its neighbours, inside one
+ * run of non-spaces: a lower-case letter right before a capital ("HourlyWhy", "DoThe") or a stop
+ * or colon right before one ("Python.Strong", "Action:Utilize"). Words are read as split there too.
+ */
+const GLUE = /(?<=\p{Ll})(?=\p{Lu})|(?<=[.:;!?)])(?=\p{Lu})/u;
+
+/** The words of a line, each glued run split where it was glued (GLUE), with their offsets; `glued` when a word starts inside a run. */
+function runInWords(line: string): Array<{ text: string; at: number; glued: boolean }> {
+  const words: Array<{ text: string; at: number; glued: boolean }> = [];
+  for (const m of line.matchAll(/\S+/g)) {
+    let at = m.index ?? 0;
+    let glued = false;
+    for (const piece of m[0].split(GLUE)) {
+      if (piece) words.push({ text: piece, at, glued });
+      at += piece.length;
+      glued = true;
+    }
+  }
+  return words;
+}
+
+/** Words a title glued on both sides may have: more than a known title, fewer than a sentence. */
+const GLUED_TITLE_MAX_WORDS = 8;
+
+/**
+ * Where titles run into the text around them in one long line: [start, end) of each, and whether
+ * the title is known by its cue words only (LIST_INTRO_CUES), not as a known heading. A title glued
+ * to the words on both sides ("…HourlyWhy We Think You’ll Love AcmeWe offer…") may be one of those:
+ * the glue itself marks it off, as a line break would.
+ */
+export function runInHeadingSpans(line: string): Array<[number, number, boolean]> {
+  const words = runInWords(line);
+  const spans: Array<[number, number, boolean]> = [];
   for (let i = 1; i < words.length; i++) {
     const first = words[i];
     // After an article or a verb the words are part of the sentence: "is proud to be an Equal Opportunity Employer".
     if (!first || !isTitleWord(first.text, true) || RUN_IN_NOT_AFTER.has(words[i - 1]?.text.toLowerCase() ?? '')) continue;
-    for (let n = Math.min(RUN_IN_MAX_WORDS, words.length - i - 1); n >= 1; n--) {
+    const longest = first.glued ? GLUED_TITLE_MAX_WORDS : RUN_IN_MAX_WORDS;
+    for (let n = Math.min(longest, words.length - i - 1); n >= 1; n--) {
       const phrase = words.slice(i, i + n);
       const next = words[i + n];
       const last = phrase[phrase.length - 1];
-      if (!next || !last || !/^[\p{Lu}\p{N}]/u.test(next.text) || !phrase.every((w, k) => isTitleWord(w.text, k === 0))) continue;
+      if (!next || !last) continue;
+      // A glued title may end in its colon ("…RequirementsYour Role in Action:Utilize…").
+      const lastText = next.glued ? last.text.replace(/:$/, '') : last.text;
+      if (!/^[\p{Lu}\p{N}]/u.test(next.text) || !phrase.every((w, k) => isTitleWord(k === n - 1 ? lastText : w.text, k === 0))) continue;
       // The title's last word is capitalised: "What You'll Do", not "Benefits of".
-      if (!/^[\p{Lu}]/u.test(last.text)) continue;
-      const title = line.slice(first.at, last.at + last.text.length);
+      if (!/^[\p{Lu}]/u.test(lastText)) continue;
+      const end = last.at + lastText.length;
+      const title = line.slice(first.at, end);
       const key = headingKey(title);
-      if (!HEADING_INDEX.has(key) || (n === 1 && !RUN_IN_SINGLE.has(key))) continue;
-      spans.push([first.at, last.at + last.text.length]);
+      const known = HEADING_INDEX.has(key) && n <= RUN_IN_MAX_WORDS && (n > 1 || RUN_IN_SINGLE.has(key));
+      // Marked off on the left by glue or a sentence's end, and glued on the right.
+      const markedOff = first.glued || /[.!?]$/.test(words[i - 1]?.text ?? '');
+      const byCue = !known && n > 1 && markedOff && next.glued && LIST_INTRO_CUES.some(([, cue]) => cue.test(foldApostrophes(title)));
+      if (!known && !byCue) continue;
+      spans.push([first.at, end, byCue]);
       i += n - 1;
       break;
     }
@@ -183,12 +222,12 @@ const LIST_INTRO_CUES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ['learning', LEARNING_INTRO],
   ['preferred', PREFERRED_INTRO],
   // Before "requirements" and "responsibilities": "Why you'll love working here" is an offer, not a duty.
-  ['benefits', /\bwhy (?:you(?:'ll| will) love|work (?:with|for) us|(?:should you |you should )?join)\b/i],
+  ['benefits', /\bwhy (?:(?:[\p{L}'’]+ ){0,3}?you(?:'ll|’ll| will) love|work (?:with|for) us|(?:should you |you should )?join)\b/iu],
   // "What you'll get", "Some things you'll enjoy": what the post gives, before "you'll" reads as a duty.
-  ['benefits', /\b(?:what|things) you(?:'ll| will) (?:get|receive|enjoy)\b/i],
+  ['benefits', /\b(?:what|things) you(?:'ll| will) (?:get|receive|enjoy|gain)\b/i],
   // "Working at Lumen", "Life at Lumen", "Working here": what the place is like, an offer.
   ['benefits', /^(?:(?:working|life|careers?) at\b|working (?:here|with us|for us)$)/i],
-  ['requirements', /\b(?:require[ds]?|requirements?|must|do i need|will i need|i'll need|looking for|(?:we|i) look for|you have|you bring|you'll bring|you will bring|bring|you need|you'll need|you will need|we need|qualifications?|essential|should have|expect you|expect (?:from|of) you|what we(?:['’]ll| will)? expect|kind of person|ideal candidate|who you are|about you|your profile|toolbox|what it takes|(?:good|great|strong|perfect|ideal|right) (?:fit|match)|a fit|thrive|this (?:role|job|position) is for you|sounds? like you|is this you)\b/i],
+  ['requirements', /\b(?:require[ds]?|requirements?|must|do i need|will i need|i'll need|looking for|(?:we|i) look for|you have|you bring|you'll bring|you will bring|bring|you need|you'll need|you will need|we need|qualifications?|essential|should have|expect you|expect (?:from|of) you|what we(?:['’]ll| will)? expect|kind of person|(?:ideal|qualified|successful|strong|great|good) candidate|who you are|about you|your profile|toolbox|what it takes|(?:good|great|strong|perfect|ideal|right) (?:fit|match)|a fit|thrive|this (?:role|job|position) is for you|sounds? like you|is this you)\b/i],
   ['responsibilities', /\b(?:you'll do|you will do|you'll be doing|you will be doing|will i be doing|i'll be doing|will i do|i'll do|responsib\w*|day[- ]to[- ]day|your role|your mission|(?:your|main|key) (?:tasks|duties|activities)|you will|you'll|impact|what you'll work on|challenges)\b/i],
   // "The Senior ML Engineer Role", "The Opportunity", "This Position": the post described.
   ['about-role', /^(?:the|this)\s+(?:[\p{L}\d/&+.-]+\s+){0,5}(?:role|position|opportunity|job)$/iu],
@@ -351,8 +390,10 @@ function inlineListIntros(line: string): Array<{ kind: SectionKind; title: strin
 /**
  * A label of a known section after a sentence's end, or after a separator set off by spaces, inside
  * a line: ". Nice-to-haves: C++", "Python | SQL — Nice to have: C++", "Python · Nice-to-haves: Go".
+ * Page copy scraped without its line breaks glues the label to the stop: "…our customers.Core
+ * Responsibilities: Work on…".
  */
-const MID_LINE_LABEL = /(?:[.;!?]|\s[—–|·•])\s+([\p{Lu}][^:.;!?|·•—–]{1,38}):\s+\S/gu;
+const MID_LINE_LABEL = /(?:[.;!?]\s*|\s[—–|·•]\s+)([\p{Lu}][^:.;!?|·•—–]{1,38}):\s+\S/gu;
 
 function midLineLabels(line: string): Array<{ kind: SectionKind; title: string; at: number }> {
   const labels: Array<{ kind: SectionKind; title: string; at: number }> = [];

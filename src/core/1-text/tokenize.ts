@@ -33,15 +33,46 @@ function opensLine(text: string, start: number): boolean {
   return true;
 }
 
+const isLower = (c: number): boolean => c >= 97 && c <= 122;
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** A count of years right after a run of digits: "+ years", " yrs". */
+const YEARS_AFTER_DIGITS = /^\+?\s*(?:years?|yrs?)\b/i;
+
+/**
+ * Whether the dot at j ends a sentence glued to the next one, as page copy scraped without its
+ * line breaks has it ("skills in Python.Strong problem-solving"): a lower-case letter before it and
+ * a capitalised word after it. Names keep their dots: "Node.js", "ASP.NET", "Ph.D", "e.g".
+ */
+function gluedStop(text: string, j: number): boolean {
+  return isLower(text.charCodeAt(j - 1)) && isUpper(text.charCodeAt(j + 1)) && isLower(text.charCodeAt(j + 2));
+}
+
+/**
+ * Whether the digits at j open a count of years glued to the word before them, as run-together
+ * list items have it ("languages such as Python1+ years of SQL"): "EC2", "GPT4" and "Python3" stay
+ * whole.
+ */
+function gluedYears(text: string, j: number): boolean {
+  const before = text.charCodeAt(j - 1);
+  if (!isDigit(text.charCodeAt(j)) || !(isLower(before) || isUpper(before))) return false;
+  let k = j;
+  while (k < text.length && isDigit(text.charCodeAt(k))) k++;
+  return k - j <= 2 && YEARS_AFTER_DIGITS.test(text.slice(k, k + 8));
+}
+
 /** End of the word that starts at i: letters and digits, inner . & ' joining them, then ++ or # and digits. */
 function wordEnd(text: string, i: number): number {
   const n = text.length;
   let j = i;
   for (;;) {
-    while (j < n && isWordChar(text, j)) j++;
+    while (j < n && isWordChar(text, j)) {
+      if (j > i && gluedYears(text, j)) return j;
+      j++;
+    }
     const c = text.charCodeAt(j);
     // . & ' ’
-    if ((c === 46 || c === 38 || c === 39 || c === 0x2019) && j + 1 < n && isWordChar(text, j + 1)) {
+    if ((c === 46 || c === 38 || c === 39 || c === 0x2019) && j + 1 < n && isWordChar(text, j + 1) && !(c === 46 && gluedStop(text, j))) {
       j++;
       continue;
     }
