@@ -1374,6 +1374,13 @@ describe('section structure and requirement scope', () => {
     expect(runInHeadingSpans(`${pad}We use JavaScript, PyTorch and BigQuery every day and ship weekly.`)).toEqual([]);
   });
 
+  it('two spaces left where scraped page copy lost a line break end an item, in a long line only', async () => {
+    const pad = 'Marlow Freight moves parcels across four countries and has done so since 1998, with depots in every major city and a fleet of electric vans.';
+    const ad = `${pad} Requirements: (Preferred) Familiarity with forecasting methods  Strong C++ for the routing engine  Fluent English`;
+    expect(await requirementIn(ad, 'cpp')).toBe('required');
+    expect(normaliseText('Python  Go').includes('\n')).toBe(false);
+  });
+
   it('a wrapped line goes on after an open word, not after a complete one', () => {
     const text = 'Built the pricing service together with\nAnalytics and the finance team\nShipped it in May';
     expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['Built the pricing service together with\nAnalytics and the finance team', 'Shipped it in May']);

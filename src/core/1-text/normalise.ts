@@ -127,6 +127,23 @@ function collapseLetterSpacing(text: string): string {
   );
 }
 
+/**
+ * Page copy scraped without its line breaks keeps, in some places, the two spaces a break became:
+ * "…experience with Databricks  At least 3 years of…". In a line too long to be anything but pasted
+ * copy (RUN_IN_MIN_LINE), two or more spaces after a word and before a capital end an item: it
+ * takes a semicolon, so that no rule for wrapped prose joins it to the next, which stands on its
+ * own line. After a stop, the sentence rules already end it.
+ */
+const SPACED_ITEM_BREAK = /(?<=[\p{Ll}\d)%])[ \t]{2,}(?=[\p{Lu}(])/gu;
+
+function breakSpacedItems(text: string): string {
+  if (!text.includes('  ')) return text;
+  return text
+    .split('\n')
+    .map((line) => (line.length >= RUN_IN_MIN_LINE ? line.replace(SPACED_ITEM_BREAK, ';\n') : line))
+    .join('\n');
+}
+
 /** Titles run into a long line of pasted page copy stand on lines of their own again. */
 function breakRunInHeadings(text: string): string {
   const lines = text.split('\n');
@@ -178,7 +195,7 @@ export function normaliseText(raw: string, stats?: NormaliseStats): string {
     .replace(RULE_LINE, '')
     .replace(MDC_COMPONENT, mdcAsText)
     .replace(STRAY_SYMBOL_LINE, '');
-  text = collapseLetterSpacing(text);
+  text = breakSpacedItems(collapseLetterSpacing(text));
   text = text
     .replace(HORIZONTAL_SPACE, ' ')
     .replace(/ *\n */g, '\n')
