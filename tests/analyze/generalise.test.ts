@@ -371,6 +371,9 @@ describe('work done with people or a group, whatever the verb', () => {
     for (const joined of ['- Work with team members and outside auditors to close each quarter.', '- Pair with your colleagues, product owners and designers on every launch.', '- Partner with the team & our clinicians on the triage rules.']) {
       expect(await presentSkills(`Requirements\n${joined}`, 'job')).toContain('collaboration');
     }
+    // The people the work serves are no partners: partnering with customers or clients is service.
+    expect(await presentSkills('Requirements\n- Partner with our largest customers to scope their rollouts and engineer the fixes.', 'job')).not.toContain('collaboration');
+    expect(await presentSkills('Requirements\n- Work with hospital clients and our data engineers on each launch.', 'job')).toContain('collaboration');
     // Joined to a verb, the team stays the only party.
     expect(await presentSkills('Requirements\n- Work with the team and ship the billing fixes each sprint.', 'job')).not.toContain('collaboration');
     expect(await presentSkills('Worked closely with the team lead and two analysts on the forecast.')).toContain('collaboration');
@@ -1073,6 +1076,19 @@ describe('whose mention it is', () => {
     expect(await job('- Solid grasp of business metrics such as churn and revenue.')).toContain('business-knowledge');
   });
 
+  it('a preference for a skill among alternatives welcomes it', async () => {
+    expect(await requirementIn('Requirements\n- Three years with a typed language, with a strong preference for Go; Python for tooling.', 'python')).toBe('required');
+    expect(await requirementIn('Requirements\n- Production experience in any backend language, with a preference for C++.', 'cpp')).toBe('preferred');
+  });
+
+  it("a title naming the company's current stack describes the company; a sentence opening with its name and a verb of its results does too", async () => {
+    const ad = 'Requirements\n- Go services in production\n\nOur Current Tech Stack\n- Backend: Python, Celery and Postgres';
+    expect(detectSections(ad).map((s) => s.kind)).toEqual(['requirements', 'about-company']);
+    expect(await presentSkills(ad, 'job')).not.toContain('python');
+    const intro = 'Tillbrook lowers the cost of claims handling and improves revenue recovery for insurers.\n\nRequirements\n- Go and Postgres';
+    expect(await presentSkills(intro, 'job')).not.toContain('business-knowledge');
+  });
+
   it("the employer's commitment to diversity and inclusion, asked of everyone, asks for no skill", async () => {
     expect(await job('Every colleague is expected to champion diversity across departments and partner teams.')).not.toContain('collaboration');
     expect(await job('- We foster an inclusive workplace where stakeholders from every background are heard.')).not.toContain('business-knowledge');
@@ -1379,6 +1395,9 @@ describe('section structure and requirement scope', () => {
     const ad = `${pad} Requirements: (Preferred) Familiarity with forecasting methods  Strong C++ for the routing engine  Fluent English`;
     expect(await requirementIn(ad, 'cpp')).toBe('required');
     expect(normaliseText('Python  Go').includes('\n')).toBe(false);
+    // The titles run into such a line are still found.
+    const page = `${pad} What You Will Do Build the depot planner  Tune the nightly loads What We Offer Free lunches  Remote Fridays`;
+    expect(detectSections(normaliseText(page)).map((s) => s.kind)).toEqual(['responsibilities', 'benefits']);
   });
 
   it('a wrapped line goes on after an open word, not after a complete one', () => {

@@ -130,17 +130,20 @@ function collapseLetterSpacing(text: string): string {
 /**
  * Page copy scraped without its line breaks keeps, in some places, the two spaces a break became:
  * "…experience with Databricks  At least 3 years of…". In a line too long to be anything but pasted
- * copy (RUN_IN_MIN_LINE), two or more spaces after a word and before a capital end an item: it
- * takes a semicolon, so that no rule for wrapped prose joins it to the next, which stands on its
- * own line. After a stop, the sentence rules already end it.
+ * copy (RUN_IN_MIN_LINE), two or more spaces after a word and before a capital end an item. The
+ * end is marked with ITEM_BREAK first, so that the titles run into that line are still found in it
+ * (breakRunInHeadings); then each item takes a semicolon, so that no rule for wrapped prose joins it
+ * to the next, which stands on its own line. After a stop, the sentence rules already end it.
  */
 const SPACED_ITEM_BREAK = /(?<=[\p{Ll}\d)%])[ \t]{2,}(?=[\p{Lu}(])/gu;
+/** Unicode's line separator, which input no longer holds once normalised: white space to the title rules. */
+export const ITEM_BREAK = '\u2028';
 
-function breakSpacedItems(text: string): string {
+function markSpacedItems(text: string): string {
   if (!text.includes('  ')) return text;
   return text
     .split('\n')
-    .map((line) => (line.length >= RUN_IN_MIN_LINE ? line.replace(SPACED_ITEM_BREAK, ';\n') : line))
+    .map((line) => (line.length >= RUN_IN_MIN_LINE ? line.replace(SPACED_ITEM_BREAK, ITEM_BREAK) : line))
     .join('\n');
 }
 
@@ -174,7 +177,8 @@ export interface NormaliseStats {
  * spaces collapsed, at most one blank line in a row.
  */
 export function normaliseText(raw: string, stats?: NormaliseStats): string {
-  let text = raw.replace(/\r\n?/g, '\n').normalize('NFKC');
+  // Unicode's line and paragraph separators are line breaks (and free ITEM_BREAK for its own use).
+  let text = raw.replace(/\r\n?|[\u2028\u2029]/g, '\n').normalize('NFKC');
   if (stats) stats.replacementChars = (text.match(/\uFFFD/g) ?? []).length;
   text = text
     .replace(/\uFFFD/g, '')
@@ -195,7 +199,7 @@ export function normaliseText(raw: string, stats?: NormaliseStats): string {
     .replace(RULE_LINE, '')
     .replace(MDC_COMPONENT, mdcAsText)
     .replace(STRAY_SYMBOL_LINE, '');
-  text = breakSpacedItems(collapseLetterSpacing(text));
+  text = markSpacedItems(collapseLetterSpacing(text));
   text = text
     .replace(HORIZONTAL_SPACE, ' ')
     .replace(/ *\n */g, '\n')
@@ -203,5 +207,6 @@ export function normaliseText(raw: string, stats?: NormaliseStats): string {
     // A bullet left alone on its line (glyph and text drawn separately) belongs to the next line.
     .replace(/^- *\n(?=\S)/gm, '- ');
   text = breakRunInHeadings(joinHyphenatedLineBreaks(text));
+  if (text.includes(ITEM_BREAK)) text = text.replaceAll(ITEM_BREAK, ';\n');
   return text.replace(/\n{3,}/g, '\n\n').trim();
 }

@@ -105,7 +105,8 @@ function runInWords(line: string): Array<{ text: string; at: number; glued: bool
   const words: Array<{ text: string; at: number; glued: boolean }> = [];
   for (const m of line.matchAll(/\S+/g)) {
     let at = m.index ?? 0;
-    let glued = false;
+    // Two spaces left where a line break was (the normaliser's ITEM_BREAK) mark a word off as glue does.
+    let glued = line[at - 1] === '\u2028';
     for (const piece of m[0].split(GLUE)) {
       if (piece) words.push({ text: piece, at, glued });
       at += piece.length;
@@ -233,7 +234,7 @@ const LIST_INTRO_CUES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ['about-role', /^(?:the|this)\s+(?:[\p{L}\d/&+.-]+\s+){0,5}(?:role|position|opportunity|job)$/iu],
   // "About the Machine Learning Infrastructure Team", "The AI Team", "Meet our Platform Team": the
   // team the post joins, described, as "About the team" is.
-  ['about-company', /\b(?:about us|who we are|our story|our mission|the company|the organi[sz]ation|(?:the|our) client|company (?:description|profile|information|info|overview))\b|^(?:about |meet )?(?:the|our) (?:[\p{L}\d&/+-]+ ){1,4}team$/iu],
+  ['about-company', /\b(?:about us|who we are|our story|our mission|the company|the organi[sz]ation|(?:the|our) client|company (?:description|profile|information|info|overview))\b|^(?:about |meet )?(?:the|our) (?:[\p{L}\d&/+-]+ ){1,4}team$|^our (?:current |existing |main |core )?(?:tech(?:nology)? )?stack$/iu],
   ['benefits', /\b(?:we offer|offer you|you'll get|you will get|perks|benefits|in it for you|(?:take care of|look after|reward) you)\b/i],
   // "We're Funded", "We are Integrated": the company describing itself (after the cues above:
   // "We're looking for" heads requirements, "We're offering" nothing yet).

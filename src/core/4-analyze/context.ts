@@ -113,7 +113,7 @@ function taughtReaches(between: string): boolean {
   return words <= TAUGHT_WORDS || (words <= TAUGHT_LIST_WORDS && TAUGHT_LIST_LEAD.test(between));
 }
 const TAUGHT_ON_THE_JOB = /\b(?:(?:we will|we'll|we can|we|happy to|glad to) (?:teach|train|coach) you|you will learn|you'll learn|you(?:'ll| will| can) pick up|you(?:'ll| will) be trained (?:in|on)|you(?:'ll| will) (?:receive|get|be given) (?:[\w-]+ ){0,2}training (?:in|on)|training (?:is|will be) (?:given|provided) (?:in|on)|you(?:'ll| will) (?:follow|attend|complete|go through|take part in|join) (?:our|an?|the) (?:[\w-]+ ){0,2}(?:academy|training|programme|program|bootcamp|curriculum|onboarding))\b/g;
-const PREFERRED_CUES = /\b(?:a plus|is a plus|are a plus|(?:is|are|as|be) plus(?=\s*(?:[.;,)!]|$))|(?:a|an) (?:big|huge|real|definite|strong|major|great|nice|added|extra|distinct) (?:plus|bonus|advantage)|nice[- ]to[- ]have|bonus|preferred|preferably|ideally|desirable|advantageous|an advantage|would be great|would be nice|not essential|(?<!\bnot\s)optional|helpful but|helps,? (?:but|though)\b|(?:is|are|would be) helpful|would help|beneficial|an asset|a (?:strong|real|definite|great) asset|sets? you apart|(?:make|makes|help|helps) you stand out|(?:will|would|to) stand out|(?:a|the) (?:key |real )?differentiator|(?:would|'d|’d) (?:be|love to be) impressed|good to know|(?:it )?helps if|it would help if|if you also|if you happen to|nice(?=\s*:)|(?:is|are) nice|is welcome|are welcome|a bonus|(?:good|great) to have|even better|(?:counts?|count) in your favou?r|(?:a )?(?:welcome|nice|great|valuable|useful) addition|(?:would|will|does|do)(?:n['’]t| not) hurt|never hurts|(?:considered|viewed|looked (?:up)?on|regarded|seen) favou?rably|(?<=\()(?:a )?plus(?=\))|not (?:mandatory|compulsory|a must)|(?:is|are|be|much|greatly) appreciated|(?:would|will) be (?:highly |much )?valued|(?:is|are) (?:highly |much )?valued|(?:would|will|wouldn['’]t|won['’]t) go amiss|added advantage|highly regarded|(?:a )?nice extra|extra credit|also value|optionally|(?<=(?:^|,|\band|\bor)\s{0,3})(?:potentially|possibly)|(?:we|i)(?:'d| would) love|points for|desired(?=\s*(?:[.;,)]|$)))\b/;
+const PREFERRED_CUES = /\b(?:a plus|is a plus|are a plus|(?:is|are|as|be) plus(?=\s*(?:[.;,)!]|$))|(?:a|an) (?:big|huge|real|definite|strong|major|great|nice|added|extra|distinct) (?:plus|bonus|advantage)|nice[- ]to[- ]have|bonus|preferred|preferably|ideally|desirable|advantageous|an advantage|would be great|would be nice|not essential|(?<!\bnot\s)optional|helpful but|helps,? (?:but|though)\b|(?:is|are|would be) helpful|would help|beneficial|an asset|a (?:strong|real|definite|great) asset|sets? you apart|(?:make|makes|help|helps) you stand out|(?:will|would|to) stand out|(?:a|the) (?:key |real )?differentiator|(?:would|'d|’d) (?:be|love to be) impressed|good to know|(?:it )?helps if|it would help if|if you also|if you happen to|nice(?=\s*:)|(?:is|are) nice|is welcome|are welcome|a bonus|(?:good|great) to have|even better|(?:counts?|count) in your favou?r|(?:a )?(?:welcome|nice|great|valuable|useful) addition|(?:would|will|does|do)(?:n['’]t| not) hurt|never hurts|(?:considered|viewed|looked (?:up)?on|regarded|seen) favou?rably|(?<=\()(?:a )?plus(?=\))|not (?:mandatory|compulsory|a must)|(?:is|are|be|much|greatly) appreciated|(?:would|will) be (?:highly |much )?valued|(?:is|are) (?:highly |much )?valued|(?:would|will|wouldn['’]t|won['’]t) go amiss|added advantage|highly regarded|(?:a )?nice extra|extra credit|also value|optionally|(?:a |an )?(?:strong |slight |clear )?preference (?:for|towards?)|(?<=(?:^|,|\band|\bor)\s{0,3})(?:potentially|possibly)|(?:we|i)(?:'d| would) love|points for|desired(?=\s*(?:[.;,)]|$)))\b/;
 /**
  * "C++ is not required but would help", "…not essential, but welcome", "…not essential, it would be
  * a real plus": after the denial a preferred cue, or a plain word of welcome, says the skill is
@@ -846,10 +846,33 @@ const TEAM_ROLE_AFTER: ReadonlySet<string> = new Set(['lead', 'leads', 'leader',
  * by every such word found after it ("collaborate with our team across regions" still names regions).
  */
 function doneOnlyWithOwnTeam(mention: Mention, tokens: Token[], view: SentenceView): boolean {
-  if (JOINING_WORDS.has(tokens[mention.lastToken]?.lower ?? '')) return ownTeamFollows(tokens, mention.lastToken + 1, view.lastToken);
+  const partnerAt = (k: number): boolean => ownTeamFollows(tokens, k, view.lastToken) || servedPartyFollows(tokens, k, view.lastToken);
+  if (JOINING_WORDS.has(tokens[mention.lastToken]?.lower ?? '')) return partnerAt(mention.lastToken + 1);
   if (!mention.term.after) return false;
   const found = afterWordsSoon(mention, tokens, view);
-  return found.length > 0 && found.every((k) => JOINING_WORDS.has(tokens[k]?.lower ?? '') && ownTeamFollows(tokens, k + 1, view.lastToken));
+  return found.length > 0 && found.every((k) => JOINING_WORDS.has(tokens[k]?.lower ?? '') && partnerAt(k + 1));
+}
+
+/** The people work is done for, not with: clients, customers, users, patients. */
+const SERVED_PARTIES: ReadonlySet<string> = new Set(['customers', 'clients', 'users', 'consumers', 'patients', 'shoppers', 'buyers', 'merchants']);
+/** How many words (determiners, adjectives) may stand before the served party: "our largest enterprise customers". */
+const SERVED_PARTY_WORDS = 4;
+
+/**
+ * Whether the words from k name, as the partner, only the people the work serves: "partner with our
+ * customers to understand their problems", "work with enterprise clients". That is service, not work
+ * done with other roles or teams; "with customers and the support team" still names a team.
+ */
+function servedPartyFollows(tokens: Token[], k: number, last: number): boolean {
+  let seen = 0;
+  for (let at = k; at <= last && seen < SERVED_PARTY_WORDS; at++) {
+    const t = tokens[at];
+    if (t?.type !== 'word') return false;
+    if (SERVED_PARTIES.has(t.lower)) return !otherPeopleJoined(tokens, at + 1, last);
+    if (isPeopleWord(t.lower)) return false;
+    seen++;
+  }
+  return false;
 }
 
 /**
