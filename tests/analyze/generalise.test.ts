@@ -1023,6 +1023,10 @@ describe('whose mention it is', () => {
   it('a job ad naming the tools the company works with, asking nothing, describes the house', async () => {
     expect(await presentSkills('Requirements\n- Happy in several languages. Across our services we mostly use Kotlin and Python.', 'job')).not.toContain('python');
     expect(await presentSkills('What you need\n- Solid SQL. We also rely on PyTorch for the ranking models.', 'job')).not.toContain('neural-networks');
+    // So does a sentence opening with the company's people as subject, in any section, said to no one.
+    expect(await presentSkills('Requirements\n- Clear writer. Our squads hand over releases against tight deadlines every week.', 'job')).not.toContain('time-management');
+    expect(await presentSkills('Requirements\n- You keep a calendar. We prototype every feature with two clinics first.', 'job')).not.toContain('idea-iteration');
+    expect(await presentSkills('Requirements\n- We expect you to meet tight deadlines without drama.', 'job')).toContain('time-management');
     // Said to the candidate, the same tools are asked for.
     expect(await presentSkills('Requirements\n- We use Python for everything, so you will need three years of it.', 'job')).toContain('python');
   });

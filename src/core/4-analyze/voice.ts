@@ -427,6 +427,16 @@ const NOT_A_NAME = /^[-•*·]?\s*(?:it|this|that|these|those|you|your|our|the r
  */
 const WE_USE = /\bwe\s+(?:(?:\w+ly|also|still|now)\s+)?(?:use|rely on|run|work (?:in|with)|build (?:with|in|on)|are using|have used|standardi[sz]ed on|write (?:in|everything in))\b/gi;
 
+/**
+ * A sentence that opens with the company as its subject, "we" or its own people or things ("Our
+ * teams turn out high-quality work on quick timelines", "We ship to production every day"): said
+ * to no one, it tells how the company works, wherever it stands, as "we use…" does (WE_USE).
+ * Sentences that ask ("We're looking for…", "We expect…", "We value…") speak to the candidate and
+ * are read by their own words (ADDRESSES_CANDIDATE); a list item opening so ("- We train speech
+ * models for brokers") is a duty, as any item is.
+ */
+const OUR_SUBJECT_OPENS = /^(\s*(?:we|our\s+(?:[\p{L}-]+\s+){0,2}?(?:teams?|people|engineers|scientists|squads?|staff|company|organi[sz]ation)))\s+(?!will\b|would\b|could\b|should\b|may\b|might\b)[\p{L}’']+/iu;
+
 /** The company's possessive right before the mention, with at most one word between ("our priorities", "our first prototype"). */
 const OUR_RIGHT_BEFORE = /\b(?:our|ours)\s+(?:[\p{L}-]+\s+)?$/iu;
 
@@ -741,6 +751,9 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   if (hints.company && !LIST_ITEM_START.test(sentence) && !(DUTY_SECTIONS.has(section ?? 'unknown') && DUTY_OPENING.test(sentence)) && OUR_RIGHT_BEFORE.test(before)) return { rule: 'company-voice', cue: OUR_RIGHT_BEFORE.exec(before)?.[0].trim() ?? '' };
   const used = hints.company ? nearestCue(WE_USE, before, (gap) => !OTHER_CLAUSE_END.test(gap)) : null;
   if (used) return { rule: 'company-voice', cue: before.slice(used.index).trim().slice(0, 80) };
+  const opened = hints.company && !LIST_ITEM_START.test(sentence) ? OUR_SUBJECT_OPENS.exec(sentence) : null;
+  // The mention comes after the subject; it may be the verb itself ("We prototype every feature").
+  if (opened && (opened[1]?.length ?? 0) < start) return { rule: 'company-voice', cue: opened[0].trim().slice(0, 80) };
   // Before its first heading, a job ad usually introduces the company: there a sentence in the
   // company's voice, or one that opens with its name saying what it does, that says nothing to the
   // candidate describes the company, not the post.
