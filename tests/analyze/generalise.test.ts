@@ -1994,6 +1994,8 @@ describe('tasks that name no method, and fields named by what they study', () =>
     ['Numerical solution of the shallow-water equations on an unstructured mesh.', 'numerical-analysis', true],
     ['Built two web applications for the clinic booking desk.', 'software-engineering', true],
     ['Paper: Evaluating open-domain dialogue with crowd-sourced turn scores.', 'nlp', true],
+    ['Kept the help-desk chatbot answering from our policy pages.', 'nlp', false],
+    ['Trained the intent classifier behind the bank\'s chatbot.', 'nlp', true],
     ['Opened a dialogue with the regional managers about rotas.', 'nlp', false],
     ['The solution to the outage was numerical: more replicas.', 'numerical-analysis', false],
     ['Built speech analytics for a contact centre in Manila.', 'audio-speech', true],
