@@ -1993,6 +1993,8 @@ describe('tasks that name no method, and fields named by what they study', () =>
     ['Supervised learning for the returns forecast, then SHAP for the explanations.', 'learning-algorithms', true],
     ['Numerical solution of the shallow-water equations on an unstructured mesh.', 'numerical-analysis', true],
     ['Built two web applications for the clinic booking desk.', 'software-engineering', true],
+    ['Developer tools: Vim, Jupyter, Postman', 'software-engineering', false],
+    ['Wrote internal developer tools for the mobile release train.', 'software-engineering', true],
     ['Paper: Evaluating open-domain dialogue with crowd-sourced turn scores.', 'nlp', true],
     ['Kept the help-desk chatbot answering from our policy pages.', 'nlp', false],
     ['Trained the intent classifier behind the bank\'s chatbot.', 'nlp', true],
