@@ -1155,6 +1155,10 @@ describe('section structure and requirement scope', () => {
     expect(detectSections('Requirements\n- Rust a plus\n- Five years of C++').map((s) => s.kind)).toEqual(['requirements']);
   });
 
+  it('a title asking what the candidate gets heads the offer', () => {
+    expect(detectSections('Requirements\n- Go\n\nWHAT DO YOU GET OUT OF THIS?\n- Collaboration with industry leaders').map((s) => s.kind)).toEqual(['requirements', 'benefits']);
+  });
+
   it('a title giving the overview of the name the next paragraph opens with is the company describing itself', async () => {
     const ad = 'Quillmark Overview:\nQuillmark helps dentists bill faster and grow revenue.\n\nWhat you will do:\n- Build the claims classifier in Python.';
     expect(detectSections(ad).map((s) => [s.title, s.kind])).toEqual([
@@ -1993,6 +1997,8 @@ describe('tasks that name no method, and fields named by what they study', () =>
     ['Supervised learning for the returns forecast, then SHAP for the explanations.', 'learning-algorithms', true],
     ['Numerical solution of the shallow-water equations on an unstructured mesh.', 'numerical-analysis', true],
     ['Built two web applications for the clinic booking desk.', 'software-engineering', true],
+    ['Ran a reading group with industry experts from two hospitals.', 'business-knowledge', false],
+    ['Brought deep industry expertise in freight pricing.', 'business-knowledge', true],
     ['Developer tools: Vim, Jupyter, Postman', 'software-engineering', false],
     ['Wrote internal developer tools for the mobile release train.', 'software-engineering', true],
     ['Paper: Evaluating open-domain dialogue with crowd-sourced turn scores.', 'nlp', true],

@@ -225,7 +225,7 @@ const LIST_INTRO_CUES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   // Before "requirements" and "responsibilities": "Why you'll love working here" is an offer, not a duty.
   ['benefits', /\bwhy (?:(?:[\p{L}'’]+ ){0,3}?you(?:'ll|’ll| will) love|work (?:with|for) us|(?:should you |you should )?join)\b/iu],
   // "What you'll get", "Some things you'll enjoy": what the post gives, before "you'll" reads as a duty.
-  ['benefits', /\b(?:what|things) you(?:'ll| will) (?:get|receive|enjoy|gain)\b/i],
+  ['benefits', /\b(?:what|things) you(?:'ll| will) (?:get|receive|enjoy|gain)\b|\bwhat (?:do|will|would|can) you (?:get|gain)\b/i],
   // "Working at Lumen", "Life at Lumen", "Working here": what the place is like, an offer.
   ['benefits', /^(?:(?:working|life|careers?) at\b|working (?:here|with us|for us)$)/i],
   ['requirements', /\b(?:require[ds]?|requirements?|must|do i need|will i need|i'll need|looking for|(?:we|i) look for|you have|you bring|you'll bring|you will bring|bring|you need|you'll need|you will need|we need|qualifications?|essential|should have|expect you|expect (?:from|of) you|what we(?:['’]ll| will)? expect|kind of person|(?:ideal|qualified|successful|strong|great|good) candidate|who you are|about you|your profile|toolbox|what it takes|(?:good|great|strong|perfect|ideal|right) (?:fit|match)|a fit|thrive|this (?:role|job|position) is for you|sounds? like you|is this you)\b/i],
@@ -321,7 +321,9 @@ export function classifyHeadingByForm(line: string, around: { previous?: string;
   // A whole line in bold markers the Markdown reader left as written ("**Perks & Benefits @Acme **",
   // its closing marks after a space) is marked as a title too.
   const starred = /^\*\*\S.*\*\*$/.test(unmarked);
-  const markedQuestion = (markdown || starred) && /\?$/.test(name);
+  // So is a question written in capitals ("WHAT DO YOU GET OUT OF THIS?").
+  const lettersOfName = name.replace(/[^\p{L}]/gu, '');
+  const markedQuestion = (markdown || starred || (lettersOfName.length >= 4 && lettersOfName === lettersOfName.toUpperCase())) && /\?$/.test(name);
   if (!name || title.length > 60 || /^[-•*·o]\s/.test(title) || (/[.!?;,]$/.test(name) && !markedQuestion)) return null;
   const words = name.split(/\s+/);
   if (words.length > 8 || !/^[\p{Lu}\p{N}]/u.test(title)) return null;

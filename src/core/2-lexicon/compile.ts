@@ -192,8 +192,14 @@ const REGULAR_ENDINGS = new Set([
 
 function foldSpelling(lower: string): string {
   const word = lower.replace(/'s$/, '');
-  return word.length > 5 ? word.replace(/is(e|ed|es|ing|ation|ations|er|ers)$/, 'iz$1') : word;
+  return word.length > 5 && !NOT_IZE_SPELLINGS.test(word) ? word.replace(/is(e|ed|es|ing|ation|ations|er|ers)$/, 'iz$1') : word;
 }
+
+/**
+ * Words in -ise that have no -ize spelling: folded, Porter would cut them into other words
+ * ("expertise" into "expert", so that "industry experts", people, read as "industry expertise").
+ */
+const NOT_IZE_SPELLINGS = /^(?:expertis|enterpris|exercis|premis|promis|compromis|franchis|merchandis|surpris|compris|treatis|paradis|otherwis|likewis|precis|concis)/;
 
 /**
  * Word stem used for phrase matching: British -ise spellings folded into -ize first (Porter stems
