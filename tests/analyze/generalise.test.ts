@@ -1998,6 +1998,8 @@ describe('tasks that name no method, and fields named by what they study', () =>
     ['Numerical solution of the shallow-water equations on an unstructured mesh.', 'numerical-analysis', true],
     ['Built two web applications for the clinic booking desk.', 'software-engineering', true],
     ['Ran a reading group with industry experts from two hospitals.', 'business-knowledge', false],
+    ['Program committee: EMNLP 2025, ARR February cycle.', 'business-knowledge', false],
+    ['Grew ARR from 3 to 11 million in two years.', 'business-knowledge', true],
     ['- Stores: Postgres, DynamoDB and Redshift', 'data-science', false],
     ['Loaded the click logs into BigQuery with nightly Apache Beam jobs.', 'data-science', true],
     ['Brought deep industry expertise in freight pricing.', 'business-knowledge', true],
