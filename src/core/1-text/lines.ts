@@ -40,3 +40,10 @@ export function lineIndexAt(starts: readonly number[], at: number): number {
 export function foldApostrophes(s: string): string {
   return /[‘’ʼ′]/.test(s) ? s.replace(/[‘’ʼ′]/g, "'") : s;
 }
+
+/**
+ * Where the normaliser marks two spaces that scraped page copy left in place of a line break:
+ * Unicode's line separator, which input no longer holds once its line breaks are normalised. The
+ * title rules read it as white space that marks a word off, as glue does.
+ */
+export const ITEM_BREAK = '\u2028';

@@ -3,7 +3,7 @@
  * the clean, offset-stable text that sections, mentions and evidence all index into.
  */
 
-import { LEADING_EMOJI } from './lines';
+import { ITEM_BREAK, LEADING_EMOJI } from './lines';
 import { RUN_IN_MIN_LINE, runInHeadingSpans } from './sections';
 
 /** Glyphs that PDF producers and word processors use as list bullets. */
@@ -136,8 +136,6 @@ function collapseLetterSpacing(text: string): string {
  * to the next, which stands on its own line. After a stop, the sentence rules already end it.
  */
 const SPACED_ITEM_BREAK = /(?<=[\p{Ll}\d)%])[ \t]{2,}(?=[\p{Lu}(])/gu;
-/** Unicode's line separator, which input no longer holds once normalised: white space to the title rules. */
-export const ITEM_BREAK = '\u2028';
 
 function markSpacedItems(text: string): string {
   if (!text.includes('  ')) return text;

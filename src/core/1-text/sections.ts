@@ -1,6 +1,6 @@
 import { matchesOf } from '../0-base/matches';
 import { levelColumn } from './level-column';
-import { BULLET_LINE, foldApostrophes, LEADING_EMOJI, nextNonBlank } from './lines';
+import { BULLET_LINE, foldApostrophes, ITEM_BREAK, LEADING_EMOJI, nextNonBlank } from './lines';
 import type { Section, SectionKind } from './schema';
 import { OPEN_END } from './sentences';
 
@@ -106,7 +106,7 @@ function runInWords(line: string): Array<{ text: string; at: number; glued: bool
   for (const m of line.matchAll(/\S+/g)) {
     let at = m.index ?? 0;
     // Two spaces left where a line break was (the normaliser's ITEM_BREAK) mark a word off as glue does.
-    let glued = line[at - 1] === '\u2028';
+    let glued = line[at - 1] === ITEM_BREAK;
     for (const piece of m[0].split(GLUE)) {
       if (piece) words.push({ text: piece, at, glued });
       at += piece.length;

@@ -841,11 +841,12 @@ const OWN_TEAM_NOUNS: ReadonlySet<string> = new Set(['team', 'teammates', 'team-
 const TEAM_ROLE_AFTER: ReadonlySet<string> = new Set(['lead', 'leads', 'leader', 'leaders', 'manager', 'managers', 'head', 'heads']);
 
 /**
- * Whether a mention of work done with someone names no one but one's own team: by its own last word
- * ("worked with", "with") or, for a term whose `after` words say with whom ("collaborate … with"),
- * by every such word found after it ("collaborate with our team across regions" still names regions).
+ * Whether a mention of work done with someone names no other role or group: only one's own team or
+ * the people the work serves, by its own last word ("worked with", "with") or, for a term whose
+ * `after` words say with whom ("collaborate … with"), by every such word found after it
+ * ("collaborate with our team across regions" still names regions).
  */
-function doneOnlyWithOwnTeam(mention: Mention, tokens: Token[], view: SentenceView): boolean {
+function doneWithNoOtherRole(mention: Mention, tokens: Token[], view: SentenceView): boolean {
   const partnerAt = (k: number): boolean => ownTeamFollows(tokens, k, view.lastToken) || servedPartyFollows(tokens, k, view.lastToken);
   if (JOINING_WORDS.has(tokens[mention.lastToken]?.lower ?? '')) return partnerAt(mention.lastToken + 1);
   if (!mention.term.after) return false;
@@ -981,9 +982,10 @@ export function contextVerdict(mention: Mention, tokens: Token[], view: Sentence
   if (mention.term.before && !wordJustBefore(mention.term.before, mention, tokens, view, stems) && !(mention.term.orFollowedBy && wordJustAfter(mention.term.orFollowedBy, mention, tokens, view, stems))) return 'context-missing';
   if (mention.term.notFollowedBy && wordAfterNames(mention.term.notFollowedBy, mention, tokens, view, stems)) return 'context-excluded';
   if (mention.term.after && afterWordsSoon(mention, tokens, view).length === 0) return 'context-missing';
-  // Work done "with our team" is the job itself, not collaboration with other roles or groups,
-  // whichever phrase says it ("worked with", "with", "side by side with").
-  if (mention.term.entry.skills.collaboration !== undefined && doneOnlyWithOwnTeam(mention, tokens, view)) return 'context-missing';
+  // Work done "with our team" is the job itself, and work done "with our customers" is service, not
+  // collaboration with other roles or groups, whichever phrase says it ("worked with", "with",
+  // "side by side with").
+  if (mention.term.entry.skills.collaboration !== undefined && doneWithNoOtherRole(mention, tokens, view)) return 'context-missing';
   if (mention.term.notPrecededBy && wordRightBefore(mention.term.notPrecededBy, mention, tokens, view)) return 'context-excluded';
   if (!require && !exclude) return undefined;
   let required = !require;

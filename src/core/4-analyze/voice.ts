@@ -428,8 +428,8 @@ const NOT_A_NAME = /^[-•*·]?\s*(?:it|this|that|these|those|you|your|our|the r
 const WE_USE = /\bwe\s+(?:(?:\w+ly|also|still|now)\s+)?(?:use|rely on|run|work (?:in|with)|build (?:with|in|on)|are using|have used|standardi[sz]ed on|write (?:in|everything in))\b/gi;
 
 /**
- * A sentence that opens with the company as its subject, "we" or its own people or things ("Our
- * teams turn out high-quality work on quick timelines", "We ship to production every day"): said
+ * A sentence that opens with the company as its subject, "we" or its own people ("Our squads
+ * hand over releases against tight deadlines every week", "We ship to production every day"): said
  * to no one, it tells how the company works, wherever it stands, as "we use…" does (WE_USE).
  * Sentences that ask ("We're looking for…", "We expect…", "We value…") speak to the candidate and
  * are read by their own words (ADDRESSES_CANDIDATE); a list item opening so ("- We train speech
