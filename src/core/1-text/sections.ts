@@ -321,17 +321,17 @@ export function classifyHeadingByForm(line: string, around: { previous?: string;
   // A whole line in bold markers the Markdown reader left as written ("**Perks & Benefits @Acme **",
   // its closing marks after a space) is marked as a title too.
   const starred = /^\*\*\S.*\*\*$/.test(unmarked);
+  const letters = title.replace(/[^\p{L}]/gu, '');
+  const inCapitals = letters.length >= 4 && letters === letters.toUpperCase();
   // So is a question written in capitals ("WHAT DO YOU GET OUT OF THIS?").
-  const lettersOfName = name.replace(/[^\p{L}]/gu, '');
-  const markedQuestion = (markdown || starred || (lettersOfName.length >= 4 && lettersOfName === lettersOfName.toUpperCase())) && /\?$/.test(name);
+  const markedQuestion = (markdown || starred || inCapitals) && /\?$/.test(name);
   if (!name || title.length > 60 || /^[-•*·o]\s/.test(title) || (/[.!?;,]$/.test(name) && !markedQuestion)) return null;
   const words = name.split(/\s+/);
   if (words.length > 8 || !/^[\p{Lu}\p{N}]/u.test(title)) return null;
-  const letters = title.replace(/[^\p{L}]/gu, '');
   // Capitals joined by a slash are a pair of names ("HTML/CSS", "CI/CD", "TCP/IP") unless a part is a
   // known title ("EDUCATION/TRAINING").
   const slashPair = /[/\\]/.test(name) && !name.split(/\s*[/\\]\s*/).some((part) => HEADING_INDEX.has(headingKey(part)));
-  const capitals = letters.length >= 4 && letters === letters.toUpperCase() && !slashPair;
+  const capitals = inCapitals && !slashPair;
   const alone = around.previous === undefined || around.previous.trim() === '';
   const next = around.next?.trim() ?? '';
   const overList = words.length <= LIST_TITLE_WORDS && alone && /^- /.test(next);
@@ -379,7 +379,9 @@ function inlineListIntros(line: string): Array<{ kind: SectionKind; title: strin
     // The section starts at the words that say what the list is ("… Apply TDD Preferred
     // Experience: - …" starts at "Preferred"), not at the end of the item before them.
     for (const [kind, re] of LIST_INTRO_CUES) {
-      const cue = new RegExp(re.source, 'i').exec(phrase);
+      // The cues carry their own flags (case-insensitive, Unicode for \p{L}) and none is global, so
+      // each is applied as it is, not recompiled for every phrase.
+      const cue = re.exec(phrase);
       if (!cue) continue;
       const title = phrase.slice(cue.index).trim();
       if (title.split(/\s+/).length > 6) continue;
