@@ -2884,3 +2884,16 @@ describe('an organisation named after a field: the Institute of Physics or the C
     ['Education\nBSc Physics, Baltic University, 2019', 'physics', true],
   ]);
 });
+
+describe('a venue name wrapped onto the next line, the written test of an exam, filters that are not for signals', () => {
+  casesOfSkills([
+    ['Publications\n1. Park, J. and Ito, R. Lock-free spill buffers. In Proc. 31st International Conference on Data\nEngineering (XDE), 2024.', 'data-science', false],
+    ['Publications\n1. Park, J. Lock-free spill buffers for feature pipelines. In Proc. Systems Workshop, 2024.', 'data-science', true],
+    ['Achievements\n- Cleared the written test of the state engineering entrance examination in 2019.', 'software-engineering', false],
+    ['Experience\n- Wrote tests for every payment endpoint before each release.', 'software-engineering', true],
+    ['Skills\n- Python, MATLAB\n- Passed the Joint Entrance Screening Test (JEST) in 2021 with a top 2% score.', 'software-engineering', false],
+    ['Skills\n- Python, MATLAB\n- Jest with snapshot tests for the web client', 'software-engineering', true],
+    ['Research\n- Optimised the colour filter design of a camera sensor with an evolutionary search.', 'audio-speech', false],
+    ['Experience\n- Owned the filter design for the hearing aid\'s signal chain.', 'audio-speech', true],
+  ]);
+});

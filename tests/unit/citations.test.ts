@@ -32,3 +32,21 @@ describe('organisation names', () => {
     expect(organisationSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['Physics and Technology', 'Statistics and Society']);
   });
 });
+
+describe('venue names wrapped onto the next line', () => {
+  const spansOf = (text: string): string[] => venueSpans(text).map((s) => text.slice(s.start, s.end).replace('\n', ' '));
+
+  it('goes on over a line break when the next line ends the citation with the acronym or a year', () => {
+    const acronym = 'Ortiz, P. Cheap joins on flash. Proc. 12th Symposium on Storage\nSystems (SOSY), 2021.';
+    expect(spansOf(acronym)).toEqual(['Storage Systems']);
+    const year = 'Ng, T. Faster sampling. Journal of Applied\nProbability, 2019.';
+    expect(spansOf(year)).toEqual(['Applied Probability']);
+  });
+
+  it('stops at the line break when the next line opens something else', () => {
+    const list = 'Talk at the Workshop on Robot Learning\nPython, Docker, Kubernetes';
+    expect(spansOf(list)).toEqual(['Robot Learning']);
+    const prose = 'Paper at the Conference on Vision\nBuilt a data pipeline (Airflow), 2022';
+    expect(spansOf(prose)).toEqual(['Vision']);
+  });
+});

@@ -42,8 +42,9 @@ function titleRunsAfter(opening: RegExp, text: string): TextSpan[] {
   const spans: TextSpan[] = [];
   for (const found of matchesOf(opening, text)) {
     const from = found.index + found[0].length;
-    const stop = text.slice(from, from + 160).search(/[,;:()[\]"“”\n]|\.(?:\s|$)/);
-    const run = stop < 0 ? text.slice(from, from + 160) : text.slice(from, from + stop);
+    const stop = text.slice(from, from + 160).search(RUN_STOP);
+    let run = stop < 0 ? text.slice(from, from + 160) : text.slice(from, from + stop);
+    if (stop >= 0 && text[from + stop] === '\n') run += wrappedRest(text, from + stop + 1);
     let end = from;
     let capitals = 0;
     for (const word of matchesOf(WORD, run)) {
@@ -55,6 +56,32 @@ function titleRunsAfter(opening: RegExp, text: string): TextSpan[] {
     if (capitals > 0) spans.push({ start: from, end });
   }
   return spans;
+}
+
+/** What ends a name's run: punctuation, a line break, or a full stop before a space. */
+const RUN_STOP = /[,;:()[\]"“”\n]|\.(?:\s|$)/;
+
+/**
+ * A citation's end after a name: its acronym in parentheses ("(ICDE)") or a comma before a year or a
+ * volume number (", 2024", ", 12(3)").
+ */
+const CITATION_END_AFTER_NAME = /^\s*(?:\(\s*[\p{Lu}][\p{L}\d'’&/-]*\s*\)|,\s*\d)/u;
+
+/**
+ * The rest of a name wrapped onto the next line, as a layout breaks a long citation anywhere
+ * ("International Conference on Data\nEngineering (ICDE), 2026"), as a line break (one space) and
+ * the next line's Title Case words; or nothing. Only where the citation visibly ends right after
+ * those words: the next line may as well open an item of its own ("Workshop on Robotics\nPython,
+ * Docker").
+ */
+function wrappedRest(text: string, lineStart: number): string {
+  if (text[lineStart] === '\n') return '';
+  const stop = text.slice(lineStart, lineStart + 160).search(RUN_STOP);
+  if (stop <= 0) return '';
+  const words = text.slice(lineStart, lineStart + stop);
+  const all = matchesOf(WORD, words).map((w) => w[0]);
+  if (all.length === 0 || !all.every(titleWord) || !CITATION_END_AFTER_NAME.test(text.slice(lineStart + stop))) return '';
+  return ` ${words}`;
 }
 
 /** Every venue name in the text: the Title Case run after "Conference on", "Journal of", "Transactions on"… */

@@ -347,8 +347,14 @@ export function analyzeExtraction(
     const definitions = nearby ? [nearby] : defined;
     if (definitions.length === 0) return false;
     const skills = Object.keys(mention.term.entry.skills);
-    // A mention over the spelled-out words shows their reading ("Machine Learning Engineer" over "Machine Learning").
-    return !definitions.some((d) => mentions.some((m) => m.start < d.end && m.end > d.start && m !== mention && Object.keys(m.term.entry.skills).some((skill) => skills.includes(skill))));
+    // A mention over the spelled-out words shows their reading ("Machine Learning Engineer" over
+    // "Machine Learning"), when its own context accepts it: "Test" in "National Entrance Screening
+    // Test (NEST)" is no test written for code, so it shows nothing.
+    const readsAs = (m: Mention): boolean => {
+      const own = sentences[spanIndexAt(sentenceSpans, m.start)];
+      return own === undefined || rejectedByContext(m, own) === undefined;
+    };
+    return !definitions.some((d) => mentions.some((m) => m.start < d.end && m.end > d.start && m !== mention && Object.keys(m.term.entry.skills).some((skill) => skills.includes(skill)) && readsAs(m)));
   };
   // A venue's or an organisation's name ("Conference on Artificial Intelligence and Statistics",
   // "Institute of Physics and Technology") names its field, not the writer's skill; a soft skill or
