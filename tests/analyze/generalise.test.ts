@@ -2897,3 +2897,13 @@ describe('a venue name wrapped onto the next line, the written test of an exam, 
     ['Experience\n- Owned the filter design for the hearing aid\'s signal chain.', 'audio-speech', true],
   ]);
 });
+
+describe('a club or an association named after a field is no skill of its member', () => {
+  casesOfSkills([
+    ['Experience\n- Treasurer of the Product Prototyping Club, 2022–2023', 'idea-iteration', false],
+    ['Experience\n- Built quick prototypes of a parking app for the Product Prototyping Club and iterated on them weekly.', 'idea-iteration', true],
+    ['Experience\n- Committee member, Student Association for Applied Statistics', 'statistics', false],
+    ['Experience\n- Member of the Harbour Data Science Society', 'data-science', false],
+    ['Experience\n- Cleaned and analysed the survey data of the Harbour Data Science Society', 'data-science', true],
+  ]);
+});

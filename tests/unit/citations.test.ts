@@ -1,4 +1,4 @@
-import { inTitleCase, organisationSpans, venueSpans } from '../../src/core/1-text/citations';
+import { clubSpans, inTitleCase, organisationSpans, venueSpans } from '../../src/core/1-text/citations';
 
 describe('venue names in citations', () => {
   it('spans the Title Case name after "Conference on", up to the comma', () => {
@@ -48,5 +48,17 @@ describe('venue names wrapped onto the next line', () => {
     expect(spansOf(list)).toEqual(['Robot Learning']);
     const prose = 'Paper at the Conference on Vision\nBuilt a data pipeline (Airflow), 2022';
     expect(spansOf(prose)).toEqual(['Vision']);
+  });
+});
+
+describe('club names', () => {
+  it('spans the Title Case words right before "Club" or "Society" on their line', () => {
+    const text = 'Activities: treasurer of the Quantum Computing Club; member, Harbour Data Science Society\nRobotics Club';
+    expect(clubSpans(text).map((s) => text.slice(s.start, s.end).trim())).toEqual(['Quantum Computing', 'Harbour Data Science', 'Robotics']);
+  });
+
+  it('takes no lower-case word and nothing across punctuation', () => {
+    const text = 'Built a sorting rig for the robotics club. Games, Society';
+    expect(clubSpans(text)).toEqual([]);
   });
 });

@@ -32,7 +32,7 @@ function titleWord(word: string): boolean {
  * Sciences". A department, school or faculty is left out: it names where a degree was taken, and
  * so its field ("PhD, Department of Physics").
  */
-const ORGANISATION_OPENING = /\b(?:Institute|Center|Centre|Academy|Society)\s+(?:of|for)\s+/g;
+const ORGANISATION_OPENING = /\b(?:Institute|Center|Centre|Academy|Society|Association)\s+(?:of|for)\s+/g;
 
 /**
  * The run of Title Case words after each opening: to the last capitalised word before the first
@@ -92,6 +92,38 @@ export function venueSpans(text: string): TextSpan[] {
 /** Every organisation's field in the text: the Title Case run after "Institute of", "Center for"… */
 export function organisationSpans(text: string): TextSpan[] {
   return titleRunsAfter(ORGANISATION_OPENING, text);
+}
+
+/** Words that close a club's name, with its field before them: "Design Thinking Club", "Data Science Society". */
+const CLUB_CLOSING = /\b(?:Club|Society)\b/g;
+/** Content words looked at before a club's closing word. */
+const CLUB_REACH = 4;
+
+/**
+ * Every club's field in the text: the Title Case words right before "Club" or "Society" on its line
+ * ("VP of the Design Thinking Club"). A club is a group the writer joined, named after what its
+ * members are drawn to; what the writer did there shows in the words around it, not in its name.
+ */
+export function clubSpans(text: string): TextSpan[] {
+  const spans: TextSpan[] = [];
+  for (const found of matchesOf(CLUB_CLOSING, text)) {
+    const lineStart = text.lastIndexOf('\n', found.index - 1) + 1;
+    const before = text.slice(lineStart, found.index);
+    const words = matchesOf(WORD, before);
+    let start = found.index;
+    let content = 0;
+    for (let k = words.length - 1; k >= 0 && content < CLUB_REACH; k--) {
+      const word = words[k];
+      if (!word) break;
+      // Only spaces stand between the words of a name.
+      const gap = before.slice(word.index + word[0].length, k === words.length - 1 ? before.length : (words[k + 1]?.index ?? before.length));
+      if (/[^ \t]/.test(gap) || !/^[\p{Lu}\d]/u.test(word[0])) break;
+      content++;
+      start = lineStart + word.index;
+    }
+    if (content > 0) spans.push({ start, end: found.index });
+  }
+  return spans;
 }
 
 /** Whether an offset range lies inside one of the spans. */

@@ -18,7 +18,7 @@ import { findUnmappedTerms } from '../3-extract/unmapped';
 import { confidenceOver } from '../1-text/ocr-words';
 import { listLeadIns } from '../1-text/list-lead-in';
 import { definedAcronyms, spelledOutNearby, type AcronymDefinition } from '../1-text/acronyms';
-import { inTitleCase, insideSpan, organisationSpans, venueSpans, type TextSpan } from '../1-text/citations';
+import { clubSpans, inTitleCase, insideSpan, organisationSpans, venueSpans, type TextSpan } from '../1-text/citations';
 import { BULLET_LINE, lineIndexAt, lineStarts } from '../1-text/lines';
 import { countBefore } from '../0-base/sorted';
 import { levelColumn, type Level, type LevelColumn } from '../1-text/level-column';
@@ -356,12 +356,13 @@ export function analyzeExtraction(
     };
     return !definitions.some((d) => mentions.some((m) => m.start < d.end && m.end > d.start && m !== mention && Object.keys(m.term.entry.skills).some((skill) => skills.includes(skill)) && readsAs(m)));
   };
-  // A venue's or an organisation's name ("Conference on Artificial Intelligence and Statistics",
-  // "Institute of Physics and Technology") names its field, not the writer's skill; a soft skill or
+  // A venue's, an organisation's or a club's name ("Conference on Artificial Intelligence and
+  // Statistics", "Institute of Physics and Technology", "Quantum Computing Club") names its field,
+  // not the writer's skill; a soft skill or
   // business word in a CV's Title Case publication title is the work's topic ("Domain Knowledge
   // Priors for Crop Yield Forecasting"), not how the writer works.
   let namedFields: TextSpan[] | undefined;
-  const inNamedField = (mention: Mention): boolean => insideSpan((namedFields ??= [...venueSpans(text), ...organisationSpans(text)]), mention.start, mention.end);
+  const inNamedField = (mention: Mention): boolean => insideSpan((namedFields ??= [...venueSpans(text), ...organisationSpans(text), ...clubSpans(text)]), mention.start, mention.end);
   const topicOfATitle = (mention: Mention, section: SectionKind | null): boolean =>
     kind === 'cv' && section === 'publications' && !/^\S+ed\b/i.test(text.slice(mention.start, mention.end)) &&
     Object.keys(mention.term.entry.skills).every((skill) => fieldOf(skill) === SOFT_SKILLS) && inTitleCase(text, mention.start, mention.end);
