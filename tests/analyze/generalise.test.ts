@@ -2907,3 +2907,11 @@ describe('a club or an association named after a field is no skill of its member
     ['Experience\n- Cleaned and analysed the survey data of the Harbour Data Science Society', 'data-science', true],
   ]);
 });
+
+describe('motion found in camera frames, and an analysis driven by data', () => {
+  casesOfSkills([
+    ['Projects\n- Built motion detection on the doorbell camera feed to flag visitors.', 'computer-vision', true],
+    ['Projects\n- Wired infrared sensors for motion detection in the greenhouse.', 'computer-vision', false],
+    ['Projects\n- Ran a data-driven analysis of bike-share demand across five boroughs.', 'data-science', true],
+  ]);
+});

@@ -372,3 +372,28 @@ describe('names in capitals joined by a slash', () => {
     expect(section?.title).toBe('Used a little');
   });
 });
+
+describe('two qualifiers sharing a known title\'s head', () => {
+  it.each([
+    ['INDUSTRY & CONSULTING EXPERIENCE', 'experience'],
+    ['Academic and Work Experience', 'experience'],
+  ])('"%s" heads %s', (title, kind) => {
+    expect(classifyHeading(title)?.kind).toBe(kind);
+  });
+
+  it('not when the second qualifier and the head make no known title, or the words are not a title\'s', () => {
+    expect(classifyHeading('Kotlin and Swift Experience')?.kind).toBeUndefined();
+    expect(classifyHeading('Built and shipped experience')?.kind).toBeUndefined();
+    // Two titles joined are not two qualifiers of the second.
+    expect(classifyHeading('Awards and Research Interests')?.kind).toBeUndefined();
+  });
+});
+
+describe('the end of a references section', () => {
+  it('a title over a list ends it; a referee\'s lines do not', () => {
+    const text = 'REFERENCES\nDr. Ana Ruiz\nAssociate Professor\n\nMEETUPS & HACK NIGHTS\n- Ran a monthly Rust hack night\n';
+    expect(detectSections(text).map((s) => s.kind)).toEqual(['references', 'unknown']);
+    const referees = 'REFERENCES\nDR. ANA RUIZ\nAssociate Professor, Harbour University\n';
+    expect(detectSections(referees).map((s) => s.kind)).toEqual(['references']);
+  });
+});

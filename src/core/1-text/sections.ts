@@ -178,6 +178,20 @@ function qualifiedHeading(title: string): SectionKind | undefined {
   return QUALIFIED_HEADS.get((words[words.length - 1] ?? '').toLowerCase());
 }
 
+/**
+ * Two qualifiers sharing one known title's head, joined by "&" or "and" ("Academic & Professional
+ * Experience", "Technical and Soft Skills"): the title the second qualifier makes with the head
+ * ("Professional Experience") names the part. Its words must all be capitalised, as a title's are.
+ */
+function sharedHeadHeading(title: string): SectionKind | undefined {
+  const words = headingKey(title).split(' ');
+  const joint = words.indexOf('and');
+  if (joint < 1 || words.length - joint < 3 || words.length > 6 || !title.split(/\s+/).every((w, i) => isTitleWord(w, i === 0))) return undefined;
+  // A title before the "and" is two titles joined ("Awards and Research Interests"), not two qualifiers.
+  if (HEADING_INDEX.has(words.slice(0, joint).join(' '))) return undefined;
+  return HEADING_INDEX.get(words.slice(joint + 1).join(' '));
+}
+
 /** Classifies one line as a heading, or returns null. */
 export function classifyHeading(line: string): { kind: SectionKind; title: string } | null {
   const trimmed = line.trim().replace(/^[#=*_\-–—|•\s]+/, '').replace(LEADING_EMOJI, '').replace(/[*_=|\s]+$/, '');
@@ -191,6 +205,8 @@ export function classifyHeading(line: string): { kind: SectionKind; title: strin
   for (const [levelled, pattern] of LEVELLED_HEADINGS) if (pattern.test(whole)) return { kind: levelled, title: whole };
   const qualified = qualifiedHeading(whole);
   if (qualified) return { kind: qualified, title: whole };
+  const shared = sharedHeadHeading(whole);
+  if (shared) return { kind: shared, title: whole };
   // "Skills: Python, C++" and "Nice to have: Kubernetes" start a section inline; so does a known
   // label set off by a dash ("Nice to have - Kubernetes", "Bonus — Rust").
   const colon = /^([^:]{2,40}):\s+\S/.exec(trimmed) ?? /^([^:–—]{2,40}?)\s[-–—]\s+\S/.exec(trimmed);
@@ -481,7 +497,9 @@ export function detectSections(text: string): Section[] {
     // its words: "### A typical week" after "### Nice to have" ends the wish list.
     const level = markdownLevel(line);
     const sibling = level !== undefined && openedAtLevel !== undefined && level <= openedAtLevel;
-    const endsCurrent = heading?.kind !== 'unknown' || current === undefined || UNKNOWN_ENDS.has(current) || sibling;
+    // Referees are names and addresses, never a list: a title over a list ends them.
+    const overListAfterReferees = current === 'references' && /^- /.test(nextNonBlank(lines, i)?.trim() ?? '');
+    const endsCurrent = heading?.kind !== 'unknown' || current === undefined || UNKNOWN_ENDS.has(current) || sibling || overListAfterReferees;
     // A job board's "Apply for this job" over its form closes the ad; as the page's first line it
     // is the button above the ad, which heads nothing. In the form, a lone "Required" is the legend
     // of its starred fields, no heading.
