@@ -2915,3 +2915,13 @@ describe('motion found in camera frames, and an analysis driven by data', () => 
     ['Projects\n- Ran a data-driven analysis of bike-share demand across five boroughs.', 'data-science', true],
   ]);
 });
+
+describe('people after another preposition are not partners; subjects of a school-leaving qualification', () => {
+  casesOfSkills([
+    ['Projects\n- Built a booking API with separate views for managers and drivers.', 'collaboration', false],
+    ['Experience\n- Designed the survey with a couple of researchers from the health team.', 'collaboration', true],
+    ['Education\nA-levels: Physics (A), Chemistry (B)', 'physics', false],
+    ['Education\nHigh school diploma, 2020 (Physics, Chemistry and Mathematics)', 'physics', false],
+    ['Education\nBSc Physics, Harbour University, 2022', 'physics', true],
+  ]);
+});

@@ -62,6 +62,14 @@ const WEAK_WINDOW = 8;
  * item that opens with "some" is hedged ("Python, C++, some Julia"); "built some dashboards" in a
  * sentence only counts them.
  */
+/**
+ * A school-leaving qualification opening the line of its subjects ("Senior Secondary Education:
+ * Physics, Chemistry, Maths", "A-levels: Physics (A)", "High school diploma (Physics, …)"):
+ * subjects studied at school, below the level of a degree or a course, as "(school level)" after
+ * a skill says. Only as the item's opening: "Tutored GCSE and A-level maths" teaches the subject.
+ */
+const SCHOOL_QUALIFICATION_OPENS = /^[\s\-–*•·▪>]*(?:senior |higher )?(?:secondary (?:school|education|examination|certificate)|high[- ]school|a[- ]levels?|as[- ]levels?|i?gcses?|class (?:xii|xi|x|12|11|10)(?![\w-])|cbse|icse|hsc|ssc)\b/i;
+
 /** Verbs of taking a course now, and the words for a course: shared by the two ways a course in progress is written. */
 const COURSE_TAKING_VERBS = 'taking|doing|following|enrolled in|working through|completing';
 const COURSE_WORDS = 'course|class|module|bootcamp|mooc|specialisation|specialization|certificate|certification|nanodegree';
@@ -181,7 +189,7 @@ function lastMatch(re: RegExp, text: string): RegExpExecArray | null {
  * Any word that some modality rule starts from. A sentence without one needs no modality work:
  * checked once per sentence, it keeps the common case cheap.
  */
-const ANY_CUE = /\b(?:read[- ]only|hobby|tinkered|tinkering|toyed|toying|messed|messing|played|playing|learnt|learned|picked|crash course|class|course|module|youtube|video|tutorials?|briefly|can read|can only read|nothing shipped|working towards?|studying for|halfway|half-way|partway|part-way|midway|in the middle of|searching|pursuing|obtain|secure|land|where i can|grow|growing|goal|career|no|not|never|rather than|instead of|zero|curious|list|radar|academic|university|school|weeks?|some|without|lacks?|lacking|neither|nor|none|unfamiliar|cannot|\w+n't|\w+['’]d (?:like|love)|yet to|outside (?:of )?my|rusty|minimal|school[- ]level|forgotten|last used|(?:my|a) (?:strength|strong)|(?:read|heard) about|basic|basics|beginner|elementary|introductory|familiar(?:ity)?|exposure|limited|currently|am|i'm|now|started|still|learning|interested|keen|hop(?:e|ing)|would|want|wanting|looking|seeking|aiming|eager|reading|teach|coach|train you|be trained|academy|programme|program|bootcamp|curriculum|onboarding|training|pick up|learn|theory|theoretical|coursework|plan|planning|planned|preparing|set to|booked|scheduled|starting|upcoming|in progress|ongoing|retraining|re-training|reskilling|re-skilling|upskilling|up-skilling|scope|passionate|fascinated|drawn|excited|open to (?:roles|positions|opportunities|jobs|work)|latest|lectures?|talks?|seminars?|webinars?|aspiring|intend|intending|i will|i'll|i’ll|i shall|i am going to|enrolled|signed up|registered for|next year|coming year|self-taught|self-study|self-studied|(?:move|moving|transition|transitioning|pivot|pivoting|switch|switching|break|breaking) into|dabbled|little|enough|expert|expertise|advanced|extensive|deep|proficient|proficiency|fluent|strong|mastery|seasoned|primary|novice|intermediate|none|team|teams|teammates?|team-mates?|co-?workers?|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?|students?|interns?|mentees?|supervisees?|one of them|others|hours?|afternoons?|mornings?|evenings?|days?|weekends?|\w+-(?:hour|day)(?:-long)?)\b|\d\s*\+/i;
+const ANY_CUE = /\b(?:read[- ]only|secondary|high[- ]school|a[- ]levels?|as[- ]levels?|i?gcses?|class (?:xii|xi|x|12|11|10)|cbse|icse|hsc|ssc|hobby|tinkered|tinkering|toyed|toying|messed|messing|played|playing|learnt|learned|picked|crash course|class|course|module|youtube|video|tutorials?|briefly|can read|can only read|nothing shipped|working towards?|studying for|halfway|half-way|partway|part-way|midway|in the middle of|searching|pursuing|obtain|secure|land|where i can|grow|growing|goal|career|no|not|never|rather than|instead of|zero|curious|list|radar|academic|university|school|weeks?|some|without|lacks?|lacking|neither|nor|none|unfamiliar|cannot|\w+n't|\w+['’]d (?:like|love)|yet to|outside (?:of )?my|rusty|minimal|school[- ]level|forgotten|last used|(?:my|a) (?:strength|strong)|(?:read|heard) about|basic|basics|beginner|elementary|introductory|familiar(?:ity)?|exposure|limited|currently|am|i'm|now|started|still|learning|interested|keen|hop(?:e|ing)|would|want|wanting|looking|seeking|aiming|eager|reading|teach|coach|train you|be trained|academy|programme|program|bootcamp|curriculum|onboarding|training|pick up|learn|theory|theoretical|coursework|plan|planning|planned|preparing|set to|booked|scheduled|starting|upcoming|in progress|ongoing|retraining|re-training|reskilling|re-skilling|upskilling|up-skilling|scope|passionate|fascinated|drawn|excited|open to (?:roles|positions|opportunities|jobs|work)|latest|lectures?|talks?|seminars?|webinars?|aspiring|intend|intending|i will|i'll|i’ll|i shall|i am going to|enrolled|signed up|registered for|next year|coming year|self-taught|self-study|self-studied|(?:move|moving|transition|transitioning|pivot|pivoting|switch|switching|break|breaking) into|dabbled|little|enough|expert|expertise|advanced|extensive|deep|proficient|proficiency|fluent|strong|mastery|seasoned|primary|novice|intermediate|none|team|teams|teammates?|team-mates?|co-?workers?|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?|students?|interns?|mentees?|supervisees?|one of them|others|hours?|afternoons?|mornings?|evenings?|days?|weekends?|\w+-(?:hour|day)(?:-long)?)\b|\d\s*\+/i;
 const YEARS_HINT = /\b(?:years?|yrs?|decades?)\b/i;
 
 export interface SentenceCues {
@@ -368,6 +376,8 @@ function judgeWindow(w: Window, sentence: string, start: number, end: number, ki
     const reportedAfter = REPORTED_AFTER.exec(after);
     if (reportedAfter) return { modality: 'reported', cue: reportedAfter[0].trim(), side: 'after', at: reportedAfter[0].length };
   }
+  const school = kind === 'cv' ? SCHOOL_QUALIFICATION_OPENS.exec(sentence.slice(0, start)) : null;
+  if (school) return { modality: 'weak', cue: school[0].trim(), side: 'before', at: 0 };
   const weak = lastMatch(WEAK_BEFORE, before);
   // A cue inside parentheses that close before the mention is its item's own ("Go (limited experience), Rust").
   if (weak && !closesParenthesis(before.slice(weak.index)) && wordsBetween(before.slice(weak.index + weak[0].length)) <= WEAK_WINDOW) return { modality: 'weak', cue: weak[0], side: 'before', at: weak.index };
@@ -821,14 +831,24 @@ function wordJustBefore(words: ReadonlySet<string>, mention: Mention, tokens: To
   return false;
 }
 
+/**
+ * Prepositions that open a phrase of their own: people named after one of them are its object, not
+ * the partner a term of joint work asks for ("with separate permissions for managers" names no one
+ * worked with). "Of" is not one: "with a couple of designers" names them.
+ */
+const PARTNER_PHRASE_ENDS: ReadonlySet<string> = new Set(['for', 'to', 'from', 'by', 'on', 'in', 'at', 'into', 'about', 'over', 'under', 'via', 'through']);
+
 /** Where the term's `after` words stand among the few words right after the mention, in its sentence. */
 function afterWordsSoon(mention: Mention, tokens: Token[], view: SentenceView): number[] {
   const found: number[] = [];
   let seen = 0;
-  for (let k = mention.lastToken + 1; k <= view.lastToken && seen < afterWindow(mention.term); k++) {
-    if (tokens[k]?.type !== 'word') continue;
+  const { term } = mention;
+  for (let k = mention.lastToken + 1; k <= view.lastToken && seen < afterWindow(term); k++) {
+    const word = tokens[k];
+    if (word?.type !== 'word') continue;
     seen++;
-    if (isAfterWord(mention.term, tokens, k)) found.push(k);
+    if (isAfterWord(term, tokens, k)) found.push(k);
+    else if (term.afterPeople && PARTNER_PHRASE_ENDS.has(word.lower)) break;
   }
   return found;
 }
