@@ -2925,3 +2925,14 @@ describe('people after another preposition are not partners; subjects of a schoo
     ['Education\nBSc Physics, Harbour University, 2022', 'physics', true],
   ]);
 });
+
+describe('a course taught by its code, a task helped with, a stone called calculus, the writer\'s collaborators', () => {
+  casesOfSkills([
+    ['Experience\n- Grader and tutor for STAT410 Time Series Analysis, 2021', 'statistics', false],
+    ['Education\n- Completed STAT410 Time Series Analysis with an A', 'statistics', true],
+    ['Experience\n- Helped with grading and mentor students in the honours programme', 'collaboration', false],
+    ['Experience\n- Built a genome browser with Django and PostgreSQL on Kubernetes.\n- Trained scikit-learn and PyTorch models on sequencing data.\n\nPublications\n- Ruiz, A. Dental calculus microbiomes in wild primates. 2021.', 'calculus', false],
+    ['Experience\n- Built a genome browser with Django and PostgreSQL on Kubernetes.\n- Solved the diffusion model with vector calculus and PDEs.', 'calculus', true],
+    ['Projects\n- My collaborators and I designed the field trial for the vaccine.', 'collaboration', true],
+  ]);
+});

@@ -70,6 +70,15 @@ const WEAK_WINDOW = 8;
  */
 const SCHOOL_QUALIFICATION_OPENS = /^[\s\-–*•·▪>]*(?:senior |higher )?(?:secondary (?:school|education|examination|certificate)|high[- ]school|a[- ]levels?|as[- ]levels?|i?gcses?|class (?:xii|xi|x|12|11|10)(?![\w-])|cbse|icse|hsc|ssc)\b/i;
 
+/**
+ * A course named by its code before its subject, a few words of its title between ("tutor for
+ * STAT410 Time Series", "TA for CS 4820: Algorithms and Graphs"), in a sentence where the writer
+ * taught, tutored or graded it: a course taught, which shows the subject no more than a CV part
+ * titled "Teaching" does.
+ */
+const COURSE_CODE_RIGHT_BEFORE = /\b[a-z]{2,6}[- ]?\d{3,4}[a-z]?\s*[:\-–]?\s*(?:[\w&-]+\s+){0,5}$/;
+const TEACHING_ROLE = /\b(?:tutor(?:ed|ing|s)?|teaching assistant|grader|graded|grading|instructor|lecturer|taught|teach(?:es|ing)?|ta)\b/g;
+
 /** Verbs of taking a course now, and the words for a course: shared by the two ways a course in progress is written. */
 const COURSE_TAKING_VERBS = 'taking|doing|following|enrolled in|working through|completing';
 const COURSE_WORDS = 'course|class|module|bootcamp|mooc|specialisation|specialization|certificate|certification|nanodegree';
@@ -189,7 +198,7 @@ function lastMatch(re: RegExp, text: string): RegExpExecArray | null {
  * Any word that some modality rule starts from. A sentence without one needs no modality work:
  * checked once per sentence, it keeps the common case cheap.
  */
-const ANY_CUE = /\b(?:read[- ]only|secondary|high[- ]school|a[- ]levels?|as[- ]levels?|i?gcses?|class (?:xii|xi|x|12|11|10)|cbse|icse|hsc|ssc|hobby|tinkered|tinkering|toyed|toying|messed|messing|played|playing|learnt|learned|picked|crash course|class|course|module|youtube|video|tutorials?|briefly|can read|can only read|nothing shipped|working towards?|studying for|halfway|half-way|partway|part-way|midway|in the middle of|searching|pursuing|obtain|secure|land|where i can|grow|growing|goal|career|no|not|never|rather than|instead of|zero|curious|list|radar|academic|university|school|weeks?|some|without|lacks?|lacking|neither|nor|none|unfamiliar|cannot|\w+n't|\w+['’]d (?:like|love)|yet to|outside (?:of )?my|rusty|minimal|school[- ]level|forgotten|last used|(?:my|a) (?:strength|strong)|(?:read|heard) about|basic|basics|beginner|elementary|introductory|familiar(?:ity)?|exposure|limited|currently|am|i'm|now|started|still|learning|interested|keen|hop(?:e|ing)|would|want|wanting|looking|seeking|aiming|eager|reading|teach|coach|train you|be trained|academy|programme|program|bootcamp|curriculum|onboarding|training|pick up|learn|theory|theoretical|coursework|plan|planning|planned|preparing|set to|booked|scheduled|starting|upcoming|in progress|ongoing|retraining|re-training|reskilling|re-skilling|upskilling|up-skilling|scope|passionate|fascinated|drawn|excited|open to (?:roles|positions|opportunities|jobs|work)|latest|lectures?|talks?|seminars?|webinars?|aspiring|intend|intending|i will|i'll|i’ll|i shall|i am going to|enrolled|signed up|registered for|next year|coming year|self-taught|self-study|self-studied|(?:move|moving|transition|transitioning|pivot|pivoting|switch|switching|break|breaking) into|dabbled|little|enough|expert|expertise|advanced|extensive|deep|proficient|proficiency|fluent|strong|mastery|seasoned|primary|novice|intermediate|none|team|teams|teammates?|team-mates?|co-?workers?|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?|students?|interns?|mentees?|supervisees?|one of them|others|hours?|afternoons?|mornings?|evenings?|days?|weekends?|\w+-(?:hour|day)(?:-long)?)\b|\d\s*\+/i;
+const ANY_CUE = /\b(?:read[- ]only|tutor(?:ed|ing|s)?|teaching assistant|grader|graded|grading|instructor|lecturer|taught|ta|secondary|high[- ]school|a[- ]levels?|as[- ]levels?|i?gcses?|class (?:xii|xi|x|12|11|10)|cbse|icse|hsc|ssc|hobby|tinkered|tinkering|toyed|toying|messed|messing|played|playing|learnt|learned|picked|crash course|class|course|module|youtube|video|tutorials?|briefly|can read|can only read|nothing shipped|working towards?|studying for|halfway|half-way|partway|part-way|midway|in the middle of|searching|pursuing|obtain|secure|land|where i can|grow|growing|goal|career|no|not|never|rather than|instead of|zero|curious|list|radar|academic|university|school|weeks?|some|without|lacks?|lacking|neither|nor|none|unfamiliar|cannot|\w+n't|\w+['’]d (?:like|love)|yet to|outside (?:of )?my|rusty|minimal|school[- ]level|forgotten|last used|(?:my|a) (?:strength|strong)|(?:read|heard) about|basic|basics|beginner|elementary|introductory|familiar(?:ity)?|exposure|limited|currently|am|i'm|now|started|still|learning|interested|keen|hop(?:e|ing)|would|want|wanting|looking|seeking|aiming|eager|reading|teach|coach|train you|be trained|academy|programme|program|bootcamp|curriculum|onboarding|training|pick up|learn|theory|theoretical|coursework|plan|planning|planned|preparing|set to|booked|scheduled|starting|upcoming|in progress|ongoing|retraining|re-training|reskilling|re-skilling|upskilling|up-skilling|scope|passionate|fascinated|drawn|excited|open to (?:roles|positions|opportunities|jobs|work)|latest|lectures?|talks?|seminars?|webinars?|aspiring|intend|intending|i will|i'll|i’ll|i shall|i am going to|enrolled|signed up|registered for|next year|coming year|self-taught|self-study|self-studied|(?:move|moving|transition|transitioning|pivot|pivoting|switch|switching|break|breaking) into|dabbled|little|enough|expert|expertise|advanced|extensive|deep|proficient|proficiency|fluent|strong|mastery|seasoned|primary|novice|intermediate|none|team|teams|teammates?|team-mates?|co-?workers?|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?|students?|interns?|mentees?|supervisees?|one of them|others|hours?|afternoons?|mornings?|evenings?|days?|weekends?|\w+-(?:hour|day)(?:-long)?)\b|\d\s*\+/i;
 const YEARS_HINT = /\b(?:years?|yrs?|decades?)\b/i;
 
 export interface SentenceCues {
@@ -378,6 +387,9 @@ function judgeWindow(w: Window, sentence: string, start: number, end: number, ki
   }
   const school = kind === 'cv' ? SCHOOL_QUALIFICATION_OPENS.exec(sentence.slice(0, start)) : null;
   if (school) return { modality: 'weak', cue: school[0].trim(), side: 'before', at: 0 };
+  const code = kind === 'cv' ? COURSE_CODE_RIGHT_BEFORE.exec(before) : null;
+  const teaching = code ? lastMatch(TEACHING_ROLE, before.slice(0, code.index)) : null;
+  if (teaching) return { modality: 'weak', cue: `${teaching[0]} … ${code?.[0].trim() ?? ''}`, side: 'before', at: teaching.index };
   const weak = lastMatch(WEAK_BEFORE, before);
   // A cue inside parentheses that close before the mention is its item's own ("Go (limited experience), Rust").
   if (weak && !closesParenthesis(before.slice(weak.index)) && wordsBetween(before.slice(weak.index + weak[0].length)) <= WEAK_WINDOW) return { modality: 'weak', cue: weak[0], side: 'before', at: weak.index };
