@@ -2936,3 +2936,12 @@ describe('a course taught by its code, a task helped with, a stone called calcul
     ['Projects\n- My collaborators and I designed the field trial for the vaccine.', 'collaboration', true],
   ]);
 });
+
+describe('an imaging device built is not images analysed; a course\'s participants are no partners', () => {
+  casesOfSkills([
+    ['Experience\n- Designed and calibrated a hyperspectral imaging rig for seed sorting.', 'computer-vision', false],
+    ['Experience\n- Classified crop disease from hyperspectral imaging with random forests.', 'computer-vision', true],
+    ['Training\n- A five-day bootcamp on secure coding with 40 participants.', 'collaboration', false],
+    ['Experience\n- Redesigned the onboarding flow with two designers.', 'collaboration', true],
+  ]);
+});

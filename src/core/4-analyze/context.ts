@@ -886,8 +886,8 @@ function doneWithNoOtherRole(mention: Mention, tokens: Token[], view: SentenceVi
   return found.length > 0 && found.every((k) => JOINING_WORDS.has(tokens[k]?.lower ?? '') && partnerAt(k + 1));
 }
 
-/** The people work is done for, not with: clients, customers, users, patients. */
-const SERVED_PARTIES: ReadonlySet<string> = new Set(['customers', 'clients', 'users', 'consumers', 'patients', 'shoppers', 'buyers', 'merchants']);
+/** The people work is done for, not with: clients, customers, users, patients, and a course's or an event's participants. */
+const SERVED_PARTIES: ReadonlySet<string> = new Set(['customers', 'clients', 'users', 'consumers', 'patients', 'shoppers', 'buyers', 'merchants', 'participants', 'attendees', 'delegates', 'trainees', 'learners']);
 /** How many words (determiners, adjectives) may stand before the served party: "our largest enterprise customers". */
 const SERVED_PARTY_WORDS = 4;
 
