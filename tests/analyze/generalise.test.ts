@@ -2945,3 +2945,11 @@ describe('an imaging device built is not images analysed; a course\'s participan
     ['Experience\n- Redesigned the onboarding flow with two designers.', 'collaboration', true],
   ]);
 });
+
+describe('a course named by its code under "Teaching Experience" is a course taught', () => {
+  casesOfSkills([
+    ['Teaching Experience\nSpring 2022: (STAT410) Time Series Analysis, Harbour University', 'statistics', false],
+    ['Education\nRelevant courses: (STAT410) Time Series Analysis', 'statistics', true],
+    ['Teaching Experience\nTeaching Assistant, Harbour University, 2021–2022\n- Built the autograder in Python for 300 students.', 'python', true],
+  ]);
+});

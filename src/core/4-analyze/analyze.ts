@@ -3,7 +3,7 @@ import type { CompiledLexicon, RoleSkill } from '../2-lexicon/compile';
 import { SOFT_SKILLS } from '../2-lexicon/categories';
 import { classifyKind, mayContradict } from './classify';
 import { employerNames, isHiringLeadIn, isTeamOrCreedLeadIn, secondHand, speaksForClient, speaksToCandidate, voiceHints, type VoiceHints } from './voice';
-import { contextVerdict, deniedByLaterClause, deniedByWriterLater, mayBeDeniedLater, fillClauses, isCorroborated, isPlainTerm, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, sentenceHasWord, TokenStems, yearsOf, type ClauseCache, type Judgement, type VerdictCache, type ModalityResult, type SentenceCues, type SentenceView } from './context';
+import { afterCourseCode, contextVerdict, deniedByLaterClause, deniedByWriterLater, mayBeDeniedLater, fillClauses, isCorroborated, isPlainTerm, mayDenyNeed, modalityOf, needsClauses, requirementOf, sentenceCues, sentenceHasWord, TokenStems, yearsOf, type ClauseCache, type Judgement, type VerdictCache, type ModalityResult, type SentenceCues, type SentenceView } from './context';
 import { findFuzzyMentions, findMentions, type Mention } from '../3-extract/mentions';
 import type { NlpPort } from '../0-base/nlp-port';
 import type { Analysis, DocumentKind, Evidence, KindRequest, Modality, Requirement } from './schema';
@@ -195,6 +195,8 @@ const NEARBY_ACRONYM_MIN = 3;
  * read as any job.
  */
 const TAUGHT_TITLE = /^(?:teaching|courses? taught|classes taught|subjects taught|modules taught|teaching assistant(?:ships?)?|teaching and (?:mentoring|supervision|tutoring)|guest lectures?|lectures? given|tutoring)\s*:?$/i;
+/** A part of posts titled as teaching ("Teaching Experience", "Teaching and Mentoring"). */
+const TEACHING_IN_TITLE = /\bteaching\b/i;
 const LOW_LEVEL_LEAD_IN = /^(?:somewhat |slightly |a bit |fairly )?(?:familiar(?:ity)?(?: with)?|basics?|basic knowledge(?: of)?|beginner|elementary|novice|learning|(?:some |limited )?exposure(?: to)?|limited(?: experience)?|some experience(?: with| in)?)\s*:?$/i;
 
 function onBulletLine(text: string, at: number): boolean {
@@ -433,6 +435,12 @@ export function analyzeExtraction(
       if (kind === 'cv' && (section === 'learning' || section === 'unknown' || section === 'skills') && (modality.modality === 'normal' || modality.modality === 'strong')) {
         const title = sectionContaining(extraction.sections, mention.start)?.title ?? '';
         if (section === 'learning' || lowLevel(title) || (section === 'unknown' && TAUGHT_TITLE.test(title.trim()) && taughtSubject(mention))) modality = { modality: 'weak', cue: title };
+      }
+      // Under "Teaching Experience" a course named by its code ("Fall 2021: (STAT410) Time
+      // Series") is a course taught; the posts and duties there are read as any job's.
+      if (kind === 'cv' && section === 'experience' && (modality.modality === 'normal' || modality.modality === 'strong') && taughtSubject(mention)) {
+        const title = sectionContaining(extraction.sections, mention.start)?.title ?? '';
+        if (TEACHING_IN_TITLE.test(title) && afterCourseCode(sentence.slice(0, mention.start - offset))) modality = { modality: 'weak', cue: title };
       }
       const years = cues.years && view ? yearsOf(sentence, mention.start - offset, mention.end - offset, mentionStartsIn(view)) : undefined;
       const requirement = kind === 'job' ? requirementOf(rowLevelAsSection(rowLevel, section), sentence, mention.start - offset) : undefined;

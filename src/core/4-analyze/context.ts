@@ -76,8 +76,13 @@ const SCHOOL_QUALIFICATION_OPENS = /^[\s\-–*•·▪>]*(?:senior |higher )?(?:
  * taught, tutored or graded it: a course taught, which shows the subject no more than a CV part
  * titled "Teaching" does.
  */
-const COURSE_CODE_RIGHT_BEFORE = /\b[a-z]{2,6}[- ]?\d{3,4}[a-z]?\s*[:\-–]?\s*(?:[\w&-]+\s+){0,5}$/;
+const COURSE_CODE_RIGHT_BEFORE = /\b[a-z]{2,6}[- ]?\d{3,4}[a-z]?[)\]]?\s*[:\-–]?\s*(?:[\w&-]+\s+){0,5}$/;
 const TEACHING_ROLE = /\b(?:tutor(?:ed|ing|s)?|teaching assistant|grader|graded|grading|instructor|lecturer|taught|teach(?:es|ing)?|ta)\b/g;
+
+/** Whether a course's code stands before a mention, a few words of the course's title between ("(MTH573) Scientific Computing"). */
+export function afterCourseCode(before: string): boolean {
+  return COURSE_CODE_RIGHT_BEFORE.test(before.toLowerCase());
+}
 
 /** Verbs of taking a course now, and the words for a course: shared by the two ways a course in progress is written. */
 const COURSE_TAKING_VERBS = 'taking|doing|following|enrolled in|working through|completing';
