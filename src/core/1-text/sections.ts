@@ -178,12 +178,16 @@ function qualifiedHeading(title: string): SectionKind | undefined {
   return QUALIFIED_HEADS.get((words[words.length - 1] ?? '').toLowerCase());
 }
 
+const JOINED_TITLE = /\s(?:&|and)\s/i;
+
 /**
  * Two qualifiers sharing one known title's head, joined by "&" or "and" ("Academic & Professional
  * Experience", "Technical and Soft Skills"): the title the second qualifier makes with the head
  * ("Professional Experience") names the part. Its words must all be capitalised, as a title's are.
  */
 function sharedHeadHeading(title: string): SectionKind | undefined {
+  // Most lines join nothing: they are not keyed at all.
+  if (!JOINED_TITLE.test(title)) return undefined;
   const words = headingKey(title).split(' ');
   const joint = words.indexOf('and');
   if (joint < 1 || words.length - joint < 3 || words.length > 6 || !title.split(/\s+/).every((w, i) => isTitleWord(w, i === 0))) return undefined;

@@ -77,7 +77,11 @@ const SCHOOL_QUALIFICATION_OPENS = /^[\s\-–*•·▪>]*(?:senior |higher )?(?:
  * titled "Teaching" does.
  */
 const COURSE_CODE_RIGHT_BEFORE = /\b[a-z]{2,6}[- ]?\d{3,4}[a-z]?[)\]]?\s*[:\-–]?\s*(?:[\w&-]+\s+){0,5}$/;
-const TEACHING_ROLE = /\b(?:tutor(?:ed|ing|s)?|teaching assistant|grader|graded|grading|instructor|lecturer|taught|teach(?:es|ing)?|ta)\b/g;
+const THREE_DIGITS = /\d{3}/;
+const TEACHING_ROLE_WORDS = String.raw`\b(?:tutor(?:ed|ing|s)?|teaching assistant|grader|graded|grading|instructor|lecturer|taught|teach(?:es|ing)?|ta)\b`;
+const TEACHING_ROLE = new RegExp(TEACHING_ROLE_WORDS, 'g');
+/** The same words, to test a whole sentence (no global state, any case). */
+const TEACHING_HINT = new RegExp(TEACHING_ROLE_WORDS, 'i');
 
 /** Whether a course's code stands before a mention, a few words of the course's title between ("(MTH573) Scientific Computing"). */
 export function afterCourseCode(before: string): boolean {
@@ -203,7 +207,7 @@ function lastMatch(re: RegExp, text: string): RegExpExecArray | null {
  * Any word that some modality rule starts from. A sentence without one needs no modality work:
  * checked once per sentence, it keeps the common case cheap.
  */
-const ANY_CUE = /\b(?:read[- ]only|tutor(?:ed|ing|s)?|teaching assistant|grader|graded|grading|instructor|lecturer|taught|ta|secondary|high[- ]school|a[- ]levels?|as[- ]levels?|i?gcses?|class (?:xii|xi|x|12|11|10)|cbse|icse|hsc|ssc|hobby|tinkered|tinkering|toyed|toying|messed|messing|played|playing|learnt|learned|picked|crash course|class|course|module|youtube|video|tutorials?|briefly|can read|can only read|nothing shipped|working towards?|studying for|halfway|half-way|partway|part-way|midway|in the middle of|searching|pursuing|obtain|secure|land|where i can|grow|growing|goal|career|no|not|never|rather than|instead of|zero|curious|list|radar|academic|university|school|weeks?|some|without|lacks?|lacking|neither|nor|none|unfamiliar|cannot|\w+n't|\w+['’]d (?:like|love)|yet to|outside (?:of )?my|rusty|minimal|school[- ]level|forgotten|last used|(?:my|a) (?:strength|strong)|(?:read|heard) about|basic|basics|beginner|elementary|introductory|familiar(?:ity)?|exposure|limited|currently|am|i'm|now|started|still|learning|interested|keen|hop(?:e|ing)|would|want|wanting|looking|seeking|aiming|eager|reading|teach|coach|train you|be trained|academy|programme|program|bootcamp|curriculum|onboarding|training|pick up|learn|theory|theoretical|coursework|plan|planning|planned|preparing|set to|booked|scheduled|starting|upcoming|in progress|ongoing|retraining|re-training|reskilling|re-skilling|upskilling|up-skilling|scope|passionate|fascinated|drawn|excited|open to (?:roles|positions|opportunities|jobs|work)|latest|lectures?|talks?|seminars?|webinars?|aspiring|intend|intending|i will|i'll|i’ll|i shall|i am going to|enrolled|signed up|registered for|next year|coming year|self-taught|self-study|self-studied|(?:move|moving|transition|transitioning|pivot|pivoting|switch|switching|break|breaking) into|dabbled|little|enough|expert|expertise|advanced|extensive|deep|proficient|proficiency|fluent|strong|mastery|seasoned|primary|novice|intermediate|none|team|teams|teammates?|team-mates?|co-?workers?|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?|students?|interns?|mentees?|supervisees?|one of them|others|hours?|afternoons?|mornings?|evenings?|days?|weekends?|\w+-(?:hour|day)(?:-long)?)\b|\d\s*\+/i;
+const ANY_CUE = /\b(?:read[- ]only|hobby|tinkered|tinkering|toyed|toying|messed|messing|played|playing|learnt|learned|picked|crash course|class|course|module|youtube|video|tutorials?|briefly|can read|can only read|nothing shipped|working towards?|studying for|halfway|half-way|partway|part-way|midway|in the middle of|searching|pursuing|obtain|secure|land|where i can|grow|growing|goal|career|no|not|never|rather than|instead of|zero|curious|list|radar|academic|university|school|weeks?|some|without|lacks?|lacking|neither|nor|none|unfamiliar|cannot|\w+n't|\w+['’]d (?:like|love)|yet to|outside (?:of )?my|rusty|minimal|school[- ]level|forgotten|last used|(?:my|a) (?:strength|strong)|(?:read|heard) about|basic|basics|beginner|elementary|introductory|familiar(?:ity)?|exposure|limited|currently|am|i'm|now|started|still|learning|interested|keen|hop(?:e|ing)|would|want|wanting|looking|seeking|aiming|eager|reading|teach|coach|train you|be trained|academy|programme|program|bootcamp|curriculum|onboarding|training|pick up|learn|theory|theoretical|coursework|plan|planning|planned|preparing|set to|booked|scheduled|starting|upcoming|in progress|ongoing|retraining|re-training|reskilling|re-skilling|upskilling|up-skilling|scope|passionate|fascinated|drawn|excited|open to (?:roles|positions|opportunities|jobs|work)|latest|lectures?|talks?|seminars?|webinars?|aspiring|intend|intending|i will|i'll|i’ll|i shall|i am going to|enrolled|signed up|registered for|next year|coming year|self-taught|self-study|self-studied|(?:move|moving|transition|transitioning|pivot|pivoting|switch|switching|break|breaking) into|dabbled|little|enough|expert|expertise|advanced|extensive|deep|proficient|proficiency|fluent|strong|mastery|seasoned|primary|novice|intermediate|none|team|teams|teammates?|team-mates?|co-?workers?|colleagues?|scientists?|engineers?|analysts?|researchers?|vendor|agency|partners?|contractors?|students?|interns?|mentees?|supervisees?|one of them|others|hours?|afternoons?|mornings?|evenings?|days?|weekends?|\w+-(?:hour|day)(?:-long)?)\b|\d\s*\+/i;
 const YEARS_HINT = /\b(?:years?|yrs?|decades?)\b/i;
 
 export interface SentenceCues {
@@ -214,7 +218,7 @@ export interface SentenceCues {
 }
 
 export function sentenceCues(sentence: string): SentenceCues {
-  const modality = ANY_CUE.test(sentence) || RATING_HINT.test(sentence);
+  const modality = ANY_CUE.test(sentence) || RATING_HINT.test(sentence) || SCHOOL_QUALIFICATION_OPENS.test(sentence) || (THREE_DIGITS.test(sentence) && TEACHING_HINT.test(sentence));
   return { modality, years: YEARS_HINT.test(sentence), ownDenial: modality && WRITER_DENIES.test(sentence) };
 }
 
@@ -390,9 +394,11 @@ function judgeWindow(w: Window, sentence: string, start: number, end: number, ki
     const reportedAfter = REPORTED_AFTER.exec(after);
     if (reportedAfter) return { modality: 'reported', cue: reportedAfter[0].trim(), side: 'after', at: reportedAfter[0].length };
   }
-  const school = kind === 'cv' ? SCHOOL_QUALIFICATION_OPENS.exec(sentence.slice(0, start)) : null;
-  if (school) return { modality: 'weak', cue: school[0].trim(), side: 'before', at: 0 };
-  const code = kind === 'cv' ? COURSE_CODE_RIGHT_BEFORE.exec(before) : null;
+  // Anchored at the sentence's start, the pattern fails at once on most sentences.
+  const school = kind === 'cv' ? SCHOOL_QUALIFICATION_OPENS.exec(sentence) : null;
+  if (school && school.index + school[0].length <= start) return { modality: 'weak', cue: school[0].trim(), side: 'before', at: 0 };
+  // A course code has three digits or more: most windows have none, and the pattern is not tried.
+  const code = kind === 'cv' && THREE_DIGITS.test(before) ? COURSE_CODE_RIGHT_BEFORE.exec(before) : null;
   const teaching = code ? lastMatch(TEACHING_ROLE, before.slice(0, code.index)) : null;
   if (teaching) return { modality: 'weak', cue: `${teaching[0]} … ${code?.[0].trim() ?? ''}`, side: 'before', at: teaching.index };
   const weak = lastMatch(WEAK_BEFORE, before);
