@@ -2953,3 +2953,7 @@ describe('a course named by its code under "Teaching Experience" is a course tau
     ['Teaching Experience\nTeaching Assistant, Harbour University, 2021–2022\n- Built the autograder in Python for 300 students.', 'python', true],
   ]);
 });
+
+describe('a RESTful API is a REST API', () => {
+  casesOfSkills([['Projects\n- Wrote a RESTful API in Flask for the lab\'s sample tracker.', 'software-engineering', true]]);
+});
