@@ -79,6 +79,42 @@ export function isInflectionOf(word: string, form: string): boolean {
   return /^(?:e|y)?(?:s|es|ies|d|ed|ied|ing|'s)?$/.test(w.slice(base.length)) || (f.endsWith('y') && /^(?:ies|ied)$/.test(w.slice(base.length)));
 }
 
+/** Whether a word's first three letters begin some stem form, kept per word and lexicon (no slice per token). */
+const stemPrefixCaches = new WeakMap<CompiledLexicon, Map<string, boolean>>();
+
+function mayHaveStemForm(lower: string, lexicon: CompiledLexicon): boolean {
+  let cache = stemPrefixCaches.get(lexicon);
+  if (!cache) {
+    cache = new Map();
+    stemPrefixCaches.set(lexicon, cache);
+  }
+  let may = cache.get(lower);
+  if (may === undefined) {
+    may = lexicon.stemPrefixes.has(lower.slice(0, 3));
+    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+    cache.set(lower, may);
+  }
+  return may;
+}
+
+/** Whether a word is a form of an entry or a regular inflection of one, kept per entry: documents repeat their words. */
+const inflectionCaches = new WeakMap<CompiledTerm['entry'], Map<string, boolean>>();
+
+function inflectsAnyForm(entry: CompiledTerm['entry'], word: string): boolean {
+  let cache = inflectionCaches.get(entry);
+  if (!cache) {
+    cache = new Map();
+    inflectionCaches.set(entry, cache);
+  }
+  let inflects = cache.get(word);
+  if (inflects === undefined) {
+    inflects = isInflectionOf(word, entry.label) || entry.aliases.some((form) => isInflectionOf(word, form));
+    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+    cache.set(word, inflects);
+  }
+  return inflects;
+}
+
 /** A compound written open is joined only into a form this long or longer. */
 const OPEN_COMPOUND_MIN = 6;
 
@@ -89,7 +125,7 @@ function consider(w: Walk, next: TrieNode | undefined, j: number, stemmedSingleW
   const entry = next.term?.entry;
   const inflectionsOnly = stemmedSingleWord && entry?.derivations === false && next.form !== undefined && !/[\s-]/.test(next.form.trim());
   const word = w.tokens[j]?.lower ?? '';
-  if (entry && !(inflectionsOnly && ![entry.label, ...entry.aliases].some((form) => isInflectionOf(word, form)))) {
+  if (entry && !(inflectionsOnly && !inflectsAnyForm(entry, word))) {
     const best = w.bestNode;
     // Across a conjunction, a term that the words before it make on their own stands ("Python and its tooling"),
     // unless it stands only with a verb before it, as the single word "data" ("data and model pipelines"
@@ -205,7 +241,7 @@ function walk(w: Walk, node: TrieNode, at: number): void {
     if (after?.type === 'word' && PHRASE_PREPOSITIONS.has(after.lower)) walk(w, node, j + 1);
   }
   if ((token.lower === 'and' || token.lower === 'or') && w.ellipsis < 0 && node !== w.lexicon.root) walkAcrossConjunction(w, node, j);
-  if (node.stem.size && (w.stemmable[j] ??= w.lexicon.stemPrefixes.has(token.lower.slice(0, 3)))) {
+  if (node.stem.size && (w.stemmable[j] ??= mayHaveStemForm(token.lower, w.lexicon))) {
     let stem = w.stems[j];
     if (stem === undefined) {
       stem = cachedStem(token.lower, w.lexicon, w.nlp);
