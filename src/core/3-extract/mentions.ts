@@ -16,23 +16,33 @@ export interface Mention {
 
 const RULE_RANK: Record<MatchRule, number> = { case: 3, exact: 2, stem: 1 };
 
-/** Stems by word, per lexicon: the vocabulary of CVs is small, so this stays warm. */
-const stemCaches = new WeakMap<CompiledLexicon, Map<string, string | null>>();
-const STEM_CACHE_LIMIT = 200_000;
+/**
+ * Answers kept per word and per owner (a lexicon, or one of its entries): documents repeat their
+ * words, and the vocabulary of CVs is small, so these stay warm. A cache that grows past the limit
+ * starts again.
+ */
+const WORD_CACHE_LIMIT = 200_000;
 
-function cachedStem(lower: string, lexicon: CompiledLexicon, nlp: NlpPort): string | null {
-  let cache = stemCaches.get(lexicon);
+function perWord<Owner extends object, Answer>(caches: WeakMap<Owner, Map<string, Answer>>, owner: Owner, word: string, answer: () => Answer): Answer {
+  let cache = caches.get(owner);
   if (!cache) {
     cache = new Map();
-    stemCaches.set(lexicon, cache);
+    caches.set(owner, cache);
   }
-  let stem = cache.get(lower);
-  if (stem === undefined) {
-    stem = stemKey(lower, nlp);
-    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
-    cache.set(lower, stem);
+  let found = cache.get(word);
+  if (found === undefined) {
+    found = answer();
+    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+    cache.set(word, found);
   }
-  return stem;
+  return found;
+}
+
+/** Stems by word, per lexicon. */
+const stemCaches = new WeakMap<CompiledLexicon, Map<string, string | null>>();
+
+function cachedStem(lower: string, lexicon: CompiledLexicon, nlp: NlpPort): string | null {
+  return perWord(stemCaches, lexicon, lower, () => stemKey(lower, nlp));
 }
 
 interface Walk {
@@ -79,40 +89,18 @@ export function isInflectionOf(word: string, form: string): boolean {
   return /^(?:e|y)?(?:s|es|ies|d|ed|ied|ing|'s)?$/.test(w.slice(base.length)) || (f.endsWith('y') && /^(?:ies|ied)$/.test(w.slice(base.length)));
 }
 
-/** Whether a word's first three letters begin some stem form, kept per word and lexicon (no slice per token). */
+/** Whether a word's first three letters begin some stem form (no slice per token). */
 const stemPrefixCaches = new WeakMap<CompiledLexicon, Map<string, boolean>>();
 
 function mayHaveStemForm(lower: string, lexicon: CompiledLexicon): boolean {
-  let cache = stemPrefixCaches.get(lexicon);
-  if (!cache) {
-    cache = new Map();
-    stemPrefixCaches.set(lexicon, cache);
-  }
-  let may = cache.get(lower);
-  if (may === undefined) {
-    may = lexicon.stemPrefixes.has(lower.slice(0, 3));
-    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
-    cache.set(lower, may);
-  }
-  return may;
+  return perWord(stemPrefixCaches, lexicon, lower, () => lexicon.stemPrefixes.has(lower.slice(0, 3)));
 }
 
-/** Whether a word is a form of an entry or a regular inflection of one, kept per entry: documents repeat their words. */
+/** Whether a word is a form of an entry or a regular inflection of one. */
 const inflectionCaches = new WeakMap<CompiledTerm['entry'], Map<string, boolean>>();
 
 function inflectsAnyForm(entry: CompiledTerm['entry'], word: string): boolean {
-  let cache = inflectionCaches.get(entry);
-  if (!cache) {
-    cache = new Map();
-    inflectionCaches.set(entry, cache);
-  }
-  let inflects = cache.get(word);
-  if (inflects === undefined) {
-    inflects = isInflectionOf(word, entry.label) || entry.aliases.some((form) => isInflectionOf(word, form));
-    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
-    cache.set(word, inflects);
-  }
-  return inflects;
+  return perWord(inflectionCaches, entry, word, () => isInflectionOf(word, entry.label) || entry.aliases.some((form) => isInflectionOf(word, form)));
 }
 
 /** A compound written open is joined only into a form this long or longer. */
@@ -260,28 +248,20 @@ function walk(w: Walk, node: TrieNode, at: number): void {
 const starterCaches = new WeakMap<CompiledLexicon, Map<string, boolean>>();
 
 function mayBeginTerm(token: Token, lexicon: CompiledLexicon, nlp: NlpPort): boolean {
-  let cache = starterCaches.get(lexicon);
-  if (!cache) {
-    cache = new Map();
-    starterCaches.set(lexicon, cache);
-  }
-  let begins = cache.get(token.text);
-  if (begins === undefined) {
+  return perWord(starterCaches, lexicon, token.text, () => {
     const { root } = lexicon;
     const lower = token.lower;
     const singular = singularOf(lower);
     const ySingular = ySingularOf(lower);
-    begins =
+    return (
       root.exact.has(lower) ||
       (singular !== null && root.exact.has(singular)) ||
       (ySingular !== null && root.exact.has(ySingular)) ||
       lexicon.openCompoundHeads.has(lower) ||
       root.cased.has(token.text) ||
-      (root.stem.size > 0 && lexicon.stemPrefixes.has(lower.slice(0, 3)) && root.stem.has(cachedStem(lower, lexicon, nlp) ?? '\u0000'));
-    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
-    cache.set(token.text, begins);
-  }
-  return begins;
+      (root.stem.size > 0 && lexicon.stemPrefixes.has(lower.slice(0, 3)) && root.stem.has(cachedStem(lower, lexicon, nlp) ?? '\u0000'))
+    );
+  });
 }
 
 /**
