@@ -56,13 +56,6 @@ const NEGATION_WINDOW = 8;
 const WEAK_WINDOW = 8;
 
 /**
- * Weak before the mention: a learner's or a beginner's words, an exposure measured in hours or
- * days ("one afternoon on", "a two-day workshop on", "a few hours of"), and knowledge the writer
- * bounds by the least that is needed ("I know enough to…", "learned just enough about…"). A list
- * item that opens with "some" is hedged ("Python, C++, some Julia"); "built some dashboards" in a
- * sentence only counts them.
- */
-/**
  * A school-leaving qualification opening the line of its subjects ("Senior Secondary Education:
  * Physics, Chemistry, Maths", "A-levels: Physics (A)", "High school diploma (Physics, …)"):
  * subjects studied at school, below the level of a degree or a course, as "(school level)" after
@@ -72,9 +65,10 @@ const SCHOOL_QUALIFICATION_OPENS = /^[\s\-–*•·▪>]*(?:senior |higher )?(?:
 
 /**
  * A course named by its code before its subject, a few words of its title between ("tutor for
- * STAT410 Time Series", "TA for CS 4820: Algorithms and Graphs"), in a sentence where the writer
- * taught, tutored or graded it: a course taught, which shows the subject no more than a CV part
- * titled "Teaching" does.
+ * STAT410 Time Series", "TA for MATH 2410 Graphs and Linear Algebra"), in a sentence where the
+ * writer taught, tutored or graded it: a course taught, which shows the subject no more than a CV
+ * part titled "Teaching" does. A code ending a label ("TA for CS 4820: Algorithms") is not reached:
+ * the colon ends the clause the cue is looked for in.
  */
 const COURSE_CODE_RIGHT_BEFORE = /\b[a-z]{2,6}[- ]?\d{3,4}[a-z]?[)\]]?\s*[:\-–]?\s*(?:[\w&-]+\s+){0,5}$/;
 const THREE_DIGITS = /\d{3}/;
@@ -91,6 +85,13 @@ export function afterCourseCode(before: string): boolean {
 /** Verbs of taking a course now, and the words for a course: shared by the two ways a course in progress is written. */
 const COURSE_TAKING_VERBS = 'taking|doing|following|enrolled in|working through|completing';
 const COURSE_WORDS = 'course|class|module|bootcamp|mooc|specialisation|specialization|certificate|certification|nanodegree';
+/**
+ * Weak before the mention: a learner's or a beginner's words, an exposure measured in hours or
+ * days ("one afternoon on", "a two-day workshop on", "a few hours of"), and knowledge the writer
+ * bounds by the least that is needed ("I know enough to…", "learned just enough about…"). A list
+ * item that opens with "some" is hedged ("Python, C++, some Julia"); "built some dashboards" in a
+ * sentence only counts them.
+ */
 const WEAK_BEFORE = new RegExp(String.raw`\b(?:(?:an?|one|two|three|a few|a couple of)[- ](?:hours?|afternoons?|mornings?|evenings?|days?|weekends?)(?:[- ]long)?(?: (?:course|workshop|session|tutorial|class|seminar|introduction|crash course))? (?:on|of|in|about|introducing)|(?:an?|one|two|a single|a few|a couple of) (?:lectures?|talks?|seminars?|webinars?|guest lectures?) (?:on|about|introducing|covering)|basic|basics of|beginner|elementary|introductory|familiarity with|familiar with|familiar(?=\s*[:—–])|learning(?=\s*[:—–])|some(?=\s*[:—–])|some(?=\s+$)(?<=(?:^|\n)[\s*•·▪–-]*some|[,;:(•·]\s*some)|some knowledge of|some knowledge(?=\s*[:—–])|some experience(?=\s*[:—–])|some exposure to|exposure to|limited experience|currently learning|am learning|i'm learning|now learning|(?:currently|now|am|i'm) (?:${COURSE_TAKING_VERBS}|studying for) (?:\S+ ){0,3}(?:${COURSE_WORDS})s? (?:in|on|of|about|covering)|started learning|still learning|learning to use|(?:now |currently )?(?:retraining|re-training|reskilling|re-skilling|upskilling|up-skilling) (?:in|as|into)|interested in|keen to learn|keen to|hoping to|hope to|(?:looking|seeking|aiming|hoping|wanting|want|eager) to (?:move|transition|pivot|switch|break|get|grow|branch out) into|(?:looking|seeking) to(?=\s*$)|(?:looking|seeking|hoping) to (?:collaborate|contribute|team up|get involved)(?: (?:on|in|with|to))?|reading knowledge of|(?:only )?(?:read|heard) about(?!\s+\d)|passionate about|fascinated by|(?:increasingly |more and more )?drawn to|(?:a )?keen interest in|(?:want|wants|wanting|eager|excited|hoping|hope|keen|looking forward) to (?:work on|work in|explore|dive into|get into|focus on)|open to (?:roles|positions|opportunities|jobs|work) (?:in|on)|(?:looking for|seeking|searching for|pursuing|to obtain|to secure|to find|to land)(?: an?| my| the)?(?: [\w-]+){0,3} (?:roles?|positions?|jobs?|opportunit(?:y|ies)|internships?|career|posts?|placements?) (?:in|on|as|within|focused on|involving)|where i can (?:apply|use|learn|grow|work on|deepen|develop|build)|grow(?:ing)? into(?: an?)?|(?:career |my |main )?goal (?:is )?to (?:master|learn|become|move into|work in|get into|work on)|career (?:goals?|objectives?)(?=\s*[:—–])|(?:following|follow|keeping up with|keep up with) (?:the )?latest|(?:would|'d|’d) like to|(?:would|'d|’d) love to|(?:would|'d|’d) (?:like|love) (?:my|the|a) next (?:role|job|position|post|step) to(?: (?:involve|include|be in|focus on|use))?|love to learn|want to learn|plan to|planning to|intend to|intending to|preparing to|(?:am |is )?set to (?:assist|support|join|start|begin|help)|i (?:will|shall|am going to) (?:start|begin|take|do|study|learn|attend|pursue|enrol|enroll)|i(?:'ll|’ll) (?:start|begin|take|do|study|learn|attend|pursue|enrol|enroll)|(?:am|i'm|i’m|currently) enrolled (?:on|in)|signed up for|registered for|booked (?:on|onto)|(?:next|the coming) year(?=\s*[:—–])|aspiring|self-taught|self-study of|dabbled (?:in|with)|(?:tinkered|tinkering|toyed|toying|messed around|messing around|played around|playing around|played|playing) with|(?:learnt|learned|picked up|know|knows) some|crash course (?:in|on)|(?:one|a single) (?:class|course|module) (?:in|on|about)|(?:${COURSE_WORDS}|tutorial|lecture)s? (?:in order )?to (?:learn|study|pick up|get started with)|(?:a |an )?(?:youtube|online video|video) (?:series|playlist|tutorials?|course) (?:on|about|covering)|(?:went|going|worked|working) through (?:the |a |some )?(?:[\w-]+ ){0,2}tutorials? (?:on|about|for)|can (?:only )?read(?! and\b)(?= (?:[\w+#.-]+ )?$)|(?:move|moving|transition|transitioning|pivot|pivoting|switch|switching|break|breaking) into|reading groups? (?:on|about|covering)|curious about|a little|(?:know|knows|knew|learned|learnt) (?:just )?enough|enough to get by|enough to be dangerous)\b`, 'g');
 // "Currently learning" after a mention with an object of its own ("Python, and currently learning
 // C++") is about that object; alone or with "it" ("Rust (currently learning)") it is about the mention.
