@@ -112,14 +112,14 @@ export function clubSpans(text: string): TextSpan[] {
     const words = matchesOf(WORD, before);
     let start = found.index;
     let content = 0;
+    // Back from the closing word, while only spaces stand between the words of the name.
+    let nextAt = before.length;
     for (let k = words.length - 1; k >= 0 && content < CLUB_REACH; k--) {
       const word = words[k];
-      if (!word) break;
-      // Only spaces stand between the words of a name.
-      const gap = before.slice(word.index + word[0].length, k === words.length - 1 ? before.length : (words[k + 1]?.index ?? before.length));
-      if (/[^ \t]/.test(gap) || !/^[\p{Lu}\d]/u.test(word[0])) break;
+      if (!word || /[^ \t]/.test(before.slice(word.index + word[0].length, nextAt)) || !/^[\p{Lu}\d]/u.test(word[0])) break;
       content++;
       start = lineStart + word.index;
+      nextAt = word.index;
     }
     if (content > 0) spans.push({ start, end: found.index });
   }

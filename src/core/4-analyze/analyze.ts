@@ -432,15 +432,13 @@ export function analyzeExtraction(
       // "Skills in progress") holds what the writer does not have yet.
       // So does a part titled with a low level ("Familiar with", "Basic knowledge"), and one titled
       // as what the writer taught (TAUGHT_TITLE).
-      if (kind === 'cv' && (section === 'learning' || section === 'unknown' || section === 'skills') && (modality.modality === 'normal' || modality.modality === 'strong')) {
+      // Under "Teaching Experience" the posts and duties are read as any job's, but a course named
+      // by its code there ("Fall 2021: (STAT410) Time Series") is a course taught.
+      if (kind === 'cv' && (section === 'learning' || section === 'unknown' || section === 'skills' || section === 'experience') && (modality.modality === 'normal' || modality.modality === 'strong')) {
         const title = sectionContaining(extraction.sections, mention.start)?.title ?? '';
-        if (section === 'learning' || lowLevel(title) || (section === 'unknown' && TAUGHT_TITLE.test(title.trim()) && taughtSubject(mention))) modality = { modality: 'weak', cue: title };
-      }
-      // Under "Teaching Experience" a course named by its code ("Fall 2021: (STAT410) Time
-      // Series") is a course taught; the posts and duties there are read as any job's.
-      if (kind === 'cv' && section === 'experience' && (modality.modality === 'normal' || modality.modality === 'strong') && taughtSubject(mention)) {
-        const title = sectionContaining(extraction.sections, mention.start)?.title ?? '';
-        if (TEACHING_IN_TITLE.test(title) && afterCourseCode(sentence.slice(0, mention.start - offset))) modality = { modality: 'weak', cue: title };
+        const taughtPart = section === 'unknown' && TAUGHT_TITLE.test(title.trim());
+        const taughtCourse = section === 'experience' && TEACHING_IN_TITLE.test(title) && afterCourseCode(sentence.slice(0, mention.start - offset));
+        if (section === 'learning' || (section !== 'experience' && lowLevel(title)) || ((taughtPart || taughtCourse) && taughtSubject(mention))) modality = { modality: 'weak', cue: title };
       }
       const years = cues.years && view ? yearsOf(sentence, mention.start - offset, mention.end - offset, mentionStartsIn(view)) : undefined;
       const requirement = kind === 'job' ? requirementOf(rowLevelAsSection(rowLevel, section), sentence, mention.start - offset) : undefined;

@@ -397,7 +397,7 @@ function judgeWindow(w: Window, sentence: string, start: number, end: number, ki
   }
   // Anchored at the sentence's start, the pattern fails at once on most sentences.
   const school = kind === 'cv' ? SCHOOL_QUALIFICATION_OPENS.exec(sentence) : null;
-  if (school && school.index + school[0].length <= start) return { modality: 'weak', cue: school[0].trim(), side: 'before', at: 0 };
+  if (school && school[0].length <= start) return { modality: 'weak', cue: school[0].trim(), side: 'before', at: 0 };
   // A course code has three digits or more: most windows have none, and the pattern is not tried.
   const code = kind === 'cv' && THREE_DIGITS.test(before) ? COURSE_CODE_RIGHT_BEFORE.exec(before) : null;
   const teaching = code ? lastMatch(TEACHING_ROLE, before.slice(0, code.index)) : null;
