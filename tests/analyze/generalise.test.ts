@@ -1053,6 +1053,23 @@ describe('whose mention it is', () => {
     expect(await presentSkills(other, 'job')).toContain('software-engineering');
   });
 
+  it('a field listed beside fields the job ad denies by name is one of the areas the work touches, not asked for', async () => {
+    const ad = [
+      'Responsibilities',
+      '- Use neural networks in PyTorch (for example computer vision, NLP or speech processing) to clean up podcast recordings.',
+      '',
+      'Requirements',
+      '- Python.',
+      '- We do not require computer vision or speech processing know-how.',
+    ].join('\n');
+    const present = await presentSkills(ad, 'job');
+    expect(present).not.toContain('nlp');
+    expect(present).not.toContain('computer-vision');
+    // A method of the field, and the same field asked for in a sentence of its own, still count.
+    expect(await presentSkills(`${ad}\n- Experience fine-tuning named entity recognition models.`, 'job')).toContain('nlp');
+    expect(await presentSkills(ad.replace('- Python.', '- Python and NLP.'), 'job')).toContain('nlp');
+  });
+
   it("in a job ad, people named by their profession are the candidate's colleagues, unless they are the people sought or led", async () => {
     expect(await job('- You will build the dashboards our reinforcement learning researchers use to compare runs.')).not.toContain('reinforcement-learning');
     expect(await job('- We are hiring two senior reinforcement learning engineers for the robotics lab.')).toContain('reinforcement-learning');

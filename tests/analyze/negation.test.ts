@@ -122,6 +122,16 @@ describe('negation and modality', () => {
     expect((await judged('No stranger to Scala after five years on the ledger.', 'scala'))[0]?.modality).not.toBe('negated');
   });
 
+  it('a list that widens ("including, but not limited to") denies none of its items', async () => {
+    const ad = 'Five years of systems work in languages including, but not limited to, Rust, C++ or Scala.';
+    expect(await levelIn(ad, 'cpp')).toBe('required');
+    expect((await judged(ad, 'scala', 'job'))[0]?.modality).toBe('normal');
+    expect((await judged('Tooling is not restricted to Scala; bring what you know.', 'scala', 'job'))[0]?.modality).toBe('normal');
+    expect((await judged('The work is not confined to Scala services.', 'scala', 'job'))[0]?.modality).not.toBe('negated');
+    // A denial of the skill itself still negates.
+    expect((await judged('Candidates with no experience in Scala are welcome.', 'scala', 'job'))[0]?.modality).toBe('negated');
+  });
+
   it('knowledge from theory or coursework only is weak', async () => {
     expect((await judged('Scala: theory only', 'scala'))[0]?.modality).toBe('weak');
     expect((await judged('Languages: Go, Scala (coursework only)', 'scala'))[0]?.modality).toBe('weak');
@@ -584,5 +594,30 @@ describe('a job page pasted as one paragraph, titles run into the text', () => {
     expect(await levelIn(page, 'kotlin')).toBe('required');
     expect(await levelIn(page, 'scala')).toBe('preferred');
     expect((await judged(page, 'pytorch', 'job'))[0]).toMatchObject({ modality: 'normal', requirement: 'required' });
+  });
+
+  it('reads a title of two levels sharing one head ("Additional Or Preferred Qualifications") by its second level', async () => {
+    const twoLevels = [
+      'About the job Fernhollow plans grain logistics for co-operatives.',
+      'Minimum Qualifications Four years of Kotlin in production',
+      'Additional Or Preferred Qualifications Experience with Scala services Fernhollow is an equal opportunity employer.',
+    ].join(' ');
+    expect(await levelIn(twoLevels, 'kotlin')).toBe('required');
+    expect(await levelIn(twoLevels, 'scala')).toBe('preferred');
+  });
+
+  it('an equal-opportunity statement run into the last item leaves the item its own', async () => {
+    const runIn = 'About the job Brackley Freight moves parcels by rail between eleven depots, and its planners rebuild the timetable every night before the first trains leave. Responsibilities Tune the overnight timetable solver Preferred Qualifications Experience with route optimisation in Scala Brackley Freight is an equal opportunity employer and does not discriminate.';
+    const held = ['normal', 'strong'];
+    const item = (await judged(runIn, 'scala', 'job'))[0];
+    expect(item?.requirement).toBe('preferred');
+    expect(held).toContain(item?.modality);
+    const ours = 'About the job We route ferries between the islands of the archipelago, and our schedulers rebalance the fleet each morning as the weather and the bookings change. Responsibilities Keep the sailing planner fast and correct Required Qualifications Three years of Kotlin services We are proud to be an equal employment opportunity workplace.';
+    const ourItem = (await judged(ours, 'kotlin', 'job'))[0];
+    expect(ourItem?.requirement).toBe('required');
+    expect(held).toContain(ourItem?.modality);
+    // The statement's own words stay its own: a skill named inside it is no requirement.
+    const inside = 'About the job Brackley Freight moves parcels by rail between eleven depots, and its planners rebuild the timetable every night before the first trains leave. Responsibilities Tune the overnight timetable solver Requirements Strong SQL Brackley Freight is an equal opportunity employer that welcomes Scala developers.';
+    expect(held).not.toContain((await judged(inside, 'scala', 'job'))[0]?.modality);
   });
 });

@@ -146,7 +146,7 @@ export function runInHeadingSpans(line: string): Array<[number, number, boolean]
       const end = last.at + lastText.length;
       const title = line.slice(first.at, end);
       const key = headingKey(title);
-      const known = HEADING_INDEX.has(key) && n <= RUN_IN_MAX_WORDS && (n > 1 || RUN_IN_SINGLE.has(key));
+      const known = (HEADING_INDEX.has(key) || sharedHeadHeading(title) !== undefined) && n <= RUN_IN_MAX_WORDS && (n > 1 || RUN_IN_SINGLE.has(key));
       // Marked off on the left by glue or a sentence's end, and glued on the right.
       const markedOff = first.glued || /[.!?]$/.test(words[i - 1]?.text ?? '');
       const byCue = !known && n > 1 && markedOff && next.glued && LIST_INTRO_CUES.some(([, cue]) => cue.test(foldApostrophes(title)));
@@ -178,18 +178,19 @@ function qualifiedHeading(title: string): SectionKind | undefined {
   return QUALIFIED_HEADS.get((words[words.length - 1] ?? '').toLowerCase());
 }
 
-const JOINED_TITLE = /\s(?:&|and)\s/i;
+const JOINED_TITLE = /\s(?:&|and|or)\s/i;
 
 /**
- * Two qualifiers sharing one known title's head, joined by "&" or "and" ("Academic & Professional
- * Experience", "Technical and Soft Skills"): the title the second qualifier makes with the head
- * ("Professional Experience") names the part. Its words must all be capitalised, as a title's are.
+ * Two qualifiers sharing one known title's head, joined by "&", "and" or "or" ("Academic &
+ * Professional Experience", "Technical and Soft Skills", "Additional or Preferred Qualifications"):
+ * the title the second qualifier makes with the head ("Professional Experience", "Preferred
+ * Qualifications") names the part. Its words must all be capitalised, as a title's are.
  */
 function sharedHeadHeading(title: string): SectionKind | undefined {
   // Most lines join nothing: they are not keyed at all.
   if (!JOINED_TITLE.test(title)) return undefined;
   const words = headingKey(title).split(' ');
-  const joint = words.indexOf('and');
+  const joint = words.findIndex((word) => word === 'and' || word === 'or');
   if (joint < 1 || words.length - joint < 3 || words.length > 6 || !title.split(/\s+/).every((w, i) => isTitleWord(w, i === 0))) return undefined;
   // A title before the "and" is two titles joined ("Awards and Research Interests"), not two qualifiers.
   if (HEADING_INDEX.has(words.slice(0, joint).join(' '))) return undefined;

@@ -25,12 +25,22 @@ const GLUED_NEXT = String.raw`[\p{Lu}][\p{Ll}]{2}|(?:A|An|I)\s+\p{Ll}`;
 const GLUED_STOP = String.raw`[.!?](?=${GLUED_NEXT})(?<=[\p{Ll}\d%)\]][.!?])(?<!\b(?:${EXAMPLE_ABBREVIATIONS})\.)|\)(?=${GLUED_NEXT})`;
 
 /**
+ * An equal-opportunity statement run into the item before it with no stop, as a job page copied
+ * without its line breaks joins its last requirement to its boilerplate ("…LightGBM or deep
+ * learning Brackley Freight is an equal opportunity employer and…"): the statement's subject, one
+ * to three capitalised words after a small letter, a digit or a bracket, opens a new sentence, so
+ * the statement's rule reaches only its own words. The space is matched first and the rest looked
+ * at after, so that the pattern is tried only before a capital.
+ */
+const EQUAL_OPPORTUNITY_RUN_IN = String.raw`\s(?=\p{Lu})(?<=[\p{Ll}\d)]\s)(?=(?:\p{Lu}[\p{L}\d.&'’-]*\s+){1,3}(?:is|are)\s+(?:proud\s+to\s+be\s+)?an?\s+equal[- ](?:opportunity|employment))`;
+
+/**
  * Where a sentence ends inside a line: a stop before a capital, or a bullet typed into the line
  * (" - Python", " • Docker", " · SQL"), which starts the next list item. The dot of an
  * abbreviation that introduces what follows ("e.g. PyTorch", "i.e. Kubernetes", "vs. Spark",
  * "Dr. Smith") ends no sentence: the example belongs to the sentence that gives it.
  */
-const INNER_BOUNDARY = new RegExp(String.raw`(?:[!?;]|(?<!\b(?:${EXAMPLE_ABBREVIATIONS}))\.)(?=\s+[\p{Lu}\d("'“‘])|\s[-•·▪](?=\s+[\p{Lu}])|${GLUED_STOP}`, 'gu');
+const INNER_BOUNDARY = new RegExp(String.raw`(?:[!?;]|(?<!\b(?:${EXAMPLE_ABBREVIATIONS}))\.)(?=\s+[\p{Lu}\d("'“‘])|\s[-•·▪](?=\s+[\p{Lu}])|${GLUED_STOP}|${EQUAL_OPPORTUNITY_RUN_IN}`, 'gu');
 
 /** Words a sentence cannot end with: a line that ends in one is wrapped, and the next line goes on. */
 export const OPEN_END = /(?:[,&/–-]|\b(?:a|an|the|and|or|nor|but|of|in|on|with|without|to|for|by|as|at|from|into|including|such|like|via|using|my|our|your|their|its|some|is|are|be|that|which|who|than|both|either|e\.g\.|i\.e\.))$/i;

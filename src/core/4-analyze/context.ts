@@ -36,7 +36,11 @@ export interface SentenceView {
 
 /** Negation before the mention, in the same clause, at most NEGATION_WINDOW words away. */
 const NEGATION_BEFORE = /\b(?:no|never|zero|without|lacks?|lacking|neither|nor|none|unfamiliar with|not|cannot|yet to|(?:do|does|did|have|has|had|is|are|was|were|ca|wo|would|could)n't)\b(?![-.])/g;
-const NEGATION_EXCEPTIONS = /\b(?:not only|not just|not merely|no later than|no less than|no doubt|not least|no matter|no stranger to)\b/;
+/**
+ * Negation words that deny nothing: "not only", "no stranger to", and the widening "(including,)
+ * but not limited to(,)", "not restricted to", "not confined to", which opens a list of examples.
+ */
+const NEGATION_EXCEPTIONS = /\b(?:not only|not just|not merely|no later than|no less than|no doubt|not least|no matter|no stranger to|not (?:limited|restricted|confined) to)\b/;
 /**
  * A negated failure affirms what it failed at: "never missed a deadline", "didn't slip a single
  * release date", "without overrunning the schedule". Read from the negation cue onwards.

@@ -50,11 +50,26 @@ function namesField(termLabel: string, skillLabel: string): boolean {
  * company's work in that field: the plain statement about the post wins.
  */
 function deniedByName(lexicon: CompiledLexicon, skill: RoleSkill, evidence: Evidence[]): boolean {
-  return evidence.some((e) => {
-    if (e.modality !== 'negated' || e.cue === undefined || !NEED_DENIAL.test(e.cue)) return false;
-    const term = termOf(lexicon, e.term);
-    return term !== undefined && (term.skills[skill.id] ?? 0) >= 0.9 && namesField(term.label, skill.label);
-  });
+  return evidence.some((e) => e.modality === 'negated' && e.cue !== undefined && NEED_DENIAL.test(e.cue) && namesSkillField(lexicon, skill, e));
+}
+
+/** Whether a mention's term names the skill's field itself ("NLP", "speech processing"), not a method or a tool of it. */
+function namesSkillField(lexicon: CompiledLexicon, skill: RoleSkill, e: Evidence): boolean {
+  const term = termOf(lexicon, e.term);
+  return term !== undefined && (term.skills[skill.id] ?? 0) >= 0.9 && namesField(term.label, skill.label);
+}
+
+/**
+ * The sentences where a job ad lists fields it denies by name elsewhere ("Applying deep learning
+ * (including but not limited to NLP, speech processing, computer vision) to video editing" beside
+ * "knowledge of computer vision or speech processing is not something we require"): such a list
+ * names the fields the work touches, not what the post asks. Another field named in the same list
+ * by its own name ("NLP") is not asked for there either; a method or a tool of it still is.
+ */
+function listsOfDeniedFields(evidenceBySkill: ReadonlyMap<string, Evidence[]>, denied: ReadonlySet<string>): Set<string> {
+  const sentences = new Set<string>();
+  for (const id of denied) for (const e of evidenceBySkill.get(id) ?? []) if (e.modality !== 'negated' && e.strength > 0) sentences.add(e.sentence);
+  return sentences;
 }
 
 /**
@@ -80,8 +95,8 @@ function requirementOf(strong: Evidence[]): Requirement {
   return listed && !strong.some((e) => e.requirement === 'preferred') ? 'required' : 'preferred';
 }
 
-function skillResult(skill: RoleSkill, evidence: Evidence[], kind: DocumentKind, derivedYears: number | undefined, denied = false): SkillResult {
-  const counted = denied ? [] : evidence.filter((e) => e.strength > 0);
+function skillResult(skill: RoleSkill, evidence: Evidence[], kind: DocumentKind, derivedYears: number | undefined, denied = false, setAside: (e: Evidence) => boolean = () => false): SkillResult {
+  const counted = denied ? [] : evidence.filter((e) => e.strength > 0 && !setAside(e));
   const strength = counted.reduce((best, e) => Math.max(best, e.strength), 0);
   const present = strength >= PRESENT_THRESHOLD;
   const stated = counted.reduce<number | null>((best, e) => (e.years !== undefined && (best === null || e.years > best) ? e.years : best), null);
@@ -130,9 +145,13 @@ export function score(
 ): Pick<Analysis, 'coverage' | 'gap' | 'categories' | 'skills' | 'gaps'> {
   const skills: SkillResult[] = [];
   const gaps: Gap[] = [];
+  const denied = new Set<string>();
+  if (kind === 'job') for (const skill of lexicon.skills.values()) if (deniedByName(lexicon, skill, evidenceBySkill.get(skill.id) ?? [])) denied.add(skill.id);
+  const deniedLists = listsOfDeniedFields(evidenceBySkill, denied);
   for (const skill of lexicon.skills.values()) {
     const evidence = evidenceBySkill.get(skill.id) ?? [];
-    const result = skillResult(skill, evidence, kind, derivedYears.get(skill.id), kind === 'job' && deniedByName(lexicon, skill, evidence));
+    const inDeniedList = (e: Evidence): boolean => deniedLists.has(e.sentence) && namesSkillField(lexicon, skill, e);
+    const result = skillResult(skill, evidence, kind, derivedYears.get(skill.id), denied.has(skill.id), inDeniedList);
     skills.push(result);
     if (!result.present) gaps.push(gapFor(skill, result, lowQuality, shownParts?.(skill)));
   }
