@@ -1135,6 +1135,10 @@ describe('whose mention it is', () => {
   it('how candidates are selected asks for nothing', async () => {
     expect(await job('The selection process ends with a pair-programming session with two engineers.')).not.toContain('collaboration');
     expect(await job('Our interviews include a short code review exercise.')).not.toContain('software-engineering');
+    // Two steps sharing one process.
+    expect(await job('Shortlisted people enter a selection and assessment process, meeting the hiring manager alongside future teammates.')).not.toContain('collaboration');
+    expect(await job('During the interview or onboarding process you will pair with two engineers on a small task.')).not.toContain('collaboration');
+    expect(await job('- Work alongside our product designers on the onboarding flow.')).toContain('collaboration');
     expect(await job('- Review pull requests and keep the code review turnaround short.')).toContain('software-engineering');
   });
 

@@ -397,7 +397,8 @@ const EMPLOYMENT_TERMS = new RegExp(
     // Where and when the work is done: office days, hybrid and relocation policy, visas.
     String.raw`(?:\d|one|two|three|four|five) days? (?:a|per|each) week (?:in|at|from) (?:the|our|an?) (?:\w+ )?office|(?:in|at|from) (?:the|our) (?:\w+ )?office (?:\d|one|two|three|four|five) days?|hybrid (?:working|work|schedule|model|arrangement|policy)|flexible (?:working )?hours|flexible working|flexi-?time|flex-?time|office attendance|relocation (?:package|support|assistance|allowance)|visa sponsorship|sponsor (?:a )?(?:work )?visas?|right to work in`,
     // How candidates are selected: what the interview holds asks for nothing beyond the post's requirements.
-    String.raw`(?:interview|hiring|recruitment|selection|application) (?:process|stages?|loop|rounds?)|(?:the|our|each|every|final) interviews? (?:includes?|consists?|involves?)`,
+    // Two steps may share the one process ("the application and hiring process", "an interview or onboarding process").
+    String.raw`(?:interview|hiring|recruitment|selection|application)(?: (?:and|or|&) (?:interview|hiring|recruitment|selection|application|screening|assessment|onboarding))? (?:process|stages?|loop|rounds?)|(?:the|our|each|every|final) interviews? (?:includes?|consists?|involves?)`,
     // Learning offered as a benefit: budgets, tickets, study time, reading groups.
     String.raw`(?:learning|training|education|conference|development|learning and development|l&d) (?:budget|allowance|stipend)s?|(?:free|paid) (?:conference )?tickets|conference tickets|reading groups?|journal clubs?|(?:get|have|given|dedicated|protected) (?:\w+ ){0,3}time (?:\w+ ){0,3}to (?:learn|study|explore)|(?:study|learning|hack) (?:days?|weeks?|fridays?)`,
   ]
