@@ -2937,6 +2937,13 @@ describe('motion found in camera frames, and an analysis driven by data', () => 
   ]);
 });
 
+describe("a person's reading comprehension, and a machine's", () => {
+  casesOfSkills([
+    ['Requirements\n- Excellent reading comprehension of contracts and insurance claims.', 'nlp', false],
+    ['Experience\n- Trained a reading comprehension model on a Welsh question-answering dataset.', 'nlp', true],
+  ]);
+});
+
 describe('people after another preposition are not partners; subjects of a school-leaving qualification', () => {
   casesOfSkills([
     ['Projects\n- Built a booking API with separate views for managers and drivers.', 'collaboration', false],

@@ -423,6 +423,14 @@ describe('negation and modality', () => {
       expect(await levelIn('Requirements\n- Tune Scala jobs until they reach the desired throughput.', 'scala')).toBe('required');
     });
 
+    it('"particularly interested in candidates with" welcomes what follows', async () => {
+      const ad = 'Requirements\n- Strong SQL.\nWe are particularly interested in applicants with expertise in: Scala, Kafka Streams, Flink.';
+      expect(await levelIn(ad, 'scala')).toBe('preferred');
+      expect(await levelIn('Requirements\n- Strong SQL.\n- We are especially interested in candidates who have shipped Scala services.', 'scala')).toBe('preferred');
+      // Interest in a topic, said of the company, is no level.
+      expect(await levelIn('Requirements\n- Strong SQL.\n- Scala services for a team interested in stream processing.', 'scala')).toBe('required');
+    });
+
     it('"desired", "if you also…" and "points for" headings head preferred lists', async () => {
       for (const heading of ['Desired skills', 'If you also know these, even more welcome', 'Points for', 'What will help you succeed', 'Experience that would also help', 'Great to have:']) {
         const level = await levelIn(`Requirements\n- Strong SQL.\n\n${heading}\n- Scala`, 'scala');
