@@ -29,10 +29,14 @@ const GLUED_STOP = String.raw`[.!?](?=${GLUED_NEXT})(?<=[\p{Ll}\d%)\]][.!?])(?<!
  * without its line breaks joins its last requirement to its boilerplate ("…LightGBM or deep
  * learning Brackley Freight is an equal opportunity employer and…"): the statement's subject, one
  * to three capitalised words after a small letter, a digit or a bracket, opens a new sentence, so
- * the statement's rule reaches only its own words. The space is matched first and the rest looked
- * at after, so that the pattern is tried only before a capital.
+ * the statement's rule reaches only its own words. The statement's verb is found first, and the
+ * subject looked for in the few words before it: a pattern that may start at any space would cost
+ * every line.
  */
-const EQUAL_OPPORTUNITY_RUN_IN = String.raw`\s(?=\p{Lu})(?<=[\p{Ll}\d)]\s)(?=(?:\p{Lu}[\p{L}\d.&'’-]*\s+){1,3}(?:is|are)\s+(?:proud\s+to\s+be\s+)?an?\s+equal[- ](?:opportunity|employment))`;
+const EQUAL_OPPORTUNITY_VERB = /\b(?:is|are)\s+(?:proud\s+to\s+be\s+)?an?\s+equal[- ](?:opportunity|employment)/gi;
+const SUBJECT_BEFORE = /(?<=[\p{Ll}\d)])\s(?=(?:\p{Lu}[\p{L}\d.&'’-]*\s+){1,3}$)/gu;
+/** How far before the verb its subject may start. */
+const SUBJECT_REACH = 80;
 
 /**
  * Where a sentence ends inside a line: a stop before a capital, or a bullet typed into the line
@@ -40,7 +44,7 @@ const EQUAL_OPPORTUNITY_RUN_IN = String.raw`\s(?=\p{Lu})(?<=[\p{Ll}\d)]\s)(?=(?:
  * abbreviation that introduces what follows ("e.g. PyTorch", "i.e. Kubernetes", "vs. Spark",
  * "Dr. Smith") ends no sentence: the example belongs to the sentence that gives it.
  */
-const INNER_BOUNDARY = new RegExp(String.raw`(?:[!?;]|(?<!\b(?:${EXAMPLE_ABBREVIATIONS}))\.)(?=\s+[\p{Lu}\d("'“‘])|\s[-•·▪](?=\s+[\p{Lu}])|${GLUED_STOP}|${EQUAL_OPPORTUNITY_RUN_IN}`, 'gu');
+const INNER_BOUNDARY = new RegExp(String.raw`(?:[!?;]|(?<!\b(?:${EXAMPLE_ABBREVIATIONS}))\.)(?=\s+[\p{Lu}\d("'“‘])|\s[-•·▪](?=\s+[\p{Lu}])|${GLUED_STOP}`, 'gu');
 
 /** Words a sentence cannot end with: a line that ends in one is wrapped, and the next line goes on. */
 export const OPEN_END = /(?:[,&/–-]|\b(?:a|an|the|and|or|nor|but|of|in|on|with|without|to|for|by|as|at|from|into|including|such|like|via|using|my|our|your|their|its|some|is|are|be|that|which|who|than|both|either|e\.g\.|i\.e\.))$/i;
@@ -142,6 +146,26 @@ function wrappedProse(line: string): boolean {
   return stop > 0 && line.length - stop > 20;
 }
 
+/** A place where a sentence ends inside a line: where it starts and what it matched, as a match of INNER_BOUNDARY gives them. */
+interface Boundary {
+  index: number;
+  0: string;
+}
+
+/** Where sentences end inside a line, in order. */
+function innerBoundaries(line: string): readonly Boundary[] {
+  const found: Boundary[] = matchesOf(INNER_BOUNDARY, line);
+  if (!line.includes('qual ') && !line.includes('qual-')) return found;
+  const statements: Boundary[] = [];
+  for (const verb of matchesOf(EQUAL_OPPORTUNITY_VERB, line)) {
+    const from = Math.max(0, verb.index - SUBJECT_REACH);
+    // Each capitalised word that may open the subject starts a sentence: a name in capitals
+    // before the company's ("…in Scala Brackley Freight is…") stands alone, not in the statement.
+    for (const subject of matchesOf(SUBJECT_BEFORE, line.slice(from, verb.index))) statements.push({ index: from + subject.index, 0: ' ' });
+  }
+  return statements.length ? [...found, ...statements].sort((a, b) => a.index - b.index) : found;
+}
+
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
   let sentenceStart = -1;
@@ -181,7 +205,7 @@ export function splitSentences(text: string): Span[] {
         return brokenByHand(text, starts, widths, k - 1);
       })) close(lineStart - 1);
     if (sentenceStart < 0) sentenceStart = lineStart;
-    for (const m of matchesOf(INNER_BOUNDARY, line)) {
+    for (const m of innerBoundaries(line)) {
       // A stop stays with its sentence; a typed bullet starts the next one; a glued stop's next
       // sentence starts right after it.
       const at = lineStart + m.index + (m[0].startsWith(' ') ? 0 : 1);
