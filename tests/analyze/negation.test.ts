@@ -624,6 +624,11 @@ describe('a job page pasted as one paragraph, titles run into the text', () => {
     const ourItem = (await judged(ours, 'kotlin', 'job'))[0];
     expect(ourItem?.requirement).toBe('required');
     expect(held).toContain(ourItem?.modality);
+    // A name ending in a sign ("C++", "C#") ends the item as a word does.
+    const signed = 'About the job Brackley Freight moves parcels by rail between eleven depots, and its planners rebuild the timetable every night before the first trains leave. Responsibilities Tune the overnight timetable solver Preferred Qualifications Programming experience in Rust or C++ Brackley is an equal opportunity employer.';
+    const signedItem = (await judged(signed, 'cpp', 'job'))[0];
+    expect(signedItem?.requirement).toBe('preferred');
+    expect(held).toContain(signedItem?.modality);
     // The statement's own words stay its own: a skill named inside it is no requirement.
     const inside = 'About the job Brackley Freight moves parcels by rail between eleven depots, and its planners rebuild the timetable every night before the first trains leave. Responsibilities Tune the overnight timetable solver Requirements Strong SQL Brackley Freight is an equal opportunity employer that welcomes Scala developers.';
     expect(held).not.toContain((await judged(inside, 'scala', 'job'))[0]?.modality);
