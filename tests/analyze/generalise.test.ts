@@ -2937,6 +2937,14 @@ describe('motion found in camera frames, and an analysis driven by data', () => 
   ]);
 });
 
+describe('insights drawn from data, and insights used to steer', () => {
+  casesOfSkills([
+    ['Experience\n- Produced data-driven insights on member churn for the board of a credit union.', 'data-science', true],
+    ['Requirements\n- Use data-driven insights to plan the quarterly roadmap with the founders.', 'data-science', false],
+    ['Requirements\n- A product sense guided by data-driven insights.', 'data-science', false],
+  ]);
+});
+
 describe("a person's reading comprehension, and a machine's", () => {
   casesOfSkills([
     ['Requirements\n- Excellent reading comprehension of contracts and insurance claims.', 'nlp', false],
