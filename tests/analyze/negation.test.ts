@@ -598,9 +598,14 @@ describe('a job page pasted as one paragraph, titles run into the text', () => {
     'Benefits Pension, 28 days of leave Harrowgate is an equal opportunity employer.',
   ].join(' ');
 
+  /** The pages below ask for Kotlin and welcome Scala. */
+  async function kotlinAskedScalaWelcome(text: string): Promise<void> {
+    expect(await levelIn(text, 'kotlin')).toBe('required');
+    expect(await levelIn(text, 'scala')).toBe('preferred');
+  }
+
   it('reads the items under each title at its level, not as the boilerplate at the end', async () => {
-    expect(await levelIn(page, 'kotlin')).toBe('required');
-    expect(await levelIn(page, 'scala')).toBe('preferred');
+    await kotlinAskedScalaWelcome(page);
     expect((await judged(page, 'pytorch', 'job'))[0]).toMatchObject({ modality: 'normal', requirement: 'required' });
   });
 
@@ -610,8 +615,18 @@ describe('a job page pasted as one paragraph, titles run into the text', () => {
       'Minimum Qualifications Four years of Kotlin in production',
       'Additional Or Preferred Qualifications Experience with Scala services Fernhollow is an equal opportunity employer.',
     ].join(' ');
-    expect(await levelIn(twoLevels, 'kotlin')).toBe('required');
-    expect(await levelIn(twoLevels, 'scala')).toBe('preferred');
+    await kotlinAskedScalaWelcome(twoLevels);
+  });
+
+  it('titles ending in their colon, and an organisation\'s section titled by its name, are read in pasted copy', async () => {
+    const page = [
+      'About the job Fernhollow plans grain logistics for co-operatives in four countries, and its planners rebuild the routes every night before the first lorries leave.',
+      'Minimum Qualifications: Four years of Kotlin services in production',
+      'Preferred Qualifications: Experience with Scala streaming jobs',
+      'About Fernhollow: Fernhollow builds computer vision for grain silos and sells it to farms.',
+    ].join(' ');
+    await kotlinAskedScalaWelcome(page);
+    expect(await presentSkills(page, 'job')).not.toContain('computer-vision');
   });
 
   it('an equal-opportunity statement run into the last item leaves the item its own', async () => {

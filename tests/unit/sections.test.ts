@@ -37,6 +37,9 @@ describe('classifyHeading', () => {
     expect(classifyHeading('Nice to have: Kubernetes')).toEqual({ kind: 'preferred', title: 'Nice to have' });
     expect(classifyHeading('Mandatory: Kotlin and SQL')).toEqual({ kind: 'requirements', title: 'Mandatory' });
     expect(classifyHeading('Required: Kotlin and SQL')).toEqual({ kind: 'requirements', title: 'Required' });
+    // An organisation's own label, "About" and its name; "About you:" says what is asked.
+    expect(classifyHeading('About Fernhollow: grain logistics since 1998')).toEqual({ kind: 'about-company', title: 'About Fernhollow' });
+    expect(classifyHeading('About you: Kotlin and SQL')?.kind).not.toBe('about-company');
   });
 
   it("a job ad's own stack is the company's: \"Our tech stack\" heads an about-the-company section", () => {

@@ -138,20 +138,25 @@ export function runInHeadingSpans(line: string): Array<[number, number, boolean]
       const next = words[i + n];
       const last = phrase[phrase.length - 1];
       if (!next || !last) continue;
-      // A glued title may end in its colon ("…RequirementsYour Role in Action:Utilize…").
-      const lastText = next.glued ? last.text.replace(/:$/, '') : last.text;
+      // A title may end in its colon, glued to the next word ("…RequirementsYour Role in
+      // Action:Utilize…") or not ("…prior to joining. Minimum Qualifications: Currently has…").
+      const colonEnded = !next.glued && last.text.endsWith(':');
+      const lastText = next.glued || colonEnded ? last.text.replace(/:$/, '') : last.text;
       if (!/^[\p{Lu}\p{N}]/u.test(next.text) || !phrase.every((w, k) => isTitleWord(k === n - 1 ? lastText : w.text, k === 0))) continue;
       // The title's last word is capitalised: "What You'll Do", not "Benefits of".
       if (!/^[\p{Lu}]/u.test(lastText)) continue;
       const end = last.at + lastText.length;
       const title = line.slice(first.at, end);
       const key = headingKey(title);
-      const known = (HEADING_INDEX.has(key) || sharedHeadHeading(title) !== undefined) && n <= RUN_IN_MAX_WORDS && (n > 1 || RUN_IN_SINGLE.has(key));
+      // An organisation's own section is titled by its name, marked off by its colon ("…life-cycle
+      // About Brackley: Brackley builds…"); without it, where the name ends is not known.
+      const known = (HEADING_INDEX.has(key) || sharedHeadHeading(title) !== undefined || (n > 1 && colonEnded && aboutAName(title))) && n <= RUN_IN_MAX_WORDS && (n > 1 || RUN_IN_SINGLE.has(key));
       // Marked off on the left by glue or a sentence's end, and glued on the right.
       const markedOff = first.glued || /[.!?]$/.test(words[i - 1]?.text ?? '');
       const byCue = !known && n > 1 && markedOff && next.glued && LIST_INTRO_CUES.some(([, cue]) => cue.test(foldApostrophes(title)));
       if (!known && !byCue) continue;
-      spans.push([first.at, end, byCue]);
+      // A title's own colon stays with it on its line.
+      spans.push([first.at, colonEnded ? end + 1 : end, byCue]);
       i += n - 1;
       break;
     }
@@ -217,7 +222,7 @@ export function classifyHeading(line: string): { kind: SectionKind; title: strin
   const colon = /^([^:]{2,40}):\s+\S/.exec(trimmed) ?? /^([^:–—]{2,40}?)\s[-–—]\s+\S/.exec(trimmed);
   if (colon?.[1]) {
     const label = colon[1].trim();
-    const inlineKind = HEADING_INDEX.get(headingKey(label)) ?? (LEARNING_INTRO.test(label) ? 'learning' : undefined);
+    const inlineKind = HEADING_INDEX.get(headingKey(label)) ?? (LEARNING_INTRO.test(label) ? 'learning' : aboutAName(label) ? 'about-company' : undefined);
     if (inlineKind) return { kind: inlineKind, title: label };
   }
   return null;
