@@ -1763,6 +1763,14 @@ describe("a job ad's mention of other posts it hires for", () => {
   ], 'job');
 });
 
+describe("a job ad's welcome to people of every field", () => {
+  casesOfSkills([
+    ['We want analysts who bring perspectives from many fields, including econometrics, reinforcement learning and urban planning.', 'reinforcement-learning', false],
+    ['Our lab hires people from diverse backgrounds, such as physics, linguistics or computer vision.', 'computer-vision', false],
+    ['Engineers from all areas are welcome; in this role you will apply reinforcement learning to bus routing.', 'reinforcement-learning', true],
+  ], 'job');
+});
+
 describe("another party's own thing, and a course in progress named after its subject", () => {
   casesOfSkills([
     ["Wrote the Helm charts that serve the analytics group's churn models (XGBoost).", 'learning-algorithms', false],

@@ -312,6 +312,14 @@ const PEOPLE_OR_POSTS = /\b(?:engineers?|researchers?|scientists?|specialists?|d
  * the writer ("I", "we") or the posts are called other.
  */
 const OTHER_POSTS = /\b(?:(?:i|we)(?:['’](?:m|re))?\s+(?:am\s+|are\s+)?also\s+(?:recruit(?:ing)?|hir(?:e|ing)|have\s+(?:\w+\s+){0,4}(?:roles?|openings?|positions?|vacanc(?:y|ies)|projects?\s+for))|also,?\s+(?:i|we)\s+have\s+(?:\w+\s+){0,5}(?:roles|openings|positions|vacancies|projects\s+for)|other\s+(?:open\s+)?(?:roles|openings|positions|vacancies|jobs|requisitions))\b/gi;
+/**
+ * An open welcome to people of every field ("engineers who bring fresh ideas from all areas,
+ * including information retrieval, security, natural language processing…; the list goes on"):
+ * the fields listed show the breadth of the organisation's work, not what this post asks.
+ */
+const FIELDS_WELCOMED = /\b(?:ideas|people|engineers|candidates|applicants|talent|perspectives)\s+from\s+(?:all|any|every|many|diverse|different|a\s+(?:wide|broad)\s+range\s+of)\s+(?:areas?|fields?|disciplines?|domains?|backgrounds?)\b/gi;
+/** How many words after its cue such a list may still be naming fields. */
+const FIELDS_WELCOMED_REACH = 25;
 /** How many words after its cue a sentence about other posts may still be naming their skills. */
 const OTHER_POSTS_REACH = 20;
 const OWN_DOING = /\b(?:built|build|developed|develop|trained|train|designed|design|implemented|implement|wrote|write|shipped|ship|used|use|deployed|deploy|created|create|led|analysed|analyzed|applied|apply|fine-tuned)\b/i;
@@ -501,6 +509,8 @@ export interface VoiceHints {
   hiring: boolean;
   /** A job ad's sentence naming posts other than the one advertised (OTHER_POSTS). */
   otherPosts: boolean;
+  /** A job ad's sentence welcoming people of every field (FIELDS_WELCOMED). */
+  fieldsWelcomed: boolean;
   degree: boolean;
   /** A job ad's sentence in the company's voice that says nothing to the candidate. */
   company: boolean;
@@ -527,6 +537,7 @@ const HINT = {
   aroundTheWork: new RegExp(String.raw`\b(?:${SUPPORTING_ROLE}|${SUPPORTING_TASK})\b`, 'i'),
   hiring: new RegExp(HIRING.source, 'i'),
   otherPosts: new RegExp(OTHER_POSTS.source, 'i'),
+  fieldsWelcomed: new RegExp(FIELDS_WELCOMED.source, 'i'),
   degree: new RegExp(String.raw`${DEGREE_WORDS}|\b(?:studied|majored|graduated)\b`, 'i'),
 } as const;
 
@@ -544,6 +555,7 @@ export function voiceHints(sentence: string, kind: DocumentKind): VoiceHints {
     aroundTheWork: kind === 'cv' && HINT.aroundTheWork.test(sentence),
     hiring: kind === 'cv' && HINT.hiring.test(sentence) && PEOPLE_OR_POSTS.test(sentence),
     otherPosts: kind === 'job' && HINT.otherPosts.test(sentence),
+    fieldsWelcomed: kind === 'job' && HINT.fieldsWelcomed.test(sentence),
     degree: kind === 'job' && HINT.degree.test(sentence),
     company: kind === 'job' && COMPANY_VOICE.test(sentence) && !ADDRESSES_CANDIDATE.test(sentence),
     companyNamed: kind === 'job' && NAMED_SUBJECT.test(sentence) && !ADDRESSES_CANDIDATE.test(sentence),
@@ -715,6 +727,10 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   if (hints.otherPosts) {
     const other = nearestCue(OTHER_POSTS, before, (gap) => words(gap) <= OTHER_POSTS_REACH && !/[.;]/.test(gap));
     if (other) return { rule: 'hired-for', cue: before.slice(other.index).trim().slice(0, 80) };
+  }
+  if (hints.fieldsWelcomed) {
+    const welcomed = nearestCue(FIELDS_WELCOMED, before, (gap) => words(gap) <= FIELDS_WELCOMED_REACH && !/[.;]/.test(gap));
+    if (welcomed) return { rule: 'company-voice', cue: before.slice(welcomed.index).trim().slice(0, 80) };
   }
   if (hints.hiring) {
     const clauseEnd = after.search(/[.;]/);
