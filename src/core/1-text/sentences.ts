@@ -28,11 +28,10 @@ const GLUED_STOP = String.raw`[.!?](?=${GLUED_NEXT})(?<=[\p{Ll}\d%)\]][.!?])(?<!
  * An equal-opportunity statement run into the item before it with no stop, as a job page copied
  * without its line breaks joins its last requirement to its boilerplate ("…LightGBM or deep
  * learning Brackley Freight is an equal opportunity employer and…"): the statement's subject, one
- * to three capitalised words after a word's end (a small letter, a digit, a bracket, or the sign that
- * ends a name such as C++ or C#), opens a new sentence, so
- * the statement's rule reaches only its own words. The statement's verb is found first, and the
- * subject looked for in the few words before it: a pattern that may start at any space would cost
- * every line.
+ * to three capitalised words after a word's end (a small letter, a digit, a bracket, or the sign
+ * that ends a name such as C++ or C#), opens a new sentence, so the statement's rule reaches only
+ * its own words. The statement's verb is found first, and the subject looked for in the few words
+ * before it: a pattern that may start at any space would cost every line.
  */
 const EQUAL_OPPORTUNITY_VERB = /\b(?:is|are)\s+(?:proud\s+to\s+be\s+)?an?\s+equal[- ](?:opportunity|employment)/gi;
 const SUBJECT_BEFORE = /(?<=[\p{Ll}\d)\]+#%])\s(?=(?:\p{Lu}[\p{L}\d.&'’-]*\s+){1,3}$)/gu;

@@ -150,7 +150,7 @@ export function score(
   const deniedLists = listsOfDeniedFields(evidenceBySkill, denied);
   for (const skill of lexicon.skills.values()) {
     const evidence = evidenceBySkill.get(skill.id) ?? [];
-    const inDeniedList = (e: Evidence): boolean => deniedLists.has(e.sentence) && namesSkillField(lexicon, skill, e);
+    const inDeniedList = deniedLists.size ? (e: Evidence): boolean => deniedLists.has(e.sentence) && namesSkillField(lexicon, skill, e) : undefined;
     const result = skillResult(skill, evidence, kind, derivedYears.get(skill.id), denied.has(skill.id), inDeniedList);
     skills.push(result);
     if (!result.present) gaps.push(gapFor(skill, result, lowQuality, shownParts?.(skill)));

@@ -312,6 +312,8 @@ const PEOPLE_OR_POSTS = /\b(?:engineers?|researchers?|scientists?|specialists?|d
  * the writer ("I", "we") or the posts are called other.
  */
 const OTHER_POSTS = /\b(?:(?:i|we)(?:['’](?:m|re))?\s+(?:am\s+|are\s+)?also\s+(?:recruit(?:ing)?|hir(?:e|ing)|have\s+(?:\w+\s+){0,4}(?:roles?|openings?|positions?|vacanc(?:y|ies)|projects?\s+for))|also,?\s+(?:i|we)\s+have\s+(?:\w+\s+){0,5}(?:roles|openings|positions|vacancies|projects\s+for)|other\s+(?:open\s+)?(?:roles|openings|positions|vacancies|jobs|requisitions))\b/gi;
+/** How many words after its cue a sentence about other posts may still be naming their skills. */
+const OTHER_POSTS_REACH = 20;
 /**
  * An open welcome to people of every field ("engineers who bring fresh ideas from all areas,
  * including information retrieval, security, natural language processing…; the list goes on"):
@@ -320,8 +322,6 @@ const OTHER_POSTS = /\b(?:(?:i|we)(?:['’](?:m|re))?\s+(?:am\s+|are\s+)?also\s+
 const FIELDS_WELCOMED = /\b(?:ideas|people|engineers|candidates|applicants|talent|perspectives)\s+from\s+(?:all|any|every|many|diverse|different|a\s+(?:wide|broad)\s+range\s+of)\s+(?:areas?|fields?|disciplines?|domains?|backgrounds?)\b/gi;
 /** How many words after its cue such a list may still be naming fields. */
 const FIELDS_WELCOMED_REACH = 25;
-/** How many words after its cue a sentence about other posts may still be naming their skills. */
-const OTHER_POSTS_REACH = 20;
 const OWN_DOING = /\b(?:built|build|developed|develop|trained|train|designed|design|implemented|implement|wrote|write|shipped|ship|used|use|deployed|deploy|created|create|led|analysed|analyzed|applied|apply|fine-tuned)\b/i;
 
 /** Hearing about a skill is not having it: talks, tutorials, lectures and audited courses. */
