@@ -1766,7 +1766,7 @@ describe("a job ad's mention of other posts it hires for", () => {
 describe("a job ad's welcome to people of every field", () => {
   casesOfSkills([
     ['We want analysts who bring perspectives from many fields, including econometrics, reinforcement learning and urban planning.', 'reinforcement-learning', false],
-    ['Our lab hires people from diverse backgrounds, such as physics, linguistics or computer vision.', 'computer-vision', false],
+    ['We value talent from every discipline, such as law, linguistics or computer vision.', 'computer-vision', false],
     ['Engineers from all areas are welcome; in this role you will apply reinforcement learning to bus routing.', 'reinforcement-learning', true],
   ], 'job');
 });

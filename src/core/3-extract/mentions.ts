@@ -259,7 +259,7 @@ function mayBeginTerm(token: Token, lexicon: CompiledLexicon, nlp: NlpPort): boo
       (ySingular !== null && root.exact.has(ySingular)) ||
       lexicon.openCompoundHeads.has(lower) ||
       root.cased.has(token.text) ||
-      (root.stem.size > 0 && lexicon.stemPrefixes.has(lower.slice(0, 3)) && root.stem.has(cachedStem(lower, lexicon, nlp) ?? '\u0000'))
+      (root.stem.size > 0 && mayHaveStemForm(lower, lexicon) && root.stem.has(cachedStem(lower, lexicon, nlp) ?? '\u0000'))
     );
   });
 }
