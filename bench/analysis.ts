@@ -12,6 +12,11 @@ import type { Extraction } from '../src/core/1-text/schema';
 import { detectSections } from '../src/core/1-text/sections';
 import { MAX_TEXT_CHARS } from '../src/core/1-text/document-text';
 import { compileLexicon, type CompiledLexicon, type LexiconSource } from '../src/core/2-lexicon/compile';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ProfileShares } from './profile';
 import { round, spread, type Spread } from './stats';
 
 export interface AnalysisBench {
@@ -29,6 +34,8 @@ export interface AnalysisBench {
   full: Spread;
   /** Where the scoring path's time goes, stage by stage, on the 1,000-word CV. */
   stages: Array<{ stage: string; ms: number }>;
+  /** The same analyses under V8's CPU profiler: time inside regular expressions, garbage collection and each file's code. */
+  profile: ProfileShares;
 }
 
 function asExtraction(text: string): Extraction {
@@ -120,6 +127,20 @@ function stageTimes(extraction: Extraction, lexicon: CompiledLexicon, nlp: NlpPo
   return [...samples].map(([stage, ms]) => ({ stage, ms: round(spread(ms).median, 3) }));
 }
 
+/** The analysis's CPU profile, taken in a process of its own (profile-analysis.ts). */
+function profileOf(text: string): ProfileShares {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'skillmatch-profile-'));
+  try {
+    const file = path.join(dir, 'cv.txt');
+    writeFileSync(file, text);
+    const run = spawnSync(process.execPath, [path.join(__dirname, 'profile-analysis.js'), file], { encoding: 'utf8', timeout: 300_000 });
+    if (run.status !== 0) throw new Error(`profiling the analysis failed: ${run.stderr || run.error?.message || `status ${run.status}`}`);
+    return JSON.parse(run.stdout) as ProfileShares;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** `oneK` is a CV of about 1,000 words; longer texts are distinct copies (numbered lines). */
 export function benchAnalysis(oneKText: string): AnalysisBench {
   const nlp = createNlp();
@@ -172,5 +193,6 @@ export function benchAnalysis(oneKText: string): AnalysisBench {
     withoutCompromise,
     full,
     stages: stageTimes(oneKExtraction, lexicon, nlp),
+    profile: profileOf(oneKText),
   };
 }

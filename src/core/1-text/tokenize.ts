@@ -66,8 +66,14 @@ function wordEnd(text: string, i: number): number {
   const n = text.length;
   let j = i;
   for (;;) {
-    while (j < n && isWordChar(text, j)) {
-      if (j > i && gluedYears(text, j)) return j;
+    // The word characters, read a code at a time; only a digit can open glued years.
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c < 128) {
+        const digit = isDigit(c);
+        if (!digit && !isUpper(c) && !isLower(c)) break;
+        if (digit && j > i && gluedYears(text, j)) return j;
+      } else if (!NON_ASCII_WORD.test(text[j] ?? '')) break;
       j++;
     }
     const c = text.charCodeAt(j);
@@ -94,6 +100,15 @@ function isDotNet(text: string, i: number): boolean {
   );
 }
 
+/** Whether a stretch of text has no capital and nothing beyond ASCII: its lower case is itself. */
+function isLowerAscii(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c > 127 || isUpper(c)) return false;
+  }
+  return true;
+}
+
 /** Lower case, with the typographic apostrophe folded ("don’t" as "don't"). */
 function lowerCase(raw: string): string {
   const lower = raw.toLowerCase();
@@ -117,7 +132,7 @@ export function tokenize(text: string): Token[] {
     if (dotNet || isWordChar(text, i)) {
       const end = dotNet ? i + 4 : wordEnd(text, i);
       const raw = text.slice(i, end);
-      tokens.push({ text: raw, lower: lowerOf(i, end), start: i, end, type: 'word' });
+      tokens.push({ text: raw, lower: isLowerAscii(text, i, end) ? raw : lowerOf(i, end), start: i, end, type: 'word' });
       i = end;
       continue;
     }

@@ -38,19 +38,58 @@ function perWord<Owner extends object, Answer>(caches: WeakMap<Owner, Map<string
   return found;
 }
 
-/** Stems by word, per lexicon. */
-const stemCaches = new WeakMap<CompiledLexicon, Map<string, string | null>>();
+/**
+ * What the walk asks of a word, as written in lower case: whether its first three letters begin
+ * some stem form, and its stem (computed on first need; null when it is no regular inflection of
+ * any stem).
+ */
+interface WordFacts {
+  stemmable: boolean;
+  stem: string | null | undefined;
+}
 
-function cachedStem(lower: string, lexicon: CompiledLexicon, nlp: NlpPort): string | null {
-  return perWord(stemCaches, lexicon, lower, () => stemKey(lower, nlp));
+/**
+ * The per-word answers of one lexicon, held together: a token costs one lookup for all its facts,
+ * not one per question (the tables of a whole analysis do not stay in the processor's cache, and
+ * every lookup is a likely miss).
+ */
+interface WordCaches {
+  facts: Map<string, WordFacts>;
+  /** Whether a word, as written, can begin any term (mayBeginTerm). */
+  starters: Map<string, boolean>;
+}
+
+const wordCaches = new WeakMap<CompiledLexicon, WordCaches>();
+
+function cachesOf(lexicon: CompiledLexicon): WordCaches {
+  let caches = wordCaches.get(lexicon);
+  if (!caches) {
+    caches = { facts: new Map(), starters: new Map() };
+    wordCaches.set(lexicon, caches);
+  }
+  return caches;
+}
+
+function factsOf(caches: WordCaches, lexicon: CompiledLexicon, lower: string): WordFacts {
+  let facts = caches.facts.get(lower);
+  if (facts === undefined) {
+    facts = { stemmable: lexicon.stemPrefixes.has(lower.slice(0, 3)), stem: undefined };
+    if (caches.facts.size >= WORD_CACHE_LIMIT) caches.facts.clear();
+    caches.facts.set(lower, facts);
+  }
+  return facts;
+}
+
+function stemOf(facts: WordFacts, lower: string, nlp: NlpPort): string | null {
+  if (facts.stem === undefined) facts.stem = stemKey(lower, nlp);
+  return facts.stem;
 }
 
 interface Walk {
   tokens: Token[];
-  /** Stem of each token, computed on first need (null: not a regular inflection of any stem). */
-  stems: Array<string | null | undefined>;
-  /** Whether a token's first three letters begin some stem form (computed on first need). */
-  stemmable: Array<boolean | undefined>;
+  /** Each token's word facts, looked up on first need. */
+  facts: Array<WordFacts | undefined>;
+  caches: WordCaches;
   lexicon: CompiledLexicon;
   nlp: NlpPort;
   /** The longest match so far from the walk's first token: its trie node and last token. */
@@ -87,13 +126,6 @@ export function isInflectionOf(word: string, form: string): boolean {
   const base = f.replace(/(?<=[^s])e?s$/, '').replace(/[ey]$/, '');
   if (!w.startsWith(base)) return false;
   return /^(?:e|y)?(?:s|es|ies|d|ed|ied|ing|'s)?$/.test(w.slice(base.length)) || (f.endsWith('y') && /^(?:ies|ied)$/.test(w.slice(base.length)));
-}
-
-/** Whether a word's first three letters begin some stem form (no slice per token). */
-const stemPrefixCaches = new WeakMap<CompiledLexicon, Map<string, boolean>>();
-
-function mayHaveStemForm(lower: string, lexicon: CompiledLexicon): boolean {
-  return perWord(stemPrefixCaches, lexicon, lower, () => lexicon.stemPrefixes.has(lower.slice(0, 3)));
 }
 
 /** Whether a word is a form of an entry or a regular inflection of one. */
@@ -167,7 +199,7 @@ function walkAcrossConjunction(w: Walk, node: TrieNode, j: number): void {
   const last = w.tokens[compoundEnd];
   const head = w.tokens[compoundEnd + 1];
   const conjunction = node.exact.get(token.lower) ?? node.stem.get(token.lower);
-  const termGoesOn = conjunction !== undefined && modifier !== undefined && (conjunction.exact.has(modifier.lower) || conjunction.stem.has(cachedStem(modifier.lower, w.lexicon, w.nlp) ?? modifier.lower));
+  const termGoesOn = conjunction !== undefined && modifier !== undefined && (conjunction.exact.has(modifier.lower) || conjunction.stem.has(stemOf(factsOf(w.caches, w.lexicon, modifier.lower), modifier.lower, w.nlp) ?? modifier.lower));
   // A second word in -ing is a verb sharing the object, not a modifier sharing the head: "building
   // and evaluating systems" builds no build system.
   const verbForm = compoundEnd === j + 1 && modifier !== undefined && modifier.lower.length > 5 && modifier.lower.endsWith('ing');
@@ -229,13 +261,12 @@ function walk(w: Walk, node: TrieNode, at: number): void {
     if (after?.type === 'word' && PHRASE_PREPOSITIONS.has(after.lower)) walk(w, node, j + 1);
   }
   if ((token.lower === 'and' || token.lower === 'or') && w.ellipsis < 0 && node !== w.lexicon.root) walkAcrossConjunction(w, node, j);
-  if (node.stem.size && (w.stemmable[j] ??= mayHaveStemForm(token.lower, w.lexicon))) {
-    let stem = w.stems[j];
-    if (stem === undefined) {
-      stem = cachedStem(token.lower, w.lexicon, w.nlp);
-      w.stems[j] = stem;
+  if (node.stem.size) {
+    const facts = (w.facts[j] ??= factsOf(w.caches, w.lexicon, token.lower));
+    if (facts.stemmable) {
+      const stem = stemOf(facts, token.lower, w.nlp);
+      if (stem !== null) consider(w, node.stem.get(stem), j, node === w.lexicon.root);
     }
-    if (stem !== null) consider(w, node.stem.get(stem), j, node === w.lexicon.root);
   }
 }
 
@@ -245,23 +276,25 @@ function walk(w: Walk, node: TrieNode, at: number): void {
  * a document repeats its words, so the answer is kept per word and lexicon; a walk then starts
  * only at the words that can begin one.
  */
-const starterCaches = new WeakMap<CompiledLexicon, Map<string, boolean>>();
-
-function mayBeginTerm(token: Token, lexicon: CompiledLexicon, nlp: NlpPort): boolean {
-  return perWord(starterCaches, lexicon, token.text, () => {
+function mayBeginTerm(token: Token, lexicon: CompiledLexicon, caches: WordCaches, nlp: NlpPort): boolean {
+  let begins = caches.starters.get(token.text);
+  if (begins === undefined) {
     const { root } = lexicon;
     const lower = token.lower;
     const singular = singularOf(lower);
     const ySingular = ySingularOf(lower);
-    return (
+    const facts = root.stem.size > 0 ? factsOf(caches, lexicon, lower) : undefined;
+    begins =
       root.exact.has(lower) ||
       (singular !== null && root.exact.has(singular)) ||
       (ySingular !== null && root.exact.has(ySingular)) ||
       lexicon.openCompoundHeads.has(lower) ||
       root.cased.has(token.text) ||
-      (root.stem.size > 0 && mayHaveStemForm(lower, lexicon) && root.stem.has(cachedStem(lower, lexicon, nlp) ?? '\u0000'))
-    );
-  });
+      (facts !== undefined && facts.stemmable && root.stem.has(stemOf(facts, lower, nlp) ?? '\u0000'));
+    if (caches.starters.size >= WORD_CACHE_LIMIT) caches.starters.clear();
+    caches.starters.set(token.text, begins);
+  }
+  return begins;
 }
 
 /**
@@ -271,12 +304,13 @@ function mayBeginTerm(token: Token, lexicon: CompiledLexicon, nlp: NlpPort): boo
  */
 /** `sentenceOpeners`: 1 for each token that opens a sentence; a phrase never spans two sentences. */
 export function findMentions(tokens: Token[], lexicon: CompiledLexicon, nlp: NlpPort, text?: string, sentenceOpeners?: Uint8Array): Mention[] {
-  const w: Walk = { tokens, stems: new Array(tokens.length), stemmable: new Array(tokens.length), lexicon, nlp, bestNode: null, bestLast: -1, ellipsis: -1, bestEllipsis: -1, text, sentenceOpeners };
+  const caches = cachesOf(lexicon);
+  const w: Walk = { tokens, facts: new Array(tokens.length), caches, lexicon, nlp, bestNode: null, bestLast: -1, ellipsis: -1, bestEllipsis: -1, text, sentenceOpeners };
   const mentions: Mention[] = [];
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i];
-    if (token?.type !== 'word' || !mayBeginTerm(token, lexicon, nlp)) {
+    if (token?.type !== 'word' || !mayBeginTerm(token, lexicon, caches, nlp)) {
       i++;
       continue;
     }
