@@ -5,7 +5,7 @@
  * reference in the same run.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,7 +20,20 @@ export interface FolderRun {
   secondHalfPeakRssMb: number;
   peakRssMb: number;
   outputMb: number;
+  /** Resident memory once a second, with how many CVs had been written to the output by then. */
+  curve: CurvePoint[];
+  /** Highest less lowest RSS once this many CVs were done (the curve after its warm-up); null if the run never got there. */
+  spreadAfterWarmUpMb: number | null;
 }
+
+export interface CurvePoint {
+  seconds: number;
+  rssMb: number;
+  cvsDone: number;
+}
+
+/** The curve's warm-up: files done before memory is expected to level off. */
+export const WARM_UP_FILES = 500;
 
 export interface FolderBench {
   reference: FolderRun;
@@ -53,6 +66,33 @@ function rssMb(pid: number): number | null {
   }
 }
 
+/**
+ * Counts the lines a growing file has gained since the last call, reading only the new bytes:
+ * `--jsonl` writes one line per CV as each is done, so the count is the CVs done so far.
+ */
+export function lineCounter(file: string): () => number {
+  let offset = 0;
+  let lines = 0;
+  const buffer = Buffer.alloc(1 << 20);
+  return () => {
+    let fd: number;
+    try {
+      fd = openSync(file, 'r');
+    } catch {
+      return lines;
+    }
+    try {
+      for (let read = readSync(fd, buffer, 0, buffer.length, offset); read > 0; read = readSync(fd, buffer, 0, buffer.length, offset)) {
+        for (let i = 0; i < read; i++) if (buffer[i] === 10) lines++;
+        offset += read;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    return lines;
+  };
+}
+
 async function runFolder(root: string, work: string, count: number): Promise<FolderRun> {
   const folder = path.join(work, `cvs-${count}`);
   makeFolder(root, folder, count);
@@ -63,9 +103,16 @@ async function runFolder(root: string, work: string, count: number): Promise<Fol
   const started = performance.now();
   const child = spawn(process.execPath, ['-e', `require(${JSON.stringify(cli)}).run(process.argv.slice(1))`, 'match', '--job', job, '--jsonl', '--out', out, folder], { cwd: root, stdio: ['ignore', 'ignore', 'ignore'] });
   const samples: Array<{ at: number; mb: number }> = [];
+  const curve: CurvePoint[] = [];
+  const done = lineCounter(out);
+  let ticks = 0;
   const sampler = setInterval(() => {
     const mb = child.pid ? rssMb(child.pid) : null;
-    if (mb !== null) samples.push({ at: performance.now() - started, mb });
+    if (mb === null) return;
+    const at = performance.now() - started;
+    samples.push({ at, mb });
+    // Every tenth sample, once a second, a point of the curve.
+    if (++ticks % 10 === 0) curve.push({ seconds: round(at / 1000, 1), rssMb: round(mb, 1), cvsDone: done() });
   }, 100);
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   clearInterval(sampler);
@@ -80,7 +127,15 @@ async function runFolder(root: string, work: string, count: number): Promise<Fol
     secondHalfPeakRssMb: round(peakOf(ms / 2, Infinity), 0),
     peakRssMb: round(peakOf(0, Infinity), 0),
     outputMb: round(statSync(out).size / 2 ** 20, 0),
+    curve,
+    spreadAfterWarmUpMb: spreadAfter(curve, WARM_UP_FILES),
   };
+}
+
+/** Highest less lowest RSS over the curve's points once `files` CVs were done, or null if none. */
+export function spreadAfter(curve: CurvePoint[], files: number): number | null {
+  const after = curve.filter((p) => p.cvsDone >= files).map((p) => p.rssMb);
+  return after.length ? round(Math.max(...after) - Math.min(...after), 1) : null;
 }
 
 export async function benchFolder(root: string): Promise<FolderBench> {

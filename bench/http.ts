@@ -34,6 +34,11 @@ export interface OpenLoopLevel {
   /** Why requests failed: an HTTP status or a network error's code, with how many of each. */
   failures: Record<string, number>;
   latencyMs: { p50: number; p99: number; max: number };
+  /**
+   * One request at a time, measured right before this level (closed loop, concurrency 1): the
+   * unloaded latency the level is compared with, taken minutes nearer to it than the first level's.
+   */
+  unloadedP50Ms: number;
 }
 
 export interface HttpBench {
@@ -47,6 +52,21 @@ export interface HttpBench {
   pdfIdleMs: number;
   levels: HttpLevel[];
   openLoop: OpenLoopLevel[];
+  /**
+   * The single-thread parse time of the same file, measured by the caller right before and right
+   * after the highest concurrency (ms, the median of each): the parse limit's reference, taken
+   * beside the load it is compared with. Absent without a `parseReference`.
+   */
+  parseAroundTopMs?: { before: number; after: number };
+  /** The same, right before the first level (one request at a time): what a lone request spends besides parsing is measured against it. */
+  parseBeforeFirstMs?: number;
+}
+
+/** Options of benchHttp beyond the levels. */
+export interface HttpBenchOptions {
+  openLoopShares?: number[];
+  /** Times single-thread parses of the file in the caller's process; returns their median in ms. */
+  parseReference?: () => Promise<number>;
 }
 
 type AutocannonJson = import('autocannon').Result;
@@ -83,8 +103,13 @@ function multipart(file: Buffer, filename: string): { body: Buffer; contentType:
 
 /** Shorter than the service's default (60 s) so that the rest figure is reached in seconds; the behaviour is the same. */
 const PDF_IDLE_MS = 10_000;
+/** How long the service is left after a load before it is measured alone again. */
+const SETTLE_MS = 2_000;
+/** How long the unloaded reference before each open-loop level runs (one request at a time). */
+const UNLOADED_SECONDS = 5;
 
-export async function benchHttp(root: string, file: string, concurrencies: number[], seconds: number, openLoopShares: number[] = [0.5, 0.8]): Promise<HttpBench> {
+export async function benchHttp(root: string, file: string, concurrencies: number[], seconds: number, options: HttpBenchOptions = {}): Promise<HttpBench> {
+  const openLoopShares = options.openLoopShares ?? [0.5, 0.8];
   const dir = mkdtempSync(path.join(os.tmpdir(), 'skillmatch-bench-http-'));
   const probeOut = path.join(dir, 'probe.json');
   const { body, contentType } = multipart(readFileSync(path.join(root, file)), path.basename(file));
@@ -101,6 +126,8 @@ export async function benchHttp(root: string, file: string, concurrencies: numbe
   const openLoop: OpenLoopLevel[] = [];
   let idle = 0;
   let restAfterIdle = 0;
+  let parseAroundTopMs: HttpBench['parseAroundTopMs'];
+  let parseBeforeFirstMs: number | undefined;
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitReady(`${base}/readyz`, 30_000);
@@ -123,10 +150,19 @@ export async function benchHttp(root: string, file: string, concurrencies: numbe
     idle = (await probe()).peakRssMb;
     // Warm-up (pool threads, JIT), not reported.
     load(4, 3);
-    for (const c of concurrencies) {
+    const top = Math.max(...concurrencies);
+    for (const [i, c] of concurrencies.entries()) {
+      // The machine's speed drifts over minutes: the parse references are taken beside the levels they serve.
+      const parseBefore = (c === top || i === 0) && options.parseReference ? await options.parseReference() : undefined;
+      if (i === 0) parseBeforeFirstMs = parseBefore;
       await probe();
       const r = load(c, seconds);
       const p = await probe();
+      if (c === top && parseBefore !== undefined && options.parseReference) {
+        // The requests still queued when the load stopped are answered first.
+        await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+        parseAroundTopMs = { before: parseBefore, after: await options.parseReference() };
+      }
       levels.push({
         concurrency: c,
         seconds,
@@ -147,9 +183,11 @@ export async function benchHttp(root: string, file: string, concurrencies: numbe
     const openLoader = path.join(root, 'dist', 'bench', 'open-loop.js');
     for (const share of capacity > 0 ? openLoopShares : []) {
       const rate = Math.max(1, Math.round(capacity * share * 10) / 10);
+      // The unloaded latency this level is compared with, measured right before it.
+      const unloaded = load(1, UNLOADED_SECONDS);
       const run = spawnSync(process.execPath, [openLoader, `${base}/v1/analyze`, contentType, bodyFile, String(rate), String(seconds)], { encoding: 'utf8', timeout: (seconds + 120) * 1000 });
       if (run.status !== 0) throw new Error(`the open-loop generator failed: ${run.stderr}`);
-      openLoop.push({ share, ...(JSON.parse(run.stdout) as Omit<OpenLoopLevel, 'share'>) });
+      openLoop.push({ share, ...(JSON.parse(run.stdout) as Omit<OpenLoopLevel, 'share' | 'unloadedP50Ms'>), unloadedP50Ms: unloaded.latency.p50 });
     }
     // At rest: the load is over and the PDF workers have been idle long enough to exit.
     await new Promise((r) => setTimeout(r, PDF_IDLE_MS + 5_000));
@@ -159,5 +197,5 @@ export async function benchHttp(root: string, file: string, concurrencies: numbe
     await new Promise((r) => service.once('exit', r));
     rmSync(dir, { recursive: true, force: true });
   }
-  return { file, pdfWorkers: workers, idleRssMb: idle, restAfterIdleRssMb: restAfterIdle, pdfIdleMs: PDF_IDLE_MS, levels, openLoop };
+  return { file, pdfWorkers: workers, idleRssMb: idle, restAfterIdleRssMb: restAfterIdle, pdfIdleMs: PDF_IDLE_MS, levels, openLoop, ...(parseAroundTopMs ? { parseAroundTopMs } : {}), ...(parseBeforeFirstMs !== undefined ? { parseBeforeFirstMs } : {}) };
 }
