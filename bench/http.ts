@@ -21,6 +21,12 @@ export interface HttpLevel {
   timeouts: number;
   eventLoopDelayMs: { p50: number; p99: number; max: number };
   peakRssMb: number;
+  /**
+   * CPU time per answered request (ms): the service's main thread, its other threads (PDF workers
+   * above all), and the load generator, which shares the machine. Their sum bounds the throughput
+   * the cores allow: cores × 1,000 / sum a second.
+   */
+  cpuMsPerRequest: { mainThread: number; otherThreads: number; loadGenerator: number };
 }
 
 /** Requests at a fixed arrival rate, a share of the capacity measured at the highest concurrency. */
@@ -69,7 +75,15 @@ export interface HttpBenchOptions {
   parseReference?: () => Promise<number>;
 }
 
-type AutocannonJson = import('autocannon').Result;
+type AutocannonJson = import('autocannon').Result & { generatorCpuMs: number };
+
+/** What the probe inside the service writes for a window. */
+interface ProbeWindow {
+  eventLoopDelayMs: HttpLevel['eventLoopDelayMs'];
+  peakRssMb: number;
+  rssMb: number;
+  cpuMs: { mainThread: number; otherThreads: number };
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -108,6 +122,13 @@ const SETTLE_MS = 2_000;
 /** How long the unloaded reference before each open-loop level runs (one request at a time). */
 const UNLOADED_SECONDS = 5;
 
+/** A window's CPU time shared over the requests answered in it. */
+function perRequest(cpu: ProbeWindow['cpuMs'], r: AutocannonJson): HttpLevel['cpuMsPerRequest'] {
+  const answered = Math.max(1, r.requests.total - r.errors - r.timeouts);
+  const each = (ms: number): number => Math.round((ms / answered) * 100) / 100;
+  return { mainThread: each(cpu.mainThread), otherThreads: each(cpu.otherThreads), loadGenerator: each(r.generatorCpuMs) };
+}
+
 export async function benchHttp(root: string, file: string, concurrencies: number[], seconds: number, options: HttpBenchOptions = {}): Promise<HttpBench> {
   const openLoopShares = options.openLoopShares ?? [0.5, 0.8];
   const dir = mkdtempSync(path.join(os.tmpdir(), 'skillmatch-bench-http-'));
@@ -141,11 +162,11 @@ export async function benchHttp(root: string, file: string, concurrencies: numbe
       if (run.status !== 0) throw new Error(`autocannon failed: ${run.stderr}`);
       return JSON.parse(run.stdout) as AutocannonJson;
     };
-    const probe = async (): Promise<{ eventLoopDelayMs: HttpLevel['eventLoopDelayMs']; peakRssMb: number; rssMb: number }> => {
+    const probe = async (): Promise<ProbeWindow> => {
       rmSync(probeOut, { force: true });
       service.kill('SIGUSR2');
       for (let i = 0; i < 50 && !existsSync(probeOut); i++) await new Promise((r) => setTimeout(r, 20));
-      return JSON.parse(readFileSync(probeOut, 'utf8')) as { eventLoopDelayMs: HttpLevel['eventLoopDelayMs']; peakRssMb: number; rssMb: number };
+      return JSON.parse(readFileSync(probeOut, 'utf8')) as ProbeWindow;
     };
     idle = (await probe()).peakRssMb;
     // Warm-up (pool threads, JIT), not reported.
@@ -175,6 +196,7 @@ export async function benchHttp(root: string, file: string, concurrencies: numbe
         timeouts: r.timeouts,
         eventLoopDelayMs: p.eventLoopDelayMs,
         peakRssMb: p.peakRssMb,
+        cpuMsPerRequest: perRequest(p.cpuMs, r),
       });
     }
     // Latency as users feel it below capacity: arrivals at a fixed rate, a share of the throughput
