@@ -22,7 +22,7 @@ export interface HttpLevel {
   eventLoopDelayMs: { p50: number; p99: number; max: number };
   peakRssMb: number;
   /**
-   * CPU time per answered request (ms): the service's main thread, its other threads (PDF workers
+   * CPU time per successful answer (ms), the requests the throughput counts: the service's main thread, its other threads (PDF workers
    * above all), and the load generator, which shares the machine. Their sum bounds the throughput
    * the cores allow: cores × 1,000 / sum a second.
    */
@@ -122,9 +122,12 @@ const SETTLE_MS = 2_000;
 /** How long the unloaded reference before each open-loop level runs (one request at a time). */
 const UNLOADED_SECONDS = 5;
 
-/** A window's CPU time shared over the requests answered in it. */
+/** Successful analyses only: an error answered fast is not throughput. */
+const successes = (r: AutocannonJson): number => r.requests.total - r.non2xx;
+
+/** A window's CPU time shared over the successful answers in it. */
 function perRequest(cpu: ProbeWindow['cpuMs'], r: AutocannonJson): HttpLevel['cpuMsPerRequest'] {
-  const answered = Math.max(1, r.requests.total - r.errors - r.timeouts);
+  const answered = Math.max(1, successes(r));
   const each = (ms: number): number => Math.round((ms / answered) * 100) / 100;
   return { mainThread: each(cpu.mainThread), otherThreads: each(cpu.otherThreads), loadGenerator: each(r.generatorCpuMs) };
 }
@@ -187,8 +190,7 @@ export async function benchHttp(root: string, file: string, concurrencies: numbe
       levels.push({
         concurrency: c,
         seconds,
-        // Successful analyses only: an error answered fast is not throughput.
-        requestsPerSecond: Math.round(((r.requests.total - r.non2xx) / r.duration) * 10) / 10,
+        requestsPerSecond: Math.round((successes(r) / r.duration) * 10) / 10,
         latencyMs: { p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99, max: r.latency.max },
         requests: r.requests.total,
         non2xx: r.non2xx,

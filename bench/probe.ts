@@ -44,6 +44,8 @@ if (out) {
   sampler.unref();
   process.on('SIGUSR2', () => {
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    const mainMs = mainThreadCpuMs() - mainAtStart;
+    const processMs = processCpuMs() - processAtStart;
     const ms = (ns: number): number => Math.max(0, Math.round(ns / 1e4) / 100 - RESOLUTION_MS);
     writeFileSync(
       out,
@@ -53,7 +55,7 @@ if (out) {
         rssMb: Math.round(process.memoryUsage.rss() / 2 ** 20),
         // CPU spent in the window: the main thread (HTTP, upload, layout, analysis, JSON) and every
         // other thread (PDF workers, the collector's helpers, libuv's pool).
-        cpuMs: { mainThread: Math.round(mainThreadCpuMs() - mainAtStart), otherThreads: Math.max(0, Math.round(processCpuMs() - processAtStart - (mainThreadCpuMs() - mainAtStart))) },
+        cpuMs: { mainThread: Math.round(mainMs), otherThreads: Math.max(0, Math.round(processMs - mainMs)) },
       }),
     );
     delay.reset();

@@ -276,6 +276,11 @@ function walk(w: Walk, node: TrieNode, at: number): void {
  * a document repeats its words, so the answer is kept per word and lexicon; a walk then starts
  * only at the words that can begin one.
  */
+/** Whether a word's stem begins a phrase at the trie's root (the facts are looked up only when the cheaper checks fail). */
+function beginsByStem(facts: WordFacts, lower: string, root: TrieNode, nlp: NlpPort): boolean {
+  return facts.stemmable && root.stem.has(stemOf(facts, lower, nlp) ?? '\u0000');
+}
+
 function mayBeginTerm(token: Token, lexicon: CompiledLexicon, caches: WordCaches, nlp: NlpPort): boolean {
   let begins = caches.starters.get(token.text);
   if (begins === undefined) {
@@ -283,14 +288,13 @@ function mayBeginTerm(token: Token, lexicon: CompiledLexicon, caches: WordCaches
     const lower = token.lower;
     const singular = singularOf(lower);
     const ySingular = ySingularOf(lower);
-    const facts = root.stem.size > 0 ? factsOf(caches, lexicon, lower) : undefined;
     begins =
       root.exact.has(lower) ||
       (singular !== null && root.exact.has(singular)) ||
       (ySingular !== null && root.exact.has(ySingular)) ||
       lexicon.openCompoundHeads.has(lower) ||
       root.cased.has(token.text) ||
-      (facts !== undefined && facts.stemmable && root.stem.has(stemOf(facts, lower, nlp) ?? '\u0000'));
+      (root.stem.size > 0 && beginsByStem(factsOf(caches, lexicon, lower), lower, root, nlp));
     if (caches.starters.size >= WORD_CACHE_LIMIT) caches.starters.clear();
     caches.starters.set(token.text, begins);
   }
