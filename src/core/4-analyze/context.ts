@@ -1,3 +1,4 @@
+import { LiteralGate } from '../0-base/literal-gate';
 import { matchesOf } from '../0-base/matches';
 import type { SectionKind } from '../1-text/schema';
 import { afterWindow, isAfterWord, phraseStem } from '../2-lexicon/compile';
@@ -223,8 +224,10 @@ export interface SentenceCues {
 }
 
 export function sentenceCues(sentence: string): SentenceCues {
-  const modality = ANY_CUE.test(sentence) || RATING_HINT.test(sentence) || SCHOOL_QUALIFICATION_OPENS.test(sentence) || (THREE_DIGITS.test(sentence) && TEACHING_HINT.test(sentence));
-  return { modality, years: YEARS_HINT.test(sentence), ownDenial: modality && WRITER_DENIES.test(sentence) };
+  const may = CUE_GATE.scan(sentence);
+  const finds = (pattern: RegExp): boolean => CUE_GATE.may(may, pattern) && pattern.test(sentence);
+  const modality = finds(ANY_CUE) || finds(RATING_HINT) || finds(SCHOOL_QUALIFICATION_OPENS) || (finds(THREE_DIGITS) && finds(TEACHING_HINT));
+  return { modality, years: finds(YEARS_HINT), ownDenial: modality && finds(WRITER_DENIES) };
 }
 
 export interface ModalityResult {
@@ -375,28 +378,31 @@ function negates(neg: RegExpExecArray, before: string): boolean {
   return !NEGATION_EXCEPTIONS.test(fromCue) && !NEGATED_FAILURE.test(fromCue) && !NEGATED_AVERSION.test(fromCue) && !closesParenthesis(fromCue) && wordsBetween(before.slice(neg.index + neg[0].length)) <= NEGATION_WINDOW;
 }
 
-function judgeWindow(w: Window, sentence: string, start: number, end: number, kind: DocumentKind): WindowVerdict | null {
+/** `may`: WINDOW_GATE's bits for the lower-case sentence the window is cut from. */
+function judgeWindow(w: Window, sentence: string, start: number, end: number, kind: DocumentKind, may: number): WindowVerdict | null {
   const { before, after } = w;
-  const neg = lastMatch(NEGATION_BEFORE, before);
+  // A pattern none of whose literals the sentence holds finds nothing: it is not tried.
+  const can = (pattern: RegExp): boolean => WINDOW_GATE.may(may, pattern);
+  const neg = can(NEGATION_BEFORE) ? lastMatch(NEGATION_BEFORE, before) : null;
   if (neg && negates(neg, before)) {
     return { modality: 'negated', cue: sentence.slice(w.clauseStart + neg.index, start).trim(), side: 'before', at: neg.index };
   }
-  const negAfter = kind === 'job' && OPTIONAL_ASIDE.test(after) ? null : NEGATION_AFTER.exec(after);
+  const negAfter = (kind === 'job' && can(OPTIONAL_ASIDE) && OPTIONAL_ASIDE.test(after)) || !can(NEGATION_AFTER) ? null : NEGATION_AFTER.exec(after);
   if (negAfter && !preferredBeforeDenial(negAfter[0]) && !NOT_REQUIRED_BUT_WELCOME.test(after) && !insideOtherParenthesis(negAfter[0])) return { modality: 'negated', cue: sentence.slice(end, end + negAfter[0].length).trim(), side: 'after', at: negAfter[0].length };
   if (kind === 'job') {
-    const elliptic = ELLIPTIC_DENIAL_AFTER.exec(after);
+    const elliptic = can(ELLIPTIC_DENIAL_AFTER) ? ELLIPTIC_DENIAL_AFTER.exec(after) : null;
     if (elliptic && NEED_WORD_BEFORE.test(sentence.slice(0, start))) return { modality: 'negated', cue: sentence.slice(end, end + elliptic[0].length).trim(), side: 'after', at: elliptic[0].length };
-    const instead = INSTEAD_OF_BEFORE.exec(before);
+    const instead = can(INSTEAD_OF_BEFORE) ? INSTEAD_OF_BEFORE.exec(before) : null;
     if (instead) return { modality: 'negated', cue: instead[0].trim(), side: 'before', at: instead.index };
-    const taught = lastMatch(TAUGHT_ON_THE_JOB, before);
+    const taught = can(TAUGHT_ON_THE_JOB) ? lastMatch(TAUGHT_ON_THE_JOB, before) : null;
     if (taught && taughtReaches(before.slice(taught.index + taught[0].length))) return { modality: 'negated', cue: taught[0], side: 'before', at: taught.index };
   }
   if (kind === 'cv') {
-    const reported = lastMatch(REPORTED_BEFORE, before);
+    const reported = can(REPORTED_BEFORE) ? lastMatch(REPORTED_BEFORE, before) : null;
     // "Led a team that built…", "worked in a team that used…": the author was part of the work;
     // so was the writer of "my colleagues and I trained…", a subject shared with them.
     if (reported && !INVOLVED.test(before.slice(0, reported.index)) && !WRITER_AMONG_THEM.test(reported[0]) && !WRITER_DOES_IT.test(reported[0])) return { modality: 'reported', cue: reported[0], side: 'before', at: reported.index };
-    const reportedAfter = REPORTED_AFTER.exec(after);
+    const reportedAfter = can(REPORTED_AFTER) ? REPORTED_AFTER.exec(after) : null;
     if (reportedAfter) return { modality: 'reported', cue: reportedAfter[0].trim(), side: 'after', at: reportedAfter[0].length };
   }
   // Anchored at the sentence's start, the pattern fails at once on most sentences.
@@ -406,22 +412,22 @@ function judgeWindow(w: Window, sentence: string, start: number, end: number, ki
   const code = kind === 'cv' && THREE_DIGITS.test(before) ? COURSE_CODE_RIGHT_BEFORE.exec(before) : null;
   const teaching = code ? lastMatch(TEACHING_ROLE, before.slice(0, code.index)) : null;
   if (teaching) return { modality: 'weak', cue: `${teaching[0]} … ${code?.[0].trim() ?? ''}`, side: 'before', at: teaching.index };
-  const weak = lastMatch(WEAK_BEFORE, before);
+  const weak = can(WEAK_BEFORE) ? lastMatch(WEAK_BEFORE, before) : null;
   // A cue inside parentheses that close before the mention is its item's own ("Go (limited experience), Rust").
   if (weak && !closesParenthesis(before.slice(weak.index)) && wordsBetween(before.slice(weak.index + weak[0].length)) <= WEAK_WINDOW) return { modality: 'weak', cue: weak[0], side: 'before', at: weak.index };
   // Most mentions have no "about" after them: the farther cue is looked for only then.
-  const weakAfter = WEAK_AFTER.exec(after) ?? (after.includes('about') ? READ_ABOUT_AFTER.exec(after) : null) ?? WEAK_CELL_AFTER.exec(after);
+  const weakAfter = (can(WEAK_AFTER) ? WEAK_AFTER.exec(after) : null) ?? (after.includes('about') ? READ_ABOUT_AFTER.exec(after) : null) ?? (can(WEAK_CELL_AFTER) ? WEAK_CELL_AFTER.exec(after) : null);
   if (weakAfter) return { modality: 'weak', cue: weakAfter[0].trim(), side: 'after', at: weakAfter[0].length };
   // Tutorials gone through, the skill named between ("went through the PyTorch tutorials"); written ones are no cue.
-  const tutorial = TUTORIAL_AFTER.test(after) ? TUTORIAL_TAKEN_BEFORE.exec(before) : null;
+  const tutorial = can(TUTORIAL_AFTER) && TUTORIAL_AFTER.test(after) ? TUTORIAL_TAKEN_BEFORE.exec(before) : null;
   if (tutorial) return { modality: 'weak', cue: `${tutorial[0].trim()} … tutorials`, side: 'before', at: tutorial.index };
   // The course word after the mention is looked for first: anchored at the mention, it fails fast.
-  const course = COURSE_AFTER.exec(after);
+  const course = can(COURSE_AFTER) ? COURSE_AFTER.exec(after) : null;
   const taking = course ? TAKING_BEFORE.exec(before) : null;
   if (taking && course) return { modality: 'weak', cue: `${taking[0].trim()} … ${course[0].trim()}`, side: 'before', at: taking.index };
-  const strong = lastMatch(STRONG_BEFORE, before);
+  const strong = can(STRONG_BEFORE) ? lastMatch(STRONG_BEFORE, before) : null;
   if (strong && !closesParenthesis(before.slice(strong.index)) && wordsBetween(before.slice(strong.index + strong[0].length)) <= 4) return { modality: 'strong', cue: strong[0], side: 'before', at: strong.index };
-  const strongAfter = STRONG_AFTER.exec(after) ?? STRONG_CELL_AFTER.exec(after);
+  const strongAfter = (can(STRONG_AFTER) ? STRONG_AFTER.exec(after) : null) ?? (can(STRONG_CELL_AFTER) ? STRONG_CELL_AFTER.exec(after) : null);
   if (strongAfter) return { modality: 'strong', cue: strongAfter[0].trim(), side: 'after', at: strongAfter[0].length };
   return null;
 }
@@ -436,25 +442,33 @@ function judgeWindow(w: Window, sentence: string, start: number, end: number, ki
  * sentences need clauses and the pass that judges each mention read the same window. (One
  * document, so one kind.)
  */
-export type VerdictCache = Map<string, { lower: string; verdicts: Map<number, WindowVerdict | null> }>;
+export type VerdictCache = Map<string, VerdictEntry>;
+
+/** A sentence's lower case, WINDOW_GATE's bits for it, and the verdicts on its mentions by their offsets. */
+interface VerdictEntry {
+  lower: string;
+  may: number;
+  verdicts: Map<number, WindowVerdict | null>;
+}
 
 /** The mention's window over its whole sentence and the verdict on it. */
-function wholeVerdict(sentence: string, start: number, end: number, kind: DocumentKind, cache?: VerdictCache): { lower: string; whole: Window; verdict: WindowVerdict | null } {
+function wholeVerdict(sentence: string, start: number, end: number, kind: DocumentKind, cache?: VerdictCache): { lower: string; may: number; whole: Window; verdict: WindowVerdict | null } {
   let entry = cache?.get(sentence);
   if (!entry) {
-    entry = { lower: sentence.toLowerCase(), verdicts: new Map() };
+    const lower = sentence.toLowerCase();
+    entry = { lower, may: WINDOW_GATE.scan(lower), verdicts: new Map() };
     cache?.set(sentence, entry);
   }
-  const { lower } = entry;
+  const { lower, may } = entry;
   const whole: Window = { before: lower.slice(0, start), after: lower.slice(end), clauseStart: 0 };
   // Offsets within one sentence (at most MAX_SENTENCE characters) as one number.
   const key = start * 0x100000 + end;
   let verdict = entry.verdicts.get(key);
   if (verdict === undefined) {
-    verdict = judgeWindow(whole, sentence, start, end, kind);
+    verdict = judgeWindow(whole, sentence, start, end, kind, may);
     entry.verdicts.set(key, verdict);
   }
-  return { lower, whole, verdict };
+  return { lower, may, whole, verdict };
 }
 
 /** Does judging this mention need the sentence's clauses? Only when a clause may end between cue and mention. */
@@ -510,14 +524,14 @@ function splitAtDashes(lower: string, clause: { start: number; end: number }, st
 }
 
 export function modalityOf(sentence: string, start: number, end: number, kind: DocumentKind, nlp: NlpPort, cache?: ClauseCache, verdicts?: VerdictCache): ModalityResult {
-  const { lower, whole, verdict } = wholeVerdict(sentence, start, end, kind, verdicts);
+  const { lower, may, whole, verdict } = wholeVerdict(sentence, start, end, kind, verdicts);
   const level = levelAtLineEnd(sentence, end);
   if (!verdict) return level ?? { modality: 'normal' };
   if (!clauseMayEndBetween(whole, verdict)) return { modality: verdict.modality, ...(verdict.cue ? { cue: verdict.cue } : {}) };
   const clauses = clausesFrom(sentence, nlp, cache);
   const clause = splitAtDashes(lower, clauses.find((c) => start >= c.start && start < c.end) ?? { start: 0, end: sentence.length }, start, end);
   const scoped: Window = { before: lower.slice(clause.start, start), after: lower.slice(end, Math.max(end, clause.end)), clauseStart: clause.start };
-  const inClause = judgeWindow(scoped, sentence, start, end, kind);
+  const inClause = judgeWindow(scoped, sentence, start, end, kind, may);
   if (inClause) return { modality: inClause.modality, ...(inClause.cue ? { cue: inClause.cue } : {}) };
   return level ?? { modality: 'normal' };
 }
@@ -1110,3 +1124,29 @@ export function isCorroborated(mention: Mention, all: Mention[], tokens: Token[]
       (other.term.entry.kind === 'technology' || sameField(other)),
   );
 }
+
+/**
+ * The patterns read once per sentence (sentenceCues), gated together on the sentence as written;
+ * and the patterns read in the words before or after a mention (judgeWindow), gated as windows
+ * on the sentence's lower case, which the windows are cut from. Defined last: every pattern is
+ * by then.
+ */
+export const CUE_GATE = new LiteralGate([ANY_CUE, RATING_HINT, SCHOOL_QUALIFICATION_OPENS, THREE_DIGITS, TEACHING_HINT, YEARS_HINT, WRITER_DENIES]);
+export const WINDOW_GATE = new LiteralGate([], [
+  NEGATION_BEFORE,
+  NEGATION_AFTER,
+  OPTIONAL_ASIDE,
+  ELLIPTIC_DENIAL_AFTER,
+  INSTEAD_OF_BEFORE,
+  TAUGHT_ON_THE_JOB,
+  REPORTED_BEFORE,
+  REPORTED_AFTER,
+  WEAK_BEFORE,
+  WEAK_AFTER,
+  WEAK_CELL_AFTER,
+  TUTORIAL_AFTER,
+  COURSE_AFTER,
+  STRONG_BEFORE,
+  STRONG_AFTER,
+  STRONG_CELL_AFTER,
+]);

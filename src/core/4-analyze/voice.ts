@@ -1,3 +1,4 @@
+import { LiteralGate } from '../0-base/literal-gate';
 import type { SectionKind } from '../1-text/schema';
 import type { DocumentKind } from './schema';
 
@@ -492,6 +493,8 @@ export function speaksToCandidate(sentence: string): boolean {
  * from. Most sentences have none of them, and then no rule runs for the mentions in them.
  */
 export interface VoiceHints {
+  /** VOICE_GATE's bits for the sentence: which of its patterns may match the sentence or a part of it. */
+  may: number;
   organisation: boolean;
   /** A job ad's sentence naming an academic unit ("School of …", "Department of …"). */
   academicUnit: boolean;
@@ -542,26 +545,30 @@ const HINT = {
 } as const;
 
 export function voiceHints(sentence: string, kind: DocumentKind): VoiceHints {
+  const may = VOICE_GATE.scan(sentence);
+  // A pattern none of whose literals the sentence holds finds nothing: it is not tried.
+  const finds = (pattern: RegExp): boolean => VOICE_GATE.may(may, pattern) && pattern.test(sentence);
   return {
-    organisation: HINT.organisation.test(sentence),
-    academicUnit: kind === 'job' && HINT.academicUnit.test(sentence),
-    team: HINT.team.test(sentence),
-    doneBy: HINT.doneBy.test(sentence),
-    subject: HINT.subject.test(sentence),
-    relative: kind === 'cv' && HINT.relative.test(sentence),
-    companyThing: kind === 'job' && HINT.companyThing.test(sentence),
-    attended: HINT.attended.test(sentence),
-    sold: HINT.sold.test(sentence),
-    aroundTheWork: kind === 'cv' && HINT.aroundTheWork.test(sentence),
-    hiring: kind === 'cv' && HINT.hiring.test(sentence) && PEOPLE_OR_POSTS.test(sentence),
-    otherPosts: kind === 'job' && HINT.otherPosts.test(sentence),
-    fieldsWelcomed: kind === 'job' && HINT.fieldsWelcomed.test(sentence),
-    degree: kind === 'job' && HINT.degree.test(sentence),
-    company: kind === 'job' && COMPANY_VOICE.test(sentence) && !ADDRESSES_CANDIDATE.test(sentence),
-    companyNamed: kind === 'job' && NAMED_SUBJECT.test(sentence) && !ADDRESSES_CANDIDATE.test(sentence),
-    employmentTerms: kind === 'job' && EMPLOYMENT_TERMS.test(sentence),
-    values: kind === 'job' && CREED_WORD.test(sentence),
-    companyDescribed: kind === 'job' && COMPANY_DESCRIBED.test(sentence) && !NOT_A_NAME.test(sentence) && !ASKS_OF_CANDIDATE.test(sentence),
+    may,
+    organisation: finds(HINT.organisation),
+    academicUnit: kind === 'job' && finds(HINT.academicUnit),
+    team: finds(HINT.team),
+    doneBy: finds(HINT.doneBy),
+    subject: finds(HINT.subject),
+    relative: kind === 'cv' && finds(HINT.relative),
+    companyThing: kind === 'job' && finds(HINT.companyThing),
+    attended: finds(HINT.attended),
+    sold: finds(HINT.sold),
+    aroundTheWork: kind === 'cv' && finds(HINT.aroundTheWork),
+    hiring: kind === 'cv' && finds(HINT.hiring) && finds(PEOPLE_OR_POSTS),
+    otherPosts: kind === 'job' && finds(HINT.otherPosts),
+    fieldsWelcomed: kind === 'job' && finds(HINT.fieldsWelcomed),
+    degree: kind === 'job' && finds(HINT.degree),
+    company: kind === 'job' && finds(COMPANY_VOICE) && !finds(ADDRESSES_CANDIDATE),
+    companyNamed: kind === 'job' && finds(NAMED_SUBJECT) && !finds(ADDRESSES_CANDIDATE),
+    employmentTerms: kind === 'job' && finds(EMPLOYMENT_TERMS),
+    values: kind === 'job' && finds(CREED_WORD),
+    companyDescribed: kind === 'job' && finds(COMPANY_DESCRIBED) && !finds(NOT_A_NAME) && !finds(ASKS_OF_CANDIDATE),
   };
 }
 
@@ -658,14 +665,15 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   const body = hints.organisation && /^[\p{Lu}]/u.test(mention) ? ORGANISATION_BEFORE.exec(before) : null;
   if (body && !INVOLVED.test(before.slice(0, body.index))) return { rule: 'organisation-name', cue: `${body[0]}${mention}` };
   // "Report to the Head of Computer Vision": the field of the person reported to, by title.
-  const head = /\bof\s+$/i.test(before) ? HEAD_OF_BEFORE.exec(before) : null;
+  const can = (pattern: RegExp): boolean => VOICE_GATE.may(hints.may, pattern);
+  const head = can(OF_AT_END) && OF_AT_END.test(before) ? HEAD_OF_BEFORE.exec(before) : null;
   if (head) return { rule: 'other-subject', cue: `${head[0]}${mention}`.trim().slice(0, 80) };
   const plural = mention.endsWith('s') ? PROFESSION_PLURAL.exec(mention) : null;
   if (plural) return { rule: 'plural-profession', cue: plural[0] };
   // "the computer vision team" names a team; "work with teams" is the writer's own doing.
-  const takesPart = INVOLVED.test(before) && !(kind === 'job' && ALONGSIDE_BEFORE.test(before));
+  const takesPart = can(INVOLVED) && INVOLVED.test(before) && !(kind === 'job' && ALONGSIDE_BEFORE.test(before));
   // Working for a team is taking part in its work; working on "the data science team's models" is not.
-  const ownedByTeam = kind === 'cv' && TEAM_POSSESSIVE_AFTER.test(after) && !LEADS_OR_FOUNDED.test(before);
+  const ownedByTeam = kind === 'cv' && can(TEAM_POSSESSIVE_AFTER) && TEAM_POSSESSIVE_AFTER.test(after) && !LEADS_OR_FOUNDED.test(before);
   if (hints.team && TEAM_AFTER.test(after) && !TEAM_KIND.test(mention) && (!takesPart || ownedByTeam) && !LINKING_END.test(mention)) return { rule: 'team-name', cue: `${mention}${TEAM_AFTER.exec(after)?.[0] ?? ''}`.trim() };
   const listed = hints.team && before.includes('(') ? TEAMS_LISTED_BEFORE.exec(before) : null;
   if (listed && !/\)/.test(before.slice(listed.index))) return { rule: 'team-name', cue: `${listed[0]}${mention}`.trim().slice(0, 80) };
@@ -684,14 +692,14 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
     const theirs = /['’]/.test(before) ? OTHERS_THING.exec(before) : null;
     // "with the engineering manager" after "the team's roadmap" is the writer's doing, and "the department's computer vision module" a course.
     if (theirs && !WORKED_ON_THEIRS.test(before.slice(0, theirs.index)) && !WITH_SOMEONE.test(mention) && !THEIR_COURSE_AFTER.test(after)) return { rule: 'done-by-others', cue: theirs[0].trim().slice(0, 80) };
-    const people = PROFESSION_AFTER.exec(after);
-    const company = people ? null : COMPANY_AFTER.exec(after);
+    const people = can(PROFESSION_AFTER) ? PROFESSION_AFTER.exec(after) : null;
+    const company = people || !can(COMPANY_AFTER) ? null : COMPANY_AFTER.exec(after);
     const named = people ?? company;
     if (named && !LEADS_OR_FOUNDED.test(before) && !LINKING_END.test(mention)) return { rule: people ? 'plural-profession' : 'organisation-name', cue: `${mention}${named[0]}`.trim() };
   } else {
     // A job ad's people named by their profession ("you will support our computer vision
     // researchers") are the candidate's colleagues, unless they are the people sought or led.
-    const people = PROFESSION_AFTER.exec(after);
+    const people = can(PROFESSION_AFTER) ? PROFESSION_AFTER.exec(after) : null;
     if (people && !LEADS_OR_FOUNDED.test(before) && !SOUGHT_BEFORE.test(before) && !LINKING_END.test(mention)) return { rule: 'plural-profession', cue: `${mention}${people[0]}`.trim() };
   }
   if (hints.doneBy) {
@@ -782,3 +790,29 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   return null;
 }
 
+/** A title's "of" right before the mention ("the Head of …"), where HEAD_OF_BEFORE is looked for. */
+const OF_AT_END = /\bof\s+$/i;
+
+/**
+ * The patterns voiceHints reads on a sentence, and (as windows) those secondHand reads on every
+ * mention's words before and after it, gated together on the sentence as written (LiteralGate).
+ * Defined last: every pattern is by then.
+ */
+export const VOICE_GATE = new LiteralGate([
+  ...Object.values(HINT),
+  PEOPLE_OR_POSTS,
+  COMPANY_VOICE,
+  ADDRESSES_CANDIDATE,
+  NAMED_SUBJECT,
+  EMPLOYMENT_TERMS,
+  CREED_WORD,
+  COMPANY_DESCRIBED,
+  NOT_A_NAME,
+  ASKS_OF_CANDIDATE,
+], [
+  OF_AT_END,
+  INVOLVED,
+  TEAM_POSSESSIVE_AFTER,
+  PROFESSION_AFTER,
+  COMPANY_AFTER,
+]);
