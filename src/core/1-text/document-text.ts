@@ -1,4 +1,5 @@
 import { SkillmatchError } from '../0-base/errors';
+import { plainString } from '../0-base/plain-string';
 import { normaliseText, type NormaliseStats } from './normalise';
 import { layoutPdf, type PdfPageContent } from './pdf-layout';
 import { assessQuality, isUnreadable, measureLegibility } from './quality';
@@ -193,7 +194,8 @@ export async function extractDocument(bytes: Uint8Array, ports: ExtractorPorts, 
   const decoded = 'decoded' in sniffed ? sniffed.decoded : undefined;
   const raw = await rawText(bytes, sniffed.format, decoded, ports, options);
   const stats: NormaliseStats = { replacementChars: 0 };
-  const text = boundedText(normaliseText(boundedText(raw.text, raw.warnings, MAX_RAW_CHARS), stats), raw.warnings);
+  // One plain string for every stage after (see plainString): the readers' texts are slices and joins.
+  const text = plainString(boundedText(normaliseText(boundedText(raw.text, raw.warnings, MAX_RAW_CHARS), stats), raw.warnings));
 
   if (raw.ocr && measureLegibility(text).words < 3 && raw.ocrOnly) {
     throw new SkillmatchError('no-text-layer', 'OCR found no readable text on the page: it is blank, a photo without text, or too blurred to read.');

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { NlpPort } from '../0-base/nlp-port';
 import { tokenize, type Token } from '../1-text/tokenize';
+import { plainString } from '../0-base/plain-string';
 import { SOFT_SKILLS } from './categories';
 import { isPeopleWord } from './people-words';
 import { familyFileSchema, manifestSchema, roleSchema, termFileSchema, type Family, type LexiconManifest, type RoleModel, type TermContext, type TermEntry } from './schema';
@@ -320,16 +321,6 @@ function checkVariants(groups: string[][], file: string, termIds: ReadonlyMap<st
   return variantOf;
 }
 
-/**
- * A form as a plain string of its own. A YAML reader hands its strings over as slices of the file,
- * copies, joins, of one or two bytes a character: the tokenizer, compiled for the lexicon's forms
- * first, then took twice as long on every document after it, having been shown all those kinds
- * (1,000-word CV: 0.11 ms before compiling, 0.23 ms after; 0.12 ms with the forms copied).
- */
-function flatCopy(form: string): string {
-  return [...form].join('');
-}
-
 /** Umbrella terms must be terms of the lexicon, and not members of a family (a family lists tools). */
 function checkUmbrellas(umbrellas: string[], file: string, termIds: ReadonlyMap<string, string>, familyOf: ReadonlyMap<string, Family>, problems: LexiconProblem[]): Set<string> {
   for (const term of umbrellas) {
@@ -437,7 +428,8 @@ export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLex
   for (const term of terms) {
     const forms = new Set([term.entry.label, ...term.entry.aliases]);
     for (const form of forms) {
-      const tokens = tokenize(flatCopy(form));
+      // A plain copy: the YAML reader's strings are of many kinds (see plainString).
+      const tokens = tokenize(plainString(form));
       const words = tokens.filter((t) => t.type === 'word');
       if (words.length === 0 || tokens.some((t) => t.type === 'punct')) {
         problems.push({
