@@ -40,12 +40,15 @@ function perWord<Owner extends object, Answer>(caches: WeakMap<Owner, Map<string
 
 /**
  * What the walk asks of a word, as written in lower case: whether its first three letters begin
- * some stem form, and its stem (computed on first need; null when it is no regular inflection of
- * any stem).
+ * some stem form, its stem (computed on first need; null when it is no regular inflection of any
+ * stem), and its singular forms (singularOf, ySingularOf). Kept per word, the singulars are the
+ * same strings each time the walk looks them up, hashed once, not cut anew at every visit.
  */
 interface WordFacts {
   stemmable: boolean;
   stem: string | null | undefined;
+  singular: string | null;
+  ySingular: string | null;
 }
 
 /**
@@ -73,7 +76,7 @@ function cachesOf(lexicon: CompiledLexicon): WordCaches {
 function factsOf(caches: WordCaches, lexicon: CompiledLexicon, lower: string): WordFacts {
   let facts = caches.facts.get(lower);
   if (facts === undefined) {
-    facts = { stemmable: lexicon.stemPrefixes.has(lower.slice(0, 3)), stem: undefined };
+    facts = { stemmable: lexicon.stemPrefixes.has(lower.slice(0, 3)), stem: undefined, singular: singularOf(lower), ySingular: ySingularOf(lower) };
     if (caches.facts.size >= WORD_CACHE_LIMIT) caches.facts.clear();
     caches.facts.set(lower, facts);
   }
@@ -238,12 +241,11 @@ function walk(w: Walk, node: TrieNode, at: number): void {
   // A phrase does not run on from one item of a list written as plain lines into the next
   // ("with 2+ years in industry\nExpertise in forecasting" holds no "industry expertise").
   if (node !== w.lexicon.root && w.sentenceOpeners?.[j] === 1) return;
+  const facts = (w.facts[j] ??= factsOf(w.caches, w.lexicon, token.lower));
   if (node.exact.size) {
     consider(w, node.exact.get(token.lower), j);
-    const singular = singularOf(token.lower);
-    if (singular) consider(w, node.exact.get(singular), j);
-    const ySingular = ySingularOf(token.lower);
-    if (ySingular) consider(w, node.exact.get(ySingular), j);
+    if (facts.singular) consider(w, node.exact.get(facts.singular), j);
+    if (facts.ySingular) consider(w, node.exact.get(facts.ySingular), j);
     // A closed compound written open ("Tensor Flow", "tool kit", "Git Hub"): two words one space
     // apart match the lexicon's one-word form they join into.
     const next = w.tokens[j + 1];
@@ -262,7 +264,6 @@ function walk(w: Walk, node: TrieNode, at: number): void {
   }
   if ((token.lower === 'and' || token.lower === 'or') && w.ellipsis < 0 && node !== w.lexicon.root) walkAcrossConjunction(w, node, j);
   if (node.stem.size) {
-    const facts = (w.facts[j] ??= factsOf(w.caches, w.lexicon, token.lower));
     if (facts.stemmable) {
       const stem = stemOf(facts, token.lower, w.nlp);
       if (stem !== null) consider(w, node.stem.get(stem), j, node === w.lexicon.root);
