@@ -396,12 +396,13 @@ const FUZZY_MIN_SIMILARITY = 0.95;
  * first two letters and of nearly the same length.
  */
 export function findFuzzyMentions(tokens: Token[], taken: Mention[], lexicon: CompiledLexicon, nlp: NlpPort): Mention[] {
-  const covered = new Set<number>();
-  for (const m of taken) for (let k = m.firstToken; k <= m.lastToken; k++) covered.add(k);
+  // The tokens the exact mentions take, one flag each.
+  const covered = new Uint8Array(tokens.length);
+  for (const m of taken) covered.fill(1, m.firstToken, m.lastToken + 1);
   const found: Mention[] = [];
   tokens.forEach((token, i) => {
     // Names are capitalised; an ordinary lower-case word near a name ("seaborne") is not a typo of it.
-    if (covered.has(i) || token.type !== 'word' || token.lower.length < FUZZY_MIN_LENGTH || !/^[a-z]+$/.test(token.lower) || !/[A-Z]/.test(token.text)) return;
+    if (covered[i] === 1 || token.type !== 'word' || token.lower.length < FUZZY_MIN_LENGTH || !/^[a-z]+$/.test(token.lower) || !/[A-Z]/.test(token.text)) return;
     const candidates = lexicon.fuzzyForms.get(token.lower.slice(0, 2));
     if (!candidates) return;
     let best: { form: string; term: CompiledTerm; score: number } | null = null;

@@ -745,6 +745,28 @@ function onlyAnotherItemIsAPlus(clause: string, at: number): boolean {
 }
 
 /** Stems of the document's tokens, computed on first use and shared by every context check. */
+/**
+ * Phrase stems by word, per NLP port, kept across documents: documents share most of their words,
+ * and a stem costs two patterns and the stemmer's lookup. A cache past the limit starts again.
+ */
+const phraseStems = new WeakMap<NlpPort, Map<string, string>>();
+const PHRASE_STEM_CACHE_LIMIT = 200_000;
+
+function cachedPhraseStem(lower: string, nlp: NlpPort): string {
+  let cache = phraseStems.get(nlp);
+  if (!cache) {
+    cache = new Map();
+    phraseStems.set(nlp, cache);
+  }
+  let stem = cache.get(lower);
+  if (stem === undefined) {
+    stem = phraseStem(lower, nlp);
+    if (cache.size >= PHRASE_STEM_CACHE_LIMIT) cache.clear();
+    cache.set(lower, stem);
+  }
+  return stem;
+}
+
 export class TokenStems {
   private readonly stems: Array<string | undefined>;
   constructor(
@@ -758,7 +780,7 @@ export class TokenStems {
     if (t?.type !== 'word') return undefined;
     let stem = this.stems[k];
     if (stem === undefined) {
-      stem = phraseStem(t.lower, this.nlp);
+      stem = cachedPhraseStem(t.lower, this.nlp);
       this.stems[k] = stem;
     }
     return stem;
