@@ -1,6 +1,7 @@
 import type { CompiledLexicon, CompiledTerm, MatchRule, TrieNode } from '../2-lexicon/compile';
 import { afterWindow, hasChildren, isAfterWord, stemKey } from '../2-lexicon/compile';
 import type { NlpPort } from '../0-base/nlp-port';
+import { perWord, WORD_CACHE_LIMIT } from '../0-base/word-cache';
 import type { Token } from '../1-text/tokenize';
 
 /** A span of text that matches a lexicon form. Indices refer to the token array. */
@@ -15,28 +16,6 @@ export interface Mention {
 }
 
 const RULE_RANK: Record<MatchRule, number> = { case: 3, exact: 2, stem: 1 };
-
-/**
- * Answers kept per word and per owner (a lexicon, or one of its entries): documents repeat their
- * words, and the vocabulary of CVs is small, so these stay warm. A cache that grows past the limit
- * starts again.
- */
-const WORD_CACHE_LIMIT = 200_000;
-
-function perWord<Owner extends object, Answer>(caches: WeakMap<Owner, Map<string, Answer>>, owner: Owner, word: string, answer: () => Answer): Answer {
-  let cache = caches.get(owner);
-  if (!cache) {
-    cache = new Map();
-    caches.set(owner, cache);
-  }
-  let found = cache.get(word);
-  if (found === undefined) {
-    found = answer();
-    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
-    cache.set(word, found);
-  }
-  return found;
-}
 
 /**
  * What the walk asks of a word, as written in lower case: whether its first three letters begin

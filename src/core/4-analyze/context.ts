@@ -1,4 +1,5 @@
 import { LiteralGate } from '../0-base/literal-gate';
+import { perWord } from '../0-base/word-cache';
 import { matchesOf } from '../0-base/matches';
 import type { SectionKind } from '../1-text/schema';
 import { afterWindow, isAfterWord, phraseStem } from '../2-lexicon/compile';
@@ -745,27 +746,8 @@ function onlyAnotherItemIsAPlus(clause: string, at: number): boolean {
 }
 
 /** Stems of the document's tokens, computed on first use and shared by every context check. */
-/**
- * Phrase stems by word, per NLP port, kept across documents: documents share most of their words,
- * and a stem costs two patterns and the stemmer's lookup. A cache past the limit starts again.
- */
+/** Phrase stems by word, per NLP port, kept across documents (perWord): a stem costs two patterns and the stemmer's lookup. */
 const phraseStems = new WeakMap<NlpPort, Map<string, string>>();
-const PHRASE_STEM_CACHE_LIMIT = 200_000;
-
-function cachedPhraseStem(lower: string, nlp: NlpPort): string {
-  let cache = phraseStems.get(nlp);
-  if (!cache) {
-    cache = new Map();
-    phraseStems.set(nlp, cache);
-  }
-  let stem = cache.get(lower);
-  if (stem === undefined) {
-    stem = phraseStem(lower, nlp);
-    if (cache.size >= PHRASE_STEM_CACHE_LIMIT) cache.clear();
-    cache.set(lower, stem);
-  }
-  return stem;
-}
 
 export class TokenStems {
   private readonly stems: Array<string | undefined>;
@@ -780,7 +762,9 @@ export class TokenStems {
     if (t?.type !== 'word') return undefined;
     let stem = this.stems[k];
     if (stem === undefined) {
-      stem = cachedPhraseStem(t.lower, this.nlp);
+      const { nlp } = this;
+      const lower = t.lower;
+      stem = perWord(phraseStems, nlp, lower, () => phraseStem(lower, nlp));
       this.stems[k] = stem;
     }
     return stem;
