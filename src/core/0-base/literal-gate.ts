@@ -299,8 +299,7 @@ function boundaryAt(text: string, i: number, foldedWords: boolean): boolean {
  * cut from the scanned text (the words before a mention, a clause) are given as `windowPatterns`:
  * a part holds no literal the text lacks, but its edges are boundaries the text may not have
  * there ("know" cut to "…kno|w" ends a word), so their literals are read without boundaries.
- * Scan the very string the patterns, or the windows, read (a sentence, or its lower case), not
- * another form of it: lower-casing a few letters ("İ") changes what they read as.
+ * Texts are read folded (foldCode), so a sentence's scan serves its lower case as well.
  */
 export class LiteralGate {
   private readonly bitOf = new Map<RegExp, number>();
@@ -419,8 +418,20 @@ export class LiteralGate {
     });
   }
 
+  /** The text scanned last and its bits: the rules ask for one sentence's bits a few times in a row. */
+  private lastText: string | undefined;
+  private lastBits = 0;
+
   /** The bits of the patterns that may match somewhere in the text. */
   scan(text: string): number {
+    if (text === this.lastText) return this.lastBits;
+    const bits = this.scanned(text);
+    this.lastText = text;
+    this.lastBits = bits;
+    return bits;
+  }
+
+  private scanned(text: string): number {
     let bits = this.always;
     let state = 0;
     const { classOf, next, found, width } = this;

@@ -225,8 +225,8 @@ export interface SentenceCues {
 }
 
 export function sentenceCues(sentence: string): SentenceCues {
-  const may = CUE_GATE.scan(sentence);
-  const finds = (pattern: RegExp): boolean => CUE_GATE.may(may, pattern) && pattern.test(sentence);
+  const may = CONTEXT_GATE.scan(sentence);
+  const finds = (pattern: RegExp): boolean => CONTEXT_GATE.may(may, pattern) && pattern.test(sentence);
   const modality = finds(ANY_CUE) || finds(RATING_HINT) || finds(SCHOOL_QUALIFICATION_OPENS) || (finds(THREE_DIGITS) && finds(TEACHING_HINT));
   return { modality, years: finds(YEARS_HINT), ownDenial: modality && finds(WRITER_DENIES) };
 }
@@ -379,11 +379,11 @@ function negates(neg: RegExpExecArray, before: string): boolean {
   return !NEGATION_EXCEPTIONS.test(fromCue) && !NEGATED_FAILURE.test(fromCue) && !NEGATED_AVERSION.test(fromCue) && !closesParenthesis(fromCue) && wordsBetween(before.slice(neg.index + neg[0].length)) <= NEGATION_WINDOW;
 }
 
-/** `may`: WINDOW_GATE's bits for the lower-case sentence the window is cut from. */
+/** `may`: CONTEXT_GATE's bits for the sentence the window is cut from (its lower case). */
 function judgeWindow(w: Window, sentence: string, start: number, end: number, kind: DocumentKind, may: number): WindowVerdict | null {
   const { before, after } = w;
   // A pattern none of whose literals the sentence holds finds nothing: it is not tried.
-  const can = (pattern: RegExp): boolean => WINDOW_GATE.may(may, pattern);
+  const can = (pattern: RegExp): boolean => CONTEXT_GATE.may(may, pattern);
   const neg = can(NEGATION_BEFORE) ? lastMatch(NEGATION_BEFORE, before) : null;
   if (neg && negates(neg, before)) {
     return { modality: 'negated', cue: sentence.slice(w.clauseStart + neg.index, start).trim(), side: 'before', at: neg.index };
@@ -445,7 +445,7 @@ function judgeWindow(w: Window, sentence: string, start: number, end: number, ki
  */
 export type VerdictCache = Map<string, VerdictEntry>;
 
-/** A sentence's lower case, WINDOW_GATE's bits for it, and the verdicts on its mentions by their offsets. */
+/** A sentence's lower case, CONTEXT_GATE's bits for the sentence, and the verdicts on its mentions by their offsets. */
 interface VerdictEntry {
   lower: string;
   may: number;
@@ -457,7 +457,8 @@ function wholeVerdict(sentence: string, start: number, end: number, kind: Docume
   let entry = cache?.get(sentence);
   if (!entry) {
     const lower = sentence.toLowerCase();
-    entry = { lower, may: WINDOW_GATE.scan(lower), verdicts: new Map() };
+    // The sentence as written: its windows' lower case holds no literal its scan misses (see foldCode).
+    entry = { lower, may: CONTEXT_GATE.scan(sentence), verdicts: new Map() };
     cache?.set(sentence, entry);
   }
   const { lower, may } = entry;
@@ -1132,27 +1133,28 @@ export function isCorroborated(mention: Mention, all: Mention[], tokens: Token[]
 }
 
 /**
- * The patterns read once per sentence (sentenceCues), gated together on the sentence as written;
- * and the patterns read in the words before or after a mention (judgeWindow), gated as windows
- * on the sentence's lower case, which the windows are cut from. Defined last: every pattern is
- * by then.
+ * The patterns read once per sentence (sentenceCues), and, as windows, those read in the words
+ * before or after a mention (judgeWindow), gated together on the sentence as written: one scan
+ * serves both, the cues first and the windows right after. Defined last: every pattern is by then.
  */
-export const CUE_GATE = new LiteralGate([ANY_CUE, RATING_HINT, SCHOOL_QUALIFICATION_OPENS, THREE_DIGITS, TEACHING_HINT, YEARS_HINT, WRITER_DENIES]);
-export const WINDOW_GATE = new LiteralGate([], [
-  NEGATION_BEFORE,
-  NEGATION_AFTER,
-  OPTIONAL_ASIDE,
-  ELLIPTIC_DENIAL_AFTER,
-  INSTEAD_OF_BEFORE,
-  TAUGHT_ON_THE_JOB,
-  REPORTED_BEFORE,
-  REPORTED_AFTER,
-  WEAK_BEFORE,
-  WEAK_AFTER,
-  WEAK_CELL_AFTER,
-  TUTORIAL_AFTER,
-  COURSE_AFTER,
-  STRONG_BEFORE,
-  STRONG_AFTER,
-  STRONG_CELL_AFTER,
-]);
+export const CONTEXT_GATE = new LiteralGate(
+  [ANY_CUE, RATING_HINT, SCHOOL_QUALIFICATION_OPENS, THREE_DIGITS, TEACHING_HINT, YEARS_HINT, WRITER_DENIES],
+  [
+    NEGATION_BEFORE,
+    NEGATION_AFTER,
+    OPTIONAL_ASIDE,
+    ELLIPTIC_DENIAL_AFTER,
+    INSTEAD_OF_BEFORE,
+    TAUGHT_ON_THE_JOB,
+    REPORTED_BEFORE,
+    REPORTED_AFTER,
+    WEAK_BEFORE,
+    WEAK_AFTER,
+    WEAK_CELL_AFTER,
+    TUTORIAL_AFTER,
+    COURSE_AFTER,
+    STRONG_BEFORE,
+    STRONG_AFTER,
+    STRONG_CELL_AFTER,
+  ],
+);
