@@ -20,14 +20,28 @@ const RULE_RANK: Record<MatchRule, number> = { case: 3, exact: 2, stem: 1 };
 /**
  * What the walk asks of a word, as written in lower case: whether its first three letters begin
  * some stem form, its stem (computed on first need; null when it is no regular inflection of any
- * stem), and its singular forms (singularOf, ySingularOf). Kept per word, the singulars are the
- * same strings each time the walk looks them up, hashed once, not cut anew at every visit.
+ * stem), its singular forms (singularOf, ySingularOf), whether it heads or ends an open compound,
+ * and where it leads from the trie's root. Kept per word, the singulars are the same strings each
+ * time the walk looks them up, hashed once, not cut anew at every visit; and a word that begins a
+ * walk again, in this document or the next, finds its first steps without the root's large maps.
  */
 interface WordFacts {
   stemmable: boolean;
   stem: string | null | undefined;
   singular: string | null;
   ySingular: string | null;
+  compoundHead: boolean;
+  compoundTail: boolean;
+  /** The root's children for the word, looked up on the first walk that starts at it. */
+  fromRoot: RootSteps | undefined;
+}
+
+/** A word's first steps from the trie's root: as itself, as either singular, by its stem. */
+interface RootSteps {
+  exact: TrieNode | undefined;
+  singular: TrieNode | undefined;
+  ySingular: TrieNode | undefined;
+  stem: TrieNode | undefined;
 }
 
 /**
@@ -55,7 +69,15 @@ function cachesOf(lexicon: CompiledLexicon): WordCaches {
 function factsOf(caches: WordCaches, lexicon: CompiledLexicon, lower: string): WordFacts {
   let facts = caches.facts.get(lower);
   if (facts === undefined) {
-    facts = { stemmable: lexicon.stemPrefixes.has(lower.slice(0, 3)), stem: undefined, singular: singularOf(lower), ySingular: ySingularOf(lower) };
+    facts = {
+      stemmable: lexicon.stemPrefixes.has(lower.slice(0, 3)),
+      stem: undefined,
+      singular: singularOf(lower),
+      ySingular: ySingularOf(lower),
+      compoundHead: lexicon.openCompoundHeads.has(lower),
+      compoundTail: lexicon.openCompoundTails.has(lower),
+      fromRoot: undefined,
+    };
     if (caches.facts.size >= WORD_CACHE_LIMIT) caches.facts.clear();
     caches.facts.set(lower, facts);
   }
@@ -65,6 +87,16 @@ function factsOf(caches: WordCaches, lexicon: CompiledLexicon, lower: string): W
 function stemOf(facts: WordFacts, lower: string, nlp: NlpPort): string | null {
   if (facts.stem === undefined) facts.stem = stemKey(lower, nlp);
   return facts.stem;
+}
+
+function rootSteps(facts: WordFacts, lower: string, root: TrieNode, nlp: NlpPort): RootSteps {
+  const stem = root.stem.size && facts.stemmable ? stemOf(facts, lower, nlp) : null;
+  return {
+    exact: root.exact.get(lower),
+    singular: facts.singular ? root.exact.get(facts.singular) : undefined,
+    ySingular: facts.ySingular ? root.exact.get(facts.ySingular) : undefined,
+    stem: stem !== null ? root.stem.get(stem) : undefined,
+  };
 }
 
 interface Walk {
@@ -221,15 +253,17 @@ function walk(w: Walk, node: TrieNode, at: number): void {
   // ("with 2+ years in industry\nExpertise in forecasting" holds no "industry expertise").
   if (node !== w.lexicon.root && w.sentenceOpeners?.[j] === 1) return;
   const facts = (w.facts[j] ??= factsOf(w.caches, w.lexicon, token.lower));
+  const atRoot = node === w.lexicon.root;
+  const steps = atRoot ? (facts.fromRoot ??= rootSteps(facts, token.lower, node, w.nlp)) : undefined;
   if (node.exact.size) {
-    consider(w, node.exact.get(token.lower), j);
-    if (facts.singular) consider(w, node.exact.get(facts.singular), j);
-    if (facts.ySingular) consider(w, node.exact.get(facts.ySingular), j);
+    consider(w, steps ? steps.exact : node.exact.get(token.lower), j);
+    if (facts.singular) consider(w, steps ? steps.singular : node.exact.get(facts.singular), j);
+    if (facts.ySingular) consider(w, steps ? steps.ySingular : node.exact.get(facts.ySingular), j);
     // A closed compound written open ("Tensor Flow", "tool kit", "Git Hub"): two words one space
     // apart match the lexicon's one-word form they join into.
     const next = w.tokens[j + 1];
     // Heads and tails are letters only, two or more (compile.ts); the join must still be a long word.
-    if (w.lexicon.openCompoundHeads.has(token.lower) && next?.type === 'word' && w.lexicon.openCompoundTails.has(next.lower) && next.start === token.end + 1 && w.text?.[token.end] === ' ' && token.lower.length + next.lower.length >= OPEN_COMPOUND_MIN) {
+    if (facts.compoundHead && next?.type === 'word' && (w.facts[j + 1] ??= factsOf(w.caches, w.lexicon, next.lower)).compoundTail && next.start === token.end + 1 && w.text?.[token.end] === ' ' && token.lower.length + next.lower.length >= OPEN_COMPOUND_MIN) {
       consider(w, node.exact.get(token.lower + next.lower), j + 1);
     }
   }
@@ -243,9 +277,10 @@ function walk(w: Walk, node: TrieNode, at: number): void {
   }
   if ((token.lower === 'and' || token.lower === 'or') && w.ellipsis < 0 && node !== w.lexicon.root) walkAcrossConjunction(w, node, j);
   if (node.stem.size) {
-    if (facts.stemmable) {
+    if (steps) consider(w, steps.stem, j, true);
+    else if (facts.stemmable) {
       const stem = stemOf(facts, token.lower, w.nlp);
-      if (stem !== null) consider(w, node.stem.get(stem), j, node === w.lexicon.root);
+      if (stem !== null) consider(w, node.stem.get(stem), j, false);
     }
   }
 }
