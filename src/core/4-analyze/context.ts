@@ -251,10 +251,11 @@ const TABLE_ROW_MAX = 120;
 /** A yes/no or a level written right after an item, then a separator and the next item. */
 const OWN_LEVEL_THEN_ITEM = /^\s*[:\-–—]?\s*(?:yes|no|none|beginner|basic|novice|elementary|learning|intermediate|advanced|expert|proficient)\b\s*[,;•·]/i;
 
-function levelAtLineEnd(sentence: string, end: number): ModalityResult | null {
+/** `may`: CONTEXT_GATE's bits for the sentence. */
+function levelAtLineEnd(sentence: string, end: number, may: number): ModalityResult | null {
   const rating = ratingAfter(sentence, end);
   if (rating) return rating;
-  if (sentence.length > TABLE_ROW_MAX || sentence.includes('\n')) return null;
+  if (sentence.length > TABLE_ROW_MAX || sentence.includes('\n') || !CONTEXT_GATE.may(may, LEVEL_AT_LINE_END)) return null;
   const level = LEVEL_AT_LINE_END.exec(sentence);
   if (!level || level.index < end) return null;
   // An item with a word of its own before the next item ("Python yes, C++ no") is not rated by the next item's level.
@@ -527,7 +528,7 @@ function splitAtDashes(lower: string, clause: { start: number; end: number }, st
 
 export function modalityOf(sentence: string, start: number, end: number, kind: DocumentKind, nlp: NlpPort, cache?: ClauseCache, verdicts?: VerdictCache): ModalityResult {
   const { lower, may, whole, verdict } = wholeVerdict(sentence, start, end, kind, verdicts);
-  const level = levelAtLineEnd(sentence, end);
+  const level = levelAtLineEnd(sentence, end, may);
   if (!verdict) return level ?? { modality: 'normal' };
   if (!clauseMayEndBetween(whole, verdict)) return { modality: verdict.modality, ...(verdict.cue ? { cue: verdict.cue } : {}) };
   const clauses = clausesFrom(sentence, nlp, cache);
@@ -1133,12 +1134,12 @@ export function isCorroborated(mention: Mention, all: Mention[], tokens: Token[]
 }
 
 /**
- * The patterns read once per sentence (sentenceCues), and, as windows, those read in the words
- * before or after a mention (judgeWindow), gated together on the sentence as written: one scan
- * serves both, the cues first and the windows right after. Defined last: every pattern is by then.
+ * The patterns read on a whole sentence (sentenceCues, levelAtLineEnd) and, as windows, those
+ * read in the words before or after a mention (judgeWindow), gated together on the sentence as
+ * written: one scan serves them all. Defined last: every pattern is by then.
  */
 export const CONTEXT_GATE = new LiteralGate(
-  [ANY_CUE, RATING_HINT, SCHOOL_QUALIFICATION_OPENS, THREE_DIGITS, TEACHING_HINT, YEARS_HINT, WRITER_DENIES],
+  [ANY_CUE, RATING_HINT, SCHOOL_QUALIFICATION_OPENS, THREE_DIGITS, TEACHING_HINT, YEARS_HINT, WRITER_DENIES, LEVEL_AT_LINE_END],
   [
     NEGATION_BEFORE,
     NEGATION_AFTER,
