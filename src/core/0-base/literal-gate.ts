@@ -293,145 +293,27 @@ function boundaryAt(text: string, i: number, foldedWords: boolean): boolean {
   return isWordAt(text, i - 1, foldedWords) !== isWordAt(text, i, foldedWords);
 }
 
-/**
- * A group of patterns and one automaton over all their literals. `scan(text)` returns the bits of
- * the patterns that may match the text; `may(bits, pattern)` reads one. Patterns tried on parts
- * cut from the scanned text (the words before a mention, a clause) are given as `windowPatterns`:
- * a part holds no literal the text lacks, but its edges are boundaries the text may not have
- * there ("know" cut to "…kno|w" ends a word), so their literals are read without boundaries.
- * Texts are read folded (foldCode), so a sentence's scan serves its lower case as well.
- */
-export class LiteralGate {
-  private readonly bitOf = new Map<RegExp, number>();
-  /** Patterns with no literal to require: always tried. */
-  private readonly always: number;
-  /** The class of each UTF-16 code, UNKNOWN until the code is first met beyond ASCII (folding it costs). */
-  private readonly classOf: Uint8Array;
-  private readonly classes: ReadonlyMap<number, number>;
-  /** The classes of characters: a state's row in `next` is this wide. */
-  private readonly width: number;
-  /** State by state and class by class, the state the automaton goes to (16 bits: the table stays in a fast cache). */
-  private readonly next: Uint16Array;
-  /**
-   * Per state: the bits of the literals with no boundary to check that end there, and CHECK when
-   * some literal with a boundary to check ends there (in `bounded`).
-   */
-  private readonly found: Int32Array;
-  private readonly bounded: Array<Bounded[] | undefined>;
-
+/** One Aho-Corasick automaton over a group's literals, in flat tables. */
+class Automaton {
   constructor(
-    readonly wholePatterns: readonly RegExp[],
-    readonly windowPatterns: readonly RegExp[] = [],
-  ) {
-    const patterns = [...wholePatterns, ...windowPatterns];
-    if (patterns.length > MAX_PATTERNS) throw new RangeError(`a literal gate holds at most ${MAX_PATTERNS} patterns, not ${patterns.length}`);
-    let always = 0;
-    const plain = new Map<string, number>();
-    const withBoundary = new Map<string, Bounded[]>();
-    patterns.forEach((pattern, k) => {
-      const forWindows = k >= wholePatterns.length;
-      const bit = 1 << k;
-      this.bitOf.set(pattern, (this.bitOf.get(pattern) ?? 0) | bit);
-      const literals = requiredLiterals(pattern);
-      if (literals === null || literals.some((l) => l.text === '')) {
-        always |= bit;
-        return;
-      }
-      const foldedWords = pattern.flags.includes('i') && (pattern.unicode || pattern.flags.includes('v'));
-      for (const { text, boundaryBefore, boundaryAfter } of literals) {
-        const before = boundaryBefore && !forWindows;
-        const after = boundaryAfter && !forWindows;
-        if (before || after) {
-          const list = withBoundary.get(text) ?? [];
-          list.push({ bit, length: text.length, before, after, foldedWords });
-          withBoundary.set(text, list);
-        } else plain.set(text, (plain.get(text) ?? 0) | bit);
-      }
-    });
-    this.always = always;
-    const texts = new Set([...plain.keys(), ...withBoundary.keys()]);
-    // The alphabet: each character some literal holds, every other character one class (0).
-    const classes = new Map<number, number>();
-    for (const literal of texts) for (let k = 0; k < literal.length; k++) if (!classes.has(literal.charCodeAt(k))) classes.set(literal.charCodeAt(k), classes.size + 1);
-    if (classes.size > 254) throw new RangeError("a literal gate's literals use more than 254 distinct characters");
-    this.classes = classes;
-    this.classOf = new Uint8Array(0x10000).fill(UNKNOWN);
-    for (let c = 0; c < 128; c++) this.classOf[c] = classes.get(foldCode(c)) ?? 0;
-    const width = classes.size + 1;
-    this.width = width;
-    // The trie of the literals, then Aho-Corasick's fall-back links folded into a full table.
-    const goto: Array<Map<number, number>> = [new Map()];
-    const ownBits: number[] = [0];
-    const ownBounded: Array<Bounded[] | undefined> = [undefined];
-    for (const text of texts) {
-      let state = 0;
-      for (let k = 0; k < text.length; k++) {
-        const cls = classes.get(text.charCodeAt(k)) ?? 0;
-        let to = goto[state]?.get(cls);
-        if (to === undefined) {
-          to = goto.length;
-          goto.push(new Map());
-          ownBits.push(0);
-          ownBounded.push(undefined);
-          goto[state]?.set(cls, to);
-        }
-        state = to;
-      }
-      ownBits[state] = (ownBits[state] ?? 0) | (plain.get(text) ?? 0);
-      ownBounded[state] = withBoundary.get(text);
-    }
-    if (goto.length > 0xffff) throw new RangeError("a literal gate's literals need more than 65,535 states");
-    const next = new Uint16Array(goto.length * width);
-    const found = new Int32Array(goto.length);
-    const bounded: Array<Bounded[] | undefined> = new Array(goto.length).fill(undefined);
-    const fail = new Int32Array(goto.length);
-    const queue: number[] = [];
-    for (let cls = 0; cls < width; cls++) {
-      const to = goto[0]?.get(cls) ?? 0;
-      next[cls] = to;
-      if (to !== 0) queue.push(to);
-    }
-    for (let head = 0; head < queue.length; head++) {
-      const state = queue[head] ?? 0;
-      const fallback = fail[state] ?? 0;
-      // A state ends its own literal and every literal that is a suffix of it (its fall-back's).
-      found[state] = (ownBits[state] ?? 0) | (found[fallback] ?? 0);
-      const inherited = bounded[fallback];
-      const own = ownBounded[state];
-      bounded[state] = own && inherited ? [...own, ...inherited] : (own ?? inherited);
-      for (let cls = 0; cls < width; cls++) {
-        const to = goto[state]?.get(cls);
-        const onFail = next[fallback * width + cls] ?? 0;
-        if (to === undefined) next[state * width + cls] = onFail;
-        else {
-          next[state * width + cls] = to;
-          fail[to] = onFail;
-          queue.push(to);
-        }
-      }
-    }
-    this.next = next;
-    this.found = found;
-    this.bounded = bounded;
-    bounded.forEach((b, state) => {
-      if (b) found[state] = (found[state] ?? 0) | CHECK;
-    });
-  }
+    /** Patterns with no literal to require: always tried. */
+    private readonly always: number,
+    private readonly classes: ReadonlyMap<number, number>,
+    /** The class of each UTF-16 code, UNKNOWN until the code is first met beyond ASCII (folding it costs). */
+    private readonly classOf: Uint8Array,
+    /** The classes of characters: a state's row in `next` is this wide. */
+    private readonly width: number,
+    /** State by state and class by class, the state the automaton goes to (16 bits: the table stays in a fast cache). */
+    private readonly next: Uint16Array,
+    /**
+     * Per state: the bits of the literals with no boundary to check that end there, and CHECK when
+     * some literal with a boundary to check ends there (in `bounded`).
+     */
+    private readonly found: Int32Array,
+    private readonly bounded: Array<Bounded[] | undefined>,
+  ) {}
 
-  /** The text scanned last and its bits: the rules ask for one sentence's bits a few times in a row. */
-  private lastText: string | undefined;
-  private lastBits = 0;
-
-  /** The bits of the patterns that may match somewhere in the text. */
   scan(text: string): number {
-    if (text === this.lastText) return this.lastBits;
-    const bits = this.scanned(text);
-    this.lastText = text;
-    this.lastBits = bits;
-    return bits;
-  }
-
-  private scanned(text: string): number {
     let bits = this.always;
     let state = 0;
     const { classOf, next, found, width } = this;
@@ -461,6 +343,130 @@ export class LiteralGate {
       if ((bits & b.bit) === 0 && (!b.before || boundaryAt(text, i + 1 - b.length, b.foldedWords)) && (!b.after || boundaryAt(text, i + 1, b.foldedWords))) more |= b.bit;
     }
     return more;
+  }
+}
+
+/** The automaton over the literals of a gate's patterns (window patterns' literals without their boundaries). */
+function buildAutomaton(wholePatterns: readonly RegExp[], windowPatterns: readonly RegExp[]): Automaton {
+  let always = 0;
+  const plain = new Map<string, number>();
+  const withBoundary = new Map<string, Bounded[]>();
+  [...wholePatterns, ...windowPatterns].forEach((pattern, k) => {
+    const forWindows = k >= wholePatterns.length;
+    const bit = 1 << k;
+    const literals = requiredLiterals(pattern);
+    if (literals === null || literals.some((l) => l.text === '')) {
+      always |= bit;
+      return;
+    }
+    const foldedWords = pattern.flags.includes('i') && (pattern.unicode || pattern.flags.includes('v'));
+    for (const { text, boundaryBefore, boundaryAfter } of literals) {
+      const before = boundaryBefore && !forWindows;
+      const after = boundaryAfter && !forWindows;
+      if (before || after) {
+        const list = withBoundary.get(text) ?? [];
+        list.push({ bit, length: text.length, before, after, foldedWords });
+        withBoundary.set(text, list);
+      } else plain.set(text, (plain.get(text) ?? 0) | bit);
+    }
+  });
+  const texts = new Set([...plain.keys(), ...withBoundary.keys()]);
+  // The alphabet: each character some literal holds, every other character one class (0).
+  const classes = new Map<number, number>();
+  for (const literal of texts) for (let k = 0; k < literal.length; k++) if (!classes.has(literal.charCodeAt(k))) classes.set(literal.charCodeAt(k), classes.size + 1);
+  if (classes.size > 254) throw new RangeError("a literal gate's literals use more than 254 distinct characters");
+  const classOf = new Uint8Array(0x10000).fill(UNKNOWN);
+  for (let c = 0; c < 128; c++) classOf[c] = classes.get(foldCode(c)) ?? 0;
+  const width = classes.size + 1;
+  // The trie of the literals, then Aho-Corasick's fall-back links folded into a full table.
+  const goto: Array<Map<number, number>> = [new Map()];
+  const ownBits: number[] = [0];
+  const ownBounded: Array<Bounded[] | undefined> = [undefined];
+  for (const text of texts) {
+    let state = 0;
+    for (let k = 0; k < text.length; k++) {
+      const cls = classes.get(text.charCodeAt(k)) ?? 0;
+      let to = goto[state]?.get(cls);
+      if (to === undefined) {
+        to = goto.length;
+        goto.push(new Map());
+        ownBits.push(0);
+        ownBounded.push(undefined);
+        goto[state]?.set(cls, to);
+      }
+      state = to;
+    }
+    ownBits[state] = (ownBits[state] ?? 0) | (plain.get(text) ?? 0);
+    ownBounded[state] = withBoundary.get(text);
+  }
+  if (goto.length > 0xffff) throw new RangeError("a literal gate's literals need more than 65,535 states");
+  const next = new Uint16Array(goto.length * width);
+  const found = new Int32Array(goto.length);
+  const bounded: Array<Bounded[] | undefined> = new Array(goto.length).fill(undefined);
+  const fail = new Int32Array(goto.length);
+  const queue: number[] = [];
+  for (let cls = 0; cls < width; cls++) {
+    const to = goto[0]?.get(cls) ?? 0;
+    next[cls] = to;
+    if (to !== 0) queue.push(to);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head] ?? 0;
+    const fallback = fail[state] ?? 0;
+    // A state ends its own literal and every literal that is a suffix of it (its fall-back's).
+    found[state] = (ownBits[state] ?? 0) | (found[fallback] ?? 0);
+    const inherited = bounded[fallback];
+    const own = ownBounded[state];
+    bounded[state] = own && inherited ? [...own, ...inherited] : (own ?? inherited);
+    for (let cls = 0; cls < width; cls++) {
+      const to = goto[state]?.get(cls);
+      const onFail = next[fallback * width + cls] ?? 0;
+      if (to === undefined) next[state * width + cls] = onFail;
+      else {
+        next[state * width + cls] = to;
+        fail[to] = onFail;
+        queue.push(to);
+      }
+    }
+  }
+  bounded.forEach((b, state) => {
+    if (b) found[state] = (found[state] ?? 0) | CHECK;
+  });
+  return new Automaton(always, classes, classOf, width, next, found, bounded);
+}
+
+/**
+ * A group of patterns and one automaton over all their literals. `scan(text)` returns the bits of
+ * the patterns that may match the text; `may(bits, pattern)` reads one. Patterns tried on parts
+ * cut from the scanned text (the words before a mention, a clause) are given as `windowPatterns`:
+ * a part holds no literal the text lacks, but its edges are boundaries the text may not have
+ * there ("know" cut to "…kno|w" ends a word), so their literals are read without boundaries.
+ * Texts are read folded (foldCode), so a sentence's scan serves its lower case as well.
+ */
+export class LiteralGate {
+  private readonly bitOf = new Map<RegExp, number>();
+  /** Built on the first scan: reading the patterns and building the tables is work a process that never scans need not do. */
+  private automaton: Automaton | undefined;
+  /** The text scanned last and its bits: the rules ask for one sentence's bits a few times in a row. */
+  private lastText: string | undefined;
+  private lastBits = 0;
+
+  constructor(
+    readonly wholePatterns: readonly RegExp[],
+    readonly windowPatterns: readonly RegExp[] = [],
+  ) {
+    const patterns = [...wholePatterns, ...windowPatterns];
+    if (patterns.length > MAX_PATTERNS) throw new RangeError(`a literal gate holds at most ${MAX_PATTERNS} patterns, not ${patterns.length}`);
+    patterns.forEach((pattern, k) => this.bitOf.set(pattern, (this.bitOf.get(pattern) ?? 0) | (1 << k)));
+  }
+
+  /** The bits of the patterns that may match somewhere in the text. */
+  scan(text: string): number {
+    if (text === this.lastText) return this.lastBits;
+    const bits = (this.automaton ??= buildAutomaton(this.wholePatterns, this.windowPatterns)).scan(text);
+    this.lastText = text;
+    this.lastBits = bits;
+    return bits;
   }
 
   /** Whether the pattern may match, by the bits a scan returned; a pattern the gate does not hold always may. */
