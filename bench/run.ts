@@ -35,11 +35,11 @@ function hasPdftotext(): boolean {
   return spawnSync('pdftotext', ['-v']).status === 0;
 }
 
-/** The commit measured, and whether tracked files differ from it (the results themselves aside). */
+/** The commit measured, and whether tracked files other than the results and the prose differ from it. */
 function commit(): string {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
-    const changed = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results'], { cwd: ROOT }).toString().trim();
+    const changed = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results', ':!*.md', ':!docs'], { cwd: ROOT }).toString().trim();
     return changed ? `${head} with uncommitted changes` : head;
   } catch {
     return 'unknown';
