@@ -30,7 +30,7 @@ interface Quantified {
 type Sequence = Quantified[];
 
 /**
- * A literal every match holds (folded: see foldTable), and whether a word boundary stands right
+ * A literal every match holds (folded: see foldCode), and whether a word boundary stands right
  * before it or right after it in the match.
  */
 export interface Literal {
@@ -48,7 +48,7 @@ interface Found extends Literal {
 /** Syntax the reader does not follow (back-references, code-point escapes): such a pattern gets no gate. */
 class Unsupported extends Error {}
 
-/** Reads a pattern's source (without the `x` or `v` flags, which these patterns do not use). */
+/** Reads a pattern's source (not under the `v` flag, whose classes nest: see requiredLiterals). */
 function parsePattern(source: string): Sequence[] {
   let i = 0;
   const alternatives = (): Sequence[] => {
@@ -240,6 +240,8 @@ function sequenceRequires(sequence: Sequence): Found[] | null {
  * to be tried).
  */
 export function requiredLiterals(pattern: RegExp): Literal[] | null {
+  // The `v` flag's classes nest and subtract: such a pattern gets no gate rather than a wrong one.
+  if (pattern.flags.includes('v')) return null;
   try {
     return alternativesRequire(parsePattern(pattern.source))?.map(({ text, boundaryBefore, boundaryAfter }) => ({ text, boundaryBefore, boundaryAfter })) ?? null;
   } catch (error) {
@@ -359,7 +361,7 @@ function buildAutomaton(wholePatterns: readonly RegExp[], windowPatterns: readon
       always |= bit;
       return;
     }
-    const foldedWords = pattern.flags.includes('i') && (pattern.unicode || pattern.flags.includes('v'));
+    const foldedWords = pattern.flags.includes('i') && pattern.unicode;
     for (const { text, boundaryBefore, boundaryAfter } of literals) {
       const before = boundaryBefore && !forWindows;
       const after = boundaryAfter && !forWindows;
