@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { NlpPort } from '../0-base/nlp-port';
-import { tokenize, type Token } from '../1-text/tokenize';
 import { plainString } from '../0-base/plain-string';
+import { tokenize, type Token } from '../1-text/tokenize';
 import { SOFT_SKILLS } from './categories';
 import { isPeopleWord } from './people-words';
 import { familyFileSchema, manifestSchema, roleSchema, termFileSchema, type Family, type LexiconManifest, type RoleModel, type TermContext, type TermEntry } from './schema';

@@ -253,8 +253,8 @@ function walk(w: Walk, node: TrieNode, at: number): void {
   // ("with 2+ years in industry\nExpertise in forecasting" holds no "industry expertise").
   if (node !== w.lexicon.root && w.sentenceOpeners?.[j] === 1) return;
   const facts = (w.facts[j] ??= factsOf(w.caches, w.lexicon, token.lower));
-  const atRoot = node === w.lexicon.root;
-  const steps = atRoot ? (facts.fromRoot ??= rootSteps(facts, token.lower, node, w.nlp)) : undefined;
+  // At the root, the word's first steps are its own, kept with its facts.
+  const steps = node === w.lexicon.root ? (facts.fromRoot ??= rootSteps(facts, token.lower, node, w.nlp)) : undefined;
   if (node.exact.size) {
     consider(w, steps ? steps.exact : node.exact.get(token.lower), j);
     if (facts.singular) consider(w, steps ? steps.singular : node.exact.get(facts.singular), j);
