@@ -286,30 +286,24 @@ function walk(w: Walk, node: TrieNode, at: number): void {
 }
 
 /**
- * Whether a word, as written, can begin any term: as itself or without a plural s, as the head of
- * an open compound, in its exact case, or by its stem. Most words of a document begin none, and
- * a document repeats its words, so the answer is kept per word and lexicon; a walk then starts
- * only at the words that can begin one.
+ * Whether a word, as written, can begin any term: as itself or without a plural s, by its stem
+ * (its first steps from the trie's root, kept with its facts), as the head of an open compound, or
+ * in its exact case. Most words of a document begin none, and a document repeats its words, so
+ * the answer is kept per word as written and per lexicon; a walk then starts only at the words
+ * that can begin one.
  */
-/** Whether a word's stem begins a phrase at the trie's root (the facts are looked up only when the cheaper checks fail). */
-function beginsByStem(facts: WordFacts, lower: string, root: TrieNode, nlp: NlpPort): boolean {
-  return facts.stemmable && root.stem.has(stemOf(facts, lower, nlp) ?? '\u0000');
-}
-
 function mayBeginTerm(token: Token, lexicon: CompiledLexicon, caches: WordCaches, nlp: NlpPort): boolean {
   let begins = caches.starters.get(token.text);
   if (begins === undefined) {
-    const { root } = lexicon;
-    const lower = token.lower;
-    const singular = singularOf(lower);
-    const ySingular = ySingularOf(lower);
+    const facts = factsOf(caches, lexicon, token.lower);
+    const steps = (facts.fromRoot ??= rootSteps(facts, token.lower, lexicon.root, nlp));
     begins =
-      root.exact.has(lower) ||
-      (singular !== null && root.exact.has(singular)) ||
-      (ySingular !== null && root.exact.has(ySingular)) ||
-      lexicon.openCompoundHeads.has(lower) ||
-      root.cased.has(token.text) ||
-      (root.stem.size > 0 && beginsByStem(factsOf(caches, lexicon, lower), lower, root, nlp));
+      steps.exact !== undefined ||
+      steps.singular !== undefined ||
+      steps.ySingular !== undefined ||
+      steps.stem !== undefined ||
+      facts.compoundHead ||
+      lexicon.root.cased.has(token.text);
     if (caches.starters.size >= WORD_CACHE_LIMIT) caches.starters.clear();
     caches.starters.set(token.text, begins);
   }
