@@ -84,6 +84,19 @@ describe('LiteralGate', () => {
     expect(gate.may(gate.scan('quartered in Leeds'), QUARTERS)).toBe(true);
   });
 
+  it('goes on checking a literal’s boundaries for a pattern not yet found, after another with the same literal is', () => {
+    const OPENS_WITH_OPS = /\bops/i;
+    const ENDS_WITH_OPS = /ops\b/i;
+    const both = new LiteralGate([OPENS_WITH_OPS, ENDS_WITH_OPS]);
+    // "opsx" lets the first through, not the second; "devops" later lets the second through.
+    const bits = both.scan('opsx rota for the devops');
+    expect(both.may(bits, OPENS_WITH_OPS)).toBe(true);
+    expect(both.may(bits, ENDS_WITH_OPS)).toBe(true);
+    expect(both.may(both.scan('opsx rota'), ENDS_WITH_OPS)).toBe(false);
+    // A literal whose boundaries fail where it first stands is still found where they hold.
+    expect(gate.may(gate.scan('headquarters moved; two quarters later'), QUARTERS)).toBe(true);
+  });
+
   it('reads a window pattern’s literal without its boundaries: a cut may make one', () => {
     // "… the screwcrew" cut before "crew" gives a window that opens with it.
     const bits = gate.scan('with the screwcrew');

@@ -313,12 +313,14 @@ class Automaton {
      */
     private readonly found: Int32Array,
     private readonly bounded: Array<Bounded[] | undefined>,
+    /** Per state: the bits of the literals with a boundary to check that end there (`bounded`'s bits together). */
+    private readonly boundedBits: Int32Array,
   ) {}
 
   scan(text: string): number {
     let bits = this.always;
     let state = 0;
-    const { classOf, next, found, width } = this;
+    const { classOf, next, found, width, boundedBits } = this;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       let cls = classOf[code] ?? 0;
@@ -326,7 +328,8 @@ class Automaton {
       state = next[state * width + cls] ?? 0;
       const ends = found[state] ?? 0;
       bits |= ends;
-      if ((ends & CHECK) !== 0) bits |= this.checkBoundaries(state, text, i, bits);
+      // Boundaries are checked only for a pattern not yet found: once its bit is set, nothing more can set it.
+      if ((ends & CHECK) !== 0 && ((boundedBits[state] ?? 0) & ~bits) !== 0) bits |= this.checkBoundaries(state, text, i, bits);
     }
     return bits & ~CHECK;
   }
@@ -431,10 +434,13 @@ function buildAutomaton(wholePatterns: readonly RegExp[], windowPatterns: readon
       }
     }
   }
+  const boundedBits = new Int32Array(goto.length);
   bounded.forEach((b, state) => {
-    if (b) found[state] = (found[state] ?? 0) | CHECK;
+    if (!b) return;
+    found[state] = (found[state] ?? 0) | CHECK;
+    for (const { bit } of b) boundedBits[state] = (boundedBits[state] ?? 0) | bit;
   });
-  return new Automaton(always, classes, classOf, width, next, found, bounded);
+  return new Automaton(always, classes, classOf, width, next, found, bounded, boundedBits);
 }
 
 /**

@@ -14,6 +14,18 @@ export function nextNonBlank(lines: readonly string[], i: number): string | unde
   return undefined;
 }
 
+/** The first line of a text with more than white space on it, or '': found without cutting the whole text into lines. */
+export function firstNonBlankLine(text: string): string {
+  let start = 0;
+  for (;;) {
+    const newline = text.indexOf('\n', start);
+    const line = text.slice(start, newline < 0 ? text.length : newline);
+    if (line.trim()) return line;
+    if (newline < 0) return '';
+    start = newline + 1;
+  }
+}
+
 /** Offsets of the first character of each line of `text`. */
 export function lineStarts(text: string): number[] {
   const starts = [0];

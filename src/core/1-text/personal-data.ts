@@ -4,6 +4,7 @@
  * `redact=true` returns the text with them blacked out. Masks keep every offset.
  */
 import { matchesOf } from '../0-base/matches';
+import { firstNonBlankLine } from './lines';
 export type PersonalDataKind = 'name' | 'email' | 'phone' | 'url' | 'age' | 'gender' | 'nationality' | 'marital-status' | 'address';
 
 export interface PersonalDataSpan {
@@ -75,7 +76,7 @@ function nameWords(text: string): string[] {
     if (words) return words;
   }
   // A heading mark ("# Jane Roe", as typed in Markdown or kept from a page's title) is not part of it.
-  const firstLine = (text.split('\n').find((l) => l.trim().length > 0) ?? '').replace(/^\s*#{1,6}\s+/, '');
+  const firstLine = firstNonBlankLine(text).replace(/^\s*#{1,6}\s+/, '');
   // "Jane Roe — Machine Learning Engineer": the name is before the separator.
   const head = firstLine.split(/\s+[—–|·•]\s+|,\s+/)[0] ?? '';
   return likelyName(head) ?? [];
