@@ -68,9 +68,12 @@ function levelOf(word: string): Level {
   return is(REQUIRED_WORDS) ? 'required' : is(NOT_NEEDED_WORDS) ? 'not-needed' : 'preferred';
 }
 
+/** A cell's borders, bullets and closing colon, around its words. */
+const CELL_EDGES = /^[|•·\-–—\s]+|[|:\s]+$/g;
+
 /** The level word of a line holding only a cell ("Bonus", "| Required |", "Not needed – …"), else null. */
 function ownLineCell(line: string): string | null {
-  const words = line.trim().replace(/^[|•·\-–—\s]+|[|:\s]+$/g, '');
+  const words = line.trim().replace(CELL_EDGES, '');
   return OWN_LINE_CELL.exec(words)?.[1] ?? null;
 }
 

@@ -50,8 +50,10 @@ export function lineIndexAt(starts: readonly number[], at: number): number {
  * cue rules are written with "'" and word processors write "don’t", "we’re", "What you’ll need".
  */
 export function foldApostrophes(s: string): string {
-  return /[‘’ʼ′]/.test(s) ? s.replace(/[‘’ʼ′]/g, "'") : s;
+  return TYPOGRAPHIC_APOSTROPHE.test(s) ? s.replace(TYPOGRAPHIC_APOSTROPHES, "'") : s;
 }
+const TYPOGRAPHIC_APOSTROPHE = /[‘’ʼ′]/;
+const TYPOGRAPHIC_APOSTROPHES = /[‘’ʼ′]/g;
 
 /**
  * Where the normaliser marks two spaces that scraped page copy left in place of a line break:

@@ -49,6 +49,13 @@ const INNER_BOUNDARY = new RegExp(String.raw`(?:[!?;]|(?<!\b(?:${EXAMPLE_ABBREVI
 /** Words a sentence cannot end with: a line that ends in one is wrapped, and the next line goes on. */
 export const OPEN_END = /(?:[,&/–-]|\b(?:a|an|the|and|or|nor|but|of|in|on|with|without|to|for|by|as|at|from|into|including|such|like|via|using|my|our|your|their|its|some|is|are|be|that|which|who|than|both|either|e\.g\.|i\.e\.))$/i;
 
+// The per-line and per-character tests, made once: a literal in a function is a new object at every call.
+const BULLET_OPENS = /^[-•*]\s/;
+const STOP_ENDS = /[.!?:;]$/;
+const LOWER_OR_BRACKET_OPENS = /^[\p{Ll}(]/u;
+const LOWER_OPENS = /^[\p{Ll}]/u;
+const SPACE = /\s/;
+
 /**
  * Whether a line goes on with the sentence of the line before: the line before stops on a word no
  * sentence ends with, or is wrapped prose, or the line starts in lower case where the line before
@@ -60,11 +67,11 @@ export const OPEN_END = /(?:[,&/–-]|\b(?:a|an|the|and|or|nor|but|of|in|on|with
 function continues(previous: string, next: string, brokenByHand: () => boolean): boolean {
   const prev = previous.trim();
   const line = next.trim();
-  if (!prev || !line || /^[-•*]\s/.test(line) || /[.!?:;]$/.test(prev)) return false;
+  if (!prev || !line || BULLET_OPENS.test(line) || STOP_ENDS.test(prev)) return false;
   if (OPEN_END.test(prev) || wrappedProse(prev)) return true;
   // A word alone on its line is a table cell or a heading a layout split ("Machine\nlearning"), no
   // item; a sentence opened inside the line after a stop ("… scientist. Eight\nyears of …") goes on.
-  return /^[\p{Ll}(]/u.test(line) && (!/\s/.test(prev) || SENTENCE_OPENED.test(prev) || !brokenByHand());
+  return LOWER_OR_BRACKET_OPENS.test(line) && (!SPACE.test(prev) || SENTENCE_OPENED.test(prev) || !brokenByHand());
 }
 
 /** How many lines on each side show how wide a paragraph's lines run. */
@@ -126,7 +133,7 @@ const BREAK_MIN = 40;
 function goesOnAcrossBreak(previous: string, next: string): boolean {
   const prev = previous.trim();
   const line = next.trim();
-  return prev.length >= BREAK_MIN && !/[.!?:;]$/.test(prev) && /^[\p{Ll}]/u.test(line) && !/^[-•*]\s/.test(line);
+  return prev.length >= BREAK_MIN && !STOP_ENDS.test(prev) && LOWER_OPENS.test(line) && !BULLET_OPENS.test(line);
 }
 
 /** A stop inside a line and the capital of the sentence it opens. */
@@ -181,7 +188,8 @@ export function splitSentences(text: string): Span[] {
   const lines = text.split('\n');
   let starts: number[] | undefined;
   let widths: number[] | undefined;
-  for (const [k, line] of lines.entries()) {
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k] as string;
     const lineStart = offset;
     offset += line.length + 1;
     if (!line.trim()) {
@@ -210,7 +218,7 @@ export function splitSentences(text: string): Span[] {
       // sentence starts right after it.
       const at = lineStart + m.index + (m[0].startsWith(' ') ? 0 : 1);
       close(at);
-      sentenceStart = /\s/.test(line[m.index + 1] ?? ' ') ? at + 1 : at;
+      sentenceStart = SPACE.test(line[m.index + 1] ?? ' ') ? at + 1 : at;
     }
     previous = line;
   }
@@ -221,8 +229,8 @@ export function splitSentences(text: string): Span[] {
     for (const { start, end } of boundedPieces(text, span)) {
       let s = start;
       let e = end;
-      while (s < e && /\s/.test(text[s] ?? '')) s++;
-      while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+      while (s < e && SPACE.test(text[s] ?? '')) s++;
+      while (e > s && SPACE.test(text[e - 1] ?? '')) e--;
       if (e > s) trimmed.push({ start: s, end: e });
     }
   }

@@ -14,6 +14,8 @@ export interface Token {
   type: 'word' | 'joiner' | 'punct';
 }
 
+/** One white-space character of any kind (one code point). */
+const ONE_SPACE = /^\s$/u;
 const JOINERS = new Set(['-', '/', '–', '‐', '&']);
 const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
 
@@ -140,7 +142,7 @@ export function tokenize(text: string): Token[] {
     const end = i + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
     const raw = text.slice(i, end);
     // The ASCII white space left is the vertical tab; the rest of it is Unicode's.
-    if ((c === 11 || c > 127) && /^\s$/u.test(raw)) {
+    if ((c === 11 || c > 127) && ONE_SPACE.test(raw)) {
       i = end;
       continue;
     }

@@ -15,6 +15,9 @@ const NOT_PEOPLE = new Set(['agents', 'assistants', 'variants', 'invariants', 'c
  * are people in "tech leads" and "product leads" (a salesman's leads are rarely worked with).
  */
 const ROLE_NOUNS = new Set(['engineers', 'developers', 'designers', 'researchers', 'managers', 'leaders', 'leads', 'owners', 'founders', 'officers', 'supervisors', 'directors', 'advisors', 'advisers', 'auditors', 'inspectors', 'surveyors', 'controllers', 'coordinators', 'administrators', 'operators', 'planners', 'buyers', 'traders', 'underwriters', 'brokers', 'lawyers', 'teachers', 'doctors', 'nurses', 'marketers', 'recruiters', 'executives', 'editors', 'writers', 'reporters', 'photographers', 'farmers', 'growers', 'drivers', 'dispatchers', 'producers', 'curators', 'moderators', 'reviewers', 'labellers', 'labelers', 'annotators', 'translators', 'interpreters', 'volunteers', 'caseworkers', 'caregivers', 'carers', 'pharmacists', 'investigators', 'counsellors', 'counselors', 'regulators', 'collaborators', 'contributors', 'maintainers', 'merchandisers', 'salespeople', 'sellers']);
+/** The endings of plural nouns of people ("linguists", "physicians", "consultants", "residents"), and those of things among them ("instruments", "ingredients", "components"). */
+const PEOPLE_ENDING = /(?:ists|ians|ants|ents)$/;
+const THINGS_ENDING = /(?:ments|ients|nents)$/;
 export function isPeopleWord(word: string): boolean {
-  return GROUP_WORDS.has(word) || ROLE_NOUNS.has(word) || (word.length >= 6 && /(?:ists|ians|ants|ents)$/.test(word) && !/(?:ments|ients|nents)$/.test(word) && !NOT_PEOPLE.has(word));
+  return GROUP_WORDS.has(word) || ROLE_NOUNS.has(word) || (word.length >= 6 && PEOPLE_ENDING.test(word) && !THINGS_ENDING.test(word) && !NOT_PEOPLE.has(word));
 }

@@ -17,6 +17,12 @@ export interface Mention {
 
 const RULE_RANK: Record<MatchRule, number> = { case: 3, exact: 2, stem: 1 };
 
+// Patterns the walk and the typo pass try per word, made once: a literal in a function is a new object at every call.
+const SPACE_OR_HYPHEN = /[\s-]/;
+const SPACES_OR_HYPHENS = /[\s-]+/;
+const ASCII_LETTERS = /^[a-z]+$/;
+const HAS_CAPITAL = /[A-Z]/;
+
 /**
  * What the walk asks of a word, as written in lower case: whether its first three letters begin
  * some stem form, its stem (computed on first need; null when it is no regular inflection of any
@@ -157,7 +163,7 @@ function consider(w: Walk, next: TrieNode | undefined, j: number, stemmedSingleW
   // A one-word phrase whose derivations change its sense (clustering / clusters) matches by its
   // stem only as the form or a regular inflection of it.
   const entry = next.term?.entry;
-  const inflectionsOnly = stemmedSingleWord && entry?.derivations === false && next.form !== undefined && !/[\s-]/.test(next.form.trim());
+  const inflectionsOnly = stemmedSingleWord && entry?.derivations === false && next.form !== undefined && !SPACE_OR_HYPHEN.test(next.form.trim());
   const word = w.tokens[j]?.lower ?? '';
   if (entry && !(inflectionsOnly && !inflectsAnyForm(entry, word))) {
     const best = w.bestNode;
@@ -366,7 +372,7 @@ function inflectsEachWord(found: TrieNode, tokens: Token[], first: number, last:
   if (matched.length < 2) return true;
   const conjunction = matched.findIndex((word) => word === 'and' || word === 'or');
   return [entry.label, ...entry.aliases].some((form) => {
-    const formWords = form.toLowerCase().split(/[\s-]+/).filter(Boolean);
+    const formWords = form.toLowerCase().split(SPACES_OR_HYPHENS).filter(Boolean);
     // Across a conjunction ("retail and business banking") the phrase is its first word and its last ones.
     const words = conjunction > 0 ? [matched[0] ?? '', ...matched.slice(matched.length - formWords.length + 1)] : matched;
     return words.length === formWords.length && words.every((word, k) => isInflectionOf(word, formWords[k] ?? ''));
@@ -410,7 +416,7 @@ export function findFuzzyMentions(tokens: Token[], taken: Mention[], lexicon: Co
   const found: Mention[] = [];
   tokens.forEach((token, i) => {
     // Names are capitalised; an ordinary lower-case word near a name ("seaborne") is not a typo of it.
-    if (covered[i] === 1 || token.type !== 'word' || token.lower.length < FUZZY_MIN_LENGTH || !/^[a-z]+$/.test(token.lower) || !/[A-Z]/.test(token.text)) return;
+    if (covered[i] === 1 || token.type !== 'word' || token.lower.length < FUZZY_MIN_LENGTH || !ASCII_LETTERS.test(token.lower) || !HAS_CAPITAL.test(token.text)) return;
     const candidates = lexicon.fuzzyForms.get(token.lower.slice(0, 2));
     if (!candidates) return;
     let best: { form: string; term: CompiledTerm; score: number } | null = null;

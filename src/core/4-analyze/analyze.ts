@@ -83,7 +83,7 @@ function sectionAt(sections: Section[], offset: number, kind: DocumentKind): Sec
 }
 
 /** Line breaks inside a sentence as spaces, character for character. */
-const foldLineBreaks = (s: string): string => (s.includes('\n') ? s.replace(/\n/g, ' ') : s);
+const foldLineBreaks = (s: string): string => (s.includes('\n') ? s.replaceAll('\n', ' ') : s);
 
 /** A table row's level cell stands for the row as a section heading would: "Bonus" as preferred. */
 function rowLevelAsSection(level: Level | null, section: SectionKind | null): SectionKind | null {

@@ -190,6 +190,14 @@ const OTHERS_THING = new RegExp(
   String.raw`\b(?:the|our|their|a|an|another|other|separate|my)\s+(?:(?:[\w-]+\s+){1,3}(?:team|teams|group|department)|(?:[\w-]+\s+){0,3}(?:vendor|partners?|${PROFESSIONS}|colleague|colleagues|teammates?|co-?workers?|manager|supervisor|advisor|clients?|customers?))['’]s?\s+(?:[\w-]+\s+){0,3}(?:\([^()]{0,60})?$`,
   'i',
 );
+// The quick tests before a longer pattern is tried on the words before a mention (an apostrophe,
+// "who", a relative word, a possessive, "culture"), made once: a literal in a function is a new
+// object at every call.
+const APOSTROPHE = /['’]/;
+const WHO = /\bwho\b/i;
+const RELATIVE_WORD = /\b(?:that|which|who)\b/i;
+const POSSESSIVE_S = /['’]s\s/;
+const CULTURE = /\bculture\b/i;
 /** The writer's verb that reworks the thing itself, right before it: "retrained the team's models". */
 const WORKED_ON_THEIRS = /\b(?:re-?trained|trained|fine-tuned|tuned|improved|rewrote|refactored|optimi[sz]ed|debugged|extended|redesigned|re-?implemented|ported|sped up|speeded up|re-?built|rebuilt|worked on|working on|contributed to|helped with|helped|led|part of|joined)\s+$/i;
 /** A mention that is a phrase of working with someone ("with the design team", "working alongside the product team"): the writer's own doing, whatever the work. */
@@ -682,14 +690,14 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   if (kind === 'job') {
     const unit = hints.academicUnit && /^[\p{Lu}]/u.test(mention) ? ACADEMIC_UNIT_BEFORE.exec(before) : null;
     if (unit) return { rule: 'organisation-name', cue: `${unit[0]}${mention}` };
-    const made = /\b(?:that|which|who)\b/i.test(before) ? PARTY_THAT_MADE.exec(before) : null;
+    const made = RELATIVE_WORD.test(before) ? PARTY_THAT_MADE.exec(before) : null;
     if (made && !LEADS_OR_FOUNDED.test(before.slice(0, made.index))) return { rule: 'done-by-others', cue: made[0].trim().slice(0, 80) };
-    const named = /['’]s\s/.test(before) && !ADDRESSES_CANDIDATE.test(sentence) ? NAMED_THING_OPENS.exec(before) : null;
+    const named = POSSESSIVE_S.test(before) && !ADDRESSES_CANDIDATE.test(sentence) ? NAMED_THING_OPENS.exec(before) : null;
     if (named && THING_AT_WORK_AFTER.test(after)) return { rule: 'company-voice', cue: `${named[0]}${mention}`.trim().slice(0, 80) };
   }
   if (kind === 'cv') {
     // Most mentions have no possessive before them: the pattern is tried only when one may be there.
-    const theirs = /['’]/.test(before) ? OTHERS_THING.exec(before) : null;
+    const theirs = APOSTROPHE.test(before) ? OTHERS_THING.exec(before) : null;
     // "with the engineering manager" after "the team's roadmap" is the writer's doing, and "the department's computer vision module" a course.
     if (theirs && !WORKED_ON_THEIRS.test(before.slice(0, theirs.index)) && !WITH_SOMEONE.test(mention) && !THEIR_COURSE_AFTER.test(after)) return { rule: 'done-by-others', cue: theirs[0].trim().slice(0, 80) };
     const people = can(PROFESSION_AFTER) ? PROFESSION_AFTER.exec(after) : null;
@@ -712,7 +720,7 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   if (other && !employerSpeaks && !(kind === 'cv' && INVOLVED.test(before.slice(0, other.index + 1)))) return { rule: 'other-subject', cue: before.slice(other.index).trim().slice(0, 80) };
   const party = hints.subject ? nearestCue(PARTY_WHO, before, (gap) => !OTHER_CLAUSE_END.test(gap) && !RELATIVE_CLAUSE_CLOSED.test(gap)) : null;
   if (party && !LEADS_OR_FOUNDED.test(before.slice(0, party.index))) return { rule: 'other-subject', cue: before.slice(party.index).trim().slice(0, 80) };
-  const people = /\bwho\b/i.test(before) ? nearestCue(PEOPLE_WHO, before, (gap) => !OTHER_CLAUSE_END.test(gap) && !RELATIVE_CLAUSE_CLOSED.test(gap)) : null;
+  const people = WHO.test(before) ? nearestCue(PEOPLE_WHO, before, (gap) => !OTHER_CLAUSE_END.test(gap) && !RELATIVE_CLAUSE_CLOSED.test(gap)) : null;
   if (people?.[1] && !WRITER_AMONG.has(people[1].toLowerCase()) && !LEADS_OR_FOUNDED.test(before.slice(0, people.index))) {
     return { rule: 'other-subject', cue: before.slice(people.index).trim().slice(0, 80) };
   }
@@ -750,7 +758,7 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   // name other people's skills, each item as much as a sentence that says so.
   if (kind === 'cv' && hiringLeadIn) return { rule: 'hired-for', cue: hiringLeadIn.slice(0, 80) };
   if (kind === 'job' && teamOrCreedLeadIn) return { rule: 'done-by-others', cue: teamOrCreedLeadIn.slice(0, 80) };
-  const culture = kind === 'job' && /\bculture\b/i.test(before) ? OUR_CULTURE_BEFORE.exec(before) : null;
+  const culture = kind === 'job' && CULTURE.test(before) ? OUR_CULTURE_BEFORE.exec(before) : null;
   if (culture) return { rule: 'company-voice', cue: culture[0].trim().slice(0, 80) };
   const creed = hints.values ? VALUES_LIST_BEFORE.exec(before) : null;
   if (creed) return { rule: 'company-voice', cue: creed[0].trim().slice(0, 80) };
