@@ -45,6 +45,9 @@ export function lineIndexAt(starts: readonly number[], at: number): number {
   return lo;
 }
 
+const TYPOGRAPHIC_APOSTROPHE = /[‘’ʼ′]/;
+const TYPOGRAPHIC_APOSTROPHES = /[‘’ʼ′]/g;
+
 /**
  * Typographic apostrophes and primes as the ASCII one, character for character (offsets hold):
  * cue rules are written with "'" and word processors write "don’t", "we’re", "What you’ll need".
@@ -52,8 +55,6 @@ export function lineIndexAt(starts: readonly number[], at: number): number {
 export function foldApostrophes(s: string): string {
   return TYPOGRAPHIC_APOSTROPHE.test(s) ? s.replace(TYPOGRAPHIC_APOSTROPHES, "'") : s;
 }
-const TYPOGRAPHIC_APOSTROPHE = /[‘’ʼ′]/;
-const TYPOGRAPHIC_APOSTROPHES = /[‘’ʼ′]/g;
 
 /**
  * Where the normaliser marks two spaces that scraped page copy left in place of a line break:
