@@ -52,9 +52,9 @@ function pdfFiles(): string[] {
   return dirs.filter(existsSync).flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.pdf')).map((f) => path.join(dir, f)));
 }
 
-/** Distinct CV texts from the fixtures, cut to about 1,000 words at a line end. */
 /** The analysis target: 0.5 ms per 1,000-word CV, 2,000 a second on one core. */
 const ANALYSIS_TARGET_MS = 0.5;
+/** Distinct CV texts from the fixtures, cut to about 1,000 words at a line end. */
 const CV_FIXTURES = ['latex-two-column.pdf', 'chromium-two-column.pdf', 'libreoffice-cv.pdf', 'interleaved-columns.pdf', 'plain-cv.txt', 'cv.md', 'cv-page.html'];
 
 /** What the cores allow at a level: the CPU each request took, everywhere on the machine, against the throughput seen. */

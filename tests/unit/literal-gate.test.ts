@@ -74,6 +74,16 @@ describe('LiteralGate', () => {
     expect(gate.may(bits, FOUR_DIGITS)).toBe(true);
   });
 
+  it('tries a pattern on a text only where the bits of its scan let it', () => {
+    const bits = gate.scan('Two quarters on the billing service');
+    expect(gate.test(bits, QUARTERS, 'two quarters')).toBe(true);
+    expect(gate.test(bits, QUARTERS, 'no such word')).toBe(false);
+    // Gated off by the scan: the pattern is not tried, whatever text is handed in.
+    expect(gate.test(bits, SELDOM, 'seldom')).toBe(false);
+    // A pattern the gate does not hold is always tried.
+    expect(gate.test(bits, /billing/, 'billing')).toBe(true);
+  });
+
   it('reads letters in any case', () => {
     expect(gate.may(gate.scan('I SELDOM deploy on Fridays'), SELDOM)).toBe(true);
   });

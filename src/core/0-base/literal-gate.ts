@@ -482,4 +482,9 @@ export class LiteralGate {
     const bit = this.bitOf.get(pattern);
     return bit === undefined || (bits & bit) !== 0;
   }
+
+  /** Whether the pattern matches the scanned text (or a part cut from it), tried only where the bits let it. */
+  test(bits: number, pattern: RegExp, text: string): boolean {
+    return this.may(bits, pattern) && pattern.test(text);
+  }
 }

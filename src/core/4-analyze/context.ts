@@ -226,7 +226,7 @@ export interface SentenceCues {
 
 export function sentenceCues(sentence: string): SentenceCues {
   const may = CONTEXT_GATE.scan(sentence);
-  const finds = (pattern: RegExp): boolean => CONTEXT_GATE.may(may, pattern) && pattern.test(sentence);
+  const finds = (pattern: RegExp): boolean => CONTEXT_GATE.test(may, pattern, sentence);
   const modality = finds(ANY_CUE) || finds(RATING_HINT) || finds(SCHOOL_QUALIFICATION_OPENS) || (finds(THREE_DIGITS) && finds(TEACHING_HINT));
   return { modality, years: finds(YEARS_HINT), ownDenial: modality && finds(WRITER_DENIES) };
 }
@@ -389,7 +389,7 @@ function judgeWindow(w: Window, sentence: string, start: number, end: number, ki
   if (neg && negates(neg, before)) {
     return { modality: 'negated', cue: sentence.slice(w.clauseStart + neg.index, start).trim(), side: 'before', at: neg.index };
   }
-  const negAfter = (kind === 'job' && can(OPTIONAL_ASIDE) && OPTIONAL_ASIDE.test(after)) || !can(NEGATION_AFTER) ? null : NEGATION_AFTER.exec(after);
+  const negAfter = (kind === 'job' && CONTEXT_GATE.test(may, OPTIONAL_ASIDE, after)) || !can(NEGATION_AFTER) ? null : NEGATION_AFTER.exec(after);
   if (negAfter && !preferredBeforeDenial(negAfter[0]) && !NOT_REQUIRED_BUT_WELCOME.test(after) && !insideOtherParenthesis(negAfter[0])) return { modality: 'negated', cue: sentence.slice(end, end + negAfter[0].length).trim(), side: 'after', at: negAfter[0].length };
   if (kind === 'job') {
     const elliptic = can(ELLIPTIC_DENIAL_AFTER) ? ELLIPTIC_DENIAL_AFTER.exec(after) : null;
@@ -421,7 +421,7 @@ function judgeWindow(w: Window, sentence: string, start: number, end: number, ki
   const weakAfter = (can(WEAK_AFTER) ? WEAK_AFTER.exec(after) : null) ?? (after.includes('about') ? READ_ABOUT_AFTER.exec(after) : null) ?? (can(WEAK_CELL_AFTER) ? WEAK_CELL_AFTER.exec(after) : null);
   if (weakAfter) return { modality: 'weak', cue: weakAfter[0].trim(), side: 'after', at: weakAfter[0].length };
   // Tutorials gone through, the skill named between ("went through the PyTorch tutorials"); written ones are no cue.
-  const tutorial = can(TUTORIAL_AFTER) && TUTORIAL_AFTER.test(after) ? TUTORIAL_TAKEN_BEFORE.exec(before) : null;
+  const tutorial = CONTEXT_GATE.test(may, TUTORIAL_AFTER, after) ? TUTORIAL_TAKEN_BEFORE.exec(before) : null;
   if (tutorial) return { modality: 'weak', cue: `${tutorial[0].trim()} … tutorials`, side: 'before', at: tutorial.index };
   // The course word after the mention is looked for first: anchored at the mention, it fails fast.
   const course = can(COURSE_AFTER) ? COURSE_AFTER.exec(after) : null;
@@ -747,9 +747,10 @@ function onlyAnotherItemIsAPlus(clause: string, at: number): boolean {
   );
 }
 
-/** Stems of the document's tokens, computed on first use and shared by every context check. */
 /** Phrase stems by word, per NLP port, kept across documents (perWord): a stem costs two patterns and the stemmer's lookup. */
 const phraseStems = new WeakMap<NlpPort, Map<string, string>>();
+
+/** Stems of the document's tokens, computed on first use and shared by every context check. */
 
 export class TokenStems {
   private readonly stems: Array<string | undefined>;

@@ -555,7 +555,7 @@ const HINT = {
 export function voiceHints(sentence: string, kind: DocumentKind): VoiceHints {
   const may = VOICE_GATE.scan(sentence);
   // A pattern none of whose literals the sentence holds finds nothing: it is not tried.
-  const finds = (pattern: RegExp): boolean => VOICE_GATE.may(may, pattern) && pattern.test(sentence);
+  const finds = (pattern: RegExp): boolean => VOICE_GATE.test(may, pattern, sentence);
   return {
     may,
     organisation: finds(HINT.organisation),
@@ -674,14 +674,14 @@ export function secondHand({ sentence, start, end, kind, section, inIntro, hints
   if (body && !INVOLVED.test(before.slice(0, body.index))) return { rule: 'organisation-name', cue: `${body[0]}${mention}` };
   // "Report to the Head of Computer Vision": the field of the person reported to, by title.
   const can = (pattern: RegExp): boolean => VOICE_GATE.may(hints.may, pattern);
-  const head = can(OF_AT_END) && OF_AT_END.test(before) ? HEAD_OF_BEFORE.exec(before) : null;
+  const head = VOICE_GATE.test(hints.may, OF_AT_END, before) ? HEAD_OF_BEFORE.exec(before) : null;
   if (head) return { rule: 'other-subject', cue: `${head[0]}${mention}`.trim().slice(0, 80) };
   const plural = mention.endsWith('s') ? PROFESSION_PLURAL.exec(mention) : null;
   if (plural) return { rule: 'plural-profession', cue: plural[0] };
   // "the computer vision team" names a team; "work with teams" is the writer's own doing.
-  const takesPart = can(INVOLVED) && INVOLVED.test(before) && !(kind === 'job' && ALONGSIDE_BEFORE.test(before));
+  const takesPart = VOICE_GATE.test(hints.may, INVOLVED, before) && !(kind === 'job' && ALONGSIDE_BEFORE.test(before));
   // Working for a team is taking part in its work; working on "the data science team's models" is not.
-  const ownedByTeam = kind === 'cv' && can(TEAM_POSSESSIVE_AFTER) && TEAM_POSSESSIVE_AFTER.test(after) && !LEADS_OR_FOUNDED.test(before);
+  const ownedByTeam = kind === 'cv' && VOICE_GATE.test(hints.may, TEAM_POSSESSIVE_AFTER, after) && !LEADS_OR_FOUNDED.test(before);
   if (hints.team && TEAM_AFTER.test(after) && !TEAM_KIND.test(mention) && (!takesPart || ownedByTeam) && !LINKING_END.test(mention)) return { rule: 'team-name', cue: `${mention}${TEAM_AFTER.exec(after)?.[0] ?? ''}`.trim() };
   const listed = hints.team && before.includes('(') ? TEAMS_LISTED_BEFORE.exec(before) : null;
   if (listed && !/\)/.test(before.slice(listed.index))) return { rule: 'team-name', cue: `${listed[0]}${mention}`.trim().slice(0, 80) };
