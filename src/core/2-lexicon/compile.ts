@@ -80,8 +80,24 @@ export interface CompiledTerm {
   afterMoney: boolean;
   /** Words that must not come right before the mention (contextSchema `notPrecededBy`). */
   notPrecededBy: ReadonlySet<string> | null;
-  /** Greater strengths with one of these words in the sentence (termSchema `strongerWith`), as written. */
-  strongerWith: { words: ReadonlySet<string>; skills: Readonly<Record<string, number>> } | null;
+  /** Greater strengths with one of these words in the sentence (termSchema `strongerWith`), as written; `strengths`: the term's own with these over them. */
+  strongerWith: { words: ReadonlySet<string>; skills: Readonly<Record<string, number>>; strengths: readonly SkillStrength[] } | null;
+  /** The entry's skills and strengths as a list, in the entry's order. */
+  strengths: readonly SkillStrength[];
+}
+
+/**
+ * A skill a term evidences and how strongly. The analysis reads them for every accepted mention:
+ * a list is read in place, where a for-in over a record parsed from YAML collects its keys anew
+ * each time.
+ */
+export interface SkillStrength {
+  skill: string;
+  strength: number;
+}
+
+function strengthList(skills: Readonly<Record<string, number>>): SkillStrength[] {
+  return Object.entries(skills).map(([skill, strength]) => ({ skill, strength }));
 }
 
 /** The word in a `require` list that stands for any word naming people or a group. */
@@ -409,7 +425,10 @@ export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLex
         afterMoney,
         // As written too: by stem, "experience with" would also be "experiments with".
         notPrecededBy: context?.notPrecededBy ? asWritten(context.notPrecededBy) : null,
-        strongerWith: entry.strongerWith ? { words: asWritten(entry.strongerWith.words), skills: entry.strongerWith.skills } : null,
+        strongerWith: entry.strongerWith
+          ? { words: asWritten(entry.strongerWith.words), skills: entry.strongerWith.skills, strengths: strengthList({ ...entry.skills, ...entry.strongerWith.skills }) }
+          : null,
+        strengths: strengthList(entry.skills),
       });
     }
   }

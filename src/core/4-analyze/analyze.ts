@@ -455,10 +455,8 @@ export function analyzeExtraction(
     const original = text.slice(offset, offset + sentence.length);
     const shownSentence = original.length > 300 ? `${original.slice(0, 297)}...` : original;
     // A term worked on rather than used ("fine-tune and evaluate LLMs") has strengths of its own.
-    const stronger = mention.term.strongerWith && view && sentenceHasWord(mention.term.strongerWith.words, mention, tokens, view) ? mention.term.strongerWith.skills : undefined;
-    const strengths = stronger ? { ...mention.term.entry.skills, ...stronger } : mention.term.entry.skills;
-    for (const skillId in strengths) {
-      const termStrength = strengths[skillId] ?? 0;
+    const stronger = mention.term.strongerWith && view && sentenceHasWord(mention.term.strongerWith.words, mention, tokens, view) ? mention.term.strongerWith.strengths : undefined;
+    for (const { skill: skillId, strength: termStrength } of stronger ?? mention.term.strengths) {
       // One evidence object per skill of every accepted mention: built in place, optional fields
       // only when set, with no temporary objects spread into it.
       const evidence: Evidence = { text: written, start: mention.start, end: mention.end, section, term: mention.term.entry.id, termLabel: mention.term.entry.label, rule: mention.rule, modality: judgement.modality, strength: evidenceStrength(termStrength, judgement.modality, section, kind), sentence: shownSentence };
