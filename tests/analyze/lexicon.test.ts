@@ -178,6 +178,27 @@ describe('lexicon errors say how to fix the file', () => {
     expect(error.problems[0]?.where).toBe('terms/subdisciplines.yaml');
     expect(error.problems[0]?.message).toMatch(/YAML syntax error/);
   });
+
+  it('a key written twice in one entry is a YAML error with its line, not a silent overwrite', () => {
+    const error = compileEdited('terms/subdisciplines.yaml', (t) => `${t}\n  - { id: twice-keyed, label: kettle descaling, label: descaling, skills: { nlp: 0.5 } }\n`);
+    expect(error.problems[0]?.where).toBe('terms/subdisciplines.yaml');
+    expect(error.problems[0]?.message).toMatch(/YAML syntax error: duplicated mapping key[^]*\(\d+:\d+\)/);
+  });
+});
+
+describe('lexicon files are read as YAML 1.2 core', () => {
+  it('reads a date, a version and yes/no as written, and true, null and numbers as their values', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'lexicon-'));
+    cpSync(DEFAULT_LEXICON_DIR, dir, { recursive: true });
+    writeFileSync(
+      path.join(dir, 'terms', 'subdisciplines.yaml'),
+      `${readFileSync(path.join(dir, 'terms', 'subdisciplines.yaml'), 'utf8')}\n  - { id: read-as-written, label: kettle descaling, note: 2031-02-03, aliases: [1.10, yes, no, on], skills: { nlp: 0.5 }, ambiguous: true, sense: null }\n`,
+    );
+    const file = readLexiconSource(dir).termFiles.find((f) => f.path === 'terms/subdisciplines.yaml');
+    const terms = (file?.data as { terms: Array<Record<string, unknown>> }).terms;
+    const added = terms.find((t) => t.id === 'read-as-written');
+    expect(added).toEqual({ id: 'read-as-written', label: 'kettle descaling', note: '2031-02-03', aliases: [1.1, 'yes', 'no', 'on'], skills: { nlp: 0.5 }, ambiguous: true, sense: null });
+  });
 });
 
 describe('advice parts come from the lexicon the analysis is given', () => {
