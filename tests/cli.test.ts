@@ -75,6 +75,21 @@ describe('the skillmatch command', () => {
     }
   });
 
+  it('--help and bad usage load neither the service nor an adapter', () => {
+    // What the command's process has loaded once it has answered, as the bin runs it.
+    const script = `require('tsx/cjs');
+      const { runCli } = require('./src/main/cli.ts');
+      const io = { out: () => undefined, err: () => undefined, tty: false };
+      Promise.all([runCli(['--help'], io), runCli(['frobnicate'], io)]).then((codes) => {
+        process.stdout.write(JSON.stringify({ codes, loaded: Object.keys(require.cache).map((f) => path.relative('src', f)).filter((f) => !f.startsWith('..')) }));
+      });`;
+    const r = spawnSync(process.execPath, ['-e', `const path = require('node:path'); ${script}`], { cwd: ROOT, encoding: 'utf8', timeout: 100_000 });
+    const { codes, loaded } = JSON.parse(r.stdout) as { codes: number[]; loaded: string[] };
+    expect(codes).toEqual([0, 2]);
+    expect(loaded).toContain(path.join('main', 'cli.ts'));
+    expect(loaded.filter((f) => /^(?:adapters|http)\/|^main\/(?:compose|server|config)\.ts$/.test(f.split(path.sep).join('/')))).toEqual([]);
+  });
+
   it('a job ad that cannot be read, a folder with no documents and an unknown skill are bad usage, said plainly', () => {
     const empty = mkdtempSync(path.join(os.tmpdir(), 'skillmatch-empty-'));
     try {

@@ -3,24 +3,30 @@
  *   skillmatch analyze | match | explain | lexicon check | serve   (skillmatch --help)
  * Exit codes: 0 success, 1 some files failed (each reported on stderr), 2 bad usage.
  */
-import { createNlp } from '../adapters/nlp';
 import { runCommand, type CliDeps, type Io } from '../cli/cli';
-import { lexiconCheck } from '../cli/lexicon-check';
-import { createServices, loadLexicon } from './compose';
-import { loadConfig } from './config';
-import { limitHeapGrowth } from './heap';
-import { main as serve } from './server';
+
+// The service, the adapters and the lexicon are loaded by the command that needs them: `--help`,
+// a usage error or `lexicon check` need neither the HTTP stack nor the PDF and OCR adapters, and
+// loading them all took most of a short command's time.
+const compose = (): typeof import('./compose') => require('./compose') as typeof import('./compose');
 
 export const cliDeps: CliDeps = {
   openAnalyzer() {
+    const { createServices } = compose();
+    const { loadConfig } = require('./config') as typeof import('./config');
+    const { limitHeapGrowth } = require('./heap') as typeof import('./heap');
     // A folder of CVs is a burst like any other: the same heap growth limit as the service.
     limitHeapGrowth();
     // A command keeps nothing: no queue database on disk, no log lines.
     const services = createServices(loadConfig({ ...process.env, LOG_LEVEL: 'silent', DB_PATH: ':memory:' }));
     return { analyzer: services.analyzer, close: () => services.close() };
   },
-  serve,
-  checkLexicon: (dir, out, err) => lexiconCheck(() => loadLexicon(createNlp(), dir), out, err),
+  serve: () => (require('./server') as typeof import('./server')).main(),
+  checkLexicon: (dir, out, err) => {
+    const { createNlp } = require('../adapters/nlp') as typeof import('../adapters/nlp');
+    const { lexiconCheck } = require('../cli/lexicon-check') as typeof import('../cli/lexicon-check');
+    return lexiconCheck(() => compose().loadLexicon(createNlp(), dir), out, err);
+  },
 };
 
 /** Runs one command on the real adapters; returns the exit code. */
