@@ -184,11 +184,6 @@ function judgementOf(accepted: boolean, rejected: Judgement['rejected'], modalit
 const NEARBY_ACRONYM_MIN = 3;
 
 /**
- * The lead-in of a skills list that gives its items a low level ("Familiar:", "Somewhat familiar:",
- * "Basic knowledge:", "Beginner:", "Exposure to:"): the items are known a little, as "familiar with
- * Go" in a sentence is.
- */
-/**
  * A CV part titled as what the writer taught ("Teaching", "Courses taught", "Guest lectures"): a
  * subject taught is not shown held by teaching it alone. How the writer works there (planning,
  * working with others) is the writer's own. "Teaching experience" heads posts held (experience),
@@ -197,6 +192,11 @@ const NEARBY_ACRONYM_MIN = 3;
 const TAUGHT_TITLE = /^(?:teaching|courses? taught|classes taught|subjects taught|modules taught|teaching assistant(?:ships?)?|teaching and (?:mentoring|supervision|tutoring)|guest lectures?|lectures? given|tutoring)\s*:?$/i;
 /** A part of posts titled as teaching ("Teaching Experience", "Teaching and Mentoring"). */
 const TEACHING_IN_TITLE = /\bteaching\b/i;
+/**
+ * The lead-in of a skills list that gives its items a low level ("Familiar:", "Somewhat familiar:",
+ * "Basic knowledge:", "Beginner:", "Exposure to:"): the items are known a little, as "familiar with
+ * Go" in a sentence is.
+ */
 const LOW_LEVEL_LEAD_IN = /^(?:somewhat |slightly |a bit |fairly )?(?:familiar(?:ity)?(?: with)?|basics?|basic knowledge(?: of)?|beginner|elementary|novice|learning|(?:some |limited )?exposure(?: to)?|limited(?: experience)?|some experience(?: with| in)?)\s*:?$/i;
 
 function onBulletLine(text: string, at: number): boolean {
