@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -88,6 +89,25 @@ describe('the OpenAPI document', () => {
 
   it('is the committed docs/openapi.yaml (npm run openapi writes it)', async () => {
     expect(readFileSync(path.join(__dirname, '..', 'docs', 'openapi.yaml'), 'utf8')).toBe(openApiYaml());
+  });
+
+  it('is written by a YAML library the service loads only when the document is asked for', () => {
+    // What a process holds once the service's code is loaded and its app built, then once the document is written.
+    const script = `require('tsx/cjs');
+      const yamlLoaded = () => Object.keys(require.cache).some((f) => f.includes(path.join('node_modules', 'yaml', '')));
+      const { createServices, appDeps } = require('./src/main/compose.ts');
+      const { loadConfig } = require('./src/main/config.ts');
+      const { createApp } = require('./src/http/app.ts');
+      const { createLogger } = require('./src/adapters/logger.ts');
+      const config = loadConfig({ ...process.env, DB_PATH: ':memory:', LOG_LEVEL: 'silent' });
+      const services = createServices(config);
+      createApp(appDeps(config, services, createLogger('silent'), () => true));
+      const before = yamlLoaded();
+      const written = require('./src/http/openapi.ts').openApiYaml().startsWith('# Generated');
+      process.stdout.write(JSON.stringify({ before, written, after: yamlLoaded() }));
+      services.close().then(() => process.exit(0));`;
+    const r = spawnSync(process.execPath, ['-e', `const path = require('node:path'); ${script}`], { cwd: path.join(__dirname, '..'), encoding: 'utf8', timeout: 100_000 });
+    expect(JSON.parse(r.stdout)).toEqual({ before: false, written: true, after: true });
   });
 
   it('lists exactly the routes of the app, and is served at /openapi.yaml', async () => {

@@ -5,7 +5,6 @@
  * docs/openapi.yaml, a test keeps that file in step and checks real answers of every route against it.
  */
 import { z } from 'zod';
-import { stringify } from 'yaml';
 import { completedCallbackSchema, failedCallbackSchema } from '../app/callback-result';
 import {
   analysisBodySchema,
@@ -333,8 +332,14 @@ const CALLBACK_ENVELOPE = { timestamp: '2026-03-02T10:15:00.000Z', analysisId: '
 
 let cached: string | undefined;
 
-/** The document as YAML, as served at /openapi.yaml and written to docs/openapi.yaml. */
+/**
+ * The document as YAML, as served at /openapi.yaml and written to docs/openapi.yaml. The YAML
+ * writer is loaded on the first request for it: the service has no other use for it.
+ */
 export function openApiYaml(): string {
-  cached ??= `# Generated from src/http/schemas.ts and src/http/openapi.ts by \`npm run openapi\`; do not edit.\n${stringify(openApiDocument(), { lineWidth: 0 })}`;
+  if (cached === undefined) {
+    const { stringify } = require('yaml') as typeof import('yaml');
+    cached = `# Generated from src/http/schemas.ts and src/http/openapi.ts by \`npm run openapi\`; do not edit.\n${stringify(openApiDocument(), { lineWidth: 0 })}`;
+  }
   return cached;
 }
