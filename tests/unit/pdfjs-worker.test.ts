@@ -21,7 +21,7 @@ describe('pdf.js with its text-reading costs taken out', () => {
     const source = readFileSync(workerFile, 'utf8');
     const patched = patchedWorkerSource(source);
     expect(patched).not.toBeNull();
-    expect(PDFJS_CHANGES.length).toBe(9);
+    expect(PDFJS_CHANGES.length).toBe(10);
     for (const { from, to } of PDFJS_CHANGES) {
       expect(source.split(from)).toHaveLength(2);
       expect(patched?.split(to)).toHaveLength(2);
@@ -33,6 +33,28 @@ describe('pdf.js with its text-reading costs taken out', () => {
     expect(patchedWorkerSource('nothing to change')).toBeNull();
     // One change missing (a new pdf.js) is no change at all: pdf.js runs as shipped.
     for (const { from } of PDFJS_CHANGES) expect(patchedWorkerSource(source.replace(from, ''))).toBeNull();
+  });
+
+  it("maps a CFF font's glyphs to a standard encoding's codes as indexOf did: each name to its first code, the absent to none", () => {
+    const change = PDFJS_CHANGES.find((c) => c.from.includes('t.indexOf(a[o])'));
+    expect(change).toBeDefined();
+    // The changed statement run on its own: e picks the encoding (0 standard, 1 expert), a is the font's charset.
+    const run = (code: string, e: number, ha: string[], oa: string[], a: unknown[]): Record<number, number> =>
+      new Function('e', 'ha', 'oa', 'a', `const n = Object.create(null); let o, c; ${code}; return n;`)(e, ha, oa, a) as Record<number, number>;
+    const standard = ['', '', 'space', 'exclam', 'A', 'B', 'A', '', 'quoteright'];
+    const expert = ['', 'onedotenleader', 'space', 'onedotenleader'];
+    const charsets: unknown[][] = [
+      ['.notdef', 'A', 'B', 'space', 'notinthere', 'quoteright'],
+      ['.notdef', 'onedotenleader', 'space', 'A', 7, ''],
+      ['B', 'A', 'B', 'A'],
+      [],
+    ];
+    for (const e of [0, 1]) {
+      for (const a of charsets) {
+        // Twice on the same arrays: the second run reads the map the first one made.
+        for (let k = 0; k < 2; k++) expect(run(change?.to ?? '', e, standard, expert, a)).toEqual(run(change?.from ?? '', e, standard, expert, a));
+      }
+    }
   });
 
   it('inflates with zlib, gives truncated data what it holds, refuses more than the cap and leaves corrupt data to pdf.js', () => {
