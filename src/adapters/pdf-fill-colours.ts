@@ -216,8 +216,10 @@ function scanContent(content: string): StreamColours {
 export function mayFillLight(pdf: Uint8Array): boolean {
   const raw = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
   // A colour-space change (cs) starts at black, no ink, or entry 0 of a palette: only a palette
-  // (an Indexed space, declared in plain or in an object stream) can make that light.
-  let indexed = raw.includes('/Indexed');
+  // (an Indexed space, declared in plain or in an object stream) can make that light. Whether the
+  // file declares one in plain is asked only of a file that changes space: the search reads the
+  // whole file, fonts and images included.
+  let indexedInObjectStream = false;
   let changesSpace = false;
   let lightSomewhere = false;
   /** Streams read before any light colour was seen: read closely only if one is seen later. */
@@ -268,7 +270,7 @@ export function mayFillLight(pdf: Uint8Array): boolean {
       }
     } else return true;
     if (OBJECT_STREAM.test(dict)) {
-      indexed ||= content.includes('/Indexed');
+      indexedInObjectStream ||= content.includes('/Indexed');
       continue;
     }
     if (/\scs(?=[\s/\[<(]|$)/.test(content)) changesSpace = true;
@@ -282,7 +284,7 @@ export function mayFillLight(pdf: Uint8Array): boolean {
     if (!lightSomewhere) contents.push(content);
     else if (readClosely(content)) return true;
   }
-  if (changesSpace && indexed) return true;
+  if (changesSpace && (indexedInObjectStream || raw.includes('/Indexed'))) return true;
   // Text that inherits its colour may inherit a light one that another stream set.
   return lightSomewhere && inheritedText && setsLight;
 }
