@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { startServer } from './support/server-process';
 
@@ -40,6 +42,37 @@ describe('server process', () => {
     expect(allLogs).not.toContain('Zyxwv');
     expect(allLogs).not.toContain('cv.txt');
   });
+
+  it('collects start-up garbage once before it says ready, unless IDLE_GC_MS is 0', async () => {
+    // Preloaded: prints a line for each full collection called for by code (gc()), not by V8's own schedule.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'skillmatch-gc-'));
+    const observer = path.join(dir, 'forced-gc.mjs');
+    writeFileSync(
+      observer,
+      `import { PerformanceObserver, constants } from 'node:perf_hooks';
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (e.detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR && (e.detail.flags & constants.NODE_PERFORMANCE_GC_FLAGS_FORCED)) process.stdout.write('{"msg":"forced full collection"}\\n');
+      }).observe({ entryTypes: ['gc'] });`,
+    );
+    const forcedBy = async (env: Record<string, string>): Promise<number> => {
+      const { child, logs } = await startServer(env, { preload: [observer] });
+      try {
+        for (let i = 0; i < 300 && !logs.join('').includes('"msg":"ready"'); i++) await new Promise((r) => setTimeout(r, 100));
+        expect(logs.join('')).toContain('"msg":"ready"');
+        // No request comes: nothing else calls for a collection; the observer reports after the fact.
+        await new Promise((r) => setTimeout(r, 500));
+        return logs.join('').split('"msg":"forced full collection"').length - 1;
+      } finally {
+        child.kill('SIGKILL');
+      }
+    };
+    try {
+      expect(await forcedBy({})).toBe(1);
+      expect(await forcedBy({ IDLE_GC_MS: '0' })).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('refuses to start on a bad configuration, naming the variable', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, '..', 'src', 'main', 'server.ts')], {

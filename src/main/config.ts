@@ -35,7 +35,7 @@ export const configSchema = z.object({
   PDF_WORKER_MEMORY_MB: int(64, 8_192).default(256),
   /** PDF worker threads idle this long exit, giving their memory back; the next PDF starts one. */
   PDF_IDLE_MS: int(1_000, 3_600_000).default(60_000),
-  /** After this long with no request in flight, one full garbage collection gives the garbage of the last burst back; 0 turns it off. */
+  /** After this long with no request in flight, one full garbage collection gives the garbage of the last burst back (and one runs once start-up is done); 0 turns both off. */
   IDLE_GC_MS: int(0, 3_600_000).default(5_000),
   /** PDF worker threads; defaults to the number of cores. */
   PDF_WORKERS: int(1, 64).default(Math.max(1, Math.min(4, os.availableParallelism()))),

@@ -73,6 +73,11 @@ export async function startServer(config: Config, logger: Logger): Promise<{ ser
     .warmUp()
     .then(async () => {
       await runner.start();
+      // Start-up's garbage (compiling the lexicon above all) collected before the first request:
+      // V8 then sizes the heap by what stays live. Left to its initial limits, the heap grew by
+      // 20-25 MB more under the first load (resident set at one request at a time: 251-253 MB
+      // without this collection, 235-236 MB with it).
+      collect?.();
       ready = true;
       deliverer?.start();
       logger.info('ready');
