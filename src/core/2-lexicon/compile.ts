@@ -80,8 +80,8 @@ export interface CompiledTerm {
   afterMoney: boolean;
   /** Words that must not come right before the mention (contextSchema `notPrecededBy`). */
   notPrecededBy: ReadonlySet<string> | null;
-  /** Greater strengths with one of these words in the sentence (termSchema `strongerWith`), as written; `strengths`: the term's own with these over them. */
-  strongerWith: { words: ReadonlySet<string>; skills: Readonly<Record<string, number>>; strengths: readonly SkillStrength[] } | null;
+  /** Greater strengths with one of these words in the sentence (termSchema `strongerWith`), as written; `strengths`: the term's own with these over them (the entry keeps the record). */
+  strongerWith: { words: ReadonlySet<string>; strengths: readonly SkillStrength[] } | null;
   /** The entry's skills and strengths as a list, in the entry's order. */
   strengths: readonly SkillStrength[];
 }
@@ -426,7 +426,7 @@ export function compileLexicon(source: LexiconSource, nlp: NlpPort): CompiledLex
         // As written too: by stem, "experience with" would also be "experiments with".
         notPrecededBy: context?.notPrecededBy ? asWritten(context.notPrecededBy) : null,
         strongerWith: entry.strongerWith
-          ? { words: asWritten(entry.strongerWith.words), skills: entry.strongerWith.skills, strengths: strengthList({ ...entry.skills, ...entry.strongerWith.skills }) }
+          ? { words: asWritten(entry.strongerWith.words), strengths: strengthList({ ...entry.skills, ...entry.strongerWith.skills }) }
           : null,
         strengths: strengthList(entry.skills),
       });

@@ -751,7 +751,6 @@ function onlyAnotherItemIsAPlus(clause: string, at: number): boolean {
 const phraseStems = new WeakMap<NlpPort, Map<string, string>>();
 
 /** Stems of the document's tokens, computed on first use and shared by every context check. */
-
 export class TokenStems {
   private readonly stems: Array<string | undefined>;
   constructor(
