@@ -212,9 +212,20 @@ function scanContent(content: string): StreamColours {
   return result;
 }
 
+/** Whether the bytes at `at` spell `word` (ASCII); a position before the start reads from the start, as String.startsWith does. */
+function bytesSpell(bytes: Buffer, at: number, word: string): boolean {
+  const from = Math.max(0, at);
+  if (from + word.length > bytes.length) return false;
+  for (let k = 0; k < word.length; k++) if (bytes[from + k] !== word.charCodeAt(k)) return false;
+  return true;
+}
+
 /** True when some text of the PDF may be filled with a light colour (or the PDF cannot be read this way). */
 export function mayFillLight(pdf: Uint8Array): boolean {
-  const raw = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  // The file is searched as bytes; only dictionaries and content become strings. (A 1 MB CV with
+  // photos, copied whole into a string, spent more time on the copy than on its content.)
+  const raw = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  const text = (start: number, end: number): string => raw.toString('latin1', start, end);
   // A colour-space change (cs) starts at black, no ink, or entry 0 of a palette: only a palette
   // (an Indexed space, declared in plain or in an object stream) can make that light. Whether the
   // file declares one in plain is asked only of a file that changes space: the search reads the
@@ -236,25 +247,25 @@ export function mayFillLight(pdf: Uint8Array): boolean {
   let decodedBytes = 0;
   let at = 0;
   for (;;) {
-    const keyword = raw.indexOf('stream', at);
+    const keyword = raw.indexOf('stream', at, 'latin1');
     if (keyword < 0) break;
     at = keyword + 6;
     // "endstream" also contains "stream"; only a stream that follows a dictionary starts data.
-    if (raw.startsWith('end', keyword - 3)) continue;
-    const dictEnd = raw.lastIndexOf('>>', keyword);
-    if (dictEnd < 0 || raw.slice(dictEnd + 2, keyword).trim() !== '') continue;
-    const objStart = raw.lastIndexOf(' obj', dictEnd);
-    const dict = raw.slice(objStart < 0 ? Math.max(0, dictEnd - 4096) : objStart, dictEnd + 2);
+    if (bytesSpell(raw, keyword - 3, 'end')) continue;
+    const dictEnd = raw.lastIndexOf('>>', keyword, 'latin1');
+    if (dictEnd < 0 || text(dictEnd + 2, keyword).trim() !== '') continue;
+    const objStart = raw.lastIndexOf(' obj', dictEnd, 'latin1');
+    const dict = text(objStart < 0 ? Math.max(0, dictEnd - 4096) : objStart, dictEnd + 2);
     let dataStart = at;
-    if (raw[dataStart] === '\r') dataStart++;
-    if (raw[dataStart] === '\n') dataStart++;
-    const end = raw.indexOf('endstream', dataStart);
+    if (raw[dataStart] === 0x0d /* CR */) dataStart++;
+    if (raw[dataStart] === 0x0a /* LF */) dataStart++;
+    const end = raw.indexOf('endstream', dataStart, 'latin1');
     if (end < 0) return true;
     at = end + 9;
     if (NOT_CONTENT.test(dict)) continue;
     const filters = [...(/\/Filter\s*(\[[^\]]*\]|\/\w+)/.exec(dict)?.[1] ?? '').matchAll(/\/(\w+)/g)].map((m) => m[1]);
     let content: string;
-    if (filters.length === 0) content = raw.slice(dataStart, end);
+    if (filters.length === 0) content = text(dataStart, end);
     else if (filters.length === 1 && filters[0] === 'FlateDecode' && !/\/DecodeParms/.test(dict)) {
       try {
         // Capped by what is left of the budget: a decompression bomb stops here (the walk decides).
@@ -284,7 +295,7 @@ export function mayFillLight(pdf: Uint8Array): boolean {
     if (!lightSomewhere) contents.push(content);
     else if (readClosely(content)) return true;
   }
-  if (changesSpace && (indexedInObjectStream || raw.includes('/Indexed'))) return true;
+  if (changesSpace && (indexedInObjectStream || raw.includes('/Indexed', 0, 'latin1'))) return true;
   // Text that inherits its colour may inherit a light one that another stream set.
   return lightSomewhere && inheritedText && setsLight;
 }
