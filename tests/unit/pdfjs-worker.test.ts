@@ -21,7 +21,7 @@ describe('pdf.js with its text-reading costs taken out', () => {
     const source = readFileSync(workerFile, 'utf8');
     const patched = patchedWorkerSource(source);
     expect(patched).not.toBeNull();
-    expect(PDFJS_CHANGES.length).toBe(10);
+    expect(PDFJS_CHANGES.length).toBe(11);
     for (const { from, to } of PDFJS_CHANGES) {
       expect(source.split(from)).toHaveLength(2);
       expect(patched?.split(to)).toHaveLength(2);
@@ -55,6 +55,40 @@ describe('pdf.js with its text-reading costs taken out', () => {
         for (let k = 0; k < 2; k++) expect(run(change?.to ?? '', e, standard, expert, a)).toEqual(run(change?.from ?? '', e, standard, expert, a));
       }
     }
+  });
+
+  it("moves a font's glyphs into the private use area as shipped when pages are drawn, and leaves them in place when only text is read", () => {
+    const change = PDFJS_CHANGES.find((c) => c.from.startsWith('function adjustMapping('));
+    expect(change).toBeDefined();
+    const source = readFileSync(workerFile, 'utf8');
+    const start = source.indexOf('function adjustMapping(');
+    const shipped = source.slice(start, source.indexOf('function createCmapTable(', start));
+    const changed = shipped.replace(change?.from ?? '', change?.to ?? '');
+    expect(changed).not.toBe(shipped);
+    // The function on its own, with pdf.js's private use ranges (nn) and the thread's text-only flag.
+    type Mapped = { toFontChar: number[]; charCodeToGlyphId: Record<number, number>; toUnicodeExtraMap: Map<number, number>; nextAvailableFontCharCode: number };
+    const run = (code: string, textOnly: boolean, glyphs: Record<number, number>, unicode: Map<number, string>): Mapped => {
+      const global = globalThis as { __skillmatchPdfTextOnly?: boolean };
+      global.__skillmatchPdfTextOnly = textOnly;
+      try {
+        return new Function('glyphs', 'unicode', `const nn = [[0xe000, 0xf8ff], [0x100000, 0x10fffd]]; ${code}; return adjustMapping(glyphs, (g) => g < 40, 39, unicode);`)(glyphs, unicode) as Mapped;
+      } finally {
+        delete global.__skillmatchPdfTextOnly;
+      }
+    };
+    const glyphs = { 1: 3, 2: 0, 65: 7, 66: 45, 300: 12 };
+    const unicode = new Map([['1', 'x'], ['65', 'ﬁ'], ['300', 'é']]);
+    // Drawn: the shipped mapping, character codes moved to U+E000 on.
+    const drawn = run(changed, false, glyphs, unicode);
+    expect(drawn).toEqual(run(shipped, false, glyphs, unicode));
+    expect(drawn.toFontChar[65]).toBe(0xe002);
+    expect(drawn.charCodeToGlyphId[0xe000]).toBe(3);
+    // Text only: nothing moved, and a glyph's drawing character is its own code.
+    const textOnly = run(changed, true, glyphs, unicode);
+    expect(textOnly.toFontChar).toEqual([]);
+    expect(textOnly.charCodeToGlyphId).toEqual({});
+    expect(textOnly.toUnicodeExtraMap.size).toBe(0);
+    expect(textOnly.nextAvailableFontCharCode).toBe(0xe000);
   });
 
   it('inflates with zlib, gives truncated data what it holds, refuses more than the cap and leaves corrupt data to pdf.js', () => {
