@@ -6,8 +6,8 @@
 import { restoreNativeArrayPush } from './native-array-push';
 import { PDFParse } from 'pdf-parse';
 import type { PdfPageContent, PdfTextItem } from '../core/1-text/pdf-layout';
-import { luminance, mayFillLight } from './pdf-fill-colours';
-import { readTextOnly, usePatchedPdfJsWorker } from './pdfjs-worker';
+import { hexLuminance } from './pdf-fill-colours';
+import { readTextOnly, takeLightTextNote, usePatchedPdfJsWorker } from './pdfjs-worker';
 
 export interface PdfWorkerTask {
   bytes: Uint8Array;
@@ -19,7 +19,14 @@ export interface PdfWorkerTask {
 }
 
 export type PdfWorkerResult =
-  | { ok: true; totalPages: number; pages: PdfPageContent[]; images?: Uint8Array[] }
+  | {
+      ok: true;
+      totalPages: number;
+      pages: PdfPageContent[];
+      images?: Uint8Array[];
+      /** How many pages had their operators walked for white text (the others showed no text in a light fill). */
+      pagesWalked?: number;
+    }
   | { ok: false; code: 'pdf-encrypted' | 'unreadable-document' | 'document-too-complex'; detail: string };
 
 /** Largest page image rendered for OCR (as for uploaded images: a page at 600 dpi is about 35 megapixels). */
@@ -63,12 +70,6 @@ function multiply(m: Matrix, n: Matrix): Matrix {
     m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3],
     m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5],
   ];
-}
-
-function hexLuminance(hex: unknown): number {
-  if (typeof hex !== 'string' || !/^#[0-9a-f]{6}$/i.test(hex)) return 0;
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
-  return luminance(r, g, b);
 }
 
 function glyphText(glyphs: unknown): string {
@@ -173,12 +174,20 @@ function isTextItem(item: PdfJsTextItem | { type: string }): item is PdfJsTextIt
   return 'str' in item;
 }
 
-/** What the walk finds in a document without any light fill colour: nothing painted white. */
+/** What the walk finds on a page that shows no text in a light fill colour: nothing painted white. */
 const NOTHING_WHITE: PaintedText = { white: [], visible: [], darkAreas: [] };
 
-async function readPage(page: PdfJsPage, walkColours: boolean): Promise<PdfPageContent> {
+/**
+ * A page's text items, each marked hidden if a reader cannot see it. pdf.js's text pass (changed
+ * in src/adapters/pdfjs-worker.ts) notes text shown in a light fill; only then are the page's
+ * operators walked for white text on no dark background. Without that change (pdf.js as shipped,
+ * `notesLightText` false) every page is walked.
+ */
+async function readPage(page: PdfJsPage, notesLightText: boolean): Promise<{ content: PdfPageContent; walked: boolean }> {
   const viewport = page.getViewport({ scale: 1 });
+  takeLightTextNote();
   const content = await page.getTextContent();
+  const walkColours = notesLightText ? takeLightTextNote() : true;
   const painted = walkColours ? await paintedText(page, viewport) : NOTHING_WHITE;
   const items: PdfTextItem[] = [];
   for (const item of content.items) {
@@ -192,7 +201,7 @@ async function readPage(page: PdfJsPage, walkColours: boolean): Promise<PdfPageC
     items.push(hidden ? { ...textItem, hidden } : textItem);
   }
   page.cleanup();
-  return { width: viewport.width, height: viewport.height, items };
+  return { content: { width: viewport.width, height: viewport.height, items }, walked: walkColours };
 }
 
 const visibleChars = (page: PdfPageContent): number => page.items.reduce((n, item) => n + (item.hidden ? 0 : item.str.replace(/\s+/g, '').length), 0);
@@ -215,12 +224,10 @@ async function markScannedPages(doc: PdfJsDocument, pages: PdfPageContent[]): Pr
 }
 
 export default async function readPdfInWorker(task: PdfWorkerTask): Promise<PdfWorkerResult> {
-  await usePatchedPdfJsWorker();
+  const patched = await usePatchedPdfJsWorker();
   restoreNativeArrayPush();
   // Fonts are converted for drawing only when pages are drawn (OCR); text needs their mappings alone.
   readTextOnly(!task.renderWidth);
-  // Before pdf.js takes the bytes: only a document that may fill text in a light colour needs the walk.
-  const walkColours = mayFillLight(task.bytes);
   const parser = new PDFParse({
     data: task.bytes,
     isEvalSupported: false,
@@ -247,9 +254,14 @@ export default async function readPdfInWorker(task: PdfWorkerTask): Promise<PdfW
       return { ok: true, totalPages: doc.numPages, pages: [], images: shot.pages.map((p) => p.data) };
     }
     const pages: PdfPageContent[] = [];
-    for (let n = 1; n <= count; n++) pages.push(await readPage(await doc.getPage(n), walkColours));
+    let pagesWalked = 0;
+    for (let n = 1; n <= count; n++) {
+      const { content, walked } = await readPage(await doc.getPage(n), patched);
+      pages.push(content);
+      if (walked) pagesWalked++;
+    }
     await markScannedPages(doc, pages);
-    return { ok: true, totalPages: doc.numPages, pages };
+    return { ok: true, totalPages: doc.numPages, pages, pagesWalked };
   } catch (error) {
     const name = error instanceof Error ? error.name : '';
     if (name === 'PasswordException') {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
+import { fillLuminance, LIGHT_FILL } from './pdf-fill-colours';
 
 /**
  * pdf.js, as pdf-parse ships it, with two costs of reading text taken out (CPU profiles of the
@@ -20,6 +21,8 @@ import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
  * - Every embedded font's glyphs are moved into the private use area, for drawing: a third of
  *   reading a Typst CV whose math font has thousands of glyphs. Text reads its characters from
  *   the font's ToUnicode map; while a thread reads text only, nothing is moved.
+ * - The text pass follows the fill colour and notes text shown in a light one (below), so that only
+ *   such a page is read a second time, operator by operator, for the hidden-text check.
  * - With font faces disabled, pdf.js builds the outline of every glyph it meets in a page's
  *   operators, to draw it. The hidden-text check walks those operators for their fill colours and
  *   glyphs' characters only: while a thread reads text only, no outline is built, and an image
@@ -87,6 +90,36 @@ const IMAGE_DECODE = 'if(!c)throw new Error(e);warn(e);return}let g;h.has("OC")'
 /** Operator 85 (paintImageXObject) with no pixels: the page still shows that it paints an image. */
 const IMAGE_DECODE_UNLESS_TEXT_ONLY = `if(!c)throw new Error(e);warn(e);return}if(globalThis.${TEXT_ONLY_FLAG}===true){a.addOp(85,["",d,f]);return}let g;h.has("OC")`;
 
+/**
+ * The hidden-text check needs to know which text is shown in a light fill colour. pdf.js's text
+ * pass reads every operator of a page (with its own lexer and its own rules for operands) but
+ * ignores colours; here it follows the fill colour as its operator pass does (the same colour
+ * spaces, the same conversion to RGB, saved and restored with the graphics state, inherited by
+ * forms), and notes when it shows text while the fill is light. Only such a page needs the
+ * operator pass that decides whether the text is hidden. `cs` may parse a colour space
+ * asynchronously, as in the operator pass; a space that cannot be read makes any colour in it
+ * count as light.
+ */
+const TEXT_PASS_OPERATORS = 'const e=D;D=n.state;const a=f.fn;w=f.args;switch(0|a){';
+const FILL_LUMINANCE = '__skillmatchFillLuminance';
+const LIGHT_TEXT_FLAG = '__skillmatchLightText';
+const FILL = `globalThis.${FILL_LUMINANCE}`;
+const TEXT_PASS_OPERATORS_WITH_FILL =
+  `${TEXT_PASS_OPERATORS}` +
+  `case dt:D.__smSpace=ColorSpaceUtils.gray;D.__smFill=${FILL}(D.__smSpace,w);break;` +
+  `case gt:D.__smSpace=ColorSpaceUtils.rgb;D.__smFill=${FILL}(D.__smSpace,w);break;` +
+  `case mt:D.__smSpace=ColorSpaceUtils.cmyk;D.__smFill=${FILL}(D.__smSpace,w);break;` +
+  // sc: in the fill colour space, DeviceGray before any is set.
+  `case lt:D.__smFill=${FILL}(void 0===D.__smSpace?ColorSpaceUtils.gray:D.__smSpace,w);break;` +
+  // scn: numbers read as grey before any space is set; a pattern leaves the RGB fill as it was.
+  `case ht:{const c=D.__smSpace;if(void 0===c){isNumberArray(w,null)&&(D.__smFill=${FILL}(ColorSpaceUtils.gray,w))}else null!==c&&"Pattern"===c.name||(D.__smFill=${FILL}(c,w));break}` +
+  `case st:{const z=D;let c;try{c=S._getColorSpace(w[0],r,new LocalColorSpaceCache)}catch{z.__smSpace=null;break}` +
+  `if(c instanceof ColorSpace){z.__smSpace=c;break}next(S._handleColorSpace(c).then(e=>{z.__smSpace=e||ColorSpaceUtils.gray},()=>{z.__smSpace=null}));return}`;
+
+/** Every text run of the text pass: noted when shown in a light fill. */
+const TEXT_RUN = 'function buildTextContentItem({chars:e,extraSpacing:t}){const r=D.font;';
+const TEXT_RUN_NOTING_LIGHT_FILL = `${TEXT_RUN}e&&D.__smFill>=${LIGHT_FILL}&&(globalThis.${LIGHT_TEXT_FLAG}=!0);`;
+
 /** FlateStream's first block: pdf.js inflates in JavaScript, a block at a time. */
 const FLATE_BLOCK = 'readBlock(){let e,t,r;const a=this.str;try{t=this.getBits(3)}';
 const INFLATE_FLAG = '__skillmatchInflateRaw';
@@ -128,6 +161,8 @@ export const PDFJS_CHANGES: ReadonlyArray<{ readonly from: string; readonly to: 
   { from: OPENTYPE_BUILD, to: OPENTYPE_BUILD_UNLESS_TEXT_ONLY },
   { from: GLYPH_OUTLINES, to: GLYPH_OUTLINES_UNLESS_TEXT_ONLY },
   { from: FONT_CHAR_MAPPING, to: FONT_CHAR_MAPPING_UNLESS_TEXT_ONLY },
+  { from: TEXT_PASS_OPERATORS, to: TEXT_PASS_OPERATORS_WITH_FILL },
+  { from: TEXT_RUN, to: TEXT_RUN_NOTING_LIGHT_FILL },
   { from: IMAGE_DECODE, to: IMAGE_DECODE_UNLESS_TEXT_ONLY },
   { from: FLATE_BLOCK, to: FLATE_BLOCK_NATIVE_FIRST },
   cmapRangeCheck('mapCidRange'),
@@ -155,6 +190,8 @@ interface PdfJsGlobal {
   pdfjsWorker?: unknown;
   [TEXT_ONLY_FLAG]?: boolean;
   [INFLATE_FLAG]?: (bytes: Uint8Array) => Uint8Array | 'too-large' | null;
+  [FILL_LUMINANCE]?: typeof fillLuminance;
+  [LIGHT_TEXT_FLAG]?: boolean;
 }
 
 /**
@@ -190,6 +227,17 @@ export function readTextOnly(textOnly: boolean): void {
   (globalThis as PdfJsGlobal)[TEXT_ONLY_FLAG] = textOnly;
 }
 
+/**
+ * Whether pdf.js's text pass showed text in a light fill colour since the last call, which clears
+ * it (the thread reads one page at a time).
+ */
+export function takeLightTextNote(): boolean {
+  const global = globalThis as PdfJsGlobal;
+  const noted = global[LIGHT_TEXT_FLAG] === true;
+  global[LIGHT_TEXT_FLAG] = false;
+  return noted;
+}
+
 let loading: Promise<boolean> | undefined;
 
 /** Installs the faster module for this thread once; resolves to whether it is in use. */
@@ -206,6 +254,7 @@ export function usePatchedPdfJsWorker(): Promise<boolean> {
       const module = (await import(`data:text/javascript;base64,${Buffer.from(named).toString('base64')}`)) as { WorkerMessageHandler?: unknown };
       if (!module.WorkerMessageHandler) return false;
       global[INFLATE_FLAG] = inflateRaw;
+      global[FILL_LUMINANCE] = fillLuminance;
       global.pdfjsWorker = module;
       return true;
     } catch {

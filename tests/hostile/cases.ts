@@ -7,7 +7,7 @@ import path from 'node:path';
 import { documentXml, makeDocx, paragraphs } from '../../scripts/make-docx';
 import { signStandardWebhook } from '../../src/app/webhooks/signature';
 import { pngBomb } from '../support/make-image';
-import { emptyPagePdf, flateBombPdf, loopingPageTreePdf, textPdf, toUnicodeRangePdf } from '../support/make-pdf';
+import { contentPdf, emptyPagePdf, flateBombPdf, loopingPageTreePdf, textPdf, toUnicodeRangePdf } from '../support/make-pdf';
 
 export const WEBHOOK_SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 export const CANARY = '/tmp/skillmatch-font-canary';
@@ -114,6 +114,13 @@ export const HOSTILE_CASES: HostileCase[] = [
     status: 200,
     send: analyzeFile(toUnicodeRangePdf(8_000_000, ['Skills: Python and PyTorch daily for years.']), 'cv.pdf'),
     also: (a) => expectThat((json(a).skills ?? []).some((s) => s.id === 'python' && s.present), 'the page text is read without the range'),
+  },
+  {
+    id: 'pdf-hidden-text-odd-spelling',
+    input: 'white keywords under a visible line, the white fill written in ways pdf.js reads and a plain scan of the content would not (a NUL byte before the operator, in a content stream labelled as an image)',
+    status: 200,
+    send: extractFile(contentPdf([{ content: 'BT /F1 11 Tf 72 720 Td (Built PyTorch models in Python.) Tj ET 1\x00g BT /F1 11 Tf 72 700 Td (Kubernetes Terraform Spark) Tj ET', dict: ' /Subtype /Image', deflate: true }]), 'cv.pdf'),
+    also: (a) => expectThat((json(a).text ?? '').includes('PyTorch') && !(json(a).text ?? '').includes('Kubernetes') && warningCodes(a).includes('hidden-text'), 'the white line is not read, and is reported'),
   },
   { id: 'pdf-page-tree-loop', input: 'a PDF whose page tree contains itself', status: 422, code: 'unreadable-document', send: analyzeFile(loopingPageTreePdf(), 'cv.pdf') },
   { id: 'pdf-javascript-action', input: 'a PDF with a JavaScript OpenAction', status: 200, send: analyzeFile(textPdf(1, () => ['Skills: Python, PyTorch and C++ daily for years.'], '/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >>'), 'cv.pdf') },

@@ -38,6 +38,29 @@ export function textPdf(pages: number, lines: (page: number) => string[], extraC
   return writePdf(objects);
 }
 
+/** A content stream of a hand-written page: its operators, entries added to its dictionary, compressed or not. */
+export interface ContentStream {
+  content: string;
+  dict?: string;
+  deflate?: boolean;
+}
+
+/** A one-page PDF (Helvetica as /F1) whose page content is the given streams, in order; `resources` adds entries to the page's resources. */
+export function contentPdf(streams: ContentStream[], resources = ''): Buffer {
+  const refs = streams.map((_, i) => `${5 + i} 0 R`).join(' ');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [4 0 R] /Count 1 >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> ${resources}>> /Contents [${refs}] >>`,
+  ];
+  for (const s of streams) {
+    const data = s.deflate ? deflateSync(Buffer.from(s.content, 'latin1')).toString('latin1') : s.content;
+    objects.push(`<< /Length ${Buffer.byteLength(data, 'latin1')}${s.deflate ? ' /Filter /FlateDecode' : ''}${s.dict ?? ''} >>\nstream\n${data}\nendstream`);
+  }
+  return writePdf(objects);
+}
+
 /** A page tree whose only kid is the tree itself. */
 export function loopingPageTreePdf(): Buffer {
   return writePdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [2 0 R] /Count 1 >>']);

@@ -1,0 +1,101 @@
+import { createPdfReader, type PdfReader } from '../../src/adapters/pdf';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { contentPdf } from '../support/make-pdf';
+
+/**
+ * White-on-white text is found however the page's operators are written: pdf.js's reading of the
+ * content decides which text is shown in a light fill colour, so spellings that pdf.js accepts
+ * (odd white space, comments, operators run together, stray operands) cannot hide text from the
+ * check. Each page shows one line in black and one line in a near-white fill on no background.
+ */
+let reader: PdfReader;
+beforeAll(() => {
+  reader = createPdfReader({ threads: 1, timeoutMs: 30_000, memoryMb: 256 });
+});
+afterAll(() => reader.close());
+
+const SHOWN = 'Seasoned backend developer';
+const HIDDEN = 'Rust Haskell Erlang Elixir';
+
+const shown = `BT /F1 11 Tf 72 720 Td (${SHOWN}) Tj ET`;
+const hiddenLine = `BT /F1 11 Tf 72 700 Td (${HIDDEN}) Tj ET`;
+
+async function verdicts(pdf: Buffer): Promise<Record<string, string>> {
+  const result = await reader.readPdf(new Uint8Array(pdf), { maxPages: 5 });
+  return Object.fromEntries(result.pages.flatMap((p) => p.items).filter((i) => i.str.trim()).map((i) => [i.str, i.hidden ?? 'shown']));
+}
+
+describe('white-on-white text, however the fill colour is written', () => {
+  it.each([
+    ['a grey fill separated from its operand by a NUL byte', [{ content: `${shown} 1\x00g ${hiddenLine}` }]],
+    ['a grey fill separated from its operand by a form feed', [{ content: `${shown} 1\x0cg ${hiddenLine}` }]],
+    ['a comment between the colour and its operator', [{ content: `${shown} 0.97 0.97 0.97 % white\nrg ${hiddenLine}` }]],
+    ['an operand run into its operator', [{ content: `${shown} 1g ${hiddenLine}` }]],
+    ['an operator run into the next one', [{ content: `${shown} 1 gBT /F1 11 Tf 72 700 Td (${HIDDEN}) Tj ET` }]],
+    ['more operands than the operator takes (the last ones count)', [{ content: `${shown} 0 0 1 1 1 rg ${hiddenLine}` }]],
+    ['an operand left over by an earlier operator', [{ content: `${shown} 1 q g ${hiddenLine} Q` }]],
+    ['an operand carried past an unknown operator', [{ content: `${shown} 1 zz g ${hiddenLine}` }]],
+    ['the word endstream inside the page text of an uncompressed stream', [{ content: `${shown} BT /F1 11 Tf 72 680 Td (endstream) Tj ET 1 g ${hiddenLine}` }]],
+    ['a page content stream labelled as an image', [{ content: `${shown} 1 g ${hiddenLine}`, dict: ' /Subtype /Image', deflate: true }]],
+    ['an operand at the end of one content stream, its operator at the start of the next', [{ content: `${shown} 1` }, { content: ` g ${hiddenLine}` }]],
+    ['a number split between two content streams', [{ content: `${shown} 1` }, { content: `0 g ${hiddenLine}` }]],
+  ])('%s', async (_name, streams) => {
+    expect(await verdicts(contentPdf(streams))).toMatchObject({ [SHOWN]: 'shown', [HIDDEN]: 'white' });
+  });
+
+  // Colours given in a colour space are converted as pdf.js converts them for its operator pass.
+  const SPACES = '/ColorSpace << /Pal [/Indexed /DeviceRGB 1 <1A1A1AFFFFFF>] /Spot [/Separation /Silver /DeviceGray << /FunctionType 2 /Domain [0 1] /C0 [1] /C1 [0.95] /N 1 >>] >>';
+  it.each([
+    ['a palette entry that is white', `${shown} /Pal cs 1 sc ${hiddenLine}`, 'white'],
+    ['a palette entry that is dark', `${shown} /Pal cs 0 sc ${hiddenLine}`, 'shown'],
+    ['a spot colour whose every tint prints near-white', `${shown} /Spot cs 1 scn ${hiddenLine}`, 'white'],
+    ['a device space named directly, white', `${shown} /DeviceRGB cs 1 1 1 sc ${hiddenLine}`, 'white'],
+    ['scn before any colour space is set reads a grey', `${shown} 1 scn ${hiddenLine}`, 'white'],
+    ['a colour space the page does not have: its colours count as grey', `${shown} /Nowhere cs 0.1 sc ${hiddenLine}`, 'shown'],
+  ])('%s', async (_name, content, verdict) => {
+    expect(await verdicts(contentPdf([{ content }], SPACES))).toEqual({ [SHOWN]: 'shown', [HIDDEN]: verdict });
+  });
+
+  it.each([
+    ['black text after a white fill restored away', `q 1 g 0 0 10 10 re f Q ${shown}`],
+    ['a dark grey written with a sign and no leading digit', `+.2 g ${shown}`],
+    ['a white colour inside a string is text, not a colour', `BT /F1 11 Tf 72 720 Td (${SHOWN}) Tj 0 -20 Td (1 g) Tj ET`],
+  ])('no hidden text: %s', async (_name, content) => {
+    const found = await verdicts(contentPdf([{ content }]));
+    expect(found[SHOWN]).toBe('shown');
+    expect(Object.values(found)).not.toContain('white');
+  });
+
+  it('white text on a dark box stays visible', async () => {
+    const found = await verdicts(contentPdf([{ content: `0.1 0.1 0.3 rg 60 690 300 25 re f 1 1 1 rg ${hiddenLine} 0 g ${shown}` }]));
+    expect(found).toEqual({ [SHOWN]: 'shown', [HIDDEN]: 'shown' });
+  });
+
+  it("walks a page's operators only when pdf.js's text pass showed text in a light fill", () => {
+    const pages: Array<[string, string, number]> = [
+      ['black text only', `${shown} ${hiddenLine}`, 0],
+      ['a white background under black text', `1 1 1 rg 0 0 612 792 re f 0 g ${shown}`, 0],
+      ['white restored away before the text', `q 1 g 0 0 10 10 re f Q ${shown}`, 0],
+      ['a dark palette entry', `/Pal cs 0 sc ${shown}`, 0],
+      ['a grey through a colour space the page does not have', `/Nowhere cs 0.1 sc ${shown}`, 0],
+      ['white text', `1 g ${shown}`, 1],
+      ['a near-white palette entry', `/Pal cs 1 sc ${shown}`, 1],
+    ];
+    // In a process of its own, as the pool's threads run it: the changed pdf.js is loaded once per thread.
+    const script = `
+      const read = require('./src/adapters/pdf-worker.ts').default;
+      (async () => {
+        const out = [];
+        for (const hex of ${JSON.stringify(pages.map(([, content]) => contentPdf([{ content }], SPACES).toString('hex')))}) {
+          const r = await read({ bytes: new Uint8Array(Buffer.from(hex, 'hex')), maxPages: 5 });
+          out.push(r.ok ? r.pagesWalked : r.code);
+        }
+        process.stdout.write(JSON.stringify(out));
+      })();`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: path.join(__dirname, '..', '..'), encoding: 'utf8', timeout: 60_000 });
+    if (run.status !== 0) throw new Error(run.stderr);
+    const walked = JSON.parse(run.stdout) as number[];
+    expect(pages.map(([name], i) => [name, walked[i]])).toEqual(pages.map(([name, , expected]) => [name, expected]));
+  }, 60_000);
+});
