@@ -4,7 +4,7 @@ import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
 import { fillLuminance, LIGHT_FILL } from './pdf-fill-colours';
 
 /**
- * pdf.js, as pdf-parse ships it, with two costs of reading text taken out (CPU profiles of the
+ * pdf.js, as pdf-parse ships it, with costs of reading text taken out (CPU profiles of the
  * benchmark's slowest files, Typst CVs, which embed CFF fonts):
  *
  * - To read a CFF font pdf.js looks each glyph name up in the font's string table with
@@ -18,8 +18,8 @@ import { fillLuminance, LIGHT_FILL } from './pdf-fill-colours';
  *   mapping and widths, which are made before those steps. While a thread reads text only
  *   (`readTextOnly(true)`), the font keeps its original bytes instead (as pdf.js itself does when
  *   the compile step fails); pages drawn for OCR are read with both steps in place.
- * - Every embedded font's glyphs are moved into the private use area, for drawing: a third of
- *   reading a Typst CV whose math font has thousands of glyphs. Text reads its characters from
+ * - Every embedded font's glyphs are moved into the private use area, for drawing: over a third
+ *   of reading a Typst CV whose math font has thousands of glyphs. Text reads its characters from
  *   the font's ToUnicode map; while a thread reads text only, nothing is moved.
  * - The text pass follows the fill colour and notes text shown in a light one (below), so that only
  *   such a page is read a second time, operator by operator, for the hidden-text check.
@@ -77,7 +77,8 @@ const GLYPH_OUTLINES_UNLESS_TEXT_ONLY = `handleText(e,t){const r=t.font,a=r.char
 
 /**
  * A font's glyph mapping moved into the private use area, for the font program rebuilt for
- * drawing (its cmap) and for each glyph's drawing character: 5% of reading a Typst CV. Text takes
+ * drawing (its cmap) and for each glyph's drawing character: 5% of reading brilliant-cv, over a
+ * third of reading nnjr (both Typst; nnjr's math font has thousands of glyphs). Text takes
  * its characters from the font's ToUnicode map, which this step only reads. While a thread reads
  * text only, the mapping is empty: glyphs keep their own codes, as in a font pdf.js cannot rebuild.
  */
@@ -97,8 +98,8 @@ const IMAGE_DECODE_UNLESS_TEXT_ONLY = `if(!c)throw new Error(e);warn(e);return}i
  * spaces, the same conversion to RGB, saved and restored with the graphics state, inherited by
  * forms), and notes when it shows text while the fill is light. Only such a page needs the
  * operator pass that decides whether the text is hidden. `cs` may parse a colour space
- * asynchronously, as in the operator pass; a space that cannot be read makes any colour in it
- * count as light.
+ * asynchronously, as in the operator pass; a space pdf.js cannot parse is grey, as it is there. A
+ * colour space or a colour that fails here where it would not there counts as light.
  */
 const TEXT_PASS_OPERATORS = 'const e=D;D=n.state;const a=f.fn;w=f.args;switch(0|a){';
 const FILL_LUMINANCE = '__skillmatchFillLuminance';
