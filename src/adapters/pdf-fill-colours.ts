@@ -1,17 +1,11 @@
 /**
- * Fill colours as the hidden-text check judges them: the luminance of pdf.js's RGB colour, and the
- * fill opacity. pdf.js's text pass notes text shown in a light or nearly transparent fill
- * (src/adapters/pdfjs-worker.ts); only a page with such text has its operators walked for what is
- * white on no background or transparent (src/adapters/pdf-worker.ts).
+ * Fill colours as the hidden-text check judges them: the luminance of pdf.js's RGB colour. pdf.js's
+ * text pass notes text shown in a light fill (src/adapters/pdfjs-worker.ts); only a page with such
+ * text has its operators walked for what is white on no background (src/adapters/pdf-worker.ts).
  */
 
 /** The walk's threshold is 0.92; the text pass notes light text from this lower one, a margin. */
 export const LIGHT_FILL = 0.85;
-
-/** Text painted with a fill opacity (ExtGState `ca`) below this is invisible on any background. */
-export const TRANSPARENT_FILL = 0.05;
-/** The text pass notes nearly transparent text from this higher opacity, a margin. */
-export const NEARLY_TRANSPARENT_FILL = 0.1;
 
 /** Relative luminance of an RGB colour (components in [0, 1]), Rec. 601 weights. */
 const luminance = (r: number, g: number, b: number): number => 0.299 * r + 0.587 * g + 0.114 * b;

@@ -6,7 +6,7 @@
 import { restoreNativeArrayPush } from './native-array-push';
 import { PDFParse } from 'pdf-parse';
 import type { PdfPageContent, PdfTextItem } from '../core/1-text/pdf-layout';
-import { hexLuminance, TRANSPARENT_FILL } from './pdf-fill-colours';
+import { hexLuminance } from './pdf-fill-colours';
 import { readTextOnly, takeLightTextNote, usePatchedPdfJsWorker } from './pdfjs-worker';
 
 export interface PdfWorkerTask {
@@ -52,7 +52,7 @@ interface PdfJsPage {
 
 /** pdf.js operator codes we follow (stable across pdf.js 3-5; pdf.js reports every fill colour as RGB hex). */
 const OP = {
-  setGState: 9, save: 10, restore: 11, transform: 12, fill: 22, eoFill: 23, fillStroke: 24, eoFillStroke: 25, closeFillStroke: 26, closeEOFillStroke: 27,
+  save: 10, restore: 11, transform: 12, fill: 22, eoFill: 23, fillStroke: 24, eoFillStroke: 25, closeFillStroke: 26, closeEOFillStroke: 27,
   showText: 44, showSpacedText: 45, nextLineShowText: 46, nextLineSetSpacingShowText: 47,
   setFillRGBColor: 59, paintFormXObjectBegin: 74, paintFormXObjectEnd: 75, constructPath: 91,
 } as const;
@@ -79,8 +79,6 @@ function glyphText(glyphs: unknown): string {
 
 interface PaintedText {
   white: string[];
-  /** Text runs painted with a fill opacity that makes them invisible on any background. */
-  transparent: string[];
   visible: string[];
   /** Filled areas of any colour but near-white, in viewport coordinates: white text on them is visible. */
   darkAreas: Array<{ x0: number; y0: number; x1: number; y1: number }>;
@@ -89,47 +87,40 @@ interface PaintedText {
 const NEAR_WHITE = 0.92;
 const DARK = 0.85;
 
-/** Follows fill colours, opacity and transforms through the page's operators: which text runs are painted near-white or transparent, and where dark areas are. */
+/** Follows fill colours and transforms through the page's operators: which text runs are painted near-white, and where dark areas are. */
 async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<PaintedText> {
   // Annotations (links, forms) hold no page text: pdf.js's AnnotationMode.DISABLE (0) skips them.
   const ops = await page.getOperatorList({ annotationMode: 0 });
-  const result: PaintedText = { white: [], transparent: [], visible: [], darkAreas: [] };
+  const result: PaintedText = { white: [], visible: [], darkAreas: [] };
   let fill = 0;
-  let alpha = 1;
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  const stack: Array<{ fill: number; alpha: number; ctm: Matrix }> = [];
+  const stack: Array<{ fill: number; ctm: Matrix }> = [];
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
     const args = (ops.argsArray[i] ?? []) as unknown[];
     switch (fn) {
       case OP.save:
-        stack.push({ fill, alpha, ctm });
+        stack.push({ fill, ctm });
         break;
       case OP.restore:
-        ({ fill, alpha, ctm } = stack.pop() ?? { fill, alpha, ctm });
-        break;
-      case OP.setGState:
-        // pdf.js lists a graphics state's entries as [key, value] pairs; `ca` is the fill opacity.
-        for (const entry of Array.isArray(args[0]) ? (args[0] as unknown[]) : []) {
-          if (Array.isArray(entry) && entry[0] === 'ca' && typeof entry[1] === 'number') alpha = entry[1];
-        }
+        ({ fill, ctm } = stack.pop() ?? { fill, ctm });
         break;
       case OP.transform:
         ctm = multiply(ctm, args as Matrix);
         break;
       case OP.paintFormXObjectBegin:
-        stack.push({ fill, alpha, ctm });
+        stack.push({ fill, ctm });
         if (Array.isArray(args[0]) && args[0].length === 6) ctm = multiply(ctm, args[0] as Matrix);
         break;
       case OP.paintFormXObjectEnd:
-        ({ fill, alpha, ctm } = stack.pop() ?? { fill, alpha, ctm });
+        ({ fill, ctm } = stack.pop() ?? { fill, ctm });
         break;
       case OP.setFillRGBColor:
         fill = hexLuminance(args[0]);
         break;
       case OP.constructPath: {
         const box = args[2] as ArrayLike<number> | undefined;
-        if (FILL_OPS.has(args[0] as number) && fill < DARK && alpha >= TRANSPARENT_FILL && box && box.length === 4) {
+        if (FILL_OPS.has(args[0] as number) && fill < DARK && box && box.length === 4) {
           const corners = [[box[0], box[1]], [box[2], box[3]], [box[0], box[3]], [box[2], box[1]]].map(([x = 0, y = 0]) => {
             const [px, py] = [ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]];
             return viewport.convertToViewportPoint(px, py);
@@ -146,7 +137,7 @@ async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<Pa
       case OP.nextLineSetSpacingShowText: {
         // Compared without white space: TeX spaces words by kerning, with no space glyphs.
         const text = glyphText(fn === OP.nextLineSetSpacingShowText ? args[2] : args[0]).replace(/\s+/g, '');
-        if (text) (alpha < TRANSPARENT_FILL ? result.transparent : fill >= NEAR_WHITE ? result.white : result.visible).push(text);
+        if (text) (fill >= NEAR_WHITE ? result.white : result.visible).push(text);
         break;
       }
       default:
@@ -156,16 +147,14 @@ async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<Pa
   return result;
 }
 
-/** Why a reader cannot see this item, if they cannot: white on no dark area, transparent, under 2 pt, or off the page. */
+/** Why a reader cannot see this item, if they cannot: white on no dark area, under 2 pt, or off the page. */
 function hiddenReason(item: PdfTextItem, viewport: PdfJsViewport, painted: PaintedText): PdfTextItem['hidden'] {
   const text = item.str.replace(/\s+/g, '');
   if (!text) return undefined;
   if (item.fontSize < 2) return 'tiny';
   const margin = 2;
   if (item.x > viewport.width - margin || item.x + item.width < margin || item.y < margin || item.y - item.fontSize > viewport.height - margin) return 'off-page';
-  const paintedIn = (runs: string[]): boolean => runs.some((run) => run.includes(text));
-  if (paintedIn(painted.transparent) && !paintedIn(painted.visible) && !paintedIn(painted.white)) return 'transparent';
-  const isWhite = paintedIn(painted.white) && !paintedIn(painted.visible);
+  const isWhite = painted.white.some((w) => w.includes(text)) && !painted.visible.some((v) => v.includes(text));
   if (!isWhite) return undefined;
   const onDark = painted.darkAreas.some((a) => item.x >= a.x0 - 1 && item.x <= a.x1 + 1 && item.y >= a.y0 - 1 && item.y - item.fontSize * 0.5 <= a.y1 + 1);
   return onDark ? undefined : 'white';
@@ -186,7 +175,7 @@ function isTextItem(item: PdfJsTextItem | { type: string }): item is PdfJsTextIt
 }
 
 /** What the walk finds on a page that shows no text in a light fill colour: nothing painted white. */
-const NOTHING_WHITE: PaintedText = { white: [], transparent: [], visible: [], darkAreas: [] };
+const NOTHING_WHITE: PaintedText = { white: [], visible: [], darkAreas: [] };
 
 /**
  * A page's text items, each marked hidden if a reader cannot see it. pdf.js's text pass (changed

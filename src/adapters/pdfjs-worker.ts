@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
-import { fillLuminance, LIGHT_FILL, NEARLY_TRANSPARENT_FILL } from './pdf-fill-colours';
+import { fillLuminance, LIGHT_FILL } from './pdf-fill-colours';
 
 /**
  * pdf.js, as pdf-parse ships it, with costs of reading text taken out (CPU profiles of the
@@ -21,9 +21,8 @@ import { fillLuminance, LIGHT_FILL, NEARLY_TRANSPARENT_FILL } from './pdf-fill-c
  * - Every embedded font's glyphs are moved into the private use area, for drawing: over a third
  *   of reading a Typst CV whose math font has thousands of glyphs. Text reads its characters from
  *   the font's ToUnicode map; while a thread reads text only, nothing is moved.
- * - The text pass follows the fill colour and opacity and notes text shown in a light or nearly
- *   transparent fill (below), so that only such a page is read a second time, operator by
- *   operator, for the hidden-text check.
+ * - The text pass follows the fill colour and notes text shown in a light one (below), so that only
+ *   such a page is read a second time, operator by operator, for the hidden-text check.
  * - With font faces disabled, pdf.js builds the outline of every glyph it meets in a page's
  *   operators, to draw it. The hidden-text check walks those operators for their fill colours and
  *   glyphs' characters only: while a thread reads text only, no outline is built, and an image
@@ -118,19 +117,9 @@ const TEXT_PASS_OPERATORS_WITH_FILL =
   `case st:{const z=D;let c;try{c=S._getColorSpace(w[0],r,new LocalColorSpaceCache)}catch{z.__smSpace=null;break}` +
   `if(c instanceof ColorSpace){z.__smSpace=c;break}next(S._handleColorSpace(c).then(e=>{z.__smSpace=e||ColorSpaceUtils.gray},()=>{z.__smSpace=null}));return}`;
 
-/**
- * `gs` in the text pass, which reads a graphics state only for its font (and then skips one it has
- * met): the fill opacity (`ca`) is read first, every time. Text painted fully transparent is as
- * hidden as white text on white.
- */
-const TEXT_PASS_GRAPHICS_STATE = 'case be:y=w[0]instanceof Name;p=w[0].name;if(y&&O.getByName(p))break;';
-const TEXT_PASS_GRAPHICS_STATE_WITH_OPACITY =
-  'case be:{try{const q=r.get("ExtGState")?.get(w[0]?.name)?.get("ca");"number"==typeof q&&(D.__smAlpha=q)}catch{}}' +
-  TEXT_PASS_GRAPHICS_STATE.slice('case be:'.length);
-
-/** Every text run of the text pass: noted when shown in a light or nearly transparent fill. */
+/** Every text run of the text pass: noted when shown in a light fill. */
 const TEXT_RUN = 'function buildTextContentItem({chars:e,extraSpacing:t}){const r=D.font;';
-const TEXT_RUN_NOTING_LIGHT_FILL = `${TEXT_RUN}e&&(D.__smFill>=${LIGHT_FILL}||D.__smAlpha<${NEARLY_TRANSPARENT_FILL})&&(globalThis.${LIGHT_TEXT_FLAG}=!0);`;
+const TEXT_RUN_NOTING_LIGHT_FILL = `${TEXT_RUN}e&&D.__smFill>=${LIGHT_FILL}&&(globalThis.${LIGHT_TEXT_FLAG}=!0);`;
 
 /** FlateStream's first block: pdf.js inflates in JavaScript, a block at a time. */
 const FLATE_BLOCK = 'readBlock(){let e,t,r;const a=this.str;try{t=this.getBits(3)}';
@@ -174,7 +163,6 @@ export const PDFJS_CHANGES: ReadonlyArray<{ readonly from: string; readonly to: 
   { from: GLYPH_OUTLINES, to: GLYPH_OUTLINES_UNLESS_TEXT_ONLY },
   { from: FONT_CHAR_MAPPING, to: FONT_CHAR_MAPPING_UNLESS_TEXT_ONLY },
   { from: TEXT_PASS_OPERATORS, to: TEXT_PASS_OPERATORS_WITH_FILL },
-  { from: TEXT_PASS_GRAPHICS_STATE, to: TEXT_PASS_GRAPHICS_STATE_WITH_OPACITY },
   { from: TEXT_RUN, to: TEXT_RUN_NOTING_LIGHT_FILL },
   { from: IMAGE_DECODE, to: IMAGE_DECODE_UNLESS_TEXT_ONLY },
   { from: FLATE_BLOCK, to: FLATE_BLOCK_NATIVE_FIRST },

@@ -103,10 +103,9 @@ describe('hidden text', () => {
       { str: 'PyTorch Kubernetes', x: 50, y: 112, width: 90, fontSize: FS, hidden: 'white' },
       { str: 'Kaldi', x: 50, y: 124, width: 4, fontSize: 1, hidden: 'tiny' },
       { str: 'BERT', x: 900, y: 136, width: 20, fontSize: FS, hidden: 'off-page' },
-      { str: 'Haskell', x: 50, y: 148, width: 35, fontSize: FS, hidden: 'transparent' },
     ];
     const result = layoutPdf([{ width: 600, height: 800, items }]);
     expect(result.text).toBe('Visible line');
-    expect(result.hiddenChars).toEqual({ white: 18, transparent: 7, tiny: 5, 'off-page': 4 });
+    expect(result.hiddenChars).toEqual({ white: 18, tiny: 5, 'off-page': 4 });
   });
 });

@@ -21,7 +21,7 @@ describe('pdf.js with its text-reading costs taken out', () => {
     const source = readFileSync(workerFile, 'utf8');
     const patched = patchedWorkerSource(source);
     expect(patched).not.toBeNull();
-    expect(PDFJS_CHANGES.length).toBe(14);
+    expect(PDFJS_CHANGES.length).toBe(13);
     for (const { from, to } of PDFJS_CHANGES) {
       expect(source.split(from)).toHaveLength(2);
       expect(patched?.split(to)).toHaveLength(2);

@@ -1,7 +1,7 @@
 import { SkillmatchError } from '../0-base/errors';
 import { plainString } from '../0-base/plain-string';
 import { normaliseText, type NormaliseStats } from './normalise';
-import { layoutPdf, type HiddenReason, type PdfPageContent } from './pdf-layout';
+import { layoutPdf, type PdfPageContent } from './pdf-layout';
 import { assessQuality, isUnreadable, measureLegibility } from './quality';
 import type { DocumentFormat, Extraction, QualityWarning } from './schema';
 import { checkImageSize } from './image';
@@ -94,14 +94,11 @@ function withOcr(pageTexts: readonly string[], read: ReadonlyMap<number, OcrPage
   return { text: texts.join('\n\n'), pages, warnings, ocr: { pages: ocrPages.length, meanConfidence }, ocrSegments, ocrOnly };
 }
 
-/** How each kind of hidden text is named in the warning (every kind the layout counts has a name). */
-const HIDDEN_HOW: Record<HiddenReason, string> = { white: 'white or near-white', transparent: 'fully transparent', tiny: 'under 2 pt', 'off-page': 'outside the page' };
-
 /** Says that the PDF holds text no reader can see, which was left out. */
-function addHiddenTextWarning(hiddenChars: Record<HiddenReason, number>, warnings: QualityWarning[]): void {
-  const hidden = (Object.entries(hiddenChars) as Array<[HiddenReason, number]>).filter(([, n]) => n > 0);
+function addHiddenTextWarning(hiddenChars: Record<string, number>, warnings: QualityWarning[]): void {
+  const hidden = Object.entries(hiddenChars).filter(([, n]) => n > 0);
   if (!hidden.length) return;
-  const how = hidden.map(([reason, n]) => `${n} ${HIDDEN_HOW[reason]}`).join(', ');
+  const how = hidden.map(([reason, n]) => `${n} ${reason === 'white' ? 'white or near-white' : reason === 'tiny' ? 'under 2 pt' : 'outside the page'}`).join(', ');
   warnings.push({ code: 'hidden-text', message: `The PDF holds text a reader cannot see (${how} characters); it was not read and is not evidence.` });
 }
 
