@@ -137,6 +137,15 @@ describe('golden extraction of the generated fixtures', () => {
     expect(warning?.message).toMatch(/\d+ white or near-white, \d+ under 2 pt characters/);
   });
 
+  it('white text printed by Chromium (each glyph its own operator) is not read; white on its dark header is', async () => {
+    const doc = await extract('chromium-white-text.pdf');
+    expect(doc.text).toContain('Jonas Ekberg');
+    expect(doc.text).toContain('Data engineer, Gothenburg');
+    expect(doc.text).toContain('Built nightly batch pipelines in Python and SQL');
+    for (const hidden of ['Kubernetes', 'Terraform', 'Haskell', 'Scala']) expect(doc.text).not.toContain(hidden);
+    expect(doc.quality.warnings.find((w) => w.code === 'hidden-text')?.message).toMatch(/\d+ white or near-white characters/);
+  });
+
   it('section offsets index the returned text', async () => {
     const doc = await extract('libreoffice-cv.pdf');
     for (const s of doc.sections) {

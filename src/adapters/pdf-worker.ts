@@ -93,6 +93,8 @@ async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<Pa
   const ops = await page.getOperatorList({ annotationMode: 0 });
   const result: PaintedText = { white: [], visible: [], darkAreas: [] };
   let fill = 0;
+  /** The list the last text run went to. */
+  let lastRuns: string[] | null = null;
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const stack: Array<{ fill: number; ctm: Matrix }> = [];
   for (let i = 0; i < ops.fnArray.length; i++) {
@@ -137,7 +139,13 @@ async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<Pa
       case OP.nextLineSetSpacingShowText: {
         // Compared without white space: TeX spaces words by kerning, with no space glyphs.
         const text = glyphText(fn === OP.nextLineSetSpacingShowText ? args[2] : args[0]).replace(/\s+/g, '');
-        if (text) (fill >= NEAR_WHITE ? result.white : result.visible).push(text);
+        if (!text) break;
+        const runs = fill >= NEAR_WHITE ? result.white : result.visible;
+        // Runs painted one after another in the same colour class are joined: Chromium shows each
+        // glyph with an operator of its own, and one text item spans many of them.
+        if (runs === lastRuns && runs.length > 0) runs[runs.length - 1] += text;
+        else runs.push(text);
+        lastRuns = runs;
         break;
       }
       default:

@@ -125,6 +125,7 @@ describe('pdf.js with its text-reading costs taken out', () => {
       'fixtures/latex-two-column.pdf',
       'fixtures/hidden-text.pdf',
       'fixtures/chromium-two-column.pdf',
+      'fixtures/chromium-white-text.pdf',
       'fixtures/libreoffice-cv.pdf',
       'fixtures/mixed-text-and-scan.pdf',
       'fixtures/scanned.pdf',
