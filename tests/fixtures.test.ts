@@ -137,9 +137,10 @@ describe('golden extraction of the generated fixtures', () => {
     expect(warning?.message).toMatch(/\d+ white or near-white, \d+ under 2 pt characters/);
   });
 
-  it('white text printed by Chromium (each glyph its own operator) is not read; white on its dark header is', async () => {
+  it('white text printed by Chromium (each glyph its own operator) is not read; white on its dark header and on a picture is', async () => {
     const doc = await extract('chromium-white-text.pdf');
     expect(doc.text).toContain('Jonas Ekberg');
+    expect(doc.text).toContain('Open to relocation within the Nordics');
     expect(doc.text).toContain('Data engineer, Gothenburg');
     expect(doc.text).toContain('Built nightly batch pipelines in Python and SQL');
     for (const hidden of ['Kubernetes', 'Terraform', 'Haskell', 'Scala']) expect(doc.text).not.toContain(hidden);

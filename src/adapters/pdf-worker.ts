@@ -54,7 +54,8 @@ interface PdfJsPage {
 const OP = {
   save: 10, restore: 11, transform: 12, fill: 22, eoFill: 23, fillStroke: 24, eoFillStroke: 25, closeFillStroke: 26, closeEOFillStroke: 27,
   showText: 44, showSpacedText: 45, nextLineShowText: 46, nextLineSetSpacingShowText: 47,
-  setFillRGBColor: 59, paintFormXObjectBegin: 74, paintFormXObjectEnd: 75, constructPath: 91,
+  setFillRGBColor: 59, paintFormXObjectBegin: 74, paintFormXObjectEnd: 75,
+  paintImageMaskXObject: 83, paintImageXObject: 85, paintInlineImageXObject: 86, constructPath: 91,
 } as const;
 /** Operators that paint an image: image masks 83, 84, 89; images 85, 88; inline images 86, 87. */
 const IMAGE_OPS: ReadonlySet<number> = new Set([83, 84, 85, 86, 87, 88, 89]);
@@ -72,6 +73,17 @@ function multiply(m: Matrix, n: Matrix): Matrix {
   ];
 }
 
+/** The rectangle (x0, y0)–(x1, y1) in user space, under the transform, as a box in viewport coordinates. */
+function pageArea(ctm: Matrix, viewport: PdfJsViewport, x0: number, y0: number, x1: number, y1: number): PaintedText['darkAreas'][number] {
+  const corners = [[x0, y0], [x1, y1], [x0, y1], [x1, y0]].map(([x = 0, y = 0]) => {
+    const [px, py] = [ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]];
+    return viewport.convertToViewportPoint(px, py);
+  });
+  const xs = corners.map((c) => c[0] ?? 0);
+  const ys = corners.map((c) => c[1] ?? 0);
+  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+}
+
 function glyphText(glyphs: unknown): string {
   if (!Array.isArray(glyphs)) return '';
   return glyphs.map((g) => (g && typeof g === 'object' && 'unicode' in g ? String((g as { unicode: unknown }).unicode) : '')).join('');
@@ -80,7 +92,7 @@ function glyphText(glyphs: unknown): string {
 interface PaintedText {
   white: string[];
   visible: string[];
-  /** Filled areas of any colour but near-white, in viewport coordinates: white text on them is visible. */
+  /** Filled areas of any colour but near-white, and pictures, in viewport coordinates: white text on them is visible. */
   darkAreas: Array<{ x0: number; y0: number; x1: number; y1: number }>;
 }
 
@@ -123,16 +135,20 @@ async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<Pa
       case OP.constructPath: {
         const box = args[2] as ArrayLike<number> | undefined;
         if (FILL_OPS.has(args[0] as number) && fill < DARK && box && box.length === 4) {
-          const corners = [[box[0], box[1]], [box[2], box[3]], [box[0], box[3]], [box[2], box[1]]].map(([x = 0, y = 0]) => {
-            const [px, py] = [ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]];
-            return viewport.convertToViewportPoint(px, py);
-          });
-          const xs = corners.map((c) => c[0] ?? 0);
-          const ys = corners.map((c) => c[1] ?? 0);
-          result.darkAreas.push({ x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) });
+          result.darkAreas.push(pageArea(ctm, viewport, box[0] ?? 0, box[1] ?? 0, box[2] ?? 0, box[3] ?? 0));
         }
         break;
       }
+      case OP.paintImageXObject:
+      case OP.paintInlineImageXObject:
+        // A picture (a banner, a photo) under white text is a background a reader sees it on; an
+        // image fills the unit square of the current transform.
+        result.darkAreas.push(pageArea(ctm, viewport, 0, 0, 1, 1));
+        break;
+      case OP.paintImageMaskXObject:
+        // A stencil mask is painted in the fill colour.
+        if (fill < DARK) result.darkAreas.push(pageArea(ctm, viewport, 0, 0, 1, 1));
+        break;
       case OP.showText:
       case OP.showSpacedText:
       case OP.nextLineShowText:

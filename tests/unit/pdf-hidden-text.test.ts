@@ -67,6 +67,15 @@ describe('white-on-white text, however the fill colour is written', () => {
     expect(Object.values(found)).not.toContain('white');
   });
 
+  it.each([
+    ['over a picture, white text stays visible', '60 690', 'shown'],
+    ['beside a picture, white text is hidden', '60 400', 'white'],
+  ])('%s', async (_name, at, verdict) => {
+    // A 2 × 2 grey inline image scaled to 300 × 30 pt.
+    const picture = `q 300 0 0 30 ${at} cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x50\x60\x70\x80 EI Q`;
+    expect(await verdicts(contentPdf([{ content: `${shown} ${picture} 1 g ${hiddenLine}` }]))).toEqual({ [SHOWN]: 'shown', [HIDDEN]: verdict });
+  });
+
   it('white text on a dark box stays visible', async () => {
     const found = await verdicts(contentPdf([{ content: `0.1 0.1 0.3 rg 60 690 300 25 re f 1 1 1 rg ${hiddenLine} 0 g ${shown}` }]));
     expect(found).toEqual({ [SHOWN]: 'shown', [HIDDEN]: 'shown' });
