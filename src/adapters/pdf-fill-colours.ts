@@ -4,7 +4,9 @@
  * text has its operators walked for what is white on no background (src/adapters/pdf-worker.ts).
  */
 
-/** The walk's threshold is 0.92; the text pass notes light text from this lower one, a margin. */
+/** Text at this luminance or above is white to the walk (src/adapters/pdf-worker.ts). */
+export const NEAR_WHITE = 0.92;
+/** The text pass notes light text from this lower luminance: a margin below NEAR_WHITE. */
 export const LIGHT_FILL = 0.85;
 
 /** Relative luminance of an RGB colour (components in [0, 1]), Rec. 601 weights. */

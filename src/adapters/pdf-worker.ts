@@ -6,7 +6,7 @@
 import { restoreNativeArrayPush } from './native-array-push';
 import { PDFParse } from 'pdf-parse';
 import type { PdfPageContent, PdfTextItem } from '../core/1-text/pdf-layout';
-import { hexLuminance } from './pdf-fill-colours';
+import { hexLuminance, NEAR_WHITE } from './pdf-fill-colours';
 import { readTextOnly, takeLightTextNote, usePatchedPdfJsWorker } from './pdfjs-worker';
 
 export interface PdfWorkerTask {
@@ -96,7 +96,6 @@ interface PaintedText {
   darkAreas: Array<{ x0: number; y0: number; x1: number; y1: number }>;
 }
 
-const NEAR_WHITE = 0.92;
 const DARK = 0.85;
 
 /** Follows fill colours and transforms through the page's operators: which text runs are painted near-white, and where dark areas are. */
