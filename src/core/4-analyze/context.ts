@@ -227,7 +227,7 @@ export interface SentenceCues {
 export function sentenceCues(sentence: string): SentenceCues {
   const may = CONTEXT_GATE.scan(sentence);
   const finds = (pattern: RegExp): boolean => CONTEXT_GATE.test(may, pattern, sentence);
-  const modality = finds(ANY_CUE) || finds(RATING_HINT) || finds(SCHOOL_QUALIFICATION_OPENS) || (finds(THREE_DIGITS) && finds(TEACHING_HINT));
+  const modality = CONTEXT_GATE.may(may, ANY_CUE) || finds(RATING_HINT) || finds(SCHOOL_QUALIFICATION_OPENS) || (finds(THREE_DIGITS) && finds(TEACHING_HINT));
   return { modality, years: finds(YEARS_HINT), ownDenial: modality && finds(WRITER_DENIES) };
 }
 
