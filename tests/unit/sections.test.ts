@@ -1,4 +1,5 @@
-import { classifyHeading, detectSections } from '../../src/core/1-text/sections';
+import { classifyHeading, classifyHeadingByForm, detectSections } from '../../src/core/1-text/sections';
+import { levelColumn } from '../../src/core/1-text/level-column';
 
 describe('classifyHeading', () => {
   it.each([
@@ -398,5 +399,36 @@ describe('the end of a references section', () => {
     expect(detectSections(text).map((s) => s.kind)).toEqual(['references', 'unknown']);
     const referees = 'REFERENCES\nDR. ANA RUIZ\nAssociate Professor, Harbour University\n';
     expect(detectSections(referees).map((s) => s.kind)).toEqual(['references']);
+  });
+});
+
+describe('titles and cells found by their first and last words', () => {
+  it('a lead-in ends in a colon after spaces, or in an ellipsis of one character or three dots', () => {
+    const spaced = detectSections('Acme builds route planners.\n\nWhat you will work on :\n- Forecasting demand\n- Route planning');
+    expect(spaced.map((s) => [s.kind, s.title])).toContainEqual(['responsibilities', 'What you will work on']);
+    // Its end makes a line over a paragraph a title by its form, with the end taken off.
+    for (const ending of ['…', '...', ' :']) {
+      expect(classifyHeadingByForm(`A typical Tuesday${ending}`, { previous: '', next: 'We start with a stand-up at nine.' })).toEqual({ kind: 'unknown', title: 'A typical Tuesday' });
+    }
+    expect(classifyHeadingByForm('A typical Tuesday', { previous: '', next: 'We start with a stand-up at nine.' })).toBeNull();
+  });
+
+  it('a marked line longer than a title heads nothing, whatever its words', () => {
+    const long = `### What you will work on in your first months with the routing team here`;
+    expect(long.length - 4).toBeGreaterThan(60);
+    expect(detectSections(`${long}\n- Route planning`).map((s) => s.kind)).not.toContain('responsibilities');
+  });
+
+  it("a table row's level cell is its last words, before any spaces or tabs the row ends with", () => {
+    const rows = ['Area Detail Level', 'Serving Deploying models with Kubernetes Required  ', 'Testing Unit tests for every service Must-have\t', 'Vision Cameras on the forklifts Not needed '];
+    const column = levelColumn(rows.join('\n'));
+    const lineAt = (k: number): number => rows.slice(0, k).join('\n').length + (k > 0 ? 1 : 0);
+    expect([1, 2, 3].map((k) => column.at(lineAt(k)))).toEqual(['required', 'required', 'not-needed']);
+  });
+
+  it('a cell on its own line may stand between bars or after a bullet, and its level word opens it', () => {
+    const rows = ['Kotlin services in production', '| Required |', 'Some Scala for the old jobs', '• Bonus', 'C++ for the firmware', '| Not needed |', 'Bonus points for Rust'];
+    const column = levelColumn(rows.join('\n'));
+    expect([...column.cellLines]).toEqual([1, 3, 5]);
   });
 });

@@ -70,11 +70,45 @@ function levelOf(word: string): Level {
 
 /** A cell's borders, bullets and closing colon, around its words. */
 const CELL_EDGES = /^[|•·\-–—\s]+|[|:\s]+$/g;
+/** What CELL_EDGES takes off the start of a line. */
+const LEADING_EDGE = /[|•·\-–—\s]/;
+
+const LEVEL_PHRASES = [...PREFERRED_WORDS, ...REQUIRED_WORDS, ...NOT_NEEDED_WORDS].map((w) => w.split(/[-\s]/));
+/** The first and the last word of each level phrase: a cell's words start with one, a row's trailing cell ends with one. */
+const FIRST_LEVEL_WORDS: ReadonlySet<string> = new Set(LEVEL_PHRASES.map((words) => words[0] ?? ''));
+const LAST_LEVEL_WORDS: ReadonlySet<string> = new Set(LEVEL_PHRASES.map((words) => words[words.length - 1] ?? ''));
+
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * The run of ASCII letters that starts at `from` (forwards) or ends at `from` (backwards), in lower
+ * case. The level patterns are tried only on lines whose first or last word is one of a level
+ * phrase's: most lines are not cells, and the patterns would be tried at each of their characters.
+ */
+function lettersFrom(line: string, from: number, backwards: boolean): string {
+  let k = from;
+  if (backwards) {
+    while (k > 0 && isAsciiLetter(line.charCodeAt(k - 1))) k--;
+    return line.slice(k, from).toLowerCase();
+  }
+  while (k < line.length && isAsciiLetter(line.charCodeAt(k))) k++;
+  return line.slice(from, k).toLowerCase();
+}
 
 /** The level word of a line holding only a cell ("Bonus", "| Required |", "Not needed – …"), else null. */
 function ownLineCell(line: string): string | null {
+  let first = 0;
+  while (first < line.length && LEADING_EDGE.test(line[first] ?? '')) first++;
+  if (!FIRST_LEVEL_WORDS.has(lettersFrom(line, first, false))) return null;
   const words = line.trim().replace(CELL_EDGES, '');
   return OWN_LINE_CELL.exec(words)?.[1] ?? null;
+}
+
+/** Whether a line may end in a level cell (TRAILING_CELL): its last word ends some level phrase. */
+function mayEndInLevelWord(line: string): boolean {
+  let end = line.length;
+  while (end > 0 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+  return LAST_LEVEL_WORDS.has(lettersFrom(line, end, true));
 }
 
 export interface LevelColumn {
@@ -115,7 +149,7 @@ export function levelColumn(text: string, lines: readonly string[] = text.split(
       own.set(i, levelOf(alone));
       continue;
     }
-    const cell = TRAILING_CELL.exec(line)?.[1];
+    const cell = mayEndInLevelWord(line) ? TRAILING_CELL.exec(line)?.[1] : undefined;
     const leading = cell !== undefined && LEVEL_WORD.test(cell) ? undefined : LEADING_CELL.exec(line)?.[1];
     if (cell !== undefined && LEVEL_WORD.test(cell)) trailing.set(i, levelOf(cell));
     // A row's leading cell speaks for its own line, as a trailing one does.

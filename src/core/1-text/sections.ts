@@ -209,9 +209,10 @@ export function classifyHeading(line: string): { kind: SectionKind; title: strin
   // Headings start with a capital (or are all capitals); "the company" mid-sentence is no heading.
   if (!/^[\p{Lu}\p{N}]/u.test(trimmed)) return null;
   const whole = trimmed.replace(/[:.\-–—]+$/, '').trim();
-  const kind = HEADING_INDEX.get(headingKey(whole));
+  const key = headingKey(whole);
+  const kind = HEADING_INDEX.get(key);
   if (kind) return { kind, title: whole };
-  if (JOB_DETAILS_FIELDS.has(headingKey(whole))) return { kind: 'job-details', title: whole };
+  if (JOB_DETAILS_FIELDS.has(key)) return { kind: 'job-details', title: whole };
   for (const [levelled, pattern] of LEVELLED_HEADINGS) if (pattern.test(whole)) return { kind: levelled, title: whole };
   const qualified = qualifiedHeading(whole);
   if (qualified) return { kind: qualified, title: whole };
@@ -273,12 +274,24 @@ const LIST_INTRO_CUES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
 /** How a line that leads into what follows ends: a colon, or an ellipsis ("You might be a fit if..."). */
 const LEAD_IN_END = /\s*(?::|\.\.\.|…)$/;
 
+/**
+ * Whether a line ends as LEAD_IN_END reads it, and the line without that end. Most lines end
+ * otherwise, and the pattern, anchored only at the end, is tried at each of their characters:
+ * the last characters are looked at first.
+ */
+function endsAsLeadIn(line: string): boolean {
+  return line.endsWith(':') || line.endsWith('...') || line.endsWith('…');
+}
+function withoutLeadInEnd(line: string): string {
+  return endsAsLeadIn(line) ? line.replace(LEAD_IN_END, '') : line;
+}
+
 /** Words a line ends in when its sentence goes on in the next line. */
 const RUNS_ON = /\b(?:if|with|had|have|has|to|and|or|of|the|a|an|you|are|is|in|for|that|who|we|our|your)$/i;
 
 /** A short, unpunctuated line followed by a bulleted list, whose words say what the list is. */
 export function classifyListIntro(line: string, next: string | undefined): { kind: SectionKind; title: string } | null {
-  const trimmed = line.trim().replace(LEAD_IN_END, '');
+  const trimmed = withoutLeadInEnd(line.trim());
   if (!next || !/^- /.test(next.trim()) || /^- /.test(trimmed) || /[.!?]$/.test(trimmed)) return null;
   // A lead-in that ends in a colon may run longer ("Are you the ideal candidate for this role?
   // Here's what we're looking for:", "In addition to the basic requirements, we will evaluate these
@@ -341,8 +354,10 @@ export function classifyHeadingByForm(line: string, around: { previous?: string;
   // A short line led by an emoji ("💻 The impact you will have") is decorated as titles are.
   const decorated = LEADING_EMOJI.test(unmarked);
   const title = unmarked.replace(LEADING_EMOJI, '').replace(/^[*_]+|[*_]+$/g, '').trim();
-  const leadIn = LEAD_IN_END.test(title);
-  const name = title.replace(LEAD_IN_END, '').trim();
+  // Too long for a title: nothing below can make it one.
+  if (title.length > 60) return null;
+  const leadIn = endsAsLeadIn(title);
+  const name = withoutLeadInEnd(title).trim();
   // A question marked as a title ("### What Will I Be Doing?", "**Why join us?**") is one; unmarked, it is prose.
   // A whole line in bold markers the Markdown reader left as written ("**Perks & Benefits @Acme **",
   // its closing marks after a space) is marked as a title too.
