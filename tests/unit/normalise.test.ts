@@ -51,6 +51,7 @@ describe('joinHyphenatedLineBreaks', () => {
     ['known compound tails keep the hyphen', 'an affine-\ninvariant loss for lithium-\nion cells and contact-\nrich grasps', 'an affine-invariant loss for lithium-ion cells and contact-rich grasps'],
     ['a tail that ends plain words too is joined', 'an un-\nsupervised method, inter-\npretable', 'an unsupervised method, interpretable'],
     ['the joined form seen elsewhere wins', 'affineinvariant here, and affine-\ninvariant', 'affineinvariant here, and affineinvariant'],
+    ['a word is joined whole after a bracket, an accent or a long run of letters', '(regulari-\nsation), naïve-\nté, and a counterintuitivelylongwordbrokenatitsend-\ning', '(regularisation), naïveté, and a counterintuitivelylongwordbrokenatitsending'],
   ])('%s', (_label, input, expected) => {
     expect(joinHyphenatedLineBreaks(input)).toBe(expected);
   });

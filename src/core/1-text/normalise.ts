@@ -89,7 +89,13 @@ const COMPOUND_TAILS = new Set([
   'only', 'free', 'focused', 'heavy', 'first', 'world', 'class',
 ]);
 
-const HYPHEN_BREAK = /([\p{L}]+)[-\u2010]\n[ \t]*([\p{Ll}][\p{L}]*)/gu;
+/**
+ * A word broken at a line end: its head, a hyphen, the line break, and the tail in lower case.
+ * The head is tried only where a word starts (no letter before it): it runs to the hyphen from
+ * there or from nowhere, and tried at every letter, each try ran on to the word's end and back,
+ * a word's length squared.
+ */
+const HYPHEN_BREAK = /(?<!\p{L})(\p{L}+)[-\u2010]\n[ \t]*(\p{Ll}\p{L}*)/gu;
 /** What every HYPHEN_BREAK match holds. */
 const LINE_END_HYPHEN = /[-\u2010]\n/;
 
