@@ -91,9 +91,9 @@ const COMPOUND_TAILS = new Set([
 
 /**
  * A word broken at a line end: its head, a hyphen, the line break, and the tail in lower case.
- * The head is tried only where a word starts (no letter before it): it runs to the hyphen from
- * there or from nowhere, and tried at every letter, each try ran on to the word's end and back,
- * a word's length squared.
+ * A head that reaches the hyphen from inside a word reaches it from the word's start too, so a
+ * head is tried only where a word starts (no letter before it): tried at every letter, each try
+ * ran to the word's end and back, the word's length squared.
  */
 const HYPHEN_BREAK = /(?<!\p{L})(\p{L}+)[-\u2010]\n[ \t]*(\p{Ll}\p{L}*)/gu;
 /** What every HYPHEN_BREAK match holds. */

@@ -275,13 +275,13 @@ const LIST_INTRO_CUES: ReadonlyArray<readonly [SectionKind, RegExp]> = [
 const LEAD_IN_END = /\s*(?::|\.\.\.|…)$/;
 
 /**
- * Whether a line ends as LEAD_IN_END reads it, and the line without that end. Most lines end
- * otherwise, and the pattern, anchored only at the end, is tried at each of their characters:
- * the last characters are looked at first.
+ * Whether a line ends as LEAD_IN_END reads it. Most lines end otherwise, and the pattern, anchored
+ * only at the end, is tried at each of their characters: the last characters are looked at first.
  */
 function endsAsLeadIn(line: string): boolean {
   return line.endsWith(':') || line.endsWith('...') || line.endsWith('…');
 }
+/** The line without its lead-in's end (LEAD_IN_END), the pattern run only on a line that has one. */
 function withoutLeadInEnd(line: string): string {
   return endsAsLeadIn(line) ? line.replace(LEAD_IN_END, '') : line;
 }
@@ -366,7 +366,7 @@ export function classifyHeadingByForm(line: string, around: { previous?: string;
   const inCapitals = letters.length >= 4 && letters === letters.toUpperCase();
   // So is a question written in capitals ("WHAT DO YOU GET OUT OF THIS?").
   const markedQuestion = (markdown || starred || inCapitals) && /\?$/.test(name);
-  if (!name || title.length > 60 || /^[-•*·o]\s/.test(title) || (/[.!?;,]$/.test(name) && !markedQuestion)) return null;
+  if (!name || /^[-•*·o]\s/.test(title) || (/[.!?;,]$/.test(name) && !markedQuestion)) return null;
   const words = name.split(/\s+/);
   if (words.length > 8 || !/^[\p{Lu}\p{N}]/u.test(title)) return null;
   // Capitals joined by a slash are a pair of names ("HTML/CSS", "CI/CD", "TCP/IP") unless a part is a
