@@ -12,11 +12,14 @@ export const LIGHT_FILL = 0.85;
 /** Relative luminance of an RGB colour (components in [0, 1]), Rec. 601 weights. */
 const luminance = (r: number, g: number, b: number): number => 0.299 * r + 0.587 * g + 0.114 * b;
 
+const HEX_COLOUR = /^#[0-9a-f]{6}$/i;
+
 /** Luminance of pdf.js's colour string `#rrggbb`; anything else (a colour pdf.js could not convert) is black, as pdf.js paints it. */
 export function hexLuminance(hex: unknown): number {
-  if (typeof hex !== 'string' || !/^#[0-9a-f]{6}$/i.test(hex)) return 0;
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
-  return luminance(r, g, b);
+  if (typeof hex !== 'string' || !HEX_COLOUR.test(hex)) return 0;
+  // Read as one number: the text pass converts a colour at every colour operator of every page.
+  const rgb = Number.parseInt(hex.slice(1), 16);
+  return luminance(((rgb >> 16) & 255) / 255, ((rgb >> 8) & 255) / 255, (rgb & 255) / 255);
 }
 
 /** The part of a pdf.js colour space the text pass uses. */

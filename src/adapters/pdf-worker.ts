@@ -55,10 +55,14 @@ const OP = {
   save: 10, restore: 11, transform: 12, fill: 22, eoFill: 23, fillStroke: 24, eoFillStroke: 25, closeFillStroke: 26, closeEOFillStroke: 27,
   showText: 44, showSpacedText: 45, nextLineShowText: 46, nextLineSetSpacingShowText: 47,
   setFillRGBColor: 59, paintFormXObjectBegin: 74, paintFormXObjectEnd: 75,
-  paintImageMaskXObject: 83, paintImageXObject: 85, paintInlineImageXObject: 86, constructPath: 91,
+  paintImageMaskXObject: 83, paintImageMaskXObjectGroup: 84, paintImageXObject: 85, paintInlineImageXObject: 86,
+  paintInlineImageXObjectGroup: 87, paintImageXObjectRepeat: 88, paintImageMaskXObjectRepeat: 89, constructPath: 91,
 } as const;
-/** Operators that paint an image: image masks 83, 84, 89; images 85, 88; inline images 86, 87. */
-const IMAGE_OPS: ReadonlySet<number> = new Set([83, 84, 85, 86, 87, 88, 89]);
+/** Operators that paint an image: image masks, images and inline images, alone, grouped or repeated. */
+const IMAGE_OPS: ReadonlySet<number> = new Set([
+  OP.paintImageMaskXObject, OP.paintImageMaskXObjectGroup, OP.paintImageMaskXObjectRepeat,
+  OP.paintImageXObject, OP.paintImageXObjectRepeat, OP.paintInlineImageXObject, OP.paintInlineImageXObjectGroup,
+]);
 /** Below this many visible characters a page may be a scan: whether it paints an image is then looked up. */
 const FEW_CHARS = 20;
 const FILL_OPS: ReadonlySet<number> = new Set([OP.fill, OP.eoFill, OP.fillStroke, OP.eoFillStroke, OP.closeFillStroke, OP.closeEOFillStroke]);
