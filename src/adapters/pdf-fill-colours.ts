@@ -1,13 +1,13 @@
 /**
  * Fill colours as the hidden-text check judges them: the luminance of pdf.js's RGB colour. pdf.js's
- * text pass notes text shown in a light fill (src/adapters/pdfjs-worker.ts); only a page with such
- * text has its operators walked for what is white on no background (src/adapters/pdf-worker.ts).
+ * text pass follows the fill colour (src/adapters/pdfjs-worker.ts): it marks each text item shown
+ * in a near-white fill and notes the dark areas painted on the page, which white text shows on.
  */
 
-/** Text at this luminance or above is white to the walk (src/adapters/pdf-worker.ts). */
+/** Text at this luminance or above is white. */
 export const NEAR_WHITE = 0.92;
-/** The text pass notes light text from this lower luminance: a margin below NEAR_WHITE. */
-export const LIGHT_FILL = 0.85;
+/** A filled area, or a stencil mask, below this luminance is a background white text shows on. */
+export const DARK_FILL = 0.85;
 
 /** Relative luminance of an RGB colour (components in [0, 1]), Rec. 601 weights. */
 const luminance = (r: number, g: number, b: number): number => 0.299 * r + 0.587 * g + 0.114 * b;
@@ -29,11 +29,10 @@ export interface PdfJsColourSpace {
 
 /**
  * Luminance of a fill colour given in a colour space, converted as pdf.js's operator pass converts
- * it. A space that could not be read (null), or a conversion that fails, counts as white: the
- * operator walk then decides.
+ * it. A conversion that fails counts as white: pdf.js's drawing stops at it, and what follows on
+ * the page is not shown.
  */
-export function fillLuminance(space: PdfJsColourSpace | null, components: unknown): number {
-  if (space === null) return 1;
+export function fillLuminance(space: PdfJsColourSpace, components: unknown): number {
   try {
     return hexLuminance(space.getRgbHex(components ?? [], 0));
   } catch {

@@ -6,8 +6,9 @@
 import { restoreNativeArrayPush } from './native-array-push';
 import { PDFParse } from 'pdf-parse';
 import type { PdfPageContent, PdfTextItem } from '../core/1-text/pdf-layout';
-import { hexLuminance, NEAR_WHITE } from './pdf-fill-colours';
-import { readTextOnly, takeLightTextNote, usePatchedPdfJsWorker } from './pdfjs-worker';
+import { DARK_FILL, hexLuminance, NEAR_WHITE } from './pdf-fill-colours';
+import { takePaintedAreas, type PaintedArea } from './pdf-painted-areas';
+import { readTextOnly, usePatchedPdfJsWorker, WHITE_ITEM } from './pdfjs-worker';
 
 export interface PdfWorkerTask {
   bytes: Uint8Array;
@@ -24,7 +25,7 @@ export type PdfWorkerResult =
       totalPages: number;
       pages: PdfPageContent[];
       images?: Uint8Array[];
-      /** How many pages had their operators walked for white text (the others showed no text in a light fill). */
+      /** How many pages had their operators walked for white text: each without the changed pdf.js, none with it. */
       pagesWalked?: number;
     }
   | { ok: false; code: 'pdf-encrypted' | 'unreadable-document' | 'document-too-complex'; detail: string };
@@ -37,6 +38,8 @@ interface PdfJsTextItem {
   str: string;
   transform: number[];
   width: number;
+  /** Set by the changed pdf.js (pdfjs-worker.ts): whether every glyph of the item was shown in a near-white fill. */
+  [WHITE_ITEM]?: boolean;
 }
 interface PdfJsViewport {
   width: number;
@@ -78,7 +81,7 @@ function multiply(m: Matrix, n: Matrix): Matrix {
 }
 
 /** The rectangle (x0, y0)–(x1, y1) in user space, under the transform, as a box in viewport coordinates. */
-function pageArea(ctm: Matrix, viewport: PdfJsViewport, x0: number, y0: number, x1: number, y1: number): PaintedText['darkAreas'][number] {
+function pageArea(ctm: Matrix, viewport: PdfJsViewport, x0: number, y0: number, x1: number, y1: number): ViewportBox {
   const corners = [[x0, y0], [x1, y1], [x0, y1], [x1, y0]].map(([x = 0, y = 0]) => {
     const [px, py] = [ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]];
     return viewport.convertToViewportPoint(px, py);
@@ -88,25 +91,45 @@ function pageArea(ctm: Matrix, viewport: PdfJsViewport, x0: number, y0: number, 
   return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
 }
 
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
 function glyphText(glyphs: unknown): string {
   if (!Array.isArray(glyphs)) return '';
   return glyphs.map((g) => (g && typeof g === 'object' && 'unicode' in g ? String((g as { unicode: unknown }).unicode) : '')).join('');
 }
 
+/** A box in viewport coordinates (origin at the top left), as text items are placed. */
+type ViewportBox = PaintedArea;
+
+/** What the hidden-text check needs of a page: which items are white, and where white text shows. */
 interface PaintedText {
-  white: string[];
-  visible: string[];
+  /** Whether the item (its text without white space given) is shown in a near-white fill. */
+  isWhite(item: PdfJsTextItem, text: string): boolean;
   /** Filled areas of any colour but near-white, and pictures, in viewport coordinates: white text on them is visible. */
-  darkAreas: Array<{ x0: number; y0: number; x1: number; y1: number }>;
+  darkAreas: ViewportBox[];
 }
 
-const DARK = 0.85;
+/**
+ * The text pass of the changed pdf.js marks white items and reports the page's painted areas
+ * (in the page's space), which are placed in the viewport only when the page has a white item.
+ */
+function paintedByTextPass(areas: PaintedArea[], viewport: PdfJsViewport, items: ReadonlyArray<PdfJsTextItem | { type: string }>): PaintedText {
+  const isWhite = (item: PdfJsTextItem): boolean => item[WHITE_ITEM] === true;
+  const anyWhite = items.some((item) => isTextItem(item) && isWhite(item));
+  return { isWhite, darkAreas: anyWhite ? areas.map((a) => pageArea(IDENTITY, viewport, a.x0, a.y0, a.x1, a.y1)) : [] };
+}
 
-/** Follows fill colours and transforms through the page's operators: which text runs are painted near-white, and where dark areas are. */
+/**
+ * Follows fill colours and transforms through the page's operators: which text runs are painted
+ * near-white, and where dark areas are. Used where pdf.js could not be changed (pdfjs-worker.ts):
+ * a white item is one whose text is within a near-white run and within no other.
+ */
 async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<PaintedText> {
   // Annotations (links, forms) hold no page text: pdf.js's AnnotationMode.DISABLE (0) skips them.
   const ops = await page.getOperatorList({ annotationMode: 0 });
-  const result: PaintedText = { white: [], visible: [], darkAreas: [] };
+  const white: string[] = [];
+  const visible: string[] = [];
+  const result: PaintedText = { isWhite: (_item, text) => white.some((w) => w.includes(text)) && !visible.some((v) => v.includes(text)), darkAreas: [] };
   let fill = 0;
   /** The list the last text run went to. */
   let lastRuns: string[] | null = null;
@@ -137,7 +160,7 @@ async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<Pa
         break;
       case OP.constructPath: {
         const box = args[2] as ArrayLike<number> | undefined;
-        if (FILL_OPS.has(args[0] as number) && fill < DARK && box && box.length === 4) {
+        if (FILL_OPS.has(args[0] as number) && fill < DARK_FILL && box && box.length === 4) {
           result.darkAreas.push(pageArea(ctm, viewport, box[0] ?? 0, box[1] ?? 0, box[2] ?? 0, box[3] ?? 0));
         }
         break;
@@ -150,7 +173,7 @@ async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<Pa
         break;
       case OP.paintImageMaskXObject:
         // A stencil mask is painted in the fill colour.
-        if (fill < DARK) result.darkAreas.push(pageArea(ctm, viewport, 0, 0, 1, 1));
+        if (fill < DARK_FILL) result.darkAreas.push(pageArea(ctm, viewport, 0, 0, 1, 1));
         break;
       case OP.showText:
       case OP.showSpacedText:
@@ -159,7 +182,7 @@ async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<Pa
         // Compared without white space: TeX spaces words by kerning, with no space glyphs.
         const text = glyphText(fn === OP.nextLineSetSpacingShowText ? args[2] : args[0]).replace(/\s+/g, '');
         if (!text) break;
-        const runs = fill >= NEAR_WHITE ? result.white : result.visible;
+        const runs = fill >= NEAR_WHITE ? white : visible;
         // Runs painted one after another in the same colour class are joined: Chromium shows each
         // glyph with an operator of its own, and one text item spans many of them.
         if (runs === lastRuns && runs.length > 0) runs[runs.length - 1] += text;
@@ -175,14 +198,13 @@ async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<Pa
 }
 
 /** Why a reader cannot see this item, if they cannot: white on no dark area, under 2 pt, or off the page. */
-function hiddenReason(item: PdfTextItem, viewport: PdfJsViewport, painted: PaintedText): PdfTextItem['hidden'] {
+function hiddenReason(source: PdfJsTextItem, item: PdfTextItem, viewport: PdfJsViewport, painted: PaintedText): PdfTextItem['hidden'] {
   const text = item.str.replace(/\s+/g, '');
   if (!text) return undefined;
   if (item.fontSize < 2) return 'tiny';
   const margin = 2;
   if (item.x > viewport.width - margin || item.x + item.width < margin || item.y < margin || item.y - item.fontSize > viewport.height - margin) return 'off-page';
-  const isWhite = painted.white.some((w) => w.includes(text)) && !painted.visible.some((v) => v.includes(text));
-  if (!isWhite) return undefined;
+  if (!painted.isWhite(source, text)) return undefined;
   const onDark = painted.darkAreas.some((a) => item.x >= a.x0 - 1 && item.x <= a.x1 + 1 && item.y >= a.y0 - 1 && item.y - item.fontSize * 0.5 <= a.y1 + 1);
   return onDark ? undefined : 'white';
 }
@@ -201,21 +223,16 @@ function isTextItem(item: PdfJsTextItem | { type: string }): item is PdfJsTextIt
   return 'str' in item;
 }
 
-/** What the walk finds on a page that shows no text in a light fill colour: nothing painted white. */
-const NOTHING_WHITE: PaintedText = { white: [], visible: [], darkAreas: [] };
-
 /**
- * A page's text items, each marked hidden if a reader cannot see it. pdf.js's text pass (changed
- * in src/adapters/pdfjs-worker.ts) notes text shown in a light fill; only then are the page's
- * operators walked for white text on no dark background. Without that change (pdf.js as shipped,
- * `notesLightText` false) every page is walked.
+ * A page's text items, each marked hidden if a reader cannot see it. With pdf.js changed
+ * (src/adapters/pdfjs-worker.ts, `textPassPaints`), its text pass marks white items and reports
+ * the page's painted areas; without it (pdf.js as shipped), the page's operators are walked.
  */
-async function readPage(page: PdfJsPage, notesLightText: boolean): Promise<{ content: PdfPageContent; walked: boolean }> {
+async function readPage(page: PdfJsPage, textPassPaints: boolean): Promise<{ content: PdfPageContent; walked: boolean }> {
   const viewport = page.getViewport({ scale: 1 });
-  takeLightTextNote();
+  takePaintedAreas();
   const content = await page.getTextContent();
-  const walkColours = notesLightText ? takeLightTextNote() : true;
-  const painted = walkColours ? await paintedText(page, viewport) : NOTHING_WHITE;
+  const painted = textPassPaints ? paintedByTextPass(takePaintedAreas(), viewport, content.items) : await paintedText(page, viewport);
   const items: PdfTextItem[] = [];
   for (const item of content.items) {
     if (!isTextItem(item)) continue;
@@ -224,11 +241,11 @@ async function readPage(page: PdfJsPage, notesLightText: boolean): Promise<{ con
     if (Math.abs(b) > 1e-3 || Math.abs(c) > 1e-3 || a <= 0) continue;
     const [x = 0, y = 0] = viewport.convertToViewportPoint(e, f);
     const textItem: PdfTextItem = { str: item.str, x, y, width: item.width, fontSize: Math.abs(d) || Math.abs(a) };
-    const hidden = hiddenReason(textItem, viewport, painted);
+    const hidden = hiddenReason(item, textItem, viewport, painted);
     items.push(hidden ? { ...textItem, hidden } : textItem);
   }
   page.cleanup();
-  return { content: { width: viewport.width, height: viewport.height, items }, walked: walkColours };
+  return { content: { width: viewport.width, height: viewport.height, items }, walked: !textPassPaints };
 }
 
 const visibleChars = (page: PdfPageContent): number => page.items.reduce((n, item) => n + (item.hidden ? 0 : item.str.replace(/\s+/g, '').length), 0);

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
-import { fillLuminance, LIGHT_FILL } from './pdf-fill-colours';
+import { fillLuminance, NEAR_WHITE } from './pdf-fill-colours';
+import { paintedCount, PAINTED_OPERATORS, paintOperator, paintXObject } from './pdf-painted-areas';
 
 /**
  * pdf.js, as pdf-parse ships it, with costs of reading text taken out (CPU profiles of the
@@ -21,13 +22,13 @@ import { fillLuminance, LIGHT_FILL } from './pdf-fill-colours';
  * - Every embedded font's glyphs are moved into the private use area, for drawing: over a third
  *   of reading a Typst CV whose math font has thousands of glyphs. Text reads its characters from
  *   the font's ToUnicode map; while a thread reads text only, nothing is moved.
- * - The text pass follows the fill colour and notes text shown in a light one (below), so that only
- *   such a page is read a second time, operator by operator, for the hidden-text check.
+ * - The hidden-text check is made in the text pass (below): it follows the fill colour and what is
+ *   painted, so that no page is read a second time, operator by operator, for it.
  * - With font faces disabled, pdf.js builds the outline of every glyph it meets in a page's
- *   operators, to draw it. The hidden-text check walks those operators for their fill colours and
- *   glyphs' characters only: while a thread reads text only, no outline is built, and an image
- *   is listed as painted without its pixels being decoded (a photo was 40% of the time it took to
- *   read a CV that has one). The scanned-page check needs only to know that a page paints one.
+ *   operators, to draw it. The scanned-page check lists a page's operators only to know whether it
+ *   paints an image: while a thread reads text only, no outline is built, and an image is listed
+ *   as painted without its pixels being decoded (a photo was 40% of the time it took to read a CV
+ *   that has one).
  *
  * - Compressed streams (page content, fonts) are inflated by zlib instead of pdf.js's inflater in
  *   JavaScript, which was 15% of the time on a Chromium-printed CV; none may inflate beyond 64 MB.
@@ -92,18 +93,21 @@ const IMAGE_DECODE = 'if(!c)throw new Error(e);warn(e);return}let g;h.has("OC")'
 const IMAGE_DECODE_UNLESS_TEXT_ONLY = `if(!c)throw new Error(e);warn(e);return}if(globalThis.${TEXT_ONLY_FLAG}===true){a.addOp(85,["",d,f]);return}let g;h.has("OC")`;
 
 /**
- * The hidden-text check needs to know which text is shown in a light fill colour. pdf.js's text
- * pass reads every operator of a page (with its own lexer and its own rules for operands) but
- * ignores colours; here it follows the fill colour as its operator pass does (the same colour
- * spaces, the same conversion to RGB, saved and restored with the graphics state, inherited by
- * forms), and notes when it shows text while the fill is light. Only such a page needs the
- * operator pass that decides whether the text is hidden. `cs` may parse a colour space
- * asynchronously, as in the operator pass; a space pdf.js cannot parse is grey, as it is there. A
- * colour space or a colour that fails here where it would not there counts as light.
+ * The hidden-text check is made in pdf.js's text pass, which reads every operator of a page (with
+ * its own lexer and its own rules for operands) but ignores colours and painting. Here it follows
+ * the fill colour as pdf.js's operator pass does (the same colour spaces, the same conversion to
+ * RGB, saved and restored with the graphics state, inherited by forms), marks each text item whose
+ * every glyph is shown in a near-white fill (WHITE_ITEM), and reports what the page paints that
+ * white text shows on (src/adapters/pdf-painted-areas.ts): filled paths in a dark fill, pictures,
+ * and stencil masks in a dark fill. A page is so read once; its operators are not walked again.
+ * `cs` may parse a colour space asynchronously, as in the operator pass; a space pdf.js cannot
+ * parse is grey, as it is there.
  */
 const TEXT_PASS_OPERATORS = 'const e=D;D=n.state;const a=f.fn;w=f.args;switch(0|a){';
 const FILL_LUMINANCE = '__skillmatchFillLuminance';
-const LIGHT_TEXT_FLAG = '__skillmatchLightText';
+const PAINT_PATH = '__skillmatchPaintPath';
+const PAINT_XOBJECT = '__skillmatchPaintXObject';
+const PAINTED_COUNT = '__skillmatchPaintedCount';
 const FILL = `globalThis.${FILL_LUMINANCE}`;
 const TEXT_PASS_OPERATORS_WITH_FILL =
   `${TEXT_PASS_OPERATORS}` +
@@ -113,13 +117,44 @@ const TEXT_PASS_OPERATORS_WITH_FILL =
   // sc: in the fill colour space, DeviceGray before any is set.
   `case lt:D.__smFill=${FILL}(void 0===D.__smSpace?ColorSpaceUtils.gray:D.__smSpace,w);break;` +
   // scn: numbers read as grey before any space is set; a pattern leaves the RGB fill as it was.
-  `case ht:{const c=D.__smSpace;if(void 0===c){isNumberArray(w,null)&&(D.__smFill=${FILL}(ColorSpaceUtils.gray,w))}else null!==c&&"Pattern"===c.name||(D.__smFill=${FILL}(c,w));break}` +
-  `case st:{const z=D;let c;try{c=S._getColorSpace(w[0],r,new LocalColorSpaceCache)}catch{z.__smSpace=null;break}` +
-  `if(c instanceof ColorSpace){z.__smSpace=c;break}next(S._handleColorSpace(c).then(e=>{z.__smSpace=e||ColorSpaceUtils.gray},()=>{z.__smSpace=null}));return}`;
+  `case ht:{const c=D.__smSpace;if(void 0===c){isNumberArray(w,null)&&(D.__smFill=${FILL}(ColorSpaceUtils.gray,w))}else"Pattern"===c.name||(D.__smFill=${FILL}(c,w));break}` +
+  `case st:{const z=D;let c;try{c=S._getColorSpace(w[0],r,new LocalColorSpaceCache)}catch{z.__smSpace=ColorSpaceUtils.gray;break}` +
+  `if(c instanceof ColorSpace){z.__smSpace=c;break}next(S._handleColorSpace(c).then(e=>{z.__smSpace=e||ColorSpaceUtils.gray},()=>{z.__smSpace=ColorSpaceUtils.gray}));return}` +
+  // Path construction and painting (m l c v y re, the fills, the strokes, n) and inline images (EI),
+  // each case passing its own number: the switch's body declares names of its own (a, f).
+  PAINTED_OPERATORS.map((op) => `case ${op}:globalThis.${PAINT_PATH}(${op},w,D);break;`).join('');
 
-/** Every text run of the text pass: noted when shown in a light fill. */
-const TEXT_RUN = 'function buildTextContentItem({chars:e,extraSpacing:t}){const r=D.font;';
-const TEXT_RUN_NOTING_LIGHT_FILL = `${TEXT_RUN}e&&D.__smFill>=${LIGHT_FILL}&&(globalThis.${LIGHT_TEXT_FLAG}=!0);`;
+/**
+ * Each glyph of a text item counted, and counted again when shown in a near-white fill. A glyph
+ * whose fill is white where the item's glyphs so far are not (or the other way round) starts a new
+ * item: a white word run on from a visible one ("Python(white)Rust") is an item of its own.
+ */
+const TEXT_GLYPH = 'const f=ensureTextContentItem();o.isZeroWidthDiacritic&&(u=0);';
+const TEXT_GLYPH_COUNTED =
+  `const __smW=D.__smFill>=${NEAR_WHITE};y.initialized&&y.__smGlyphs>0&&y.__smWhite>0!==__smW&&flushTextContentItem();` +
+  'const f=ensureTextContentItem();f.__smGlyphs++;__smW&&f.__smWhite++;o.isZeroWidthDiacritic&&(u=0);';
+const TEXT_ITEM_START = 'y.hasEOL=!1;y.initialized=!0;';
+const TEXT_ITEM_START_COUNTING = 'y.hasEOL=!1;y.__smGlyphs=0;y.__smWhite=0;y.initialized=!0;';
+/** The item as pdf.js hands it over, with whether all its glyphs were near-white. */
+export const WHITE_ITEM = 'skillmatchWhite';
+const TEXT_ITEM_OUT = 'fontName:e.fontName,hasEOL:e.hasEOL}}';
+const TEXT_ITEM_OUT_MARKED = `fontName:e.fontName,hasEOL:e.hasEOL,${WHITE_ITEM}:e.__smGlyphs>0&&e.__smWhite===e.__smGlyphs}}`;
+
+/**
+ * An XObject shown with Do: a picture (or a stencil mask) is painted on the page. It is looked up
+ * before the text pass's cache of XObjects with no text, so that each use of a picture counts.
+ */
+const XOBJECT_SHOWN = 'case St:flushTextContentItem();v??=r.get("XObject")||Dict.empty;y=w[0]instanceof Name;p=w[0].name;';
+const XOBJECT_SHOWN_PAINTING =
+  `${XOBJECT_SHOWN}if(y)try{let q=v.getRaw(p);q instanceof Ref&&(q=k.fetch(q));q instanceof BaseStream&&globalThis.${PAINT_XOBJECT}(q.dict,D)}catch{}`;
+/**
+ * A form with no text is kept in that cache and skipped when shown again; one that painted a dark
+ * area is read at each use, as it paints the area wherever it is shown.
+ */
+const FORM_READ = 'const O=g.get("Resources");enqueueChunk();';
+const FORM_READ_COUNTING = `const O=g.get("Resources"),__smPainted=globalThis.${PAINTED_COUNT}();enqueueChunk();`;
+const FORM_CACHED = '.then(function(){M.enqueueInvoked||T.set(p,g.objId,!0);e()},a)';
+const FORM_CACHED_UNLESS_PAINTING = `.then(function(){M.enqueueInvoked||globalThis.${PAINTED_COUNT}()!==__smPainted||T.set(p,g.objId,!0);e()},a)`;
 
 /** FlateStream's first block: pdf.js inflates in JavaScript, a block at a time. */
 const FLATE_BLOCK = 'readBlock(){let e,t,r;const a=this.str;try{t=this.getBits(3)}';
@@ -163,7 +198,12 @@ export const PDFJS_CHANGES: ReadonlyArray<{ readonly from: string; readonly to: 
   { from: GLYPH_OUTLINES, to: GLYPH_OUTLINES_UNLESS_TEXT_ONLY },
   { from: FONT_CHAR_MAPPING, to: FONT_CHAR_MAPPING_UNLESS_TEXT_ONLY },
   { from: TEXT_PASS_OPERATORS, to: TEXT_PASS_OPERATORS_WITH_FILL },
-  { from: TEXT_RUN, to: TEXT_RUN_NOTING_LIGHT_FILL },
+  { from: TEXT_GLYPH, to: TEXT_GLYPH_COUNTED },
+  { from: TEXT_ITEM_START, to: TEXT_ITEM_START_COUNTING },
+  { from: TEXT_ITEM_OUT, to: TEXT_ITEM_OUT_MARKED },
+  { from: XOBJECT_SHOWN, to: XOBJECT_SHOWN_PAINTING },
+  { from: FORM_READ, to: FORM_READ_COUNTING },
+  { from: FORM_CACHED, to: FORM_CACHED_UNLESS_PAINTING },
   { from: IMAGE_DECODE, to: IMAGE_DECODE_UNLESS_TEXT_ONLY },
   { from: FLATE_BLOCK, to: FLATE_BLOCK_NATIVE_FIRST },
   cmapRangeCheck('mapCidRange'),
@@ -192,7 +232,9 @@ interface PdfJsGlobal {
   [TEXT_ONLY_FLAG]?: boolean;
   [INFLATE_FLAG]?: (bytes: Uint8Array) => Uint8Array | 'too-large' | null;
   [FILL_LUMINANCE]?: typeof fillLuminance;
-  [LIGHT_TEXT_FLAG]?: boolean;
+  [PAINT_PATH]?: typeof paintOperator;
+  [PAINT_XOBJECT]?: typeof paintXObject;
+  [PAINTED_COUNT]?: typeof paintedCount;
 }
 
 /**
@@ -200,9 +242,9 @@ interface PdfJsGlobal {
  * cap, null when zlib cannot read it. A truncated stream gives what it holds, as pdf.js does.
  */
 export function inflateRaw(bytes: Uint8Array): Uint8Array | 'too-large' | null {
-  // pdf.js reads a page's content once for its text and once for the hidden-text walk: a stream
-  // found too large is not inflated again (each attempt leaves up to the cap in garbage until the
-  // next collection, and two attempts' worth took the reading to 168 MB more).
+  // pdf.js may read a page's content twice, for its text and for its operators (the scanned-page
+  // check): a stream found too large is not inflated again (each attempt leaves up to the cap in
+  // garbage until the next collection, and two attempts' worth took the reading to 168 MB more).
   const key = `${bytes.byteOffset}:${bytes.byteLength}`;
   if (tooLarge.get(bytes.buffer)?.has(key)) return 'too-large';
   try {
@@ -228,17 +270,6 @@ export function readTextOnly(textOnly: boolean): void {
   (globalThis as PdfJsGlobal)[TEXT_ONLY_FLAG] = textOnly;
 }
 
-/**
- * Whether pdf.js's text pass showed text in a light fill colour since the last call, which clears
- * it (the thread reads one page at a time).
- */
-export function takeLightTextNote(): boolean {
-  const global = globalThis as PdfJsGlobal;
-  const noted = global[LIGHT_TEXT_FLAG] === true;
-  global[LIGHT_TEXT_FLAG] = false;
-  return noted;
-}
-
 let loading: Promise<boolean> | undefined;
 
 /** Installs the faster module for this thread once; resolves to whether it is in use. */
@@ -256,6 +287,9 @@ export function usePatchedPdfJsWorker(): Promise<boolean> {
       if (!module.WorkerMessageHandler) return false;
       global[INFLATE_FLAG] = inflateRaw;
       global[FILL_LUMINANCE] = fillLuminance;
+      global[PAINT_PATH] = paintOperator;
+      global[PAINT_XOBJECT] = paintXObject;
+      global[PAINTED_COUNT] = paintedCount;
       global.pdfjsWorker = module;
       return true;
     } catch {

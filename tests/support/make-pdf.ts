@@ -45,10 +45,14 @@ export interface ContentStream {
   deflate?: boolean;
 }
 
-/** A one-page PDF (Helvetica as /F1) whose page content is the given streams, in order; `resources` adds entries to the page's resources. */
-export function contentPdf(streams: ContentStream[], resources = ''): Buffer {
+/**
+ * A one-page PDF (Helvetica as /F1) whose page content is the given streams, in order; `resources`
+ * adds entries to the page's resources. `objects` (streams given by dictionary entries and content,
+ * as XObjects) follow the content streams: the first is object 5 + streams.length.
+ */
+export function contentPdf(streams: ContentStream[], resources = '', objects: Array<{ dict: string; content: string }> = []): Buffer {
   const refs = streams.map((_, i) => `${5 + i} 0 R`).join(' ');
-  const objects = [
+  const pdfObjects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [4 0 R] /Count 1 >>',
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
@@ -56,9 +60,10 @@ export function contentPdf(streams: ContentStream[], resources = ''): Buffer {
   ];
   for (const s of streams) {
     const data = s.deflate ? deflateSync(Buffer.from(s.content, 'latin1')).toString('latin1') : s.content;
-    objects.push(`<< /Length ${Buffer.byteLength(data, 'latin1')}${s.deflate ? ' /Filter /FlateDecode' : ''}${s.dict ?? ''} >>\nstream\n${data}\nendstream`);
+    pdfObjects.push(`<< /Length ${Buffer.byteLength(data, 'latin1')}${s.deflate ? ' /Filter /FlateDecode' : ''}${s.dict ?? ''} >>\nstream\n${data}\nendstream`);
   }
-  return writePdf(objects);
+  for (const o of objects) pdfObjects.push(`<< /Length ${Buffer.byteLength(o.content, 'latin1')} ${o.dict} >>\nstream\n${o.content}\nendstream`);
+  return writePdf(pdfObjects);
 }
 
 /** A page tree whose only kid is the tree itself. */

@@ -81,15 +81,13 @@ describe('white-on-white text, however the fill colour is written', () => {
     expect(found).toEqual({ [SHOWN]: 'shown', [HIDDEN]: 'shown' });
   });
 
-  it("walks a page's operators only when pdf.js's text pass showed text in a light fill", () => {
+  it("decides in pdf.js's text pass: no page's operators are read a second time", () => {
     const pages: Array<[string, string, number]> = [
       ['black text only', `${shown} ${hiddenLine}`, 0],
       ['a white background under black text', `1 1 1 rg 0 0 612 792 re f 0 g ${shown}`, 0],
-      ['white restored away before the text', `q 1 g 0 0 10 10 re f Q ${shown}`, 0],
-      ['a dark palette entry', `/Pal cs 0 sc ${shown}`, 0],
-      ['a grey through a colour space the page does not have', `/Nowhere cs 0.1 sc ${shown}`, 0],
-      ['white text', `1 g ${shown}`, 1],
-      ['a near-white palette entry', `/Pal cs 1 sc ${shown}`, 1],
+      ['white text', `${shown} 1 g ${hiddenLine}`, 1],
+      ['a near-white palette entry', `${shown} /Pal cs 1 sc ${hiddenLine}`, 1],
+      ['white text on a dark box', `0.1 g 60 690 300 25 re f 1 g ${hiddenLine}`, 0],
     ];
     // In a process of its own, as the pool's threads run it: the changed pdf.js is loaded once per thread.
     const script = `
@@ -98,13 +96,74 @@ describe('white-on-white text, however the fill colour is written', () => {
         const out = [];
         for (const hex of ${JSON.stringify(pages.map(([, content]) => contentPdf([{ content }], SPACES).toString('hex')))}) {
           const r = await read({ bytes: new Uint8Array(Buffer.from(hex, 'hex')), maxPages: 5 });
-          out.push(r.ok ? r.pagesWalked : r.code);
+          out.push(r.ok ? [r.pagesWalked, r.pages[0].items.filter((i) => i.hidden === 'white').length] : r.code);
         }
         process.stdout.write(JSON.stringify(out));
       })();`;
     const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: path.join(__dirname, '..', '..'), encoding: 'utf8', timeout: 60_000 });
     if (run.status !== 0) throw new Error(run.stderr);
-    const walked = JSON.parse(run.stdout) as number[];
-    expect(pages.map(([name], i) => [name, walked[i]])).toEqual(pages.map(([name, , expected]) => [name, expected]));
+    const found = JSON.parse(run.stdout) as Array<[number, number]>;
+    expect(pages.map(([name], i) => [name, found[i]])).toEqual(pages.map(([name, , white]) => [name, [0, white]]));
   }, 60_000);
+});
+
+/**
+ * What a page paints under white text, as the text pass sees it: a filled path of any shape in a
+ * dark fill, a picture, a stencil mask in a dark fill, each wherever it is shown, inside forms too.
+ * A path only stroked, or ended without painting, is no background.
+ */
+describe('white text on what the page paints', () => {
+  const box = '60 690 300 25';
+  const overBox = `1 g ${hiddenLine} 0 g ${shown}`;
+  const PICTURE = { dict: '/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8', content: '\x50\x60\x70\x80' };
+  const MASK = { dict: '/Type /XObject /Subtype /Image /Width 2 /Height 2 /ImageMask true /BitsPerComponent 1', content: '\x00\x00' };
+  const FORM = { dict: '/Type /XObject /Subtype /Form /BBox [0 0 300 25]', content: '0.1 g 0 0 300 25 re f' };
+  // The content stream is object 5; the XObjects given follow as 6, 7, …
+  const xobjects = (names: string[]): string => `/XObject << ${names.map((n, i) => `/${n} ${6 + i} 0 R`).join(' ')} >>`;
+
+  it.each([
+    ['a dark area drawn as lines', `0.1 g 60 690 m 360 690 l 360 715 l 60 715 l h f ${overBox}`, 'shown'],
+    ['a dark area drawn with a curve', `0.1 g 60 690 m 60 720 360 720 360 690 c f ${overBox}`, 'shown'],
+    ['a dark area filled even-odd and stroked', `0.1 g 0 G ${box} re B* ${overBox}`, 'shown'],
+    ['a dark rectangle only stroked', `0.1 g 0.1 G ${box} re S ${overBox}`, 'white'],
+    ['a dark rectangle ended without painting', `0.1 g ${box} re n ${overBox}`, 'white'],
+    ['a light rectangle', `0.95 g ${box} re f ${overBox}`, 'white'],
+    ['a dark inline stencil mask', `0 g q 300 0 0 30 60 690 cm BI /W 2 /H 2 /IM true /BPC 1 ID \x00\x00 EI Q ${overBox}`, 'shown'],
+    ['a white inline stencil mask', `1 g q 300 0 0 30 60 690 cm BI /W 2 /H 2 /IM true /BPC 1 ID \x00\x00 EI Q ${overBox}`, 'white'],
+  ])('%s', async (_name, content, verdict) => {
+    expect(await verdicts(contentPdf([{ content }]))).toEqual({ [SHOWN]: 'shown', [HIDDEN]: verdict });
+  });
+
+  it.each([
+    ['a picture under the text', 'q 300 0 0 30 60 690 cm /Im Do Q', [PICTURE], 'shown'],
+    ['a picture beside the text', 'q 300 0 0 30 60 400 cm /Im Do Q', [PICTURE], 'white'],
+    ['a picture under the text at its second use', 'q 300 0 0 30 60 400 cm /Im Do Q q 300 0 0 30 60 690 cm /Im Do Q', [PICTURE], 'shown'],
+    ['a stencil mask in a dark fill', '0 g q 300 0 0 30 60 690 cm /Im Do Q', [MASK], 'shown'],
+    ['a stencil mask in a white fill', '1 g q 300 0 0 30 60 690 cm /Im Do Q', [MASK], 'white'],
+    ['a form painting a dark box', 'q 1 0 0 1 60 690 cm /Im Do Q', [FORM], 'shown'],
+    ['a form painting a dark box, under the text at its second use', 'q 1 0 0 1 60 400 cm /Im Do Q q 1 0 0 1 60 690 cm /Im Do Q', [FORM], 'shown'],
+  ])('%s', async (_name, content, objects, verdict) => {
+    const pdf = contentPdf([{ content: `${content} ${overBox}` }], xobjects(['Im']), objects);
+    expect(await verdicts(pdf)).toEqual({ [SHOWN]: 'shown', [HIDDEN]: verdict });
+  });
+
+  it('a page of more dark areas than are kept still has its white text found', async () => {
+    // 12,000 small squares along the foot of the page: those beyond the kept number merge into one box there.
+    const squares = Array.from({ length: 12_000 }, (_, i) => `${i % 600} ${Math.floor(i / 600)} 0.5 0.5 re f`).join(' ');
+    const pdf = contentPdf([{ content: `0.1 g ${squares} ${overBox}`, deflate: true }]);
+    expect(await verdicts(pdf)).toEqual({ [SHOWN]: 'shown', [HIDDEN]: 'white' });
+  });
+
+  it('a white word run on from a black one in the same text object is hidden on its own', async () => {
+    const pdf = contentPdf([{ content: `BT /F1 11 Tf 72 700 Td (${SHOWN} ) Tj 1 g (${HIDDEN}) Tj ET` }]);
+    const result = await reader.readPdf(new Uint8Array(pdf), { maxPages: 5 });
+    const items = result.pages.flatMap((p) => p.items).map((i) => [i.str.trim(), i.hidden ?? 'shown']);
+    expect(items).toEqual([[SHOWN, 'shown'], [HIDDEN, 'white']]);
+  });
+
+  it('a white copy of words shown in black elsewhere is still hidden', async () => {
+    const pdf = contentPdf([{ content: `${shown} 1 g BT /F1 11 Tf 72 700 Td (${SHOWN}) Tj ET` }]);
+    const result = await reader.readPdf(new Uint8Array(pdf), { maxPages: 5 });
+    expect(result.pages.flatMap((p) => p.items).map((i) => [i.str, i.hidden ?? 'shown'])).toEqual([[SHOWN, 'shown'], [SHOWN, 'white']]);
+  });
 });
