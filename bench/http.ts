@@ -45,6 +45,11 @@ export interface OpenLoopLevel {
    * unloaded latency the level is compared with, taken minutes nearer to it than the first level's.
    */
   unloadedP50Ms: number;
+  /**
+   * The throughput (answers a second) at the highest concurrency, measured right before this level
+   * and before its unloaded reference: the capacity the level's rate is a share of.
+   */
+  capacityJustBefore: number;
 }
 
 export interface HttpBench {
@@ -121,6 +126,8 @@ const PDF_IDLE_MS = 10_000;
 const SETTLE_MS = 2_000;
 /** How long the unloaded reference before each open-loop level runs (one request at a time). */
 const UNLOADED_SECONDS = 5;
+/** How long the capacity measured before each open-loop level runs (the highest concurrency). */
+const CAPACITY_SECONDS = 8;
 
 /** Successful analyses only: an error answered fast is not throughput. */
 const successes = (r: AutocannonJson): number => r.requests.total - r.non2xx;
@@ -202,16 +209,19 @@ export async function benchHttp(root: string, file: string, concurrencies: numbe
       });
     }
     // Latency as users feel it below capacity: arrivals at a fixed rate, a share of the throughput
-    // the highest concurrency reached above.
-    const capacity = levels.at(-1)?.requestsPerSecond ?? 0;
+    // at the highest concurrency. The machine's speed drifts over minutes (a level's rate taken from
+    // the levels above once asked more than the machine then served): that throughput is measured
+    // again right before each level, and the unloaded latency the level is compared with after it.
     const openLoader = path.join(root, 'dist', 'bench', 'open-loop.js');
-    for (const share of capacity > 0 ? openLoopShares : []) {
+    for (const share of (levels.at(-1)?.requestsPerSecond ?? 0) > 0 ? openLoopShares : []) {
+      const burst = load(top, CAPACITY_SECONDS);
+      const capacity = Math.round((successes(burst) / burst.duration) * 10) / 10;
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
       const rate = Math.max(1, Math.round(capacity * share * 10) / 10);
-      // The unloaded latency this level is compared with, measured right before it.
       const unloaded = load(1, UNLOADED_SECONDS);
       const run = spawnSync(process.execPath, [openLoader, `${base}/v1/analyze`, contentType, bodyFile, String(rate), String(seconds)], { encoding: 'utf8', timeout: (seconds + 120) * 1000 });
       if (run.status !== 0) throw new Error(`the open-loop generator failed: ${run.stderr}`);
-      openLoop.push({ share, ...(JSON.parse(run.stdout) as Omit<OpenLoopLevel, 'share' | 'unloadedP50Ms'>), unloadedP50Ms: unloaded.latency.p50 });
+      openLoop.push({ share, ...(JSON.parse(run.stdout) as Omit<OpenLoopLevel, 'share' | 'unloadedP50Ms' | 'capacityJustBefore'>), unloadedP50Ms: unloaded.latency.p50, capacityJustBefore: capacity });
     }
     // At rest: the load is over and the PDF workers have been idle long enough to exit.
     await new Promise((r) => setTimeout(r, PDF_IDLE_MS + 5_000));
