@@ -18,7 +18,7 @@ export interface PaintedArea {
 
 /** pdf.js's operator numbers (stable across pdf.js 3-5) for what paints: the text pass meets them as written. */
 const OP = {
-  moveTo: 13, lineTo: 14, curveTo: 15, curveTo2: 16, curveTo3: 17, closePath: 18, rectangle: 19,
+  moveTo: 13, lineTo: 14, curveTo: 15, curveTo2: 16, curveTo3: 17, rectangle: 19,
   stroke: 20, closeStroke: 21, fill: 22, eoFill: 23, fillStroke: 24, eoFillStroke: 25, closeFillStroke: 26, closeEOFillStroke: 27,
   endPath: 28, endInlineImage: 65,
 } as const;
@@ -28,7 +28,8 @@ export const PAINTED_OPERATORS: readonly number[] = [
   OP.stroke, OP.closeStroke, OP.fill, OP.eoFill, OP.fillStroke, OP.eoFillStroke, OP.closeFillStroke, OP.closeEOFillStroke,
   OP.endPath, OP.endInlineImage,
 ];
-const FILLS: ReadonlySet<number> = new Set([OP.fill, OP.eoFill, OP.fillStroke, OP.eoFillStroke, OP.closeFillStroke, OP.closeEOFillStroke]);
+/** The operators that fill a path (alone or with a stroke): the same numbers in pdf.js's operator list. */
+export const FILL_OPERATORS: ReadonlySet<number> = new Set([OP.fill, OP.eoFill, OP.fillStroke, OP.eoFillStroke, OP.closeFillStroke, OP.closeEOFillStroke]);
 
 /**
  * Areas kept for one page. Beyond this many, each further area is merged into the last one: the
@@ -119,7 +120,7 @@ export function paintOperator(op: number, args: readonly unknown[], state: TextP
       break;
     default:
       // A painting operator ends the path; a fill in a dark colour leaves an area.
-      if (FILLS.has(op) && path && isDark(state)) keep(path);
+      if (FILL_OPERATORS.has(op) && path && isDark(state)) keep(path);
       path = null;
   }
 }

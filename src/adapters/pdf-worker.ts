@@ -7,7 +7,7 @@ import { restoreNativeArrayPush } from './native-array-push';
 import { PDFParse } from 'pdf-parse';
 import type { PdfPageContent, PdfTextItem } from '../core/1-text/pdf-layout';
 import { DARK_FILL, hexLuminance, NEAR_WHITE } from './pdf-fill-colours';
-import { takePaintedAreas, type PaintedArea } from './pdf-painted-areas';
+import { FILL_OPERATORS, takePaintedAreas, type PaintedArea } from './pdf-painted-areas';
 import { readTextOnly, usePatchedPdfJsWorker, WHITE_ITEM } from './pdfjs-worker';
 
 export interface PdfWorkerTask {
@@ -55,7 +55,7 @@ interface PdfJsPage {
 
 /** pdf.js operator codes we follow (stable across pdf.js 3-5; pdf.js reports every fill colour as RGB hex). */
 const OP = {
-  save: 10, restore: 11, transform: 12, fill: 22, eoFill: 23, fillStroke: 24, eoFillStroke: 25, closeFillStroke: 26, closeEOFillStroke: 27,
+  save: 10, restore: 11, transform: 12,
   showText: 44, showSpacedText: 45, nextLineShowText: 46, nextLineSetSpacingShowText: 47,
   setFillRGBColor: 59, paintFormXObjectBegin: 74, paintFormXObjectEnd: 75,
   paintImageMaskXObject: 83, paintImageMaskXObjectGroup: 84, paintImageXObject: 85, paintInlineImageXObject: 86,
@@ -68,7 +68,6 @@ const IMAGE_OPS: ReadonlySet<number> = new Set([
 ]);
 /** Below this many visible characters a page may be a scan: whether it paints an image is then looked up. */
 const FEW_CHARS = 20;
-const FILL_OPS: ReadonlySet<number> = new Set([OP.fill, OP.eoFill, OP.fillStroke, OP.eoFillStroke, OP.closeFillStroke, OP.closeEOFillStroke]);
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -160,7 +159,7 @@ async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<Pa
         break;
       case OP.constructPath: {
         const box = args[2] as ArrayLike<number> | undefined;
-        if (FILL_OPS.has(args[0] as number) && fill < DARK_FILL && box && box.length === 4) {
+        if (FILL_OPERATORS.has(args[0] as number) && fill < DARK_FILL && box && box.length === 4) {
           result.darkAreas.push(pageArea(ctm, viewport, box[0] ?? 0, box[1] ?? 0, box[2] ?? 0, box[3] ?? 0));
         }
         break;
