@@ -2,18 +2,23 @@
  * What a page paints that white text shows on, as pdf.js's text pass meets it (the pass calls in
  * here from src/adapters/pdfjs-worker.ts): filled paths in a dark fill, pictures, and stencil
  * masks (painted in the fill colour) in a dark fill. Each is kept as the box it covers in the
- * page's own space (the current transform applied), for the hidden-text check in
+ * page's own space (the current transform applied), with whether it is a picture (text drawn
+ * invisible over a picture is a scan's OCR layer), for the hidden-text check in
  * src/adapters/pdf-worker.ts. A thread reads one page at a time: the page's areas are taken
  * (takePaintedAreas) before its text is read and after.
  */
 import { DARK_FILL } from './pdf-fill-colours';
 
 /** A box in the page's space (PDF points, origin at the bottom left, before the viewport's flip). */
-export interface PaintedArea {
+export interface Box {
   x0: number;
   y0: number;
   x1: number;
   y1: number;
+}
+/** A painted box; `picture` when an image (or a stencil mask) painted it, not a filled path. */
+export interface PaintedArea extends Box {
+  picture: boolean;
 }
 
 /** pdf.js's operator numbers (stable across pdf.js 3-5) for what paints: the text pass meets them as written. */
@@ -52,13 +57,13 @@ let areas: PaintedArea[] = [];
 /** Areas painted since the thread started, merged ones too: a form that paints one is read again at each use. */
 let painted = 0;
 /** The box of the path being built, in the page's space; null before its first point. */
-let path: PaintedArea | null = null;
+let path: Box | null = null;
 
 /** A fill never set is black, as pdf.js paints it. */
 const isDark = (state: TextPassState): boolean => !((state.__smFill ?? 0) >= DARK_FILL);
 
 /** The point (x, y) under the transform, added to the box. */
-function around(box: PaintedArea | null, ctm: ArrayLike<number>, x: unknown, y: unknown): PaintedArea | null {
+function around(box: Box | null, ctm: ArrayLike<number>, x: unknown, y: unknown): Box | null {
   if (typeof x !== 'number' || typeof y !== 'number') return box;
   const px = (ctm[0] ?? 1) * x + (ctm[2] ?? 0) * y + (ctm[4] ?? 0);
   const py = (ctm[1] ?? 0) * x + (ctm[3] ?? 1) * y + (ctm[5] ?? 0);
@@ -71,26 +76,28 @@ function around(box: PaintedArea | null, ctm: ArrayLike<number>, x: unknown, y: 
   return box;
 }
 
-function keep(area: PaintedArea): void {
+function keep(box: Box, picture: boolean): void {
   painted++;
   const last = areas[MAX_PAINTED_AREAS - 1];
   if (!last) {
-    areas.push(area);
+    areas.push({ ...box, picture });
     return;
   }
-  last.x0 = Math.min(last.x0, area.x0);
-  last.y0 = Math.min(last.y0, area.y0);
-  last.x1 = Math.max(last.x1, area.x1);
-  last.y1 = Math.max(last.y1, area.y1);
+  // The merged box is a picture only if all it holds are.
+  last.picture &&= picture;
+  last.x0 = Math.min(last.x0, box.x0);
+  last.y0 = Math.min(last.y0, box.y0);
+  last.x1 = Math.max(last.x1, box.x1);
+  last.y1 = Math.max(last.y1, box.y1);
 }
 
 /** A picture fills the unit square of the current transform; a stencil mask is painted in the fill colour. */
 function paintImage(dict: PdfJsDict | undefined, state: TextPassState): void {
   const mask = dict?.get('IM', 'ImageMask') === true;
   if (mask && !isDark(state)) return;
-  let box: PaintedArea | null = null;
+  let box: Box | null = null;
   for (const [x, y] of [[0, 0], [1, 0], [0, 1], [1, 1]] as const) box = around(box, state.ctm, x, y);
-  if (box) keep(box);
+  if (box) keep(box, true);
 }
 
 /** One path or inline-image operator of the text pass, with its operands. */
@@ -120,7 +127,7 @@ export function paintOperator(op: number, args: readonly unknown[], state: TextP
       break;
     default:
       // A painting operator ends the path; a fill in a dark colour leaves an area.
-      if (FILL_OPERATORS.has(op) && path && isDark(state)) keep(path);
+      if (FILL_OPERATORS.has(op) && path && isDark(state)) keep(path, false);
       path = null;
   }
 }

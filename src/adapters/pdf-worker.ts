@@ -7,8 +7,8 @@ import { restoreNativeArrayPush } from './native-array-push';
 import { PDFParse } from 'pdf-parse';
 import type { PdfPageContent, PdfTextItem } from '../core/1-text/pdf-layout';
 import { DARK_FILL, hexLuminance, NEAR_WHITE } from './pdf-fill-colours';
-import { FILL_OPERATORS, takePaintedAreas, type PaintedArea } from './pdf-painted-areas';
-import { readTextOnly, usePatchedPdfJsWorker, WHITE_ITEM } from './pdfjs-worker';
+import { FILL_OPERATORS, takePaintedAreas, type Box, type PaintedArea } from './pdf-painted-areas';
+import { readTextOnly, SHOWN_AS, usePatchedPdfJsWorker, type ShownAs } from './pdfjs-worker';
 
 export interface PdfWorkerTask {
   bytes: Uint8Array;
@@ -38,8 +38,8 @@ interface PdfJsTextItem {
   str: string;
   transform: number[];
   width: number;
-  /** Set by the changed pdf.js (pdfjs-worker.ts): whether every glyph of the item was shown in a near-white fill. */
-  [WHITE_ITEM]?: boolean;
+  /** Set by the changed pdf.js (pdfjs-worker.ts): how the item's glyphs are shown. */
+  [SHOWN_AS]?: ShownAs;
 }
 interface PdfJsViewport {
   width: number;
@@ -55,7 +55,7 @@ interface PdfJsPage {
 
 /** pdf.js operator codes we follow (stable across pdf.js 3-5; pdf.js reports every fill colour as RGB hex). */
 const OP = {
-  save: 10, restore: 11, transform: 12,
+  save: 10, restore: 11, transform: 12, setTextRenderingMode: 38,
   showText: 44, showSpacedText: 45, nextLineShowText: 46, nextLineSetSpacingShowText: 47,
   setFillRGBColor: 59, paintFormXObjectBegin: 74, paintFormXObjectEnd: 75,
   paintImageMaskXObject: 83, paintImageMaskXObjectGroup: 84, paintImageXObject: 85, paintInlineImageXObject: 86,
@@ -80,7 +80,7 @@ function multiply(m: Matrix, n: Matrix): Matrix {
 }
 
 /** The rectangle (x0, y0)–(x1, y1) in user space, under the transform, as a box in viewport coordinates. */
-function pageArea(ctm: Matrix, viewport: PdfJsViewport, x0: number, y0: number, x1: number, y1: number): ViewportBox {
+function pageArea(ctm: Matrix, viewport: PdfJsViewport, x0: number, y0: number, x1: number, y1: number): Box {
   const corners = [[x0, y0], [x1, y1], [x0, y1], [x1, y0]].map(([x = 0, y = 0]) => {
     const [px, py] = [ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]];
     return viewport.convertToViewportPoint(px, py);
@@ -97,62 +97,74 @@ function glyphText(glyphs: unknown): string {
   return glyphs.map((g) => (g && typeof g === 'object' && 'unicode' in g ? String((g as { unicode: unknown }).unicode) : '')).join('');
 }
 
-/** A box in viewport coordinates (origin at the top left), as text items are placed. */
-type ViewportBox = PaintedArea;
-
-/** What the hidden-text check needs of a page: which items are white, and where white text shows. */
+/** What the hidden-text check needs of a page: how each item is shown, and what white text shows on. */
 interface PaintedText {
-  /** Whether the item (its text without white space given) is shown in a near-white fill. */
-  isWhite(item: PdfJsTextItem, text: string): boolean;
-  /** Filled areas of any colour but near-white, and pictures, in viewport coordinates: white text on them is visible. */
-  darkAreas: ViewportBox[];
+  /** How the item (its text without white space given) is shown: in a visible fill (0), near-white (1), or drawn invisible (2). */
+  shownAs(item: PdfJsTextItem, text: string): ShownAs;
+  /**
+   * Filled areas of any colour but near-white, and pictures, in viewport coordinates: white text on
+   * them is visible; text drawn invisible over a picture is a scan's OCR layer, which reads it.
+   */
+  darkAreas: PaintedArea[];
 }
 
 /**
- * The text pass of the changed pdf.js marks white items and reports the page's painted areas
- * (in the page's space), which are placed in the viewport only when the page has a white item.
+ * The text pass of the changed pdf.js marks how items are shown and reports the page's painted
+ * areas (in the page's space), which are placed in the viewport only when an item is not plainly shown.
  */
 function paintedByTextPass(areas: PaintedArea[], viewport: PdfJsViewport, items: ReadonlyArray<PdfJsTextItem | { type: string }>): PaintedText {
-  const isWhite = (item: PdfJsTextItem): boolean => item[WHITE_ITEM] === true;
-  const anyWhite = items.some((item) => isTextItem(item) && isWhite(item));
-  return { isWhite, darkAreas: anyWhite ? areas.map((a) => pageArea(IDENTITY, viewport, a.x0, a.y0, a.x1, a.y1)) : [] };
+  const shownAs = (item: PdfJsTextItem): ShownAs => item[SHOWN_AS] ?? 0;
+  const anyNotShown = items.some((item) => isTextItem(item) && shownAs(item) !== 0);
+  return { shownAs, darkAreas: anyNotShown ? areas.map((a) => ({ ...pageArea(IDENTITY, viewport, a.x0, a.y0, a.x1, a.y1), picture: a.picture })) : [] };
 }
 
 /**
  * Follows fill colours and transforms through the page's operators: which text runs are painted
- * near-white, and where dark areas are. Used where pdf.js could not be changed (pdfjs-worker.ts):
- * a white item is one whose text is within a near-white run and within no other.
+ * near-white or drawn invisible, and where dark areas are. Used where pdf.js could not be changed
+ * (pdfjs-worker.ts): an item is white (or invisible) when its text is within such a run and within
+ * no visible one.
  */
 async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<PaintedText> {
   // Annotations (links, forms) hold no page text: pdf.js's AnnotationMode.DISABLE (0) skips them.
   const ops = await page.getOperatorList({ annotationMode: 0 });
   const white: string[] = [];
   const visible: string[] = [];
-  const result: PaintedText = { isWhite: (_item, text) => white.some((w) => w.includes(text)) && !visible.some((v) => v.includes(text)), darkAreas: [] };
+  const invisible: string[] = [];
+  const within = (runs: string[], text: string): boolean => runs.some((run) => run.includes(text));
+  const shownAs = (_item: PdfJsTextItem, text: string): ShownAs => {
+    if (within(visible, text)) return 0;
+    if (within(white, text)) return 1;
+    return within(invisible, text) ? 2 : 0;
+  };
+  const result: PaintedText = { shownAs, darkAreas: [] };
   let fill = 0;
+  let invisibleMode = false;
   /** The list the last text run went to. */
   let lastRuns: string[] | null = null;
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  const stack: Array<{ fill: number; ctm: Matrix }> = [];
+  const stack: Array<{ fill: number; ctm: Matrix; invisibleMode: boolean }> = [];
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
     const args = (ops.argsArray[i] ?? []) as unknown[];
     switch (fn) {
       case OP.save:
-        stack.push({ fill, ctm });
+        stack.push({ fill, ctm, invisibleMode });
         break;
       case OP.restore:
-        ({ fill, ctm } = stack.pop() ?? { fill, ctm });
+        ({ fill, ctm, invisibleMode } = stack.pop() ?? { fill, ctm, invisibleMode });
+        break;
+      case OP.setTextRenderingMode:
+        invisibleMode = args[0] === 3;
         break;
       case OP.transform:
         ctm = multiply(ctm, args as Matrix);
         break;
       case OP.paintFormXObjectBegin:
-        stack.push({ fill, ctm });
+        stack.push({ fill, ctm, invisibleMode });
         if (Array.isArray(args[0]) && args[0].length === 6) ctm = multiply(ctm, args[0] as Matrix);
         break;
       case OP.paintFormXObjectEnd:
-        ({ fill, ctm } = stack.pop() ?? { fill, ctm });
+        ({ fill, ctm, invisibleMode } = stack.pop() ?? { fill, ctm, invisibleMode });
         break;
       case OP.setFillRGBColor:
         fill = hexLuminance(args[0]);
@@ -160,7 +172,7 @@ async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<Pa
       case OP.constructPath: {
         const box = args[2] as ArrayLike<number> | undefined;
         if (FILL_OPERATORS.has(args[0] as number) && fill < DARK_FILL && box && box.length === 4) {
-          result.darkAreas.push(pageArea(ctm, viewport, box[0] ?? 0, box[1] ?? 0, box[2] ?? 0, box[3] ?? 0));
+          result.darkAreas.push({ ...pageArea(ctm, viewport, box[0] ?? 0, box[1] ?? 0, box[2] ?? 0, box[3] ?? 0), picture: false });
         }
         break;
       }
@@ -168,11 +180,11 @@ async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<Pa
       case OP.paintInlineImageXObject:
         // A picture (a banner, a photo) under white text is a background a reader sees it on; an
         // image fills the unit square of the current transform.
-        result.darkAreas.push(pageArea(ctm, viewport, 0, 0, 1, 1));
+        result.darkAreas.push({ ...pageArea(ctm, viewport, 0, 0, 1, 1), picture: true });
         break;
       case OP.paintImageMaskXObject:
         // A stencil mask is painted in the fill colour.
-        if (fill < DARK_FILL) result.darkAreas.push(pageArea(ctm, viewport, 0, 0, 1, 1));
+        if (fill < DARK_FILL) result.darkAreas.push({ ...pageArea(ctm, viewport, 0, 0, 1, 1), picture: true });
         break;
       case OP.showText:
       case OP.showSpacedText:
@@ -181,7 +193,7 @@ async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<Pa
         // Compared without white space: TeX spaces words by kerning, with no space glyphs.
         const text = glyphText(fn === OP.nextLineSetSpacingShowText ? args[2] : args[0]).replace(/\s+/g, '');
         if (!text) break;
-        const runs = fill >= NEAR_WHITE ? white : visible;
+        const runs = invisibleMode ? invisible : fill >= NEAR_WHITE ? white : visible;
         // Runs painted one after another in the same colour class are joined: Chromium shows each
         // glyph with an operator of its own, and one text item spans many of them.
         if (runs === lastRuns && runs.length > 0) runs[runs.length - 1] += text;
@@ -196,16 +208,19 @@ async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<Pa
   return result;
 }
 
-/** Why a reader cannot see this item, if they cannot: white on no dark area, under 2 pt, or off the page. */
+/** Why a reader cannot see this item, if they cannot: white on no dark area, drawn invisible on no picture, under 2 pt, or off the page. */
 function hiddenReason(source: PdfJsTextItem, item: PdfTextItem, viewport: PdfJsViewport, painted: PaintedText): PdfTextItem['hidden'] {
   const text = item.str.replace(/\s+/g, '');
   if (!text) return undefined;
   if (item.fontSize < 2) return 'tiny';
   const margin = 2;
   if (item.x > viewport.width - margin || item.x + item.width < margin || item.y < margin || item.y - item.fontSize > viewport.height - margin) return 'off-page';
-  if (!painted.isWhite(source, text)) return undefined;
-  const onDark = painted.darkAreas.some((a) => item.x >= a.x0 - 1 && item.x <= a.x1 + 1 && item.y >= a.y0 - 1 && item.y - item.fontSize * 0.5 <= a.y1 + 1);
-  return onDark ? undefined : 'white';
+  const shown = painted.shownAs(source, text);
+  if (shown === 0) return undefined;
+  const under = (a: Box): boolean => item.x >= a.x0 - 1 && item.x <= a.x1 + 1 && item.y >= a.y0 - 1 && item.y - item.fontSize * 0.5 <= a.y1 + 1;
+  // Text drawn invisible over a picture is the OCR layer of a scan: the picture shows its words.
+  if (shown === 2) return painted.darkAreas.some((a) => a.picture && under(a)) ? undefined : 'invisible';
+  return painted.darkAreas.some(under) ? undefined : 'white';
 }
 interface PdfJsDocument {
   numPages: number;

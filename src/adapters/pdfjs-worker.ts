@@ -96,13 +96,15 @@ const IMAGE_DECODE_UNLESS_TEXT_ONLY = `if(!c)throw new Error(e);warn(e);return}i
  * The hidden-text check is made in pdf.js's text pass, which reads every operator of a page (with
  * its own lexer and its own rules for operands) but ignores colours and painting. Here it follows
  * the fill colour as pdf.js's operator pass does (the same colour spaces, the same conversion to
- * RGB, saved and restored with the graphics state, inherited by forms), marks each text item whose
- * every glyph is shown in a near-white fill (WHITE_ITEM), and reports what the page paints that
- * white text shows on (src/adapters/pdf-painted-areas.ts): filled paths in a dark fill, pictures,
- * and stencil masks in a dark fill. A page is so read once; its operators are not walked again.
+ * RGB, saved and restored with the graphics state, inherited by forms) and the text rendering
+ * mode, marks each text item by how its glyphs are shown (SHOWN_AS), and reports what the page
+ * paints that white text shows on (src/adapters/pdf-painted-areas.ts): filled paths in a dark fill,
+ * pictures, and stencil masks in a dark fill. A page is so read once; its operators are not walked again.
  * `cs` may parse a colour space asynchronously, as in the operator pass; a space pdf.js cannot
  * parse is grey, as it is there.
  */
+/** pdf.js's number for Tr (the text rendering mode): mode 3 neither fills nor strokes the glyphs. */
+const SET_TEXT_RENDERING_MODE = 38;
 const TEXT_PASS_OPERATORS = 'const e=D;D=n.state;const a=f.fn;w=f.args;switch(0|a){';
 const FILL_LUMINANCE = '__skillmatchFillLuminance';
 const PAINT_PATH = '__skillmatchPaintPath';
@@ -120,25 +122,28 @@ const TEXT_PASS_OPERATORS_WITH_FILL =
   `case ht:{const c=D.__smSpace;if(void 0===c){isNumberArray(w,null)&&(D.__smFill=${FILL}(ColorSpaceUtils.gray,w))}else"Pattern"===c.name||(D.__smFill=${FILL}(c,w));break}` +
   `case st:{const z=D;let c;try{c=S._getColorSpace(w[0],r,new LocalColorSpaceCache)}catch{z.__smSpace=ColorSpaceUtils.gray;break}` +
   `if(c instanceof ColorSpace){z.__smSpace=c;break}next(S._handleColorSpace(c).then(e=>{z.__smSpace=e||ColorSpaceUtils.gray},()=>{z.__smSpace=ColorSpaceUtils.gray}));return}` +
+  // Tr: the mode is part of the graphics state, saved and restored with it.
+  `case ${SET_TEXT_RENDERING_MODE}:D.__smInvisible=3===w[0];break;` +
   // Path construction and painting (m l c v y re, the fills, the strokes, n) and inline images (EI),
   // each case passing its own number: the switch's body declares names of its own (a, f).
   PAINTED_OPERATORS.map((op) => `case ${op}:globalThis.${PAINT_PATH}(${op},w,D);break;`).join('');
 
 /**
- * Each glyph of a text item counted, and counted again when shown in a near-white fill. A glyph
- * whose fill is white where the item's glyphs so far are not (or the other way round) starts a new
- * item: a white word run on from a visible one ("Python(white)Rust") is an item of its own.
+ * How a text item's glyphs are shown (SHOWN_AS): in a visible fill (0), a near-white one (1), or
+ * not at all, in text rendering mode 3 (2), as the text layer a scanner's OCR lays over the page's
+ * picture is written. A glyph shown otherwise than the item's glyphs so far starts a new item: a
+ * white word run on from a visible one ("Python(white)Rust") is an item of its own.
  */
+export const SHOWN_AS = 'skillmatchShownAs';
+export type ShownAs = 0 | 1 | 2;
 const TEXT_GLYPH = 'const f=ensureTextContentItem();o.isZeroWidthDiacritic&&(u=0);';
 const TEXT_GLYPH_COUNTED =
-  `const __smW=D.__smFill>=${NEAR_WHITE};y.initialized&&y.__smGlyphs>0&&y.__smWhite>0!==__smW&&flushTextContentItem();` +
-  'const f=ensureTextContentItem();f.__smGlyphs++;__smW&&f.__smWhite++;o.isZeroWidthDiacritic&&(u=0);';
+  `const __smC=D.__smInvisible===!0?2:D.__smFill>=${NEAR_WHITE}?1:0;y.initialized&&y.__smGlyphs>0&&y.__smShownAs!==__smC&&flushTextContentItem();` +
+  'const f=ensureTextContentItem();f.__smGlyphs++;f.__smShownAs=__smC;o.isZeroWidthDiacritic&&(u=0);';
 const TEXT_ITEM_START = 'y.hasEOL=!1;y.initialized=!0;';
-const TEXT_ITEM_START_COUNTING = 'y.hasEOL=!1;y.__smGlyphs=0;y.__smWhite=0;y.initialized=!0;';
-/** The item as pdf.js hands it over, with whether all its glyphs were near-white. */
-export const WHITE_ITEM = 'skillmatchWhite';
+const TEXT_ITEM_START_COUNTING = 'y.hasEOL=!1;y.__smGlyphs=0;y.__smShownAs=0;y.initialized=!0;';
 const TEXT_ITEM_OUT = 'fontName:e.fontName,hasEOL:e.hasEOL}}';
-const TEXT_ITEM_OUT_MARKED = `fontName:e.fontName,hasEOL:e.hasEOL,${WHITE_ITEM}:e.__smGlyphs>0&&e.__smWhite===e.__smGlyphs}}`;
+const TEXT_ITEM_OUT_MARKED = `fontName:e.fontName,hasEOL:e.hasEOL,${SHOWN_AS}:e.__smGlyphs>0?e.__smShownAs:0}}`;
 
 /**
  * An XObject shown with Do: a picture (or a stencil mask) is painted on the page. It is looked up

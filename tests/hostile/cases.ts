@@ -51,7 +51,7 @@ const extractFile = (bytes: Buffer, filename: string) => upload('/v1/extract', [
 const raw = (route: string, body: Buffer | string, headers: Record<string, string>, method = 'POST') => async (base: string) =>
   answer(await fetch(`${base}${route}`, { method, body: method === 'GET' || body.length === 0 ? undefined : typeof body === 'string' ? body : new Uint8Array(body), headers }));
 
-const json = (a: Answer): { text?: string; quality?: { warnings: Array<{ code: string }> }; skills?: Array<{ id: string; present: boolean }> } => JSON.parse(a.body);
+const json = (a: Answer): { text?: string; quality?: { warnings: Array<{ code: string; message?: string }> }; skills?: Array<{ id: string; present: boolean }> } => JSON.parse(a.body);
 const warningCodes = (a: Answer): string[] => (json(a).quality?.warnings ?? []).map((w) => w.code);
 function expectThat(ok: boolean, what: string): void {
   if (!ok) throw new Error(what);
@@ -121,6 +121,13 @@ export const HOSTILE_CASES: HostileCase[] = [
     status: 200,
     send: extractFile(contentPdf([{ content: 'BT /F1 11 Tf 72 720 Td (Built PyTorch models in Python.) Tj ET 1\x00g BT /F1 11 Tf 72 700 Td (Kubernetes Terraform Spark) Tj ET', dict: ' /Subtype /Image', deflate: true }]), 'cv.pdf'),
     also: (a) => expectThat((json(a).text ?? '').includes('PyTorch') && !(json(a).text ?? '').includes('Kubernetes') && warningCodes(a).includes('hidden-text'), 'the white line is not read, and is reported'),
+  },
+  {
+    id: 'pdf-invisible-keywords',
+    input: 'keywords drawn invisible (text rendering mode 3) under a visible line, on no picture',
+    status: 200,
+    send: extractFile(contentPdf([{ content: 'BT /F1 11 Tf 72 720 Td (Built PyTorch models in Python.) Tj ET 3 Tr BT /F1 11 Tf 72 700 Td (Kubernetes Terraform Spark) Tj ET' }]), 'cv.pdf'),
+    also: (a) => expectThat((json(a).text ?? '').includes('PyTorch') && !(json(a).text ?? '').includes('Kubernetes') && (json(a).quality?.warnings ?? []).some((w) => w.code === 'hidden-text' && / invisible characters/.test(w.message ?? '')), 'the invisible line is not read, and is reported as invisible'),
   },
   { id: 'pdf-page-tree-loop', input: 'a PDF whose page tree contains itself', status: 422, code: 'unreadable-document', send: analyzeFile(loopingPageTreePdf(), 'cv.pdf') },
   { id: 'pdf-javascript-action', input: 'a PDF with a JavaScript OpenAction', status: 200, send: analyzeFile(textPdf(1, () => ['Skills: Python, PyTorch and C++ daily for years.'], '/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >>'), 'cv.pdf') },

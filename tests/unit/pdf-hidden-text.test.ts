@@ -167,3 +167,69 @@ describe('white text on what the page paints', () => {
     expect(result.pages.flatMap((p) => p.items).map((i) => [i.str, i.hidden ?? 'shown'])).toEqual([[SHOWN, 'shown'], [SHOWN, 'white']]);
   });
 });
+
+/**
+ * Text drawn in rendering mode 3 (neither filled nor stroked) is seen by no reader, whatever its
+ * colour, unless a picture lies under it: that is how a scanner's OCR lays its text layer over the
+ * page's image, whose words the reader sees.
+ */
+describe('text drawn invisible', () => {
+  const PICTURE = 'q 300 0 0 30 60 690 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x50\x60\x70\x80 EI Q';
+  it.each([
+    ['on no picture', `${shown} 3 Tr ${hiddenLine}`, 'invisible'],
+    ['in black on a dark box, which is no picture', `${shown} 0.1 g 60 690 300 25 re f 0 g 3 Tr ${hiddenLine}`, 'invisible'],
+    ['over a picture, as a scan\'s OCR layer', `${shown} ${PICTURE} 3 Tr ${hiddenLine}`, 'shown'],
+    ['in a mode restored away', `${shown} q 3 Tr Q ${hiddenLine}`, 'shown'],
+    ['as a clipping path (mode 7), which a fill may show', `${shown} 7 Tr ${hiddenLine}`, 'shown'],
+    ['in a mode given inside the text object', `${shown} BT /F1 11 Tf 72 700 Td 3 Tr (${HIDDEN}) Tj ET`, 'invisible'],
+  ])('%s', async (_name, content, verdict) => {
+    expect(await verdicts(contentPdf([{ content }]))).toEqual({ [SHOWN]: 'shown', [HIDDEN]: verdict });
+  });
+
+  it('an invisible word run on from a visible one is hidden on its own', async () => {
+    const pdf = contentPdf([{ content: `BT /F1 11 Tf 72 700 Td (${SHOWN} ) Tj 3 Tr (${HIDDEN}) Tj ET` }]);
+    const result = await reader.readPdf(new Uint8Array(pdf), { maxPages: 5 });
+    expect(result.pages.flatMap((p) => p.items).map((i) => [i.str.trim(), i.hidden ?? 'shown'])).toEqual([[SHOWN, 'shown'], [HIDDEN, 'invisible']]);
+  });
+});
+
+describe('the same verdicts where pdf.js could not be changed', () => {
+  it("walks the page's operators and finds white and invisible text as the text pass does", () => {
+    const picture = 'q 300 0 0 30 60 690 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x50\x60\x70\x80 EI Q';
+    const pages = [
+      `${shown} 1 g ${hiddenLine}`,
+      `${shown} 0.1 g 60 690 300 25 re f 1 g ${hiddenLine}`,
+      `${shown} 3 Tr ${hiddenLine}`,
+      `${shown} ${picture} 3 Tr ${hiddenLine}`,
+      `${shown} q 3 Tr Q ${hiddenLine}`,
+    ];
+    const workerFile = path.join(path.dirname(require.resolve('pdf-parse')), 'pdf.worker.mjs');
+    // In processes of their own: the module pdf.js uses is chosen once per thread.
+    const read = (unchanged: boolean): unknown => {
+      const script = `
+        const { pathToFileURL } = require('node:url');
+        (async () => {
+          if (${unchanged}) globalThis.pdfjsWorker = await import(pathToFileURL(${JSON.stringify(workerFile)}).href);
+          const read = require('./src/adapters/pdf-worker.ts').default;
+          const out = [];
+          for (const hex of ${JSON.stringify(pages.map((content) => contentPdf([{ content }]).toString('hex')))}) {
+            const r = await read({ bytes: new Uint8Array(Buffer.from(hex, 'hex')), maxPages: 5 });
+            out.push(r.ok ? [r.pagesWalked, r.pages[0].items.map((i) => i.hidden ?? 'shown')] : r.code);
+          }
+          process.stdout.write(JSON.stringify(out));
+        })();`;
+      const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: path.join(__dirname, '..', '..'), encoding: 'utf8', timeout: 60_000 });
+      if (run.status !== 0) throw new Error(run.stderr);
+      return JSON.parse(run.stdout);
+    };
+    const verdictsOf = (walked: number): unknown => [
+      [walked, ['shown', 'white']],
+      [walked, ['shown', 'shown']],
+      [walked, ['shown', 'invisible']],
+      [walked, ['shown', 'shown']],
+      [walked, ['shown', 'shown']],
+    ];
+    expect(read(false)).toEqual(verdictsOf(0));
+    expect(read(true)).toEqual(verdictsOf(1));
+  }, 60_000);
+});

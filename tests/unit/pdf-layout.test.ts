@@ -106,6 +106,6 @@ describe('hidden text', () => {
     ];
     const result = layoutPdf([{ width: 600, height: 800, items }]);
     expect(result.text).toBe('Visible line');
-    expect(result.hiddenChars).toEqual({ white: 18, tiny: 5, 'off-page': 4 });
+    expect(result.hiddenChars).toEqual({ white: 18, invisible: 0, tiny: 5, 'off-page': 4 });
   });
 });

@@ -22,7 +22,7 @@ describe('what the text pass reports as painted', () => {
     paintOperator(OP.stroke, [], dark);
     paintOperator(OP.rectangle, [0, 0, 9, 9], dark);
     paintOperator(OP.endPath, [], dark);
-    expect(takePaintedAreas()).toEqual([{ x0: 12, y0: 23, x1: 20, y1: 29 }]);
+    expect(takePaintedAreas()).toEqual([{ x0: 12, y0: 23, x1: 20, y1: 29, picture: false }]);
   });
 
   it('reads a fill never set as black and a light fill as no background', () => {
@@ -30,7 +30,7 @@ describe('what the text pass reports as painted', () => {
     paintOperator(OP.fill, [], { ctm: [1, 0, 0, 1, 0, 0] });
     paintOperator(OP.rectangle, [5, 5, 1, 1], { ctm: [1, 0, 0, 1, 0, 0], __smFill: 0.9 });
     paintOperator(OP.fill, [], { ctm: [1, 0, 0, 1, 0, 0], __smFill: 0.9 });
-    expect(takePaintedAreas()).toEqual([{ x0: 0, y0: 0, x1: 1, y1: 1 }]);
+    expect(takePaintedAreas()).toEqual([{ x0: 0, y0: 0, x1: 1, y1: 1, picture: false }]);
   });
 
   it('passes over operands that are not numbers, as a malformed page gives them', () => {
@@ -39,7 +39,7 @@ describe('what the text pass reports as painted', () => {
     paintOperator(OP.curveTo, [1, 2, 'a', 4, 5, 6], dark);
     paintOperator(OP.rectangle, [1, 2, '3', 4], dark);
     paintOperator(OP.fill, [], dark);
-    expect(takePaintedAreas()).toEqual([{ x0: 1, y0: 2, x1: 5, y1: 6 }]);
+    expect(takePaintedAreas()).toEqual([{ x0: 1, y0: 2, x1: 5, y1: 6, picture: false }]);
   });
 
   it('paints pictures whatever the fill, and stencil masks only in a dark one', () => {
@@ -51,23 +51,30 @@ describe('what the text pass reports as painted', () => {
     paintOperator(OP.endInlineImage, [{ dict: dict({ IM: true }) }], light);
     paintOperator(OP.endInlineImage, [undefined], light);
     expect(takePaintedAreas()).toEqual([
-      { x0: 5, y0: 5, x1: 105, y1: 15 },
-      { x0: 5, y0: 5, x1: 105, y1: 15 },
-      { x0: 5, y0: 5, x1: 105, y1: 15 },
+      { x0: 5, y0: 5, x1: 105, y1: 15, picture: true },
+      { x0: 5, y0: 5, x1: 105, y1: 15, picture: true },
+      { x0: 5, y0: 5, x1: 105, y1: 15, picture: true },
     ]);
   });
 
   it(`keeps at most ${MAX_PAINTED_AREAS} areas a page, merging the rest into the last, and counts every one`, () => {
     const before = paintedCount();
+    // Pictures first, then filled squares: the last kept area is a picture until a square merges into it.
+    const picture: TextPassState = { ctm: [1, 0, 0, 1, 0, 0] };
     for (let i = 0; i < MAX_PAINTED_AREAS + 5; i++) {
+      if (i < MAX_PAINTED_AREAS + 2) {
+        paintXObject(dict({ Subtype: { name: 'Image' } }), { ...picture, ctm: [1, 0, 0, 1, i, 0] });
+        continue;
+      }
       paintOperator(OP.rectangle, [i, 0, 1, 1], dark);
       paintOperator(OP.fill, [], dark);
     }
     const areas = takePaintedAreas();
     expect(paintedCount() - before).toBe(MAX_PAINTED_AREAS + 5);
     expect(areas).toHaveLength(MAX_PAINTED_AREAS);
-    expect(areas[MAX_PAINTED_AREAS - 2]).toEqual({ x0: MAX_PAINTED_AREAS - 2, y0: 0, x1: MAX_PAINTED_AREAS - 1, y1: 1 });
-    expect(areas[MAX_PAINTED_AREAS - 1]).toEqual({ x0: MAX_PAINTED_AREAS - 1, y0: 0, x1: MAX_PAINTED_AREAS + 5, y1: 1 });
+    expect(areas[MAX_PAINTED_AREAS - 2]).toEqual({ x0: MAX_PAINTED_AREAS - 2, y0: 0, x1: MAX_PAINTED_AREAS - 1, y1: 1, picture: true });
+    // A merged area is a picture only if all it holds are.
+    expect(areas[MAX_PAINTED_AREAS - 1]).toEqual({ x0: MAX_PAINTED_AREAS - 1, y0: 0, x1: MAX_PAINTED_AREAS + 5, y1: 1, picture: false });
     // A new page starts with none, and with no path carried over from the page before.
     paintOperator(OP.rectangle, [0, 0, 1, 1], dark);
     takePaintedAreas();

@@ -1,7 +1,7 @@
 import { SkillmatchError } from '../0-base/errors';
 import { plainString } from '../0-base/plain-string';
 import { normaliseText, type NormaliseStats } from './normalise';
-import { layoutPdf, type PdfPageContent } from './pdf-layout';
+import { layoutPdf, type HiddenReason, type PdfPageContent } from './pdf-layout';
 import { assessQuality, isUnreadable, measureLegibility } from './quality';
 import type { DocumentFormat, Extraction, QualityWarning } from './schema';
 import { checkImageSize } from './image';
@@ -94,11 +94,19 @@ function withOcr(pageTexts: readonly string[], read: ReadonlyMap<number, OcrPage
   return { text: texts.join('\n\n'), pages, warnings, ocr: { pages: ocrPages.length, meanConfidence }, ocrSegments, ocrOnly };
 }
 
+/** How the hidden-text warning names each reason. */
+const HIDDEN_REASON_WORDS: Readonly<Record<HiddenReason, string>> = {
+  white: 'white or near-white',
+  invisible: 'invisible',
+  tiny: 'under 2 pt',
+  'off-page': 'outside the page',
+};
+
 /** Says that the PDF holds text no reader can see, which was left out. */
-function addHiddenTextWarning(hiddenChars: Record<string, number>, warnings: QualityWarning[]): void {
-  const hidden = Object.entries(hiddenChars).filter(([, n]) => n > 0);
+function addHiddenTextWarning(hiddenChars: Record<HiddenReason, number>, warnings: QualityWarning[]): void {
+  const hidden = (Object.keys(HIDDEN_REASON_WORDS) as HiddenReason[]).filter((reason) => hiddenChars[reason] > 0);
   if (!hidden.length) return;
-  const how = hidden.map(([reason, n]) => `${n} ${reason === 'white' ? 'white or near-white' : reason === 'tiny' ? 'under 2 pt' : 'outside the page'}`).join(', ');
+  const how = hidden.map((reason) => `${hiddenChars[reason]} ${HIDDEN_REASON_WORDS[reason]}`).join(', ');
   warnings.push({ code: 'hidden-text', message: `The PDF holds text a reader cannot see (${how} characters); it was not read and is not evidence.` });
 }
 

@@ -6,7 +6,7 @@
  */
 
 /** Why a reader cannot see a run of text. */
-export type HiddenReason = 'white' | 'tiny' | 'off-page';
+export type HiddenReason = 'white' | 'invisible' | 'tiny' | 'off-page';
 
 /** One positioned run of text, in page coordinates with y growing downwards (baseline). */
 export interface PdfTextItem {
@@ -303,7 +303,7 @@ export interface PdfLayoutResult {
 export function layoutPdf(pages: PdfPageContent[]): PdfLayoutResult {
   const laid = pages.map(layoutPage);
   const { pages: cleaned } = dropRunningLines(laid.map((p, i) => ({ height: pages[i]?.height ?? 0, lines: p.lines })));
-  const hiddenChars: Record<HiddenReason, number> = { white: 0, tiny: 0, 'off-page': 0 };
+  const hiddenChars: Record<HiddenReason, number> = { white: 0, invisible: 0, tiny: 0, 'off-page': 0 };
   for (const page of pages) for (const item of page.items) if (item.hidden) hiddenChars[item.hidden] += item.str.trim().length;
   const pageTexts = cleaned.map((lines) => lines.map((l) => l.text).join('\n'));
   return {
