@@ -239,8 +239,8 @@ function isTextItem(item: PdfJsTextItem | { type: string }): item is PdfJsTextIt
 
 /**
  * A page's text items, each marked hidden if a reader cannot see it. With pdf.js changed
- * (src/adapters/pdfjs-worker.ts, `textPassPaints`), its text pass marks white items and reports
- * the page's painted areas; without it (pdf.js as shipped), the page's operators are walked.
+ * (src/adapters/pdfjs-worker.ts, `textPassPaints`), its text pass marks how each item is shown
+ * and reports the page's painted areas; without it (pdf.js as shipped), the page's operators are walked.
  */
 async function readPage(page: PdfJsPage, textPassPaints: boolean): Promise<{ content: PdfPageContent; walked: boolean }> {
   const viewport = page.getViewport({ scale: 1 });
