@@ -147,6 +147,13 @@ describe('golden extraction of the generated fixtures', () => {
     expect(doc.quality.warnings.find((w) => w.code === 'hidden-text')?.message).toMatch(/\d+ white or near-white characters/);
   });
 
+  it("a scan with its OCR text layer (Tesseract's PDF: words drawn invisible over the page image) is read from the layer", async () => {
+    const doc = await extract('scan-ocr-layer.pdf');
+    expect(doc.text).toContain('Tomasz Wojcik');
+    expect(doc.text).toContain('Reinforcement Learning Engineer');
+    expect(doc.quality.warnings.map((w) => w.code)).not.toContain('hidden-text');
+  });
+
   it('section offsets index the returned text', async () => {
     const doc = await extract('libreoffice-cv.pdf');
     for (const s of doc.sections) {

@@ -129,6 +129,7 @@ describe('pdf.js with its text-reading costs taken out', () => {
       'fixtures/libreoffice-cv.pdf',
       'fixtures/mixed-text-and-scan.pdf',
       'fixtures/scanned.pdf',
+      'fixtures/scan-ocr-layer.pdf',
       '../shared/realworld/reactive-resume_gengar_chromium.pdf',
       '../shared/realworld/rendercv_classic_john-doe_typst.pdf',
       '../shared/realworld/altacv_sample_pdflatex.pdf',
