@@ -277,7 +277,7 @@ async function main(): Promise<void> {
     '',
     `At the service's text cap (300,000 characters, the third row) a word costs **${analysis.atCapPerWord}×** what it costs in the 1,000-word CV ` +
       `(target: linear, ${analysis.atCapPerWord <= 1.3 ? 'met' : 'not met'} within 1.3×): the text at the cap, ${ms(analysis.atCapPair.atCap)} ms, against ` +
-      `${analysis.atCapPair.copies} analyses of the 1,000-word CV, ${ms(analysis.atCapPair.oneKCopies)} ms, timed alternately (the rows are timed minutes apart, ` +
+      `${analysis.atCapPair.copies} analyses of the 1,000-word CV, ${ms(analysis.atCapPair.oneKCopies)} ms, timed alternately (the other rows are timed minutes apart, ` +
       'while the machine\'s speed drifts). The last row is past the cap, which uploads never reach.',
     '',
     '| lexicon terms | ms per 1,000-word analysis |',

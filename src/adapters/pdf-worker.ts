@@ -8,7 +8,7 @@ import { PDFParse } from 'pdf-parse';
 import type { PdfPageContent, PdfTextItem } from '../core/1-text/pdf-layout';
 import { DARK_FILL, hexLuminance, NEAR_WHITE } from './pdf-fill-colours';
 import { FILL_OPERATORS, takePaintedAreas, type Box, type PaintedArea } from './pdf-painted-areas';
-import { readTextOnly, SHOWN_AS, usePatchedPdfJsWorker, type ShownAs } from './pdfjs-worker';
+import { INVISIBLE_MODE, readTextOnly, SET_TEXT_RENDERING_MODE, SHOWN, SHOWN_AS, usePatchedPdfJsWorker, type ShownAs } from './pdfjs-worker';
 
 export interface PdfWorkerTask {
   bytes: Uint8Array;
@@ -55,7 +55,7 @@ interface PdfJsPage {
 
 /** pdf.js operator codes we follow (stable across pdf.js 3-5; pdf.js reports every fill colour as RGB hex). */
 const OP = {
-  save: 10, restore: 11, transform: 12, setTextRenderingMode: 38,
+  save: 10, restore: 11, transform: 12, setTextRenderingMode: SET_TEXT_RENDERING_MODE,
   showText: 44, showSpacedText: 45, nextLineShowText: 46, nextLineSetSpacingShowText: 47,
   setFillRGBColor: 59, paintFormXObjectBegin: 74, paintFormXObjectEnd: 75,
   paintImageMaskXObject: 83, paintImageMaskXObjectGroup: 84, paintImageXObject: 85, paintInlineImageXObject: 86,
@@ -99,7 +99,7 @@ function glyphText(glyphs: unknown): string {
 
 /** What the hidden-text check needs of a page: how each item is shown, and what white text shows on. */
 interface PaintedText {
-  /** How the item (its text without white space given) is shown: in a visible fill (0), near-white (1), or drawn invisible (2). */
+  /** How the item (its text without white space given) is shown: in a visible fill, near-white, or drawn invisible. */
   shownAs(item: PdfJsTextItem, text: string): ShownAs;
   /**
    * Filled areas of any colour but near-white, and pictures, in viewport coordinates: white text on
@@ -113,8 +113,8 @@ interface PaintedText {
  * areas (in the page's space), which are placed in the viewport only when an item is not plainly shown.
  */
 function paintedByTextPass(areas: PaintedArea[], viewport: PdfJsViewport, items: ReadonlyArray<PdfJsTextItem | { type: string }>): PaintedText {
-  const shownAs = (item: PdfJsTextItem): ShownAs => item[SHOWN_AS] ?? 0;
-  const anyNotShown = items.some((item) => isTextItem(item) && shownAs(item) !== 0);
+  const shownAs = (item: PdfJsTextItem): ShownAs => item[SHOWN_AS] ?? SHOWN.visible;
+  const anyNotShown = items.some((item) => isTextItem(item) && shownAs(item) !== SHOWN.visible);
   return { shownAs, darkAreas: anyNotShown ? areas.map((a) => ({ ...pageArea(IDENTITY, viewport, a.x0, a.y0, a.x1, a.y1), picture: a.picture })) : [] };
 }
 
@@ -132,9 +132,9 @@ async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<Pa
   const invisible: string[] = [];
   const within = (runs: string[], text: string): boolean => runs.some((run) => run.includes(text));
   const shownAs = (_item: PdfJsTextItem, text: string): ShownAs => {
-    if (within(visible, text)) return 0;
-    if (within(white, text)) return 1;
-    return within(invisible, text) ? 2 : 0;
+    if (within(visible, text)) return SHOWN.visible;
+    if (within(white, text)) return SHOWN.white;
+    return within(invisible, text) ? SHOWN.invisible : SHOWN.visible;
   };
   const result: PaintedText = { shownAs, darkAreas: [] };
   let fill = 0;
@@ -154,7 +154,7 @@ async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<Pa
         ({ fill, ctm, invisibleMode } = stack.pop() ?? { fill, ctm, invisibleMode });
         break;
       case OP.setTextRenderingMode:
-        invisibleMode = args[0] === 3;
+        invisibleMode = args[0] === INVISIBLE_MODE;
         break;
       case OP.transform:
         ctm = multiply(ctm, args as Matrix);
@@ -216,10 +216,10 @@ function hiddenReason(source: PdfJsTextItem, item: PdfTextItem, viewport: PdfJsV
   const margin = 2;
   if (item.x > viewport.width - margin || item.x + item.width < margin || item.y < margin || item.y - item.fontSize > viewport.height - margin) return 'off-page';
   const shown = painted.shownAs(source, text);
-  if (shown === 0) return undefined;
+  if (shown === SHOWN.visible) return undefined;
   const under = (a: Box): boolean => item.x >= a.x0 - 1 && item.x <= a.x1 + 1 && item.y >= a.y0 - 1 && item.y - item.fontSize * 0.5 <= a.y1 + 1;
   // Text drawn invisible over a picture is the OCR layer of a scan: the picture shows its words.
-  if (shown === 2) return painted.darkAreas.some((a) => a.picture && under(a)) ? undefined : 'invisible';
+  if (shown === SHOWN.invisible) return painted.darkAreas.some((a) => a.picture && under(a)) ? undefined : 'invisible';
   return painted.darkAreas.some(under) ? undefined : 'white';
 }
 interface PdfJsDocument {

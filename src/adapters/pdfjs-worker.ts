@@ -103,8 +103,10 @@ const IMAGE_DECODE_UNLESS_TEXT_ONLY = `if(!c)throw new Error(e);warn(e);return}i
  * `cs` may parse a colour space asynchronously, as in the operator pass; a space pdf.js cannot
  * parse is grey, as it is there.
  */
-/** pdf.js's number for Tr (the text rendering mode): mode 3 neither fills nor strokes the glyphs. */
-const SET_TEXT_RENDERING_MODE = 38;
+/** pdf.js's number for Tr (the text rendering mode), in its text pass and in its operator list. */
+export const SET_TEXT_RENDERING_MODE = 38;
+/** The text rendering mode that neither fills nor strokes the glyphs. */
+export const INVISIBLE_MODE = 3;
 const TEXT_PASS_OPERATORS = 'const e=D;D=n.state;const a=f.fn;w=f.args;switch(0|a){';
 const FILL_LUMINANCE = '__skillmatchFillLuminance';
 const PAINT_PATH = '__skillmatchPaintPath';
@@ -123,27 +125,28 @@ const TEXT_PASS_OPERATORS_WITH_FILL =
   `case st:{const z=D;let c;try{c=S._getColorSpace(w[0],r,new LocalColorSpaceCache)}catch{z.__smSpace=ColorSpaceUtils.gray;break}` +
   `if(c instanceof ColorSpace){z.__smSpace=c;break}next(S._handleColorSpace(c).then(e=>{z.__smSpace=e||ColorSpaceUtils.gray},()=>{z.__smSpace=ColorSpaceUtils.gray}));return}` +
   // Tr: the mode is part of the graphics state, saved and restored with it.
-  `case ${SET_TEXT_RENDERING_MODE}:D.__smInvisible=3===w[0];break;` +
+  `case ${SET_TEXT_RENDERING_MODE}:D.__smInvisible=${INVISIBLE_MODE}===w[0];break;` +
   // Path construction and painting (m l c v y re, the fills, the strokes, n) and inline images (EI),
   // each case passing its own number: the switch's body declares names of its own (a, f).
   PAINTED_OPERATORS.map((op) => `case ${op}:globalThis.${PAINT_PATH}(${op},w,D);break;`).join('');
 
 /**
- * How a text item's glyphs are shown (SHOWN_AS): in a visible fill (0), a near-white one (1), or
- * not at all, in text rendering mode 3 (2), as the text layer a scanner's OCR lays over the page's
+ * How a text item's glyphs are shown (SHOWN_AS, one of SHOWN): in a visible fill, a near-white one,
+ * or not at all, in text rendering mode 3, as the text layer a scanner's OCR lays over the page's
  * picture is written. A glyph shown otherwise than the item's glyphs so far starts a new item: a
  * white word run on from a visible one ("Python(white)Rust") is an item of its own.
  */
 export const SHOWN_AS = 'skillmatchShownAs';
-export type ShownAs = 0 | 1 | 2;
+export const SHOWN = { visible: 0, white: 1, invisible: 2 } as const;
+export type ShownAs = (typeof SHOWN)[keyof typeof SHOWN];
 const TEXT_GLYPH = 'const f=ensureTextContentItem();o.isZeroWidthDiacritic&&(u=0);';
 const TEXT_GLYPH_COUNTED =
-  `const __smC=D.__smInvisible===!0?2:D.__smFill>=${NEAR_WHITE}?1:0;y.initialized&&y.__smGlyphs>0&&y.__smShownAs!==__smC&&flushTextContentItem();` +
+  `const __smC=D.__smInvisible===!0?${SHOWN.invisible}:D.__smFill>=${NEAR_WHITE}?${SHOWN.white}:${SHOWN.visible};y.initialized&&y.__smGlyphs>0&&y.__smShownAs!==__smC&&flushTextContentItem();` +
   'const f=ensureTextContentItem();f.__smGlyphs++;f.__smShownAs=__smC;o.isZeroWidthDiacritic&&(u=0);';
 const TEXT_ITEM_START = 'y.hasEOL=!1;y.initialized=!0;';
-const TEXT_ITEM_START_COUNTING = 'y.hasEOL=!1;y.__smGlyphs=0;y.__smShownAs=0;y.initialized=!0;';
+const TEXT_ITEM_START_COUNTING = `y.hasEOL=!1;y.__smGlyphs=0;y.__smShownAs=${SHOWN.visible};y.initialized=!0;`;
 const TEXT_ITEM_OUT = 'fontName:e.fontName,hasEOL:e.hasEOL}}';
-const TEXT_ITEM_OUT_MARKED = `fontName:e.fontName,hasEOL:e.hasEOL,${SHOWN_AS}:e.__smGlyphs>0?e.__smShownAs:0}}`;
+const TEXT_ITEM_OUT_MARKED = `fontName:e.fontName,hasEOL:e.hasEOL,${SHOWN_AS}:e.__smGlyphs>0?e.__smShownAs:${SHOWN.visible}}}`;
 
 /**
  * An XObject shown with Do: a picture (or a stencil mask) is painted on the page. It is looked up

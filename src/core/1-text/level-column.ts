@@ -80,26 +80,28 @@ const LAST_LEVEL_WORDS: ReadonlySet<string> = new Set(LEVEL_PHRASES.map((words) 
 
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
-/**
- * The run of ASCII letters that starts at `from` (forwards) or ends at `from` (backwards), in lower
- * case. The level patterns are tried only on lines whose first or last word is one of a level
- * phrase's: most lines are not cells, and the patterns would be tried at each of their characters.
+/*
+ * The level patterns are tried only on lines whose first or last word is one of a level phrase's:
+ * most lines are not cells, and the patterns would be tried at each of their characters.
  */
-function lettersFrom(line: string, from: number, backwards: boolean): string {
-  let k = from;
-  if (backwards) {
-    while (k > 0 && isAsciiLetter(line.charCodeAt(k - 1))) k--;
-    return line.slice(k, from).toLowerCase();
-  }
+/** The run of ASCII letters that starts at `start`, in lower case. */
+function lettersAfter(line: string, start: number): string {
+  let k = start;
   while (k < line.length && isAsciiLetter(line.charCodeAt(k))) k++;
-  return line.slice(from, k).toLowerCase();
+  return line.slice(start, k).toLowerCase();
+}
+/** The run of ASCII letters that ends at `end`, in lower case. */
+function lettersBefore(line: string, end: number): string {
+  let k = end;
+  while (k > 0 && isAsciiLetter(line.charCodeAt(k - 1))) k--;
+  return line.slice(k, end).toLowerCase();
 }
 
 /** The level word of a line holding only a cell ("Bonus", "| Required |", "Not needed – …"), else null. */
 function ownLineCell(line: string): string | null {
   let first = 0;
   while (first < line.length && LEADING_EDGE.test(line[first] ?? '')) first++;
-  if (!FIRST_LEVEL_WORDS.has(lettersFrom(line, first, false))) return null;
+  if (!FIRST_LEVEL_WORDS.has(lettersAfter(line, first))) return null;
   const words = line.trim().replace(CELL_EDGES, '');
   return OWN_LINE_CELL.exec(words)?.[1] ?? null;
 }
@@ -108,7 +110,7 @@ function ownLineCell(line: string): string | null {
 function mayEndInLevelWord(line: string): boolean {
   let end = line.length;
   while (end > 0 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
-  return LAST_LEVEL_WORDS.has(lettersFrom(line, end, true));
+  return LAST_LEVEL_WORDS.has(lettersBefore(line, end));
 }
 
 export interface LevelColumn {
