@@ -34,6 +34,17 @@ describe('an acronym spelled out just before it is used, with no parenthesis', (
     expect(found && text.slice(found.start, found.end)).toBe('Royal Statistical Society');
   });
 
+  it('finds the spelled-out words whose first and last initials are the same letter', () => {
+    const text = 'Fitted survival models in Statistical Analysis System for a year.\nSAS macros for reporting';
+    const found = spelledOutNearby(text, text.indexOf('SAS'), 'SAS');
+    expect(found && text.slice(found.start, found.end)).toBe('Statistical Analysis System');
+  });
+
+  it('takes no words whose initials come in another order', () => {
+    const text = 'Lab Manager at the Museum\nML pipelines';
+    expect(spelledOutNearby(text, text.indexOf('ML'), 'ML')).toBeNull();
+  });
+
   it('takes no words in capitals and no lower-case run', () => {
     const text = 'CLOUD & INFRA\nAzure, GCP\nrarely seen systems\nRSS feeds';
     expect(spelledOutNearby(text, text.indexOf('RSS feeds'), 'RSS')).toBeNull();

@@ -63,16 +63,35 @@ export function definedAcronyms(text: string): AcronymDefinition[] {
   return found;
 }
 
-const initialsPatterns = new Map<string, RegExp>();
+const wordOpenings = new Map<string, RegExp>();
 
-/** A Title Case word opening with the acronym's first letter, later one opening with its last. */
-function initialsPattern(acronym: string): RegExp {
-  let pattern = initialsPatterns.get(acronym);
+/** A word opening with the letter, a lower-case letter after it, no letter or digit before it. */
+function wordOpening(letter: string): RegExp {
+  let pattern = wordOpenings.get(letter);
   if (!pattern) {
-    pattern = new RegExp(`(?<![\\p{L}\\d])${acronym[0] ?? ''}\\p{Ll}[\\s\\S]*(?<![\\p{L}\\d])${acronym[acronym.length - 1] ?? ''}\\p{Ll}`, 'u');
-    initialsPatterns.set(acronym, pattern);
+    pattern = new RegExp(`(?<![\\p{L}\\d])${letter}\\p{Ll}`, 'gu');
+    wordOpenings.set(letter, pattern);
   }
   return pattern;
+}
+
+/**
+ * Whether a Title Case word opening with the acronym's first letter stands before one opening with
+ * its last. Two forward searches: the first such opening, then any later one of the last letter.
+ * One pattern spanning both ("F…[\s\S]*…L") backtracked over the whole window from each first
+ * letter, and a pattern made per acronym ran few times each, never compiled to native code.
+ */
+function initialsInOrder(window: string, acronym: string): boolean {
+  const first = wordOpening(acronym[0] ?? '');
+  first.lastIndex = 0;
+  const opening = first.exec(window);
+  first.lastIndex = 0;
+  if (!opening) return false;
+  const last = wordOpening(acronym[acronym.length - 1] ?? '');
+  last.lastIndex = opening.index + opening[0].length;
+  const found = last.test(window);
+  last.lastIndex = 0;
+  return found;
 }
 
 /** How far before an acronym its spelled-out words are looked for when no parenthesis defines it. */
@@ -88,7 +107,7 @@ export function spelledOutNearby(text: string, at: number, acronym: string): Acr
   const window = text.slice(from, at);
   // Most windows hold no Title Case word opening with the acronym's first letter before one opening
   // with its last: one native test rules them out before the words are listed.
-  if (!initialsPattern(acronym).test(window)) return null;
+  if (!initialsInOrder(window, acronym)) return null;
   const words = matchesOf(WORD, window).map((w) => ({ text: w[0], index: w.index }));
   for (let end = words.length - 1; end >= 1; end--) {
     const last = words[end];

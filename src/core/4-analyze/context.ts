@@ -660,6 +660,22 @@ const PAREN_PREFERRED = /^(?:nice[- ]to[- ]have|nice|a plus|preferred|optional|b
  */
 const WELCOME_BUT_NOT_NEEDED = /\b((?:helpful|useful|nice|welcome|preferred|desirable|beneficial|appreciated|ideal|valued|helps|a plus|an advantage|an asset|a bonus)\s*,?\s*)(but|though|yet)(?=\s+(?:(?:is|are|it's|it is)\s+)?not\s+(?:required|essential|necessary|needed|mandatory|compulsory|a requirement|a prerequisite|a must)\b)/gi;
 
+/**
+ * The clause tested last and whether it holds a preferred cue. The items of one list are judged
+ * one after another and share their clause ("Python, SQL, Spark and Airflow are a plus"): the long
+ * pattern reads it once, not once per item.
+ */
+let lastCueClause: string | undefined;
+let lastClauseHasCue = false;
+
+function hasPreferredCue(clause: string): boolean {
+  if (clause !== lastCueClause) {
+    lastClauseHasCue = PREFERRED_CUES.test(clause);
+    lastCueClause = clause;
+  }
+  return lastClauseHasCue;
+}
+
 /** The same cue for a test, without the global flag's remembered position. */
 const WELCOMED_NOT_NEEDED = new RegExp(WELCOME_BUT_NOT_NEEDED.source, 'i');
 
@@ -686,7 +702,7 @@ export function requirementOf(section: SectionKind | null, sentence: string, sta
     if (own) return PAREN_PREFERRED.test(own[1] ?? '') ? 'preferred' : 'required';
   }
   const scoped = withoutOtherCueParentheses(clause, start - from);
-  if (PREFERRED_CUES.test(scoped) && !onlyAnotherItemIsAPlus(scoped, start - from)) return 'preferred';
+  if (hasPreferredCue(scoped) && !onlyAnotherItemIsAPlus(scoped, start - from)) return 'preferred';
   return section === 'preferred' ? 'preferred' : 'required';
 }
 
