@@ -1,7 +1,8 @@
 /**
- * Fill colours as the hidden-text check judges them: the luminance of pdf.js's RGB colour. pdf.js's
- * text pass follows the fill colour (src/adapters/pdfjs-worker.ts): it marks each text item shown
- * in a near-white fill and notes the dark areas painted on the page, which white text shows on.
+ * Fill and stroke colours as the hidden-text check judges them: the luminance of pdf.js's RGB
+ * colour. pdf.js's text pass follows both (src/adapters/pdfjs-worker.ts): it marks each text item
+ * shown near-white (filled, or outlined in the stroke colour, as its rendering mode says) and notes
+ * the dark areas painted on the page, which white text shows on.
  */
 
 /** Text at this luminance or above is white. */
@@ -28,7 +29,7 @@ export interface PdfJsColourSpace {
 }
 
 /**
- * Luminance of a fill colour given in a colour space, converted as pdf.js's operator pass converts
+ * Luminance of a fill or stroke colour given in a colour space, converted as pdf.js's operator pass converts
  * it. A conversion that fails counts as white: pdf.js's drawing stops at it, and what follows on
  * the page is not shown.
  */

@@ -6,9 +6,9 @@
 import { restoreNativeArrayPush } from './native-array-push';
 import { PDFParse } from 'pdf-parse';
 import type { PdfPageContent, PdfTextItem } from '../core/1-text/pdf-layout';
-import { DARK_FILL, hexLuminance, NEAR_WHITE } from './pdf-fill-colours';
+import { DARK_FILL, hexLuminance } from './pdf-fill-colours';
 import { FILL_OPERATORS, takePaintedAreas, type Box, type PaintedArea } from './pdf-painted-areas';
-import { INVISIBLE_MODE, readTextOnly, SET_TEXT_RENDERING_MODE, SHOWN, SHOWN_AS, usePatchedPdfJsWorker, type ShownAs } from './pdfjs-worker';
+import { howShown, readTextOnly, SET_TEXT_RENDERING_MODE, SHOWN, SHOWN_AS, usePatchedPdfJsWorker, type ShownAs } from './pdfjs-worker';
 
 export interface PdfWorkerTask {
   bytes: Uint8Array;
@@ -53,11 +53,11 @@ interface PdfJsPage {
   cleanup(): void;
 }
 
-/** pdf.js operator codes we follow (stable across pdf.js 3-5; pdf.js reports every fill colour as RGB hex). */
+/** pdf.js operator codes we follow (stable across pdf.js 3-5; pdf.js reports every fill and stroke colour as RGB hex). */
 const OP = {
   save: 10, restore: 11, transform: 12, setTextRenderingMode: SET_TEXT_RENDERING_MODE,
   showText: 44, showSpacedText: 45, nextLineShowText: 46, nextLineSetSpacingShowText: 47,
-  setFillRGBColor: 59, paintFormXObjectBegin: 74, paintFormXObjectEnd: 75,
+  setStrokeRGBColor: 58, setFillRGBColor: 59, paintFormXObjectBegin: 74, paintFormXObjectEnd: 75,
   paintImageMaskXObject: 83, paintImageMaskXObjectGroup: 84, paintImageXObject: 85, paintInlineImageXObject: 86,
   paintInlineImageXObjectGroup: 87, paintImageXObjectRepeat: 88, paintImageMaskXObjectRepeat: 89, constructPath: 91,
 } as const;
@@ -119,8 +119,8 @@ function paintedByTextPass(areas: PaintedArea[], viewport: PdfJsViewport, items:
 }
 
 /**
- * Follows fill colours and transforms through the page's operators: which text runs are painted
- * near-white or drawn invisible, and where dark areas are. Used where pdf.js could not be changed
+ * Follows fill and stroke colours, the text rendering mode and transforms through the page's
+ * operators: which text runs are painted near-white or drawn invisible, and where dark areas are. Used where pdf.js could not be changed
  * (pdfjs-worker.ts): an item is white (or invisible) when its text is within such a run and within
  * no visible one.
  */
@@ -138,36 +138,40 @@ async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<Pa
   };
   const result: PaintedText = { shownAs, darkAreas: [] };
   let fill = 0;
-  let invisibleMode = false;
+  let stroke = 0;
+  let mode: unknown = 0;
   /** The list the last text run went to. */
   let lastRuns: string[] | null = null;
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  const stack: Array<{ fill: number; ctm: Matrix; invisibleMode: boolean }> = [];
+  const stack: Array<{ fill: number; stroke: number; ctm: Matrix; mode: unknown }> = [];
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
     const args = (ops.argsArray[i] ?? []) as unknown[];
     switch (fn) {
       case OP.save:
-        stack.push({ fill, ctm, invisibleMode });
+        stack.push({ fill, stroke, ctm, mode });
         break;
       case OP.restore:
-        ({ fill, ctm, invisibleMode } = stack.pop() ?? { fill, ctm, invisibleMode });
+        ({ fill, stroke, ctm, mode } = stack.pop() ?? { fill, stroke, ctm, mode });
         break;
       case OP.setTextRenderingMode:
-        invisibleMode = args[0] === INVISIBLE_MODE;
+        mode = args[0];
         break;
       case OP.transform:
         ctm = multiply(ctm, args as Matrix);
         break;
       case OP.paintFormXObjectBegin:
-        stack.push({ fill, ctm, invisibleMode });
+        stack.push({ fill, stroke, ctm, mode });
         if (Array.isArray(args[0]) && args[0].length === 6) ctm = multiply(ctm, args[0] as Matrix);
         break;
       case OP.paintFormXObjectEnd:
-        ({ fill, ctm, invisibleMode } = stack.pop() ?? { fill, ctm, invisibleMode });
+        ({ fill, stroke, ctm, mode } = stack.pop() ?? { fill, stroke, ctm, mode });
         break;
       case OP.setFillRGBColor:
         fill = hexLuminance(args[0]);
+        break;
+      case OP.setStrokeRGBColor:
+        stroke = hexLuminance(args[0]);
         break;
       case OP.constructPath: {
         const box = args[2] as ArrayLike<number> | undefined;
@@ -193,7 +197,8 @@ async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<Pa
         // Compared without white space: TeX spaces words by kerning, with no space glyphs.
         const text = glyphText(fn === OP.nextLineSetSpacingShowText ? args[2] : args[0]).replace(/\s+/g, '');
         if (!text) break;
-        const runs = invisibleMode ? invisible : fill >= NEAR_WHITE ? white : visible;
+        const shown = howShown(mode, fill, stroke);
+        const runs = shown === SHOWN.invisible ? invisible : shown === SHOWN.white ? white : visible;
         // Runs painted one after another in the same colour class are joined: Chromium shows each
         // glyph with an operator of its own, and one text item spans many of them.
         if (runs === lastRuns && runs.length > 0) runs[runs.length - 1] += text;

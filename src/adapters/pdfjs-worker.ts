@@ -22,8 +22,9 @@ import { paintedCount, PAINTED_OPERATORS, paintOperator, paintXObject } from './
  * - Every embedded font's glyphs are moved into the private use area, for drawing: over a third
  *   of reading a Typst CV whose math font has thousands of glyphs. Text reads its characters from
  *   the font's ToUnicode map; while a thread reads text only, nothing is moved.
- * - The hidden-text check is made in the text pass (below): it follows the fill colour and what is
- *   painted, so that no page is read a second time, operator by operator, for it.
+ * - The hidden-text check is made in the text pass (below): it follows the fill and stroke colours,
+ *   the rendering mode and what is painted, so that no page is read a second time, operator by
+ *   operator, for it.
  * - With font faces disabled, pdf.js builds the outline of every glyph it meets in a page's
  *   operators, to draw it. The scanned-page check lists a page's operators only to know whether it
  *   paints an image: while a thread reads text only, no outline is built, and an image is listed
@@ -95,9 +96,9 @@ const IMAGE_DECODE_UNLESS_TEXT_ONLY = `if(!c)throw new Error(e);warn(e);return}i
 /**
  * The hidden-text check is made in pdf.js's text pass, which reads every operator of a page (with
  * its own lexer and its own rules for operands) but ignores colours and painting. Here it follows
- * the fill colour as pdf.js's operator pass does (the same colour spaces, the same conversion to
- * RGB, saved and restored with the graphics state, inherited by forms) and the text rendering
- * mode, marks each text item by how its glyphs are shown (SHOWN_AS), and reports what the page
+ * the fill and stroke colours as pdf.js's operator pass does (the same colour spaces, the same
+ * conversion to RGB, saved and restored with the graphics state, inherited by forms) and the text
+ * rendering mode, marks each text item by how its glyphs are shown (SHOWN_AS), and reports what the page
  * paints that white text shows on (src/adapters/pdf-painted-areas.ts): filled paths in a dark fill,
  * pictures, and stencil masks in a dark fill. A page is so read once; its operators are not walked again.
  * `cs` may parse a colour space asynchronously, as in the operator pass; a space pdf.js cannot
@@ -109,23 +110,37 @@ export const SET_TEXT_RENDERING_MODE = 38;
 export const INVISIBLE_MODE = 3;
 const TEXT_PASS_OPERATORS = 'const e=D;D=n.state;const a=f.fn;w=f.args;switch(0|a){';
 const FILL_LUMINANCE = '__skillmatchFillLuminance';
+const HOW_SHOWN = '__skillmatchHowShown';
 const PAINT_PATH = '__skillmatchPaintPath';
 const PAINT_XOBJECT = '__skillmatchPaintXObject';
 const PAINTED_COUNT = '__skillmatchPaintedCount';
 const FILL = `globalThis.${FILL_LUMINANCE}`;
+
+/**
+ * The text pass's cases for one colour, fill or stroke: its luminance in `colour` and its colour
+ * space in `space` on the text state. pdf.js's names for the operators: gray, rgb, cmyk, sc, scn, cs.
+ */
+function colourCases(ops: { gray: string; rgb: string; cmyk: string; sc: string; scn: string; cs: string }, colour: string, space: string): string {
+  return (
+    `case ${ops.gray}:D.${space}=ColorSpaceUtils.gray;D.${colour}=${FILL}(D.${space},w);break;` +
+    `case ${ops.rgb}:D.${space}=ColorSpaceUtils.rgb;D.${colour}=${FILL}(D.${space},w);break;` +
+    `case ${ops.cmyk}:D.${space}=ColorSpaceUtils.cmyk;D.${colour}=${FILL}(D.${space},w);break;` +
+    // sc: in the colour space set, DeviceGray before any is set.
+    `case ${ops.sc}:D.${colour}=${FILL}(void 0===D.${space}?ColorSpaceUtils.gray:D.${space},w);break;` +
+    // scn: numbers read as grey before any space is set; a pattern leaves the RGB colour as it was.
+    `case ${ops.scn}:{const c=D.${space};if(void 0===c){isNumberArray(w,null)&&(D.${colour}=${FILL}(ColorSpaceUtils.gray,w))}else"Pattern"===c.name||(D.${colour}=${FILL}(c,w));break}` +
+    `case ${ops.cs}:{const z=D;let c;try{c=S._getColorSpace(w[0],r,new LocalColorSpaceCache)}catch{z.${space}=ColorSpaceUtils.gray;break}` +
+    `if(c instanceof ColorSpace){z.${space}=c;break}next(S._handleColorSpace(c).then(e=>{z.${space}=e||ColorSpaceUtils.gray},()=>{z.${space}=ColorSpaceUtils.gray}));return}`
+  );
+}
+
 const TEXT_PASS_OPERATORS_WITH_FILL =
   `${TEXT_PASS_OPERATORS}` +
-  `case dt:D.__smSpace=ColorSpaceUtils.gray;D.__smFill=${FILL}(D.__smSpace,w);break;` +
-  `case gt:D.__smSpace=ColorSpaceUtils.rgb;D.__smFill=${FILL}(D.__smSpace,w);break;` +
-  `case mt:D.__smSpace=ColorSpaceUtils.cmyk;D.__smFill=${FILL}(D.__smSpace,w);break;` +
-  // sc: in the fill colour space, DeviceGray before any is set.
-  `case lt:D.__smFill=${FILL}(void 0===D.__smSpace?ColorSpaceUtils.gray:D.__smSpace,w);break;` +
-  // scn: numbers read as grey before any space is set; a pattern leaves the RGB fill as it was.
-  `case ht:{const c=D.__smSpace;if(void 0===c){isNumberArray(w,null)&&(D.__smFill=${FILL}(ColorSpaceUtils.gray,w))}else"Pattern"===c.name||(D.__smFill=${FILL}(c,w));break}` +
-  `case st:{const z=D;let c;try{c=S._getColorSpace(w[0],r,new LocalColorSpaceCache)}catch{z.__smSpace=ColorSpaceUtils.gray;break}` +
-  `if(c instanceof ColorSpace){z.__smSpace=c;break}next(S._handleColorSpace(c).then(e=>{z.__smSpace=e||ColorSpaceUtils.gray},()=>{z.__smSpace=ColorSpaceUtils.gray}));return}` +
+  colourCases({ gray: 'dt', rgb: 'gt', cmyk: 'mt', sc: 'lt', scn: 'ht', cs: 'st' }, '__smFill', '__smSpace') +
+  // Outlined text (rendering modes 1, 2, 5 and 6) is drawn in the stroke colour.
+  colourCases({ gray: 'ut', rgb: 'ft', cmyk: 'pt', sc: 'ot', scn: 'ct', cs: 'it' }, '__smStroke', '__smStrokeSpace') +
   // Tr: the mode is part of the graphics state, saved and restored with it.
-  `case ${SET_TEXT_RENDERING_MODE}:D.__smInvisible=${INVISIBLE_MODE}===w[0];break;` +
+  `case ${SET_TEXT_RENDERING_MODE}:D.__smMode=w[0];break;` +
   // Path construction and painting (m l c v y re, the fills, the strokes, n) and inline images (EI),
   // each case passing its own number: the switch's body declares names of its own (a, f).
   PAINTED_OPERATORS.map((op) => `case ${op}:globalThis.${PAINT_PATH}(${op},w,D);break;`).join('');
@@ -139,9 +154,33 @@ const TEXT_PASS_OPERATORS_WITH_FILL =
 export const SHOWN_AS = 'skillmatchShownAs';
 export const SHOWN = { visible: 0, white: 1, invisible: 2 } as const;
 export type ShownAs = (typeof SHOWN)[keyof typeof SHOWN];
+
+/**
+ * How glyphs are shown in a text rendering mode, by the luminance of the fill and of the stroke
+ * (unset: black, as pdf.js paints them). Mode 3 draws nothing; modes 1 and 5 outline the glyphs in
+ * the stroke colour, so white outlines are white whatever the fill; modes 2 and 6 fill and outline
+ * them, white only when both are. Modes 0 and 4 fill; mode 7 adds the glyphs to the clipping path,
+ * which a later fill may show, and is read by the fill as before, as are values outside the
+ * eight modes.
+ */
+export function howShown(mode: unknown, fill: number | undefined, stroke: number | undefined): ShownAs {
+  const white = (luminance: number | undefined): boolean => (luminance ?? 0) >= NEAR_WHITE;
+  switch (mode) {
+    case INVISIBLE_MODE:
+      return SHOWN.invisible;
+    case 1:
+    case 5:
+      return white(stroke) ? SHOWN.white : SHOWN.visible;
+    case 2:
+    case 6:
+      return white(fill) && white(stroke) ? SHOWN.white : SHOWN.visible;
+    default:
+      return white(fill) ? SHOWN.white : SHOWN.visible;
+  }
+}
 const TEXT_GLYPH = 'const f=ensureTextContentItem();o.isZeroWidthDiacritic&&(u=0);';
 const TEXT_GLYPH_COUNTED =
-  `const __smC=D.__smInvisible===!0?${SHOWN.invisible}:D.__smFill>=${NEAR_WHITE}?${SHOWN.white}:${SHOWN.visible};y.initialized&&y.__smGlyphs>0&&y.__smShownAs!==__smC&&flushTextContentItem();` +
+  `const __smC=globalThis.${HOW_SHOWN}(D.__smMode,D.__smFill,D.__smStroke);y.initialized&&y.__smGlyphs>0&&y.__smShownAs!==__smC&&flushTextContentItem();` +
   'const f=ensureTextContentItem();f.__smGlyphs++;f.__smShownAs=__smC;o.isZeroWidthDiacritic&&(u=0);';
 const TEXT_ITEM_START = 'y.hasEOL=!1;y.initialized=!0;';
 const TEXT_ITEM_START_COUNTING = `y.hasEOL=!1;y.__smGlyphs=0;y.__smShownAs=${SHOWN.visible};y.initialized=!0;`;
@@ -240,6 +279,7 @@ interface PdfJsGlobal {
   [TEXT_ONLY_FLAG]?: boolean;
   [INFLATE_FLAG]?: (bytes: Uint8Array) => Uint8Array | 'too-large' | null;
   [FILL_LUMINANCE]?: typeof fillLuminance;
+  [HOW_SHOWN]?: typeof howShown;
   [PAINT_PATH]?: typeof paintOperator;
   [PAINT_XOBJECT]?: typeof paintXObject;
   [PAINTED_COUNT]?: typeof paintedCount;
@@ -295,6 +335,7 @@ export function usePatchedPdfJsWorker(): Promise<boolean> {
       if (!module.WorkerMessageHandler) return false;
       global[INFLATE_FLAG] = inflateRaw;
       global[FILL_LUMINANCE] = fillLuminance;
+      global[HOW_SHOWN] = howShown;
       global[PAINT_PATH] = paintOperator;
       global[PAINT_XOBJECT] = paintXObject;
       global[PAINTED_COUNT] = paintedCount;

@@ -193,8 +193,38 @@ describe('text drawn invisible', () => {
   });
 });
 
+describe('outlined text: drawn in the stroke colour', () => {
+  // Rendering modes 1 and 5 outline the glyphs, 2 and 6 fill and outline them.
+  const SPACES = '/ColorSpace << /Pal [/Indexed /DeviceRGB 1 <1A1A1AFFFFFF>] /Spot [/Separation /Silver /DeviceGray << /FunctionType 2 /Domain [0 1] /C0 [1] /C1 [0.95] /N 1 >>] >>';
+  it.each([
+    ['outlined in white, the fill left black', `${shown} 1 1 1 RG 1 Tr ${hiddenLine}`, 'white'],
+    ['outlined in white with clipping (mode 5)', `${shown} 5 Tr 1 G ${hiddenLine}`, 'white'],
+    ['outlined in black, the fill white', `${shown} 1 g 0 G 1 Tr ${hiddenLine}`, 'shown'],
+    ['filled white and outlined in black', `${shown} 1 g 0 G 2 Tr ${hiddenLine}`, 'shown'],
+    ['filled black and outlined in white', `${shown} 0 g 1 G 2 Tr ${hiddenLine}`, 'shown'],
+    ['filled and outlined in white (mode 6)', `${shown} 1 g 1 G 6 Tr ${hiddenLine}`, 'white'],
+    ['outlined in CMYK white', `${shown} 0 0 0 0 K 1 Tr ${hiddenLine}`, 'white'],
+    ['outlined in a palette entry that is white', `${shown} /Pal CS 1 SC 1 Tr ${hiddenLine}`, 'white'],
+    ['outlined in a palette entry that is dark', `${shown} /Pal CS 0 SC 1 Tr ${hiddenLine}`, 'shown'],
+    ['outlined in a spot colour whose every tint prints near-white', `${shown} /Spot CS 1 SCN 1 Tr ${hiddenLine}`, 'white'],
+    ['SCN before any stroke colour space is set reads a grey', `${shown} 1 SCN 1 Tr ${hiddenLine}`, 'white'],
+    ['a stroke colour space the page does not have: its colours count as grey', `${shown} /Nowhere CS 0.1 SC 1 Tr ${hiddenLine}`, 'shown'],
+    ['a white stroke restored away', `${shown} 1 Tr q 1 G Q ${hiddenLine}`, 'shown'],
+    ['the fill colour does not outline', `${shown} 1 g 1 Tr ${hiddenLine}`, 'shown'],
+    ['outlined in white on a dark box', `${shown} 0.1 g 60 690 300 25 re f 1 G 1 Tr ${hiddenLine}`, 'shown'],
+  ])('%s', async (_name, content, verdict) => {
+    expect(await verdicts(contentPdf([{ content }], SPACES))).toEqual({ [SHOWN]: 'shown', [HIDDEN]: verdict });
+  });
+
+  it('a word outlined in white run on from a black one is hidden on its own', async () => {
+    const pdf = contentPdf([{ content: `BT /F1 11 Tf 72 700 Td (${SHOWN} ) Tj 1 G 1 Tr (${HIDDEN}) Tj ET` }]);
+    const result = await reader.readPdf(new Uint8Array(pdf), { maxPages: 5 });
+    expect(result.pages.flatMap((p) => p.items).map((i) => [i.str.trim(), i.hidden ?? 'shown'])).toEqual([[SHOWN, 'shown'], [HIDDEN, 'white']]);
+  });
+});
+
 describe('the same verdicts where pdf.js could not be changed', () => {
-  it("walks the page's operators and finds white and invisible text as the text pass does", () => {
+  it("walks the page's operators and finds white, outlined and invisible text as the text pass does", () => {
     const picture = 'q 300 0 0 30 60 690 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x50\x60\x70\x80 EI Q';
     const pages = [
       `${shown} 1 g ${hiddenLine}`,
@@ -202,6 +232,9 @@ describe('the same verdicts where pdf.js could not be changed', () => {
       `${shown} 3 Tr ${hiddenLine}`,
       `${shown} ${picture} 3 Tr ${hiddenLine}`,
       `${shown} q 3 Tr Q ${hiddenLine}`,
+      `${shown} 1 G 1 Tr ${hiddenLine}`,
+      `${shown} 1 g 0 G 2 Tr ${hiddenLine}`,
+      `${shown} 1 Tr q 1 G Q ${hiddenLine}`,
     ];
     const workerFile = path.join(path.dirname(require.resolve('pdf-parse')), 'pdf.worker.mjs');
     // In processes of their own: the module pdf.js uses is chosen once per thread.
@@ -226,6 +259,9 @@ describe('the same verdicts where pdf.js could not be changed', () => {
       [walked, ['shown', 'white']],
       [walked, ['shown', 'shown']],
       [walked, ['shown', 'invisible']],
+      [walked, ['shown', 'shown']],
+      [walked, ['shown', 'shown']],
+      [walked, ['shown', 'white']],
       [walked, ['shown', 'shown']],
       [walked, ['shown', 'shown']],
     ];
