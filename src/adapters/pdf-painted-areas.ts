@@ -1,9 +1,10 @@
 /**
- * What a page paints that white text shows on, as pdf.js's text pass meets it (the pass calls in
- * here from src/adapters/pdfjs-worker.ts): filled paths in a dark fill, pictures, and stencil
- * masks (painted in the fill colour) in a dark fill. Each is kept as the box it covers in the
- * page's own space (the current transform applied), with whether it is a picture (text drawn
- * invisible over a picture is a scan's OCR layer), for the hidden-text check in
+ * What a page paints, as pdf.js's text pass meets it (the pass calls in here from
+ * src/adapters/pdfjs-worker.ts): filled paths, pictures, and stencil masks (painted in the fill
+ * colour). Each is kept as the box it covers in the page's own space (the current transform
+ * applied), with what painted it (a dark colour, a light one, a picture: text drawn invisible over
+ * a picture is a scan's OCR layer) and when: white text shows on the last area painted under it
+ * before it, so a dark box painted over in white is no background. For the hidden-text check in
  * src/adapters/pdf-worker.ts. A thread reads one page at a time: the page's areas are taken
  * (takePaintedAreas) before its text is read and after.
  */
@@ -16,9 +17,12 @@ export interface Box {
   x1: number;
   y1: number;
 }
-/** A painted box; `picture` when an image (or a stencil mask) painted it, not a filled path. */
+/** What painted an area: a fill (or a stencil mask) in a dark colour, one in a light colour, or an image. */
+export type AreaKind = 'dark' | 'light' | 'picture';
+/** A painted box: what painted it, and `order`, the count of areas painted by then (paintedCount). */
 export interface PaintedArea extends Box {
-  picture: boolean;
+  kind: AreaKind;
+  order: number;
 }
 
 /** pdf.js's operator numbers (stable across pdf.js 3-5) for what paints: the text pass meets them as written. */
@@ -37,9 +41,10 @@ export const PAINTED_OPERATORS: readonly number[] = [
 export const FILL_OPERATORS: ReadonlySet<number> = new Set([OP.fill, OP.eoFill, OP.fillStroke, OP.eoFillStroke, OP.closeFillStroke, OP.closeEOFillStroke]);
 
 /**
- * Areas kept for one page. Beyond this many, each further area is merged into the last one: the
- * check then reads more of the page as background (white text there counts as shown), and a page
- * of a million rectangles costs neither memory nor a check per rectangle for each white item.
+ * Areas kept for one page. Beyond this many, each further area is merged into the last one, which
+ * then reads as a dark background unless all it holds are of one kind (white text there counts as
+ * shown), and a page of a million rectangles costs neither memory nor a check per rectangle for
+ * each white item.
  */
 export const MAX_PAINTED_AREAS = 10_000;
 
@@ -60,7 +65,7 @@ let painted = 0;
 let path: Box | null = null;
 
 /** A fill never set is black, as pdf.js paints it. */
-const isDark = (state: TextPassState): boolean => !((state.__smFill ?? 0) >= DARK_FILL);
+const fillKind = (state: TextPassState): AreaKind => ((state.__smFill ?? 0) >= DARK_FILL ? 'light' : 'dark');
 
 /** The point (x, y) under the transform, added to the box. */
 function around(box: Box | null, ctm: ArrayLike<number>, x: unknown, y: unknown): Box | null {
@@ -76,28 +81,29 @@ function around(box: Box | null, ctm: ArrayLike<number>, x: unknown, y: unknown)
   return box;
 }
 
-function keep(box: Box, picture: boolean): void {
+function keep(box: Box, kind: AreaKind): void {
   painted++;
   const last = areas[MAX_PAINTED_AREAS - 1];
   if (!last) {
-    areas.push({ ...box, picture });
+    areas.push({ ...box, kind, order: painted });
     return;
   }
-  // The merged box is a picture only if all it holds are.
-  last.picture &&= picture;
+  // The merged box is a picture, or light, only if all it holds are; it keeps its first area's
+  // order, so that it lies under all text shown after that.
+  if (last.kind !== kind) last.kind = 'dark';
   last.x0 = Math.min(last.x0, box.x0);
   last.y0 = Math.min(last.y0, box.y0);
   last.x1 = Math.max(last.x1, box.x1);
   last.y1 = Math.max(last.y1, box.y1);
 }
 
-/** A picture fills the unit square of the current transform; a stencil mask is painted in the fill colour. */
+/** A picture fills the unit square of the current transform; a stencil mask is painted in the fill colour (in a light one, it is a light area). */
 function paintImage(dict: PdfJsDict | undefined, state: TextPassState): void {
   const mask = dict?.get('IM', 'ImageMask') === true;
-  if (mask && !isDark(state)) return;
   let box: Box | null = null;
   for (const [x, y] of [[0, 0], [1, 0], [0, 1], [1, 1]] as const) box = around(box, state.ctm, x, y);
-  if (box) keep(box, true);
+  // A stencil mask in a dark fill shows as a picture does (a black-and-white scan is often one).
+  if (box) keep(box, mask && fillKind(state) === 'light' ? 'light' : 'picture');
 }
 
 /** One path or inline-image operator of the text pass, with its operands. */
@@ -126,8 +132,8 @@ export function paintOperator(op: number, args: readonly unknown[], state: TextP
       paintImage((args[0] as { dict?: PdfJsDict } | undefined)?.dict, state);
       break;
     default:
-      // A painting operator ends the path; a fill in a dark colour leaves an area.
-      if (FILL_OPERATORS.has(op) && path && isDark(state)) keep(path, false);
+      // A painting operator ends the path; a fill leaves an area.
+      if (FILL_OPERATORS.has(op) && path) keep(path, fillKind(state));
       path = null;
   }
 }
@@ -138,7 +144,7 @@ export function paintXObject(dict: PdfJsDict | undefined, state: TextPassState):
   if (subtype?.name === 'Image') paintImage(dict, state);
 }
 
-/** How many areas have been painted so far (see `painted`). */
+/** How many areas have been painted so far (see `painted`): an area's order, and the text pass's clock for the text it shows. */
 export function paintedCount(): number {
   return painted;
 }

@@ -7,8 +7,8 @@ import { restoreNativeArrayPush } from './native-array-push';
 import { PDFParse } from 'pdf-parse';
 import type { PdfPageContent, PdfTextItem } from '../core/1-text/pdf-layout';
 import { DARK_FILL, hexLuminance } from './pdf-fill-colours';
-import { FILL_OPERATORS, takePaintedAreas, type Box, type PaintedArea } from './pdf-painted-areas';
-import { howShown, readTextOnly, SET_TEXT_RENDERING_MODE, SHOWN, SHOWN_AS, usePatchedPdfJsWorker, type ShownAs } from './pdfjs-worker';
+import { FILL_OPERATORS, takePaintedAreas, type AreaKind, type Box, type PaintedArea } from './pdf-painted-areas';
+import { howShown, PAINTED_BEFORE, readTextOnly, SET_TEXT_RENDERING_MODE, SHOWN, SHOWN_AS, usePatchedPdfJsWorker, type ShownAs } from './pdfjs-worker';
 
 export interface PdfWorkerTask {
   bytes: Uint8Array;
@@ -40,6 +40,7 @@ interface PdfJsTextItem {
   width: number;
   /** Set by the changed pdf.js (pdfjs-worker.ts): how the item's glyphs are shown. */
   [SHOWN_AS]?: ShownAs;
+  [PAINTED_BEFORE]?: number;
 }
 interface PdfJsViewport {
   width: number;
@@ -97,51 +98,65 @@ function glyphText(glyphs: unknown): string {
   return glyphs.map((g) => (g && typeof g === 'object' && 'unicode' in g ? String((g as { unicode: unknown }).unicode) : '')).join('');
 }
 
-/** What the hidden-text check needs of a page: how each item is shown, and what white text shows on. */
+/** What the hidden-text check needs of a page: how each item is shown, and what it shows on. */
 interface PaintedText {
   /** How the item (its text without white space given) is shown: in a visible fill, near-white, or drawn invisible. */
   shownAs(item: PdfJsTextItem, text: string): ShownAs;
+  /** How many areas had been painted when the item was shown: those of a lower or equal order lie under it. */
+  paintedBefore(item: PdfJsTextItem, text: string): number;
   /**
-   * Filled areas of any colour but near-white, and pictures, in viewport coordinates: white text on
-   * them is visible; text drawn invisible over a picture is a scan's OCR layer, which reads it.
+   * Filled areas and pictures, in viewport coordinates, with what painted them and when. White text
+   * shows on the last one painted under it before it, when that one is dark or a picture; text
+   * drawn invisible over a picture (before or after it) is a scan's OCR layer, which reads it.
    */
-  darkAreas: PaintedArea[];
+  areas: PaintedArea[];
 }
 
 /**
- * The text pass of the changed pdf.js marks how items are shown and reports the page's painted
- * areas (in the page's space), which are placed in the viewport only when an item is not plainly shown.
+ * The text pass of the changed pdf.js marks how items are shown and when, and reports the page's
+ * painted areas (in the page's space), which are placed in the viewport only when an item is not
+ * plainly shown.
  */
 function paintedByTextPass(areas: PaintedArea[], viewport: PdfJsViewport, items: ReadonlyArray<PdfJsTextItem | { type: string }>): PaintedText {
   const shownAs = (item: PdfJsTextItem): ShownAs => item[SHOWN_AS] ?? SHOWN.visible;
+  const paintedBefore = (item: PdfJsTextItem): number => item[PAINTED_BEFORE] ?? Infinity;
   const anyNotShown = items.some((item) => isTextItem(item) && shownAs(item) !== SHOWN.visible);
-  return { shownAs, darkAreas: anyNotShown ? areas.map((a) => ({ ...pageArea(IDENTITY, viewport, a.x0, a.y0, a.x1, a.y1), picture: a.picture })) : [] };
+  return { shownAs, paintedBefore, areas: anyNotShown ? areas.map((a) => ({ ...pageArea(IDENTITY, viewport, a.x0, a.y0, a.x1, a.y1), kind: a.kind, order: a.order })) : [] };
 }
 
 /**
  * Follows fill and stroke colours, the text rendering mode and transforms through the page's
- * operators: which text runs are painted near-white or drawn invisible, and where dark areas are. Used where pdf.js could not be changed
- * (pdfjs-worker.ts): an item is white (or invisible) when its text is within such a run and within
- * no visible one.
+ * operators: which text runs are painted near-white or drawn invisible, and what is painted, in
+ * order. Used where pdf.js could not be changed (pdfjs-worker.ts): an item is white (or invisible)
+ * when its text is within such a run and within no visible one, and shown when that run was.
  */
 async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<PaintedText> {
   // Annotations (links, forms) hold no page text: pdf.js's AnnotationMode.DISABLE (0) skips them.
   const ops = await page.getOperatorList({ annotationMode: 0 });
-  const white: string[] = [];
-  const visible: string[] = [];
-  const invisible: string[] = [];
-  const within = (runs: string[], text: string): boolean => runs.some((run) => run.includes(text));
+  /** A run of text shown in one way, and how many areas had been painted when it began. */
+  interface Run {
+    text: string;
+    at: number;
+  }
+  const white: Run[] = [];
+  const visible: Run[] = [];
+  const invisible: Run[] = [];
+  const runWith = (runs: Run[], text: string): Run | undefined => runs.find((run) => run.text.includes(text));
   const shownAs = (_item: PdfJsTextItem, text: string): ShownAs => {
-    if (within(visible, text)) return SHOWN.visible;
-    if (within(white, text)) return SHOWN.white;
-    return within(invisible, text) ? SHOWN.invisible : SHOWN.visible;
+    if (runWith(visible, text)) return SHOWN.visible;
+    if (runWith(white, text)) return SHOWN.white;
+    return runWith(invisible, text) ? SHOWN.invisible : SHOWN.visible;
   };
-  const result: PaintedText = { shownAs, darkAreas: [] };
+  const paintedBefore = (_item: PdfJsTextItem, text: string): number => runWith(white, text)?.at ?? Infinity;
+  const result: PaintedText = { shownAs, paintedBefore, areas: [] };
+  const paint = (box: Box, kind: AreaKind): void => {
+    result.areas.push({ ...box, kind, order: result.areas.length + 1 });
+  };
   let fill = 0;
   let stroke = 0;
   let mode: unknown = 0;
   /** The list the last text run went to. */
-  let lastRuns: string[] | null = null;
+  let lastRuns: Run[] | null = null;
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const stack: Array<{ fill: number; stroke: number; ctm: Matrix; mode: unknown }> = [];
   for (let i = 0; i < ops.fnArray.length; i++) {
@@ -175,8 +190,8 @@ async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<Pa
         break;
       case OP.constructPath: {
         const box = args[2] as ArrayLike<number> | undefined;
-        if (FILL_OPERATORS.has(args[0] as number) && fill < DARK_FILL && box && box.length === 4) {
-          result.darkAreas.push({ ...pageArea(ctm, viewport, box[0] ?? 0, box[1] ?? 0, box[2] ?? 0, box[3] ?? 0), picture: false });
+        if (FILL_OPERATORS.has(args[0] as number) && box && box.length === 4) {
+          paint(pageArea(ctm, viewport, box[0] ?? 0, box[1] ?? 0, box[2] ?? 0, box[3] ?? 0), fill < DARK_FILL ? 'dark' : 'light');
         }
         break;
       }
@@ -184,11 +199,11 @@ async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<Pa
       case OP.paintInlineImageXObject:
         // A picture (a banner, a photo) under white text is a background a reader sees it on; an
         // image fills the unit square of the current transform.
-        result.darkAreas.push({ ...pageArea(ctm, viewport, 0, 0, 1, 1), picture: true });
+        paint(pageArea(ctm, viewport, 0, 0, 1, 1), 'picture');
         break;
       case OP.paintImageMaskXObject:
-        // A stencil mask is painted in the fill colour.
-        if (fill < DARK_FILL) result.darkAreas.push({ ...pageArea(ctm, viewport, 0, 0, 1, 1), picture: true });
+        // A stencil mask is painted in the fill colour: in a dark one it shows as a picture does.
+        paint(pageArea(ctm, viewport, 0, 0, 1, 1), fill < DARK_FILL ? 'picture' : 'light');
         break;
       case OP.showText:
       case OP.showSpacedText:
@@ -201,8 +216,9 @@ async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<Pa
         const runs = shown === SHOWN.invisible ? invisible : shown === SHOWN.white ? white : visible;
         // Runs painted one after another in the same colour class are joined: Chromium shows each
         // glyph with an operator of its own, and one text item spans many of them.
-        if (runs === lastRuns && runs.length > 0) runs[runs.length - 1] += text;
-        else runs.push(text);
+        const last = runs === lastRuns ? runs[runs.length - 1] : undefined;
+        if (last) last.text += text;
+        else runs.push({ text, at: result.areas.length });
         lastRuns = runs;
         break;
       }
@@ -224,8 +240,14 @@ function hiddenReason(source: PdfJsTextItem, item: PdfTextItem, viewport: PdfJsV
   if (shown === SHOWN.visible) return undefined;
   const under = (a: Box): boolean => item.x >= a.x0 - 1 && item.x <= a.x1 + 1 && item.y >= a.y0 - 1 && item.y - item.fontSize * 0.5 <= a.y1 + 1;
   // Text drawn invisible over a picture is the OCR layer of a scan: the picture shows its words.
-  if (shown === SHOWN.invisible) return painted.darkAreas.some((a) => a.picture && under(a)) ? undefined : 'invisible';
-  return painted.darkAreas.some(under) ? undefined : 'white';
+  // Tools lay that layer before or after the picture, so either order counts.
+  if (shown === SHOWN.invisible) return painted.areas.some((a) => a.kind === 'picture' && under(a)) ? undefined : 'invisible';
+  // White text shows on the last area painted under it before it: a dark box painted over in
+  // white, or painted after the text, is no background for it.
+  const at = painted.paintedBefore(source, text);
+  let top: PaintedArea | undefined;
+  for (const area of painted.areas) if (area.order <= at && (top === undefined || area.order > top.order) && under(area)) top = area;
+  return top !== undefined && top.kind !== 'light' ? undefined : 'white';
 }
 interface PdfJsDocument {
   numPages: number;

@@ -99,8 +99,9 @@ const IMAGE_DECODE_UNLESS_TEXT_ONLY = `if(!c)throw new Error(e);warn(e);return}i
  * the fill and stroke colours as pdf.js's operator pass does (the same colour spaces, the same
  * conversion to RGB, saved and restored with the graphics state, inherited by forms) and the text
  * rendering mode, marks each text item by how its glyphs are shown (SHOWN_AS), and reports what the page
- * paints that white text shows on (src/adapters/pdf-painted-areas.ts): filled paths in a dark fill,
- * pictures, and stencil masks in a dark fill. A page is so read once; its operators are not walked again.
+ * paints (src/adapters/pdf-painted-areas.ts): filled paths, pictures and stencil masks, in order,
+ * with the count painted before each text item (PAINTED_BEFORE). A page is so read once; its
+ * operators are not walked again.
  * `cs` may parse a colour space asynchronously, as in the operator pass; a space pdf.js cannot
  * parse is grey, as it is there.
  */
@@ -152,6 +153,11 @@ const TEXT_PASS_OPERATORS_WITH_FILL =
  * white word run on from a visible one ("Python(white)Rust") is an item of its own.
  */
 export const SHOWN_AS = 'skillmatchShownAs';
+/**
+ * How many areas the page had painted when a text item's first glyph was shown (paintedCount):
+ * the areas it lies on are those painted before it.
+ */
+export const PAINTED_BEFORE = 'skillmatchPaintedBefore';
 export const SHOWN = { visible: 0, white: 1, invisible: 2 } as const;
 export type ShownAs = (typeof SHOWN)[keyof typeof SHOWN];
 
@@ -181,11 +187,11 @@ export function howShown(mode: unknown, fill: number | undefined, stroke: number
 const TEXT_GLYPH = 'const f=ensureTextContentItem();o.isZeroWidthDiacritic&&(u=0);';
 const TEXT_GLYPH_COUNTED =
   `const __smC=globalThis.${HOW_SHOWN}(D.__smMode,D.__smFill,D.__smStroke);y.initialized&&y.__smGlyphs>0&&y.__smShownAs!==__smC&&flushTextContentItem();` +
-  'const f=ensureTextContentItem();f.__smGlyphs++;f.__smShownAs=__smC;o.isZeroWidthDiacritic&&(u=0);';
+  `const f=ensureTextContentItem();f.__smGlyphs++||(f.__smAt=globalThis.${PAINTED_COUNT}());f.__smShownAs=__smC;o.isZeroWidthDiacritic&&(u=0);`;
 const TEXT_ITEM_START = 'y.hasEOL=!1;y.initialized=!0;';
 const TEXT_ITEM_START_COUNTING = `y.hasEOL=!1;y.__smGlyphs=0;y.__smShownAs=${SHOWN.visible};y.initialized=!0;`;
 const TEXT_ITEM_OUT = 'fontName:e.fontName,hasEOL:e.hasEOL}}';
-const TEXT_ITEM_OUT_MARKED = `fontName:e.fontName,hasEOL:e.hasEOL,${SHOWN_AS}:e.__smGlyphs>0?e.__smShownAs:${SHOWN.visible}}}`;
+const TEXT_ITEM_OUT_MARKED = `fontName:e.fontName,hasEOL:e.hasEOL,${SHOWN_AS}:e.__smGlyphs>0?e.__smShownAs:${SHOWN.visible},${PAINTED_BEFORE}:e.__smAt}}`;
 
 /**
  * An XObject shown with Do: a picture (or a stencil mask) is painted on the page. It is looked up

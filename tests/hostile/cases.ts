@@ -136,6 +136,13 @@ export const HOSTILE_CASES: HostileCase[] = [
     send: extractFile(contentPdf([{ content: 'BT /F1 11 Tf 72 720 Td (Built PyTorch models in Python.) Tj ET 1 1 1 RG 1 Tr BT /F1 11 Tf 72 700 Td (Kubernetes Terraform Spark) Tj ET' }]), 'cv.pdf'),
     also: (a) => expectThat((json(a).text ?? '').includes('PyTorch') && !(json(a).text ?? '').includes('Kubernetes') && warningCodes(a).includes('hidden-text'), 'the white outlines are not read, and are reported'),
   },
+  {
+    id: 'pdf-dark-box-painted-over',
+    input: 'white keywords on a dark box that is painted over in white before them, under a visible line',
+    status: 200,
+    send: extractFile(contentPdf([{ content: 'BT /F1 11 Tf 72 720 Td (Built PyTorch models in Python.) Tj ET 0.1 g 60 690 300 25 re f 1 g 60 690 300 25 re f BT /F1 11 Tf 72 700 Td (Kubernetes Terraform Spark) Tj ET' }]), 'cv.pdf'),
+    also: (a) => expectThat((json(a).text ?? '').includes('PyTorch') && !(json(a).text ?? '').includes('Kubernetes') && warningCodes(a).includes('hidden-text'), 'the white line is not read, and is reported'),
+  },
   { id: 'pdf-page-tree-loop', input: 'a PDF whose page tree contains itself', status: 422, code: 'unreadable-document', send: analyzeFile(loopingPageTreePdf(), 'cv.pdf') },
   { id: 'pdf-javascript-action', input: 'a PDF with a JavaScript OpenAction', status: 200, send: analyzeFile(textPdf(1, () => ['Skills: Python, PyTorch and C++ daily for years.'], '/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >>'), 'cv.pdf') },
   {

@@ -147,6 +147,20 @@ describe('white text on what the page paints', () => {
     expect(await verdicts(pdf)).toEqual({ [SHOWN]: 'shown', [HIDDEN]: verdict });
   });
 
+  // White text shows on the last area painted under it before it.
+  it.each([
+    ['a dark box painted over in white', `0.1 g ${box} re f 1 g ${box} re f ${overBox}`, 'white'],
+    ['a dark box painted over by a stencil mask in white', `0.1 g ${box} re f 1 g q 300 0 0 30 60 690 cm BI /W 2 /H 2 /IM true /BPC 1 ID \x00\x00 EI Q ${overBox}`, 'white'],
+    ['a dark box painted over in white inside a form', `0.1 g ${box} re f q 1 0 0 1 60 690 cm /Im Do Q ${overBox}`, 'white'],
+    ['a dark box painted after the white text, over it', `1 g ${hiddenLine} 0.1 g ${box} re f 0 g ${shown}`, 'white'],
+    ['a white box, then a dark box over it', `1 g ${box} re f 0.1 g ${box} re f ${overBox}`, 'shown'],
+    ['a dark box, and a white box painted elsewhere', `0.1 g ${box} re f 1 g 60 400 300 25 re f ${overBox}`, 'shown'],
+    ['a picture painted over a white box', `1 g ${box} re f q 300 0 0 30 60 690 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x50\x60\x70\x80 EI Q ${overBox}`, 'shown'],
+  ])('%s', async (_name, content, verdict) => {
+    const pdf = contentPdf([{ content }], xobjects(['Im']), [{ dict: '/Type /XObject /Subtype /Form /BBox [0 0 300 25]', content: '1 g 0 0 300 25 re f' }]);
+    expect(await verdicts(pdf)).toEqual({ [SHOWN]: 'shown', [HIDDEN]: verdict });
+  });
+
   it('a page of more dark areas than are kept still has its white text found', async () => {
     // 12,000 small squares along the foot of the page: those beyond the kept number merge into one box there.
     const squares = Array.from({ length: 12_000 }, (_, i) => `${i % 600} ${Math.floor(i / 600)} 0.5 0.5 re f`).join(' ');
@@ -224,7 +238,7 @@ describe('outlined text: drawn in the stroke colour', () => {
 });
 
 describe('the same verdicts where pdf.js could not be changed', () => {
-  it("walks the page's operators and finds white, outlined and invisible text as the text pass does", () => {
+  it("walks the page's operators and finds white, outlined and invisible text, and what it shows on, as the text pass does", () => {
     const picture = 'q 300 0 0 30 60 690 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x50\x60\x70\x80 EI Q';
     const pages = [
       `${shown} 1 g ${hiddenLine}`,
@@ -235,6 +249,9 @@ describe('the same verdicts where pdf.js could not be changed', () => {
       `${shown} 1 G 1 Tr ${hiddenLine}`,
       `${shown} 1 g 0 G 2 Tr ${hiddenLine}`,
       `${shown} 1 Tr q 1 G Q ${hiddenLine}`,
+      `${shown} 0.1 g 60 690 300 25 re f 1 g 60 690 300 25 re f ${hiddenLine}`,
+      `${shown} 1 g ${hiddenLine} 0.1 g 60 690 300 25 re f`,
+      `${shown} 1 g 60 690 300 25 re f 0.1 g 60 690 300 25 re f 1 g ${hiddenLine}`,
     ];
     const workerFile = path.join(path.dirname(require.resolve('pdf-parse')), 'pdf.worker.mjs');
     // In processes of their own: the module pdf.js uses is chosen once per thread.
@@ -263,6 +280,9 @@ describe('the same verdicts where pdf.js could not be changed', () => {
       [walked, ['shown', 'shown']],
       [walked, ['shown', 'white']],
       [walked, ['shown', 'shown']],
+      [walked, ['shown', 'shown']],
+      [walked, ['shown', 'white']],
+      [walked, ['shown', 'white']],
       [walked, ['shown', 'shown']],
     ];
     expect(read(false)).toEqual(verdictsOf(0));
