@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
@@ -30,6 +31,9 @@ import { paintedCount, PAINTED_OPERATORS, paintOperator, paintXObject } from './
  *   paints an image: while a thread reads text only, no outline is built, and an image is listed
  *   as painted without its pixels being decoded (a photo was 40% of the time it took to read a CV
  *   that has one).
+ * - A large ToUnicode map (Tesseract's text layer font maps all 65,536 codes) is parsed once per
+ *   thread and kept by its stream's bytes: half the time of reading a one-page scan with an OCR
+ *   layer went into parsing it again for each document (see TO_UNICODE_READ_CACHED).
  *
  * - Compressed streams (page content, fonts) are inflated by zlib instead of pdf.js's inflater in
  *   JavaScript, which was 15% of the time on a Chromium-printed CV; none may inflate beyond 64 MB.
@@ -242,6 +246,66 @@ const cmapRangeCheck = (method: string): { from: string; to: string } => ({
   to: `if(t-e>sa||(this.__entries=(this.__entries||0)+t-e+1)>${MAX_CMAP_ENTRIES})throw new Error("${method} - ignoring data above MAX_MAP_RANGE.")`,
 });
 
+/**
+ * A font's ToUnicode map is parsed into one string per character code: 65,536 of them for the
+ * font Tesseract (and tools built on it) lays a scan's text layer in, whose map is one range over
+ * every code. Parsing it took half the time of reading such a one-page PDF. The parsed map of a
+ * large ToUnicode stream is kept by the stream's bytes, for the next document that has the same
+ * font, and each font is given a copy of it: pdf.js may amend a font's map. The map is the same
+ * for the same bytes (a ToUnicode map names no other stream of the document).
+ */
+const TO_UNICODE_CACHE = '__skillmatchToUnicodeCache';
+const TO_UNICODE_READ =
+  'if(e instanceof BaseStream)try{const t=await CMapFactory.create({encoding:e,fetchBuiltInCMap:this._fetchBuiltInCMapBound,useCMap:null});if(t instanceof IdentityCMap)return new IdentityToUnicodeMap(0,65535);const r=new Array(t.length);';
+const TO_UNICODE_READ_CACHED =
+  `if(e instanceof BaseStream)try{const __smKey=globalThis.${TO_UNICODE_CACHE}.key(e),__smHit=globalThis.${TO_UNICODE_CACHE}.get(__smKey);if(__smHit)return new ToUnicodeMap(__smHit);` +
+  'const t=await CMapFactory.create({encoding:e,fetchBuiltInCMap:this._fetchBuiltInCMapBound,useCMap:null});if(t instanceof IdentityCMap)return new IdentityToUnicodeMap(0,65535);const r=new Array(t.length);';
+const TO_UNICODE_MADE = 'return new ToUnicodeMap(r)}catch(e){if(e instanceof AbortException)return null;if(this.options.ignoreErrors){warn(`readToUnicode';
+const TO_UNICODE_MADE_KEPT = `return new ToUnicodeMap(globalThis.${TO_UNICODE_CACHE}.keep(__smKey,r))}catch(e){if(e instanceof AbortException)return null;if(this.options.ignoreErrors){warn(\`readToUnicode`;
+
+/** A parsed map is kept when it holds at least this many codes: smaller ones cost little to parse. */
+const TO_UNICODE_KEEP_MIN = 4096;
+/** Parsed maps kept, the last used first out: about 2 MB each at 65,536 codes. */
+const TO_UNICODE_KEPT_MAX = 4;
+
+/** The part of a pdf.js stream read here: its bytes, and going back to its start. */
+interface PdfJsStream {
+  getBytes(): Uint8Array;
+  reset(): void;
+}
+
+/** Parsed ToUnicode maps by their stream's bytes (see TO_UNICODE_READ_CACHED); each map given out is a copy. */
+export const toUnicodeCache = {
+  maps: new Map<string, unknown[]>(),
+  /** The key of a stream's bytes, or null when they cannot be read (pdf.js then reads it as before). */
+  key(stream: PdfJsStream): string | null {
+    try {
+      const bytes = stream.getBytes();
+      stream.reset();
+      return `${bytes.length}:${createHash('sha1').update(bytes).digest('base64')}`;
+    } catch {
+      return null;
+    }
+  },
+  get(key: string | null): unknown[] | undefined {
+    const map = key === null ? undefined : this.maps.get(key);
+    if (key === null || !map) return undefined;
+    this.maps.delete(key);
+    this.maps.set(key, map);
+    return map.slice();
+  },
+  /** The map to give the font: a copy when the parsed one is kept. */
+  keep(key: string | null, map: unknown[]): unknown[] {
+    if (key === null || map.length < TO_UNICODE_KEEP_MIN) return map;
+    this.maps.set(key, map);
+    for (const oldest of this.maps.keys()) {
+      if (this.maps.size <= TO_UNICODE_KEPT_MAX) break;
+      this.maps.delete(oldest);
+    }
+    return map.slice();
+  },
+};
+
 /** Each change: the code pdf.js ships and what replaces it. */
 export const PDFJS_CHANGES: ReadonlyArray<{ readonly from: string; readonly to: string }> = [
   { from: INDEXOF_LOOKUP, to: MAP_LOOKUP },
@@ -259,6 +323,8 @@ export const PDFJS_CHANGES: ReadonlyArray<{ readonly from: string; readonly to: 
   { from: FORM_CACHED, to: FORM_CACHED_UNLESS_PAINTING },
   { from: IMAGE_DECODE, to: IMAGE_DECODE_UNLESS_TEXT_ONLY },
   { from: FLATE_BLOCK, to: FLATE_BLOCK_NATIVE_FIRST },
+  { from: TO_UNICODE_READ, to: TO_UNICODE_READ_CACHED },
+  { from: TO_UNICODE_MADE, to: TO_UNICODE_MADE_KEPT },
   cmapRangeCheck('mapCidRange'),
   cmapRangeCheck('mapBfRange'),
   cmapRangeCheck('mapBfRangeToArray'),
@@ -286,6 +352,7 @@ interface PdfJsGlobal {
   [INFLATE_FLAG]?: (bytes: Uint8Array) => Uint8Array | 'too-large' | null;
   [FILL_LUMINANCE]?: typeof fillLuminance;
   [HOW_SHOWN]?: typeof howShown;
+  [TO_UNICODE_CACHE]?: typeof toUnicodeCache;
   [PAINT_PATH]?: typeof paintOperator;
   [PAINT_XOBJECT]?: typeof paintXObject;
   [PAINTED_COUNT]?: typeof paintedCount;
@@ -342,6 +409,7 @@ export function usePatchedPdfJsWorker(): Promise<boolean> {
       global[INFLATE_FLAG] = inflateRaw;
       global[FILL_LUMINANCE] = fillLuminance;
       global[HOW_SHOWN] = howShown;
+      global[TO_UNICODE_CACHE] = toUnicodeCache;
       global[PAINT_PATH] = paintOperator;
       global[PAINT_XOBJECT] = paintXObject;
       global[PAINTED_COUNT] = paintedCount;

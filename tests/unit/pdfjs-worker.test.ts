@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import zlib, { deflateRawSync } from 'node:zlib';
-import { inflateRaw, PDFJS_CHANGES, patchedWorkerSource } from '../../src/adapters/pdfjs-worker';
+import { inflateRaw, PDFJS_CHANGES, patchedWorkerSource, toUnicodeCache } from '../../src/adapters/pdfjs-worker';
 import { flateBombPdf } from '../support/make-pdf';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -21,7 +21,7 @@ describe('pdf.js with its text-reading costs taken out', () => {
     const source = readFileSync(workerFile, 'utf8');
     const patched = patchedWorkerSource(source);
     expect(patched).not.toBeNull();
-    expect(PDFJS_CHANGES.length).toBe(18);
+    expect(PDFJS_CHANGES.length).toBe(20);
     for (const { from, to } of PDFJS_CHANGES) {
       expect(source.split(from)).toHaveLength(2);
       expect(patched?.split(to)).toHaveLength(2);
@@ -120,7 +120,7 @@ describe('pdf.js with its text-reading costs taken out', () => {
     }
   });
 
-  it('reads every PDF as pdf.js unchanged does: the same items, hidden text, page sizes and laid-out lines', () => {
+  it("reads every PDF as pdf.js unchanged does, the second time too (fonts' maps kept): the same items, hidden text, page sizes and laid-out lines", () => {
     const files = [
       'fixtures/latex-two-column.pdf',
       'fixtures/hidden-text.pdf',
@@ -149,7 +149,8 @@ describe('pdf.js with its text-reading costs taken out', () => {
           const read = require('./src/adapters/pdf-worker.ts').default;
           const out = { used, files: [] };
           const { layoutPdf } = require('./src/core/1-text/pdf-layout.ts');
-          for (const f of ${JSON.stringify(files)}) {
+          // Twice: the second reading takes large ToUnicode maps from the first.
+          for (const f of ${JSON.stringify([...files, ...files])}) {
             const result = await read({ bytes: new Uint8Array(readFileSync(f)), maxPages: 30 });
             if (!result.ok) { out.files.push(result); continue; }
             // Glyph widths of icon fonts may differ by their spacing; the words, where they stand and what a reader sees do not.
@@ -166,7 +167,7 @@ describe('pdf.js with its text-reading costs taken out', () => {
     const unchanged = JSON.parse(read('unchanged')) as { used: boolean; files: unknown[] };
     expect(indexed.used).toBe(true);
     expect(unchanged.used).toBe(false);
-    expect(indexed.files).toHaveLength(files.length);
+    expect(indexed.files).toHaveLength(2 * files.length);
     expect(indexed.files).toEqual(unchanged.files);
   }, 120_000);
 
@@ -195,6 +196,46 @@ describe('pdf.js with its text-reading costs taken out', () => {
     // stream found too large is not tried again.
     expect(out.addedMb).toBeLessThan(160);
   }, 60_000);
+
+  it("keeps a large ToUnicode map parsed by its stream's bytes, and gives each font a copy of its own", () => {
+    const stream = (bytes: number[]): { getBytes(): Uint8Array; reset(): void; resets: number } => ({
+      resets: 0,
+      getBytes: () => Uint8Array.from(bytes),
+      reset() {
+        this.resets++;
+      },
+    });
+    const first = stream([1, 2, 3]);
+    const key = toUnicodeCache.key(first);
+    // The stream is read for its key and rewound, for pdf.js to parse it.
+    expect(first.resets).toBe(1);
+    expect(toUnicodeCache.key(stream([1, 2, 3]))).toBe(key);
+    expect(toUnicodeCache.key(stream([1, 2, 4]))).not.toBe(key);
+    expect(toUnicodeCache.key({ getBytes: () => { throw new Error('corrupt'); }, reset: () => undefined })).toBeNull();
+
+    const big = Array.from({ length: 65_536 }, (_, code) => String.fromCharCode(code));
+    const given = toUnicodeCache.keep(key, big);
+    expect(given).toEqual(big);
+    expect(given).not.toBe(big);
+    // pdf.js may amend a font's map: the kept one is not changed by it.
+    given[65] = 'changed';
+    const next = toUnicodeCache.get(key);
+    expect(next?.[65]).toBe('A');
+    expect(next).not.toBe(big);
+    // A small map is not kept; nothing is kept without a key.
+    const small = ['a', 'b'];
+    expect(toUnicodeCache.keep(toUnicodeCache.key(stream([9])), small)).toBe(small);
+    expect(toUnicodeCache.get(toUnicodeCache.key(stream([9])))).toBeUndefined();
+    expect(toUnicodeCache.get(null)).toBeUndefined();
+    // At most four are kept; the one used least lately goes first.
+    const keys = [5, 6, 7, 8].map((b) => toUnicodeCache.key(stream([b])));
+    for (const k of keys) toUnicodeCache.keep(k, big);
+    expect(toUnicodeCache.get(key)).toBeUndefined();
+    toUnicodeCache.get(keys[0] ?? null);
+    toUnicodeCache.keep(toUnicodeCache.key(stream([10])), big);
+    expect(toUnicodeCache.get(keys[0] ?? null)).toBeDefined();
+    expect(toUnicodeCache.get(keys[1] ?? null)).toBeUndefined();
+  });
 
   it('gives the engine its own Array.prototype.push back after pdf-parse replaced it', () => {
     const script = `
