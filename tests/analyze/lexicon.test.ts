@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readLexiconSource } from '../../src/adapters/lexicon-files';
@@ -92,10 +92,23 @@ describe('the lexicon data', () => {
   });
 });
 
+/** Temporary copies of the lexicon, removed when the file's tests end. */
+const lexiconCopies: string[] = [];
+afterAll(() => {
+  for (const dir of lexiconCopies) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A copy of the shipped lexicon in a temporary folder, to edit. */
+function lexiconCopy(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lexicon-'));
+  lexiconCopies.push(dir);
+  cpSync(DEFAULT_LEXICON_DIR, dir, { recursive: true });
+  return dir;
+}
+
 /** Copies the lexicon to a temporary folder, applies an edit to one file, and compiles it. */
 function compileEdited(file: string, edit: (text: string) => string): LexiconError {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'lexicon-'));
-  cpSync(DEFAULT_LEXICON_DIR, dir, { recursive: true });
+  const dir = lexiconCopy();
   const full = path.join(dir, file);
   writeFileSync(full, edit(readFileSync(full, 'utf8')));
   try {
@@ -188,8 +201,7 @@ describe('lexicon errors say how to fix the file', () => {
 
 describe('lexicon files are read as YAML 1.2 core', () => {
   it('reads a date, a version and yes/no as written, and true, null and numbers as their values', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'lexicon-'));
-    cpSync(DEFAULT_LEXICON_DIR, dir, { recursive: true });
+    const dir = lexiconCopy();
     writeFileSync(
       path.join(dir, 'terms', 'subdisciplines.yaml'),
       `${readFileSync(path.join(dir, 'terms', 'subdisciplines.yaml'), 'utf8')}\n  - { id: read-as-written, label: kettle descaling, note: 2031-02-03, aliases: [1.10, yes, no, on], skills: { nlp: 0.5 }, ambiguous: true, sense: null }\n`,
@@ -203,8 +215,7 @@ describe('lexicon files are read as YAML 1.2 core', () => {
 
 describe('advice parts come from the lexicon the analysis is given', () => {
   it('two compiled lexicons with different advice words each use their own', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'lexicon-'));
-    cpSync(DEFAULT_LEXICON_DIR, dir, { recursive: true });
+    const dir = lexiconCopy();
     const role = path.join(dir, 'roles', 'ml-engineer.yaml');
     writeFileSync(role, readFileSync(role, 'utf8').replace('shownBy: [[stakeholder, stakeholders,', 'shownBy: [[underwriters, stakeholder, stakeholders,'));
     const edited = compileLexicon(readLexiconSource(dir), nlp);

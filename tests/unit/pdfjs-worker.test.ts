@@ -4,7 +4,7 @@ import path from 'node:path';
 import zlib, { deflateRawSync } from 'node:zlib';
 import { inflateRaw, PDFJS_CHANGES, patchedWorkerSource, toUnicodeCache } from '../../src/adapters/pdfjs-worker';
 import { flateBombPdf } from '../support/make-pdf';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 
 /**
@@ -188,6 +188,7 @@ describe('pdf.js with its text-reading costs taken out', () => {
         process.stdout.write(JSON.stringify({ ok: result.ok, text: result.ok ? result.pages.flatMap((p) => p.items.map((i) => i.str)).join(' ') : result.code, addedMb: peakMb() - warm }));
       })();`;
     const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    rmSync(dir, { recursive: true, force: true });
     if (r.status !== 0) throw new Error(r.stderr);
     const out = JSON.parse(r.stdout) as { ok: boolean; text: string; addedMb: number };
     expect(out.ok).toBe(true);
