@@ -64,8 +64,10 @@ let painted = 0;
 /** The box of the path being built, in the page's space; null before its first point. */
 let path: Box | null = null;
 
-/** A fill never set is black, as pdf.js paints it. */
-const fillKind = (state: TextPassState): AreaKind => ((state.__smFill ?? 0) >= DARK_FILL ? 'light' : 'dark');
+/** What a fill of this luminance paints: a dark area or a light one. A fill never set is black, as pdf.js paints it. */
+export const fillKind = (luminance: number | undefined): AreaKind => ((luminance ?? 0) >= DARK_FILL ? 'light' : 'dark');
+/** What a stencil mask painted in a fill of this luminance is: in a dark fill it shows as a picture does (a black-and-white scan is often one). */
+export const stencilMaskKind = (luminance: number | undefined): AreaKind => (fillKind(luminance) === 'light' ? 'light' : 'picture');
 
 /** The point (x, y) under the transform, added to the box. */
 function around(box: Box | null, ctm: ArrayLike<number>, x: unknown, y: unknown): Box | null {
@@ -102,8 +104,7 @@ function paintImage(dict: PdfJsDict | undefined, state: TextPassState): void {
   const mask = dict?.get('IM', 'ImageMask') === true;
   let box: Box | null = null;
   for (const [x, y] of [[0, 0], [1, 0], [0, 1], [1, 1]] as const) box = around(box, state.ctm, x, y);
-  // A stencil mask in a dark fill shows as a picture does (a black-and-white scan is often one).
-  if (box) keep(box, mask && fillKind(state) === 'light' ? 'light' : 'picture');
+  if (box) keep(box, mask ? stencilMaskKind(state.__smFill) : 'picture');
 }
 
 /** One path or inline-image operator of the text pass, with its operands. */
@@ -133,7 +134,7 @@ export function paintOperator(op: number, args: readonly unknown[], state: TextP
       break;
     default:
       // A painting operator ends the path; a fill leaves an area.
-      if (FILL_OPERATORS.has(op) && path) keep(path, fillKind(state));
+      if (FILL_OPERATORS.has(op) && path) keep(path, fillKind(state.__smFill));
       path = null;
   }
 }

@@ -6,8 +6,8 @@
 import { restoreNativeArrayPush } from './native-array-push';
 import { PDFParse } from 'pdf-parse';
 import type { PdfPageContent, PdfTextItem } from '../core/1-text/pdf-layout';
-import { DARK_FILL, hexLuminance } from './pdf-fill-colours';
-import { FILL_OPERATORS, takePaintedAreas, type AreaKind, type Box, type PaintedArea } from './pdf-painted-areas';
+import { hexLuminance } from './pdf-fill-colours';
+import { FILL_OPERATORS, fillKind, stencilMaskKind, takePaintedAreas, type AreaKind, type Box, type PaintedArea } from './pdf-painted-areas';
 import { howShown, PAINTED_BEFORE, readTextOnly, SET_TEXT_RENDERING_MODE, SHOWN, SHOWN_AS, usePatchedPdfJsWorker, type ShownAs } from './pdfjs-worker';
 
 export interface PdfWorkerTask {
@@ -191,7 +191,7 @@ async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<Pa
       case OP.constructPath: {
         const box = args[2] as ArrayLike<number> | undefined;
         if (FILL_OPERATORS.has(args[0] as number) && box && box.length === 4) {
-          paint(pageArea(ctm, viewport, box[0] ?? 0, box[1] ?? 0, box[2] ?? 0, box[3] ?? 0), fill < DARK_FILL ? 'dark' : 'light');
+          paint(pageArea(ctm, viewport, box[0] ?? 0, box[1] ?? 0, box[2] ?? 0, box[3] ?? 0), fillKind(fill));
         }
         break;
       }
@@ -203,7 +203,7 @@ async function paintedText(page: PdfJsPage, viewport: PdfJsViewport): Promise<Pa
         break;
       case OP.paintImageMaskXObject:
         // A stencil mask is painted in the fill colour: in a dark one it shows as a picture does.
-        paint(pageArea(ctm, viewport, 0, 0, 1, 1), fill < DARK_FILL ? 'picture' : 'light');
+        paint(pageArea(ctm, viewport, 0, 0, 1, 1), stencilMaskKind(fill));
         break;
       case OP.showText:
       case OP.showSpacedText:

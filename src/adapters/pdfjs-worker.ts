@@ -151,19 +151,22 @@ const TEXT_PASS_OPERATORS_WITH_FILL =
   PAINTED_OPERATORS.map((op) => `case ${op}:globalThis.${PAINT_PATH}(${op},w,D);break;`).join('');
 
 /**
- * How a text item's glyphs are shown (SHOWN_AS, one of SHOWN): in a visible fill, a near-white one,
- * or not at all, in text rendering mode 3, as the text layer a scanner's OCR lays over the page's
- * picture is written. A glyph shown otherwise than the item's glyphs so far starts a new item: a
+ * How a text item's glyphs are shown (SHOWN_AS, one of SHOWN): visibly, near-white (filled or
+ * outlined, by its rendering mode: howShown), or not at all, in text rendering mode 3, as the
+ * text layer a scanner's OCR lays over the page's picture is written. A glyph shown otherwise than the item's glyphs so far starts a new item: a
  * white word run on from a visible one ("Python(white)Rust") is an item of its own.
  */
 export const SHOWN_AS = 'skillmatchShownAs';
+export const SHOWN = { visible: 0, white: 1, invisible: 2 } as const;
+export type ShownAs = (typeof SHOWN)[keyof typeof SHOWN];
 /**
  * How many areas the page had painted when a text item's first glyph was shown (paintedCount):
  * the areas it lies on are those painted before it.
  */
 export const PAINTED_BEFORE = 'skillmatchPaintedBefore';
-export const SHOWN = { visible: 0, white: 1, invisible: 2 } as const;
-export type ShownAs = (typeof SHOWN)[keyof typeof SHOWN];
+
+/** Whether a colour of this luminance is near-white; a colour never set is black. Read for every glyph, so made once. */
+const isWhite = (luminance: number | undefined): boolean => (luminance ?? 0) >= NEAR_WHITE;
 
 /**
  * How glyphs are shown in a text rendering mode, by the luminance of the fill and of the stroke
@@ -174,18 +177,17 @@ export type ShownAs = (typeof SHOWN)[keyof typeof SHOWN];
  * eight modes.
  */
 export function howShown(mode: unknown, fill: number | undefined, stroke: number | undefined): ShownAs {
-  const white = (luminance: number | undefined): boolean => (luminance ?? 0) >= NEAR_WHITE;
   switch (mode) {
     case INVISIBLE_MODE:
       return SHOWN.invisible;
     case 1:
     case 5:
-      return white(stroke) ? SHOWN.white : SHOWN.visible;
+      return isWhite(stroke) ? SHOWN.white : SHOWN.visible;
     case 2:
     case 6:
-      return white(fill) && white(stroke) ? SHOWN.white : SHOWN.visible;
+      return isWhite(fill) && isWhite(stroke) ? SHOWN.white : SHOWN.visible;
     default:
-      return white(fill) ? SHOWN.white : SHOWN.visible;
+      return isWhite(fill) ? SHOWN.white : SHOWN.visible;
   }
 }
 const TEXT_GLYPH = 'const f=ensureTextContentItem();o.isZeroWidthDiacritic&&(u=0);';
@@ -289,7 +291,7 @@ export const toUnicodeCache = {
   },
   get(key: string | null): unknown[] | undefined {
     const map = key === null ? undefined : this.maps.get(key);
-    if (key === null || !map) return undefined;
+    if (key === null || map === undefined) return undefined;
     this.maps.delete(key);
     this.maps.set(key, map);
     return map.slice();

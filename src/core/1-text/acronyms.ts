@@ -106,7 +106,7 @@ export function spelledOutNearby(text: string, at: number, acronym: string): Acr
   const from = Math.max(0, at - NEARBY_CHARS);
   const window = text.slice(from, at);
   // Most windows hold no Title Case word opening with the acronym's first letter before one opening
-  // with its last: one native test rules them out before the words are listed.
+  // with its last: two native searches rule them out before the words are listed.
   if (!initialsInOrder(window, acronym)) return null;
   const words = matchesOf(WORD, window).map((w) => ({ text: w[0], index: w.index }));
   for (let end = words.length - 1; end >= 1; end--) {
