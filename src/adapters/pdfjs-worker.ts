@@ -267,6 +267,12 @@ const TO_UNICODE_MADE_KEPT = `return new ToUnicodeMap(globalThis.${TO_UNICODE_CA
 
 /** A parsed map is kept when it holds at least this many codes: smaller ones cost little to parse. */
 const TO_UNICODE_KEEP_MIN = 4096;
+/**
+ * Nor when it holds more than a two-byte font's 65,536 codes. pdf.js accepts ranges up to 2^20
+ * codes (pdfjs-worker's CMap cap), some 35 MB each: four of them kept filled a thread's heap, and
+ * the next document failed for the ones before it.
+ */
+const TO_UNICODE_KEEP_MAX = 65_536;
 /** Parsed maps kept, the last used first out: about 2 MB each at 65,536 codes. */
 const TO_UNICODE_KEPT_MAX = 4;
 
@@ -298,7 +304,7 @@ export const toUnicodeCache = {
   },
   /** The map to give the font: a copy when the parsed one is kept. */
   keep(key: string | null, map: unknown[]): unknown[] {
-    if (key === null || map.length < TO_UNICODE_KEEP_MIN) return map;
+    if (key === null || map.length < TO_UNICODE_KEEP_MIN || map.length > TO_UNICODE_KEEP_MAX) return map;
     this.maps.set(key, map);
     for (const oldest of this.maps.keys()) {
       if (this.maps.size <= TO_UNICODE_KEPT_MAX) break;

@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import zlib, { deflateRawSync } from 'node:zlib';
 import { inflateRaw, PDFJS_CHANGES, patchedWorkerSource, toUnicodeCache } from '../../src/adapters/pdfjs-worker';
-import { flateBombPdf } from '../support/make-pdf';
+import { flateBombPdf, toUnicodeRangePdf } from '../support/make-pdf';
+import { createPdfReader } from '../../src/adapters/pdf';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 
@@ -223,6 +224,10 @@ describe('pdf.js with its text-reading costs taken out', () => {
     const next = toUnicodeCache.get(key);
     expect(next?.[65]).toBe('A');
     expect(next).not.toBe(big);
+    // A map of more codes than a two-byte font has is not kept: pdf.js accepts ranges up to 2^20.
+    const huge = Array.from({ length: 65_537 }, () => 'x');
+    expect(toUnicodeCache.keep(toUnicodeCache.key(stream([11])), huge)).toBe(huge);
+    expect(toUnicodeCache.get(toUnicodeCache.key(stream([11])))).toBeUndefined();
     // A small map is not kept; nothing is kept without a key.
     const small = ['a', 'b'];
     expect(toUnicodeCache.keep(toUnicodeCache.key(stream([9])), small)).toBe(small);
@@ -237,6 +242,26 @@ describe('pdf.js with its text-reading costs taken out', () => {
     expect(toUnicodeCache.get(keys[0] ?? null)).toBeDefined();
     expect(toUnicodeCache.get(keys[1] ?? null)).toBeUndefined();
   });
+
+  it('reads one PDF after another whose fonts map a million codes each, none failing for the ones before', async () => {
+    // pdf.js accepts a ToUnicode range of up to 2^20 codes. When such maps were kept for the next
+    // document, four of them filled the thread's 256 MB heap and the fifth PDF failed.
+    const reader = createPdfReader({ threads: 1, timeoutMs: 60_000, memoryMb: 256 });
+    try {
+      const results: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const read = await reader.readPdf(new Uint8Array(toUnicodeRangePdf(1_000_000 - i, ['Skills: Python and PyTorch.'])), { maxPages: 2 }).then(
+          (r) => r.pages.flatMap((p) => p.items.map((item) => item.str)).join(' '),
+          (error: unknown) => `failed: ${(error as { code?: string }).code ?? String(error)}`,
+        );
+        results.push(read);
+      }
+      expect(results.filter((r) => r.startsWith('failed'))).toEqual([]);
+      expect(results).toHaveLength(6);
+    } finally {
+      await reader.close();
+    }
+  }, 120_000);
 
   it('gives the engine its own Array.prototype.push back after pdf-parse replaced it', () => {
     const script = `
