@@ -1,4 +1,4 @@
-import { joinHyphenatedLineBreaks, normaliseText } from '../../src/core/1-text/normalise';
+import { COMPOUND_HEADS, COMPOUND_TAILS, gatheredWordForms, joinHyphenatedLineBreaks, normaliseText, wordFormsOf } from '../../src/core/1-text/normalise';
 
 /**
  * Text-layer quirks seen in real CVs from public templates and tools, reduced to minimal strings
@@ -54,6 +54,79 @@ describe('joinHyphenatedLineBreaks', () => {
     ['a word is joined whole after a bracket, an accent or a long run of letters', '(regulari-\nsation), naïve-\nté, and a counterintuitivelylongwordbrokenatitsend-\ning', '(regularisation), naïveté, and a counterintuitivelylongwordbrokenatitsending'],
   ])('%s', (_label, input, expected) => {
     expect(joinHyphenatedLineBreaks(input)).toBe(expected);
+  });
+});
+
+describe('joinHyphenatedLineBreaks, read as a pattern would', () => {
+  // The rule as one regular expression over the whole text, with every word of the text gathered
+  // first: what the function must answer, however it finds the breaks.
+  function byPattern(text: string): string {
+    const hyphenated = new Set<string>();
+    const plain = new Set<string>();
+    for (const m of text.matchAll(/[\p{L}]+(?:-[\p{L}]+)+|[\p{L}]{4,}/gu)) (m[0].includes('-') ? hyphenated : plain).add(m[0].toLowerCase());
+    return text.replace(/(?<!\p{L})(\p{L}+)[-\u2010]\n[ \t]*(\p{Ll}\p{L}*)/gu, (_all, head: string, tail: string) => {
+      const h = head.toLowerCase();
+      const t = tail.toLowerCase();
+      if (hyphenated.has(`${h}-${t}`)) return `${head}-${tail}`;
+      if (plain.has(h + t)) return head + tail;
+      return COMPOUND_HEADS.has(h) || COMPOUND_TAILS.has(t) || head.length <= 1 || /\p{Lu}{2,}$/u.test(head) ? `${head}-${tail}` : head + tail;
+    });
+  }
+  // A small generator with a seed, so a failure names its text and repeats.
+  function texts(seed: number, count: number, pieces: string[]): string[] {
+    let state = seed;
+    const next = (): number => {
+      state = (state * 1103515245 + 12345) & 0x7fffffff;
+      return state / 0x7fffffff;
+    };
+    return Array.from({ length: count }, () => Array.from({ length: 3 + Math.floor(next() * 24) }, () => pieces[Math.floor(next() * pieces.length)]).join(''));
+  }
+
+  it('agrees with the pattern on texts made of words, hyphens, line breaks and letters of every kind', () => {
+    const pieces = ['ion', 'based', 'cross', 'lithium', 'mod', 'els', 'models', 'x', 'Ab', 'SV', '-', '-\n', '-\n', '\u2010\n ', '-', '\u2010', ' ', '\n', '\t', 'é', '\u0301', 'İ', 'Σ', 'σ', '𝐀', '𝐚', '1', '.'];
+    const samples = texts(20261208, 4000, pieces);
+    const differing = samples.filter((text) => joinHyphenatedLineBreaks(text) !== byPattern(text));
+    expect(differing).toEqual([]);
+    // The texts hold breaks of both outcomes, so the agreement is about something.
+    const hyphens = (text: string): number => text.split(/[-\u2010]/).length;
+    const changed = samples.filter((text) => byPattern(text) !== text);
+    expect(changed.filter((text) => hyphens(byPattern(text)) < hyphens(text)).length).toBeGreaterThan(200);
+    expect(changed.filter((text) => hyphens(byPattern(text)) === hyphens(text)).length).toBeGreaterThan(200);
+  });
+
+  it('answers as the pattern for a compound seen whole, inside a longer run, or only as parts', () => {
+    const cases = [
+      'we shipped open-source tools and more open-\nsource ones',
+      'a state-of-the-art model and a state-\nof-the-art one',
+      'his sub-\ntasks and the sub-tasks-list',
+      'Jürgen met\u00a0naïve-\nté and naïveté',
+      'co-\n  operation, pre-\n\tprocessing and preprocessing',
+      '𝐚𝐛-\nlearning after 𝐚𝐛learning',
+    ];
+    for (const text of cases) expect(joinHyphenatedLineBreaks(text)).toBe(byPattern(text));
+    expect(joinHyphenatedLineBreaks(cases[0] ?? '')).toBe('we shipped open-source tools and more open-source ones');
+    expect(joinHyphenatedLineBreaks(cases[4] ?? '')).toBe('co-operation, preprocessing and preprocessing');
+  });
+
+  it('looks word forms up in the text as the gathered sets hold them, and gathers them where lower case moves letters', () => {
+    const text = 'Data-driven work, a big-data-driven plan, DATA-\ndriven, Classification and sub-classification; İstanbul-based 𝐀bcd';
+    const forms = wordFormsOf(text);
+    const gathered = gatheredWordForms(text);
+    for (const form of ['data-driven', 'big-data-driven', 'data-driven-plan', 'classification', 'sub-classification', 'abcd', '𝐀bcd', 'big', 'work']) {
+      expect([form, forms.hasCompound(form), forms.hasWord(form)]).toEqual([form, gathered.hasCompound(form), gathered.hasWord(form)]);
+    }
+    expect(forms.hasCompound('data-driven')).toBe(true);
+    expect(forms.hasWord('classification')).toBe(true);
+    // "classification" inside "sub-classification" is not a word of its own there, but it stands alone elsewhere.
+    expect(wordFormsOf('sub-classification only').hasWord('classification')).toBe(false);
+    expect(wordFormsOf('a big-data-driven plan').hasCompound('data-driven')).toBe(false);
+    expect(wordFormsOf('a data-driven-ish plan').hasCompound('data-driven')).toBe(false);
+    // A letter beyond the first plane is two code units: a tail runs on over it whole.
+    expect(joinHyphenatedLineBreaks('ab-\nc𝐚d and ab-c𝐚e')).toBe('abc𝐚d and ab-c𝐚e');
+    // Capital sigma lowers by its neighbours and İ grows: those texts are gathered word by word.
+    // "ΟΔΟΣ" alone lowers to "οδος"; before an apostrophe and a capital, in the whole text, to "οδοσ".
+    expect(wordFormsOf("ΟΔΟΣ'Α").hasWord('οδος')).toBe(true);
+    expect(joinHyphenatedLineBreaks('İzmir-\nbased and İzmirbased')).toBe(byPattern('İzmir-\nbased and İzmirbased'));
   });
 });
 

@@ -67,7 +67,7 @@ const HORIZONTAL_SPACE = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000 ]+/g;
  * Words that commonly form hyphenated compounds ("cross-functional", "e-commerce"): a line-end
  * hyphen after one of these is a real hyphen, not a hyphenation point.
  */
-const COMPOUND_HEADS = new Set([
+export const COMPOUND_HEADS: ReadonlySet<string> = new Set([
   'cross', 'self', 'non', 'co', 'multi', 'well', 'end', 'real', 'full', 'part', 'high', 'low', 'long',
   'short', 'open', 'hands', 'state', 'data', 'team', 'time', 'cost', 'user', 'client', 'customer',
   'domain', 'cloud', 'fast', 'large', 'small', 'mid', 'semi', 'sub', 'pre', 'post', 'top', 'best',
@@ -82,29 +82,65 @@ const COMPOUND_HEADS = new Set([
  * the rest of a hyphenated word. Tails that also end plain words broken by hyphenation
  * ("un-supervised", "re-lated", "in-dependent") are left out: joining is the safer reading there.
  */
-const COMPOUND_TAILS = new Set([
+export const COMPOUND_TAILS: ReadonlySet<string> = new Set([
   'based', 'driven', 'aware', 'rich', 'specific', 'scale', 'oriented', 'facing', 'invariant',
   'equivariant', 'ion', 'friendly', 'native', 'centric', 'agnostic', 'intensive', 'critical',
   'sensitive', 'tolerant', 'grade', 'ready', 'proof', 'efficient', 'powered', 'preserving', 'wide',
   'only', 'free', 'focused', 'heavy', 'first', 'world', 'class',
 ]);
 
-/**
- * A word broken at a line end: its head, a hyphen, the line break, and the tail in lower case.
- * A head that reaches the hyphen from inside a word reaches it from the word's start too, so a
- * head is tried only where a word starts (no letter before it): tried at every letter, each try
- * ran to the word's end and back, the word's length squared.
- */
-const HYPHEN_BREAK = /(?<!\p{L})(\p{L}+)[-\u2010]\n[ \t]*(\p{Ll}\p{L}*)/gu;
-/** What every HYPHEN_BREAK match holds. */
-const LINE_END_HYPHEN = /[-\u2010]\n/;
+/** A hyphen at a line end: where a word broken by hyphenation shows. */
+const LINE_END_HYPHEN = /[-\u2010]\n/g;
+const LETTER = /\p{L}/u;
 
-/** Joins words split across lines by hyphenation, keeping real compounds hyphenated. */
-export function joinHyphenatedLineBreaks(text: string): string {
-  // Most texts break no word at a line end: then the word forms below need not be gathered.
-  if (!LINE_END_HYPHEN.test(text)) return text;
-  // Word forms seen elsewhere in the document decide ambiguous cases: if "data-driven" appears on
-  // one line, a "data-\ndriven" break is a compound; if "classification" appears, it is not.
+/** Whether the code point that starts at i is a letter (none outside the text). */
+function letterAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER.test(String.fromCodePoint(text.codePointAt(i) ?? c));
+}
+
+/** Where the code point that ends just before i starts: i - 2 for a surrogate pair. */
+function codePointBefore(text: string, i: number): number {
+  const low = text.charCodeAt(i - 1);
+  const pair = low >= 0xdc00 && low <= 0xdfff && i >= 2 && text.charCodeAt(i - 2) >= 0xd800 && text.charCodeAt(i - 2) <= 0xdbff;
+  return pair ? i - 2 : i - 1;
+}
+
+/** Whether the code point that ends just before i is a letter. */
+function letterBefore(text: string, i: number): boolean {
+  return letterAt(text, codePointBefore(text, i));
+}
+
+/** Where the code point that starts at i ends. */
+function codePointEnd(text: string, i: number): number {
+  return (text.codePointAt(i) ?? 0) > 0xffff ? i + 2 : i + 1;
+}
+
+const LOWER_CASE_LETTER = /\p{Ll}/u;
+
+/** Whether the code point that starts at i is a lower-case letter. */
+function lowerCaseLetterAt(text: string, i: number): boolean {
+  if (i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c < 128) return c >= 97 && c <= 122;
+  return LOWER_CASE_LETTER.test(String.fromCodePoint(text.codePointAt(i) ?? c));
+}
+
+/** What a document's words say about a break: whether a hyphenated form or a plain word occurs whole. */
+export interface WordForms {
+  /** "data-driven" occurs as a whole run of hyphen-joined words (not inside "big-data-driven"). */
+  hasCompound(form: string): boolean;
+  /** "classification" occurs as a word of four letters or more, not joined by a hyphen to another. */
+  hasWord(form: string): boolean;
+}
+
+/**
+ * Every whole word and hyphenated run, gathered into sets: the general way, which reads every
+ * word of the document.
+ */
+export function gatheredWordForms(text: string): WordForms {
   const hyphenated = new Set<string>();
   const plain = new Set<string>();
   for (const m of text.matchAll(/[\p{L}]+(?:-[\p{L}]+)+|[\p{L}]{4,}/gu)) {
@@ -112,15 +148,73 @@ export function joinHyphenatedLineBreaks(text: string): string {
     if (w.includes('-')) hyphenated.add(w);
     else plain.add(w);
   }
-  return text.replace(HYPHEN_BREAK, (_all, head: string, tail: string) => {
-    const h = head.toLowerCase();
-    const t = tail.toLowerCase();
-    if (hyphenated.has(`${h}-${t}`)) return `${head}-${tail}`;
-    if (plain.has(h + t)) return head + tail;
-    // Acronyms and short heads ("SVD-based", "e-commerce") are compounds, not hyphenation.
-    if (COMPOUND_HEADS.has(h) || COMPOUND_TAILS.has(t) || head.length <= 1 || /\p{Lu}{2,}$/u.test(head)) return `${head}-${tail}`;
-    return head + tail;
-  });
+  return { hasCompound: (form) => hyphenated.has(form), hasWord: (form) => plain.has(form) };
+}
+
+/**
+ * The same answers, by looking up only the forms a break asks about in the lower-cased text: a
+ * document breaks a few words at line ends, and gathering all its words cost more than the rest
+ * of its normalising. It needs the lower case to keep every offset and to lower each letter
+ * alone: İ grows, and a capital sigma lowers by the letters around it, so such texts are gathered.
+ */
+export function wordFormsOf(text: string): WordForms {
+  const lowered = text.toLowerCase();
+  if (lowered.length !== text.length || text.includes('\u03a3')) return gatheredWordForms(text);
+  // A form occurs whole where no letter, and no hyphen joined to a letter, touches either end.
+  const occursWhole = (form: string): boolean => {
+    for (let at = lowered.indexOf(form); at >= 0; at = lowered.indexOf(form, at + 1)) {
+      const end = at + form.length;
+      if (letterBefore(text, at) || (text.charCodeAt(at - 1) === 45 && letterBefore(text, at - 1))) continue;
+      if (letterAt(text, end) || (text.charCodeAt(end) === 45 && letterAt(text, end + 1))) continue;
+      return true;
+    }
+    return false;
+  };
+  return { hasCompound: (form) => form.includes('-') && occursWhole(form), hasWord: (form) => !form.includes('-') && [...form].length >= 4 && occursWhole(form) };
+}
+
+/**
+ * Joins words split across lines by hyphenation, keeping real compounds hyphenated. A break is a
+ * whole word's head (the letters before the hyphen, from where a word starts), a hyphen, the line
+ * break, spaces or tabs, and a tail opening in lower case, to its last letter. Found from the
+ * line-end hyphens, left to right; a break starts after the one before it ends.
+ */
+export function joinHyphenatedLineBreaks(text: string): string {
+  // Word forms seen elsewhere in the document decide ambiguous cases: if "data-driven" appears on
+  // one line, a "data-\ndriven" break is a compound; if "classification" appears, it is not.
+  let forms: WordForms | undefined;
+  let joined = '';
+  let copied = 0;
+  LINE_END_HYPHEN.lastIndex = 0;
+  for (let found = LINE_END_HYPHEN.exec(text); found !== null; found = LINE_END_HYPHEN.exec(text)) {
+    const hyphen = found.index;
+    LINE_END_HYPHEN.lastIndex = hyphen + 1;
+    let start = hyphen;
+    while (letterBefore(text, start)) start = codePointBefore(text, start);
+    if (start === hyphen || start < copied) continue;
+    let tailStart = hyphen + 2;
+    while (text.charCodeAt(tailStart) === 32 || text.charCodeAt(tailStart) === 9) tailStart++;
+    if (!lowerCaseLetterAt(text, tailStart)) continue;
+    let end = codePointEnd(text, tailStart);
+    while (letterAt(text, end)) end = codePointEnd(text, end);
+    const head = text.slice(start, hyphen);
+    const tail = text.slice(tailStart, end);
+    forms ??= wordFormsOf(text);
+    joined += text.slice(copied, start) + (keepsHyphen(head, tail, forms) ? `${head}-${tail}` : head + tail);
+    copied = end;
+    LINE_END_HYPHEN.lastIndex = end;
+  }
+  return copied === 0 ? text : joined + text.slice(copied);
+}
+
+/** Whether a word broken at a line end is a compound, kept hyphenated, rather than one word. */
+function keepsHyphen(head: string, tail: string, forms: WordForms): boolean {
+  const h = head.toLowerCase();
+  const t = tail.toLowerCase();
+  if (forms.hasCompound(`${h}-${t}`)) return true;
+  if (forms.hasWord(h + t)) return false;
+  // Acronyms and short heads ("SVD-based", "e-commerce") are compounds, not hyphenation.
+  return COMPOUND_HEADS.has(h) || COMPOUND_TAILS.has(t) || head.length <= 1 || /\p{Lu}{2,}$/u.test(head);
 }
 
 /** "E X P E R I E N C E" (letter-spaced headings in designed CVs) becomes "EXPERIENCE". */
