@@ -7,6 +7,7 @@ import { restoreNativeArrayPush } from './native-array-push';
 import { PDFParse } from 'pdf-parse';
 import type { PdfPageContent, PdfTextItem } from '../core/1-text/pdf-layout';
 import { hexLuminance } from './pdf-fill-colours';
+import { packPage, type PageOnTheWire } from './pdf-pages-wire';
 import { FILL_OPERATORS, fillKind, stencilMaskKind, takePaintedAreas, type AreaKind, type Box, type PaintedArea } from './pdf-painted-areas';
 import { howShown, PAINTED_BEFORE, readTextOnly, SET_TEXT_RENDERING_MODE, SHOWN, SHOWN_AS, usePatchedPdfJsWorker, type ShownAs } from './pdfjs-worker';
 
@@ -308,7 +309,8 @@ async function markScannedPages(doc: PdfJsDocument, pages: PdfPageContent[]): Pr
   }
 }
 
-export default async function readPdfInWorker(task: PdfWorkerTask): Promise<PdfWorkerResult> {
+/** A PDF's pages, or its pages drawn, or why it cannot be read. */
+export async function readPdfInWorker(task: PdfWorkerTask): Promise<PdfWorkerResult> {
   const patched = await usePatchedPdfJsWorker();
   restoreNativeArrayPush();
   // Fonts are converted for drawing only when pages are drawn (OCR); text needs their mappings alone.
@@ -362,4 +364,13 @@ export default async function readPdfInWorker(task: PdfWorkerTask): Promise<PdfW
   } finally {
     await parser.destroy().catch(() => undefined);
   }
+}
+
+/** What the pool's threads answer: the same, with the pages packed for the message (pdf-pages-wire.ts). */
+export type PdfPoolResult = Exclude<PdfWorkerResult, { ok: true }> | (Omit<Extract<PdfWorkerResult, { ok: true }>, 'pages'> & { pages: PageOnTheWire[] });
+
+/** The pool's entry point. */
+export default async function readPdfForPool(task: PdfWorkerTask): Promise<PdfPoolResult> {
+  const result = await readPdfInWorker(task);
+  return result.ok ? { ...result, pages: result.pages.map(packPage) } : result;
 }

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { Piscina } from 'piscina';
 import { SkillmatchError } from '../core/0-base/errors';
 import type { PdfReadResult } from '../core/1-text/document-text';
-import type { PdfWorkerResult, PdfWorkerTask } from './pdf-worker';
+import type { PdfPoolResult, PdfWorkerTask } from './pdf-worker';
+import { unpackPage } from './pdf-pages-wire';
 
 export interface PdfPoolOptions {
   threads: number;
@@ -49,8 +50,8 @@ function isAbort(error: unknown): boolean {
  */
 export function createPdfReader(options: PdfPoolOptions): PdfReader {
   const { filename, execArgv } = workerFile();
-  const newPool = (): Piscina<PdfWorkerTask, PdfWorkerResult> => {
-    const created = new Piscina<PdfWorkerTask, PdfWorkerResult>({
+  const newPool = (): Piscina<PdfWorkerTask, PdfPoolResult> => {
+    const created = new Piscina<PdfWorkerTask, PdfPoolResult>({
       filename,
       execArgv,
       // No thread is kept at rest: warmUp starts them, and each exits after idleMs without work.
@@ -68,7 +69,7 @@ export function createPdfReader(options: PdfPoolOptions): PdfReader {
   let pool = newPool();
   /** Counts replacements: a task that saw one fail under it is run once more on the new pool. */
   let generation = 0;
-  const replacePool = (failed: Piscina<PdfWorkerTask, PdfWorkerResult>): void => {
+  const replacePool = (failed: Piscina<PdfWorkerTask, PdfPoolResult>): void => {
     if (failed !== pool) return;
     generation++;
     pool = newPool();
@@ -76,7 +77,7 @@ export function createPdfReader(options: PdfPoolOptions): PdfReader {
     failed.destroy().catch(() => undefined);
   };
 
-  async function runTask(task: PdfWorkerTask, retried: boolean): Promise<PdfWorkerResult> {
+  async function runTask(task: PdfWorkerTask, retried: boolean): Promise<PdfPoolResult> {
     const seen = generation;
     try {
       return await pool.run(task, { signal: AbortSignal.timeout(options.timeoutMs) });
@@ -102,7 +103,7 @@ export function createPdfReader(options: PdfPoolOptions): PdfReader {
   async function readPdf(bytes: Uint8Array, { maxPages }: { maxPages: number }): Promise<PdfReadResult> {
     const result = await runTask({ bytes, maxPages }, false);
     if (!result.ok) throw new SkillmatchError(result.code, result.detail);
-    return { totalPages: result.totalPages, pages: result.pages };
+    return { totalPages: result.totalPages, pages: result.pages.map(unpackPage) };
   }
 
   /** The listed pages rendered to PNG images `width` pixels wide, in the same pool, under the same time and memory caps. */

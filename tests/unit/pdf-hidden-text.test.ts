@@ -91,7 +91,7 @@ describe('white-on-white text, however the fill colour is written', () => {
     ];
     // In a process of its own, as the pool's threads run it: the changed pdf.js is loaded once per thread.
     const script = `
-      const read = require('./src/adapters/pdf-worker.ts').default;
+      const read = require('./src/adapters/pdf-worker.ts').readPdfInWorker;
       (async () => {
         const out = [];
         for (const hex of ${JSON.stringify(pages.map(([, content]) => contentPdf([{ content }], SPACES).toString('hex')))}) {
@@ -260,7 +260,7 @@ describe('the same verdicts where pdf.js could not be changed', () => {
         const { pathToFileURL } = require('node:url');
         (async () => {
           if (${unchanged}) globalThis.pdfjsWorker = await import(pathToFileURL(${JSON.stringify(workerFile)}).href);
-          const read = require('./src/adapters/pdf-worker.ts').default;
+          const read = require('./src/adapters/pdf-worker.ts').readPdfInWorker;
           const out = [];
           for (const hex of ${JSON.stringify(pages.map((content) => contentPdf([{ content }]).toString('hex')))}) {
             const r = await read({ bytes: new Uint8Array(Buffer.from(hex, 'hex')), maxPages: 5 });

@@ -147,7 +147,7 @@ describe('pdf.js with its text-reading costs taken out', () => {
           if (${JSON.stringify(mode)} === 'unchanged') globalThis.pdfjsWorker = await import(pathToFileURL(${JSON.stringify(workerFile)}).href);
           const { usePatchedPdfJsWorker } = require('./src/adapters/pdfjs-worker.ts');
           const used = await usePatchedPdfJsWorker();
-          const read = require('./src/adapters/pdf-worker.ts').default;
+          const read = require('./src/adapters/pdf-worker.ts').readPdfInWorker;
           const out = { used, files: [] };
           const { layoutPdf } = require('./src/core/1-text/pdf-layout.ts');
           // Twice: the second reading takes large ToUnicode maps from the first.
@@ -181,7 +181,7 @@ describe('pdf.js with its text-reading costs taken out', () => {
       const { readFileSync } = require('node:fs');
       const peakMb = () => Number(/VmHWM:\\s+(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))[1]) / 1024;
       (async () => {
-        const read = require('./src/adapters/pdf-worker.ts').default;
+        const read = require('./src/adapters/pdf-worker.ts').readPdfInWorker;
         // A plain PDF first: the peak of a process that has read one (pdf.js loaded and warm).
         await read({ bytes: new Uint8Array(readFileSync('fixtures/libreoffice-cv.pdf')), maxPages: 5 });
         const warm = peakMb();
@@ -268,7 +268,7 @@ describe('pdf.js with its text-reading costs taken out', () => {
       const { readFileSync } = require('node:fs');
       const own = Array.prototype.push;
       (async () => {
-        const read = require('./src/adapters/pdf-worker.ts').default;
+        const read = require('./src/adapters/pdf-worker.ts').readPdfInWorker;
         const replacedOnLoad = Array.prototype.push !== own;
         const result = await read({ bytes: new Uint8Array(readFileSync('fixtures/libreoffice-cv.pdf')), maxPages: 5 });
         process.stdout.write(JSON.stringify({ replacedOnLoad, ok: result.ok, restored: Array.prototype.push === own }));
