@@ -3,6 +3,7 @@
  * the clean, offset-stable text that sections, mentions and evidence all index into.
  */
 
+import { codePointBefore, codePointEnd, codePointIn } from '../0-base/code-points';
 import { ITEM_BREAK, LEADING_EMOJI } from './lines';
 import { RUN_IN_MIN_LINE, runInHeadingSpans } from './sections';
 
@@ -92,41 +93,14 @@ export const COMPOUND_TAILS: ReadonlySet<string> = new Set([
 /** A hyphen at a line end: where a word broken by hyphenation shows. */
 const LINE_END_HYPHEN = /[-\u2010]\n/g;
 const LETTER = /\p{L}/u;
-
-/** Whether the code point that starts at i is a letter (none outside the text). */
-function letterAt(text: string, i: number): boolean {
-  if (i < 0 || i >= text.length) return false;
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return LETTER.test(String.fromCodePoint(text.codePointAt(i) ?? c));
-}
-
-/** Where the code point that ends just before i starts: i - 2 for a surrogate pair. */
-function codePointBefore(text: string, i: number): number {
-  const low = text.charCodeAt(i - 1);
-  const pair = low >= 0xdc00 && low <= 0xdfff && i >= 2 && text.charCodeAt(i - 2) >= 0xd800 && text.charCodeAt(i - 2) <= 0xdbff;
-  return pair ? i - 2 : i - 1;
-}
-
-/** Whether the code point that ends just before i is a letter. */
-function letterBefore(text: string, i: number): boolean {
-  return letterAt(text, codePointBefore(text, i));
-}
-
-/** Where the code point that starts at i ends. */
-function codePointEnd(text: string, i: number): number {
-  return (text.codePointAt(i) ?? 0) > 0xffff ? i + 2 : i + 1;
-}
+const asciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const letterAt = (text: string, i: number): boolean => codePointIn(text, i, asciiLetter, LETTER);
+const letterBefore = (text: string, i: number): boolean => letterAt(text, codePointBefore(text, i));
 
 const LOWER_CASE_LETTER = /\p{Ll}/u;
 
-/** Whether the code point that starts at i is a lower-case letter. */
-function lowerCaseLetterAt(text: string, i: number): boolean {
-  if (i >= text.length) return false;
-  const c = text.charCodeAt(i);
-  if (c < 128) return c >= 97 && c <= 122;
-  return LOWER_CASE_LETTER.test(String.fromCodePoint(text.codePointAt(i) ?? c));
-}
+const asciiLowerCase = (c: number): boolean => c >= 97 && c <= 122;
+const lowerCaseLetterAt = (text: string, i: number): boolean => codePointIn(text, i, asciiLowerCase, LOWER_CASE_LETTER);
 
 /** What a document's words say about a break: whether a hyphenated form or a plain word occurs whole. */
 export interface WordForms {

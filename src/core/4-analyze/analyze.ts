@@ -10,7 +10,7 @@ import type { Analysis, DocumentKind, Evidence, KindRequest, Modality, Requireme
 import { evidenceStrength, score } from './score';
 import { brokenByHand, lineWidths, spanIndexAt, splitSentences } from '../1-text/sentences';
 import { tokenize, type Token } from '../1-text/tokenize';
-import { shownAdviceParts } from './advice';
+import { adviceReading, shownAdviceParts, type AdviceReading } from './advice';
 import { experienceEntries, statedTotalYears, yearsFromEntries } from '../3-extract/experience';
 import { findPersonalData, maskSpans } from '../1-text/personal-data';
 import { foldApostrophes } from '../1-text/lines';
@@ -507,7 +507,8 @@ export function analyzeExtraction(
   }
   stage('years from dates');
   // CVs: the parts of a gap's advice the CV already shows are not asked for again.
-  const shownParts = kind === 'cv' ? (skill: RoleSkill) => shownAdviceParts(skill, text, sentences) : undefined;
+  let reading: AdviceReading | undefined;
+  const shownParts = kind === 'cv' ? (skill: RoleSkill) => shownAdviceParts(skill, (reading ??= adviceReading(text)), sentences) : undefined;
   const scored = score(lexicon, evidenceBySkill, kind, extraction.quality.status === 'low', derivedYears, shownParts);
   stage('scores');
   const unmappedTerms = options.unmappedTerms === false ? [] : findUnmappedTerms(read, tokens, mentions, options.unmappedNounPhrases === false ? undefined : nlp);
