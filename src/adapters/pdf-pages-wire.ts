@@ -45,7 +45,7 @@ export function packPage(page: PdfPageContent): PageOnTheWire {
 }
 
 export function unpackPage(packed: PageOnTheWire): PdfPageContent {
-  const items: PdfTextItem[] = new Array<PdfTextItem>(packed.ends.length);
+  const items: PdfTextItem[] = [];
   const { text, ends, numbers, hidden } = packed;
   let start = 0;
   for (let i = 0; i < ends.length; i++) {
@@ -54,7 +54,7 @@ export function unpackPage(packed: PageOnTheWire): PdfPageContent {
     const item: PdfTextItem = { str: text.slice(start, end), x: numbers[i * 4] ?? 0, y: numbers[i * 4 + 1] ?? 0, width: numbers[i * 4 + 2] ?? 0, fontSize: numbers[i * 4 + 3] ?? 0 };
     const reason = HIDDEN_REASONS[(hidden[i] ?? 0) - 1];
     if (reason) item.hidden = reason;
-    items[i] = item;
+    items.push(item);
     start = end;
   }
   const page: PdfPageContent = { width: packed.width, height: packed.height, items };

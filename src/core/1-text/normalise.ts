@@ -157,7 +157,8 @@ export function joinHyphenatedLineBreaks(text: string): string {
   // Word forms seen elsewhere in the document decide ambiguous cases: if "data-driven" appears on
   // one line, a "data-\ndriven" break is a compound; if "classification" appears, it is not.
   let forms: WordForms | undefined;
-  let joined = '';
+  // Pieces joined at once: one plain string, not a chain of concatenations, which the rules read slower (see maskSpans).
+  const pieces: string[] = [];
   let copied = 0;
   LINE_END_HYPHEN.lastIndex = 0;
   for (let found = LINE_END_HYPHEN.exec(text); found !== null; found = LINE_END_HYPHEN.exec(text)) {
@@ -174,11 +175,13 @@ export function joinHyphenatedLineBreaks(text: string): string {
     const head = text.slice(start, hyphen);
     const tail = text.slice(tailStart, end);
     forms ??= wordFormsOf(text);
-    joined += text.slice(copied, start) + (keepsHyphen(head, tail, forms) ? `${head}-${tail}` : head + tail);
+    pieces.push(text.slice(copied, start), keepsHyphen(head, tail, forms) ? `${head}-${tail}` : head + tail);
     copied = end;
     LINE_END_HYPHEN.lastIndex = end;
   }
-  return copied === 0 ? text : joined + text.slice(copied);
+  if (pieces.length === 0) return text;
+  pieces.push(text.slice(copied));
+  return pieces.join('');
 }
 
 /** Whether a word broken at a line end is a compound, kept hyphenated, rather than one word. */
