@@ -1,22 +1,13 @@
 import { adviceReading, adviceWordsIn } from '../../src/core/4-analyze/advice';
 import type { RoleSkill } from '../../src/core/2-lexicon/compile';
 import { lexicon } from '../analyze/support';
+import { seededTexts } from '../support/seeded-texts';
 
 /** A skill's advice words as the rule reads them: one Unicode pattern over the text, case ignored. */
 function byPattern(skill: RoleSkill, text: string): Array<{ at: number; word: string }> {
   const words = [...new Set(skill.adviceParts.flatMap((part) => part.shownBy.flatMap((group) => [...group])))].sort((a, b) => b.length - a.length);
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}-])`, 'giu');
   return [...text.matchAll(pattern)].map((m) => ({ at: m.index, word: m[0].toLowerCase() }));
-}
-
-/** Texts from a seeded generator, so that a failure names its text and repeats. */
-function texts(seed: number, count: number, pieces: readonly string[]): string[] {
-  let state = seed;
-  const next = (): number => {
-    state = (state * 1103515245 + 12345) & 0x7fffffff;
-    return state / 0x7fffffff;
-  };
-  return Array.from({ length: count }, () => Array.from({ length: 4 + Math.floor(next() * 30) }, () => pieces[Math.floor(next() * pieces.length)]).join(''));
 }
 
 const withAdvice = [...lexicon.skills.values()].filter((skill) => skill.adviceParts.length > 0);
@@ -31,7 +22,7 @@ describe("where a skill's advice words stand in a text", () => {
     pieces.push(...new Array<string>(pieces.length).fill(' '));
     let hits = 0;
     let putAside = 0;
-    for (const text of texts(20261208, 3000, pieces)) {
+    for (const text of seededTexts(20261208, 3000, pieces, 4, 30)) {
       const lower = text.toLowerCase();
       for (const skill of withAdvice) {
         const expected = byPattern(skill, text);

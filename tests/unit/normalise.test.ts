@@ -1,3 +1,4 @@
+import { seededTexts } from '../support/seeded-texts';
 import { COMPOUND_HEADS, COMPOUND_TAILS, gatheredWordForms, joinHyphenatedLineBreaks, normaliseText, wordFormsOf } from '../../src/core/1-text/normalise';
 
 /**
@@ -72,19 +73,9 @@ describe('joinHyphenatedLineBreaks, read as a pattern would', () => {
       return COMPOUND_HEADS.has(h) || COMPOUND_TAILS.has(t) || head.length <= 1 || /\p{Lu}{2,}$/u.test(head) ? `${head}-${tail}` : head + tail;
     });
   }
-  // A small generator with a seed, so a failure names its text and repeats.
-  function texts(seed: number, count: number, pieces: string[]): string[] {
-    let state = seed;
-    const next = (): number => {
-      state = (state * 1103515245 + 12345) & 0x7fffffff;
-      return state / 0x7fffffff;
-    };
-    return Array.from({ length: count }, () => Array.from({ length: 3 + Math.floor(next() * 24) }, () => pieces[Math.floor(next() * pieces.length)]).join(''));
-  }
-
   it('agrees with the pattern on texts made of words, hyphens, line breaks and letters of every kind', () => {
     const pieces = ['ion', 'based', 'cross', 'lithium', 'mod', 'els', 'models', 'x', 'Ab', 'SV', '-', '-\n', '-\n', '\u2010\n ', '-', '\u2010', ' ', '\n', '\t', 'é', '\u0301', 'İ', 'Σ', 'σ', '𝐀', '𝐚', '1', '.'];
-    const samples = texts(20261208, 4000, pieces);
+    const samples = seededTexts(20261208, 4000, pieces, 3, 24);
     const differing = samples.filter((text) => joinHyphenatedLineBreaks(text) !== byPattern(text));
     expect(differing).toEqual([]);
     // The texts hold breaks of both outcomes, so the agreement is about something.
